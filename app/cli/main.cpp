@@ -1,0 +1,383 @@
+// chainscope-cli: the headless front end. Its commands, JSON shapes and exit codes
+// are a contract (README, "Command line"); scripts and later checks rely on them.
+
+#include "casestore.h"
+#include "eventjson.h"
+#include "importer.h"
+#include "linuxscenario.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Chainscope;
+
+namespace {
+
+// Exit codes. Documented in the README; keep them in step.
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailure = 1, // usage error, case unusable, a file unreadable or of unknown format, cancelled
+    ExitRecordErrors = 2, // everything imported, but some records were damaged or lost
+};
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+int fail(const QString &reason)
+{
+    err() << "chainscope-cli: " << reason << Qt::endl;
+    return ExitFailure;
+}
+
+const char *const Usage = R"(Usage: chainscope-cli COMMAND [ARGS]
+
+Commands:
+  new CASE                         create an empty case file
+  demo DIR [--seed N] [--noise N]  write the demo evidence (audit.log, dpkg.log, history.log) into DIR
+  import CASE FILE... [--json] [--host NAME] [--timezone ZONE]
+                                   import log files (format detected from content; .gz read directly)
+  sources CASE [--json]            list the imported sources with hashes and counts
+  events CASE [--kind KIND] [--source ID] [--limit N] [--json]
+                                   list normalized events in time order
+  raw CASE EVENT_ID                print the original record an event was read from
+  drop CASE SOURCE_ID              remove a source and its events (e.g. an incomplete import)
+  summary CASE                     sources, events per kind and hosts
+
+Exit codes: 0 success; 1 failure (usage, case, unreadable or unknown file, cancelled);
+2 imported, but some records were damaged or lost (see the errors count).
+)";
+
+int usage()
+{
+    err() << Usage;
+    err().flush();
+    return ExitFailure;
+}
+
+// Parses the options of one command; positional arguments stay in the parser.
+bool parse(QCommandLineParser &parser, const QStringList &args, int minPositional, int maxPositional)
+{
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    if (!parser.parse(args)) {
+        fail(parser.errorText());
+        return false;
+    }
+    const qsizetype n = parser.positionalArguments().size();
+    if (n < minPositional || (maxPositional >= 0 && n > maxPositional)) {
+        usage();
+        return false;
+    }
+    return true;
+}
+
+const QCommandLineOption JsonOption(QStringLiteral("json"), QStringLiteral("print JSON on stdout"));
+
+int cmdNew(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    CaseStore::create(p.positionalArguments().at(1));
+    out() << "created case " << p.positionalArguments().at(1) << Qt::endl;
+    return ExitOk;
+}
+
+int cmdDemo(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption seed(
+        QStringLiteral("seed"), QStringLiteral("generator seed"), QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption noise(
+        QStringLiteral("noise"), QStringLiteral("extra benign audit events"), QStringLiteral("N"), QStringLiteral("0"));
+    p.addOption(seed);
+    p.addOption(noise);
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    LinuxScenarioOptions options;
+    bool ok1 = false, ok2 = false;
+    options.seed = p.value(seed).toULongLong(&ok1);
+    options.noiseEvents = p.value(noise).toLongLong(&ok2);
+    if (!ok1 || !ok2 || options.noiseEvents < 0)
+        return fail(QStringLiteral("--seed and --noise take non-negative numbers"));
+    const QString dir = p.positionalArguments().at(1);
+    if (!QDir().mkpath(dir))
+        return fail(QStringLiteral("cannot create directory %1").arg(dir));
+    const LinuxScenarioResult result = writeLinuxScenario(dir, options);
+    if (!result.error.isEmpty())
+        return fail(result.error);
+    for (const QString &f : result.files)
+        out() << f << '\n';
+    out().flush();
+    return ExitOk;
+}
+
+QJsonObject resultToJson(const ImportResult &r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("path"), r.path);
+    o.insert(QStringLiteral("format"), r.format.isEmpty() ? QJsonValue() : QJsonValue(r.format));
+    o.insert(QStringLiteral("sha256"), r.sha256.isEmpty() ? QJsonValue() : QJsonValue(r.sha256));
+    o.insert(QStringLiteral("source_id"), r.sourceId < 0 ? QJsonValue() : QJsonValue(r.sourceId));
+    o.insert(QStringLiteral("records"), r.counts.recordsRead);
+    o.insert(QStringLiteral("events"), r.counts.eventsStored);
+    o.insert(QStringLiteral("errors"), r.counts.recordsFailed);
+    o.insert(QStringLiteral("skipped"), r.counts.recordsSkipped);
+    o.insert(QStringLiteral("status"), importStatusName(r.status));
+    o.insert(QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error));
+    return o;
+}
+
+int cmdImport(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption host(
+        QStringLiteral("host"), QStringLiteral("host of records that name none"), QStringLiteral("NAME"));
+    const QCommandLineOption tz(QStringLiteral("timezone"),
+        QStringLiteral("IANA zone of local timestamps (dpkg, apt); default UTC"), QStringLiteral("ZONE"),
+        QStringLiteral("UTC"));
+    p.addOption(JsonOption);
+    p.addOption(host);
+    p.addOption(tz);
+    if (!parse(p, args, 3, -1))
+        return ExitFailure;
+    ImportOptions options;
+    options.host = p.value(host);
+    options.timeZone = QTimeZone(p.value(tz).toUtf8());
+    if (!options.timeZone.isValid())
+        return fail(QStringLiteral("unknown time zone %1").arg(p.value(tz)));
+
+    const QStringList positional = p.positionalArguments();
+    auto store = CaseStore::open(positional.at(1));
+    const bool tty = isatty(fileno(stderr));
+    QList<ImportResult> results;
+    for (qsizetype i = 2; i < positional.size(); ++i) {
+        const QString file = positional.at(i);
+        int lastPercent = -1;
+        const ProgressCallback progress = [&](const ImportProgress &pr) {
+            const int percent = pr.bytesTotal > 0 ? int(100 * pr.bytesDone / pr.bytesTotal) : 0;
+            // On a terminal, one line redrawn; in a pipe, a line per 5 %.
+            if (tty) {
+                err() << "\rimporting " << file << ": " << percent << "% (" << pr.events << " events)";
+                err().flush();
+            } else if (percent / 5 != lastPercent / 5) {
+                err() << "importing " << file << ": " << percent << "% (" << pr.events << " events)" << Qt::endl;
+            }
+            lastPercent = percent;
+        };
+        ImportResult r = importFile(*store, file, options, nullptr, progress);
+        if (tty && lastPercent >= 0)
+            err() << '\n';
+        if (r.status == ImportResult::Status::Failed)
+            err() << "chainscope-cli: " << r.error << Qt::endl;
+        else
+            err() << file << ": " << r.format << ", " << r.counts.recordsRead << " records, " << r.counts.eventsStored
+                  << " events, " << r.counts.recordsFailed << " errors"
+                  << (r.error.isEmpty() ? QString() : QStringLiteral(" (first: %1)").arg(r.error)) << Qt::endl;
+        results.append(r);
+    }
+    if (options.host.isEmpty()) {
+        const QString assigned = assignSoleHost(*store, results);
+        if (!assigned.isEmpty())
+            err() << "note: logs without host names were assigned the case's only host, " << assigned << Qt::endl;
+    }
+    // Re-read the sources so the JSON reflects what the case now holds.
+    if (p.isSet(JsonOption)) {
+        QJsonArray array;
+        for (const ImportResult &r : results)
+            array.append(resultToJson(r));
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        out().flush();
+    }
+    bool anyFailed = false, anyRecordErrors = false;
+    for (const ImportResult &r : results) {
+        anyFailed |= r.status != ImportResult::Status::Complete;
+        anyRecordErrors |= r.counts.recordsFailed > 0;
+    }
+    return anyFailed ? ExitFailure : anyRecordErrors ? ExitRecordErrors : ExitOk;
+}
+
+int cmdSources(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(JsonOption);
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    auto store = CaseStore::open(p.positionalArguments().at(1));
+    const QList<SourceInfo> sources = store->sources();
+    if (p.isSet(JsonOption)) {
+        QJsonArray array;
+        for (const SourceInfo &s : sources)
+            array.append(sourceToJson(s));
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        for (const SourceInfo &s : sources) {
+            out() << s.id << '\t' << sourceStatusName(s.status) << '\t' << s.format << '\t' << s.counts.recordsRead
+                  << " records\t" << s.counts.eventsStored << " events\t" << s.counts.recordsFailed << " errors\t"
+                  << s.sha256 << '\t' << s.path << '\n';
+        }
+    }
+    out().flush();
+    return ExitOk;
+}
+
+int cmdEvents(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption kind(
+        QStringLiteral("kind"), QStringLiteral("only events of this kind"), QStringLiteral("KIND"));
+    const QCommandLineOption source(
+        QStringLiteral("source"), QStringLiteral("only events of this source id"), QStringLiteral("ID"));
+    const QCommandLineOption limit(
+        QStringLiteral("limit"), QStringLiteral("at most N events"), QStringLiteral("N"), QStringLiteral("-1"));
+    p.addOption(JsonOption);
+    p.addOption(kind);
+    p.addOption(source);
+    p.addOption(limit);
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    EventFilter filter;
+    if (p.isSet(kind)) {
+        filter.kind = kindFromName(p.value(kind));
+        if (!filter.kind)
+            return fail(QStringLiteral("unknown event kind %1").arg(p.value(kind)));
+    }
+    if (p.isSet(source))
+        filter.sourceId = p.value(source).toLongLong();
+    filter.limit = p.value(limit).toLongLong();
+    auto store = CaseStore::open(p.positionalArguments().at(1));
+    const bool json = p.isSet(JsonOption);
+    // Streamed: a case may hold millions of events.
+    bool first = true;
+    if (json)
+        out() << "[";
+    store->forEachEvent(filter, [&](const Event &e) {
+        if (json) {
+            out() << (first ? "\n" : ",\n") << QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact);
+        } else {
+            const QString object
+                = !e.dstIp.isEmpty() ? QStringLiteral("%1:%2").arg(e.dstIp).arg(e.dstPort) : e.targetPath;
+            out() << e.id << '\t' << formatTimeUs(e.timeUs) << '\t' << e.host << '\t' << kindName(e.kind) << '\t'
+                  << e.pid << '\t' << e.image << '\t' << object << '\t' << e.commandLine << '\n';
+        }
+        first = false;
+        return true;
+    });
+    if (json)
+        out() << (first ? "]\n" : "\n]\n");
+    out().flush();
+    return ExitOk;
+}
+
+int cmdRaw(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, 3, 3))
+        return ExitFailure;
+    auto store = CaseStore::open(p.positionalArguments().at(1));
+    const auto raw = store->rawRecord(p.positionalArguments().at(2).toLongLong());
+    if (!raw)
+        return fail(QStringLiteral("no raw record for event %1").arg(p.positionalArguments().at(2)));
+    QFile stdoutFile;
+    (void)stdoutFile.open(stdout, QIODevice::WriteOnly);
+    stdoutFile.write(*raw);
+    if (!raw->endsWith('\n'))
+        stdoutFile.write("\n");
+    return ExitOk;
+}
+
+int cmdDrop(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, 3, 3))
+        return ExitFailure;
+    auto store = CaseStore::open(p.positionalArguments().at(1));
+    bool ok = false;
+    const qint64 id = p.positionalArguments().at(2).toLongLong(&ok);
+    if (!ok || !store->source(id))
+        return fail(QStringLiteral("no source %1 in the case").arg(p.positionalArguments().at(2)));
+    store->dropSource(id);
+    out() << "dropped source " << id << Qt::endl;
+    return ExitOk;
+}
+
+int cmdSummary(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    auto store = CaseStore::open(p.positionalArguments().at(1));
+    out() << "case " << store->path() << '\n';
+    for (const SourceInfo &s : store->sources()) {
+        out() << "  source " << s.id << " [" << sourceStatusName(s.status) << "] " << s.format << ' ' << s.path << '\n'
+              << "    sha256 " << s.sha256 << ", " << s.counts.recordsRead << " records, " << s.counts.eventsStored
+              << " events, " << s.counts.recordsFailed << " errors\n";
+    }
+    Statement kinds(store->database(), "SELECT kind, count(*) FROM events GROUP BY kind ORDER BY kind");
+    out() << "  events " << store->eventCount() << '\n';
+    while (kinds.step())
+        out() << "    " << kinds.text(0) << ' ' << kinds.int64(1) << '\n';
+    out() << "  hosts " << store->hosts().join(QStringLiteral(", ")) << '\n';
+    out().flush();
+    return ExitOk;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("chainscope-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Chainscope"));
+    const QStringList args = app.arguments();
+    if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h") {
+        if (args.size() >= 2) {
+            out() << Usage;
+            return ExitOk;
+        }
+        return usage();
+    }
+    const QString command = args.at(1);
+    // Commands parse the whole argument list: positional argument 0 is the command
+    // itself, so CASE is always positional argument 1.
+    const QStringList &rest = args;
+    try {
+        if (command == u"new")
+            return cmdNew(rest);
+        if (command == u"demo")
+            return cmdDemo(rest);
+        if (command == u"import")
+            return cmdImport(rest);
+        if (command == u"sources")
+            return cmdSources(rest);
+        if (command == u"events")
+            return cmdEvents(rest);
+        if (command == u"raw")
+            return cmdRaw(rest);
+        if (command == u"drop")
+            return cmdDrop(rest);
+        if (command == u"summary")
+            return cmdSummary(rest);
+    } catch (const CaseError &e) {
+        return fail(e.message());
+    }
+    fail(QStringLiteral("unknown command %1").arg(command));
+    return usage();
+}

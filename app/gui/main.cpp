@@ -1,0 +1,16 @@
+#include "mainwindow.h"
+
+#include <QApplication>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Chainscope"));
+    QApplication::setOrganizationName(QStringLiteral("Chainscope"));
+    Chainscope::MainWindow window;
+    const QStringList args = QApplication::arguments();
+    if (args.size() > 1)
+        window.openCase(args.at(1));
+    window.show();
+    return QApplication::exec();
+}

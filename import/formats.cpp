@@ -1,0 +1,50 @@
+#include "formats.h"
+
+#include "auditdreader.h"
+#include "packagelogreader.h"
+
+namespace Chainscope {
+
+QString formatName(LogFormat format)
+{
+    switch (format) {
+    case LogFormat::Auditd:
+        return QStringLiteral("auditd");
+    case LogFormat::DpkgLog:
+        return QStringLiteral("dpkg");
+    case LogFormat::AptHistory:
+        return QStringLiteral("apt-history");
+    case LogFormat::YumLog:
+        return QStringLiteral("yum");
+    case LogFormat::DnfLog:
+        return QStringLiteral("dnf");
+    case LogFormat::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+LogFormat detectFormat(QByteArrayView head)
+{
+    if (AuditdReader::probe(head))
+        return LogFormat::Auditd;
+    return PackageLogReader::probe(head);
+}
+
+std::unique_ptr<Reader> createReader(LogFormat format)
+{
+    switch (format) {
+    case LogFormat::Auditd:
+        return std::make_unique<AuditdReader>();
+    case LogFormat::DpkgLog:
+    case LogFormat::AptHistory:
+    case LogFormat::YumLog:
+    case LogFormat::DnfLog:
+        return std::make_unique<PackageLogReader>(format);
+    case LogFormat::Unknown:
+        break;
+    }
+    return nullptr;
+}
+
+} // namespace Chainscope

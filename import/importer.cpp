@@ -1,0 +1,188 @@
+#include "importer.h"
+
+#include "formats.h"
+#include "inputfile.h"
+#include "reader.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace Chainscope {
+
+ImportSink::~ImportSink() = default;
+Reader::~Reader() = default;
+
+void ImportSink::recordError(qint64 pos, const QString &message)
+{
+    ++m_counts.recordsFailed;
+    if (m_firstError.isEmpty())
+        m_firstError = pos >= 0 ? QStringLiteral("at %1: %2").arg(pos).arg(message) : message;
+    storeError(pos, message);
+}
+
+QString importStatusName(ImportResult::Status status)
+{
+    switch (status) {
+    case ImportResult::Status::Complete:
+        return QStringLiteral("complete");
+    case ImportResult::Status::Incomplete:
+        return QStringLiteral("incomplete");
+    case ImportResult::Status::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+namespace {
+
+// Backs the sink with the case: one transaction for the whole source.
+class StoreSink final : public ImportSink
+{
+public:
+    StoreSink(
+        CaseStore &store, qint64 sourceId, InputFile &input, ImportProgress progress, const ProgressCallback &callback)
+        : m_writer(store, sourceId)
+        , m_input(input)
+        , m_progress(std::move(progress))
+        , m_callback(callback)
+    {
+        m_clock.start();
+    }
+
+    qint64 addRaw(const QByteArray &raw) override { return m_writer.addRaw(raw); }
+
+    void addEvent(const Event &event, qint64 rawId) override
+    {
+        m_writer.add(event, rawId);
+        ++m_counts.eventsStored;
+        // Checking the clock on every event costs more than the check saves.
+        if ((m_counts.eventsStored & 1023) == 0)
+            report(false);
+    }
+
+    void report(bool force)
+    {
+        if (!m_callback || (!force && m_clock.elapsed() < 100))
+            return;
+        m_clock.restart();
+        m_progress.bytesDone = m_input.filePos();
+        m_progress.events = m_counts.eventsStored;
+        m_callback(m_progress);
+    }
+
+    void finish() { m_writer.finish(m_counts, m_firstError); }
+
+protected:
+    void storeError(qint64 pos, const QString &message) override { m_writer.addError(pos, message); }
+
+private:
+    EventWriter m_writer;
+    InputFile &m_input;
+    ImportProgress m_progress;
+    const ProgressCallback &m_callback;
+    QElapsedTimer m_clock;
+};
+
+// Enough for every detector: the first records of any supported text log.
+constexpr qsizetype DetectionBytes = 64 * 1024;
+
+} // namespace
+
+ImportResult importFile(CaseStore &store, const QString &path, const ImportOptions &options,
+    const std::atomic<bool> *cancel, const ProgressCallback &progress)
+{
+    ImportResult result;
+    result.path = QFileInfo(path).absoluteFilePath();
+
+    if (QFileInfo(path).isDir()) {
+        result.error = QCoreApplication::translate("Chainscope", "%1 is a directory, not a log file").arg(path);
+        return result;
+    }
+    InputFile input;
+    if (!input.open(path)) {
+        result.error = input.errorString();
+        return result;
+    }
+    result.size = input.fileSize();
+    const QByteArray head = input.peek(DetectionBytes);
+    const LogFormat format = detectFormat(head);
+    if (format == LogFormat::Unknown) {
+        result.sha256 = QString::fromLatin1(input.sha256Hex());
+        result.error = input.hasStreamError()
+            ? QCoreApplication::translate("Chainscope", "%1: %2").arg(path, input.streamError())
+            : QCoreApplication::translate("Chainscope",
+                "%1: not a log format Chainscope reads "
+                "(expected auditd, dpkg, apt history, yum or dnf)")
+                  .arg(path);
+        return result;
+    }
+    result.format = formatName(format);
+
+    SourceInfo info;
+    info.path = result.path;
+    info.size = result.size;
+    info.format = result.format;
+    info.host = options.host;
+    info.timeZone = QString::fromUtf8(options.timeZone.id());
+    result.sourceId = store.beginSource(info);
+
+    ImportProgress p;
+    p.path = result.path;
+    p.bytesTotal = result.size;
+
+    ReaderContext context;
+    context.host = options.host;
+    context.timeZone = options.timeZone;
+    context.cancel = cancel;
+
+    std::unique_ptr<Reader> reader = createReader(format);
+    {
+        StoreSink sink(store, result.sourceId, input, p, progress);
+        reader->read(input, context, sink);
+        if (input.hasStreamError())
+            sink.recordError(input.decodedPos(), input.streamError());
+        // Hash the rest of the file too (a reader may stop early), so the recorded
+        // hash is that of the whole file as it lies on disk; store it in the same
+        // transaction as the events.
+        result.sha256 = QString::fromLatin1(input.sha256Hex());
+        Statement hash(store.database(), "UPDATE sources SET sha256 = ? WHERE id = ?");
+        hash.bindText(1, result.sha256).bind(2, result.sourceId).exec();
+        result.counts = sink.counts();
+        if (context.cancelled()) {
+            // The sink's transaction rolls back as it goes out of scope.
+            result.status = ImportResult::Status::Incomplete;
+            result.error = QCoreApplication::translate("Chainscope", "import cancelled");
+        } else {
+            sink.finish();
+            sink.report(true);
+            result.status = ImportResult::Status::Complete;
+            result.error = sink.firstError();
+        }
+    }
+    if (result.status == ImportResult::Status::Incomplete) {
+        store.recordSourceFailure(result.sourceId, result.error);
+        result.counts.eventsStored = 0;
+    }
+    return result;
+}
+
+QString assignSoleHost(CaseStore &store, const QList<ImportResult> &results)
+{
+    const QStringList hosts = store.hosts();
+    if (hosts.size() != 1)
+        return QString();
+    bool assigned = false;
+    for (const ImportResult &r : results) {
+        if (r.status != ImportResult::Status::Complete)
+            continue;
+        const auto src = store.source(r.sourceId);
+        if (src && src->host.isEmpty()) {
+            store.assignHost(r.sourceId, hosts.first());
+            assigned = true;
+        }
+    }
+    return assigned ? hosts.first() : QString();
+}
+
+} // namespace Chainscope

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "casestore.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QTimeZone>
+
+#include <atomic>
+#include <functional>
+
+namespace Chainscope {
+
+struct ImportOptions
+{
+    QString host; // for records that name no host; empty: leave unknown
+    QTimeZone timeZone = QTimeZone::utc(); // for logs with local timestamps
+};
+
+struct ImportProgress
+{
+    QString path;
+    int fileIndex = 0;
+    int fileCount = 1;
+    qint64 bytesDone = 0; // on disk, so compressed files progress honestly
+    qint64 bytesTotal = 0;
+    qint64 events = 0;
+};
+
+struct ImportResult
+{
+    enum class Status {
+        Complete, // every record read; counts.recordsFailed may still be > 0
+        Incomplete, // cancelled or aborted half-way: the case holds the source, no events
+        Failed, // unreadable or of unknown format: nothing stored
+    };
+    QString path;
+    QString format;
+    QString sha256;
+    qint64 size = -1;
+    qint64 sourceId = -1;
+    ImportCounts counts;
+    Status status = Status::Failed;
+    QString error;
+};
+
+QString importStatusName(ImportResult::Status status);
+
+using ProgressCallback = std::function<void(const ImportProgress &)>;
+
+// Imports one file into the case on the calling thread. All outcomes are reported in
+// the result; it throws only when the case file itself fails (CaseError).
+ImportResult importFile(CaseStore &store, const QString &path, const ImportOptions &options,
+    const std::atomic<bool> *cancel = nullptr, const ProgressCallback &progress = {});
+
+// Logs such as dpkg.log name no host. When every other source of the case speaks of a
+// single host, the analyst collected one machine: give the hostless sources that
+// host. Returns the host assigned, or an empty string when it is ambiguous.
+QString assignSoleHost(CaseStore &store, const QList<ImportResult> &results);
+
+} // namespace Chainscope
+
+Q_DECLARE_METATYPE(Chainscope::ImportProgress)
+Q_DECLARE_METATYPE(Chainscope::ImportResult)

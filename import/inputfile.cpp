@@ -1,0 +1,219 @@
+#include "inputfile.h"
+
+#include <QCoreApplication>
+
+#include <cstring>
+#include <zlib.h>
+
+namespace Chainscope {
+
+namespace {
+constexpr qint64 BlockSize = 1 << 20;
+}
+
+struct InputFile::Inflater
+{
+    z_stream stream {};
+    QByteArray input;
+    bool initialized = false;
+    bool memberEnded = false;
+
+    ~Inflater()
+    {
+        if (initialized)
+            inflateEnd(&stream);
+    }
+};
+
+InputFile::InputFile() = default;
+InputFile::~InputFile() = default;
+
+bool InputFile::open(const QString &path)
+{
+    m_path = path;
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::ReadOnly)) {
+        m_error = QCoreApplication::translate("Chainscope", "cannot read %1: %2").arg(path, m_file.errorString());
+        return false;
+    }
+    m_fileSize = m_file.size();
+    char magic[2] = {0, 0};
+    const qint64 got = m_file.peek(magic, 2);
+    m_gzip = got == 2 && quint8(magic[0]) == 0x1f && quint8(magic[1]) == 0x8b;
+    if (m_gzip) {
+        m_inflater = std::make_unique<Inflater>();
+        // 16 + MAX_WBITS: expect a gzip header and trailer, not a raw zlib stream.
+        if (inflateInit2(&m_inflater->stream, 16 + MAX_WBITS) != Z_OK) {
+            m_error = QCoreApplication::translate("Chainscope", "cannot read %1: zlib initialisation failed").arg(path);
+            return false;
+        }
+        m_inflater->initialized = true;
+    }
+    return true;
+}
+
+qint64 InputFile::readRaw(char *data, qint64 maxSize)
+{
+    const qint64 n = m_file.read(data, maxSize);
+    if (n > 0) {
+        m_hash.addData(QByteArrayView(data, n));
+        m_filePos += n;
+    }
+    return n;
+}
+
+bool InputFile::fill()
+{
+    if (m_eof)
+        return false;
+    // Drop what has been consumed; only a partial line remains to be moved.
+    if (m_bufferStart > 0) {
+        m_buffer.remove(0, m_bufferStart);
+        m_bufferStart = 0;
+    }
+    const qsizetype before = m_buffer.size();
+
+    if (!m_gzip) {
+        m_buffer.resize(before + BlockSize);
+        const qint64 n = readRaw(m_buffer.data() + before, BlockSize);
+        m_buffer.resize(before + qMax<qint64>(n, 0));
+        if (n < 0)
+            m_streamError = QCoreApplication::translate("Chainscope", "read error: %1").arg(m_file.errorString());
+        if (n <= 0)
+            m_eof = true;
+        return n > 0;
+    }
+
+    Inflater &z = *m_inflater;
+    while (m_buffer.size() == before) {
+        if (z.stream.avail_in == 0) {
+            z.input.resize(BlockSize);
+            const qint64 n = readRaw(z.input.data(), BlockSize);
+            if (n <= 0) {
+                // A clean end is only right after a member's trailer.
+                if (!z.memberEnded)
+                    m_streamError = QCoreApplication::translate("Chainscope", "compressed stream is truncated");
+                m_eof = true;
+                return false;
+            }
+            z.stream.next_in = reinterpret_cast<Bytef *>(z.input.data());
+            z.stream.avail_in = uInt(n);
+        }
+        if (z.memberEnded) {
+            // Another gzip member follows (concatenated .gz files are valid gzip).
+            inflateReset(&z.stream);
+            z.memberEnded = false;
+        }
+        m_buffer.resize(before + BlockSize);
+        z.stream.next_out = reinterpret_cast<Bytef *>(m_buffer.data() + before);
+        z.stream.avail_out = uInt(BlockSize);
+        const int rc = inflate(&z.stream, Z_NO_FLUSH);
+        const qsizetype produced = BlockSize - z.stream.avail_out;
+        m_buffer.resize(before + produced);
+        if (rc == Z_STREAM_END) {
+            z.memberEnded = true;
+        } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+            m_streamError = QCoreApplication::translate("Chainscope", "compressed stream is corrupt: %1")
+                                .arg(QString::fromUtf8(z.stream.msg ? z.stream.msg : "inflate error"));
+            m_eof = true;
+            return produced > 0;
+        }
+    }
+    return true;
+}
+
+QByteArray InputFile::peek(qsizetype bytes)
+{
+    while (m_buffer.size() - m_bufferStart < bytes && fill()) { }
+    return m_buffer.mid(m_bufferStart, bytes);
+}
+
+InputFile::LineStatus InputFile::nextLine(QByteArrayView &line, qint64 &pos)
+{
+    qsizetype scanFrom = 0;
+    for (;;) {
+        const char *begin = m_buffer.constData() + m_bufferStart;
+        const qsizetype avail = m_buffer.size() - m_bufferStart;
+        const auto *nl = static_cast<const char *>(
+            avail > scanFrom ? std::memchr(begin + scanFrom, '\n', size_t(avail - scanFrom)) : nullptr);
+        if (nl) {
+            qsizetype len = nl - begin;
+            pos = m_decodedPos;
+            m_bufferStart += len + 1;
+            m_decodedPos += len + 1;
+            if (len > 0 && begin[len - 1] == '\r')
+                --len;
+            line = QByteArrayView(begin, len);
+            return LineStatus::Ok;
+        }
+        if (avail >= MaxLineLength) {
+            pos = m_decodedPos;
+            // Copy the head first: skipping the rest refills (and moves) the buffer.
+            m_longLine = QByteArray(begin, MaxLineLength);
+            line = m_longLine;
+            m_bufferStart += avail;
+            m_decodedPos += avail;
+            // Discard the rest of the overlong line before the next call returns.
+            for (;;) {
+                if (!fill())
+                    break;
+                const auto *end
+                    = static_cast<const char *>(std::memchr(m_buffer.constData(), '\n', size_t(m_buffer.size())));
+                if (end) {
+                    const qsizetype skip = end - m_buffer.constData() + 1;
+                    m_bufferStart = skip;
+                    m_decodedPos += skip;
+                    break;
+                }
+                m_decodedPos += m_buffer.size();
+                m_bufferStart = m_buffer.size();
+            }
+            return LineStatus::TooLong;
+        }
+        scanFrom = avail;
+        // fill() moves the buffer: recompute begin next round (scanFrom stays valid
+        // because compaction keeps the unconsumed bytes at the front).
+        if (!fill()) {
+            const char *rest = m_buffer.constData() + m_bufferStart;
+            const qsizetype restLen = m_buffer.size() - m_bufferStart;
+            if (restLen == 0)
+                return LineStatus::End;
+            pos = m_decodedPos;
+            m_bufferStart += restLen;
+            m_decodedPos += restLen;
+            qsizetype len = restLen;
+            if (rest[len - 1] == '\r')
+                --len;
+            line = QByteArrayView(rest, len);
+            return LineStatus::Ok;
+        }
+    }
+}
+
+qint64 InputFile::read(char *data, qint64 maxSize)
+{
+    qint64 done = 0;
+    while (done < maxSize) {
+        const qsizetype avail = m_buffer.size() - m_bufferStart;
+        if (avail == 0) {
+            if (!fill())
+                break;
+            continue;
+        }
+        const qint64 n = qMin<qint64>(avail, maxSize - done);
+        std::memcpy(data + done, m_buffer.constData() + m_bufferStart, size_t(n));
+        m_bufferStart += n;
+        m_decodedPos += n;
+        done += n;
+    }
+    return done;
+}
+
+QByteArray InputFile::sha256Hex()
+{
+    QByteArray block(BlockSize, Qt::Uninitialized);
+    while (readRaw(block.data(), BlockSize) > 0) { }
+    return m_hash.result().toHex();
+}
+
+} // namespace Chainscope

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "casestore.h"
+#include "event.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTimeZone>
+
+#include <atomic>
+#include <memory>
+
+namespace Chainscope {
+
+class InputFile;
+
+// Where a reader delivers what it found. The import pipeline backs it with the case
+// store; tests back it with memory. Readers never see SQL.
+class ImportSink
+{
+public:
+    virtual ~ImportSink();
+
+    // Stores the original bytes of one record (or group of records) once and returns
+    // the id that the events made from it refer to.
+    virtual qint64 addRaw(const QByteArray &raw) = 0;
+    virtual void addEvent(const Event &event, qint64 rawId) = 0;
+
+    // One malformed or lost record. The message names what was wrong; the position
+    // says where (decoded byte offset or record number), -1 when unknown.
+    void recordError(qint64 pos, const QString &message);
+    void recordRead(qint64 n = 1) { m_counts.recordsRead += n; }
+    void recordSkipped(qint64 n = 1) { m_counts.recordsSkipped += n; }
+
+    const ImportCounts &counts() const { return m_counts; }
+    const QString &firstError() const { return m_firstError; }
+
+protected:
+    virtual void storeError(qint64 pos, const QString &message) = 0;
+    ImportCounts m_counts;
+    QString m_firstError;
+};
+
+// Everything a reader may need besides the bytes.
+struct ReaderContext
+{
+    // Host for records that do not name one (dpkg.log, apt history, audit logs
+    // without node=). Empty when unknown.
+    QString host;
+    // Zone of local timestamps in logs that store no offset (dpkg.log, apt history).
+    QTimeZone timeZone = QTimeZone::utc();
+    // Set from another thread to stop the import; readers poll cancelled().
+    const std::atomic<bool> *cancel = nullptr;
+
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+};
+
+// One log format. Readers stream: memory use must not grow with the file.
+class Reader
+{
+public:
+    virtual ~Reader();
+    // Reads from the current position to the end (or until cancelled).
+    virtual void read(InputFile &input, const ReaderContext &context, ImportSink &sink) = 0;
+};
+
+} // namespace Chainscope

@@ -1,0 +1,457 @@
+#include "casestore.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace Chainscope {
+
+namespace {
+
+// Version 1: the first case layout.
+const char *const s_schemaV1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE sources(
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT,
+    size INTEGER,
+    format TEXT,
+    import_started TEXT,
+    import_finished TEXT,
+    records_read INTEGER NOT NULL DEFAULT 0,
+    events_stored INTEGER NOT NULL DEFAULT 0,
+    records_failed INTEGER NOT NULL DEFAULT 0,
+    records_skipped INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'incomplete' CHECK(status IN ('incomplete', 'complete')),
+    error TEXT
+);
+CREATE TABLE raw_records(
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+);
+CREATE TABLE events(
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    raw_id INTEGER REFERENCES raw_records(id) ON DELETE SET NULL,
+    record_pos INTEGER,
+    time_us INTEGER NOT NULL,
+    host TEXT NOT NULL DEFAULT '',
+    platform TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    process_key TEXT,
+    pid INTEGER,
+    ppid INTEGER,
+    image TEXT,
+    command_line TEXT,
+    user TEXT,
+    target_path TEXT,
+    hashes TEXT,
+    signer TEXT,
+    signature_status TEXT,
+    team_id TEXT,
+    dst_ip TEXT,
+    dst_port INTEGER,
+    dst_host TEXT,
+    details TEXT
+);
+CREATE INDEX events_by_time ON events(time_us);
+CREATE INDEX events_by_source ON events(source_id);
+CREATE INDEX raw_by_source ON raw_records(source_id);
+CREATE TABLE processes(
+    id INTEGER PRIMARY KEY,
+    host TEXT NOT NULL,
+    process_key TEXT NOT NULL,
+    pid INTEGER,
+    ppid INTEGER,
+    parent_key TEXT,
+    image TEXT,
+    command_line TEXT,
+    user TEXT,
+    start_us INTEGER,
+    end_us INTEGER,
+    start_seen INTEGER NOT NULL DEFAULT 1,
+    UNIQUE(host, process_key)
+);
+CREATE TABLE policy(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+)sql";
+
+// Version 2: the analyst sees why records failed, and which host and time zone were
+// assumed for logs that carry neither.
+const char *const s_schemaV2 = R"sql(
+ALTER TABLE sources ADD COLUMN host TEXT NOT NULL DEFAULT '';
+ALTER TABLE sources ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+CREATE TABLE import_errors(
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    record_pos INTEGER,
+    message TEXT NOT NULL
+);
+CREATE INDEX import_errors_by_source ON import_errors(source_id);
+CREATE INDEX events_by_kind ON events(kind, time_us);
+)sql";
+
+// Keeping every error message of a hostile file would let it fill the disk; the
+// count is always exact, the messages are a sample.
+constexpr qint64 MaxErrorsKeptPerSource = 1000;
+
+QString isoNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+SourceInfo readSource(const Statement &st)
+{
+    SourceInfo s;
+    s.id = st.int64(0);
+    s.path = st.text(1);
+    s.sha256 = st.text(2);
+    s.size = st.isNull(3) ? -1 : st.int64(3);
+    s.format = st.text(4);
+    s.importStarted = QDateTime::fromString(st.text(5), Qt::ISODateWithMs);
+    s.importFinished = QDateTime::fromString(st.text(6), Qt::ISODateWithMs);
+    s.counts.recordsRead = st.int64(7);
+    s.counts.eventsStored = st.int64(8);
+    s.counts.recordsFailed = st.int64(9);
+    s.counts.recordsSkipped = st.int64(10);
+    s.status = st.text(11) == u"complete" ? SourceStatus::Complete : SourceStatus::Incomplete;
+    s.error = st.text(12);
+    s.host = st.text(13);
+    s.timeZone = st.text(14);
+    return s;
+}
+
+constexpr const char *SourceColumns
+    = "id, path, sha256, size, format, import_started, import_finished, records_read, events_stored, "
+      "records_failed, records_skipped, status, error, host, time_zone";
+
+constexpr const char *EventColumns
+    = "id, source_id, record_pos, time_us, host, platform, kind, process_key, pid, ppid, image, command_line, "
+      "user, target_path, hashes, signer, signature_status, team_id, dst_ip, dst_port, dst_host, details";
+
+Event readEvent(const Statement &st)
+{
+    Event e;
+    e.id = st.int64(0);
+    e.sourceId = st.int64(1);
+    e.recordPos = st.isNull(2) ? -1 : st.int64(2);
+    e.timeUs = st.int64(3);
+    e.host = st.text(4);
+    e.platform = platformFromName(st.text(5));
+    e.kind = kindFromName(st.text(6)).value_or(EventKind::LogMessage);
+    e.processKey = st.text(7);
+    e.pid = st.isNull(8) ? -1 : st.int64(8);
+    e.ppid = st.isNull(9) ? -1 : st.int64(9);
+    e.image = st.text(10);
+    e.commandLine = st.text(11);
+    e.user = st.text(12);
+    e.targetPath = st.text(13);
+    e.hashes = st.text(14);
+    e.signer = st.text(15);
+    e.signatureStatus = st.text(16);
+    e.teamId = st.text(17);
+    e.dstIp = st.text(18);
+    e.dstPort = st.isNull(19) ? -1 : int(st.int64(19));
+    e.dstHost = st.text(20);
+    if (!st.isNull(21))
+        e.details = QJsonDocument::fromJson(st.blob(21)).object();
+    return e;
+}
+
+QByteArray selectEvents(const char *tail)
+{
+    return QByteArray("SELECT ") + EventColumns + " FROM events " + tail;
+}
+
+} // namespace
+
+QString sourceStatusName(SourceStatus status)
+{
+    return status == SourceStatus::Complete ? QStringLiteral("complete") : QStringLiteral("incomplete");
+}
+
+QList<const char *> CaseStore::migrations()
+{
+    return {s_schemaV1, s_schemaV2};
+}
+
+CaseStore::CaseStore(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+{
+}
+
+CaseStore::~CaseStore() = default;
+
+std::unique_ptr<CaseStore> CaseStore::create(const QString &path)
+{
+    std::unique_ptr<CaseStore> store(new CaseStore(std::make_unique<Database>(path, Database::Mode::CreateNew)));
+    store->configure();
+    store->migrate();
+    Statement meta(store->database(), "INSERT INTO meta(key, value) VALUES (?, ?)");
+    meta.bindText(1, QStringLiteral("created")).bindText(2, isoNow()).exec();
+    meta.bindText(1, QStringLiteral("created_by"))
+        .bindText(2, QStringLiteral("Chainscope %1").arg(QStringLiteral(CHAINSCOPE_VERSION)))
+        .exec();
+    return store;
+}
+
+std::unique_ptr<CaseStore> CaseStore::open(const QString &path)
+{
+    std::unique_ptr<CaseStore> store(new CaseStore(std::make_unique<Database>(path, Database::Mode::OpenExisting)));
+    store->configure();
+    store->migrate();
+    return store;
+}
+
+void CaseStore::configure()
+{
+    // A case that is not an SQLite database fails here, with SQLite's own words.
+    {
+        Statement check(*m_db, "SELECT count(*) FROM sqlite_schema");
+        check.step();
+    }
+    // WAL: the workbench reads while an import writes, and a killed writer leaves the
+    // last committed state intact.
+    m_db->exec("PRAGMA journal_mode = WAL");
+    m_db->exec("PRAGMA foreign_keys = ON");
+    // NORMAL is durable across application crashes in WAL mode; only a power loss can
+    // lose the last transactions, never corrupt the file.
+    m_db->exec("PRAGMA synchronous = NORMAL");
+}
+
+void CaseStore::migrate()
+{
+    const int version = m_db->userVersion();
+    const QList<const char *> steps = migrations();
+    if (version > steps.size()) {
+        throw CaseError(QCoreApplication::translate("Chainscope",
+            "case file %1 was written by a newer Chainscope (case format %2, "
+            "this version reads up to %3); open it with a newer version")
+                            .arg(m_db->path())
+                            .arg(version)
+                            .arg(steps.size()));
+    }
+    if (version == 0) {
+        // Version 0 is either a brand-new file or some other SQLite database.
+        Statement tables(*m_db, "SELECT count(*) FROM sqlite_schema");
+        tables.step();
+        const qint64 objects = tables.int64(0);
+        tables.reset();
+        if (objects != 0)
+            throw CaseError(
+                QCoreApplication::translate("Chainscope", "%1 is an SQLite database but not a Chainscope case")
+                    .arg(m_db->path()));
+    }
+    for (int v = version; v < steps.size(); ++v) {
+        Transaction tx(*m_db);
+        m_db->exec(steps[v]);
+        m_db->setUserVersion(v + 1);
+        tx.commit();
+    }
+}
+
+qint64 CaseStore::beginSource(const SourceInfo &info)
+{
+    Statement st(*m_db,
+        "INSERT INTO sources(path, sha256, size, format, import_started, status, host, time_zone) "
+        "VALUES (?, ?, ?, ?, ?, 'incomplete', ?, ?)");
+    st.bindText(1, info.path).bind(2, info.sha256).bind(4, info.format).bindText(5, isoNow());
+    if (info.size >= 0)
+        st.bind(3, info.size);
+    st.bindText(6, info.host).bindText(7, info.timeZone.isEmpty() ? QStringLiteral("UTC") : info.timeZone);
+    st.exec();
+    return m_db->lastInsertId();
+}
+
+QList<SourceInfo> CaseStore::sources()
+{
+    QList<SourceInfo> result;
+    Statement st(*m_db, (QByteArray("SELECT ") + SourceColumns + " FROM sources ORDER BY id").constData());
+    while (st.step())
+        result.append(readSource(st));
+    return result;
+}
+
+std::optional<SourceInfo> CaseStore::source(qint64 id)
+{
+    Statement st(*m_db, (QByteArray("SELECT ") + SourceColumns + " FROM sources WHERE id = ?").constData());
+    st.bind(1, id);
+    if (!st.step())
+        return std::nullopt;
+    return readSource(st);
+}
+
+void CaseStore::dropSource(qint64 id)
+{
+    // Cascades remove events, raw records and error samples of that source.
+    Transaction tx(*m_db);
+    Statement st(*m_db, "DELETE FROM sources WHERE id = ?");
+    st.bind(1, id).exec();
+    tx.commit();
+}
+
+void CaseStore::recordSourceFailure(qint64 id, const QString &error)
+{
+    Statement st(*m_db, "UPDATE sources SET error = ?, import_finished = ? WHERE id = ?");
+    st.bindText(1, error).bindText(2, isoNow()).bind(3, id).exec();
+}
+
+QList<ImportErrorRecord> CaseStore::importErrors(qint64 sourceId)
+{
+    QList<ImportErrorRecord> result;
+    Statement st(*m_db, "SELECT record_pos, message FROM import_errors WHERE source_id = ? ORDER BY id");
+    st.bind(1, sourceId);
+    while (st.step())
+        result.append({st.isNull(0) ? -1 : st.int64(0), st.text(1)});
+    return result;
+}
+
+void CaseStore::assignHost(qint64 sourceId, const QString &host)
+{
+    Transaction tx(*m_db);
+    Statement ev(*m_db, "UPDATE events SET host = ? WHERE source_id = ? AND host = ''");
+    ev.bindText(1, host).bind(2, sourceId).exec();
+    Statement src(*m_db, "UPDATE sources SET host = ? WHERE id = ?");
+    src.bindText(1, host).bind(2, sourceId).exec();
+    tx.commit();
+}
+
+qint64 CaseStore::eventCount()
+{
+    Statement st(*m_db, "SELECT count(*) FROM events");
+    st.step();
+    return st.int64(0);
+}
+
+QStringList CaseStore::hosts()
+{
+    QStringList result;
+    Statement st(*m_db, "SELECT DISTINCT host FROM events WHERE host <> '' ORDER BY host");
+    while (st.step())
+        result.append(st.text(0));
+    return result;
+}
+
+void CaseStore::forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit)
+{
+    // Optional filters become "? IS NULL OR column = ?" so one statement serves all
+    // combinations and every value stays bound.
+    Statement st(*m_db,
+        selectEvents("WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR source_id = ?2) "
+                     "ORDER BY time_us, id LIMIT ?3 OFFSET ?4")
+            .constData());
+    if (filter.kind)
+        st.bindText(1, kindName(*filter.kind));
+    if (filter.sourceId)
+        st.bind(2, *filter.sourceId);
+    st.bind(3, filter.limit).bind(4, filter.offset);
+    while (st.step()) {
+        if (!visit(readEvent(st)))
+            break;
+    }
+}
+
+std::optional<Event> CaseStore::event(qint64 id)
+{
+    Statement st(*m_db, selectEvents("WHERE id = ?").constData());
+    st.bind(1, id);
+    if (!st.step())
+        return std::nullopt;
+    return readEvent(st);
+}
+
+std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
+{
+    Statement st(*m_db, "SELECT r.data FROM events e JOIN raw_records r ON r.id = e.raw_id WHERE e.id = ?");
+    st.bind(1, eventId);
+    if (!st.step())
+        return std::nullopt;
+    return st.blob(0);
+}
+
+EventWriter::EventWriter(CaseStore &store, qint64 sourceId)
+    : m_store(store)
+    , m_sourceId(sourceId)
+    , m_tx(store.database())
+    , m_insertEvent(store.database(),
+          "INSERT INTO events(source_id, raw_id, record_pos, time_us, host, platform, kind, process_key, "
+          "pid, ppid, image, command_line, user, target_path, hashes, signer, signature_status, team_id, "
+          "dst_ip, dst_port, dst_host, details) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    , m_insertRaw(store.database(), "INSERT INTO raw_records(source_id, data) VALUES (?, ?)")
+    , m_insertError(store.database(), "INSERT INTO import_errors(source_id, record_pos, message) VALUES (?, ?, ?)")
+{
+}
+
+EventWriter::~EventWriter() = default;
+
+qint64 EventWriter::addRaw(const QByteArray &raw)
+{
+    m_insertRaw.bind(1, m_sourceId).bindBlob(2, raw).exec();
+    return m_store.database().lastInsertId();
+}
+
+qint64 EventWriter::add(const Event &e, qint64 rawId)
+{
+    Statement &st = m_insertEvent;
+    st.bind(1, m_sourceId);
+    if (rawId >= 0)
+        st.bind(2, rawId);
+    if (e.recordPos >= 0)
+        st.bind(3, e.recordPos);
+    st.bind(4, e.timeUs)
+        .bindText(5, e.host)
+        .bindText(6, platformName(e.platform))
+        .bindText(7, kindName(e.kind))
+        .bind(8, e.processKey);
+    if (e.pid >= 0)
+        st.bind(9, e.pid);
+    if (e.ppid >= 0)
+        st.bind(10, e.ppid);
+    st.bind(11, e.image)
+        .bind(12, e.commandLine)
+        .bind(13, e.user)
+        .bind(14, e.targetPath)
+        .bind(15, e.hashes)
+        .bind(16, e.signer)
+        .bind(17, e.signatureStatus)
+        .bind(18, e.teamId)
+        .bind(19, e.dstIp);
+    if (e.dstPort >= 0)
+        st.bind(20, e.dstPort);
+    st.bind(21, e.dstHost);
+    if (!e.details.isEmpty())
+        st.bind(22, QJsonDocument(e.details).toJson(QJsonDocument::Compact));
+    st.exec();
+    ++m_events;
+    return m_store.database().lastInsertId();
+}
+
+void EventWriter::addError(qint64 recordPos, const QString &message)
+{
+    if (m_errorsKept >= MaxErrorsKeptPerSource)
+        return;
+    ++m_errorsKept;
+    m_insertError.bind(1, m_sourceId);
+    if (recordPos >= 0)
+        m_insertError.bind(2, recordPos);
+    m_insertError.bindText(3, message).exec();
+}
+
+void EventWriter::finish(const ImportCounts &counts, const QString &firstError)
+{
+    Statement st(m_store.database(),
+        "UPDATE sources SET status = 'complete', import_finished = ?, records_read = ?, events_stored = ?, "
+        "records_failed = ?, records_skipped = ?, error = ? WHERE id = ?");
+    st.bindText(1, isoNow())
+        .bind(2, counts.recordsRead)
+        .bind(3, m_events)
+        .bind(4, counts.recordsFailed)
+        .bind(5, counts.recordsSkipped)
+        .bind(6, firstError)
+        .bind(7, m_sourceId)
+        .exec();
+    m_tx.commit();
+}
+
+} // namespace Chainscope

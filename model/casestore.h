@@ -1,0 +1,132 @@
+#pragma once
+
+#include "event.h"
+#include "sqlitedb.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Chainscope {
+
+enum class SourceStatus { Incomplete, Complete };
+
+// What the importer learned about one file. Counts are those the CLI reports.
+struct ImportCounts
+{
+    qint64 recordsRead = 0; // records (lines, audit records, EVTX records) seen
+    qint64 eventsStored = 0;
+    qint64 recordsFailed = 0; // malformed, lost or unreadable records: the "errors"
+    qint64 recordsSkipped = 0; // comments and blank lines: not evidence, not errors
+};
+
+struct SourceInfo
+{
+    qint64 id = -1;
+    QString path;
+    QString sha256;
+    qint64 size = -1;
+    QString format;
+    QString host; // host assumed for records that name none
+    QString timeZone; // zone assumed for local timestamps (dpkg, apt)
+    QDateTime importStarted;
+    QDateTime importFinished;
+    ImportCounts counts;
+    SourceStatus status = SourceStatus::Incomplete;
+    QString error; // first error, for the analyst
+};
+
+struct ImportErrorRecord
+{
+    qint64 recordPos = -1;
+    QString message;
+};
+
+struct EventFilter
+{
+    std::optional<EventKind> kind;
+    std::optional<qint64> sourceId;
+    qint64 limit = -1;
+    qint64 offset = 0;
+};
+
+// One case file. Not thread-safe: each thread that works on a case opens its own
+// CaseStore on the same file (SQLite in WAL mode lets readers run beside one writer).
+class CaseStore
+{
+public:
+    static constexpr int SchemaVersion = 2;
+
+    static std::unique_ptr<CaseStore> create(const QString &path);
+    static std::unique_ptr<CaseStore> open(const QString &path);
+    ~CaseStore();
+
+    const QString &path() const { return m_db->path(); }
+    Database &database() { return *m_db; }
+
+    // The import protocol. beginSource() commits the source row at once with status
+    // incomplete, so an import killed half-way leaves a visible, droppable trace;
+    // the events themselves arrive in one transaction (EventWriter) that also flips
+    // the status to complete.
+    qint64 beginSource(const SourceInfo &info);
+    QList<SourceInfo> sources();
+    std::optional<SourceInfo> source(qint64 id);
+    void dropSource(qint64 id);
+    void recordSourceFailure(qint64 id, const QString &error);
+    QList<ImportErrorRecord> importErrors(qint64 sourceId);
+    // Gives a host to events of sources whose records carried none.
+    void assignHost(qint64 sourceId, const QString &host);
+
+    qint64 eventCount();
+    QStringList hosts();
+    void forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit);
+    std::optional<Event> event(qint64 id);
+    // The record(s) an event was normalized from, byte for byte.
+    std::optional<QByteArray> rawRecord(qint64 eventId);
+
+    // Ordered list of the SQL scripts that build each schema version; index i
+    // upgrades version i to i + 1. Exposed so tests can build old cases.
+    static QList<const char *> migrations();
+
+private:
+    explicit CaseStore(std::unique_ptr<Database> db);
+    void migrate();
+    void configure();
+
+    std::unique_ptr<Database> m_db;
+};
+
+// Writes the events of one source inside one transaction. Destroying it without
+// finish() rolls everything back: the source stays incomplete with no events.
+class EventWriter
+{
+public:
+    EventWriter(CaseStore &store, qint64 sourceId);
+    ~EventWriter();
+
+    // Stores the raw record once; events that came from it refer to the returned id.
+    qint64 addRaw(const QByteArray &raw);
+    qint64 add(const Event &event, qint64 rawId);
+    void addError(qint64 recordPos, const QString &message);
+    void finish(const ImportCounts &counts, const QString &firstError = QString());
+
+    qint64 eventsWritten() const { return m_events; }
+
+private:
+    CaseStore &m_store;
+    qint64 m_sourceId;
+    Transaction m_tx;
+    Statement m_insertEvent;
+    Statement m_insertRaw;
+    Statement m_insertError;
+    qint64 m_events = 0;
+    qint64 m_errorsKept = 0;
+};
+
+QString sourceStatusName(SourceStatus status);
+
+} // namespace Chainscope

@@ -1,0 +1,79 @@
+#include "event.h"
+
+#include <QDateTime>
+
+#include <array>
+
+namespace Chainscope {
+
+namespace {
+constexpr std::array<const char16_t *, EventKindCount> s_kindNames = {
+    u"process_start",
+    u"process_exit",
+    u"file_write",
+    u"file_rename",
+    u"file_delete",
+    u"module_load",
+    u"net_connect",
+    u"dns_query",
+    u"package_install",
+    u"signature_fault",
+    u"log_message",
+};
+}
+
+QString kindName(EventKind kind)
+{
+    return QString::fromUtf16(s_kindNames[size_t(kind)]);
+}
+
+std::optional<EventKind> kindFromName(QStringView name)
+{
+    for (size_t i = 0; i < s_kindNames.size(); ++i) {
+        if (name == QStringView(s_kindNames[i]))
+            return EventKind(i);
+    }
+    return std::nullopt;
+}
+
+QString platformName(Platform platform)
+{
+    switch (platform) {
+    case Platform::Linux:
+        return QStringLiteral("linux");
+    case Platform::Windows:
+        return QStringLiteral("windows");
+    case Platform::MacOS:
+        return QStringLiteral("macos");
+    case Platform::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+Platform platformFromName(QStringView name)
+{
+    if (name == u"linux")
+        return Platform::Linux;
+    if (name == u"windows")
+        return Platform::Windows;
+    if (name == u"macos")
+        return Platform::MacOS;
+    return Platform::Unknown;
+}
+
+QString formatTimeUs(qint64 timeUs)
+{
+    // Floor division keeps pre-1970 times (never expected, but logs lie) well formed.
+    qint64 secs = timeUs / 1000000;
+    qint64 micros = timeUs % 1000000;
+    if (micros < 0) {
+        micros += 1000000;
+        secs -= 1;
+    }
+    const QDateTime dt = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+    return dt.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QLatin1Char('.')
+        + QString::number(micros).rightJustified(6, QLatin1Char('0')) + QLatin1Char('Z');
+}
+
+} // namespace Chainscope

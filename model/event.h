@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace Chainscope {
+
+// The normalized event kinds. Their names (kindName) are part of the CLI's JSON
+// contract and of the case file, so they never change once released.
+enum class EventKind : quint8 {
+    ProcessStart,
+    ProcessExit,
+    FileWrite,
+    FileRename,
+    FileDelete,
+    ModuleLoad,
+    NetConnect,
+    DnsQuery,
+    PackageInstall,
+    SignatureFault,
+    LogMessage,
+};
+constexpr int EventKindCount = int(EventKind::LogMessage) + 1;
+
+enum class Platform : quint8 { Unknown, Linux, Windows, MacOS };
+
+QString kindName(EventKind kind);
+std::optional<EventKind> kindFromName(QStringView name);
+QString platformName(Platform platform);
+Platform platformFromName(QStringView name);
+
+// One normalized event. Every importer produces these; the correlation core reads
+// nothing else. Fields that a log does not carry stay empty (strings) or -1 (numbers).
+struct Event
+{
+    qint64 id = -1; // assigned by the case store
+    qint64 timeUs = 0; // UTC, microseconds since the Unix epoch
+    QString host;
+    Platform platform = Platform::Unknown;
+    EventKind kind = EventKind::LogMessage;
+
+    // Identity of the acting process as the source sees it. For Linux audit this is
+    // "pid@start" once the process graph resolves it; importers may leave it empty.
+    QString processKey;
+    qint64 pid = -1;
+    qint64 ppid = -1;
+    QString image;
+    QString commandLine;
+    QString user;
+
+    // Object of the action: the file written, the module loaded, the package installed.
+    QString targetPath;
+    QString hashes;
+    QString signer;
+    QString signatureStatus;
+    QString teamId;
+
+    QString dstIp;
+    int dstPort = -1;
+    QString dstHost;
+
+    qint64 sourceId = -1;
+    // Where the record sits in its source: byte offset of its first line for text logs,
+    // record number for record-oriented formats. Together with the stored raw record
+    // this lets the workbench show the evidence exactly as it was written.
+    qint64 recordPos = -1;
+
+    // Format-specific facts that have no column of their own (syscall name, exit code,
+    // package version, audit key …). Kept small: it is stored as compact JSON.
+    QJsonObject details;
+};
+
+// Formats a UTC timestamp in microseconds as ISO 8601 with microseconds and a 'Z'.
+QString formatTimeUs(qint64 timeUs);
+
+} // namespace Chainscope

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <stdexcept>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace Chainscope {
+
+// Any failure of the case file (I/O, corruption, constraint, newer schema). Carries a
+// message meant for the analyst, not an SQLite code.
+class CaseError : public std::runtime_error
+{
+public:
+    explicit CaseError(const QString &message);
+    QString message() const { return QString::fromUtf8(what()); }
+};
+
+// A thin owner of one sqlite3 connection. We use the C API directly rather than
+// QtSql: bulk import needs prepared statements reused millions of times with
+// borrowed buffers, and explicit control of transactions and pragmas.
+class Database
+{
+public:
+    enum class Mode { OpenExisting, CreateNew };
+    Database(const QString &path, Mode mode);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    sqlite3 *handle() const { return m_db; }
+    const QString &path() const { return m_path; }
+
+    // Runs one or more statements without results. Only for SQL written in this
+    // project: values from logs always go through Statement::bind.
+    void exec(const char *sql);
+    int userVersion();
+    void setUserVersion(int version);
+    qint64 lastInsertId() const;
+    [[noreturn]] void fail(const char *what) const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+};
+
+// One prepared statement. Parameters are 1-based as in SQLite.
+class Statement
+{
+public:
+    Statement(Database &db, const char *sql);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, int value) { return bind(index, qint64(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, const QString &value); // empty string binds as NULL
+    Statement &bindText(int index, const QString &value); // empty string stays ''
+    Statement &bind(int index, const QByteArray &utf8Text);
+    Statement &bindBlob(int index, const QByteArray &blob);
+    Statement &bindNull(int index);
+
+    // Returns true while rows come back; false when done. Throws on error.
+    bool step();
+    void exec(); // step() that expects no row, then reset()
+    void reset();
+
+    bool isNull(int column) const;
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+
+private:
+    Database &m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+// RAII transaction: rolls back unless commit() was called.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db, bool immediate = true);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit();
+
+private:
+    Database &m_db;
+    bool m_open = true;
+};
+
+} // namespace Chainscope

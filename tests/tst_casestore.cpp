@@ -1,0 +1,303 @@
+#include "casestore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace Chainscope;
+
+class Tst_casestore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void createSetsCurrentSchemaVersion();
+    void createRefusesExistingFile();
+    void openMigratesEveryOlderVersion_data();
+    void openMigratesEveryOlderVersion();
+    void openRefusesNewerVersion();
+    void openRefusesForeignFiles_data();
+    void openRefusesForeignFiles();
+    void eventsRoundTripWithHostileStrings();
+    void writerWithoutFinishLeavesSourceIncompleteAndEmpty();
+    void incompleteSourceCanBeDroppedAndReimported();
+    void errorMessagesAreCappedButCountsAreExact();
+    void forEachEventFiltersAndOrders();
+
+private:
+    QTemporaryDir m_dir;
+    int m_serial = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("case%1.chainscope").arg(++m_serial)); }
+    static Event sampleEvent(qint64 timeUs, EventKind kind);
+};
+
+Event Tst_casestore::sampleEvent(qint64 timeUs, EventKind kind)
+{
+    Event e;
+    e.timeUs = timeUs;
+    e.host = QStringLiteral("host-a");
+    e.platform = Platform::Linux;
+    e.kind = kind;
+    e.pid = 42;
+    e.ppid = 1;
+    e.image = QStringLiteral("/usr/bin/true");
+    return e;
+}
+
+void Tst_casestore::createSetsCurrentSchemaVersion()
+{
+    const QString path = freshPath();
+    auto store = CaseStore::create(path);
+    QCOMPARE(store->database().userVersion(), CaseStore::SchemaVersion);
+    QCOMPARE(CaseStore::migrations().size(), CaseStore::SchemaVersion);
+    Statement mode(store->database(), "PRAGMA journal_mode");
+    QVERIFY(mode.step());
+    QCOMPARE(mode.text(0), QStringLiteral("wal"));
+}
+
+void Tst_casestore::createRefusesExistingFile()
+{
+    const QString path = freshPath();
+    CaseStore::create(path);
+    QVERIFY_THROWS_EXCEPTION(CaseError, CaseStore::create(path));
+}
+
+void Tst_casestore::openMigratesEveryOlderVersion_data()
+{
+    QTest::addColumn<int>("fromVersion");
+    for (int v = 1; v < CaseStore::SchemaVersion; ++v)
+        QTest::addRow("v%d", v) << v;
+}
+
+void Tst_casestore::openMigratesEveryOlderVersion()
+{
+    QFETCH(int, fromVersion);
+    const QString path = freshPath();
+    // Build an old case by hand, exactly as that version's code did, with one source
+    // and one event in it.
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        for (int v = 0; v < fromVersion; ++v)
+            QCOMPARE(sqlite3_exec(db, CaseStore::migrations().at(v), nullptr, nullptr, nullptr), SQLITE_OK);
+        const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(fromVersion);
+        QCOMPARE(sqlite3_exec(db, setVersion.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db,
+                     "INSERT INTO sources(id, path, format, status, events_stored) "
+                     "VALUES (7, '/evidence/audit.log', 'auditd', 'complete', 1);"
+                     "INSERT INTO events(source_id, time_us, host, platform, kind, pid) "
+                     "VALUES (7, 1000000, 'old-host', 'linux', 'process_start', 99);",
+                     nullptr, nullptr, nullptr),
+            SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto store = CaseStore::open(path);
+    QCOMPARE(store->database().userVersion(), CaseStore::SchemaVersion);
+    const QList<SourceInfo> sources = store->sources();
+    QCOMPARE(sources.size(), 1);
+    QCOMPARE(sources.first().id, 7);
+    QCOMPARE(sources.first().path, QStringLiteral("/evidence/audit.log"));
+    QCOMPARE(sources.first().status, SourceStatus::Complete);
+    QCOMPARE(sources.first().timeZone, QStringLiteral("UTC")); // default added by v2
+    QCOMPARE(store->eventCount(), 1);
+    QVERIFY(store->importErrors(7).isEmpty());
+}
+
+void Tst_casestore::openRefusesNewerVersion()
+{
+    const QString path = freshPath();
+    {
+        auto store = CaseStore::create(path);
+        store->database().setUserVersion(CaseStore::SchemaVersion + 1);
+    }
+    try {
+        CaseStore::open(path);
+        QFAIL("a case from a newer version was opened");
+    } catch (const CaseError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("newer Chainscope")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QString::number(CaseStore::SchemaVersion + 1)), qPrintable(e.message()));
+    }
+}
+
+void Tst_casestore::openRefusesForeignFiles_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("text") << QByteArray("type=SYSCALL msg=audit(1.0:1): not a case\n")
+                          << QStringLiteral("not a database");
+    QTest::newRow("other-sqlite") << QByteArray() << QStringLiteral("not a Chainscope case");
+    QTest::newRow("missing") << QByteArray("-") << QStringLiteral("does not exist");
+}
+
+void Tst_casestore::openRefusesForeignFiles()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const QString path = freshPath();
+    if (content.isEmpty()) {
+        sqlite3 *db = nullptr;
+        sqlite3_open(QFile::encodeName(path).constData(), &db);
+        sqlite3_exec(db, "CREATE TABLE notes(x)", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+    } else if (content != "-") {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content.repeated(200));
+    }
+    try {
+        CaseStore::open(path);
+        QFAIL("a foreign file was opened as a case");
+    } catch (const CaseError &e) {
+        QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+    }
+}
+
+void Tst_casestore::eventsRoundTripWithHostileStrings()
+{
+    auto store = CaseStore::create(freshPath());
+    SourceInfo info;
+    info.path = QStringLiteral("/evidence/it's \"quoted\"; DROP TABLE events;--.log");
+    info.format = QStringLiteral("auditd");
+    const qint64 sid = store->beginSource(info);
+
+    Event e = sampleEvent(1'700'000'000'123'456, EventKind::ProcessStart);
+    e.commandLine = QStringLiteral("sh -c 'x'); DELETE FROM sources; -- \u00e9\u4e2d");
+    e.image = QStringLiteral("/tmp/%s %n \\x00");
+    e.details.insert(QStringLiteral("key"), QStringLiteral("<script>"));
+    const QByteArray raw("type=EXECVE msg=audit(1:2): a0=\"'\"\n\x01\xff");
+    {
+        EventWriter writer(*store, sid);
+        const qint64 rawId = writer.addRaw(raw);
+        writer.add(e, rawId);
+        ImportCounts counts;
+        counts.recordsRead = 1;
+        writer.finish(counts);
+    }
+    QCOMPARE(store->sources().size(), 1);
+    QCOMPARE(store->sources().first().path, info.path);
+    QCOMPARE(store->sources().first().status, SourceStatus::Complete);
+    QCOMPARE(store->sources().first().counts.eventsStored, 1);
+
+    QList<Event> got;
+    store->forEachEvent({}, [&](const Event &ev) {
+        got.append(ev);
+        return true;
+    });
+    QCOMPARE(got.size(), 1);
+    QCOMPARE(got.first().commandLine, e.commandLine);
+    QCOMPARE(got.first().image, e.image);
+    QCOMPARE(got.first().timeUs, e.timeUs);
+    QCOMPARE(got.first().kind, EventKind::ProcessStart);
+    QCOMPARE(got.first().details.value(QStringLiteral("key")).toString(), QStringLiteral("<script>"));
+    QCOMPARE(store->rawRecord(got.first().id).value(), raw);
+}
+
+void Tst_casestore::writerWithoutFinishLeavesSourceIncompleteAndEmpty()
+{
+    const QString path = freshPath();
+    {
+        auto store = CaseStore::create(path);
+        const qint64 sid = store->beginSource({});
+        EventWriter writer(*store, sid);
+        for (int i = 0; i < 1000; ++i)
+            writer.add(sampleEvent(i, EventKind::FileWrite), writer.addRaw("x"));
+        // No finish(): the import died here.
+    }
+    auto store = CaseStore::open(path);
+    const QList<SourceInfo> sources = store->sources();
+    QCOMPARE(sources.size(), 1);
+    QCOMPARE(sources.first().status, SourceStatus::Incomplete);
+    QCOMPARE(store->eventCount(), 0);
+    Statement raws(store->database(), "SELECT count(*) FROM raw_records");
+    raws.step();
+    QCOMPARE(raws.int64(0), 0);
+}
+
+void Tst_casestore::incompleteSourceCanBeDroppedAndReimported()
+{
+    auto store = CaseStore::create(freshPath());
+    SourceInfo info;
+    info.path = QStringLiteral("/evidence/a.log");
+    const qint64 broken = store->beginSource(info);
+    {
+        EventWriter writer(*store, broken);
+        writer.add(sampleEvent(1, EventKind::FileWrite), -1);
+    }
+    store->dropSource(broken);
+    QVERIFY(store->sources().isEmpty());
+
+    const qint64 again = store->beginSource(info);
+    {
+        EventWriter writer(*store, again);
+        writer.add(sampleEvent(1, EventKind::FileWrite), writer.addRaw("r"));
+        writer.addError(5, QStringLiteral("garbage"));
+        ImportCounts counts;
+        counts.recordsRead = 2;
+        counts.recordsFailed = 1;
+        writer.finish(counts, QStringLiteral("garbage"));
+    }
+    QCOMPARE(store->sources().size(), 1);
+    QCOMPARE(store->sources().first().status, SourceStatus::Complete);
+    QCOMPARE(store->sources().first().counts.recordsFailed, 1);
+    QCOMPARE(store->importErrors(again).size(), 1);
+    QCOMPARE(store->eventCount(), 1);
+
+    // Dropping a complete source removes its events, raw records and errors too.
+    store->dropSource(again);
+    QCOMPARE(store->eventCount(), 0);
+    QVERIFY(store->importErrors(again).isEmpty());
+    Statement raws(store->database(), "SELECT count(*) FROM raw_records");
+    raws.step();
+    QCOMPARE(raws.int64(0), 0);
+}
+
+void Tst_casestore::errorMessagesAreCappedButCountsAreExact()
+{
+    auto store = CaseStore::create(freshPath());
+    const qint64 sid = store->beginSource({});
+    EventWriter writer(*store, sid);
+    for (int i = 0; i < 5000; ++i)
+        writer.addError(i, QStringLiteral("bad record"));
+    ImportCounts counts;
+    counts.recordsRead = 5000;
+    counts.recordsFailed = 5000;
+    writer.finish(counts);
+    QCOMPARE(store->sources().first().counts.recordsFailed, 5000);
+    const QList<ImportErrorRecord> kept = store->importErrors(sid);
+    QVERIFY(kept.size() < 5000);
+    QVERIFY(kept.size() > 0);
+    QCOMPARE(kept.first().recordPos, 0);
+}
+
+void Tst_casestore::forEachEventFiltersAndOrders()
+{
+    auto store = CaseStore::create(freshPath());
+    const qint64 sid = store->beginSource({});
+    {
+        EventWriter writer(*store, sid);
+        writer.add(sampleEvent(300, EventKind::NetConnect), -1);
+        writer.add(sampleEvent(100, EventKind::ProcessStart), -1);
+        writer.add(sampleEvent(200, EventKind::NetConnect), -1);
+        writer.finish({});
+    }
+    QList<qint64> times;
+    EventFilter filter;
+    filter.kind = EventKind::NetConnect;
+    store->forEachEvent(filter, [&](const Event &e) {
+        times.append(e.timeUs);
+        return true;
+    });
+    QCOMPARE(times, (QList<qint64> {200, 300}));
+
+    times.clear();
+    EventFilter limited;
+    limited.limit = 2;
+    store->forEachEvent(limited, [&](const Event &e) {
+        times.append(e.timeUs);
+        return true;
+    });
+    QCOMPARE(times, (QList<qint64> {100, 200}));
+}
+
+QTEST_GUILESS_MAIN(Tst_casestore)
+#include "tst_casestore.moc"
