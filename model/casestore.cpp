@@ -338,6 +338,7 @@ void CaseStore::forEachEvent(const EventFilter &filter, const std::function<bool
     // combinations and every value stays bound.
     Statement st(*m_db,
         selectEvents("WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR source_id = ?2) "
+                     "AND (?5 IS NULL OR (time_us, id) > (?5, ?6)) "
                      "ORDER BY time_us, id LIMIT ?3 OFFSET ?4")
             .constData());
     if (filter.kind)
@@ -345,6 +346,8 @@ void CaseStore::forEachEvent(const EventFilter &filter, const std::function<bool
     if (filter.sourceId)
         st.bind(2, *filter.sourceId);
     st.bind(3, filter.limit).bind(4, filter.offset);
+    if (filter.after)
+        st.bind(5, filter.after->first).bind(6, filter.after->second);
     while (st.step()) {
         if (!visit(readEvent(st)))
             break;

@@ -52,6 +52,9 @@ struct EventFilter
     std::optional<qint64> sourceId;
     qint64 limit = -1;
     qint64 offset = 0;
+    // Keyset paging: only events after this (time, id) in time order. Cheaper than
+    // large offsets when a view scrolls through millions of events.
+    std::optional<std::pair<qint64, qint64>> after;
 };
 
 // One case file. Not thread-safe: each thread that works on a case opens its own

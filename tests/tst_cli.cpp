@@ -1,11 +1,383 @@
+// The command-line contract: commands, JSON shapes, exit codes, and what an
+// interrupted import leaves behind. Runs the real chainscope-cli binary.
+
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+
+using namespace Chainscope;
+using namespace Chainscope::Test;
+
+namespace {
+
+const QString Cli = QStringLiteral(CHAINSCOPE_CLI);
+
+ProcessResult cli(const QStringList &args)
+{
+    return run(Cli, args);
+}
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+QJsonArray parseArray(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return {};
+    return doc.array();
+}
+
+// The stderr contract for failures: exactly one line, prefixed with the program.
+bool isOneLineReason(const QByteArray &err)
+{
+    const QList<QByteArray> lines = err.trimmed().split('\n');
+    return lines.size() == 1 && lines.first().startsWith("chainscope-cli: ");
+}
+
+} // namespace
 
 class Tst_cli : public QObject
 {
     Q_OBJECT
 private slots:
-    void placeholder() { QFAIL("not written yet"); }
+    void initTestCase();
+    void newRefusesExistingCase();
+    void importReportsEachSourceAsJson_data();
+    void importReportsEachSourceAsJson();
+    void unknownFileFailsWithItsName();
+    void damagedFileImportsIntactRecordsAndExitsTwo();
+    void gzipFileImportsDirectly();
+    void eventsJsonHasTheContractShape();
+    void eventsRejectsUnknownKind();
+    void rawShowsTheOriginalRecord();
+    void killedImportLeavesIncompleteSourceThatCanBeDroppedAndReimported();
+    void usageErrorsExitOne_data();
+    void usageErrorsExitOne();
+
+private:
+    QString newCase();
+    QTemporaryDir m_dir;
+    int m_cases = 0;
 };
+
+void Tst_cli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(Cli), qPrintable(Cli));
+}
+
+QString Tst_cli::newCase()
+{
+    const QString path = m_dir.filePath(QStringLiteral("case%1.chainscope").arg(++m_cases));
+    const ProcessResult r = cli({QStringLiteral("new"), path});
+    if (r.exitCode != 0)
+        qWarning() << r.err;
+    return path;
+}
+
+void Tst_cli::newRefusesExistingCase()
+{
+    const QString path = newCase();
+    QVERIFY(QFile::exists(path));
+    const ProcessResult again = cli({QStringLiteral("new"), path});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(isOneLineReason(again.err), again.err.constData());
+    QVERIFY(again.err.contains("already exists"));
+}
+
+void Tst_cli::importReportsEachSourceAsJson_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<int>("records");
+    // Record counts: PROVENANCE.md (line and record counts of the corpus files).
+    QTest::newRow("dpkg") << QStringLiteral("linux/dpkg_tiny_mixed.log") << QStringLiteral("dpkg") << 4;
+    QTest::newRow("dpkg-large") << QStringLiteral("linux/dpkg_ubuntu1404_base_install.log") << QStringLiteral("dpkg")
+                                << 8043;
+    QTest::newRow("auditd") << QStringLiteral("linux/auditd_gce_execve_connect_sockaddr.log")
+                            << QStringLiteral("auditd") << 17;
+    QTest::newRow("auditd-aarch64") << QStringLiteral("linux/auditd_aarch64_fork_exec.log") << QStringLiteral("auditd")
+                                    << 13;
+}
+
+void Tst_cli::importReportsEachSourceAsJson()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    QFETCH(int, records);
+    const QString casePath = newCase();
+    const QString path = corpusPath(file);
+    const ProcessResult r = cli({QStringLiteral("import"), casePath, path, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray array = parseArray(r.out);
+    QCOMPARE(array.size(), 1);
+    const QJsonObject o = array.first().toObject();
+    for (const char *key : {"path", "format", "sha256", "records", "events", "errors", "status"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o.value(QStringLiteral("path")).toString(), path);
+    QCOMPARE(o.value(QStringLiteral("format")).toString(), format);
+    QCOMPARE(o.value(QStringLiteral("sha256")).toString().toLatin1(), sha256Of(path));
+    QCOMPARE(o.value(QStringLiteral("records")).toInt(), records);
+    QCOMPARE(o.value(QStringLiteral("errors")).toInt(), 0);
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+    QVERIFY(o.value(QStringLiteral("events")).toInt() > 0);
+
+    // What the import reported is what the case holds.
+    const ProcessResult sources = cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")});
+    QCOMPARE(sources.exitCode, 0);
+    const QJsonObject stored = parseArray(sources.out).first().toObject();
+    QCOMPARE(stored.value(QStringLiteral("events")), o.value(QStringLiteral("events")));
+    QCOMPARE(stored.value(QStringLiteral("sha256")), o.value(QStringLiteral("sha256")));
+    QCOMPARE(stored.value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+    const ProcessResult events = cli({QStringLiteral("events"), casePath, QStringLiteral("--json")});
+    QCOMPARE(parseArray(events.out).size(), o.value(QStringLiteral("events")).toInt());
+}
+
+void Tst_cli::unknownFileFailsWithItsName()
+{
+    const QString casePath = newCase();
+    // A real file of a format we do not read (yet): a binary macOS unified log.
+    const QString path = corpusPath(QStringLiteral("macos/unified_log_0000000000000f85.tracev3"));
+    const ProcessResult r = cli({QStringLiteral("import"), casePath, path, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QFile::encodeName(path)), r.err.constData());
+    const QJsonObject o = parseArray(r.out).first().toObject();
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QCOMPARE(o.value(QStringLiteral("events")).toInt(), 0);
+    // Nothing half-made is left in the case.
+    QCOMPARE(parseArray(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out).size(), 0);
+
+    const ProcessResult missing = cli({QStringLiteral("import"), casePath, m_dir.filePath(QStringLiteral("nope.log"))});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains("nope.log"));
+}
+
+void Tst_cli::damagedFileImportsIntactRecordsAndExitsTwo()
+{
+    // A real audit log with junk spliced between its records.
+    QFile original(corpusPath(QStringLiteral("linux/auditd_gce_execve_connect_sockaddr.log")));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = original.readAll().split('\n');
+    QByteArray damaged;
+    int intact = 0;
+    for (int i = 0; i < lines.size(); ++i) {
+        if (lines[i].isEmpty())
+            continue;
+        damaged += lines[i] + '\n';
+        ++intact;
+        if (i == 3)
+            damaged += QByteArray("\x00\x01\xfe garbage \xff\xff", 16) + '\n';
+        if (i == 9)
+            damaged += "type=SYSCALL msg=audit(1492037291.0\n"; // cut mid-stamp
+    }
+    const QString path = m_dir.filePath(QStringLiteral("damaged-audit.log"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(damaged);
+    out.close();
+
+    const QString casePath = newCase();
+    const ProcessResult r = cli({QStringLiteral("import"), casePath, path, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 2);
+    const QJsonObject o = parseArray(r.out).first().toObject();
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+    QCOMPARE(o.value(QStringLiteral("errors")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("records")).toInt(), intact);
+
+    // Same event count as the undamaged original.
+    const QString clean = newCase();
+    const ProcessResult c = cli({QStringLiteral("import"), clean, original.fileName(), QStringLiteral("--json")});
+    QCOMPARE(c.exitCode, 0);
+    QCOMPARE(o.value(QStringLiteral("events")), parseArray(c.out).first().toObject().value(QStringLiteral("events")));
+}
+
+void Tst_cli::gzipFileImportsDirectly()
+{
+    const QString plain = corpusPath(QStringLiteral("linux/dpkg_ubuntu1404_base_install.log"));
+    const QString gz = m_dir.filePath(QStringLiteral("dpkg.log.2.gz"));
+    QProcess gzip;
+    gzip.setStandardOutputFile(gz);
+    gzip.start(QStringLiteral("gzip"), {QStringLiteral("-c"), plain});
+    QVERIFY(gzip.waitForFinished());
+    QCOMPARE(gzip.exitCode(), 0);
+
+    const QString casePath = newCase();
+    const ProcessResult r = cli({QStringLiteral("import"), casePath, plain, gz, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray array = parseArray(r.out);
+    QCOMPARE(array.size(), 2);
+    const QJsonObject a = array.at(0).toObject();
+    const QJsonObject b = array.at(1).toObject();
+    QCOMPARE(b.value(QStringLiteral("format")).toString(), QStringLiteral("dpkg"));
+    QCOMPARE(b.value(QStringLiteral("records")), a.value(QStringLiteral("records")));
+    QCOMPARE(b.value(QStringLiteral("events")), a.value(QStringLiteral("events")));
+    // The hash is that of the evidence file as it lies on disk: the compressed bytes.
+    QCOMPARE(b.value(QStringLiteral("sha256")).toString().toLatin1(), sha256Of(gz));
+    QVERIFY(a.value(QStringLiteral("sha256")) != b.value(QStringLiteral("sha256")));
+}
+
+void Tst_cli::eventsJsonHasTheContractShape()
+{
+    const QString casePath = newCase();
+    const ProcessResult imp = cli({QStringLiteral("import"), casePath,
+        corpusPath(QStringLiteral("linux/auditd_ubuntu_dpkg_l_fork_exec_trace.log")),
+        corpusPath(QStringLiteral("linux/auditd_connect_ipv4_ipv6_sockaddr.log"))});
+    QVERIFY2(imp.exitCode == 0, imp.err.constData());
+
+    const ProcessResult all = cli({QStringLiteral("events"), casePath, QStringLiteral("--json")});
+    QCOMPARE(all.exitCode, 0);
+    const QJsonArray events = parseArray(all.out);
+    QVERIFY(!events.isEmpty());
+    const QStringList kinds = {QStringLiteral("process_start"), QStringLiteral("process_exit"),
+        QStringLiteral("file_write"), QStringLiteral("file_rename"), QStringLiteral("file_delete"),
+        QStringLiteral("module_load"), QStringLiteral("net_connect"), QStringLiteral("dns_query"),
+        QStringLiteral("package_install"), QStringLiteral("signature_fault"), QStringLiteral("log_message")};
+    qint64 previous = std::numeric_limits<qint64>::min();
+    for (const QJsonValue &v : events) {
+        const QJsonObject e = v.toObject();
+        for (const char *key : {"id", "time", "host", "platform", "kind", "pid", "ppid", "image", "command_line",
+                 "user", "target_path", "dst_ip", "dst_port", "source_id", "record_pos"})
+            QVERIFY2(e.contains(QLatin1String(key)), key);
+        QVERIFY2(kinds.contains(e.value(QStringLiteral("kind")).toString()),
+            qPrintable(e.value(QStringLiteral("kind")).toString()));
+        QVERIFY(QRegularExpression(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$)"))
+                    .match(e.value(QStringLiteral("time")).toString())
+                    .hasMatch());
+        QVERIFY(e.value(QStringLiteral("time_us")).toInteger() >= previous); // time order
+        previous = e.value(QStringLiteral("time_us")).toInteger();
+    }
+
+    const ProcessResult connects = cli({QStringLiteral("events"), casePath, QStringLiteral("--kind"),
+        QStringLiteral("net_connect"), QStringLiteral("--json")});
+    const QJsonArray net = parseArray(connects.out);
+    // auditd_connect_ipv4_ipv6_sockaddr.log: two connect() calls (PROVENANCE.md), the
+    // first to 127.0.0.1:11211 (saddr 02002BCB7F000001…).
+    QCOMPARE(net.size(), 2);
+    for (const QJsonValue &v : net)
+        QCOMPARE(v.toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("net_connect"));
+    QCOMPARE(net.first().toObject().value(QStringLiteral("dst_ip")).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(net.first().toObject().value(QStringLiteral("dst_port")).toInt(), 11211);
+}
+
+void Tst_cli::eventsRejectsUnknownKind()
+{
+    const QString casePath = newCase();
+    const ProcessResult r
+        = cli({QStringLiteral("events"), casePath, QStringLiteral("--kind"), QStringLiteral("bogus")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(isOneLineReason(r.err), r.err.constData());
+}
+
+void Tst_cli::rawShowsTheOriginalRecord()
+{
+    const QString casePath = newCase();
+    const QString path = corpusPath(QStringLiteral("linux/dpkg_tiny_mixed.log"));
+    QCOMPARE(cli({QStringLiteral("import"), casePath, path}).exitCode, 0);
+    const QJsonArray events = parseArray(cli({QStringLiteral("events"), casePath, QStringLiteral("--kind"),
+                                                 QStringLiteral("package_install"), QStringLiteral("--json")})
+                                             .out);
+    QCOMPARE(events.size(), 1);
+    const QString id = QString::number(events.first().toObject().value(QStringLiteral("id")).toInteger());
+    const ProcessResult raw = cli({QStringLiteral("raw"), casePath, id});
+    QCOMPARE(raw.exitCode, 0);
+    // The third line of the file, byte for byte.
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(raw.out, f.readAll().split('\n').at(2) + '\n');
+}
+
+void Tst_cli::killedImportLeavesIncompleteSourceThatCanBeDroppedAndReimported()
+{
+    // Large enough that the import is still running when we kill it.
+    const QString evidence = m_dir.filePath(QStringLiteral("big"));
+    const ProcessResult demo
+        = cli({QStringLiteral("demo"), evidence, QStringLiteral("--noise"), QStringLiteral("400000")});
+    QVERIFY2(demo.exitCode == 0, demo.err.constData());
+    const QString audit = evidence + QStringLiteral("/audit.log");
+    QVERIFY(QFile::exists(audit));
+
+    const QString casePath = newCase();
+    QProcess import;
+    import.setProcessChannelMode(QProcess::SeparateChannels);
+    import.start(Cli, {QStringLiteral("import"), casePath, audit});
+    QVERIFY(import.waitForStarted());
+    // Wait for progress that shows events being written, then kill without warning.
+    QByteArray err;
+    const QRegularExpression progress(QStringLiteral(R"((\d+)% \((\d+) events\))"));
+    bool midway = false;
+    while (!midway && import.waitForReadyRead(60000)) {
+        err += import.readAllStandardError();
+        auto it = progress.globalMatch(QString::fromUtf8(err));
+        while (it.hasNext()) {
+            const auto m = it.next();
+            if (m.captured(2).toLongLong() > 0 && m.captured(1).toInt() < 80)
+                midway = true;
+        }
+    }
+    QVERIFY2(midway, err.constData());
+    ::kill(pid_t(import.processId()), SIGKILL);
+    QVERIFY(import.waitForFinished());
+    QCOMPARE(import.exitStatus(), QProcess::CrashExit);
+
+    // The case opens and tells the truth.
+    const ProcessResult sources = cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")});
+    QVERIFY2(sources.exitCode == 0, sources.err.constData());
+    const QJsonArray list = parseArray(sources.out);
+    QCOMPARE(list.size(), 1);
+    const QJsonObject src = list.first().toObject();
+    QCOMPARE(src.value(QStringLiteral("status")).toString(), QStringLiteral("incomplete"));
+    QCOMPARE(src.value(QStringLiteral("events")).toInt(), 0);
+    QCOMPARE(parseArray(cli({QStringLiteral("events"), casePath, QStringLiteral("--json")}).out).size(), 0);
+
+    // Drop it, import again: complete.
+    const QString id = QString::number(src.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(cli({QStringLiteral("drop"), casePath, id}).exitCode, 0);
+    QCOMPARE(parseArray(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out).size(), 0);
+    const ProcessResult again = cli({QStringLiteral("import"), casePath, audit, QStringLiteral("--json")});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    const QJsonObject done = parseArray(again.out).first().toObject();
+    QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+    QVERIFY(done.value(QStringLiteral("events")).toInt() > 400000);
+}
+
+void Tst_cli::usageErrorsExitOne_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no command") << QStringList();
+    QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")};
+    QTest::newRow("import without files") << QStringList {QStringLiteral("import"), QStringLiteral("x.chainscope")};
+    QTest::newRow("events on missing case")
+        << QStringList {QStringLiteral("events"), QStringLiteral("/nonexistent/case.chainscope")};
+    QTest::newRow("bad option") << QStringList {
+        QStringLiteral("sources"), QStringLiteral("x"), QStringLiteral("--nope")};
+}
+
+void Tst_cli::usageErrorsExitOne()
+{
+    QFETCH(QStringList, args);
+    const ProcessResult r = cli(args);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(!r.err.isEmpty());
+}
 
 QTEST_GUILESS_MAIN(Tst_cli)
 #include "tst_cli.moc"

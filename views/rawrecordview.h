@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QPlainTextEdit>
+
+#include <memory>
+
+namespace KSyntaxHighlighting {
+class Repository;
+class SyntaxHighlighter;
+} // namespace KSyntaxHighlighting
+
+namespace Chainscope {
+
+// Shows the original bytes of a record as the log wrote them, highlighted. The
+// record is evidence: it is shown read-only and never normalized; bytes that are not
+// valid UTF-8 are shown as escapes so nothing is silently dropped.
+class RawRecordView : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    explicit RawRecordView(QWidget *parent = nullptr);
+    ~RawRecordView() override;
+
+    // `syntax` is a KSyntaxHighlighting definition name ("Chainscope Log", "XML").
+    void showRecord(const QByteArray &raw, const QString &syntax = QStringLiteral("Chainscope Log"));
+    QString definitionName() const;
+
+    // Makes undecodable and control bytes visible (\xNN) while keeping tabs, line
+    // breaks and the audit enrichment separator readable.
+    static QString displayText(const QByteArray &raw);
+
+private:
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
+    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
+};
+
+} // namespace Chainscope
