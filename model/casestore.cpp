@@ -91,6 +91,17 @@ CREATE INDEX import_errors_by_source ON import_errors(source_id);
 CREATE INDEX events_by_kind ON events(kind, time_us);
 )sql";
 
+// Version 3: the policy is versioned; every saved version is kept, so a report can
+// say which allow-lists its chains were computed with.
+const char *const s_schemaV3 = R"sql(
+DROP TABLE policy;
+CREATE TABLE policy_versions(
+    version INTEGER PRIMARY KEY,
+    saved TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+)sql";
+
 // Keeping every error message of a hostile file would let it fill the disk; the
 // count is always exact, the messages are a sample.
 constexpr qint64 MaxErrorsKeptPerSource = 1000;
@@ -172,7 +183,7 @@ QString sourceStatusName(SourceStatus status)
 
 QList<const char *> CaseStore::migrations()
 {
-    return {s_schemaV1, s_schemaV2};
+    return {s_schemaV1, s_schemaV2, s_schemaV3};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -314,6 +325,37 @@ void CaseStore::assignHost(qint64 sourceId, const QString &host)
     Statement src(*m_db, "UPDATE sources SET host = ? WHERE id = ?");
     src.bindText(1, host).bind(2, sourceId).exec();
     tx.commit();
+}
+
+Policy CaseStore::policy()
+{
+    Statement st(*m_db, "SELECT version, json FROM policy_versions ORDER BY version DESC LIMIT 1");
+    if (!st.step())
+        return Policy::defaults();
+    QString error;
+    auto p = Policy::fromJson(QJsonDocument::fromJson(st.blob(1)).object(), &error);
+    if (!p)
+        throw CaseError(QCoreApplication::translate("Chainscope", "case file %1: stored policy is invalid: %2")
+                            .arg(m_db->path(), error));
+    p->version = int(st.int64(0));
+    return *p;
+}
+
+int CaseStore::savePolicy(const Policy &policy)
+{
+    const Policy current = this->policy();
+    if (current.version > 0 && current == policy)
+        return current.version;
+    Transaction tx(*m_db);
+    Policy stored = policy;
+    stored.version = current.version + 1;
+    Statement st(*m_db, "INSERT INTO policy_versions(version, saved, json) VALUES (?, ?, ?)");
+    st.bind(1, qint64(stored.version))
+        .bindText(2, isoNow())
+        .bind(3, QJsonDocument(stored.toJson()).toJson(QJsonDocument::Compact))
+        .exec();
+    tx.commit();
+    return stored.version;
 }
 
 qint64 CaseStore::eventCount()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "policy.h"
 #include "sqlitedb.h"
 
 #include <QDateTime>
@@ -62,7 +63,7 @@ struct EventFilter
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     static std::unique_ptr<CaseStore> create(const QString &path);
     static std::unique_ptr<CaseStore> open(const QString &path);
@@ -83,6 +84,12 @@ public:
     QList<ImportErrorRecord> importErrors(qint64 sourceId);
     // Gives a host to events of sources whose records carried none.
     void assignHost(qint64 sourceId, const QString &host);
+
+    // The current policy (defaults, version 0, until one is saved).
+    Policy policy();
+    // Stores the policy as a new version unless it equals the current one; returns
+    // the version now current.
+    int savePolicy(const Policy &policy);
 
     qint64 eventCount();
     QStringList hosts();

@@ -1,0 +1,606 @@
+#include "policy.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <arpa/inet.h>
+#include <cstring>
+
+namespace Chainscope {
+
+namespace {
+
+const QString KeyTimeWindow = QStringLiteral("TimeWindow");
+const QString KeyApprovedUpdateHosts = QStringLiteral("ApprovedUpdateHosts");
+const QString KeyApprovedSigners = QStringLiteral("ApprovedSigners");
+const QString KeyProgramPaths = QStringLiteral("ProgramPaths");
+const QString KeyPathScope = QStringLiteral("PathScope");
+const QString KeyApprovedRepos = QStringLiteral("ApprovedRepos");
+const QString KeyAllowedTeamIds = QStringLiteral("AllowedTeamIDs");
+const QString KeyBrewTaps = QStringLiteral("BrewTapsAllowList");
+const QString KeyMacProgramPaths = QStringLiteral("ProgramPathsMacOS");
+const QString KeyLinuxInstallers = QStringLiteral("LinuxInstallers");
+const QString KeyWindowsInstallers = QStringLiteral("WindowsInstallers");
+const QString KeyMacInstallers = QStringLiteral("MacInstallers");
+const QString KeyVersion = QStringLiteral("version");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Chainscope::Policy", text);
+}
+
+// Glob to an anchored regular expression: '*' and '?' stay inside one path
+// segment, '**' crosses segments. The match may continue below the matched
+// directory, because a monitored path covers everything under it.
+QRegularExpression globToRegex(const QString &glob, Qt::CaseSensitivity cs)
+{
+    QString rx;
+    rx.reserve(glob.size() * 2);
+    for (qsizetype i = 0; i < glob.size(); ++i) {
+        const QChar c = glob.at(i);
+        if (c == u'*') {
+            if (i + 1 < glob.size() && glob.at(i + 1) == u'*') {
+                rx += QStringLiteral(".*");
+                ++i;
+            } else {
+                rx += QStringLiteral("[^/]*");
+            }
+        } else if (c == u'?') {
+            rx += QStringLiteral("[^/]");
+        } else {
+            rx += QRegularExpression::escape(QString(c));
+        }
+    }
+    QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
+    if (cs == Qt::CaseInsensitive)
+        options |= QRegularExpression::CaseInsensitiveOption;
+    return QRegularExpression(QStringLiteral("^%1(/.*)?$").arg(rx), options);
+}
+
+QString normalizePath(QString path, Platform platform)
+{
+    if (platform == Platform::Windows)
+        path.replace(u'\\', u'/');
+    while (path.size() > 1 && path.endsWith(u'/'))
+        path.chop(1);
+    return path;
+}
+
+// Windows environment variables that name per-user or system locations; a user's
+// variable stands for that location of every user.
+QString expandWindowsVariables(QString path)
+{
+    static const QList<QPair<QString, QString>> variables = {
+        {QStringLiteral("%LOCALAPPDATA%"), QStringLiteral("C:/Users/*/AppData/Local")},
+        {QStringLiteral("%APPDATA%"), QStringLiteral("C:/Users/*/AppData/Roaming")},
+        {QStringLiteral("%USERPROFILE%"), QStringLiteral("C:/Users/*")},
+        {QStringLiteral("%PROGRAMFILES%"), QStringLiteral("C:/Program Files")},
+        {QStringLiteral("%PROGRAMFILES(X86)%"), QStringLiteral("C:/Program Files (x86)")},
+        {QStringLiteral("%PROGRAMDATA%"), QStringLiteral("C:/ProgramData")},
+        {QStringLiteral("%SYSTEMROOT%"), QStringLiteral("C:/Windows")},
+        {QStringLiteral("%WINDIR%"), QStringLiteral("C:/Windows")},
+    };
+    for (const auto &[name, value] : variables)
+        path.replace(name, value, Qt::CaseInsensitive);
+    return path;
+}
+
+QString baseName(const QString &path)
+{
+    const qsizetype slash = qMax(path.lastIndexOf(u'/'), path.lastIndexOf(u'\\'));
+    return slash >= 0 ? path.mid(slash + 1) : path;
+}
+
+// Installer names are globs on a file name ("setup*.exe").
+QList<QRegularExpression> compileNameGlobs(const QStringList &globs, Qt::CaseSensitivity cs)
+{
+    QList<QRegularExpression> result;
+    for (const QString &g : globs) {
+        result.append(
+            QRegularExpression(QRegularExpression::anchoredPattern(QRegularExpression::wildcardToRegularExpression(
+                                   g, QRegularExpression::UnanchoredWildcardConversion)),
+                cs == Qt::CaseInsensitive ? QRegularExpression::CaseInsensitiveOption
+                                          : QRegularExpression::NoPatternOption));
+    }
+    return result;
+}
+
+QStringList splitList(const QString &value)
+{
+    QStringList result;
+    for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+        const QString trimmed = part.trimmed();
+        if (!trimmed.isEmpty())
+            result.append(trimmed);
+    }
+    return result;
+}
+
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+} // namespace
+
+std::optional<std::array<quint8, 16>> parseIpAddress(const QString &text)
+{
+    const QByteArray latin = text.trimmed().toLatin1();
+    std::array<quint8, 16> bytes {};
+    in_addr v4 {};
+    if (inet_pton(AF_INET, latin.constData(), &v4) == 1) {
+        bytes[10] = 0xff;
+        bytes[11] = 0xff;
+        std::memcpy(bytes.data() + 12, &v4, 4);
+        return bytes;
+    }
+    in6_addr v6 {};
+    if (inet_pton(AF_INET6, latin.constData(), &v6) == 1) {
+        std::memcpy(bytes.data(), &v6, 16);
+        return bytes;
+    }
+    return std::nullopt;
+}
+
+std::optional<HostPattern> HostPattern::parse(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return std::nullopt;
+    HostPattern p;
+    p.m_text = t;
+    const qsizetype slash = t.indexOf(u'/');
+    if (slash > 0) {
+        const auto address = parseIpAddress(t.left(slash));
+        bool ok = false;
+        int prefix = t.mid(slash + 1).toInt(&ok);
+        if (!address || !ok)
+            return std::nullopt;
+        const bool v4 = !t.left(slash).contains(u':');
+        if (prefix < 0 || prefix > (v4 ? 32 : 128))
+            return std::nullopt;
+        if (v4)
+            prefix += 96;
+        p.m_kind = Kind::Cidr;
+        p.m_network = *address;
+        p.m_prefix = prefix;
+        // Clear host bits so "192.0.2.7/24" means the whole /24.
+        for (int bit = prefix; bit < 128; ++bit)
+            p.m_network[size_t(bit / 8)] &= quint8(~(0x80 >> (bit % 8)));
+        return p;
+    }
+    if (t.startsWith(QLatin1String("*."))) {
+        p.m_kind = Kind::Suffix;
+        p.m_value = t.mid(1).toLower(); // keeps the dot: ".example.com"
+        return p;
+    }
+    if (t.contains(u'*') || t.contains(u' '))
+        return std::nullopt;
+    p.m_kind = Kind::Exact;
+    // Exact IPs compare in canonical form ("2001:DB8::1" == "2001:db8:0::1").
+    if (const auto address = parseIpAddress(t)) {
+        p.m_kind = Kind::Cidr;
+        p.m_network = *address;
+        p.m_prefix = 128;
+        return p;
+    }
+    p.m_value = t.toLower();
+    if (p.m_value.endsWith(u'.'))
+        p.m_value.chop(1);
+    return p;
+}
+
+bool HostPattern::matches(const QString &host) const
+{
+    if (host.isEmpty())
+        return false;
+    switch (m_kind) {
+    case Kind::Cidr: {
+        const auto address = parseIpAddress(host);
+        if (!address)
+            return false;
+        for (int bit = 0; bit < m_prefix; ++bit) {
+            const quint8 mask = quint8(0x80 >> (bit % 8));
+            if (((*address)[size_t(bit / 8)] & mask) != (m_network[size_t(bit / 8)] & mask))
+                return false;
+        }
+        return true;
+    }
+    case Kind::Suffix:
+        return host.endsWith(m_value, Qt::CaseInsensitive) && host.size() > m_value.size();
+    case Kind::Exact: {
+        QString h = host;
+        if (h.endsWith(u'.'))
+            h.chop(1);
+        return h.compare(m_value, Qt::CaseInsensitive) == 0;
+    }
+    }
+    return false;
+}
+
+PathPattern::PathPattern(const QString &text, Platform platform)
+    : m_text(text)
+    , m_case(platform == Platform::Windows ? Qt::CaseInsensitive : Qt::CaseSensitive)
+{
+    QString t = text.trimmed();
+    if (platform == Platform::Windows)
+        t = expandWindowsVariables(t);
+    t = normalizePath(t, platform);
+    QStringList variants;
+    if (t.startsWith(u'~')) {
+        // "~" is any user's home: regular users and root.
+        variants << QStringLiteral("/home/*") + t.mid(1) << QStringLiteral("/root") + t.mid(1);
+        if (platform == Platform::MacOS)
+            variants << QStringLiteral("/Users/*") + t.mid(1);
+    } else {
+        variants << t;
+    }
+    for (const QString &v : variants) {
+        if (v.contains(u'*') || v.contains(u'?'))
+            m_globs.append(globToRegex(v, m_case));
+        else
+            m_prefixes.append(v);
+    }
+}
+
+bool PathPattern::matches(const QString &rawPath) const
+{
+    const QString path = normalizePath(rawPath, m_case == Qt::CaseInsensitive ? Platform::Windows : Platform::Linux);
+    for (const QString &prefix : m_prefixes) {
+        if (path.startsWith(prefix, m_case)
+            && (path.size() == prefix.size() || path.at(prefix.size()) == u'/' || prefix.endsWith(u'/')))
+            return true;
+    }
+    for (const QRegularExpression &glob : m_globs) {
+        if (glob.match(path).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+const QStringList &Policy::fieldNames()
+{
+    static const QStringList names = {KeyTimeWindow, KeyApprovedUpdateHosts, KeyApprovedSigners, KeyProgramPaths,
+        KeyPathScope, KeyApprovedRepos, KeyAllowedTeamIds, KeyBrewTaps, KeyMacProgramPaths, KeyLinuxInstallers,
+        KeyWindowsInstallers, KeyMacInstallers};
+    return names;
+}
+
+Policy Policy::defaults()
+{
+    // Defaults of spec/analytic.md. Allow-lists start empty: what is approved is the
+    // organisation's decision, never ours (docs/policy.md has an example set).
+    Policy p;
+    p.timeWindowUs = qint64(90) * 60 * 1000000;
+    p.programPaths = {QStringLiteral("C:\\Program Files"), QStringLiteral("C:\\Program Files (x86)"),
+        QStringLiteral("C:\\ProgramData"), QStringLiteral("%LOCALAPPDATA%")};
+    p.pathScope = {QStringLiteral("/usr/local"), QStringLiteral("/usr/bin"), QStringLiteral("/opt/*"),
+        QStringLiteral("~/.local/bin"), QStringLiteral("/var/lib/systemd")};
+    p.brewTapsAllowList = {QStringLiteral("homebrew/core"), QStringLiteral("homebrew/cask")};
+    p.macProgramPaths = {QStringLiteral("/Applications"), QStringLiteral("/Library"), QStringLiteral("/usr/local"),
+        QStringLiteral("/opt/homebrew")};
+    p.linuxInstallers
+        = {QStringLiteral("dpkg"), QStringLiteral("apt"), QStringLiteral("apt-get"), QStringLiteral("aptitude"),
+            QStringLiteral("unattended-upgrade"), QStringLiteral("unattended-upgrades"), QStringLiteral("rpm"),
+            QStringLiteral("dnf"), QStringLiteral("dnf-3"), QStringLiteral("yum"), QStringLiteral("zypper"),
+            QStringLiteral("snap"), QStringLiteral("snapd"), QStringLiteral("flatpak"), QStringLiteral("*.AppImage"),
+            QStringLiteral("appimaged"), QStringLiteral("pip"), QStringLiteral("pip3"), QStringLiteral("pip3.*")};
+    p.windowsInstallers = {QStringLiteral("msiexec.exe"), QStringLiteral("setup*.exe"), QStringLiteral("install*.exe"),
+        QStringLiteral("*update*.exe"), QStringLiteral("*updater*.exe"), QStringLiteral("TrustedInstaller.exe"),
+        QStringLiteral("TiWorker.exe"), QStringLiteral("wuauclt.exe"), QStringLiteral("usoclient.exe"),
+        QStringLiteral("MoUsoCoreWorker.exe")};
+    p.macInstallers = {QStringLiteral("installer"), QStringLiteral("Installer"), QStringLiteral("softwareupdated"),
+        QStringLiteral("softwareupdate"), QStringLiteral("system_installd"), QStringLiteral("package_script_service"),
+        QStringLiteral("brew"), QStringLiteral("Autoupdate"), QStringLiteral("*Updater")};
+    p.compile();
+    return p;
+}
+
+QJsonObject Policy::toJson() const
+{
+    QJsonObject o;
+    o.insert(KeyTimeWindow, formatDuration(timeWindowUs));
+    o.insert(KeyApprovedUpdateHosts, toArray(approvedUpdateHosts));
+    o.insert(KeyApprovedSigners, toArray(approvedSigners));
+    o.insert(KeyProgramPaths, toArray(programPaths));
+    o.insert(KeyPathScope, toArray(pathScope));
+    o.insert(KeyApprovedRepos, toArray(approvedRepos));
+    o.insert(KeyAllowedTeamIds, toArray(allowedTeamIds));
+    o.insert(KeyBrewTaps, toArray(brewTapsAllowList));
+    o.insert(KeyMacProgramPaths, toArray(macProgramPaths));
+    o.insert(KeyLinuxInstallers, toArray(linuxInstallers));
+    o.insert(KeyWindowsInstallers, toArray(windowsInstallers));
+    o.insert(KeyMacInstallers, toArray(macInstallers));
+    if (version > 0)
+        o.insert(KeyVersion, version);
+    return o;
+}
+
+std::optional<Policy> Policy::fromJson(const QJsonObject &json, QString *error)
+{
+    // Fields missing from the file keep their defaults, so a site policy can list
+    // only what it changes.
+    Policy p = defaults();
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        const QString key = it.key();
+        if (key == KeyVersion) {
+            p.version = it.value().toInt();
+            continue;
+        }
+        if (!fieldNames().contains(key)) {
+            if (error)
+                *error = tr("unknown policy field %1").arg(key);
+            return std::nullopt;
+        }
+        QString text;
+        if (it.value().isString()) {
+            text = it.value().toString();
+        } else if (it.value().isArray()) {
+            QStringList items;
+            for (const QJsonValue &v : it.value().toArray()) {
+                if (!v.isString()) {
+                    if (error)
+                        *error = tr("policy field %1: every entry must be a string").arg(key);
+                    return std::nullopt;
+                }
+                items << v.toString();
+            }
+            if (key == KeyTimeWindow) {
+                if (error)
+                    *error = tr("TimeWindow is a duration such as \"90m\", not a list");
+                return std::nullopt;
+            }
+            // Entries are set one by one: a comma inside an entry must survive.
+            QString ignored;
+            p.set(key, QString(), false, &ignored);
+            for (const QString &item : items) {
+                if (!p.set(key, item, true, error))
+                    return std::nullopt;
+            }
+            continue;
+        } else {
+            if (error)
+                *error = tr("policy field %1 must be a string or a list of strings").arg(key);
+            return std::nullopt;
+        }
+        if (!p.set(key, text, false, error))
+            return std::nullopt;
+    }
+    p.compile();
+    return p;
+}
+
+bool Policy::set(const QString &key, const QString &value, bool append, QString *error)
+{
+    if (key == KeyTimeWindow) {
+        if (append) {
+            if (error)
+                *error = tr("TimeWindow is a duration; += applies to lists only");
+            return false;
+        }
+        const auto us = parseDuration(value);
+        if (!us || *us <= 0) {
+            if (error)
+                *error = tr("TimeWindow: \"%1\" is not a duration (examples: 90m, 4h, 2d)").arg(value);
+            return false;
+        }
+        timeWindowUs = *us;
+        compile();
+        return true;
+    }
+    QStringList *list = nullptr;
+    if (key == KeyApprovedUpdateHosts)
+        list = &approvedUpdateHosts;
+    else if (key == KeyApprovedSigners)
+        list = &approvedSigners;
+    else if (key == KeyProgramPaths)
+        list = &programPaths;
+    else if (key == KeyPathScope)
+        list = &pathScope;
+    else if (key == KeyApprovedRepos)
+        list = &approvedRepos;
+    else if (key == KeyAllowedTeamIds)
+        list = &allowedTeamIds;
+    else if (key == KeyBrewTaps)
+        list = &brewTapsAllowList;
+    else if (key == KeyMacProgramPaths)
+        list = &macProgramPaths;
+    else if (key == KeyLinuxInstallers)
+        list = &linuxInstallers;
+    else if (key == KeyWindowsInstallers)
+        list = &windowsInstallers;
+    else if (key == KeyMacInstallers)
+        list = &macInstallers;
+    if (!list) {
+        if (error)
+            *error = tr("unknown policy field %1 (fields: %2)").arg(key, fieldNames().join(QStringLiteral(", ")));
+        return false;
+    }
+    // ApprovedSigners entries are publisher names and may contain commas
+    // ("Microsoft Corporation, Redmond"); a single value is kept whole there.
+    const QStringList values = key == KeyApprovedSigners ? QStringList {value.trimmed()} : splitList(value);
+    if (key == KeyApprovedUpdateHosts) {
+        for (const QString &v : values) {
+            if (!HostPattern::parse(v)) {
+                if (error)
+                    *error = tr("ApprovedUpdateHosts: \"%1\" is not a host name, *.domain suffix, IP or CIDR range")
+                                 .arg(v);
+                return false;
+            }
+        }
+    }
+    if (!append)
+        list->clear();
+    for (const QString &v : values) {
+        if (!v.isEmpty() && !list->contains(v))
+            list->append(v);
+    }
+    compile();
+    return true;
+}
+
+bool Policy::applyAssignment(const QString &assignment, QString *error)
+{
+    const qsizetype eq = assignment.indexOf(u'=');
+    if (eq <= 0) {
+        if (error)
+            *error = tr("expected KEY=VALUE or KEY+=VALUE, got \"%1\"").arg(assignment);
+        return false;
+    }
+    const bool append = assignment.at(eq - 1) == u'+';
+    const QString key = assignment.left(append ? eq - 1 : eq).trimmed();
+    return set(key, assignment.mid(eq + 1), append, error);
+}
+
+bool Policy::operator==(const Policy &o) const
+{
+    // The version is bookkeeping, not content.
+    return timeWindowUs == o.timeWindowUs && approvedUpdateHosts == o.approvedUpdateHosts
+        && approvedSigners == o.approvedSigners && programPaths == o.programPaths && pathScope == o.pathScope
+        && approvedRepos == o.approvedRepos && allowedTeamIds == o.allowedTeamIds
+        && brewTapsAllowList == o.brewTapsAllowList && macProgramPaths == o.macProgramPaths
+        && linuxInstallers == o.linuxInstallers && windowsInstallers == o.windowsInstallers
+        && macInstallers == o.macInstallers;
+}
+
+void Policy::compile()
+{
+    m_hostPatterns.clear();
+    for (const QString &h : approvedUpdateHosts) {
+        if (auto p = HostPattern::parse(h))
+            m_hostPatterns.append(*p);
+    }
+    m_repoHostPatterns.clear();
+    for (const QString &repo : approvedRepos) {
+        // "deb [signed-by=…] http://host/path suite comp" or a bare URL; fingerprints
+        // (hex) name keys, not hosts.
+        for (const QString &token : repo.split(u' ', Qt::SkipEmptyParts)) {
+            const QUrl url(token);
+            if (url.isValid() && !url.host().isEmpty()) {
+                if (auto p = HostPattern::parse(url.host()))
+                    m_repoHostPatterns.append(*p);
+            }
+        }
+    }
+    m_linuxPaths.clear();
+    for (const QString &p : pathScope)
+        m_linuxPaths.append(PathPattern(p, Platform::Linux));
+    m_windowsPaths.clear();
+    for (const QString &p : programPaths)
+        m_windowsPaths.append(PathPattern(p, Platform::Windows));
+    m_macPaths.clear();
+    for (const QString &p : macProgramPaths)
+        m_macPaths.append(PathPattern(p, Platform::MacOS));
+    m_linuxInstallerRx = compileNameGlobs(linuxInstallers, Qt::CaseSensitive);
+    m_windowsInstallerRx = compileNameGlobs(windowsInstallers, Qt::CaseInsensitive);
+    m_macInstallerRx = compileNameGlobs(macInstallers, Qt::CaseSensitive);
+}
+
+bool Policy::isApprovedHost(const QString &host) const
+{
+    for (const HostPattern &p : m_hostPatterns) {
+        if (p.matches(host))
+            return true;
+    }
+    return isApprovedRepoHost(host);
+}
+
+bool Policy::isApprovedRepoHost(const QString &host) const
+{
+    for (const HostPattern &p : m_repoHostPatterns) {
+        if (p.matches(host))
+            return true;
+    }
+    return false;
+}
+
+bool Policy::isMonitoredPath(const QString &path, Platform platform) const
+{
+    const QList<PathPattern> &patterns = platform == Platform::Windows ? m_windowsPaths
+        : platform == Platform::MacOS                                  ? m_macPaths
+                                                                       : m_linuxPaths;
+    for (const PathPattern &p : patterns) {
+        if (p.matches(path))
+            return true;
+    }
+    return false;
+}
+
+bool Policy::isInstaller(const QString &image, const QString &commandLine, Platform platform) const
+{
+    const QList<QRegularExpression> &globs = platform == Platform::Windows ? m_windowsInstallerRx
+        : platform == Platform::MacOS                                      ? m_macInstallerRx
+                                                                           : m_linuxInstallerRx;
+    QStringList candidates;
+    if (!image.isEmpty())
+        candidates << baseName(image);
+    // Installers written in a scripting language run as "python3 /usr/bin/tool" or
+    // "python3 -m pip": the script or module is the installer, not the interpreter.
+    static const QRegularExpression interpreter(QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)$"));
+    if (!candidates.isEmpty() && interpreter.match(candidates.first()).hasMatch()) {
+        const QStringList argv = commandLine.split(u' ', Qt::SkipEmptyParts);
+        for (qsizetype i = 1; i < argv.size(); ++i) {
+            if (argv.at(i) == u"-m" && i + 1 < argv.size()) {
+                candidates << argv.at(i + 1);
+                break;
+            }
+            if (!argv.at(i).startsWith(u'-')) {
+                candidates << baseName(argv.at(i));
+                break;
+            }
+        }
+    }
+    for (const QString &c : candidates) {
+        for (const QRegularExpression &rx : globs) {
+            if (rx.match(c).hasMatch())
+                return true;
+        }
+    }
+    return false;
+}
+
+bool Policy::isApprovedSigner(const QString &signer) const
+{
+    for (const QString &s : approvedSigners) {
+        if (s.compare(signer.trimmed(), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+std::optional<qint64> Policy::parseDuration(const QString &text)
+{
+    static const QRegularExpression rx(QStringLiteral(R"(^\s*(\d+)\s*(s|m|min|h|d)?\s*$)"));
+    const auto m = rx.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = m.captured(1).toLongLong(&ok);
+    if (!ok || n > 365LL * 24 * 3600)
+        return std::nullopt;
+    const QString unit = m.captured(2);
+    qint64 seconds = n * 60; // bare numbers are minutes, like the spec's default
+    if (unit == u"s")
+        seconds = n;
+    else if (unit == u"h")
+        seconds = n * 3600;
+    else if (unit == u"d")
+        seconds = n * 86400;
+    return seconds * 1000000;
+}
+
+QString Policy::formatDuration(qint64 us)
+{
+    const qint64 seconds = us / 1000000;
+    if (seconds % 86400 == 0)
+        return QStringLiteral("%1d").arg(seconds / 86400);
+    if (seconds % 3600 == 0)
+        return QStringLiteral("%1h").arg(seconds / 3600);
+    if (seconds % 60 == 0)
+        return QStringLiteral("%1m").arg(seconds / 60);
+    return QStringLiteral("%1s").arg(seconds);
+}
+
+} // namespace Chainscope

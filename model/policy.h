@@ -1,0 +1,116 @@
+#pragma once
+
+#include "event.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <optional>
+
+namespace Chainscope {
+
+// One allow-list entry for destinations: an exact host name or IP, a "*.domain"
+// suffix (subdomains only), or a CIDR range ("192.0.2.0/24", "2001:db8::/32").
+class HostPattern
+{
+public:
+    static std::optional<HostPattern> parse(const QString &text);
+    // `host` is a name or an IP literal, as the log gave it.
+    bool matches(const QString &host) const;
+    const QString &text() const { return m_text; }
+
+private:
+    enum class Kind { Exact, Suffix, Cidr };
+    Kind m_kind = Kind::Exact;
+    QString m_text;
+    QString m_value; // lower-cased name or suffix with its leading dot
+    // CIDR ranges: the network as 16 bytes (IPv4 mapped into ::ffff:0:0/96) and the
+    // prefix length counted on those 16 bytes.
+    std::array<quint8, 16> m_network {};
+    int m_prefix = 0;
+};
+
+// Parses an IPv4 or IPv6 literal into 16 bytes (IPv4 as ::ffff:a.b.c.d).
+std::optional<std::array<quint8, 16>> parseIpAddress(const QString &text);
+
+// A monitored path: a glob ("/opt/*", "C:\\Program Files\\*") where a leading "~"
+// stands for any home directory, and a plain directory covers everything under it.
+class PathPattern
+{
+public:
+    PathPattern(const QString &text, Platform platform);
+    bool matches(const QString &path) const;
+    const QString &text() const { return m_text; }
+
+private:
+    QString m_text;
+    QList<QString> m_prefixes; // plain directories (already normalized)
+    QList<QRegularExpression> m_globs; // wildcard patterns matching the path or a parent
+    Qt::CaseSensitivity m_case;
+};
+
+// The case policy: every mutable element of the analytic (spec/analytic.md) plus
+// the installer recognition lists, which are data rather than code. Each saved
+// change gets a new version number; the case keeps every version.
+class Policy
+{
+public:
+    // Field names as in the spec; they are the keys of the JSON file and of
+    // `chainscope-cli policy --set`.
+    static const QStringList &fieldNames();
+    static Policy defaults();
+
+    qint64 timeWindowUs = 0;
+    QStringList approvedUpdateHosts;
+    QStringList approvedSigners;
+    QStringList programPaths; // Windows
+    QStringList pathScope; // Linux
+    QStringList approvedRepos; // repository URLs and GPG key fingerprints
+    QStringList allowedTeamIds;
+    QStringList brewTapsAllowList;
+    QStringList macProgramPaths;
+    QStringList linuxInstallers;
+    QStringList windowsInstallers;
+    QStringList macInstallers;
+    int version = 0; // 0: never saved
+
+    QJsonObject toJson() const;
+    static std::optional<Policy> fromJson(const QJsonObject &json, QString *error);
+
+    // Sets one field from text: durations as "90m", "4h", "2d", "30s"; lists as
+    // comma-separated values. With `append`, list values are added ("+=").
+    bool set(const QString &key, const QString &value, bool append, QString *error);
+    // Parses "KEY=VALUE" or "KEY+=VALUE".
+    bool applyAssignment(const QString &assignment, QString *error);
+
+    bool operator==(const Policy &other) const;
+    bool operator!=(const Policy &other) const { return !(*this == other); }
+
+    // Matching, with the patterns compiled once (compile() after changes).
+    void compile();
+    bool isApprovedHost(const QString &host) const;
+    // The host of an approved repository URL counts as an approved update host.
+    bool isApprovedRepoHost(const QString &host) const;
+    bool isMonitoredPath(const QString &path, Platform platform) const;
+    bool isInstaller(const QString &image, const QString &commandLine, Platform platform) const;
+    bool isApprovedSigner(const QString &signer) const;
+
+    static std::optional<qint64> parseDuration(const QString &text);
+    static QString formatDuration(qint64 us);
+
+private:
+    QList<HostPattern> m_hostPatterns;
+    QList<HostPattern> m_repoHostPatterns;
+    QList<PathPattern> m_linuxPaths;
+    QList<PathPattern> m_windowsPaths;
+    QList<PathPattern> m_macPaths;
+    QList<QRegularExpression> m_linuxInstallerRx;
+    QList<QRegularExpression> m_windowsInstallerRx;
+    QList<QRegularExpression> m_macInstallerRx;
+};
+
+} // namespace Chainscope

@@ -1,0 +1,113 @@
+// Import benchmark: how fast a file goes from disk into normalized events, with and
+// without the case store, and how much memory that takes. Not a test: it measures.
+//
+//   chainscope-bench FILE [--parse-only] [--case PATH]
+//
+// Prints one line of key=value pairs: file size, records, events, seconds,
+// events/s, MB/s and the process's peak resident set size.
+
+#include "casestore.h"
+#include "formats.h"
+#include "importer.h"
+#include "inputfile.h"
+#include "reader.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+using namespace Chainscope;
+
+namespace {
+
+// Counts what a reader produces and throws it away: the parse cost alone.
+class NullSink final : public ImportSink
+{
+public:
+    qint64 addRaw(const QByteArray &raw) override
+    {
+        m_rawBytes += raw.size();
+        return m_raws++;
+    }
+    void addEvent(const Event &, qint64) override { ++m_counts.eventsStored; }
+    qint64 m_rawBytes = 0;
+    qint64 m_raws = 0;
+
+protected:
+    void storeError(qint64, const QString &) override {}
+};
+
+qint64 peakRssKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss; // KiB on Linux
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const bool parseOnly = args.removeAll(QStringLiteral("--parse-only")) > 0;
+    QString casePath;
+    const qsizetype caseIndex = args.indexOf(QStringLiteral("--case"));
+    if (caseIndex >= 0 && caseIndex + 1 < args.size()) {
+        casePath = args.at(caseIndex + 1);
+        args.remove(caseIndex, 2);
+    }
+    if (args.size() != 1) {
+        err << "usage: chainscope-bench FILE [--parse-only] [--case PATH]\n";
+        return 1;
+    }
+    const QString file = args.first();
+
+    QElapsedTimer clock;
+    clock.start();
+    ImportCounts counts;
+    qint64 size = 0;
+    if (parseOnly) {
+        InputFile input;
+        if (!input.open(file)) {
+            err << input.errorString() << '\n';
+            return 1;
+        }
+        size = input.fileSize();
+        auto reader = createReader(detectFormat(input.peek(64 * 1024)));
+        if (!reader) {
+            err << "unknown format\n";
+            return 1;
+        }
+        NullSink sink;
+        reader->read(input, {}, sink);
+        counts = sink.counts();
+    } else {
+        if (casePath.isEmpty())
+            casePath = file + QStringLiteral(".bench.chainscope");
+        QFile::remove(casePath);
+        QFile::remove(casePath + QStringLiteral("-wal"));
+        QFile::remove(casePath + QStringLiteral("-shm"));
+        auto store = CaseStore::create(casePath);
+        const ImportResult r = importFile(*store, file, {});
+        if (r.status != ImportResult::Status::Complete) {
+            err << r.error << '\n';
+            return 1;
+        }
+        counts = r.counts;
+        size = r.size;
+    }
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    out << "mode=" << (parseOnly ? "parse-only" : "import") << " bytes=" << size << " records=" << counts.recordsRead
+        << " events=" << counts.eventsStored << " errors=" << counts.recordsFailed
+        << " seconds=" << QString::number(seconds, 'f', 2)
+        << " events_per_s=" << qint64(double(counts.eventsStored) / seconds)
+        << " mb_per_s=" << QString::number(double(size) / 1e6 / seconds, 'f', 1) << " peak_rss_mib="
+        << QString::number(double(peakRssKiB()) / 1024.0, 'f', 1) << '\n';
+    return 0;
+}

@@ -1,0 +1,303 @@
+// The case policy: pattern semantics, parsing, JSON round trip and versioning.
+
+#include "casestore.h"
+#include "policy.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Chainscope;
+
+class Tst_policy : public QObject
+{
+    Q_OBJECT
+private slots:
+    void hostPatterns_data();
+    void hostPatterns();
+    void invalidHostPatternsAreRejected_data();
+    void invalidHostPatternsAreRejected();
+    void monitoredPaths_data();
+    void monitoredPaths();
+    void installers_data();
+    void installers();
+    void durations_data();
+    void durations();
+    void defaultsFollowTheSpec();
+    void assignmentsSetAndAppend();
+    void jsonRoundTripAndPartialFiles();
+    void repositoryHostsAreApprovedHosts();
+    void caseKeepsEveryVersion();
+};
+
+void Tst_policy::hostPatterns_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("matches");
+    QTest::newRow("exact") << QStringLiteral("deb.debian.org") << QStringLiteral("deb.debian.org") << true;
+    QTest::newRow("exact, case and trailing dot")
+        << QStringLiteral("deb.debian.org") << QStringLiteral("DEB.Debian.org.") << true;
+    QTest::newRow("exact is not suffix") << QStringLiteral("debian.org") << QStringLiteral("deb.debian.org") << false;
+    QTest::newRow("suffix matches subdomain")
+        << QStringLiteral("*.windowsupdate.com") << QStringLiteral("dl.delivery.windowsupdate.com") << true;
+    QTest::newRow("suffix needs a subdomain")
+        << QStringLiteral("*.windowsupdate.com") << QStringLiteral("windowsupdate.com") << false;
+    QTest::newRow("suffix is not a substring")
+        << QStringLiteral("*.example.com") << QStringLiteral("evil-example.com") << false;
+    QTest::newRow("cidr v4 inside") << QStringLiteral("192.0.2.0/24") << QStringLiteral("192.0.2.77") << true;
+    QTest::newRow("cidr v4 outside") << QStringLiteral("192.0.2.0/24") << QStringLiteral("192.0.3.1") << false;
+    QTest::newRow("cidr v4 host bits ignored")
+        << QStringLiteral("198.51.100.9/25") << QStringLiteral("198.51.100.100") << true;
+    QTest::newRow("cidr v4 /0 is everything v4")
+        << QStringLiteral("0.0.0.0/0") << QStringLiteral("203.0.113.5") << true;
+    QTest::newRow("cidr v4 does not match v6") << QStringLiteral("0.0.0.0/0") << QStringLiteral("2001:db8::1") << false;
+    QTest::newRow("cidr v6") << QStringLiteral("2001:db8::/32") << QStringLiteral("2001:DB8:0:1::5") << true;
+    QTest::newRow("cidr v6 outside") << QStringLiteral("2001:db8::/32") << QStringLiteral("2001:db9::1") << false;
+    QTest::newRow("exact ip canonical") << QStringLiteral("2001:db8::1") << QStringLiteral("2001:db8:0:0::1") << true;
+    QTest::newRow("cidr vs name") << QStringLiteral("192.0.2.0/24") << QStringLiteral("mirror.example") << false;
+    QTest::newRow("empty host") << QStringLiteral("*.example.com") << QStringLiteral("") << false;
+}
+
+void Tst_policy::hostPatterns()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, host);
+    QFETCH(bool, matches);
+    const auto p = HostPattern::parse(pattern);
+    QVERIFY(p);
+    QCOMPARE(p->matches(host), matches);
+}
+
+void Tst_policy::invalidHostPatternsAreRejected_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::newRow("bad prefix") << QStringLiteral("192.0.2.0/33");
+    QTest::newRow("not an address") << QStringLiteral("example.com/24");
+    QTest::newRow("inner wildcard") << QStringLiteral("foo.*.com");
+    QTest::newRow("space") << QStringLiteral("a b");
+    QTest::newRow("empty") << QStringLiteral(" ");
+}
+
+void Tst_policy::invalidHostPatternsAreRejected()
+{
+    QFETCH(QString, pattern);
+    QVERIFY(!HostPattern::parse(pattern));
+    Policy p = Policy::defaults();
+    QString error;
+    QVERIFY(!p.set(QStringLiteral("ApprovedUpdateHosts"), pattern, false, &error) || pattern.trimmed().isEmpty());
+}
+
+void Tst_policy::monitoredPaths_data()
+{
+    QTest::addColumn<int>("platform");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("monitored");
+    const int linux = int(Platform::Linux);
+    const int windows = int(Platform::Windows);
+    QTest::newRow("usr/local/bin") << linux << QStringLiteral("/usr/local/bin/qwik") << true;
+    QTest::newRow("usr/bin") << linux << QStringLiteral("/usr/bin/curl") << true;
+    QTest::newRow("usr/binx is not usr/bin") << linux << QStringLiteral("/usr/binx/a") << false;
+    QTest::newRow("opt/* covers a package dir") << linux << QStringLiteral("/opt/vendor/bin/tool") << true;
+    QTest::newRow("opt itself is not opt/*") << linux << QStringLiteral("/opt") << false;
+    QTest::newRow("~ is any home") << linux << QStringLiteral("/home/alice/.local/bin/x") << true;
+    QTest::newRow("~ is root's home") << linux << QStringLiteral("/root/.local/bin/x") << true;
+    QTest::newRow("home elsewhere") << linux << QStringLiteral("/home/alice/bin/x") << false;
+    QTest::newRow("tmp") << linux << QStringLiteral("/tmp/x") << false;
+    QTest::newRow("case matters on linux") << linux << QStringLiteral("/USR/BIN/x") << false;
+    QTest::newRow("program files") << windows << QStringLiteral("C:\\Program Files\\3CX Desktop App\\ffmpeg.dll")
+                                   << true;
+    QTest::newRow("program files, other case") << windows << QStringLiteral("c:\\program files\\x\\y.exe") << true;
+    QTest::newRow("localappdata any user")
+        << windows << QStringLiteral("C:\\Users\\bob\\AppData\\Local\\Programs\\a.exe") << true;
+    QTest::newRow("roaming not local") << windows << QStringLiteral("C:\\Users\\bob\\AppData\\Roaming\\a.exe") << false;
+    QTest::newRow("windows temp") << windows << QStringLiteral("C:\\Windows\\Temp\\a.exe") << false;
+}
+
+void Tst_policy::monitoredPaths()
+{
+    QFETCH(int, platform);
+    QFETCH(QString, path);
+    QFETCH(bool, monitored);
+    QCOMPARE(Policy::defaults().isMonitoredPath(path, Platform(platform)), monitored);
+}
+
+void Tst_policy::installers_data()
+{
+    QTest::addColumn<int>("platform");
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<QString>("commandLine");
+    QTest::addColumn<bool>("installer");
+    const int linux = int(Platform::Linux);
+    const int windows = int(Platform::Windows);
+    QTest::newRow("dpkg") << linux << QStringLiteral("/usr/bin/dpkg") << QStringLiteral("dpkg -i x.deb") << true;
+    QTest::newRow("apt-get") << linux << QStringLiteral("/usr/bin/apt-get") << QStringLiteral("apt-get install x")
+                             << true;
+    QTest::newRow("unattended-upgrade via python")
+        << linux << QStringLiteral("/usr/bin/python3.11")
+        << QStringLiteral("/usr/bin/python3 /usr/bin/unattended-upgrade") << true;
+    QTest::newRow("pip module") << linux << QStringLiteral("/usr/bin/python3")
+                                << QStringLiteral("python3 -m pip install requests") << true;
+    QTest::newRow("plain python") << linux << QStringLiteral("/usr/bin/python3") << QStringLiteral("python3 script.py")
+                                  << false;
+    QTest::newRow("AppImage") << linux << QStringLiteral("/home/a/Apps/Tool-1.0.AppImage") << QStringLiteral("")
+                              << true;
+    QTest::newRow("curl") << linux << QStringLiteral("/usr/bin/curl") << QStringLiteral("curl x") << false;
+    QTest::newRow("dpkg-query is not dpkg")
+        << linux << QStringLiteral("/usr/bin/dpkg-query") << QStringLiteral("") << false;
+    QTest::newRow("msiexec") << windows << QStringLiteral("C:\\Windows\\System32\\msiexec.exe") << QStringLiteral("")
+                             << true;
+    QTest::newRow("squirrel Update.exe") << windows << QStringLiteral("C:\\Users\\a\\AppData\\Local\\3CX\\Update.exe")
+                                         << QStringLiteral("") << true;
+    QTest::newRow("setup") << windows << QStringLiteral("D:\\SETUP64.EXE") << QStringLiteral("") << true;
+    QTest::newRow("notepad") << windows << QStringLiteral("C:\\Windows\\notepad.exe") << QStringLiteral("") << false;
+}
+
+void Tst_policy::installers()
+{
+    QFETCH(int, platform);
+    QFETCH(QString, image);
+    QFETCH(QString, commandLine);
+    QFETCH(bool, installer);
+    QCOMPARE(Policy::defaults().isInstaller(image, commandLine, Platform(platform)), installer);
+}
+
+void Tst_policy::durations_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("seconds"); // -1: invalid
+    QTest::newRow("90m") << QStringLiteral("90m") << qint64(5400);
+    QTest::newRow("4h") << QStringLiteral("4h") << qint64(14400);
+    QTest::newRow("2d") << QStringLiteral("2d") << qint64(172800);
+    QTest::newRow("45s") << QStringLiteral("45s") << qint64(45);
+    QTest::newRow("bare minutes") << QStringLiteral("30") << qint64(1800);
+    QTest::newRow("spaces") << QStringLiteral(" 4 h ") << qint64(14400);
+    QTest::newRow("negative") << QStringLiteral("-5m") << qint64(-1);
+    QTest::newRow("unit only") << QStringLiteral("h") << qint64(-1);
+    QTest::newRow("unknown unit") << QStringLiteral("3w") << qint64(-1);
+    QTest::newRow("absurd") << QStringLiteral("99999999999d") << qint64(-1);
+}
+
+void Tst_policy::durations()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, seconds);
+    const auto us = Policy::parseDuration(text);
+    if (seconds < 0) {
+        QVERIFY(!us);
+        return;
+    }
+    QVERIFY(us);
+    QCOMPARE(*us, seconds * 1000000);
+    QCOMPARE(Policy::parseDuration(Policy::formatDuration(*us)), us);
+}
+
+void Tst_policy::defaultsFollowTheSpec()
+{
+    // spec/analytic.md, "Mutable elements".
+    const Policy p = Policy::defaults();
+    QCOMPARE(p.timeWindowUs, qint64(90) * 60 * 1000000);
+    QVERIFY(p.approvedUpdateHosts.isEmpty());
+    QVERIFY(p.approvedSigners.isEmpty());
+    QVERIFY(p.approvedRepos.isEmpty());
+    QVERIFY(p.allowedTeamIds.isEmpty());
+    QCOMPARE(p.pathScope,
+        (QStringList {QStringLiteral("/usr/local"), QStringLiteral("/usr/bin"), QStringLiteral("/opt/*"),
+            QStringLiteral("~/.local/bin"), QStringLiteral("/var/lib/systemd")}));
+    QCOMPARE(p.brewTapsAllowList, (QStringList {QStringLiteral("homebrew/core"), QStringLiteral("homebrew/cask")}));
+    QCOMPARE(p.macProgramPaths,
+        (QStringList {QStringLiteral("/Applications"), QStringLiteral("/Library"), QStringLiteral("/usr/local"),
+            QStringLiteral("/opt/homebrew")}));
+    QVERIFY(p.programPaths.contains(QStringLiteral("%LOCALAPPDATA%")));
+    QCOMPARE(p.toJson().keys().size(), Policy::fieldNames().size());
+}
+
+void Tst_policy::assignmentsSetAndAppend()
+{
+    Policy p = Policy::defaults();
+    QString error;
+    QVERIFY(p.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
+    QCOMPARE(p.timeWindowUs, qint64(4) * 3600 * 1000000);
+    QVERIFY(p.applyAssignment(QStringLiteral("ApprovedUpdateHosts=deb.debian.org, 192.0.2.0/24"), &error));
+    QVERIFY(p.isApprovedHost(QStringLiteral("192.0.2.10")));
+    QVERIFY(p.applyAssignment(QStringLiteral("ApprovedUpdateHosts+=*.ubuntu.com"), &error));
+    QCOMPARE(p.approvedUpdateHosts.size(), 3);
+    QVERIFY(p.isApprovedHost(QStringLiteral("security.ubuntu.com")));
+    QVERIFY(!p.isApprovedHost(QStringLiteral("203.0.113.5")));
+    // Assigning replaces.
+    QVERIFY(p.applyAssignment(QStringLiteral("ApprovedUpdateHosts=mirror.local"), &error));
+    QCOMPARE(p.approvedUpdateHosts, QStringList {QStringLiteral("mirror.local")});
+    QVERIFY(!p.isApprovedHost(QStringLiteral("192.0.2.10")));
+    QVERIFY(p.applyAssignment(QStringLiteral("ApprovedSigners+=Microsoft Corporation, Redmond"), &error));
+    QVERIFY(p.isApprovedSigner(QStringLiteral("microsoft corporation, redmond")));
+
+    QVERIFY(!p.applyAssignment(QStringLiteral("TimeWindow+=1h"), &error));
+    QVERIFY(!p.applyAssignment(QStringLiteral("TimeWindow=soon"), &error));
+    QVERIFY(error.contains(QLatin1String("TimeWindow")));
+    QVERIFY(!p.applyAssignment(QStringLiteral("NoSuchField=1"), &error));
+    QVERIFY(error.contains(QLatin1String("NoSuchField")));
+    QVERIFY(!p.applyAssignment(QStringLiteral("no assignment"), &error));
+}
+
+void Tst_policy::jsonRoundTripAndPartialFiles()
+{
+    Policy p = Policy::defaults();
+    QString error;
+    QVERIFY(p.applyAssignment(QStringLiteral("ApprovedUpdateHosts=a.example,*.b.example"), &error));
+    QVERIFY(p.applyAssignment(QStringLiteral("TimeWindow=2h"), &error));
+    const auto back = Policy::fromJson(p.toJson(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QVERIFY(*back == p);
+
+    // A site file lists only what it changes; the rest keeps the defaults.
+    const auto partial = Policy::fromJson(
+        QJsonDocument::fromJson(R"({"ApprovedUpdateHosts": ["mirror.corp", "10.0.0.0/8"]})").object(), &error);
+    QVERIFY2(partial, qPrintable(error));
+    QCOMPARE(partial->timeWindowUs, Policy::defaults().timeWindowUs);
+    QVERIFY(partial->isApprovedHost(QStringLiteral("10.1.2.3")));
+
+    QVERIFY(!Policy::fromJson(QJsonDocument::fromJson(R"({"Bogus": []})").object(), &error));
+    QVERIFY(!Policy::fromJson(QJsonDocument::fromJson(R"({"ApprovedUpdateHosts": [1]})").object(), &error));
+    QVERIFY(!Policy::fromJson(QJsonDocument::fromJson(R"({"ApprovedUpdateHosts": ["a/b/c"]})").object(), &error));
+    QVERIFY(!Policy::fromJson(QJsonDocument::fromJson(R"({"TimeWindow": ["1h"]})").object(), &error));
+}
+
+void Tst_policy::repositoryHostsAreApprovedHosts()
+{
+    Policy p = Policy::defaults();
+    QString error;
+    QVERIFY(p.applyAssignment(
+        QStringLiteral(
+            "ApprovedRepos=deb [signed-by=/usr/share/keyrings/d.gpg] http://deb.debian.org/debian bookworm main"),
+        &error));
+    QVERIFY(p.applyAssignment(QStringLiteral("ApprovedRepos+=https://download.docker.com/linux/debian"), &error));
+    QVERIFY(p.applyAssignment(QStringLiteral("ApprovedRepos+=9DC858229FC7DD38854AE2D88D81803C0EBFCD88"), &error));
+    QVERIFY(p.isApprovedRepoHost(QStringLiteral("deb.debian.org")));
+    QVERIFY(p.isApprovedHost(QStringLiteral("download.docker.com")));
+    QVERIFY(!p.isApprovedHost(QStringLiteral("evil.example")));
+}
+
+void Tst_policy::caseKeepsEveryVersion()
+{
+    QTemporaryDir dir;
+    auto store = CaseStore::create(dir.filePath(QStringLiteral("p.chainscope")));
+    QCOMPARE(store->policy().version, 0);
+    QVERIFY(store->policy() == Policy::defaults());
+    Policy p = store->policy();
+    QString error;
+    QVERIFY(p.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
+    QCOMPARE(store->savePolicy(p), 1);
+    QCOMPARE(store->savePolicy(p), 1); // unchanged: no new version
+    QVERIFY(p.applyAssignment(QStringLiteral("ApprovedUpdateHosts+=192.0.2.0/24"), &error));
+    QCOMPARE(store->savePolicy(p), 2);
+    const Policy current = store->policy();
+    QCOMPARE(current.version, 2);
+    QVERIFY(current == p);
+    QVERIFY(current.isApprovedHost(QStringLiteral("192.0.2.1")));
+    Statement versions(store->database(), "SELECT count(*) FROM policy_versions");
+    versions.step();
+    QCOMPARE(versions.int64(0), 2);
+}
+
+QTEST_GUILESS_MAIN(Tst_policy)
+#include "tst_policy.moc"
