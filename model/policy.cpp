@@ -473,14 +473,17 @@ void Policy::compile()
             m_hostPatterns.append(*p);
     }
     m_repoHostPatterns.clear();
+    m_repoHostSources.clear();
     for (const QString &repo : approvedRepos) {
         // "deb [signed-by=…] http://host/path suite comp" or a bare URL; fingerprints
         // (hex) name keys, not hosts.
         for (const QString &token : repo.split(u' ', Qt::SkipEmptyParts)) {
             const QUrl url(token);
             if (url.isValid() && !url.host().isEmpty()) {
-                if (auto p = HostPattern::parse(url.host()))
+                if (auto p = HostPattern::parse(url.host())) {
                     m_repoHostPatterns.append(*p);
+                    m_repoHostSources.append(repo);
+                }
             }
         }
     }
@@ -505,6 +508,19 @@ bool Policy::isApprovedHost(const QString &host) const
             return true;
     }
     return isApprovedRepoHost(host);
+}
+
+QString Policy::approvingEntry(const QString &host) const
+{
+    for (const HostPattern &p : m_hostPatterns) {
+        if (p.matches(host))
+            return QStringLiteral("ApprovedUpdateHosts %1").arg(p.text());
+    }
+    for (qsizetype i = 0; i < m_repoHostPatterns.size(); ++i) {
+        if (m_repoHostPatterns.at(i).matches(host))
+            return QStringLiteral("ApprovedRepos %1").arg(m_repoHostSources.at(i));
+    }
+    return QString();
 }
 
 bool Policy::isApprovedRepoHost(const QString &host) const

@@ -93,6 +93,9 @@ public:
     // Matching, with the patterns compiled once (compile() after changes).
     void compile();
     bool isApprovedHost(const QString &host) const;
+    // The allow-list entry that approves `host` ("192.0.2.0/24", "ApprovedRepos
+    // http://deb.debian.org/debian"), or an empty string.
+    QString approvingEntry(const QString &host) const;
     // The host of an approved repository URL counts as an approved update host.
     bool isApprovedRepoHost(const QString &host) const;
     bool isMonitoredPath(const QString &path, Platform platform) const;
@@ -105,6 +108,7 @@ public:
 private:
     QList<HostPattern> m_hostPatterns;
     QList<HostPattern> m_repoHostPatterns;
+    QStringList m_repoHostSources; // the ApprovedRepos entry of each repo host pattern
     QList<PathPattern> m_linuxPaths;
     QList<PathPattern> m_windowsPaths;
     QList<PathPattern> m_macPaths;

@@ -1,10 +1,13 @@
 // chainscope-cli: the headless front end. Its commands, JSON shapes and exit codes
 // are a contract (README, "Command line"); scripts and later checks rely on them.
 
+#include "caseindex.h"
 #include "casestore.h"
+#include "correlator.h"
 #include "eventjson.h"
 #include "importer.h"
 #include "linuxscenario.h"
+#include "report.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -60,6 +63,12 @@ Commands:
   raw CASE EVENT_ID                print the original record an event was read from
   drop CASE SOURCE_ID              remove a source and its events (e.g. an incomplete import)
   summary CASE                     sources, events per kind and hosts
+  chains CASE [--json]             install -> write -> first run -> egress chains under the case policy
+  policy CASE [--load FILE | --save FILE | --set KEY=VALUE ...]
+                                   show, load, save or change the case policy (keys as in the spec:
+                                   TimeWindow=4h, ApprovedUpdateHosts+=mirror.example, ...);
+                                   a change is stored as a new policy version and the chains are recomputed
+  report CASE --html FILE          write an HTML report (sources, policy, chains with evidence)
 
 Exit codes: 0 success; 1 failure (usage, case, unreadable or unknown file, cancelled);
 2 imported, but some records were damaged or lost (see the errors count).
@@ -339,6 +348,159 @@ int cmdSummary(const QStringList &args)
     return ExitOk;
 }
 
+struct Analysis
+{
+    CaseIndex index;
+    std::unique_ptr<Correlator> correlator;
+    QList<Chain> chains;
+};
+
+// Loads the case's events into memory once and correlates them under `policy`.
+std::unique_ptr<Analysis> analyse(CaseStore &store, const Policy &policy)
+{
+    auto a = std::make_unique<Analysis>();
+    a->index.load(store);
+    a->correlator = std::make_unique<Correlator>(a->index);
+    a->chains = a->correlator->run(policy);
+    return a;
+}
+
+void printChains(const QList<Chain> &chains)
+{
+    if (chains.isEmpty()) {
+        out() << "no chains\n";
+        return;
+    }
+    for (const Chain &c : chains) {
+        QStringList stages;
+        for (const ChainStage &s : c.stages)
+            stages << stageName(s.stage);
+        const QString kind = c.approved ? QStringLiteral("approved")
+            : c.isFull()                ? QStringLiteral("FULL")
+                                        : QStringLiteral("partial");
+        out() << "chain " << c.id << " [" << kind << "] score " << c.score << "  host " << c.host << "  "
+              << formatTimeUs(c.startUs) << '\n';
+        out() << "  installer: " << c.installer << '\n';
+        out() << "  stages:    " << stages.join(QStringLiteral(" -> ")) << '\n';
+        if (!c.firstRun.isEmpty())
+            out() << "  first run: " << c.firstRun << '\n';
+        if (!c.egress.isEmpty())
+            out() << "  egress:    " << c.egress << '\n';
+        if (!c.mismatches.isEmpty())
+            out() << "  flags:     " << c.mismatches.join(QStringLiteral(", ")) << '\n';
+        for (const QString &m : c.missing)
+            out() << "  missing:   " << m << '\n';
+    }
+}
+
+int cmdChains(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(JsonOption);
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    auto store = CaseStore::open(p.positionalArguments().at(1));
+    const auto analysis = analyse(*store, store->policy());
+    if (p.isSet(JsonOption)) {
+        QJsonArray array;
+        for (const Chain &c : analysis->chains)
+            array.append(c.toJson());
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        printChains(analysis->chains);
+    }
+    out().flush();
+    return ExitOk;
+}
+
+int cmdPolicy(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption load(
+        QStringLiteral("load"), QStringLiteral("read the policy from a JSON file"), QStringLiteral("FILE"));
+    const QCommandLineOption save(
+        QStringLiteral("save"), QStringLiteral("write the policy to a JSON file"), QStringLiteral("FILE"));
+    const QCommandLineOption set(
+        QStringLiteral("set"), QStringLiteral("KEY=VALUE or KEY+=VALUE"), QStringLiteral("ASSIGNMENT"));
+    p.addOption(load);
+    p.addOption(save);
+    p.addOption(set);
+    p.addOption(JsonOption);
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    auto store = CaseStore::open(p.positionalArguments().at(1));
+    const Policy before = store->policy();
+    Policy policy = before;
+    if (p.isSet(load)) {
+        QFile f(p.value(load));
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+        if (!doc.isObject())
+            return fail(QStringLiteral("%1: not a JSON object (%2)").arg(f.fileName(), parseError.errorString()));
+        QString error;
+        const auto loaded = Policy::fromJson(doc.object(), &error);
+        if (!loaded)
+            return fail(QStringLiteral("%1: %2").arg(f.fileName(), error));
+        policy = *loaded;
+    }
+    for (const QString &assignment : p.values(set)) {
+        QString error;
+        if (!policy.applyAssignment(assignment, &error))
+            return fail(error);
+    }
+    const bool changed = p.isSet(load) || p.isSet(set);
+    if (changed)
+        policy.version = store->savePolicy(policy);
+    if (p.isSet(save)) {
+        QFile f(p.value(save));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        f.write(QJsonDocument(policy.toJson()).toJson(QJsonDocument::Indented));
+    }
+    if (changed) {
+        // The point of changing the policy: see what it does to the chains.
+        const auto analysis = analyse(*store, policy);
+        int full = 0, approved = 0;
+        for (const Chain &c : analysis->chains) {
+            full += c.isFull() && !c.approved;
+            approved += c.approved;
+        }
+        err() << "policy version " << policy.version << (policy == before ? " (unchanged)" : "")
+              << "; chains recomputed: " << analysis->chains.size() << " (" << full << " full, " << approved
+              << " approved)" << Qt::endl;
+        if (!p.isSet(JsonOption))
+            printChains(analysis->chains);
+    }
+    if (p.isSet(JsonOption) || (!changed && !p.isSet(save)))
+        out() << QJsonDocument(policy.toJson()).toJson(QJsonDocument::Indented);
+    out().flush();
+    return ExitOk;
+}
+
+int cmdReport(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption html(
+        QStringLiteral("html"), QStringLiteral("write an HTML report"), QStringLiteral("FILE"));
+    p.addOption(html);
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    if (!p.isSet(html))
+        return fail(QStringLiteral("report needs --html FILE"));
+    auto store = CaseStore::open(p.positionalArguments().at(1));
+    const Policy policy = store->policy();
+    const auto analysis = analyse(*store, policy);
+    const QString document = HtmlReport(*store, analysis->index, policy, analysis->chains).render();
+    QFile f(p.value(html));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+    f.write(document.toUtf8());
+    err() << "report written to " << f.fileName() << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -375,6 +537,12 @@ int main(int argc, char **argv)
             return cmdDrop(rest);
         if (command == u"summary")
             return cmdSummary(rest);
+        if (command == u"chains")
+            return cmdChains(rest);
+        if (command == u"policy")
+            return cmdPolicy(rest);
+        if (command == u"report")
+            return cmdReport(rest);
     } catch (const CaseError &e) {
         return fail(e.message());
     }

@@ -1,0 +1,250 @@
+#include "caseindex.h"
+
+#include "casestore.h"
+
+#include <algorithm>
+
+namespace Chainscope {
+
+StringPool::StringPool()
+{
+    m_strings.append(QString());
+    m_index.insert(QString(), 0);
+}
+
+qint32 StringPool::intern(const QString &s)
+{
+    if (s.isEmpty())
+        return 0;
+    const auto it = m_index.constFind(s);
+    if (it != m_index.constEnd())
+        return it.value();
+    const auto id = qint32(m_strings.size());
+    m_strings.append(s);
+    m_index.insert(s, id);
+    return id;
+}
+
+namespace {
+
+bool isLoopback(const QString &ip)
+{
+    return ip.startsWith(QLatin1String("127.")) || ip == u"::1" || ip.startsWith(QLatin1String("::ffff:127."));
+}
+
+} // namespace
+
+bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
+{
+    // Log messages never take part in a chain; leaving them out keeps the index small.
+    // json_extract reads the two detail flags the graph needs without parsing JSON here.
+    Statement st(store.database(),
+        "SELECT id, time_us, host, platform, kind, pid, ppid, image, command_line, target_path, dst_ip, "
+        "dst_host, dst_port, signer, signature_status, json_extract(details, '$.via'), "
+        "json_extract(details, '$.family') "
+        "FROM events WHERE kind <> 'log_message' ORDER BY time_us, id");
+    QList<IndexedEvent> events;
+    qint64 n = 0;
+    QHash<QString, EventKind> kinds;
+    for (int k = 0; k < EventKindCount; ++k)
+        kinds.insert(kindName(EventKind(k)), EventKind(k));
+    while (st.step()) {
+        if (cancel && (++n & 0xffff) == 0 && cancel->load())
+            return false;
+        IndexedEvent e;
+        e.id = st.int64(0);
+        e.timeUs = st.int64(1);
+        e.host = strings.intern(st.text(2));
+        e.platform = platformFromName(st.text(3));
+        e.kind = kinds.value(st.text(4), EventKind::LogMessage);
+        e.pid = st.isNull(5) ? -1 : st.int64(5);
+        e.ppid = st.isNull(6) ? -1 : st.int64(6);
+        e.image = strings.intern(st.text(7));
+        e.commandLine = strings.intern(st.text(8));
+        e.target = strings.intern(st.text(9));
+        const QString ip = st.text(10);
+        e.dstIp = strings.intern(ip);
+        e.dstHost = strings.intern(st.text(11));
+        e.dstPort = st.isNull(12) ? -1 : int(st.int64(12));
+        e.signer = strings.intern(st.text(13));
+        e.signatureStatus = strings.intern(st.text(14));
+        e.fork = st.text(15) == u"fork";
+        e.local = st.text(16) == u"unix" || isLoopback(ip);
+        events.append(e);
+    }
+    build(std::move(events));
+    return true;
+}
+
+qint32 CaseIndex::newNode(const ProcessNode &node)
+{
+    const auto index = qint32(m_nodes.size());
+    m_nodes.append(node);
+    m_nodeEvents.append(QList<qint32>());
+    if (node.parent >= 0)
+        m_nodes[node.parent].children.append(index);
+    m_current.insert({node.host, node.pid}, index);
+    return index;
+}
+
+void CaseIndex::closeNode(qint32 node, qint64 timeUs)
+{
+    ProcessNode &n = m_nodes[node];
+    n.endUs = timeUs;
+    const auto key = qMakePair(n.host, n.pid);
+    if (m_current.value(key, -1) == node)
+        m_current.remove(key);
+}
+
+qint32 CaseIndex::nodeFor(qint32 host, qint64 pid, qint64 ppid, qint64 timeUs, qint32 image, Platform platform)
+{
+    if (pid < 0)
+        return -1;
+    const qint32 live = m_current.value({host, pid}, -1);
+    if (live >= 0)
+        return live;
+    // The logs never showed this process start: it exists "seen from" now.
+    ProcessNode n;
+    n.host = host;
+    n.pid = pid;
+    n.ppid = ppid;
+    n.startUs = timeUs;
+    n.startSeen = false;
+    n.image = image;
+    n.platform = platform;
+    n.parent = ppid >= 0 ? m_current.value({host, ppid}, -1) : -1;
+    return newNode(n);
+}
+
+void CaseIndex::build(QList<IndexedEvent> events)
+{
+    m_events = std::move(events);
+    m_nodes.clear();
+    m_nodeEvents.clear();
+    m_current.clear();
+    m_execsByPath.clear();
+    m_packageInstalls.clear();
+
+    for (qint32 i = 0; i < qint32(m_events.size()); ++i) {
+        IndexedEvent &e = m_events[i];
+        switch (e.kind) {
+        case EventKind::ProcessStart: {
+            const auto key = qMakePair(e.host, e.pid);
+            const qint32 live = m_current.value(key, -1);
+            if (e.fork) {
+                // A new process. A live node with the same pid missed its exit: the
+                // pid was reused, so that one ended before this start.
+                if (live >= 0)
+                    closeNode(live, e.timeUs);
+                ProcessNode n;
+                n.host = e.host;
+                n.pid = e.pid;
+                n.ppid = e.ppid;
+                n.startUs = e.timeUs;
+                n.image = e.image;
+                n.commandLine = e.commandLine;
+                n.startEventId = e.id;
+                n.platform = e.platform;
+                n.parent = nodeFor(e.host, e.ppid, -1, e.timeUs, 0, e.platform);
+                // nodeFor() may have created the parent "seen from"; re-read the child key.
+                e.node = newNode(n);
+            } else if (live >= 0 && !m_nodes[live].execed && m_nodes[live].startSeen) {
+                // The usual fork-then-exec: the forked copy takes its new image.
+                ProcessNode &n = m_nodes[live];
+                n.image = e.image;
+                n.commandLine = e.commandLine;
+                n.execed = true;
+                n.startEventId = e.id;
+                e.node = live;
+            } else {
+                ProcessNode n;
+                n.host = e.host;
+                n.pid = e.pid;
+                n.ppid = e.ppid;
+                n.startUs = e.timeUs;
+                n.image = e.image;
+                n.commandLine = e.commandLine;
+                n.execed = true;
+                n.startEventId = e.id;
+                n.platform = e.platform;
+                if (live >= 0) {
+                    // Exec over an image we already knew (or one seen only by its
+                    // events): the new image continues that process.
+                    closeNode(live, e.timeUs);
+                    n.parent = live;
+                } else {
+                    n.parent = e.ppid >= 0 ? m_current.value({e.host, e.ppid}, -1) : -1;
+                    if (n.parent < 0 && e.ppid > 0)
+                        n.parent = nodeFor(e.host, e.ppid, -1, e.timeUs, 0, e.platform);
+                }
+                e.node = newNode(n);
+            }
+            if (!e.fork) {
+                m_execsByPath[{e.host, e.image}].append(i);
+                if (e.target != 0 && e.target != e.image)
+                    m_execsByPath[{e.host, e.target}].append(i);
+            }
+            break;
+        }
+        case EventKind::ProcessExit: {
+            e.node = nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform);
+            if (e.node >= 0)
+                closeNode(e.node, e.timeUs);
+            break;
+        }
+        case EventKind::PackageInstall:
+            m_packageInstalls.append(i);
+            e.node = e.pid >= 0 ? nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform) : -1;
+            break;
+        default:
+            e.node = nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform);
+            break;
+        }
+        if (e.node >= 0)
+            m_nodeEvents[e.node].append(i);
+    }
+}
+
+QList<qint32> CaseIndex::ancestors(qint32 node) const
+{
+    QList<qint32> result;
+    // Guard against cycles that corrupt input could create.
+    for (qint32 p = m_nodes.at(node).parent; p >= 0 && result.size() < m_nodes.size(); p = m_nodes.at(p).parent)
+        result.append(p);
+    return result;
+}
+
+QList<qint32> CaseIndex::descendants(qint32 node, qint64 untilUs) const
+{
+    QList<qint32> result;
+    QList<qint32> stack = m_nodes.at(node).children;
+    while (!stack.isEmpty() && result.size() < m_nodes.size()) {
+        const qint32 n = stack.takeLast();
+        if (m_nodes.at(n).startUs > untilUs)
+            continue;
+        result.append(n);
+        stack.append(m_nodes.at(n).children);
+    }
+    return result;
+}
+
+std::optional<qint32> CaseIndex::firstExec(qint32 host, qint32 path, qint64 afterUs) const
+{
+    const auto it = m_execsByPath.constFind({host, path});
+    if (it == m_execsByPath.constEnd())
+        return std::nullopt;
+    const QList<qint32> &list = it.value();
+    const auto pos = std::lower_bound(
+        list.begin(), list.end(), afterUs, [this](qint32 ev, qint64 t) { return m_events.at(ev).timeUs < t; });
+    if (pos == list.end())
+        return std::nullopt;
+    return *pos;
+}
+
+QString CaseIndex::processKey(qint32 node) const
+{
+    const ProcessNode &n = m_nodes.at(node);
+    return QStringLiteral("%1/%2@%3").arg(strings.at(n.host)).arg(n.pid).arg(formatTimeUs(n.startUs));
+}
+
+} // namespace Chainscope

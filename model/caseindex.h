@@ -1,0 +1,120 @@
+#pragma once
+
+#include "event.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <limits>
+#include <optional>
+
+namespace Chainscope {
+
+class CaseStore;
+
+// Interns the strings of a case so millions of events share each image and path
+// once, and comparisons are integer comparisons.
+class StringPool
+{
+public:
+    StringPool();
+    qint32 intern(const QString &s); // empty strings are id 0
+    const QString &at(qint32 id) const { return m_strings.at(id); }
+    qint32 find(const QString &s) const { return m_index.value(s, -1); }
+    qsizetype size() const { return m_strings.size(); }
+
+private:
+    QHash<QString, qint32> m_index;
+    QList<QString> m_strings;
+};
+
+// The part of an event the correlation core needs, compact.
+struct IndexedEvent
+{
+    qint64 id = -1;
+    qint64 timeUs = 0;
+    qint64 pid = -1;
+    qint64 ppid = -1;
+    qint32 host = 0;
+    qint32 image = 0;
+    qint32 commandLine = 0;
+    qint32 target = 0;
+    qint32 dstIp = 0;
+    qint32 dstHost = 0;
+    qint32 signer = 0;
+    qint32 signatureStatus = 0;
+    qint32 node = -1; // the process that acted
+    qint32 dstPort = -1;
+    EventKind kind = EventKind::LogMessage;
+    Platform platform = Platform::Unknown;
+    bool fork = false; // process_start made by fork/clone: a new process, image inherited
+    bool local = false; // connect to a unix socket or loopback: not egress
+};
+
+// A process as reconstructed from the logs. Identity is host + pid + start: pids are
+// reused, so a child attaches to the process that had its parent's pid *at the
+// moment the child started*.
+struct ProcessNode
+{
+    qint32 host = 0;
+    qint64 pid = -1;
+    qint64 ppid = -1;
+    qint64 startUs = 0;
+    qint64 endUs = std::numeric_limits<qint64>::max();
+    // False when the logs never showed the start: the process is known "seen from"
+    // startUs (its first event).
+    bool startSeen = true;
+    bool execed = false; // image set by an exec (not only inherited from a fork)
+    qint32 parent = -1;
+    QList<qint32> children;
+    qint32 image = 0;
+    qint32 commandLine = 0;
+    qint64 startEventId = -1; // the exec (or fork) event that started it
+    Platform platform = Platform::Unknown;
+};
+
+// Everything of a case the correlation needs, in memory, with the process graph.
+// Independent of the policy: built once per case load, reused by every recompute.
+class CaseIndex
+{
+public:
+    // Loads all events except log messages, in time order. Returns false if cancelled.
+    bool load(CaseStore &store, const std::atomic<bool> *cancel = nullptr);
+    // For tests and generated benchmarks: events already in time order.
+    void build(QList<IndexedEvent> events);
+
+    StringPool strings;
+    const QList<IndexedEvent> &events() const { return m_events; }
+    const QList<ProcessNode> &processes() const { return m_nodes; }
+    const ProcessNode &process(qint32 node) const { return m_nodes.at(node); }
+    const QList<qint32> &eventsOf(qint32 node) const { return m_nodeEvents.at(node); }
+    qint64 loadedEvents() const { return m_events.size(); }
+
+    // Nearest first.
+    QList<qint32> ancestors(qint32 node) const;
+    // Every process below `node` that started no later than `untilUs`.
+    QList<qint32> descendants(qint32 node, qint64 untilUs = std::numeric_limits<qint64>::max()) const;
+    // Index into events() of the first exec of `path` on `host` at or after `afterUs`.
+    std::optional<qint32> firstExec(qint32 host, qint32 path, qint64 afterUs) const;
+    // Package-install events (indices), in time order.
+    const QList<qint32> &packageInstalls() const { return m_packageInstalls; }
+
+    // "host/pid@start" — the stable name of a process in JSON and reports.
+    QString processKey(qint32 node) const;
+
+private:
+    qint32 nodeFor(qint32 host, qint64 pid, qint64 ppid, qint64 timeUs, qint32 image, Platform platform);
+    qint32 newNode(const ProcessNode &node);
+    void closeNode(qint32 node, qint64 timeUs);
+
+    QList<IndexedEvent> m_events;
+    QList<ProcessNode> m_nodes;
+    QList<QList<qint32>> m_nodeEvents;
+    QHash<QPair<qint32, qint64>, qint32> m_current; // (host, pid) -> live node
+    QHash<QPair<qint32, qint32>, QList<qint32>> m_execsByPath; // (host, path) -> exec events
+    QList<qint32> m_packageInstalls;
+};
+
+} // namespace Chainscope

@@ -1,0 +1,98 @@
+#include "chainanalysis.h"
+
+#include "casestore.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+#include <QThreadPool>
+
+namespace Chainscope {
+
+ChainAnalysis::ChainAnalysis(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<QList<Chainscope::Chain>>();
+    qRegisterMetaType<std::shared_ptr<const Chainscope::CaseIndex>>();
+}
+
+ChainAnalysis::~ChainAnalysis()
+{
+    m_stop = true;
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.reset();
+    }
+    // The worker touches this object; it must end before the members go.
+    while (m_running.load())
+        QThread::yieldCurrentThread();
+}
+
+std::shared_ptr<const CaseIndex> ChainAnalysis::index() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_index;
+}
+
+void ChainAnalysis::load(const QString &casePath, const Policy &policy)
+{
+    enqueue({casePath, policy});
+}
+
+void ChainAnalysis::recompute(const Policy &policy)
+{
+    enqueue({QString(), policy});
+}
+
+void ChainAnalysis::enqueue(Request request)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        // A pending load must not turn into a mere recompute.
+        if (m_pending && !m_pending->casePath.isEmpty() && request.casePath.isEmpty())
+            request.casePath = m_pending->casePath;
+        m_pending = std::move(request);
+    }
+    bool expected = false;
+    if (m_running.compare_exchange_strong(expected, true))
+        QThreadPool::globalInstance()->start([this] { work(); });
+}
+
+void ChainAnalysis::work()
+{
+    for (;;) {
+        Request request;
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_pending || m_stop.load()) {
+                m_running = false;
+                return;
+            }
+            request = std::move(*m_pending);
+            m_pending.reset();
+        }
+        QElapsedTimer clock;
+        clock.start();
+        try {
+            if (!request.casePath.isEmpty() || !m_index) {
+                if (request.casePath.isEmpty())
+                    throw CaseError(tr("no case loaded"));
+                auto store = CaseStore::open(request.casePath);
+                auto fresh = std::make_shared<CaseIndex>();
+                if (!fresh->load(*store, &m_stop))
+                    continue;
+                auto correlator = std::make_unique<Correlator>(*fresh);
+                std::lock_guard lock(m_mutex);
+                // The old correlator refers to the old index: replace both together.
+                m_correlator = std::move(correlator);
+                m_index = std::move(fresh);
+            }
+            const QList<Chain> chains = m_correlator->run(request.policy, &m_stop);
+            if (!m_stop.load())
+                emit chainsReady(chains, index(), request.policy.version, clock.elapsed());
+        } catch (const CaseError &e) {
+            emit failed(e.message());
+        }
+    }
+}
+
+} // namespace Chainscope

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "caseindex.h"
+#include "correlator.h"
+#include "policy.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace Chainscope {
+
+// Chains of a case, computed off the calling thread. The case is indexed once per
+// load (events → process graph); each policy change only re-runs the correlation,
+// which reuses what it can. Requests that arrive while one runs are coalesced: only
+// the latest policy is computed next.
+class ChainAnalysis : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ChainAnalysis(QObject *parent = nullptr);
+    ~ChainAnalysis() override;
+
+    // Re-reads the case (after an import, or another case) and computes its chains.
+    void load(const QString &casePath, const Policy &policy);
+    void recompute(const Policy &policy);
+    bool isBusy() const { return m_running.load(); }
+
+    // The index the last emitted chains refer to. Shared, so views keep using an old
+    // index safely while a new one is built.
+    std::shared_ptr<const CaseIndex> index() const;
+
+signals:
+    // `index` is the one the chains refer to (a later load may replace the current).
+    void chainsReady(const QList<Chainscope::Chain> &chains, std::shared_ptr<const Chainscope::CaseIndex> index,
+                     int policyVersion, qint64 elapsedMs);
+    void failed(const QString &error);
+
+private:
+    struct Request
+    {
+        QString casePath; // empty: recompute only
+        Policy policy;
+    };
+    void enqueue(Request request);
+    void work();
+
+    mutable std::mutex m_mutex;
+    std::optional<Request> m_pending;
+    std::shared_ptr<CaseIndex> m_index;
+    std::unique_ptr<Correlator> m_correlator;
+    std::atomic<bool> m_running{false};
+    std::atomic<bool> m_stop{false};
+};
+
+} // namespace Chainscope
+
+Q_DECLARE_METATYPE(QList<Chainscope::Chain>)
+Q_DECLARE_METATYPE(std::shared_ptr<const Chainscope::CaseIndex>)

@@ -1,0 +1,496 @@
+#include "correlator.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Chainscope {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Chainscope::Correlator", text, disambiguation, n);
+}
+
+// Package events and the installer process that wrote them are the same install
+// when the package log's (second-resolution) time falls in the process's life.
+constexpr qint64 PackageLogSlackUs = 5 * 1000000LL;
+// Package-log lines closer than this belong to one transaction.
+constexpr qint64 TransactionGapUs = 10 * 60 * 1000000LL;
+
+QString baseName(const QString &path)
+{
+    const qsizetype slash = qMax(path.lastIndexOf(u'/'), path.lastIndexOf(u'\\'));
+    return slash >= 0 ? path.mid(slash + 1) : path;
+}
+
+// Shells, script hosts, downloaders and LOLBins: what a freshly installed binary has
+// no business starting on its first run.
+bool isShellOrScriptHost(const QString &image)
+{
+    static const QRegularExpression rx(
+        QStringLiteral("^(sh|bash|dash|zsh|ksh|fish|csh|tcsh|busybox|curl|wget|nc|ncat|netcat|socat|"
+                       "python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|php[0-9.]*|node|osascript|"
+                       "cmd\\.exe|powershell\\.exe|pwsh\\.exe|wscript\\.exe|cscript\\.exe|mshta\\.exe|"
+                       "rundll32\\.exe|regsvr32\\.exe|certutil\\.exe|bitsadmin\\.exe)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return rx.match(baseName(image)).hasMatch();
+}
+
+bool isBadSignature(const QString &status)
+{
+    return !status.isEmpty() && status.compare(QLatin1String("Valid"), Qt::CaseInsensitive) != 0;
+}
+
+QString humanDuration(qint64 us)
+{
+    const qint64 minutes = us / 60000000;
+    if (minutes < 1)
+        return tr("%1 s").arg(us / 1000000);
+    if (minutes < 60)
+        return tr("%1 min").arg(minutes);
+    if (minutes < 48 * 60)
+        return minutes % 60 ? tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60) : tr("%1 h").arg(minutes / 60);
+    return tr("%1 days").arg(minutes / (24 * 60));
+}
+
+} // namespace
+
+QString stageName(Stage stage)
+{
+    switch (stage) {
+    case Stage::Install:
+        return QStringLiteral("install");
+    case Stage::Write:
+        return QStringLiteral("write");
+    case Stage::FirstRun:
+        return QStringLiteral("first_run");
+    case Stage::Egress:
+        return QStringLiteral("egress");
+    }
+    return QString();
+}
+
+bool Chain::hasStage(Stage s) const
+{
+    return stage(s) != nullptr;
+}
+
+const ChainStage *Chain::stage(Stage s) const
+{
+    for (const ChainStage &st : stages) {
+        if (st.stage == s)
+            return &st;
+    }
+    return nullptr;
+}
+
+QJsonObject Chain::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("host"), host);
+    o.insert(QStringLiteral("platform"), platformName(platform));
+    o.insert(QStringLiteral("score"), score);
+    o.insert(QStringLiteral("start"), formatTimeUs(startUs));
+    QJsonArray stageArray;
+    for (const ChainStage &s : stages) {
+        QJsonArray ids;
+        for (qint64 eventId : s.eventIds)
+            ids.append(eventId);
+        stageArray.append(QJsonObject {{QStringLiteral("stage"), stageName(s.stage)}, {QStringLiteral("events"), ids}});
+    }
+    o.insert(QStringLiteral("stages"), stageArray);
+    o.insert(QStringLiteral("mismatches"), QJsonArray::fromStringList(mismatches));
+    o.insert(QStringLiteral("missing"), QJsonArray::fromStringList(missing));
+    o.insert(QStringLiteral("approved"), approved);
+    o.insert(QStringLiteral("installer"), installer);
+    o.insert(QStringLiteral("first_run"), firstRun.isEmpty() ? QJsonValue() : QJsonValue(firstRun));
+    o.insert(QStringLiteral("egress"), egress.isEmpty() ? QJsonValue() : QJsonValue(egress));
+    o.insert(QStringLiteral("written_paths"), QJsonArray::fromStringList(writtenPaths));
+    return o;
+}
+
+Correlator::Correlator(const CaseIndex &index)
+    : m_index(index)
+{
+}
+
+QString Correlator::describe(const IndexedEvent &e) const
+{
+    const StringPool &s = m_index.strings;
+    QString where = s.at(e.dstHost).isEmpty() ? s.at(e.dstIp) : s.at(e.dstHost);
+    if (where.contains(u':') && !where.startsWith(u'['))
+        where = QStringLiteral("[%1]").arg(where);
+    if (e.dstPort >= 0)
+        where += QStringLiteral(":%1").arg(e.dstPort);
+    if (!s.at(e.dstHost).isEmpty() && !s.at(e.dstIp).isEmpty())
+        where += QStringLiteral(" (%1)").arg(s.at(e.dstIp));
+    return where;
+}
+
+bool Correlator::isSuspiciousChild(qint32 node) const
+{
+    return isShellOrScriptHost(m_index.strings.at(m_index.process(node).image));
+}
+
+QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
+{
+    QList<Seed> seeds;
+    const QList<ProcessNode> &nodes = m_index.processes();
+    const StringPool &s = m_index.strings;
+    QHash<qint32, bool> installerCache;
+    const auto isInstallerNode = [&](qint32 n) {
+        const auto it = installerCache.constFind(n);
+        if (it != installerCache.constEnd())
+            return it.value();
+        const ProcessNode &p = nodes.at(n);
+        const bool yes = policy.isInstaller(s.at(p.image), s.at(p.commandLine), p.platform);
+        installerCache.insert(n, yes);
+        return yes;
+    };
+    for (qint32 n = 0; n < qint32(nodes.size()); ++n) {
+        if (!isInstallerNode(n))
+            continue;
+        // One seed per install: the topmost installer (apt-get, not the dpkg it runs).
+        bool covered = false;
+        for (qint32 a : m_index.ancestors(n)) {
+            if (isInstallerNode(a)) {
+                covered = true;
+                break;
+            }
+        }
+        if (covered)
+            continue;
+        Seed seed;
+        seed.node = n;
+        seed.host = nodes.at(n).host;
+        seed.platform = nodes.at(n).platform;
+        seed.startUs = nodes.at(n).startUs;
+        for (qint32 ev : m_index.eventsOf(n)) {
+            if (m_index.events().at(ev).id == nodes.at(n).startEventId) {
+                seed.installEvents.append(ev);
+                break;
+            }
+        }
+        seeds.append(seed);
+    }
+
+    // Package-log events join the installer process that was running at the time;
+    // the rest form seeds of their own, one per transaction.
+    Seed *open = nullptr;
+    QList<Seed> logSeeds;
+    for (qint32 ev : m_index.packageInstalls()) {
+        const IndexedEvent &e = m_index.events().at(ev);
+        bool joined = false;
+        for (Seed &seed : seeds) {
+            const ProcessNode &p = nodes.at(seed.node);
+            if (seed.host == e.host && e.timeUs >= p.startUs - PackageLogSlackUs
+                && (p.endUs == std::numeric_limits<qint64>::max() || e.timeUs <= p.endUs + PackageLogSlackUs)) {
+                seed.installEvents.append(ev);
+                joined = true;
+                break;
+            }
+        }
+        if (joined)
+            continue;
+        if (open && open->host == e.host
+            && e.timeUs - m_index.events().at(open->installEvents.last()).timeUs <= TransactionGapUs) {
+            open->installEvents.append(ev);
+            continue;
+        }
+        Seed seed;
+        seed.host = e.host;
+        seed.platform = e.platform;
+        seed.startUs = e.timeUs;
+        seed.installEvents.append(ev);
+        logSeeds.append(seed);
+        open = &logSeeds.last();
+    }
+    seeds.append(logSeeds);
+    std::stable_sort(seeds.begin(), seeds.end(), [](const Seed &a, const Seed &b) { return a.startUs < b.startUs; });
+    for (Seed &seed : seeds)
+        std::sort(seed.installEvents.begin(), seed.installEvents.end());
+    return seeds;
+}
+
+Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy) const
+{
+    SeedWork work;
+    if (seed.node < 0)
+        return work;
+    const qint64 windowEnd = seed.startUs + policy.timeWindowUs;
+    const StringPool &s = m_index.strings;
+    QList<qint32> tree = m_index.descendants(seed.node, windowEnd);
+    tree.prepend(seed.node);
+    QHash<qint32, qint64> firstWrite; // path -> first write time
+    for (qint32 n : tree) {
+        for (qint32 ev : m_index.eventsOf(n)) {
+            const IndexedEvent &e = m_index.events().at(ev);
+            if (e.timeUs < seed.startUs || e.timeUs > windowEnd)
+                continue;
+            if ((e.kind == EventKind::FileWrite || e.kind == EventKind::FileRename) && e.target != 0
+                && policy.isMonitoredPath(s.at(e.target), e.platform)) {
+                work.writes.append(ev);
+                if (!firstWrite.contains(e.target)) {
+                    firstWrite.insert(e.target, e.timeUs);
+                    work.writtenPaths.append(e.target);
+                }
+            } else if ((e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery) && !e.local) {
+                work.installerNet.append(ev);
+            }
+        }
+    }
+    std::sort(work.writes.begin(), work.writes.end());
+    std::sort(work.installerNet.begin(), work.installerNet.end());
+    QSet<qint32> seenExecs;
+    for (qint32 path : work.writtenPaths) {
+        if (const auto exec = m_index.firstExec(seed.host, path, firstWrite.value(path))) {
+            if (!seenExecs.contains(*exec)) {
+                seenExecs.insert(*exec);
+                work.firstRuns.append({path, *exec});
+            }
+        }
+    }
+    std::sort(
+        work.firstRuns.begin(), work.firstRuns.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+    return work;
+}
+
+Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &policy) const
+{
+    const StringPool &s = m_index.strings;
+    const QList<IndexedEvent> &events = m_index.events();
+    const qint64 windowEnd = seed.startUs + policy.timeWindowUs;
+    const QString window = Policy::formatDuration(policy.timeWindowUs);
+
+    Chain chain;
+    chain.host = s.at(seed.host);
+    chain.platform = seed.platform;
+    chain.startUs = seed.startUs;
+    chain.seedNode = seed.node;
+    QSet<qint32> involved;
+    if (seed.node >= 0) {
+        const ProcessNode &p = m_index.process(seed.node);
+        chain.installer = s.at(p.commandLine).isEmpty() ? s.at(p.image) : s.at(p.commandLine);
+        involved.insert(seed.node);
+    } else {
+        QStringList packages;
+        for (qint32 ev : seed.installEvents)
+            packages << s.at(events.at(ev).target);
+        packages.removeDuplicates();
+        chain.installer = packages.size() > 5
+            ? tr("packages %1 and %2 more").arg(packages.mid(0, 5).join(QStringLiteral(", "))).arg(packages.size() - 5)
+            : tr("packages %1").arg(packages.join(QStringLiteral(", ")));
+    }
+
+    QSet<QString> mismatches;
+    QList<qint32> installEvidence = seed.installEvents;
+    // Package sources: what the installer tree downloaded from. Outside the
+    // allow-lists, the package did not come from an approved repository.
+    for (qint32 ev : work.installerNet) {
+        const IndexedEvent &e = events.at(ev);
+        if (!policy.isApprovedHost(s.at(e.dstIp)) && !policy.isApprovedHost(s.at(e.dstHost))) {
+            mismatches.insert(Mismatch::RepoNotApproved);
+            installEvidence.append(ev);
+            involved.insert(e.node);
+        }
+    }
+    std::sort(installEvidence.begin(), installEvidence.end());
+    const auto ids = [&](const QList<qint32> &indices) {
+        QList<qint64> out;
+        out.reserve(indices.size());
+        for (qint32 i : indices)
+            out.append(events.at(i).id);
+        return out;
+    };
+    chain.stages.append({Stage::Install, ids(installEvidence), installEvidence});
+
+    // Stage 2.
+    if (work.writes.isEmpty()) {
+        chain.missing << (seed.node < 0 ? tr("no process or file-write records for this install (package log only)")
+                                        : tr("no write into monitored paths by the installer or its descendants "
+                                             "within %1")
+                                              .arg(window));
+    } else {
+        chain.stages.append({Stage::Write, ids(work.writes), work.writes});
+        for (qint32 path : work.writtenPaths)
+            chain.writtenPaths << s.at(path);
+        for (qint32 ev : work.writes)
+            involved.insert(events.at(ev).node);
+    }
+
+    // Stage 3.
+    QList<qint32> runEvidence;
+    QList<qint32> runNodes;
+    qint32 lateRun = -1;
+    for (const auto &[path, exec] : work.firstRuns) {
+        const IndexedEvent &e = events.at(exec);
+        if (e.timeUs > windowEnd) {
+            if (lateRun < 0)
+                lateRun = exec;
+            continue;
+        }
+        runEvidence.append(exec);
+        if (e.node >= 0 && !runNodes.contains(e.node))
+            runNodes.append(e.node);
+    }
+    for (qint32 r : runNodes) {
+        involved.insert(r);
+        for (qint32 d : m_index.descendants(r, windowEnd)) {
+            involved.insert(d);
+            if (isSuspiciousChild(d)) {
+                mismatches.insert(Mismatch::UnexpectedChild);
+                for (qint32 ev : m_index.eventsOf(d)) {
+                    if (events.at(ev).id == m_index.process(d).startEventId)
+                        runEvidence.append(ev);
+                }
+            }
+        }
+        QList<qint32> subtree = m_index.descendants(r, windowEnd);
+        subtree.prepend(r);
+        for (qint32 n : subtree) {
+            for (qint32 ev : m_index.eventsOf(n)) {
+                const IndexedEvent &e = events.at(ev);
+                if (e.timeUs > windowEnd)
+                    continue;
+                if (e.kind == EventKind::SignatureFault) {
+                    runEvidence.append(ev);
+                    mismatches.insert(Mismatch::UnsignedModule);
+                } else if (e.kind == EventKind::ModuleLoad) {
+                    if (isBadSignature(s.at(e.signatureStatus))) {
+                        runEvidence.append(ev);
+                        mismatches.insert(Mismatch::UnsignedModule);
+                    } else if (!s.at(e.signer).isEmpty() && !policy.approvedSigners.isEmpty()
+                        && !policy.isApprovedSigner(s.at(e.signer))) {
+                        runEvidence.append(ev);
+                        mismatches.insert(Mismatch::SignerNotApproved);
+                    }
+                }
+            }
+        }
+    }
+    chain.firstRunNodes = runNodes;
+    if (!runEvidence.isEmpty()) {
+        std::sort(runEvidence.begin(), runEvidence.end());
+        runEvidence.erase(std::unique(runEvidence.begin(), runEvidence.end()), runEvidence.end());
+        chain.stages.append({Stage::FirstRun, ids(runEvidence), runEvidence});
+        chain.firstRun = s.at(events.at(runEvidence.first()).image);
+    } else if (!work.writes.isEmpty()) {
+        if (lateRun >= 0) {
+            const IndexedEvent &e = events.at(lateRun);
+            chain.firstRun = s.at(e.image);
+            chain.missing << tr("written binary %1 first ran %2 after the install, outside the %3 window")
+                                 .arg(s.at(e.image), humanDuration(e.timeUs - seed.startUs), window);
+        } else {
+            chain.missing << tr("none of the %n written file(s) was executed", nullptr, int(work.writtenPaths.size()));
+        }
+    }
+
+    // Stage 4: egress of the first-run processes and their descendants. Late and
+    // approved destinations are looked at too, to explain a missing stage.
+    QList<qint32> egress;
+    qint32 firstApproved = -1;
+    qint32 firstLate = -1;
+    for (qint32 r : runNodes) {
+        QList<qint32> subtree = m_index.descendants(r);
+        subtree.prepend(r);
+        for (qint32 n : subtree) {
+            for (qint32 ev : m_index.eventsOf(n)) {
+                const IndexedEvent &e = events.at(ev);
+                if ((e.kind != EventKind::NetConnect && e.kind != EventKind::DnsQuery) || e.local)
+                    continue;
+                const bool approved = policy.isApprovedHost(s.at(e.dstIp)) || policy.isApprovedHost(s.at(e.dstHost));
+                if (e.timeUs > windowEnd) {
+                    if (!approved && (firstLate < 0 || e.timeUs < events.at(firstLate).timeUs))
+                        firstLate = ev;
+                } else if (approved) {
+                    if (firstApproved < 0 || ev < firstApproved)
+                        firstApproved = ev;
+                } else {
+                    egress.append(ev);
+                    involved.insert(n);
+                }
+            }
+        }
+    }
+    if (!egress.isEmpty()) {
+        std::sort(egress.begin(), egress.end());
+        chain.stages.append({Stage::Egress, ids(egress), egress});
+        chain.egress = describe(events.at(egress.first()));
+        mismatches.insert(Mismatch::HostNotApproved);
+    } else if (!runNodes.isEmpty()) {
+        if (firstLate >= 0) {
+            const IndexedEvent &e = events.at(firstLate);
+            chain.missing << tr("no egress within %1; first egress %2 after the install to %3")
+                                 .arg(window, humanDuration(e.timeUs - seed.startUs), describe(e));
+            involved.insert(e.node);
+        } else if (firstApproved >= 0) {
+            const IndexedEvent &e = events.at(firstApproved);
+            const QString host = s.at(e.dstHost).isEmpty() ? s.at(e.dstIp) : s.at(e.dstHost);
+            QString entry = policy.approvingEntry(host);
+            if (entry.isEmpty())
+                entry = policy.approvingEntry(s.at(e.dstIp));
+            chain.missing << tr("egress to %1 matched %2").arg(describe(e), entry);
+        } else {
+            chain.missing << tr("no network connection from the first-run process or its descendants");
+        }
+    }
+
+    chain.mismatches = QStringList(mismatches.begin(), mismatches.end());
+    chain.mismatches.sort();
+    chain.approved = chain.mismatches.isEmpty() && firstLate < 0;
+    const int base = 20 * int(chain.stages.size());
+    chain.score = chain.approved ? base / 4 : base + 5 * qMin(4, int(chain.mismatches.size()));
+    involved.remove(-1);
+    chain.processNodes = QList<qint32>(involved.begin(), involved.end());
+    std::sort(chain.processNodes.begin(), chain.processNodes.end());
+    return chain;
+}
+
+QList<Chain> Correlator::run(const Policy &policy, const std::atomic<bool> *cancel)
+{
+    const QStringList installers = policy.linuxInstallers + policy.windowsInstallers + policy.macInstallers;
+    const QStringList paths = policy.pathScope + policy.programPaths + policy.macProgramPaths;
+    const bool reuse = installers == m_cachedInstallers && paths == m_cachedPaths
+        && policy.timeWindowUs == m_cachedWindow && m_work.size() == m_seeds.size();
+    m_reused = 0;
+    if (!reuse) {
+        m_seeds = findSeeds(policy);
+        m_work.clear();
+        m_work.reserve(m_seeds.size());
+        for (const Seed &seed : m_seeds) {
+            if (cancel && cancel->load()) {
+                m_cachedWindow = -1;
+                return {};
+            }
+            m_work.append(analyse(seed, policy));
+        }
+        m_cachedInstallers = installers;
+        m_cachedPaths = paths;
+        m_cachedWindow = policy.timeWindowUs;
+    } else {
+        m_reused = int(m_seeds.size());
+    }
+
+    QList<Chain> chains;
+    for (qsizetype i = 0; i < m_seeds.size(); ++i) {
+        if (cancel && cancel->load())
+            return {};
+        // An install that wrote nothing monitored is not a chain; it stays a seed.
+        if (m_work.at(i).writes.isEmpty())
+            continue;
+        Chain chain = judge(m_seeds.at(i), m_work.at(i), policy);
+        chain.id = int(i) + 1; // seed order: stable while the seeds are
+        chains.append(chain);
+    }
+    std::stable_sort(chains.begin(), chains.end(),
+        [](const Chain &a, const Chain &b) { return a.score != b.score ? a.score > b.score : a.startUs < b.startUs; });
+    return chains;
+}
+
+} // namespace Chainscope

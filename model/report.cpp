@@ -1,0 +1,208 @@
+#include "report.h"
+
+#include "casestore.h"
+#include "eventsmodel.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace Chainscope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Chainscope::HtmlReport", text);
+}
+
+const char *const Style = R"css(
+body { font-family: sans-serif; margin: 2em; color: #1d1d1f; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.25em; border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 1.6em; }
+h3 { font-size: 1.05em; margin-bottom: 0.3em; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85em; margin: 0.4em 0 1em 0; }
+th, td { border: 1px solid #d0d0d0; padding: 3px 6px; text-align: left; vertical-align: top; }
+th { background: #f0f0f0; }
+td.num { text-align: right; }
+code, .mono { font-family: monospace; word-break: break-all; }
+.meta { color: #555; font-size: 0.9em; }
+.chain { border: 1px solid #bbb; border-radius: 4px; padding: 0.2em 1em 0.6em 1em; margin: 1em 0; page-break-inside: avoid; }
+.full { border-left: 6px solid #c62828; }
+.partial { border-left: 6px solid #ef6c00; }
+.approved { border-left: 6px solid #2e7d32; }
+.flag { display: inline-block; background: #c62828; color: white; border-radius: 3px; padding: 0 5px; margin-right: 4px; font-size: 0.85em; }
+.ok { background: #2e7d32; }
+.missing { color: #8a4b00; }
+.incomplete { color: #c62828; font-weight: bold; }
+)css";
+
+} // namespace
+
+HtmlReport::HtmlReport(CaseStore &store, const CaseIndex &index, const Policy &policy, const QList<Chain> &chains)
+    : m_store(store)
+    , m_index(index)
+    , m_policy(policy)
+    , m_chains(chains)
+{
+}
+
+QString HtmlReport::escape(const QString &text)
+{
+    // toHtmlEscaped covers < > & "; single quotes matter inside attributes, and
+    // control characters have no business in a report.
+    QString out = text.toHtmlEscaped();
+    out.replace(u'\'', QLatin1String("&#39;"));
+    QString clean;
+    clean.reserve(out.size());
+    for (const QChar c : out) {
+        if (c.unicode() < 0x20 && c != u'\n' && c != u'\t')
+            clean += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            clean += c;
+    }
+    return clean;
+}
+
+QString HtmlReport::render() const
+{
+    int full = 0;
+    int partial = 0;
+    int approved = 0;
+    for (const Chain &c : m_chains) {
+        if (c.approved)
+            ++approved;
+        else if (c.isFull())
+            ++full;
+        else
+            ++partial;
+    }
+    QString html;
+    html += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
+    html += QStringLiteral("<title>%1</title>")
+                .arg(escape(tr("Chainscope report: %1").arg(QFileInfo(m_store.path()).fileName())));
+    html += QStringLiteral("<style>%1</style></head><body>\n").arg(QString::fromLatin1(Style));
+    html += QStringLiteral("<h1>%1</h1>\n").arg(escape(tr("Supply-chain compromise report")));
+    html += QStringLiteral("<p class=\"meta\">%1<br>%2<br>%3</p>\n")
+                .arg(escape(tr("Case: %1").arg(m_store.path())),
+                    escape(tr("Generated: %1 UTC").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))),
+                    escape(tr("Analytic: MITRE ATT&CK DET0309 (T1195.002), install → write → first run → egress")));
+    html += QStringLiteral("<h2>%1</h2>\n<p>%2</p>\n")
+                .arg(escape(tr("Summary")),
+                    escape(tr("%1 full chain(s), %2 partial chain(s), %3 considered and approved.")
+                               .arg(full)
+                               .arg(partial)
+                               .arg(approved)));
+    html += renderSources();
+    html += renderPolicy();
+    html += QStringLiteral("<h2>%1</h2>\n").arg(escape(tr("Chains")));
+    if (m_chains.isEmpty())
+        html += QStringLiteral("<p>%1</p>\n").arg(escape(tr("No install seed wrote into a monitored path.")));
+    for (const Chain &c : m_chains)
+        html += renderChain(c);
+    html += QStringLiteral("</body></html>\n");
+    return html;
+}
+
+QString HtmlReport::renderSources() const
+{
+    QString html = QStringLiteral("<h2>%1</h2>\n<table><tr>").arg(escape(tr("Evidence sources")));
+    for (const char *h : {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "#"),
+             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "File"), QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Format"),
+             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "SHA-256"),
+             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Records"),
+             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Events"),
+             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Errors"),
+             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Status")})
+        html += QStringLiteral("<th>%1</th>").arg(escape(tr(h)));
+    html += QStringLiteral("</tr>\n");
+    for (const SourceInfo &s : m_store.sources()) {
+        const bool complete = s.status == SourceStatus::Complete;
+        html += QStringLiteral("<tr><td class=\"num\">%1</td><td class=\"mono\">%2</td><td>%3</td>"
+                               "<td class=\"mono\">%4</td><td class=\"num\">%5</td><td class=\"num\">%6</td>"
+                               "<td class=\"num\">%7</td><td%8>%9</td></tr>\n")
+                    .arg(s.id)
+                    .arg(escape(s.path), escape(s.format), escape(s.sha256))
+                    .arg(s.counts.recordsRead)
+                    .arg(s.counts.eventsStored)
+                    .arg(s.counts.recordsFailed)
+                    .arg(complete ? QString() : QStringLiteral(" class=\"incomplete\""),
+                        escape(sourceStatusName(s.status)
+                            + (s.error.isEmpty() ? QString() : QStringLiteral(": ") + s.error)));
+    }
+    return html + QStringLiteral("</table>\n");
+}
+
+QString HtmlReport::renderPolicy() const
+{
+    QString html = QStringLiteral("<h2>%1</h2>\n<p class=\"meta\">%2</p>\n<table>")
+                       .arg(escape(tr("Policy")),
+                           escape(m_policy.version > 0 ? tr("Case policy version %1.").arg(m_policy.version)
+                                                       : tr("Default policy (never edited in this case).")));
+    const QJsonObject json = m_policy.toJson();
+    for (const QString &field : Policy::fieldNames()) {
+        const QJsonValue v = json.value(field);
+        QString value;
+        if (v.isArray()) {
+            QStringList items;
+            for (const QJsonValue &item : v.toArray())
+                items << item.toString();
+            value = items.isEmpty() ? tr("(empty)") : items.join(QStringLiteral(", "));
+        } else {
+            value = v.toString();
+        }
+        html += QStringLiteral("<tr><th>%1</th><td class=\"mono\">%2</td></tr>\n").arg(escape(field), escape(value));
+    }
+    return html + QStringLiteral("</table>\n");
+}
+
+QString HtmlReport::renderChain(const Chain &c) const
+{
+    const QString cls = c.approved ? QStringLiteral("approved")
+        : c.isFull()               ? QStringLiteral("full")
+                                   : QStringLiteral("partial");
+    const QString kind = c.approved ? tr("approved") : c.isFull() ? tr("full chain") : tr("partial chain");
+    QString html
+        = QStringLiteral("<div class=\"chain %1\">\n<h3>%2</h3>\n")
+              .arg(cls, escape(tr("Chain %1 — %2, host %3, score %4").arg(c.id).arg(kind, c.host).arg(c.score)));
+    html += QStringLiteral("<p>");
+    if (c.mismatches.isEmpty())
+        html += QStringLiteral("<span class=\"flag ok\">%1</span>").arg(escape(tr("no mismatch")));
+    for (const QString &m : c.mismatches)
+        html += QStringLiteral("<span class=\"flag\">%1</span>").arg(escape(m));
+    html += QStringLiteral("</p>\n<p>%1 <code>%2</code><br>%3 %4</p>\n")
+                .arg(escape(tr("Installer:")), escape(c.installer), escape(tr("Started:")),
+                    escape(formatTimeUs(c.startUs)));
+    for (const QString &reason : c.missing)
+        html += QStringLiteral("<p class=\"missing\">%1</p>\n").arg(escape(tr("Missing: %1").arg(reason)));
+
+    html += QStringLiteral(
+        "<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>\n")
+                .arg(escape(tr("Stage")), escape(tr("Time (UTC)")), escape(tr("Kind")), escape(tr("PID")),
+                    escape(tr("Image")), escape(tr("Target / destination")), escape(tr("Command line")));
+    for (const ChainStage &stage : c.stages) {
+        for (qint64 id : stage.eventIds) {
+            const auto e = m_store.event(id);
+            if (!e)
+                continue;
+            html += QStringLiteral(
+                "<tr><td>%1</td><td class=\"mono\">%2</td><td>%3</td><td class=\"num\">%4</td>"
+                "<td class=\"mono\">%5</td><td class=\"mono\">%6</td><td class=\"mono\">%7</td></tr>\n")
+                        .arg(escape(stageName(stage.stage)), escape(formatTimeUs(e->timeUs)), escape(kindName(e->kind)),
+                            e->pid >= 0 ? QString::number(e->pid) : QString(), escape(e->image),
+                            escape(eventObject(*e)), escape(e->commandLine));
+        }
+    }
+    html += QStringLiteral("</table>\n");
+    if (!c.processNodes.isEmpty()) {
+        QStringList keys;
+        for (qint32 n : c.processNodes)
+            keys << m_index.processKey(n);
+        html += QStringLiteral("<p class=\"meta\">%1 <span class=\"mono\">%2</span></p>\n")
+                    .arg(escape(tr("Processes:")), escape(keys.join(QStringLiteral(", "))));
+    }
+    return html + QStringLiteral("</div>\n");
+}
+
+} // namespace Chainscope

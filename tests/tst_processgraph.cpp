@@ -1,0 +1,203 @@
+// Process reconstruction: fork/exec/exit, pid reuse, processes seen only by their
+// events, and the graph queries the correlation core relies on.
+
+#include "caseindex.h"
+
+#include <QTest>
+
+using namespace Chainscope;
+
+namespace {
+
+// Builds time-ordered events the way the auditd reader emits them.
+class Timeline
+{
+public:
+    explicit Timeline(CaseIndex &index)
+        : m_index(index)
+    {
+    }
+    Timeline &fork(qint64 t, qint64 parent, qint64 child, const QString &parentImage)
+    {
+        IndexedEvent e = make(t, EventKind::ProcessStart, child, parent, parentImage);
+        e.fork = true;
+        m_events.append(e);
+        return *this;
+    }
+    Timeline &exec(qint64 t, qint64 pid, qint64 ppid, const QString &image, const QString &cmd = QString())
+    {
+        IndexedEvent e = make(t, EventKind::ProcessStart, pid, ppid, image);
+        e.commandLine = m_index.strings.intern(cmd.isEmpty() ? image : cmd);
+        m_events.append(e);
+        return *this;
+    }
+    Timeline &exit(qint64 t, qint64 pid)
+    {
+        m_events.append(make(t, EventKind::ProcessExit, pid, -1, QString()));
+        return *this;
+    }
+    Timeline &write(qint64 t, qint64 pid, const QString &path)
+    {
+        IndexedEvent e = make(t, EventKind::FileWrite, pid, -1, QString());
+        e.target = m_index.strings.intern(path);
+        m_events.append(e);
+        return *this;
+    }
+    Timeline &connect(qint64 t, qint64 pid, const QString &ip)
+    {
+        IndexedEvent e = make(t, EventKind::NetConnect, pid, -1, QString());
+        e.dstIp = m_index.strings.intern(ip);
+        m_events.append(e);
+        return *this;
+    }
+    void build() { m_index.build(m_events); }
+
+private:
+    IndexedEvent make(qint64 t, EventKind kind, qint64 pid, qint64 ppid, const QString &image)
+    {
+        IndexedEvent e;
+        e.id = m_events.size() + 1;
+        e.timeUs = t;
+        e.kind = kind;
+        e.pid = pid;
+        e.ppid = ppid;
+        e.host = m_index.strings.intern(QStringLiteral("h1"));
+        e.image = m_index.strings.intern(image);
+        e.platform = Platform::Linux;
+        return e;
+    }
+    CaseIndex &m_index;
+    QList<IndexedEvent> m_events;
+};
+
+qint32 nodeOfEvent(const CaseIndex &index, qint64 id)
+{
+    for (const IndexedEvent &e : index.events()) {
+        if (e.id == id)
+            return e.node;
+    }
+    return -2;
+}
+
+} // namespace
+
+class Tst_processgraph : public QObject
+{
+    Q_OBJECT
+private slots:
+    void forkThenExecIsOneProcess();
+    void childAttachesToTheParentAliveAtItsStart();
+    void processesWithoutStartAreSeenFrom();
+    void execOverExecContinuesTheProcess();
+    void descendantsRespectTime();
+    void firstExecAfterAGivenTime();
+};
+
+void Tst_processgraph::forkThenExecIsOneProcess()
+{
+    CaseIndex index;
+    Timeline(index)
+        .exec(100, 10, 1, QStringLiteral("/bin/bash"))
+        .fork(200, 10, 11, QStringLiteral("/bin/bash"))
+        .exec(210, 11, 10, QStringLiteral("/usr/bin/curl"), QStringLiteral("curl -s http://x"))
+        .exit(300, 11)
+        .build();
+    // bash (seen start) + its parent pid 1 seen from 100 + curl.
+    const qint32 curl = nodeOfEvent(index, 3);
+    QVERIFY(curl >= 0);
+    QCOMPARE(nodeOfEvent(index, 2), curl); // the fork created the node the exec filled
+    const ProcessNode &n = index.process(curl);
+    QCOMPARE(index.strings.at(n.image), QStringLiteral("/usr/bin/curl"));
+    QCOMPARE(index.strings.at(n.commandLine), QStringLiteral("curl -s http://x"));
+    QCOMPARE(n.startUs, 200);
+    QCOMPARE(n.endUs, 300);
+    QVERIFY(n.startSeen);
+    QCOMPARE(index.strings.at(index.process(n.parent).image), QStringLiteral("/bin/bash"));
+    QCOMPARE(index.ancestors(curl).size(), 2); // bash, then pid 1 seen from its child's exec
+    QVERIFY(!index.process(index.ancestors(curl).last()).startSeen);
+}
+
+void Tst_processgraph::childAttachesToTheParentAliveAtItsStart()
+{
+    CaseIndex index;
+    // pid 50 is used twice; each child belongs to the pid-50 process of its time.
+    Timeline(index)
+        .exec(100, 50, 1, QStringLiteral("/usr/bin/first"))
+        .fork(110, 50, 60, QStringLiteral("/usr/bin/first"))
+        .exit(120, 50)
+        .exec(130, 50, 1, QStringLiteral("/usr/bin/second"))
+        .fork(140, 50, 61, QStringLiteral("/usr/bin/second"))
+        .build();
+    const qint32 a = nodeOfEvent(index, 2);
+    const qint32 b = nodeOfEvent(index, 5);
+    QCOMPARE(index.strings.at(index.process(index.process(a).parent).image), QStringLiteral("/usr/bin/first"));
+    QCOMPARE(index.strings.at(index.process(index.process(b).parent).image), QStringLiteral("/usr/bin/second"));
+    QVERIFY(index.process(a).parent != index.process(b).parent);
+    QCOMPARE(index.process(index.process(a).parent).endUs, 120);
+}
+
+void Tst_processgraph::processesWithoutStartAreSeenFrom()
+{
+    CaseIndex index;
+    Timeline(index).connect(500, 77, QStringLiteral("203.0.113.5")).write(600, 77, QStringLiteral("/tmp/x")).build();
+    const qint32 n = nodeOfEvent(index, 1);
+    QVERIFY(n >= 0);
+    QCOMPARE(nodeOfEvent(index, 2), n);
+    QVERIFY(!index.process(n).startSeen);
+    QCOMPARE(index.process(n).startUs, 500);
+    QCOMPARE(index.eventsOf(n).size(), 2);
+}
+
+void Tst_processgraph::execOverExecContinuesTheProcess()
+{
+    CaseIndex index;
+    // sh runs "exec curl": same pid, new image, no fork.
+    Timeline(index)
+        .exec(100, 20, 1, QStringLiteral("/bin/sh"))
+        .exec(150, 20, 1, QStringLiteral("/usr/bin/curl"))
+        .connect(160, 20, QStringLiteral("198.51.100.1"))
+        .build();
+    const qint32 sh = nodeOfEvent(index, 1);
+    const qint32 curl = nodeOfEvent(index, 2);
+    QVERIFY(sh != curl);
+    QCOMPARE(index.process(curl).parent, sh);
+    QCOMPARE(index.process(sh).endUs, 150);
+    QCOMPARE(nodeOfEvent(index, 3), curl);
+}
+
+void Tst_processgraph::descendantsRespectTime()
+{
+    CaseIndex index;
+    Timeline(index)
+        .exec(100, 1000, 1, QStringLiteral("/usr/bin/apt-get"))
+        .fork(110, 1000, 1001, QStringLiteral("/usr/bin/apt-get"))
+        .exec(111, 1001, 1000, QStringLiteral("/usr/bin/dpkg"))
+        .fork(120, 1001, 1002, QStringLiteral("/usr/bin/dpkg"))
+        .exec(121, 1002, 1001, QStringLiteral("/bin/sh"))
+        .fork(9000, 1000, 1003, QStringLiteral("/usr/bin/apt-get"))
+        .build();
+    const qint32 apt = nodeOfEvent(index, 1);
+    QCOMPARE(index.descendants(apt).size(), 3);
+    QCOMPARE(index.descendants(apt, 200).size(), 2);
+    QCOMPARE(index.descendants(nodeOfEvent(index, 3)).size(), 1);
+}
+
+void Tst_processgraph::firstExecAfterAGivenTime()
+{
+    CaseIndex index;
+    Timeline(index)
+        .exec(100, 5, 1, QStringLiteral("/usr/local/bin/tool"))
+        .exec(400, 6, 1, QStringLiteral("/usr/local/bin/tool"))
+        .exec(500, 7, 1, QStringLiteral("/usr/local/bin/tool"))
+        .build();
+    const qint32 host = index.strings.find(QStringLiteral("h1"));
+    const qint32 path = index.strings.find(QStringLiteral("/usr/local/bin/tool"));
+    QCOMPARE(index.events().at(*index.firstExec(host, path, 0)).id, 1);
+    QCOMPARE(index.events().at(*index.firstExec(host, path, 101)).id, 2);
+    QCOMPARE(index.events().at(*index.firstExec(host, path, 400)).id, 2);
+    QVERIFY(!index.firstExec(host, path, 501));
+    QVERIFY(!index.firstExec(host, index.strings.intern(QStringLiteral("/other")), 0));
+}
+
+QTEST_GUILESS_MAIN(Tst_processgraph)
+#include "tst_processgraph.moc"
