@@ -247,6 +247,9 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
     }
     std::sort(work.writes.begin(), work.writes.end());
     std::sort(work.installerNet.begin(), work.installerNet.end());
+    // Report written paths in the order they were written, not in tree-walk order.
+    std::stable_sort(work.writtenPaths.begin(), work.writtenPaths.end(),
+                     [&](qint32 a, qint32 b) { return firstWrite.value(a) < firstWrite.value(b); });
     QSet<qint32> seenExecs;
     for (qint32 path : work.writtenPaths) {
         if (const auto exec = m_index.firstExec(seed.host, path, firstWrite.value(path))) {
@@ -384,6 +387,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         if (lateRun >= 0) {
             const IndexedEvent &e = events.at(lateRun);
             chain.firstRun = s.at(e.image);
+            chain.lateEvents.append(lateRun);
             chain.missing << tr("written binary %1 first ran %2 after the install, outside the %3 window")
                                  .arg(s.at(e.image), humanDuration(e.timeUs - seed.startUs), window);
         } else {
@@ -426,6 +430,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     } else if (!runNodes.isEmpty()) {
         if (firstLate >= 0) {
             const IndexedEvent &e = events.at(firstLate);
+            chain.lateEvents.append(firstLate);
             chain.missing << tr("no egress within %1; first egress %2 after the install to %3")
                                  .arg(window, humanDuration(e.timeUs - seed.startUs), describe(e));
             involved.insert(e.node);

@@ -54,6 +54,9 @@ struct Chain
     qint32 seedNode = -1; // -1 for seeds from package logs only
     QList<qint32> firstRunNodes;
     QList<qint32> processNodes; // every process that belongs to the chain
+    // Events just outside the window that explain a missing stage (a first run or an
+    // egress that came too late), as indices into CaseIndex::events().
+    QList<qint32> lateEvents;
 
     bool hasStage(Stage s) const;
     const ChainStage *stage(Stage s) const;

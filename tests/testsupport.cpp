@@ -61,6 +61,88 @@ void readFile(const QString &path, ReadResult &result, const QString &host)
         result.sink.recordError(input.decodedPos(), input.streamError());
 }
 
+Timeline::Timeline(CaseIndex &index, const QString &host)
+    : m_index(index)
+    , m_host(host)
+{
+}
+
+IndexedEvent Timeline::make(qint64 t, EventKind kind, qint64 pid, qint64 ppid, const QString &image)
+{
+    IndexedEvent e;
+    e.id = m_events.size() + 1;
+    e.timeUs = t;
+    e.kind = kind;
+    e.pid = pid;
+    e.ppid = ppid;
+    e.host = m_index.strings.intern(m_host);
+    e.image = m_index.strings.intern(image);
+    e.platform = Platform::Linux;
+    return e;
+}
+
+Timeline &Timeline::fork(qint64 t, qint64 parent, qint64 child, const QString &parentImage)
+{
+    IndexedEvent e = make(t, EventKind::ProcessStart, child, parent, parentImage);
+    e.fork = true;
+    m_events.append(e);
+    return *this;
+}
+
+Timeline &Timeline::exec(qint64 t, qint64 pid, qint64 ppid, const QString &image, const QString &cmd)
+{
+    IndexedEvent e = make(t, EventKind::ProcessStart, pid, ppid, image);
+    e.commandLine = m_index.strings.intern(cmd.isEmpty() ? image : cmd);
+    e.target = e.image;
+    m_events.append(e);
+    return *this;
+}
+
+Timeline &Timeline::exit(qint64 t, qint64 pid)
+{
+    m_events.append(make(t, EventKind::ProcessExit, pid, -1, QString()));
+    return *this;
+}
+
+Timeline &Timeline::write(qint64 t, qint64 pid, const QString &path)
+{
+    IndexedEvent e = make(t, EventKind::FileWrite, pid, -1, QString());
+    e.target = m_index.strings.intern(path);
+    m_events.append(e);
+    return *this;
+}
+
+Timeline &Timeline::rename(qint64 t, qint64 pid, const QString &path)
+{
+    IndexedEvent e = make(t, EventKind::FileRename, pid, -1, QString());
+    e.target = m_index.strings.intern(path);
+    m_events.append(e);
+    return *this;
+}
+
+Timeline &Timeline::connect(qint64 t, qint64 pid, const QString &ip, int port)
+{
+    IndexedEvent e = make(t, EventKind::NetConnect, pid, -1, QString());
+    e.dstIp = m_index.strings.intern(ip);
+    e.dstPort = port;
+    e.local = ip.startsWith(QLatin1String("127."));
+    m_events.append(e);
+    return *this;
+}
+
+Timeline &Timeline::package(qint64 t, const QString &name)
+{
+    IndexedEvent e = make(t, EventKind::PackageInstall, -1, -1, QStringLiteral("dpkg"));
+    e.target = m_index.strings.intern(name);
+    m_events.append(e);
+    return *this;
+}
+
+void Timeline::build()
+{
+    m_index.build(m_events);
+}
+
 ProcessResult run(const QString &program, const QStringList &args, int timeoutMs)
 {
     QProcess p;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "caseindex.h"
 #include "event.h"
 #include "reader.h"
 
@@ -56,6 +57,29 @@ struct ProcessResult
     QByteArray out;
     QByteArray err;
 };
+// Builds time-ordered index events the way the auditd reader emits them, for
+// process-graph and correlation edge cases that no log file shows in isolation.
+class Timeline
+{
+public:
+    explicit Timeline(CaseIndex &index, const QString &host = QStringLiteral("h1"));
+    Timeline &fork(qint64 t, qint64 parent, qint64 child, const QString &parentImage);
+    Timeline &exec(qint64 t, qint64 pid, qint64 ppid, const QString &image, const QString &cmd = QString());
+    Timeline &exit(qint64 t, qint64 pid);
+    Timeline &write(qint64 t, qint64 pid, const QString &path);
+    Timeline &rename(qint64 t, qint64 pid, const QString &path);
+    Timeline &connect(qint64 t, qint64 pid, const QString &ip, int port = 443);
+    Timeline &package(qint64 t, const QString &name);
+    void build();
+    qint64 lastId() const { return m_events.size(); }
+
+private:
+    IndexedEvent make(qint64 t, EventKind kind, qint64 pid, qint64 ppid, const QString &image);
+    CaseIndex &m_index;
+    QString m_host;
+    QList<IndexedEvent> m_events;
+};
+
 ProcessResult run(const QString &program, const QStringList &args, int timeoutMs = 120000);
 
 } // namespace Chainscope::Test

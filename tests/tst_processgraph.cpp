@@ -2,73 +2,14 @@
 // events, and the graph queries the correlation core relies on.
 
 #include "caseindex.h"
+#include "testsupport.h"
 
 #include <QTest>
 
 using namespace Chainscope;
+using Chainscope::Test::Timeline;
 
 namespace {
-
-// Builds time-ordered events the way the auditd reader emits them.
-class Timeline
-{
-public:
-    explicit Timeline(CaseIndex &index)
-        : m_index(index)
-    {
-    }
-    Timeline &fork(qint64 t, qint64 parent, qint64 child, const QString &parentImage)
-    {
-        IndexedEvent e = make(t, EventKind::ProcessStart, child, parent, parentImage);
-        e.fork = true;
-        m_events.append(e);
-        return *this;
-    }
-    Timeline &exec(qint64 t, qint64 pid, qint64 ppid, const QString &image, const QString &cmd = QString())
-    {
-        IndexedEvent e = make(t, EventKind::ProcessStart, pid, ppid, image);
-        e.commandLine = m_index.strings.intern(cmd.isEmpty() ? image : cmd);
-        m_events.append(e);
-        return *this;
-    }
-    Timeline &exit(qint64 t, qint64 pid)
-    {
-        m_events.append(make(t, EventKind::ProcessExit, pid, -1, QString()));
-        return *this;
-    }
-    Timeline &write(qint64 t, qint64 pid, const QString &path)
-    {
-        IndexedEvent e = make(t, EventKind::FileWrite, pid, -1, QString());
-        e.target = m_index.strings.intern(path);
-        m_events.append(e);
-        return *this;
-    }
-    Timeline &connect(qint64 t, qint64 pid, const QString &ip)
-    {
-        IndexedEvent e = make(t, EventKind::NetConnect, pid, -1, QString());
-        e.dstIp = m_index.strings.intern(ip);
-        m_events.append(e);
-        return *this;
-    }
-    void build() { m_index.build(m_events); }
-
-private:
-    IndexedEvent make(qint64 t, EventKind kind, qint64 pid, qint64 ppid, const QString &image)
-    {
-        IndexedEvent e;
-        e.id = m_events.size() + 1;
-        e.timeUs = t;
-        e.kind = kind;
-        e.pid = pid;
-        e.ppid = ppid;
-        e.host = m_index.strings.intern(QStringLiteral("h1"));
-        e.image = m_index.strings.intern(image);
-        e.platform = Platform::Linux;
-        return e;
-    }
-    CaseIndex &m_index;
-    QList<IndexedEvent> m_events;
-};
 
 qint32 nodeOfEvent(const CaseIndex &index, qint64 id)
 {

@@ -14,7 +14,7 @@ int main(int argc, char **argv)
     // Qt's own strings (dialog buttons) and ours, in the user's language when we have it.
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("chainscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))

@@ -1,10 +1,15 @@
 #include "mainwindow.h"
 
 #include "casestore.h"
+#include "chainmarkproxy.h"
+#include "chainsmodel.h"
 #include "eventsmodel.h"
-#include "importjob.h"
+#include "policydialog.h"
 #include "rawrecordview.h"
+#include "report.h"
+#include "reportexport.h"
 #include "sourcesmodel.h"
+#include "timelineview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,7 +28,10 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace Chainscope {
@@ -31,33 +39,52 @@ namespace Chainscope {
 namespace {
 constexpr int MaxRecent = 8;
 const QString RecentKey = QStringLiteral("recentCases");
-const QString CaseFilter = QStringLiteral("Chainscope cases (*.chainscope);;All files (*)");
 
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+template<typename View> View *configure(View *view, QAbstractItemModel *model)
 {
-    auto *view = new QTableView(parent);
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    return view;
+}
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = configure(new QTableView(parent), model);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
     return view;
 }
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_analysis(new ChainAnalysis(this))
+    , m_chainsModel(new ChainsModel(this))
+    , m_treeModel(new ProcessTreeModel(this))
     , m_sourcesModel(new SourcesModel(this))
     , m_eventsModel(new EventsModel(this))
 {
     setWindowTitle(tr("Chainscope"));
     setAcceptDrops(true);
 
+    auto *chainsProxy = new ChainMarkProxy(this);
+    chainsProxy->setSourceModel(m_chainsModel);
+    m_chainsView = makeTable(chainsProxy, this);
+    auto *treeProxy = new ChainMarkProxy(this);
+    treeProxy->setSourceModel(m_treeModel);
+    m_treeView = configure(new QTreeView(this), treeProxy);
+    m_treeView->setUniformRowHeights(true);
+    m_timeline = new TimelineView(this);
     m_sourcesView = makeTable(m_sourcesModel, this);
     m_eventsView = makeTable(m_eventsModel, this);
     m_rawView = new RawRecordView(this);
+    m_chainDetails = new QLabel(this);
+    m_chainDetails->setWordWrap(true);
+    m_chainDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_chainDetails->setTextFormat(Qt::PlainText);
 
     m_kindFilter = new QComboBox(this);
     m_kindFilter->addItem(tr("All kinds"), -1);
@@ -66,32 +93,63 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_kindFilter, &QComboBox::currentIndexChanged, this, [this] {
         const int k = m_kindFilter->currentData().toInt();
         m_eventsModel->reset(m_store.get(), k < 0 ? std::nullopt : std::optional<EventKind>(EventKind(k)));
-        m_rawView->clear();
     });
-
     auto *eventsPane = new QWidget(this);
     auto *eventsLayout = new QVBoxLayout(eventsPane);
     eventsLayout->setContentsMargins(0, 0, 0, 0);
     eventsLayout->addWidget(m_kindFilter, 0, Qt::AlignLeft);
     eventsLayout->addWidget(m_eventsView);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_sourcesView);
-    splitter->addWidget(eventsPane);
-    splitter->addWidget(m_rawView);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 4);
-    splitter->setStretchFactor(2, 1);
-    setCentralWidget(splitter);
+    auto *treePane = new QWidget(this);
+    auto *treeLayout = new QVBoxLayout(treePane);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->addWidget(m_chainDetails);
+    treeLayout->addWidget(m_treeView, 1);
 
-    connect(
-        m_eventsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelectedEvent);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(treePane, tr("Process tree"));
+    m_tabs->addTab(m_timeline, tr("Timeline"));
+    m_tabs->addTab(eventsPane, tr("Events"));
+    m_tabs->addTab(m_sourcesView, tr("Sources"));
+
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_tabs);
+    right->addWidget(m_rawView);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
+    auto *main = new QSplitter(Qt::Horizontal, this);
+    main->addWidget(m_chainsView);
+    main->addWidget(right);
+    main->setStretchFactor(0, 2);
+    main->setStretchFactor(1, 3);
+    setCentralWidget(main);
+
+    connect(m_chainsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { showChain(current.isValid() ? current.row() : -1); });
+    connect(m_treeView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (!current.isValid() || !m_index)
+                return;
+            const qint32 node = current.data(ProcessTreeModel::NodeRole).toInt();
+            showRaw(m_index->process(node).startEventId);
+        });
+    connect(m_eventsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (current.isValid())
+                showRaw(current.data(EventsModel::EventIdRole).toLongLong());
+        });
+    connect(m_analysis, &ChainAnalysis::chainsReady, this, &MainWindow::onChainsReady);
+    connect(m_analysis, &ChainAnalysis::failed, this, [this](const QString &error) {
+        m_recomputing = false;
+        statusBar()->showMessage(tr("Correlation failed: %1").arg(error), 15000);
+        updateStatus();
+    });
 
     m_statusLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusLabel);
     createActions();
     updateStatus();
-    resize(1200, 800);
+    resize(1400, 860);
 }
 
 MainWindow::~MainWindow()
@@ -110,24 +168,51 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
-    m_importAction = file->addAction(tr("&Import Files…"), this, &MainWindow::askImport);
-    m_importAction->setShortcut(Qt::CTRL | Qt::Key_I);
-    m_importAction->setEnabled(false);
+    QAction *importAction = file->addAction(tr("&Import Files…"), this, &MainWindow::askImport);
+    importAction->setShortcut(Qt::CTRL | Qt::Key_I);
+    QAction *exportAction = file->addAction(tr("&Export Report…"), this, &MainWindow::askExport);
+    exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    QAction *policyAction = analysis->addAction(tr("Case &Policy…"), this, &MainWindow::askPolicy);
+    policyAction->setShortcut(Qt::CTRL | Qt::Key_P);
+    // Triage: step through the ranked chains without reaching for the mouse.
+    QAction *next = analysis->addAction(tr("&Next Chain"), this, [this] { stepChain(1); });
+    next->setShortcut(Qt::Key_F8);
+    QAction *previous = analysis->addAction(tr("P&revious Chain"), this, [this] { stepChain(-1); });
+    previous->setShortcut(Qt::SHIFT | Qt::Key_F8);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(openAction);
+    toolbar->addAction(importAction);
+    toolbar->addAction(policyAction);
+    toolbar->addSeparator();
+    toolbar->addAction(previous);
+    toolbar->addAction(next);
+    toolbar->addSeparator();
+    toolbar->addAction(exportAction);
+    m_caseActions = {importAction, exportAction, policyAction, next, previous};
+    for (QAction *a : std::as_const(m_caseActions))
+        a->setEnabled(false);
 }
 
 void MainWindow::askNewCase()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Case"), QString(), CaseFilter);
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("New Case"), QString(), tr("Chainscope cases (*.chainscope)"));
     if (!path.isEmpty())
         newCase(path.endsWith(QLatin1String(".chainscope")) ? path : path + QStringLiteral(".chainscope"));
 }
 
 void MainWindow::askOpenCase()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), QString(), CaseFilter);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Case"), QString(), tr("Chainscope cases (*.chainscope);;All files (*)"));
     if (!path.isEmpty())
         openCase(path);
 }
@@ -137,6 +222,25 @@ void MainWindow::askImport()
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Evidence"));
     if (!files.isEmpty())
         importFiles(files);
+}
+
+void MainWindow::askPolicy()
+{
+    if (!m_store)
+        return;
+    PolicyDialog dialog(m_store->policy(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyPolicy(dialog.policy());
+}
+
+void MainWindow::askExport()
+{
+    if (!m_store)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Report"), QString(), tr("HTML report (*.html);;PDF report (*.pdf)"));
+    if (!path.isEmpty())
+        exportReport(path);
 }
 
 bool MainWindow::newCase(const QString &path)
@@ -166,9 +270,13 @@ void MainWindow::setCase(std::unique_ptr<CaseStore> store)
     m_store = std::move(store);
     setWindowFilePath(m_store ? m_store->path() : QString());
     setWindowTitle(m_store ? tr("%1 — Chainscope").arg(QFileInfo(m_store->path()).fileName()) : tr("Chainscope"));
-    m_importAction->setEnabled(m_store != nullptr);
+    for (QAction *a : std::as_const(m_caseActions))
+        a->setEnabled(m_store != nullptr);
     if (m_store)
         rememberRecent(m_store->path());
+    m_chainsModel->setChains({});
+    m_treeModel->clear();
+    m_timeline->clear();
     reloadModels();
 }
 
@@ -182,7 +290,138 @@ void MainWindow::reloadModels()
     m_sourcesView->resizeColumnsToContents();
     m_eventsView->resizeColumnsToContents();
     m_rawView->clear();
+    if (m_store) {
+        m_recomputing = true;
+        m_analysis->load(m_store->path(), m_store->policy());
+    }
     updateStatus();
+}
+
+void MainWindow::applyPolicy(const Policy &policy)
+{
+    if (!m_store)
+        return;
+    try {
+        Policy stored = policy;
+        stored.version = m_store->savePolicy(policy);
+        m_recomputing = true;
+        m_analysis->recompute(stored);
+        updateStatus();
+    } catch (const CaseError &e) {
+        QMessageBox::warning(this, tr("Case Policy"), e.message());
+    }
+}
+
+void MainWindow::onChainsReady(
+    const QList<Chain> &chains, std::shared_ptr<const CaseIndex> index, int policyVersion, qint64 elapsedMs)
+{
+    m_recomputing = m_analysis->isBusy();
+    // Keep the analyst on the chain they were looking at, if it still exists.
+    const int previousId = currentChainRow() >= 0 ? m_chainsModel->chainAt(currentChainRow()).id : -1;
+    m_treeModel->clear();
+    m_index = std::move(index);
+    m_chainsModel->setChains(chains);
+    m_chainsView->resizeColumnsToContents();
+    int row = chains.isEmpty() ? -1 : 0;
+    for (int i = 0; i < chains.size(); ++i) {
+        if (chains.at(i).id == previousId)
+            row = i;
+    }
+    selectChain(row);
+    statusBar()->showMessage(
+        tr("Chains computed with policy version %1 in %2 ms").arg(policyVersion).arg(elapsedMs), 8000);
+    updateStatus();
+    emit chainsUpdated();
+}
+
+int MainWindow::currentChainRow() const
+{
+    const QModelIndex current = m_chainsView->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+void MainWindow::selectChain(int row)
+{
+    if (row < 0 || row >= m_chainsModel->rowCount()) {
+        m_chainsView->setCurrentIndex({});
+        showChain(-1);
+        return;
+    }
+    m_chainsView->setCurrentIndex(m_chainsView->model()->index(row, 0));
+    m_chainsView->scrollTo(m_chainsView->currentIndex());
+}
+
+void MainWindow::stepChain(int delta)
+{
+    const int count = m_chainsModel->rowCount();
+    if (count == 0)
+        return;
+    const int row = currentChainRow();
+    selectChain(row < 0 ? 0 : (row + delta + count) % count);
+}
+
+void MainWindow::showChain(int row)
+{
+    if (row < 0 || !m_index || !m_store) {
+        m_treeModel->clear();
+        m_timeline->clear();
+        m_chainDetails->clear();
+        return;
+    }
+    const Chain &chain = m_chainsModel->chainAt(row);
+    m_treeModel->setChain(m_index.get(), chain);
+    m_treeView->expandAll();
+    for (int c = 0; c < ProcessTreeModel::ColumnCount; ++c)
+        m_treeView->resizeColumnToContents(c);
+    m_timeline->showChain(m_index, chain, m_store->policy().timeWindowUs);
+
+    QStringList lines;
+    lines << tr("Chain %1 on %2: %3, score %4")
+                 .arg(chain.id)
+                 .arg(chain.host, ChainsModel::verdict(chain))
+                 .arg(chain.score);
+    if (!chain.mismatches.isEmpty())
+        lines << tr("Flags: %1").arg(chain.mismatches.join(QStringLiteral(", ")));
+    for (const QString &m : chain.missing)
+        lines << tr("Missing: %1").arg(m);
+    m_chainDetails->setText(lines.join(u'\n'));
+}
+
+void MainWindow::showRaw(qint64 eventId)
+{
+    if (!m_store || eventId < 0) {
+        m_rawView->clear();
+        return;
+    }
+    const auto raw = m_store->rawRecord(eventId);
+    if (raw)
+        m_rawView->showRecord(*raw);
+    else
+        m_rawView->setPlainText(tr("No raw record stored for event %1.").arg(eventId));
+}
+
+bool MainWindow::exportReport(const QString &path)
+{
+    if (!m_store || !m_index)
+        return false;
+    const Policy policy = m_store->policy();
+    const QString html = HtmlReport(*m_store, *m_index, policy, m_chainsModel->chains()).render();
+    QString error;
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        error = exportPdf(html, path);
+    } else {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            f.write(html.toUtf8());
+        else
+            error = f.errorString();
+    }
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Export Report"), tr("Cannot write %1: %2").arg(path, error));
+        return false;
+    }
+    statusBar()->showMessage(tr("Report written to %1").arg(path), 8000);
+    return true;
 }
 
 void MainWindow::updateStatus()
@@ -195,26 +434,17 @@ void MainWindow::updateStatus()
     int incomplete = 0;
     for (const SourceInfo &s : sources)
         incomplete += s.status == SourceStatus::Incomplete;
-    QString text = tr("%n event(s)", nullptr, int(m_store->eventCount())) + QStringLiteral(" · ")
-        + tr("%n source(s)", nullptr, int(sources.size()));
+    int full = 0;
+    for (const Chain &c : m_chainsModel->chains())
+        full += c.isFull() && !c.approved;
+    QStringList parts;
+    parts << tr("%n event(s)", nullptr, int(m_store->eventCount())) << tr("%n source(s)", nullptr, int(sources.size()));
     if (incomplete > 0)
-        text += QStringLiteral(" · ") + tr("%n incomplete", nullptr, incomplete);
-    m_statusLabel->setText(text);
-}
-
-void MainWindow::showSelectedEvent()
-{
-    const QModelIndex current = m_eventsView->currentIndex();
-    if (!current.isValid() || !m_store) {
-        m_rawView->clear();
-        return;
-    }
-    const qint64 id = current.data(EventsModel::EventIdRole).toLongLong();
-    const auto raw = m_store->rawRecord(id);
-    if (raw)
-        m_rawView->showRecord(*raw);
-    else
-        m_rawView->setPlainText(tr("No raw record stored for event %1.").arg(id));
+        parts << tr("%n incomplete", nullptr, incomplete);
+    parts << tr("%n chain(s)", nullptr, int(m_chainsModel->rowCount())) + QStringLiteral(" (")
+            + tr("%n full", nullptr, full) + QStringLiteral(")");
+    parts << (m_recomputing ? tr("correlating…") : tr("policy v%1").arg(m_store->policy().version));
+    m_statusLabel->setText(parts.join(QStringLiteral(" · ")));
 }
 
 void MainWindow::importFiles(const QStringList &files)

