@@ -130,6 +130,9 @@ QByteArray InputFile::peek(qsizetype bytes)
 
 InputFile::LineStatus InputFile::nextLine(QByteArrayView &line, qint64 &pos)
 {
+    // The previous overlong head is no longer referenced once the caller asks again;
+    // keeping it would pin MaxLineLength bytes for the rest of the import.
+    m_longLine.clear();
     qsizetype scanFrom = 0;
     for (;;) {
         const char *begin = m_buffer.constData() + m_bufferStart;
@@ -143,10 +146,19 @@ InputFile::LineStatus InputFile::nextLine(QByteArrayView &line, qint64 &pos)
             m_decodedPos += len + 1;
             if (len > 0 && begin[len - 1] == '\r')
                 --len;
+            // A block read can complete a line that is already past the limit: it is
+            // overlong even though its end is in the buffer, so report it the same way
+            // as one whose end is still far away.
+            if (len > MaxLineLength) {
+                line = QByteArrayView(begin, MaxLineLength);
+                return LineStatus::TooLong;
+            }
             line = QByteArrayView(begin, len);
             return LineStatus::Ok;
         }
-        if (avail >= MaxLineLength) {
+        // One byte of slack: a line of exactly MaxLineLength bytes may still be waiting
+        // for the '\n' of its "\r\n".
+        if (avail > MaxLineLength + 1) {
             pos = m_decodedPos;
             // Copy the head first: skipping the rest refills (and moves) the buffer.
             m_longLine = QByteArray(begin, MaxLineLength);
@@ -184,6 +196,10 @@ InputFile::LineStatus InputFile::nextLine(QByteArrayView &line, qint64 &pos)
             qsizetype len = restLen;
             if (rest[len - 1] == '\r')
                 --len;
+            if (len > MaxLineLength) {
+                line = QByteArrayView(rest, MaxLineLength);
+                return LineStatus::TooLong;
+            }
             line = QByteArrayView(rest, len);
             return LineStatus::Ok;
         }
