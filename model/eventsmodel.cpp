@@ -20,12 +20,16 @@ EventsModel::EventsModel(QObject *parent)
 
 void EventsModel::reset(CaseStore *store, std::optional<EventKind> kind)
 {
+    // Views (and the model tester) call fetchMore() from their reset handlers; rows
+    // must not be inserted while the reset is still being announced.
+    m_fetching = true;
     beginResetModel();
     m_store = store;
     m_kind = kind;
     m_events.clear();
     m_atEnd = store == nullptr;
     endResetModel();
+    m_fetching = false;
 }
 
 int EventsModel::rowCount(const QModelIndex &parent) const

@@ -115,8 +115,9 @@ void Tst_cli::importReportsEachSourceAsJson_data()
                                 << 8043;
     QTest::newRow("auditd") << QStringLiteral("linux/auditd_gce_execve_connect_sockaddr.log")
                             << QStringLiteral("auditd") << 17;
-    QTest::newRow("auditd-aarch64") << QStringLiteral("linux/auditd_aarch64_fork_exec.log") << QStringLiteral("auditd")
-                                    << 13;
+    // Contiguous serials (no lost events), records deliberately reordered.
+    QTest::newRow("auditd-reordered") << QStringLiteral("linux/auditd_shell_pipeline_trace_reordered.log")
+                                      << QStringLiteral("auditd") << 39;
 }
 
 void Tst_cli::importReportsEachSourceAsJson()

@@ -2,10 +2,13 @@
 // job, browse events, see the raw record highlighted.
 
 #include "casestore.h"
+#include "chainsmodel.h"
 #include "eventsmodel.h"
+#include "linuxscenario.h"
 #include "mainwindow.h"
 #include "rawrecordview.h"
 #include "testsupport.h"
+#include "timelineview.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -24,6 +27,7 @@ private slots:
     void displayTextKeepsEveryByteVisible_data();
     void displayTextKeepsEveryByteVisible();
     void importAndBrowse();
+    void chainsTriageAndPolicyChange();
 
 private:
     QTemporaryDir m_dir;
@@ -100,6 +104,94 @@ void Tst_workbench::importAndBrowse()
     const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
     if (!shot.isEmpty())
         QVERIFY(window.grab().save(shot));
+}
+
+void Tst_workbench::chainsTriageAndPolicyChange()
+{
+    const QString evidence = m_dir.filePath(QStringLiteral("demo"));
+    const LinuxScenarioResult truth = writeLinuxScenario(evidence, {});
+    QVERIFY2(truth.error.isEmpty(), qPrintable(truth.error));
+    MainWindow window;
+    window.resize(1500, 900);
+    QVERIFY(window.newCase(m_dir.filePath(QStringLiteral("demo.chainscope"))));
+    window.show();
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    window.importFiles(truth.files);
+    QVERIFY(imported.wait(120000));
+    Policy policy = window.caseStore()->policy();
+    QString error;
+    QVERIFY(policy.applyAssignment(
+        QStringLiteral("ApprovedUpdateHosts=%1").arg(truth.approvedUpdateHosts.join(u',')), &error));
+    updated.clear();
+    window.applyPolicy(policy);
+    QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty() && !window.caseStore()->policy().approvedUpdateHosts.isEmpty(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.chainsModel()->rowCount() > 0, 60000);
+
+    const auto rowWriting = [&](const QString &path) {
+        for (int row = 0; row < window.chainsModel()->rowCount(); ++row) {
+            if (window.chainsModel()->chainAt(row).writtenPaths.contains(path))
+                return row;
+        }
+        return -1;
+    };
+    const LinuxScenarioStory *a = truth.story(QStringLiteral("a"));
+    const LinuxScenarioStory *c = truth.story(QStringLiteral("c"));
+    const int rowA = rowWriting(a->toolPath);
+    QVERIFY(rowA >= 0);
+    QVERIFY(window.chainsModel()->chainAt(rowA).isFull());
+    QCOMPARE(rowA, 0); // ranked first, selected first
+    QCOMPARE(window.currentChainRow(), 0);
+
+    // The process tree names what each process did, and marks the mismatches.
+    ProcessTreeModel *tree = window.processTreeModel();
+    QVERIFY(tree->rowCount() > 0);
+    QStringList roles;
+    QList<QModelIndex> stack;
+    for (int r = 0; r < tree->rowCount(); ++r)
+        stack << tree->index(r, 0);
+    int mismatches = 0;
+    while (!stack.isEmpty()) {
+        const QModelIndex i = stack.takeLast();
+        roles << i.siblingAtColumn(ProcessTreeModel::Role).data().toString();
+        mismatches += ChainMark(i.data(ChainMarkRole).toInt()) == ChainMark::Mismatch;
+        for (int r = 0; r < tree->rowCount(i); ++r)
+            stack << tree->index(r, 0, i);
+    }
+    const QString all = roles.join(u'|');
+    QVERIFY2(all.contains(QLatin1String("installer")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("wrote %1").arg(a->toolPath)), qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("first run")), qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("egress to")), qPrintable(all));
+    QVERIFY(mismatches >= 2); // the shell child and the egress
+    QVERIFY(window.timeline()->pointCount() >= 4);
+
+    const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
+    if (!shot.isEmpty())
+        QVERIFY(window.grab().save(shot));
+
+    // Triage: the near miss is partial; a 4 h window makes it full, in the window too.
+    const int rowC = rowWriting(c->toolPath);
+    QVERIFY(rowC >= 0);
+    QVERIFY(!window.chainsModel()->chainAt(rowC).isFull());
+    policy = window.caseStore()->policy();
+    QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
+    updated.clear();
+    window.applyPolicy(policy);
+    QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty(), 60000);
+    const int rowC2 = rowWriting(c->toolPath);
+    QVERIFY(rowC2 >= 0);
+    QVERIFY(window.chainsModel()->chainAt(rowC2).isFull());
+
+    // Reports from the window: HTML and PDF.
+    const QString html = m_dir.filePath(QStringLiteral("wb-report.html"));
+    const QString pdf = m_dir.filePath(QStringLiteral("wb-report.pdf"));
+    QVERIFY(window.exportReport(html));
+    QVERIFY(window.exportReport(pdf));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+    QVERIFY(pdfFile.size() > 2000);
 }
 
 QTEST_MAIN(Tst_workbench)

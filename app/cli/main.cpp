@@ -135,6 +135,16 @@ int cmdDemo(const QStringList &args)
     for (const QString &f : result.files)
         out() << f << '\n';
     out().flush();
+    // The demo host's site policy: its approved mirrors, as an organisation would
+    // keep them. Beside the evidence, not among it.
+    QJsonObject policy;
+    policy.insert(QStringLiteral("ApprovedUpdateHosts"), QJsonArray::fromStringList(result.approvedUpdateHosts));
+    const QString policyPath = QDir(dir).filePath(QStringLiteral("site-policy.json"));
+    QFile policyFile(policyPath);
+    if (!policyFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(QStringLiteral("cannot write %1: %2").arg(policyPath, policyFile.errorString()));
+    policyFile.write(QJsonDocument(policy).toJson(QJsonDocument::Indented));
+    err() << "site policy (approved update hosts) written to " << QFileInfo(policyPath).absoluteFilePath() << Qt::endl;
     return ExitOk;
 }
 
