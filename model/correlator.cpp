@@ -143,15 +143,26 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
     QList<Seed> seeds;
     const QList<ProcessNode> &nodes = m_index.processes();
     const StringPool &s = m_index.strings;
-    QHash<qint32, bool> installerCache;
+    // Millions of processes share a few thousand images: decide per distinct image
+    // once. Only for interpreters (python3 -m pip, python3 unattended-upgrade) does
+    // the command line take part in the decision, and in the cache key.
+    static const QRegularExpression interpreter(QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)$"));
+    QHash<qint32, bool> isInterpreter;
+    QHash<QPair<qint32, qint32>, bool> decided;
+    QList<qint8> installerCache(nodes.size(), -1);
     const auto isInstallerNode = [&](qint32 n) {
-        const auto it = installerCache.constFind(n);
-        if (it != installerCache.constEnd())
-            return it.value();
+        if (installerCache.at(n) >= 0)
+            return installerCache.at(n) == 1;
         const ProcessNode &p = nodes.at(n);
-        const bool yes = policy.isInstaller(s.at(p.image), s.at(p.commandLine), p.platform);
-        installerCache.insert(n, yes);
-        return yes;
+        auto interp = isInterpreter.constFind(p.image);
+        if (interp == isInterpreter.constEnd())
+            interp = isInterpreter.insert(p.image, interpreter.match(baseName(s.at(p.image))).hasMatch());
+        const QPair<qint32, qint32> key(p.image, interp.value() ? p.commandLine : -1 - int(p.platform));
+        auto it = decided.constFind(key);
+        if (it == decided.constEnd())
+            it = decided.insert(key, policy.isInstaller(s.at(p.image), s.at(p.commandLine), p.platform));
+        installerCache[n] = it.value() ? 1 : 0;
+        return it.value();
     };
     for (qint32 n = 0; n < qint32(nodes.size()); ++n) {
         if (!isInstallerNode(n))

@@ -319,6 +319,8 @@ void Tst_cli::killedImportLeavesIncompleteSourceThatCanBeDroppedAndReimported()
     const QString casePath = newCase();
     QProcess import;
     import.setProcessChannelMode(QProcess::SeparateChannels);
+    // Progress goes to stderr; wait on that channel.
+    import.setReadChannel(QProcess::StandardError);
     import.start(Cli, {QStringLiteral("import"), casePath, audit});
     QVERIFY(import.waitForStarted());
     // Wait for progress that shows events being written, then kill without warning.
