@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -167,8 +168,14 @@ void Tst_workbench::chainsTriageAndPolicyChange()
     QVERIFY(window.timeline()->pointCount() >= 4);
 
     const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
-    if (!shot.isEmpty())
+    if (!shot.isEmpty()) {
         QVERIFY(window.grab().save(shot));
+        auto *tabs = window.findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(window.timeline());
+        QVERIFY(window.grab().save(QString(shot).replace(QLatin1String(".png"), QLatin1String("-timeline.png"))));
+        tabs->setCurrentIndex(0);
+    }
 
     // Triage: the near miss is partial; a 4 h window makes it full, in the window too.
     const int rowC = rowWriting(c->toolPath);
