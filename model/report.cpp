@@ -94,20 +94,21 @@ QString HtmlReport::render() const
                                .arg(full)
                                .arg(partial)
                                .arg(approved)));
-    html += renderSources();
-    html += renderPolicy();
+    // Findings first; what they rest on (evidence files, policy) after.
     html += QStringLiteral("<h2>%1</h2>\n").arg(escape(tr("Chains")));
     if (m_chains.isEmpty())
         html += QStringLiteral("<p>%1</p>\n").arg(escape(tr("No install seed wrote into a monitored path.")));
     for (const Chain &c : m_chains)
         html += renderChain(c);
+    html += renderSources();
+    html += renderPolicy();
     html += QStringLiteral("</body></html>\n");
     return html;
 }
 
 QString HtmlReport::renderSources() const
 {
-    QString html = QStringLiteral("<h2>%1</h2>\n<table><tr>").arg(escape(tr("Evidence sources")));
+    QString html = QStringLiteral("<h2>%1</h2>\n<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr>").arg(escape(tr("Evidence sources")));
     for (const char *h : {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "#"),
              QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "File"), QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Format"),
              QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "SHA-256"),
@@ -136,7 +137,7 @@ QString HtmlReport::renderSources() const
 
 QString HtmlReport::renderPolicy() const
 {
-    QString html = QStringLiteral("<h2>%1</h2>\n<p class=\"meta\">%2</p>\n<table>")
+    QString html = QStringLiteral("<h2>%1</h2>\n<p class=\"meta\">%2</p>\n<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">")
                        .arg(escape(tr("Policy")),
                            escape(m_policy.version > 0 ? tr("Case policy version %1.").arg(m_policy.version)
                                                        : tr("Default policy (never edited in this case).")));
@@ -170,7 +171,7 @@ QString HtmlReport::renderChain(const Chain &c) const
     if (c.mismatches.isEmpty())
         html += QStringLiteral("<span class=\"flag ok\">%1</span>").arg(escape(tr("no mismatch")));
     for (const QString &m : c.mismatches)
-        html += QStringLiteral("<span class=\"flag\">%1</span>").arg(escape(m));
+        html += QStringLiteral("<span class=\"flag\">&nbsp;%1&nbsp;</span> ").arg(escape(m));
     html += QStringLiteral("</p>\n<p>%1 <code>%2</code><br>%3 %4</p>\n")
                 .arg(escape(tr("Installer:")), escape(c.installer), escape(tr("Started:")),
                     escape(formatTimeUs(c.startUs)));
@@ -178,7 +179,7 @@ QString HtmlReport::renderChain(const Chain &c) const
         html += QStringLiteral("<p class=\"missing\">%1</p>\n").arg(escape(tr("Missing: %1").arg(reason)));
 
     html += QStringLiteral(
-        "<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>\n")
+        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>\n")
                 .arg(escape(tr("Stage")), escape(tr("Time (UTC)")), escape(tr("Kind")), escape(tr("PID")),
                     escape(tr("Image")), escape(tr("Target / destination")), escape(tr("Command line")));
     for (const ChainStage &stage : c.stages) {

@@ -199,6 +199,8 @@ void Tst_workbench::chainsTriageAndPolicyChange()
     QVERIFY(pdfFile.open(QIODevice::ReadOnly));
     QVERIFY(pdfFile.read(5) == "%PDF-");
     QVERIFY(pdfFile.size() > 2000);
+    if (!shot.isEmpty())
+        QFile::copy(pdf, QString(shot).replace(QLatin1String(".png"), QLatin1String(".pdf")));
 }
 
 QTEST_MAIN(Tst_workbench)

@@ -4,6 +4,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPrinter>
+#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 
 namespace Chainscope {
@@ -22,7 +23,11 @@ QString exportPdf(const QString &html, const QString &path)
                                       QPageLayout::Millimeter));
     printer.setDocName(QStringLiteral("Chainscope report"));
     QTextDocument document;
+    // Lay out at the printer's resolution and page size; otherwise the layout happens
+    // at screen resolution and percentage widths shrink on the page.
+    document.documentLayout()->setPaintDevice(&printer);
     document.setHtml(html);
+    document.setPageSize(printer.pageRect(QPrinter::DevicePixel).size());
     document.print(&printer);
     return QString();
 }
