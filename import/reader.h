@@ -29,6 +29,15 @@ public:
     // One malformed or lost record. The message names what was wrong; the position
     // says where (decoded byte offset or record number), -1 when unknown.
     void recordError(qint64 pos, const QString &message);
+    // `count` lost records behind one message (an audit serial gap can stand for
+    // hundreds of thousands): each counts as failed, the message is stored once.
+    void recordErrors(qint64 pos, qint64 count, const QString &message)
+    {
+        if (count <= 0)
+            return;
+        recordError(pos, message);
+        m_counts.recordsFailed += count - 1;
+    }
     void recordRead(qint64 n = 1) { m_counts.recordsRead += n; }
     void recordSkipped(qint64 n = 1) { m_counts.recordsSkipped += n; }
 
