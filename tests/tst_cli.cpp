@@ -185,8 +185,10 @@ void Tst_cli::damagedFileImportsIntactRecordsAndExitsTwo()
             continue;
         damaged += lines[i] + '\n';
         ++intact;
-        if (i == 3)
-            damaged += QByteArray("\x00\x01\xfe garbage \xff\xff", 16) + '\n';
+        if (i == 3) {
+            static const char junk[] = "\x00\x01\xfe garbage \xff\xff";
+            damaged += QByteArray(junk, sizeof junk - 1) + '\n';
+        }
         if (i == 9)
             damaged += "type=SYSCALL msg=audit(1492037291.0\n"; // cut mid-stamp
     }
