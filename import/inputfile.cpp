@@ -2,7 +2,13 @@
 
 #include <QCoreApplication>
 
+#include <QCryptographicHash>
+
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <zlib.h>
 
 namespace Chainscope {
@@ -10,6 +16,77 @@ namespace Chainscope {
 namespace {
 constexpr qint64 BlockSize = 1 << 20;
 }
+
+// SHA-256 of the bytes on disk, computed on a thread of its own: hashing costs about
+// as much as parsing, and the two need not wait for each other. Blocks are copied
+// into a short queue (the reader reuses its buffers); a full queue makes the reader
+// wait, so memory stays bounded.
+class InputFile::Hasher
+{
+public:
+    Hasher()
+        : m_thread([this] { run(); })
+    {
+    }
+    ~Hasher() { finish(); }
+
+    void add(const char *data, qint64 size)
+    {
+        QByteArray block(data, size);
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [this] { return m_queue.size() < MaxQueued; });
+        m_queue.push_back(std::move(block));
+        m_ready.notify_one();
+    }
+
+    QByteArray result()
+    {
+        finish();
+        return m_result;
+    }
+
+private:
+    static constexpr size_t MaxQueued = 8;
+
+    void finish()
+    {
+        if (!m_thread.joinable())
+            return;
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_ready.notify_one();
+        m_thread.join();
+    }
+
+    void run()
+    {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        for (;;) {
+            QByteArray block;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [this] { return !m_queue.empty() || m_done; });
+                if (m_queue.empty())
+                    break;
+                block = std::move(m_queue.front());
+                m_queue.pop_front();
+            }
+            m_space.notify_one();
+            hash.addData(block);
+        }
+        m_result = hash.result();
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<QByteArray> m_queue;
+    bool m_done = false;
+    QByteArray m_result;
+    std::thread m_thread; // last: starts after the members it uses exist
+};
 
 struct InputFile::Inflater
 {
@@ -56,7 +133,9 @@ qint64 InputFile::readRaw(char *data, qint64 maxSize)
 {
     const qint64 n = m_file.read(data, maxSize);
     if (n > 0) {
-        m_hash.addData(QByteArrayView(data, n));
+        if (!m_hasher)
+            m_hasher = std::make_unique<Hasher>();
+        m_hasher->add(data, n);
         m_filePos += n;
     }
     return n;
@@ -229,7 +308,9 @@ QByteArray InputFile::sha256Hex()
 {
     QByteArray block(BlockSize, Qt::Uninitialized);
     while (readRaw(block.data(), BlockSize) > 0) { }
-    return m_hash.result().toHex();
+    if (!m_hasher)
+        m_hasher = std::make_unique<Hasher>(); // empty file: the hash of nothing
+    return m_hasher->result().toHex();
 }
 
 } // namespace Chainscope

@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QString>
 
@@ -65,7 +64,8 @@ private:
     QString m_path;
     QString m_error;
     QString m_streamError;
-    QCryptographicHash m_hash {QCryptographicHash::Sha256};
+    class Hasher;
+    std::unique_ptr<Hasher> m_hasher;
     std::unique_ptr<Inflater> m_inflater;
     QByteArray m_buffer; // decoded, not yet consumed
     QByteArray m_longLine; // head of an overlong line, handed out as a view

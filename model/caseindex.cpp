@@ -40,8 +40,10 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
     // json_extract reads the two detail flags the graph needs without parsing JSON here.
     Statement st(store.database(),
         "SELECT id, time_us, host, platform, kind, pid, ppid, image, command_line, target_path, dst_ip, "
-        "dst_host, dst_port, signer, signature_status, json_extract(details, '$.via'), "
-        "json_extract(details, '$.family') "
+        "dst_host, dst_port, signer, signature_status, "
+        // json_valid first: one malformed details text must not fail the whole load.
+        "CASE WHEN json_valid(details) THEN json_extract(details, '$.via') END, "
+        "CASE WHEN json_valid(details) THEN json_extract(details, '$.family') END "
         "FROM events WHERE kind <> 'log_message' ORDER BY time_us, id");
     QList<IndexedEvent> events;
     qint64 n = 0;

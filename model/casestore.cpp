@@ -228,6 +228,8 @@ void CaseStore::configure()
     // NORMAL is durable across application crashes in WAL mode; only a power loss can
     // lose the last transactions, never corrupt the file.
     m_db->exec("PRAGMA synchronous = NORMAL");
+    // 64 MiB of page cache: bulk inserts keep the hot index pages in memory.
+    m_db->exec("PRAGMA cache_size = -65536");
 }
 
 void CaseStore::migrate()
@@ -465,7 +467,9 @@ qint64 EventWriter::add(const Event &e, qint64 rawId)
     if (e.dstPort >= 0)
         st.bind(20, e.dstPort);
     st.bind(21, e.dstHost);
-    if (!e.details.isEmpty())
+    if (!e.detailsJson.isEmpty())
+        st.bind(22, e.detailsJson);
+    else if (!e.details.isEmpty())
         st.bind(22, QJsonDocument(e.details).toJson(QJsonDocument::Compact));
     st.exec();
     ++m_events;

@@ -70,6 +70,10 @@ struct Event
     // Format-specific facts that have no column of their own (syscall name, exit code,
     // package version, audit key …). Kept small: it is stored as compact JSON.
     QJsonObject details;
+    // The same as compact JSON text, for readers that write it directly: building a
+    // QJsonObject per event and serialising it again for the case costs more than
+    // reading the log. When set, the store writes it and ignores `details`.
+    QByteArray detailsJson;
 };
 
 // Formats a UTC timestamp in microseconds as ISO 8601 with microseconds and a 'Z'.

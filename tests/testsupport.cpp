@@ -4,6 +4,7 @@
 #include "inputfile.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QProcess>
 
 namespace Chainscope::Test {
@@ -22,6 +23,9 @@ qint64 MemorySink::addRaw(const QByteArray &raw)
 void MemorySink::addEvent(const Event &event, qint64 rawId)
 {
     events.append({event, rawId});
+    // Readers may hand over details as JSON text only; tests read the object.
+    if (!event.detailsJson.isEmpty())
+        events.last().event.details = QJsonDocument::fromJson(event.detailsJson).object();
     ++m_counts.eventsStored;
 }
 

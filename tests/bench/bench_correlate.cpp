@@ -2,7 +2,7 @@
 // and how long a chain recompute takes after a policy change, both the full kind
 // (the window changed) and the incremental kind (only allow-lists changed).
 //
-//   chainscope-bench-correlate CASE
+//   chainscope-bench-correlate CASE [POLICY.json]
 //
 // Prints key=value lines; the per-million figures are what docs/benchmarks.md tracks.
 
@@ -12,6 +12,9 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <sys/resource.h>
@@ -22,8 +25,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
-    if (app.arguments().size() != 2) {
-        QTextStream(stderr) << "usage: chainscope-bench-correlate CASE\n";
+    if (app.arguments().size() < 2 || app.arguments().size() > 3) {
+        QTextStream(stderr) << "usage: chainscope-bench-correlate CASE [POLICY.json]\n";
         return 1;
     }
     auto store = CaseStore::open(app.arguments().at(1));
@@ -35,6 +38,19 @@ int main(int argc, char **argv)
     const double indexSeconds = double(clock.nsecsElapsed()) / 1e9;
     Correlator correlator(index);
     Policy policy = store->policy();
+    if (app.arguments().size() == 3) {
+        // The site policy the evidence came with (the demo's approved mirrors).
+        QFile file(app.arguments().at(2));
+        QString error;
+        std::optional<Policy> loaded;
+        if (file.open(QIODevice::ReadOnly))
+            loaded = Policy::fromJson(QJsonDocument::fromJson(file.readAll()).object(), &error);
+        if (!loaded) {
+            QTextStream(stderr) << "cannot use policy " << file.fileName() << ": " << error << '\n';
+            return 1;
+        }
+        policy = *loaded;
+    }
 
     const auto timed = [&](const char *label) {
         clock.restart();
