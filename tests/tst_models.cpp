@@ -1,8 +1,10 @@
 // Item models of the workbench, checked by QAbstractItemModelTester while they
 // reset, page and filter.
 
+#include "chainsmodel.h"
 #include "eventsmodel.h"
 #include "sourcesmodel.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>
@@ -20,6 +22,7 @@ private slots:
     void eventsModelPagesInTimeOrder();
     void eventObjectNamesTheDestination_data();
     void eventObjectNamesTheDestination();
+    void chainsAndProcessTreeModels();
 
 private:
     QTemporaryDir m_dir;
@@ -127,6 +130,68 @@ void Tst_models::eventObjectNamesTheDestination()
     e.dstPort = port;
     e.targetPath = path;
     QCOMPARE(eventObject(e), expected);
+}
+
+void Tst_models::chainsAndProcessTreeModels()
+{
+    // A small case: an installer writes a binary whose first run starts a shell that
+    // connects out; a second install that writes nothing monitored.
+    CaseIndex index;
+    Test::Timeline t(index);
+    const qint64 s = 1000000;
+    t.exec(100 * s, 10, 1, QStringLiteral("/usr/bin/apt-get"), QStringLiteral("apt-get install x"))
+        .fork(101 * s, 10, 11, QStringLiteral("/usr/bin/apt-get"))
+        .exec(102 * s, 11, 10, QStringLiteral("/usr/bin/dpkg"))
+        .write(103 * s, 11, QStringLiteral("/usr/local/bin/x"))
+        .exec(200 * s, 20, 2, QStringLiteral("/usr/local/bin/x"))
+        .fork(201 * s, 20, 21, QStringLiteral("/usr/local/bin/x"))
+        .exec(202 * s, 21, 20, QStringLiteral("/bin/sh"))
+        .connect(203 * s, 21, QStringLiteral("203.0.113.9"))
+        .exec(300 * s, 30, 1, QStringLiteral("/usr/bin/dpkg"))
+        .write(301 * s, 30, QStringLiteral("/usr/share/doc/y"));
+    t.build();
+    Correlator correlator(index);
+    const QList<Chain> chains = correlator.run(Policy::defaults());
+
+    ChainsModel chainsModel;
+    QAbstractItemModelTester chainsTester(&chainsModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    chainsModel.setChains(chains);
+    QCOMPARE(chainsModel.rowCount(), 1);
+    QCOMPARE(chainsModel.index(0, ChainsModel::Egress).data().toString(), QStringLiteral("203.0.113.9:443"));
+    QCOMPARE(chainsModel.index(0, ChainsModel::Verdict).data().toString(), QStringLiteral("full chain"));
+    QCOMPARE(ChainMark(chainsModel.index(0, 0).data(ChainMarkRole).toInt()), ChainMark::Mismatch);
+    chainsModel.setChains({});
+    QCOMPARE(chainsModel.rowCount(), 0);
+
+    ProcessTreeModel tree;
+    QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tree.setChain(&index, chains.first());
+    // Roots: who started the installer (pid 1, known only as a parent) and who
+    // started the first run (pid 2, likewise): a little context above each.
+    QCOMPARE(tree.rowCount(), 2);
+    const QModelIndex launcher = tree.index(0, 0);
+    QCOMPARE(launcher.data().toString(), QStringLiteral("(unknown image) [1]"));
+    QCOMPARE(ChainMark(launcher.data(ChainMarkRole).toInt()), ChainMark::Context);
+    QCOMPARE(tree.rowCount(launcher), 1);
+    const QModelIndex apt = tree.index(0, 0, launcher);
+    QVERIFY2(apt.data().toString().startsWith(QLatin1String("apt-get [10]")), qPrintable(apt.data().toString()));
+    QCOMPARE(apt.siblingAtColumn(ProcessTreeModel::Role).data().toString(), QStringLiteral("installer"));
+    QCOMPARE(tree.rowCount(apt), 1);
+    const QModelIndex dpkg = tree.index(0, 0, apt);
+    QCOMPARE(dpkg.parent(), apt);
+    QCOMPARE(dpkg.siblingAtColumn(ProcessTreeModel::Role).data().toString(), QStringLiteral("wrote /usr/local/bin/x"));
+    const QModelIndex context = tree.index(1, 0);
+    QVERIFY(context.siblingAtColumn(ProcessTreeModel::Start).data().toString().startsWith(QLatin1String("seen from")));
+    const QModelIndex run = tree.index(0, 0, context);
+    QCOMPARE(run.siblingAtColumn(ProcessTreeModel::Role).data().toString(), QStringLiteral("first run"));
+    const QModelIndex shell = tree.index(0, 0, run);
+    QVERIFY(shell.siblingAtColumn(ProcessTreeModel::Role)
+                .data()
+                .toString()
+                .contains(QLatin1String("egress to 203.0.113.9")));
+    QCOMPARE(ChainMark(shell.data(ChainMarkRole).toInt()), ChainMark::Mismatch);
+    tree.clear();
+    QCOMPARE(tree.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(Tst_models)
