@@ -29,10 +29,11 @@ constexpr qsizetype MaxAptBlockPackages = 20000;
 
 const QString NoneVersion = QStringLiteral("<none>");
 
-QString tr(const char *text)
+// One translation context for the whole file, declared where lupdate sees it.
+struct Text
 {
-    return QCoreApplication::translate("Chainscope", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Chainscope::PackageLogReader)
+};
 
 // ---- small lexical helpers ---------------------------------------------------------
 
@@ -167,8 +168,8 @@ void forEachLine(InputFile &input, const ReaderContext &context, ImportSink &sin
             return;
         if (status == InputFile::LineStatus::TooLong) {
             sink.recordRead();
-            sink.recordError(
-                pos, tr("line longer than %1 bytes: not a package log record, skipped").arg(InputFile::MaxLineLength));
+            sink.recordError(pos,
+                Text::tr("line longer than %1 bytes: not a package log record, skipped").arg(InputFile::MaxLineLength));
             continue;
         }
         if (isBlank(line)) {
@@ -755,7 +756,7 @@ void PackageLogReader::read(InputFile &input, const ReaderContext &context, Impo
     case LogFormat::Unknown:
         break;
     }
-    sink.recordError(-1, tr("package log reader used for a format it does not read"));
+    sink.recordError(-1, Text::tr("package log reader used for a format it does not read"));
 }
 
 void PackageLogReader::readDpkg(InputFile &input, const ReaderContext &context, ImportSink &sink)
@@ -765,18 +766,18 @@ void PackageLogReader::readDpkg(InputFile &input, const ReaderContext &context, 
     forEachLine(input, context, sink, [&](QByteArrayView line, qint64 pos) {
         // "YYYY-MM-DD HH:MM:SS <type> <fields…>", single spaces (dpkg's log_message()).
         if (line.size() < 21 || line[10] != ' ' || line[19] != ' ') {
-            sink.recordError(pos, tr("dpkg.log: not a dpkg.log line (expected 'YYYY-MM-DD HH:MM:SS type …')"));
+            sink.recordError(pos, Text::tr("dpkg.log: not a dpkg.log line (expected 'YYYY-MM-DD HH:MM:SS type …')"));
             return;
         }
         const auto time = clock.utcUs(parseDate(line, 0), parseTime(line, 11));
         if (!time) {
-            sink.recordError(pos, tr("dpkg.log: invalid date or time"));
+            sink.recordError(pos, Text::tr("dpkg.log: invalid date or time"));
             return;
         }
         const QString text = QString::fromUtf8(line.sliced(20));
         const QList<QStringView> f = QStringView(text).split(u' ', Qt::SkipEmptyParts);
         if (f.isEmpty() || !isLowerWord(f.first())) {
-            sink.recordError(pos, tr("dpkg.log: no line type after the time stamp"));
+            sink.recordError(pos, Text::tr("dpkg.log: no line type after the time stamp"));
             return;
         }
         const QStringView type = f.first();
@@ -794,7 +795,8 @@ void PackageLogReader::readDpkg(InputFile &input, const ReaderContext &context, 
             put(d, QStringLiteral("arch"), arch);
         };
         auto malformed = [&](const char *shape) {
-            sink.recordError(pos, tr("dpkg.log: malformed '%1' line (expected '%2')").arg(type, QLatin1String(shape)));
+            sink.recordError(
+                pos, Text::tr("dpkg.log: malformed '%1' line (expected '%2')").arg(type, QLatin1String(shape)));
         };
 
         if (type == u"install" || type == u"upgrade" || type == u"remove" || type == u"purge") {
@@ -856,8 +858,8 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
         if (!when) {
             if (!t.packages.isEmpty())
                 sink.recordError(t.startPos,
-                    tr("apt history: transaction without a readable Start-Date or End-Date; its %1 package(s) "
-                       "are not imported")
+                    Text::tr("apt history: transaction without a readable Start-Date or End-Date; its %1 package(s) "
+                             "are not imported")
                         .arg(t.packages.size()));
             t.packages.clear();
             t.raw.clear();
@@ -910,7 +912,7 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
     auto finish = [&](bool complete) {
         if (!complete)
             sink.recordError(t.startPos,
-                tr("apt history: transaction without End-Date (the file ends or another Start-Date follows)"));
+                Text::tr("apt history: transaction without End-Date (the file ends or another Start-Date follows)"));
         emitSegment(complete);
         t = AptTransaction();
     };
@@ -922,7 +924,7 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
     auto splitHere = [&](qint64 pos) {
         if (!t.split) {
             sink.recordError(t.startPos,
-                tr("apt history: transaction larger than %1 packages or %2 bytes, stored as several raw records")
+                Text::tr("apt history: transaction larger than %1 packages or %2 bytes, stored as several raw records")
                     .arg(MaxAptBlockPackages)
                     .arg(MaxAptBlockBytes));
             t.split = true;
@@ -950,21 +952,21 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
             t.startPos = t.segmentPos = pos;
             t.startUs = stamp(value);
             if (!t.startUs)
-                sink.recordError(pos, tr("apt history: unreadable Start-Date '%1'").arg(value));
+                sink.recordError(pos, Text::tr("apt history: unreadable Start-Date '%1'").arg(value));
             appendRaw(line);
             return;
         }
         if (!t.open) {
             sink.recordError(pos,
-                keyed ? tr("apt history: '%1' line outside a transaction (no Start-Date before it)").arg(key)
-                      : tr("apt history: not a history.log line"));
+                keyed ? Text::tr("apt history: '%1' line outside a transaction (no Start-Date before it)").arg(key)
+                      : Text::tr("apt history: not a history.log line"));
             return;
         }
         if (!t.packages.isEmpty() && t.raw.size() + line.size() + 1 > MaxAptBlockBytes)
             splitHere(pos);
         appendRaw(line);
         if (!keyed) {
-            sink.recordError(pos, tr("apt history: unreadable line inside a transaction"));
+            sink.recordError(pos, Text::tr("apt history: unreadable line inside a transaction"));
             return;
         }
         if (key == u"Commandline") {
@@ -976,7 +978,7 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
         } else if (key == u"End-Date") {
             t.endUs = stamp(value);
             if (!t.endUs)
-                sink.recordError(pos, tr("apt history: unreadable End-Date '%1'").arg(value));
+                sink.recordError(pos, Text::tr("apt history: unreadable End-Date '%1'").arg(value));
             finish(true);
         } else if (const QString action = aptAction(key); !action.isEmpty()) {
             const bool ok
@@ -999,7 +1001,7 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
                       t.packages.append(p);
                   });
             if (!ok)
-                sink.recordError(pos, tr("apt history: unreadable package list in '%1' line").arg(key));
+                sink.recordError(pos, Text::tr("apt history: unreadable package list in '%1' line").arg(key));
         }
         // Any other "Key: value" line (a field a later apt adds) stays in the raw record.
     });
@@ -1031,12 +1033,13 @@ void PackageLogReader::readRpmLog(InputFile &input, const ReaderContext &context
                 previousMonth = s->month;
             }
             if (!s || s->end >= line.size()) {
-                sink.recordError(pos, tr("yum.log: not a yum.log line (expected 'Mon DD HH:MM:SS Action: package')"));
+                sink.recordError(
+                    pos, Text::tr("yum.log: not a yum.log line (expected 'Mon DD HH:MM:SS Action: package')"));
                 return;
             }
             const auto time = clock.utcUs(QDate(year, s->month, s->day), s->time);
             if (!time) {
-                sink.recordError(pos, tr("yum.log: no such day in the assumed year %1").arg(year));
+                sink.recordError(pos, Text::tr("yum.log: no such day in the assumed year %1").arg(year));
                 return;
             }
             timeUs = *time;
@@ -1046,7 +1049,7 @@ void PackageLogReader::readRpmLog(InputFile &input, const ReaderContext &context
             if (!d) {
                 // dnf.log writes multi-line messages; their later lines carry no stamp.
                 if (!isPlainText(line))
-                    sink.recordError(pos, tr("dnf log: unreadable line (binary data or invalid UTF-8)"));
+                    sink.recordError(pos, Text::tr("dnf log: unreadable line (binary data or invalid UTF-8)"));
                 return;
             }
             timeUs = d->timeUs;
@@ -1069,7 +1072,7 @@ void PackageLogReader::readRpmLog(InputFile &input, const ReaderContext &context
         if (!verb || payload.isEmpty()) {
             // Every yum.log line is a package line; dnf logs much else besides.
             if (yum)
-                sink.recordError(pos, tr("yum.log: unknown action in '%1'").arg(text.left(80)));
+                sink.recordError(pos, Text::tr("yum.log: unknown action in '%1'").arg(text.left(80)));
             return;
         }
         const Nevra p = parseNevra(payload);

@@ -222,6 +222,7 @@ void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
         item.node = n;
         item.role = roles.value(n).join(QStringLiteral("; "));
         item.mark = marks.value(n, ChainMark::Context);
+        item.firstRun = chain.firstRunNodes.contains(n);
         itemOf.insert(n, int(m_items.size()));
         m_items.append(item);
     }
@@ -293,6 +294,8 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
     const ProcessNode &p = m_index->process(item.node);
     if (role == NodeRole)
         return item.node;
+    if (role == FirstRunRole)
+        return item.firstRun;
     if (role == ChainMarkRole)
         return int(item.mark);
     if (role == Qt::ToolTipRole)

@@ -45,7 +45,7 @@ class ProcessTreeModel : public QAbstractItemModel
     Q_OBJECT
 public:
     enum Column { Process, Role, Start, CommandLine, ColumnCount };
-    enum DataRole { NodeRole = Qt::UserRole + 1 };
+    enum DataRole { NodeRole = Qt::UserRole + 1, FirstRunRole };
 
     explicit ProcessTreeModel(QObject *parent = nullptr);
     // The index must outlive the model's use of it (or be replaced by clear()).
@@ -71,6 +71,7 @@ private:
         QList<int> children;
         QString role;
         ChainMark mark = ChainMark::None;
+        bool firstRun = false;
     };
     QModelIndex indexOfItem(int item, int column) const;
 

@@ -11,10 +11,11 @@ namespace Chainscope {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// One translation context for the whole file, declared where lupdate sees it.
+struct Text
 {
-    return QCoreApplication::translate("Chainscope::Correlator", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Chainscope::Correlator)
+};
 
 // Package events and the installer process that wrote them are the same install
 // when the package log's (second-resolution) time falls in the process's life.
@@ -50,12 +51,13 @@ QString humanDuration(qint64 us)
 {
     const qint64 minutes = us / 60000000;
     if (minutes < 1)
-        return tr("%1 s").arg(us / 1000000);
+        return Text::tr("%1 s").arg(us / 1000000);
     if (minutes < 60)
-        return tr("%1 min").arg(minutes);
+        return Text::tr("%1 min").arg(minutes);
     if (minutes < 48 * 60)
-        return minutes % 60 ? tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60) : tr("%1 h").arg(minutes / 60);
-    return tr("%1 days").arg(minutes / (24 * 60));
+        return minutes % 60 ? Text::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60)
+                            : Text::tr("%1 h").arg(minutes / 60);
+    return Text::tr("%1 days").arg(minutes / (24 * 60));
 }
 
 } // namespace
@@ -260,7 +262,7 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
     std::sort(work.installerNet.begin(), work.installerNet.end());
     // Report written paths in the order they were written, not in tree-walk order.
     std::stable_sort(work.writtenPaths.begin(), work.writtenPaths.end(),
-                     [&](qint32 a, qint32 b) { return firstWrite.value(a) < firstWrite.value(b); });
+        [&](qint32 a, qint32 b) { return firstWrite.value(a) < firstWrite.value(b); });
     QSet<qint32> seenExecs;
     for (qint32 path : work.writtenPaths) {
         if (const auto exec = m_index.firstExec(seed.host, path, firstWrite.value(path))) {
@@ -297,9 +299,10 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         for (qint32 ev : seed.installEvents)
             packages << s.at(events.at(ev).target);
         packages.removeDuplicates();
-        chain.installer = packages.size() > 5
-            ? tr("packages %1 and %2 more").arg(packages.mid(0, 5).join(QStringLiteral(", "))).arg(packages.size() - 5)
-            : tr("packages %1").arg(packages.join(QStringLiteral(", ")));
+        chain.installer = packages.size() > 5 ? Text::tr("packages %1 and %2 more")
+                                                    .arg(packages.mid(0, 5).join(QStringLiteral(", ")))
+                                                    .arg(packages.size() - 5)
+                                              : Text::tr("packages %1").arg(packages.join(QStringLiteral(", ")));
     }
 
     QSet<QString> mismatches;
@@ -326,10 +329,11 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
 
     // Stage 2.
     if (work.writes.isEmpty()) {
-        chain.missing << (seed.node < 0 ? tr("no process or file-write records for this install (package log only)")
-                                        : tr("no write into monitored paths by the installer or its descendants "
-                                             "within %1")
-                                              .arg(window));
+        chain.missing << (seed.node < 0
+                ? Text::tr("no process or file-write records for this install (package log only)")
+                : Text::tr("no write into monitored paths by the installer or its descendants "
+                           "within %1")
+                      .arg(window));
     } else {
         chain.stages.append({Stage::Write, ids(work.writes), work.writes});
         for (qint32 path : work.writtenPaths)
@@ -399,10 +403,11 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
             const IndexedEvent &e = events.at(lateRun);
             chain.firstRun = s.at(e.image);
             chain.lateEvents.append(lateRun);
-            chain.missing << tr("written binary %1 first ran %2 after the install, outside the %3 window")
+            chain.missing << Text::tr("written binary %1 first ran %2 after the install, outside the %3 window")
                                  .arg(s.at(e.image), humanDuration(e.timeUs - seed.startUs), window);
         } else {
-            chain.missing << tr("none of the %n written file(s) was executed", nullptr, int(work.writtenPaths.size()));
+            chain.missing << Text::tr(
+                "none of the %n written file(s) was executed", nullptr, int(work.writtenPaths.size()));
         }
     }
 
@@ -442,7 +447,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         if (firstLate >= 0) {
             const IndexedEvent &e = events.at(firstLate);
             chain.lateEvents.append(firstLate);
-            chain.missing << tr("no egress within %1; first egress %2 after the install to %3")
+            chain.missing << Text::tr("no egress within %1; first egress %2 after the install to %3")
                                  .arg(window, humanDuration(e.timeUs - seed.startUs), describe(e));
             involved.insert(e.node);
         } else if (firstApproved >= 0) {
@@ -451,9 +456,9 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
             QString entry = policy.approvingEntry(host);
             if (entry.isEmpty())
                 entry = policy.approvingEntry(s.at(e.dstIp));
-            chain.missing << tr("egress to %1 matched %2").arg(describe(e), entry);
+            chain.missing << Text::tr("egress to %1 matched %2").arg(describe(e), entry);
         } else {
-            chain.missing << tr("no network connection from the first-run process or its descendants");
+            chain.missing << Text::tr("no network connection from the first-run process or its descendants");
         }
     }
 

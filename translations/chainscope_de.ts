@@ -68,10 +68,6 @@
         <translation>komprimierter Datenstrom ist beschädigt: %1</translation>
     </message>
     <message>
-        <source>line longer than %1 bytes: not a package log record, skipped</source>
-        <translation>Zeile länger als %1 Bytes: kein Paket-Log-Datensatz, übersprungen</translation>
-    </message>
-    <message>
         <source>case file %1 was written by a newer Chainscope (case format %2, this version reads up to %3); open it with a newer version</source>
         <translation>Falldatei %1 wurde von einer neueren Chainscope-Version geschrieben (Fallformat %2, diese Version liest bis %3); öffnen Sie sie mit einer neueren Version</translation>
     </message>
@@ -82,26 +78,6 @@
     <message>
         <source>case file %1: stored policy is invalid: %2</source>
         <translation>Falldatei %1: gespeicherte Richtlinie ist ungültig: %2</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 Tage</translation>
     </message>
     <message>
         <source>case file %1 does not exist</source>
@@ -222,6 +198,26 @@
     <message>
         <source>no network connection from the first-run process or its descendants</source>
         <translation>keine Netzwerkverbindung vom Prozess des ersten Starts oder von dessen Nachkommen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
     </message>
 </context>
 <context>
@@ -700,6 +696,10 @@
     <message>
         <source>yum.log: unknown action in &apos;%1&apos;</source>
         <translation>yum.log: unbekannte Aktion in &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>line longer than %1 bytes: not a package log record, skipped</source>
+        <translation>Zeile länger als %1 Bytes: kein Paket-Log-Datensatz, übersprungen</translation>
     </message>
 </context>
 <context>

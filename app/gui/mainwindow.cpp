@@ -374,9 +374,8 @@ void MainWindow::showChain(int row)
     for (int c = 0; c < ProcessTreeModel::ColumnCount; ++c)
         m_treeView->resizeColumnToContents(c);
     // Start where the analyst looks first: the first run, else the installer.
-    const QModelIndexList firstRun = m_treeView->model()->match(m_treeView->model()->index(0, ProcessTreeModel::Role),
-                                                                Qt::DisplayRole, tr("first run"), 1,
-                                                                Qt::MatchStartsWith | Qt::MatchRecursive);
+    const QModelIndexList firstRun = m_treeView->model()->match(m_treeView->model()->index(0, 0),
+        ProcessTreeModel::FirstRunRole, true, 1, Qt::MatchExactly | Qt::MatchRecursive);
     m_treeView->setCurrentIndex(firstRun.isEmpty() ? m_treeView->model()->index(0, 0) : firstRun.first());
     m_timeline->showChain(m_index, chain, m_store->policy().timeWindowUs);
 
