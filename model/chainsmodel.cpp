@@ -7,11 +7,6 @@
 namespace Chainscope {
 
 namespace {
-QString baseName(const QString &path)
-{
-    const qsizetype slash = qMax(path.lastIndexOf(u'/'), path.lastIndexOf(u'\\'));
-    return slash >= 0 ? path.mid(slash + 1) : path;
-}
 // How many ancestors of the first run to show beyond the chain, so the analyst sees
 // who started it (a login shell, systemd, cron).
 constexpr int ContextAncestors = 2;
@@ -305,7 +300,7 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
     const StringPool &s = m_index->strings;
     switch (Column(index.column())) {
     case Process: {
-        const QString name = s.at(p.image).isEmpty() ? tr("(unknown image)") : baseName(s.at(p.image));
+        const QString name = s.at(p.image).isEmpty() ? tr("(unknown image)") : fileNameOf(s.at(p.image));
         return tr("%1 [%2]").arg(name).arg(p.pid);
     }
     case Role:

@@ -23,11 +23,6 @@ constexpr qint64 PackageLogSlackUs = 5 * 1000000LL;
 // Package-log lines closer than this belong to one transaction.
 constexpr qint64 TransactionGapUs = 10 * 60 * 1000000LL;
 
-QString baseName(const QString &path)
-{
-    const qsizetype slash = qMax(path.lastIndexOf(u'/'), path.lastIndexOf(u'\\'));
-    return slash >= 0 ? path.mid(slash + 1) : path;
-}
 
 // Shells, script hosts, downloaders and LOLBins: what a freshly installed binary has
 // no business starting on its first run.
@@ -39,7 +34,7 @@ bool isShellOrScriptHost(const QString &image)
                        "cmd\\.exe|powershell\\.exe|pwsh\\.exe|wscript\\.exe|cscript\\.exe|mshta\\.exe|"
                        "rundll32\\.exe|regsvr32\\.exe|certutil\\.exe|bitsadmin\\.exe)$"),
         QRegularExpression::CaseInsensitiveOption);
-    return rx.match(baseName(image)).hasMatch();
+    return rx.match(fileNameOf(image)).hasMatch();
 }
 
 bool isBadSignature(const QString &status)
@@ -125,14 +120,7 @@ Correlator::Correlator(const CaseIndex &index)
 QString Correlator::describe(const IndexedEvent &e) const
 {
     const StringPool &s = m_index.strings;
-    QString where = s.at(e.dstHost).isEmpty() ? s.at(e.dstIp) : s.at(e.dstHost);
-    if (where.contains(u':') && !where.startsWith(u'['))
-        where = QStringLiteral("[%1]").arg(where);
-    if (e.dstPort >= 0)
-        where += QStringLiteral(":%1").arg(e.dstPort);
-    if (!s.at(e.dstHost).isEmpty() && !s.at(e.dstIp).isEmpty())
-        where += QStringLiteral(" (%1)").arg(s.at(e.dstIp));
-    return where;
+    return formatDestination(s.at(e.dstHost), s.at(e.dstIp), e.dstPort);
 }
 
 bool Correlator::isSuspiciousChild(qint32 node) const
@@ -158,7 +146,7 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
         const ProcessNode &p = nodes.at(n);
         auto interp = isInterpreter.constFind(p.image);
         if (interp == isInterpreter.constEnd())
-            interp = isInterpreter.insert(p.image, interpreter.match(baseName(s.at(p.image))).hasMatch());
+            interp = isInterpreter.insert(p.image, interpreter.match(fileNameOf(s.at(p.image))).hasMatch());
         const QPair<qint32, qint32> key(p.image, interp.value() ? p.commandLine : -1 - int(p.platform));
         auto it = decided.constFind(key);
         if (it == decided.constEnd())

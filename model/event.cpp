@@ -62,6 +62,31 @@ Platform platformFromName(QStringView name)
     return Platform::Unknown;
 }
 
+QString fileNameOf(const QString &path)
+{
+    const qsizetype slash = qMax(path.lastIndexOf(u'/'), path.lastIndexOf(u'\\'));
+    return slash >= 0 ? path.mid(slash + 1) : path;
+}
+
+QString formatDestination(const QString &host, const QString &ip, int port)
+{
+    QString where = host.isEmpty() ? ip : host;
+    if (where.contains(u':') && !where.startsWith(u'['))
+        where = QStringLiteral("[%1]").arg(where);
+    if (port >= 0)
+        where += QStringLiteral(":%1").arg(port);
+    if (!host.isEmpty() && !ip.isEmpty() && host != ip)
+        where += QStringLiteral(" (%1)").arg(ip);
+    return where;
+}
+
+QString eventObject(const Event &e)
+{
+    if (!e.dstIp.isEmpty() || !e.dstHost.isEmpty())
+        return formatDestination(e.dstHost, e.dstIp, e.dstPort);
+    return e.targetPath;
+}
+
 QString formatTimeUs(qint64 timeUs)
 {
     // Floor division keeps pre-1970 times (never expected, but logs lie) well formed.

@@ -76,6 +76,16 @@ struct Event
     QByteArray detailsJson;
 };
 
+// The last component of a Linux or Windows path ("/usr/bin/curl", "C:\\x\\a.exe").
+QString fileNameOf(const QString &path);
+
+// A network destination as analysts write it: "host:port", IPv6 in brackets, and the
+// address in parentheses when the log gave both a name and an address.
+QString formatDestination(const QString &host, const QString &ip, int port);
+
+// What an event acted on, in one short string: the file, package or destination.
+QString eventObject(const Event &event);
+
 // Formats a UTC timestamp in microseconds as ISO 8601 with microseconds and a 'Z'.
 QString formatTimeUs(qint64 timeUs);
 

@@ -2,17 +2,6 @@
 
 namespace Chainscope {
 
-QString eventObject(const Event &e)
-{
-    if (!e.dstIp.isEmpty() || !e.dstHost.isEmpty()) {
-        const QString host = e.dstHost.isEmpty() ? e.dstIp : e.dstHost;
-        // Bracket IPv6 literals so the port stays readable.
-        const QString shown = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(host) : host;
-        return e.dstPort >= 0 ? QStringLiteral("%1:%2").arg(shown).arg(e.dstPort) : shown;
-    }
-    return e.targetPath;
-}
-
 EventsModel::EventsModel(QObject *parent)
     : QAbstractTableModel(parent)
 {

@@ -41,7 +41,4 @@ private:
     bool m_fetching = false;
 };
 
-// What an event acted on, in one short string: the file, package or destination.
-QString eventObject(const Event &event);
-
 } // namespace Chainscope

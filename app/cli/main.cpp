@@ -291,8 +291,7 @@ int cmdEvents(const QStringList &args)
         if (json) {
             out() << (first ? "\n" : ",\n") << QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact);
         } else {
-            const QString object
-                = !e.dstIp.isEmpty() ? QStringLiteral("%1:%2").arg(e.dstIp).arg(e.dstPort) : e.targetPath;
+            const QString object = eventObject(e);
             out() << e.id << '\t' << formatTimeUs(e.timeUs) << '\t' << e.host << '\t' << kindName(e.kind) << '\t'
                   << e.pid << '\t' << e.image << '\t' << object << '\t' << e.commandLine << '\n';
         }
