@@ -1,6 +1,7 @@
 #include "caseindex.h"
 
 #include "casestore.h"
+#include "policy.h"
 
 #include <algorithm>
 
@@ -24,15 +25,6 @@ qint32 StringPool::intern(const QString &s)
     m_index.insert(s, id);
     return id;
 }
-
-namespace {
-
-bool isLoopback(const QString &ip)
-{
-    return ip.startsWith(QLatin1String("127.")) || ip == u"::1" || ip.startsWith(QLatin1String("::ffff:127."));
-}
-
-} // namespace
 
 bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
 {
@@ -71,7 +63,7 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         e.signer = strings.intern(st.text(13));
         e.signatureStatus = strings.intern(st.text(14));
         e.fork = st.text(15) == u"fork";
-        e.local = st.text(16) == u"unix" || isLoopback(ip);
+        e.local = st.text(16) == u"unix" || isLoopbackAddress(ip);
         events.append(e);
     }
     build(std::move(events));

@@ -1,11 +1,14 @@
 #include "policy.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QUrl>
 
 #include <arpa/inet.h>
+
+#include <algorithm>
 #include <cstring>
 
 namespace Chainscope {
@@ -63,6 +66,11 @@ QString normalizePath(QString path, Platform platform)
 {
     if (platform == Platform::Windows)
         path.replace(u'\\', u'/');
+    // "//usr/local/bin/x" and "/tmp/../usr/local/bin/x" are /usr/local/bin/x: a
+    // dropper must not slip past the scope by spelling the path differently.
+    // (Globs survive: cleanPath leaves '*' and '?' alone.)
+    if (path.startsWith(u'/') || (path.size() > 2 && path.at(1) == u':'))
+        path = QDir::cleanPath(path);
     while (path.size() > 1 && path.endsWith(u'/'))
         path.chop(1);
     return path;
@@ -87,11 +95,6 @@ QString expandWindowsVariables(QString path)
     return path;
 }
 
-QString baseName(const QString &path)
-{
-    const qsizetype slash = qMax(path.lastIndexOf(u'/'), path.lastIndexOf(u'\\'));
-    return slash >= 0 ? path.mid(slash + 1) : path;
-}
 
 // Installer names are globs on a file name ("setup*.exe").
 QList<QRegularExpression> compileNameGlobs(const QStringList &globs, Qt::CaseSensitivity cs)
@@ -142,6 +145,17 @@ std::optional<std::array<quint8, 16>> parseIpAddress(const QString &text)
         return bytes;
     }
     return std::nullopt;
+}
+
+bool isLoopbackAddress(const QString &text)
+{
+    const auto a = parseIpAddress(text);
+    if (!a)
+        return false;
+    static constexpr std::array<quint8, 16> v6Loopback{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    const bool mapped = std::all_of(a->begin(), a->begin() + 10, [](quint8 b) { return b == 0; }) && (*a)[10] == 0xff
+        && (*a)[11] == 0xff;
+    return *a == v6Loopback || (mapped && (*a)[12] == 127);
 }
 
 std::optional<HostPattern> HostPattern::parse(const QString &text)
@@ -551,7 +565,7 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
                                                                            : m_linuxInstallerRx;
     QStringList candidates;
     if (!image.isEmpty())
-        candidates << baseName(image);
+        candidates << fileNameOf(image);
     // Installers written in a scripting language run as "python3 /usr/bin/tool" or
     // "python3 -m pip": the script or module is the installer, not the interpreter.
     static const QRegularExpression interpreter(QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)$"));
@@ -563,7 +577,7 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
                 break;
             }
             if (!argv.at(i).startsWith(u'-')) {
-                candidates << baseName(argv.at(i));
+                candidates << fileNameOf(argv.at(i));
                 break;
             }
         }

@@ -36,6 +36,8 @@ private:
 
 // Parses an IPv4 or IPv6 literal into 16 bytes (IPv4 as ::ffff:a.b.c.d).
 std::optional<std::array<quint8, 16>> parseIpAddress(const QString &text);
+// 127.0.0.0/8 (also IPv4-mapped) and ::1, in any textual form.
+bool isLoopbackAddress(const QString &text);
 
 // A monitored path: a glob ("/opt/*", "C:\\Program Files\\*") where a leading "~"
 // stands for any home directory, and a plain directory covers everything under it.

@@ -21,6 +21,8 @@ private slots:
     void monitoredPaths();
     void installers_data();
     void installers();
+    void loopback_data();
+    void loopback();
     void durations_data();
     void durations();
     void defaultsFollowTheSpec();
@@ -104,6 +106,11 @@ void Tst_policy::monitoredPaths_data()
     QTest::newRow("~ is root's home") << linux << QStringLiteral("/root/.local/bin/x") << true;
     QTest::newRow("home elsewhere") << linux << QStringLiteral("/home/alice/bin/x") << false;
     QTest::newRow("tmp") << linux << QStringLiteral("/tmp/x") << false;
+    QTest::newRow("doubled slash") << linux << QStringLiteral("//usr/local/bin/x") << true;
+    QTest::newRow("dot-dot into scope") << linux << QStringLiteral("/tmp/../usr/local/bin/x") << true;
+    QTest::newRow("dot-dot out of scope") << linux << QStringLiteral("/usr/local/../../tmp/x") << false;
+    QTest::newRow("windows dot-dot")
+        << windows << QStringLiteral("C:\\Windows\\..\\Program Files\\App\\a.dll") << true;
     QTest::newRow("case matters on linux") << linux << QStringLiteral("/USR/BIN/x") << false;
     QTest::newRow("program files") << windows << QStringLiteral("C:\\Program Files\\3CX Desktop App\\ffmpeg.dll")
                                    << true;
@@ -160,6 +167,27 @@ void Tst_policy::installers()
     QFETCH(QString, commandLine);
     QFETCH(bool, installer);
     QCOMPARE(Policy::defaults().isInstaller(image, commandLine, Platform(platform)), installer);
+}
+
+void Tst_policy::loopback_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("loopback");
+    QTest::newRow("v4") << QStringLiteral("127.0.0.1") << true;
+    QTest::newRow("v4 anywhere in /8") << QStringLiteral("127.53.0.9") << true;
+    QTest::newRow("v6") << QStringLiteral("::1") << true;
+    QTest::newRow("v6 long form") << QStringLiteral("0:0:0:0:0:0:0:1") << true;
+    QTest::newRow("v4-mapped") << QStringLiteral("::ffff:127.0.0.1") << true;
+    QTest::newRow("not loopback") << QStringLiteral("128.0.0.1") << false;
+    QTest::newRow("v6 not loopback") << QStringLiteral("::2") << false;
+    QTest::newRow("name") << QStringLiteral("localhost.example") << false;
+}
+
+void Tst_policy::loopback()
+{
+    QFETCH(QString, address);
+    QFETCH(bool, loopback);
+    QCOMPARE(isLoopbackAddress(address), loopback);
 }
 
 void Tst_policy::durations_data()
