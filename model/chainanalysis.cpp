@@ -85,10 +85,17 @@ void ChainAnalysis::work()
                 // The old correlator refers to the old index: replace both together.
                 m_correlator = std::move(correlator);
                 m_index = std::move(fresh);
+                m_indexedPath = request.casePath;
             }
             const QList<Chain> chains = m_correlator->run(request.policy, &m_stop);
-            if (!m_stop.load())
-                emit chainsReady(chains, index(), request.policy.version, clock.elapsed());
+            bool superseded = false;
+            {
+                // A load of another case is already waiting: this result is stale.
+                std::lock_guard lock(m_mutex);
+                superseded = m_pending && !m_pending->casePath.isEmpty() && m_pending->casePath != m_indexedPath;
+            }
+            if (!m_stop.load() && !superseded)
+                emit chainsReady(m_indexedPath, chains, index(), request.policy.version, clock.elapsed());
         } catch (const CaseError &e) {
             emit failed(e.message());
         }

@@ -37,8 +37,10 @@ public:
 
 signals:
     // `index` is the one the chains refer to (a later load may replace the current).
-    void chainsReady(const QList<Chainscope::Chain> &chains, std::shared_ptr<const Chainscope::CaseIndex> index,
-                     int policyVersion, qint64 elapsedMs);
+    // `casePath` names the case they belong to: a result may arrive after the window
+    // moved on to another case, and must then be dropped.
+    void chainsReady(const QString &casePath, const QList<Chainscope::Chain> &chains,
+                     std::shared_ptr<const Chainscope::CaseIndex> index, int policyVersion, qint64 elapsedMs);
     void failed(const QString &error);
 
 private:
@@ -53,6 +55,7 @@ private:
     mutable std::mutex m_mutex;
     std::optional<Request> m_pending;
     std::shared_ptr<CaseIndex> m_index;
+    QString m_indexedPath; // the case m_index was built from
     std::unique_ptr<Correlator> m_correlator;
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_stop{false};

@@ -29,6 +29,7 @@ private slots:
     void displayTextKeepsEveryByteVisible();
     void importAndBrowse();
     void chainsTriageAndPolicyChange();
+    void switchingCasesNeverMixesThem();
 
 private:
     QTemporaryDir m_dir;
@@ -201,6 +202,31 @@ void Tst_workbench::chainsTriageAndPolicyChange()
     QVERIFY(pdfFile.size() > 2000);
     if (!shot.isEmpty())
         QFile::copy(pdf, QString(shot).replace(QLatin1String(".png"), QLatin1String(".pdf")));
+}
+
+void Tst_workbench::switchingCasesNeverMixesThem()
+{
+    // Case A: the demo, with chains. Case B: empty.
+    const QString evidence = m_dir.filePath(QStringLiteral("switch-demo"));
+    const LinuxScenarioResult truth = writeLinuxScenario(evidence, {});
+    QVERIFY(truth.error.isEmpty());
+    const QString caseA = m_dir.filePath(QStringLiteral("a.chainscope"));
+    {
+        MainWindow loader;
+        QVERIFY(loader.newCase(caseA));
+        QSignalSpy imported(&loader, &MainWindow::importFinished);
+        loader.importFiles(truth.files);
+        QVERIFY(imported.wait(120000));
+    }
+    MainWindow window;
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    // Open A and, before its correlation can report, switch to a new case B.
+    QVERIFY(window.openCase(caseA));
+    QVERIFY(window.newCase(m_dir.filePath(QStringLiteral("b.chainscope"))));
+    QVERIFY(updated.wait(60000));
+    QTest::qWait(1000); // let any late result for A arrive
+    QCOMPARE(window.chainsModel()->rowCount(), 0);
+    QCOMPARE(window.caseStore()->eventCount(), 0);
 }
 
 QTEST_MAIN(Tst_workbench)

@@ -277,6 +277,7 @@ void MainWindow::setCase(std::unique_ptr<CaseStore> store)
     m_chainsModel->setChains({});
     m_treeModel->clear();
     m_timeline->clear();
+    m_index.reset();
     reloadModels();
 }
 
@@ -312,9 +313,13 @@ void MainWindow::applyPolicy(const Policy &policy)
     }
 }
 
-void MainWindow::onChainsReady(
-    const QList<Chain> &chains, std::shared_ptr<const CaseIndex> index, int policyVersion, qint64 elapsedMs)
+void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chains,
+                               std::shared_ptr<const CaseIndex> index, int policyVersion, qint64 elapsedMs)
 {
+    // Results for a case the window no longer shows (the analyst opened another
+    // one while the first was still being correlated) would mix two cases.
+    if (!m_store || casePath != m_store->path())
+        return;
     m_recomputing = m_analysis->isBusy();
     // Keep the analyst on the chain they were looking at, if it still exists.
     const int previousId = currentChainRow() >= 0 ? m_chainsModel->chainAt(currentChainRow()).id : -1;

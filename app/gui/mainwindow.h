@@ -72,8 +72,8 @@ private:
     void rememberRecent(const QString &path);
     void showChain(int row);
     void showRaw(qint64 eventId);
-    void onChainsReady(
-        const QList<Chain> &chains, std::shared_ptr<const CaseIndex> index, int policyVersion, qint64 elapsedMs);
+    void onChainsReady(const QString &casePath, const QList<Chain> &chains, std::shared_ptr<const CaseIndex> index,
+                       int policyVersion, qint64 elapsedMs);
     void stepChain(int delta);
     void askNewCase();
     void askOpenCase();
