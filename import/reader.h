@@ -60,6 +60,9 @@ struct ReaderContext
     QTimeZone timeZone = QTimeZone::utc();
     // Set from another thread to stop the import; readers poll cancelled().
     const std::atomic<bool> *cancel = nullptr;
+    // Threads that decode in parallel where a format allows it (EVTX chunks); 0 picks
+    // the machine's core count. Benchmarks set 1 to measure single-threaded speed.
+    int decodeThreads = 0;
 
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 };

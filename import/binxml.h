@@ -1,0 +1,185 @@
+#pragma once
+
+#include "winevent.h"
+
+#include <QByteArrayView>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace Chainscope::Evtx {
+
+// Value types of the Windows binary XML encoding. Array types set bit 0x80.
+enum ValueType : quint8 {
+    NullType = 0x00,
+    StringType = 0x01,
+    AnsiStringType = 0x02,
+    Int8Type = 0x03,
+    UInt8Type = 0x04,
+    Int16Type = 0x05,
+    UInt16Type = 0x06,
+    Int32Type = 0x07,
+    UInt32Type = 0x08,
+    Int64Type = 0x09,
+    UInt64Type = 0x0a,
+    Real32Type = 0x0b,
+    Real64Type = 0x0c,
+    BoolType = 0x0d,
+    BinaryType = 0x0e,
+    GuidType = 0x0f,
+    SizeTType = 0x10,
+    FileTimeType = 0x11,
+    SysTimeType = 0x12,
+    SidType = 0x13,
+    HexInt32Type = 0x14,
+    HexInt64Type = 0x15,
+    EvtHandleType = 0x20,
+    BinXmlType = 0x21,
+    EvtXmlType = 0x23,
+    ArrayFlag = 0x80,
+};
+
+// One substitution value: a typed view into the chunk.
+struct Value
+{
+    quint8 type = NullType;
+    const uchar *data = nullptr;
+    quint32 size = 0;
+};
+
+// Text of a value the way Windows renders it in event XML: decimal integers,
+// lower-case 0x-prefixed hex, braced upper-case GUIDs, S-1-… SIDs, ISO 8601 UTC times
+// with nanosecond digits, upper-case hex for binary. Array elements are joined by ", ".
+void appendValueText(QString &out, const Value &value);
+QString valueText(const Value &value);
+// The elements of an array value as text. Windows renders an element whose content is
+// one array substitution once per array element.
+QStringList arrayItems(const Value &value);
+
+// FILETIME (100 ns ticks since 1601) to Unix microseconds; nullopt for zero or out of range.
+std::optional<qint64> fileTimeToUnixUs(quint64 fileTime);
+
+// Names known to the decoder, resolved once per template so the per-record walk
+// compares small integers instead of strings.
+enum class Name : quint8 {
+    Other,
+    Event,
+    System,
+    Provider,
+    EventID,
+    Version,
+    Level,
+    Task,
+    Opcode,
+    Keywords,
+    TimeCreated,
+    EventRecordID,
+    Execution,
+    Channel,
+    Computer,
+    Security,
+    EventData,
+    UserData,
+    Data,
+    Binary,
+    // attribute names
+    AttrName,
+    AttrGuid,
+    AttrEventSourceName,
+    AttrQualifiers,
+    AttrSystemTime,
+    AttrProcessID,
+    AttrThreadID,
+    AttrUserID,
+};
+
+// A piece of element content or attribute value.
+struct Item
+{
+    enum Kind : quint8 { Text, Substitution, OptionalSubstitution };
+    Kind kind = Text;
+    quint8 type = NullType; // declared type of a substitution
+    quint16 index = 0; // substitution index
+    QString text; // for Text (literal values, CDATA, resolved character/entity references)
+};
+
+struct Attribute
+{
+    QString name;
+    Name id = Name::Other;
+    QList<Item> value;
+};
+
+// A content part of an element: either a child element or a piece of text.
+struct Part
+{
+    qint32 child = -1;
+    Item item;
+};
+
+struct Element
+{
+    QString name;
+    Name id = Name::Other;
+    QList<Attribute> attributes;
+    QList<Part> content;
+};
+
+// A parsed binary XML document body: a template definition, or the literal content
+// of a record that uses no template. Elements refer to each other by index.
+struct Document
+{
+    QList<Element> elements;
+    QList<qint32> roots;
+};
+
+// Errors in binary XML throw this; the record is counted as failed and decoding goes
+// on with the next record, so the exception never leaves the decoder.
+struct DecodeError
+{
+    QString message;
+};
+
+// Decodes the records of one 64 KiB chunk. Names and templates are cached per chunk
+// (a chunk is self-contained), so one instance serves one chunk at a time.
+class ChunkParser
+{
+public:
+    explicit ChunkParser(QByteArrayView chunk);
+
+    // Decodes the binary XML of the record at chunk offset `recordOffset` (its data
+    // starts 24 bytes in) into `out`. Throws DecodeError.
+    void decodeRecord(qsizetype dataOffset, qsizetype dataSize, WinEventRecord &out);
+    // Renders the same record as indented XML. Throws DecodeError.
+    QString renderRecord(qsizetype dataOffset, qsizetype dataSize);
+
+private:
+    struct Instance
+    {
+        const Document *document = nullptr;
+        QList<Value> values;
+    };
+    class Cursor;
+    friend class Cursor;
+    friend class Extractor;
+    friend class DocumentParser;
+    friend class XmlRenderer;
+
+    // Parses a fragment (header, then a template instance or elements) at [pos, end).
+    // Literal documents are stored in `scratch` (owned by the caller).
+    Instance parseFragment(qsizetype pos, qsizetype end, std::unique_ptr<Document> &scratch, int depth);
+    const Document *templateAt(qsizetype offset, int depth);
+    const QString &nameAt(qsizetype offset);
+
+    QByteArrayView m_chunk;
+    QHash<quint32, QString> m_names;
+    QHash<quint32, std::shared_ptr<Document>> m_templates;
+    std::vector<std::unique_ptr<Document>> m_scratch; // nested literal fragments of the current record
+};
+
+} // namespace Chainscope::Evtx

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Chainscope {
+
+// One Windows event as the Event Log schema describes it, whatever it was read from
+// (a binary EVTX record, or a <Event> element of a wevtutil / Get-WinEvent XML
+// export). The normalizer turns these into Chainscope events; it never sees bytes.
+struct WinEventRecord
+{
+    quint64 recordId = 0; // EventRecordID
+    // TimeCreated/@SystemTime, UTC microseconds. EVTX record headers carry a written
+    // time too; where the two differ the XML's time is the event's (the header time is
+    // zero in some real files).
+    qint64 timeUs = 0;
+    QString provider; // Provider/@Name
+    QString providerGuid;
+    quint32 eventId = 0; // with the qualifiers' high word removed
+    int version = 0;
+    int level = 0;
+    int task = 0;
+    int opcode = 0;
+    QString keywords;
+    QString channel;
+    QString computer;
+    qint64 processId = -1; // Execution/@ProcessID: the process that logged it
+    qint64 threadId = -1;
+    QString userSid; // Security/@UserID
+
+    // EventData <Data Name="…">value</Data> pairs in document order. Unnamed Data
+    // elements (classic providers such as MsiInstaller) get the names "Data1",
+    // "Data2", …; UserData children are flattened as "Element/Child" paths. Binary
+    // values are hex, GUIDs braced upper-case, SIDs as S-1-…, times ISO 8601.
+    QList<QPair<QString, QString>> data;
+
+    // The value of a named field, or a null string when absent.
+    QString value(QStringView name) const
+    {
+        for (const auto &[key, v] : data) {
+            if (key == name)
+                return v;
+        }
+        return QString();
+    }
+    bool has(QStringView name) const
+    {
+        for (const auto &kv : data) {
+            if (kv.first == name)
+                return true;
+        }
+        return false;
+    }
+};
+
+} // namespace Chainscope
