@@ -89,33 +89,74 @@ template<typename T> T readLE(const uchar *p)
     return qFromLittleEndian<T>(p);
 }
 
+// Formats into a buffer on the stack and appends once. These run for every value of
+// every record; appending to a QString one character at a time costs several times more.
+class Chars
+{
+public:
+    void put(char c)
+    {
+        if (m_n < Size)
+            m_b[m_n++] = char16_t(c);
+    }
+    void dec(quint64 v, int minDigits = 1)
+    {
+        char tmp[24];
+        int n = 0;
+        do {
+            tmp[n++] = char('0' + v % 10);
+            v /= 10;
+        } while (v);
+        while (n < minDigits && n < 24)
+            tmp[n++] = '0';
+        while (n)
+            put(tmp[--n]);
+    }
+    void sdec(qint64 v)
+    {
+        if (v < 0) {
+            put('-');
+            dec(quint64(0) - quint64(v)); // no overflow for the most negative value
+        } else {
+            dec(quint64(v));
+        }
+    }
+    void hex(quint64 v, int minDigits, bool upper = false)
+    {
+        const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+        char tmp[20];
+        int n = 0;
+        do {
+            tmp[n++] = digits[v & 0xf];
+            v >>= 4;
+        } while (v);
+        while (n < minDigits && n < 20)
+            tmp[n++] = '0';
+        while (n)
+            put(tmp[--n]);
+    }
+    void hexByte(uchar b)
+    {
+        static const char digits[] = "0123456789ABCDEF";
+        put(digits[b >> 4]);
+        put(digits[b & 0xf]);
+    }
+    void appendTo(QString &out) const { out.append(reinterpret_cast<const QChar *>(m_b), m_n); }
+
+private:
+    // Room for the longest fixed-size rendering: a SID with 255 sub-authorities.
+    static constexpr int Size = 3072;
+    char16_t m_b[Size];
+    int m_n = 0;
+};
+
 void appendHex(QString &out, quint64 v, int minDigits)
 {
-    char buf[24];
-    int n = 0;
-    do {
-        buf[n++] = "0123456789abcdef"[v & 0xf];
-        v >>= 4;
-    } while (v);
-    while (n < minDigits)
-        buf[n++] = '0';
-    out += QLatin1String("0x");
-    while (n)
-        out += QLatin1Char(buf[--n]);
-}
-
-void appendPadded(QString &out, qint64 v, int digits)
-{
-    char buf[24];
-    int n = 0;
-    do {
-        buf[n++] = char('0' + v % 10);
-        v /= 10;
-    } while (v && n < 23);
-    while (n < digits)
-        buf[n++] = '0';
-    while (n)
-        out += QLatin1Char(buf[--n]);
+    Chars c;
+    c.put('0');
+    c.put('x');
+    c.hex(v, minDigits);
+    c.appendTo(out);
 }
 
 // Days since 1970-01-01 to a civil date (proleptic Gregorian), without QDateTime:
@@ -144,46 +185,45 @@ void appendFileTime(QString &out, quint64 ft)
     qint64 y;
     unsigned m, d;
     civilFromDays(days, y, m, d);
-    appendPadded(out, y, 4);
-    out += QLatin1Char('-');
-    appendPadded(out, m, 2);
-    out += QLatin1Char('-');
-    appendPadded(out, d, 2);
-    out += QLatin1Char('T');
-    appendPadded(out, qint64(sod / 3600), 2);
-    out += QLatin1Char(':');
-    appendPadded(out, qint64(sod / 60 % 60), 2);
-    out += QLatin1Char(':');
-    appendPadded(out, qint64(sod % 60), 2);
-    out += QLatin1Char('.');
+    Chars c;
+    c.dec(quint64(y), 4);
+    c.put('-');
+    c.dec(m, 2);
+    c.put('-');
+    c.dec(d, 2);
+    c.put('T');
+    c.dec(sod / 3600, 2);
+    c.put(':');
+    c.dec(sod / 60 % 60, 2);
+    c.put(':');
+    c.dec(sod % 60, 2);
+    c.put('.');
     // Nanosecond digits, as current Windows versions render them: the last two are zero.
-    appendPadded(out, qint64(frac) * 100, 9);
-    out += QLatin1Char('Z');
+    c.dec(frac * 100, 9);
+    c.put('Z');
+    c.appendTo(out);
 }
 
 void appendGuid(QString &out, const uchar *p)
 {
-    static const char digits[] = "0123456789ABCDEF";
-    const auto hexByte = [&](uchar b) {
-        out += QLatin1Char(digits[b >> 4]);
-        out += QLatin1Char(digits[b & 0xf]);
-    };
-    out += QLatin1Char('{');
+    Chars c;
+    c.put('{');
     for (int i = 3; i >= 0; --i)
-        hexByte(p[i]);
-    out += QLatin1Char('-');
-    hexByte(p[5]);
-    hexByte(p[4]);
-    out += QLatin1Char('-');
-    hexByte(p[7]);
-    hexByte(p[6]);
-    out += QLatin1Char('-');
-    hexByte(p[8]);
-    hexByte(p[9]);
-    out += QLatin1Char('-');
+        c.hexByte(p[i]);
+    c.put('-');
+    c.hexByte(p[5]);
+    c.hexByte(p[4]);
+    c.put('-');
+    c.hexByte(p[7]);
+    c.hexByte(p[6]);
+    c.put('-');
+    c.hexByte(p[8]);
+    c.hexByte(p[9]);
+    c.put('-');
     for (int i = 10; i < 16; ++i)
-        hexByte(p[i]);
-    out += QLatin1Char('}');
+        c.hexByte(p[i]);
+    c.put('}');
+    c.appendTo(out);
 }
 
 bool appendSid(QString &out, const uchar *p, quint32 size)
@@ -197,17 +237,23 @@ bool appendSid(QString &out, const uchar *p, quint32 size)
     quint64 authority = 0;
     for (int i = 2; i < 8; ++i)
         authority = (authority << 8) | p[i];
-    out += QLatin1String("S-");
-    out += QString::number(revision);
-    out += QLatin1Char('-');
-    if (authority >> 32)
-        appendHex(out, authority, 12);
-    else
-        out += QString::number(authority);
-    for (int i = 0; i < count; ++i) {
-        out += QLatin1Char('-');
-        out += QString::number(readLE<quint32>(p + 8 + 4 * i));
+    Chars c;
+    c.put('S');
+    c.put('-');
+    c.dec(revision);
+    c.put('-');
+    if (authority >> 32) {
+        c.put('0');
+        c.put('x');
+        c.hex(authority, 12, true);
+    } else {
+        c.dec(authority);
     }
+    for (int i = 0; i < count; ++i) {
+        c.put('-');
+        c.dec(readLE<quint32>(p + 8 + 4 * i));
+    }
+    c.appendTo(out);
     return true;
 }
 
@@ -265,9 +311,17 @@ void appendScalar(QString &out, quint8 type, const uchar *p, quint32 size)
         // Values are often stored with their terminating NUL; it is not part of the text.
         while (n > 0 && readLE<quint16>(p + 2 * (n - 1)) == 0)
             --n;
+        // UTF-16LE is QString's own encoding: copy, fixing byte order only on big-endian hosts.
+        if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
+            if (out.isEmpty()) {
+                // One exact allocation; memcpy because values need not be 2-byte aligned.
+                out = QString(n, Qt::Uninitialized);
+                std::memcpy(out.data(), p, size_t(n) * 2);
+                return;
+            }
+        }
         const qsizetype start = out.size();
         out.resize(start + n);
-        // UTF-16LE is QString's own encoding: copy, fixing byte order only on big-endian hosts.
         if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
             std::memcpy(out.data() + start, p, size_t(n) * 2);
         } else {
@@ -284,29 +338,31 @@ void appendScalar(QString &out, quint8 type, const uchar *p, quint32 size)
         return;
     }
     case Int8Type:
-        out += QString::number(qint8(p[0]));
-        return;
-    case UInt8Type:
-        out += QString::number(p[0]);
-        return;
     case Int16Type:
-        out += QString::number(readLE<qint16>(p));
-        return;
-    case UInt16Type:
-        out += QString::number(readLE<quint16>(p));
-        return;
     case Int32Type:
-        out += QString::number(readLE<qint32>(p));
+    case Int64Type: {
+        const qint64 v = type == Int8Type ? qint8(p[0])
+            : type == Int16Type           ? readLE<qint16>(p)
+            : type == Int32Type           ? readLE<qint32>(p)
+                                          : readLE<qint64>(p);
+        Chars c;
+        c.sdec(v);
+        c.appendTo(out);
         return;
+    }
+    case UInt8Type:
+    case UInt16Type:
     case UInt32Type:
-        out += QString::number(readLE<quint32>(p));
+    case UInt64Type: {
+        const quint64 v = type == UInt8Type ? p[0]
+            : type == UInt16Type            ? readLE<quint16>(p)
+            : type == UInt32Type            ? readLE<quint32>(p)
+                                            : readLE<quint64>(p);
+        Chars c;
+        c.dec(v);
+        c.appendTo(out);
         return;
-    case Int64Type:
-        out += QString::number(readLE<qint64>(p));
-        return;
-    case UInt64Type:
-        out += QString::number(readLE<quint64>(p));
-        return;
+    }
     case Real32Type: {
         float f;
         std::memcpy(&f, p, 4);
@@ -343,20 +399,22 @@ void appendScalar(QString &out, quint8 type, const uchar *p, quint32 size)
         quint16 f[8];
         for (int i = 0; i < 8; ++i)
             f[i] = readLE<quint16>(p + 2 * i);
-        appendPadded(out, f[0], 4);
-        out += QLatin1Char('-');
-        appendPadded(out, f[1], 2);
-        out += QLatin1Char('-');
-        appendPadded(out, f[3], 2);
-        out += QLatin1Char('T');
-        appendPadded(out, f[4], 2);
-        out += QLatin1Char(':');
-        appendPadded(out, f[5], 2);
-        out += QLatin1Char(':');
-        appendPadded(out, f[6], 2);
-        out += QLatin1Char('.');
-        appendPadded(out, f[7], 3);
-        out += QLatin1Char('Z');
+        Chars c;
+        c.dec(f[0], 4);
+        c.put('-');
+        c.dec(f[1], 2);
+        c.put('-');
+        c.dec(f[3], 2);
+        c.put('T');
+        c.dec(f[4], 2);
+        c.put(':');
+        c.dec(f[5], 2);
+        c.put(':');
+        c.dec(f[6], 2);
+        c.put('.');
+        c.dec(f[7], 3);
+        c.put('Z');
+        c.appendTo(out);
         return;
     }
     case SidType:
@@ -522,12 +580,12 @@ public:
 
     // A name reference: an offset into the chunk. The first use of a name in a chunk
     // stores it right here (the offset equals the current position) and we step over it.
-    const QString &name()
+    const ChunkParser::NameEntry &name()
     {
         const quint32 offset = u32();
-        const QString &n = m_parser.nameAt(offset);
+        const ChunkParser::NameEntry &n = m_parser.nameAt(offset);
         if (offset == quint32(m_pos))
-            skip(8 + 2 * qsizetype(n.size()) + 2);
+            skip(8 + 2 * qsizetype(n.name.size()) + 2);
         return n;
     }
 
@@ -620,7 +678,7 @@ public:
             item.text = QChar(m_c.u16());
             return item;
         case EntityRef: {
-            const QString &entity = m_c.name();
+            const QString &entity = m_c.name().name;
             if (entity == QLatin1String("amp"))
                 item.text = QStringLiteral("&");
             else if (entity == QLatin1String("lt"))
@@ -674,15 +732,17 @@ private:
             fail(QStringLiteral("invalid element name reference at chunk offset %1").arg(tokenPos));
 
         Element element;
-        element.name = m_c.name();
-        element.id = elementNames().value(element.name, Name::Other);
+        const ChunkParser::NameEntry &elementName = m_c.name();
+        element.name = elementName.name;
+        element.id = elementName.element;
         if (token & MoreFlag) {
             m_c.u32(); // size of the attribute list: the tokens end it anyway
             while (!m_c.atEnd() && (m_c.peek() & ~MoreFlag) == AttributeToken) {
                 m_c.skip(1);
                 Attribute attribute;
-                attribute.name = m_c.name();
-                attribute.id = attributeNames().value(attribute.name, Name::Other);
+                const ChunkParser::NameEntry &attributeName = m_c.name();
+                attribute.name = attributeName.name;
+                attribute.id = attributeName.attribute;
                 while (!m_c.atEnd() && isValueToken(m_c.peek()))
                     attribute.value.append(parseItem());
                 element.attributes.append(std::move(attribute));
@@ -734,7 +794,7 @@ ChunkParser::ChunkParser(QByteArrayView chunk)
 {
 }
 
-const QString &ChunkParser::nameAt(qsizetype offset)
+const ChunkParser::NameEntry &ChunkParser::nameAt(qsizetype offset)
 {
     const auto it = m_names.constFind(quint32(offset));
     if (it != m_names.cend())
@@ -746,9 +806,12 @@ const QString &ChunkParser::nameAt(qsizetype offset)
     const quint16 count = readLE<quint16>(p + 6);
     if (offset + 8 + 2 * qsizetype(count) > m_chunk.size())
         fail(QStringLiteral("name at chunk offset %1 runs past the chunk").arg(offset));
-    QString name;
-    appendScalar(name, StringType, p + 8, 2u * count);
-    return *m_names.insert(quint32(offset), name);
+    NameEntry entry;
+    appendScalar(entry.name, StringType, p + 8, 2u * count);
+    // Resolved once per name and chunk, not once per element.
+    entry.element = elementNames().value(entry.name, Name::Other);
+    entry.attribute = attributeNames().value(entry.name, Name::Other);
+    return *m_names.insert(quint32(offset), entry);
 }
 
 const Document *ChunkParser::templateAt(qsizetype offset, int depth)
@@ -784,8 +847,8 @@ const Document *ChunkParser::templateAt(qsizetype offset, int depth)
     return doc.get();
 }
 
-ChunkParser::Instance ChunkParser::parseFragment(
-    qsizetype pos, qsizetype end, std::unique_ptr<Document> &scratch, int depth)
+void ChunkParser::parseFragment(
+    qsizetype pos, qsizetype end, std::unique_ptr<Document> &scratch, int depth, Instance &instance)
 {
     if (depth > MaxFragmentDepth)
         fail(QStringLiteral("binary XML values nested too deeply"));
@@ -804,7 +867,6 @@ ChunkParser::Instance ChunkParser::parseFragment(
             c.skip(24);
             c.skip(qsizetype(size));
         }
-        Instance instance;
         instance.document = templateAt(defOffset, depth);
         const quint32 count = c.u32();
         if (qsizetype(count) > (c.end() - c.pos()) / 4)
@@ -821,7 +883,7 @@ ChunkParser::Instance ChunkParser::parseFragment(
             if (v.type == NullType)
                 v.size = 0;
         }
-        return instance;
+        return;
     }
     if ((t & ~MoreFlag) != OpenStartElement)
         fail(QStringLiteral("record holds neither a template instance nor an element (token 0x%1)")
@@ -829,9 +891,20 @@ ChunkParser::Instance ChunkParser::parseFragment(
     scratch = std::make_unique<Document>();
     DocumentParser parser(c, *scratch);
     parser.parseRoots();
-    Instance instance;
     instance.document = scratch.get();
-    return instance;
+    instance.values.clear();
+}
+
+// "Data1", "Data2", …: the names of unnamed Data elements, made once.
+QString unnamedDataName(int n)
+{
+    static const QStringList names = [] {
+        QStringList l;
+        for (int i = 0; i <= 64; ++i)
+            l.append(QStringLiteral("Data%1").arg(i));
+        return l;
+    }();
+    return n >= 0 && n < names.size() ? names.at(n) : QStringLiteral("Data%1").arg(n);
 }
 
 // Walks a parsed document with its substitution values and fills a WinEventRecord.
@@ -850,8 +923,14 @@ public:
 
     void instance(const ChunkParser::Instance &inst, Context context, const QString &prefix, int depth)
     {
+        std::vector<Memo> *outer = m_memo;
+        auto *doc = const_cast<Document *>(inst.document);
+        if (doc->memo.size() < size_t(inst.values.size()))
+            doc->memo.resize(size_t(inst.values.size()));
+        m_memo = &doc->memo;
         for (qint32 root : inst.document->roots)
             element(*inst.document, root, inst.values, context, prefix, depth);
+        m_memo = outer;
     }
 
     bool sawTimeCreated = false;
@@ -866,6 +945,20 @@ private:
         return &values.at(item.index);
     }
 
+    QString memoText(const Item &item, const Value &v) const
+    {
+        if (!m_memo || item.index >= m_memo->size())
+            return valueText(v);
+        Memo &m = (*m_memo)[item.index];
+        if (m.data && m.type == v.type && m.size == v.size && std::memcmp(m.data, v.data, v.size) == 0)
+            return m.text;
+        m.data = v.data;
+        m.size = v.size;
+        m.type = v.type;
+        m.text = valueText(v);
+        return m.text;
+    }
+
     QString text(const QList<Item> &items, const Values &values) const
     {
         if (items.size() == 1) {
@@ -873,7 +966,7 @@ private:
             if (item.kind == Item::Text)
                 return item.text;
             const Value *v = valueOf(item, values);
-            return v && v->type != BinXmlType ? valueText(*v) : QString();
+            return v && v->type != BinXmlType ? memoText(item, *v) : QString();
         }
         QString s;
         for (const Item &item : items) {
@@ -893,7 +986,7 @@ private:
             if (item.kind == Item::Text)
                 return item.text;
             const Value *v = valueOf(item, values);
-            return v && v->type != BinXmlType ? valueText(*v) : QString();
+            return v && v->type != BinXmlType ? memoText(item, *v) : QString();
         }
         QString s;
         for (const Part &part : e.content) {
@@ -909,10 +1002,12 @@ private:
     }
 
     // Integers straight from their binary form; text only when a log stored them as text.
-    std::optional<quint64> number(const QList<Item> &items, const Values &values) const
+    std::optional<quint64> number(const QList<Item> &items, const Values &values, const Item *sole = nullptr) const
     {
-        if (items.size() == 1) {
-            if (const Value *v = valueOf(items.front(), values)) {
+        if (!sole && items.size() == 1)
+            sole = &items.front();
+        if (sole) {
+            if (const Value *v = valueOf(*sole, values)) {
                 const uchar *p = v->data;
                 switch (v->type) {
                 case UInt8Type:
@@ -948,7 +1043,7 @@ private:
                 }
             }
         }
-        const QString s = text(items, values).trimmed();
+        const QString s = (sole ? text(QList<Item> {*sole}, values) : text(items, values)).trimmed();
         bool ok = false;
         const quint64 v = s.toULongLong(&ok, 0);
         return ok ? std::optional<quint64>(v) : std::nullopt;
@@ -956,6 +1051,8 @@ private:
 
     std::optional<quint64> contentNumber(const Element &e, const Values &values) const
     {
+        if (e.content.size() == 1 && e.content.front().child < 0)
+            return number(QList<Item> {}, values, &e.content.front().item);
         QList<Item> items;
         for (const Part &part : e.content) {
             if (part.child < 0)
@@ -1014,7 +1111,8 @@ private:
             return;
         const qsizetype pos = v.data - reinterpret_cast<const uchar *>(m_parser.m_chunk.data());
         std::unique_ptr<Document> scratch;
-        const ChunkParser::Instance inst = m_parser.parseFragment(pos, pos + v.size, scratch, depth + 1);
+        ChunkParser::Instance inst;
+        m_parser.parseFragment(pos, pos + v.size, scratch, depth + 1, inst);
         instance(inst, context, prefix, depth + 1);
         if (scratch)
             m_parser.m_scratch.push_back(std::move(scratch));
@@ -1082,7 +1180,7 @@ private:
             if (e.id == Name::Data) {
                 const QString named = attributeText(e, Name::AttrName, values);
                 const auto nameOf = [&] {
-                    return named.isEmpty() ? QStringLiteral("Data%1").arg(++m_unnamed) : named;
+                    return named.isEmpty() ? unnamedDataName(++m_unnamed) : named;
                 };
                 switch (soleContent(e, values)) {
                 case Sole::Omitted:
@@ -1201,6 +1299,7 @@ private:
 
     ChunkParser &m_parser;
     WinEventRecord &m_r;
+    std::vector<Memo> *m_memo = nullptr;
     int m_unnamed = 0;
 };
 
@@ -1208,9 +1307,14 @@ void ChunkParser::decodeRecord(qsizetype dataOffset, qsizetype dataSize, WinEven
 {
     m_scratch.clear();
     std::unique_ptr<Document> scratch;
-    const Instance inst = parseFragment(dataOffset, dataOffset + dataSize, scratch, 0);
+    // The substitution list is reused from record to record (no allocation per record).
+    Instance inst;
+    inst.values.swap(m_valuePool);
+    parseFragment(dataOffset, dataOffset + dataSize, scratch, 0, inst);
+    out.data.reserve(24);
     Extractor extractor(*this, out);
     extractor.instance(inst, Extractor::Context::Top, QString(), 0);
+    m_valuePool.swap(inst.values);
     if (!extractor.sawTimeCreated)
         out.timeUs = 0; // the caller falls back to the record header's time
 }
@@ -1373,7 +1477,8 @@ private:
             } else if (const Value *v = valueOf(part.item, values); v && v->type == BinXmlType && v->size) {
                 const qsizetype pos = v->data - reinterpret_cast<const uchar *>(m_parser.m_chunk.data());
                 std::unique_ptr<Document> scratch;
-                const ChunkParser::Instance inst = m_parser.parseFragment(pos, pos + v->size, scratch, depth + 1);
+                ChunkParser::Instance inst;
+                m_parser.parseFragment(pos, pos + v->size, scratch, depth + 1, inst);
                 instance(inst, indent + 2, depth + 1);
                 if (scratch)
                     m_parser.m_scratch.push_back(std::move(scratch));
@@ -1399,7 +1504,8 @@ QString ChunkParser::renderRecord(qsizetype dataOffset, qsizetype dataSize)
 {
     m_scratch.clear();
     std::unique_ptr<Document> scratch;
-    const Instance inst = parseFragment(dataOffset, dataOffset + dataSize, scratch, 0);
+    Instance inst;
+    parseFragment(dataOffset, dataOffset + dataSize, scratch, 0, inst);
     XmlRenderer renderer(*this);
     renderer.instance(inst, 0, 0);
     return renderer.out;

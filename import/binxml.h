@@ -132,10 +132,22 @@ struct Element
 
 // A parsed binary XML document body: a template definition, or the literal content
 // of a record that uses no template. Elements refer to each other by index.
+// The text of the value a substitution had in the last record that used the same
+// template. Consecutive records repeat most values (the same process loads one DLL
+// after another), so comparing bytes and sharing the string is cheaper than making it.
+struct Memo
+{
+    const uchar *data = nullptr; // into the chunk, which outlives the template
+    quint32 size = 0;
+    quint8 type = NullType;
+    QString text;
+};
+
 struct Document
 {
     QList<Element> elements;
     QList<qint32> roots;
+    std::vector<Memo> memo; // by substitution index; used while extracting records
 };
 
 // Errors in binary XML throw this; the record is counted as failed and decoding goes
@@ -172,14 +184,21 @@ private:
 
     // Parses a fragment (header, then a template instance or elements) at [pos, end).
     // Literal documents are stored in `scratch` (owned by the caller).
-    Instance parseFragment(qsizetype pos, qsizetype end, std::unique_ptr<Document> &scratch, int depth);
+    void parseFragment(qsizetype pos, qsizetype end, std::unique_ptr<Document> &scratch, int depth, Instance &instance);
     const Document *templateAt(qsizetype offset, int depth);
-    const QString &nameAt(qsizetype offset);
+    struct NameEntry
+    {
+        QString name;
+        Name element = Name::Other;
+        Name attribute = Name::Other;
+    };
+    const NameEntry &nameAt(qsizetype offset);
 
     QByteArrayView m_chunk;
-    QHash<quint32, QString> m_names;
+    QHash<quint32, NameEntry> m_names;
     QHash<quint32, std::shared_ptr<Document>> m_templates;
     std::vector<std::unique_ptr<Document>> m_scratch; // nested literal fragments of the current record
+    QList<Value> m_valuePool;
 };
 
 } // namespace Chainscope::Evtx
