@@ -3,6 +3,9 @@
 #include "casestore.h"
 #include "policy.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <algorithm>
 
 namespace Chainscope {
@@ -35,7 +38,10 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         "dst_host, dst_port, signer, signature_status, "
         // json_valid first: one malformed details text must not fail the whole load.
         "CASE WHEN json_valid(details) THEN json_extract(details, '$.via') END, "
-        "CASE WHEN json_valid(details) THEN json_extract(details, '$.family') END "
+        "CASE WHEN json_valid(details) THEN json_extract(details, '$.family') END, "
+        "hashes, "
+        // DNS answers name the addresses of later connections (Windows DNS events).
+        "CASE WHEN kind = 'dns_query' AND json_valid(details) THEN json_extract(details, '$.answers') END "
         "FROM events WHERE kind <> 'log_message' ORDER BY time_us, id");
     QList<IndexedEvent> events;
     qint64 n = 0;
@@ -64,6 +70,23 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         e.signatureStatus = strings.intern(st.text(14));
         e.fork = st.text(15) == u"fork";
         e.local = st.text(16) == u"unix" || isLoopbackAddress(ip);
+        e.hashes = strings.intern(st.text(17));
+        if (e.kind == EventKind::DnsQuery && !st.isNull(18)) {
+            // A JSON array of addresses (or, from older readers, one address).
+            const QString text = st.text(18);
+            QList<qint32> ips;
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+            if (doc.isArray()) {
+                for (const QJsonValue &v : doc.array()) {
+                    if (v.isString() && !v.toString().isEmpty())
+                        ips.append(strings.intern(v.toString()));
+                }
+            } else if (!text.isEmpty()) {
+                ips.append(strings.intern(text));
+            }
+            if (!ips.isEmpty())
+                e.answers = addDnsAnswers(ips);
+        }
         events.append(e);
     }
     build(std::move(events));
@@ -110,6 +133,53 @@ qint32 CaseIndex::nodeFor(qint32 host, qint64 pid, qint64 ppid, qint64 timeUs, q
     return newNode(n);
 }
 
+qint32 CaseIndex::addDnsAnswers(const QList<qint32> &ips)
+{
+    m_dnsAnswers.append(ips);
+    return qint32(m_dnsAnswers.size() - 1);
+}
+
+namespace {
+
+bool isWindowsPath(const QString &s)
+{
+    return (s.size() >= 3 && s.at(1) == QLatin1Char(':')
+               && (s.at(2) == QLatin1Char('\\') || s.at(2) == QLatin1Char('/')))
+        || s.startsWith(QLatin1String("\\\\"));
+}
+
+// The two Windows logs of one process start (Sysmon 1 and Security 4688) are written
+// within moments of each other.
+constexpr qint64 SameStartUs = 2 * 1000000LL;
+
+} // namespace
+
+qint32 CaseIndex::pathKey(qint32 path)
+{
+    if (path == 0)
+        return 0;
+    const auto it = m_foldedPaths.constFind(path);
+    if (it != m_foldedPaths.cend())
+        return it.value();
+    const QString &s = strings.at(path);
+    qint32 key = path;
+    if (isWindowsPath(s)) {
+        QString folded = s.toLower();
+        folded.replace(QLatin1Char('/'), QLatin1Char('\\'));
+        key = strings.intern(folded);
+    }
+    m_foldedPaths.insert(path, key);
+    return key;
+}
+
+std::optional<qint32> CaseIndex::pathKeyIfKnown(qint32 path) const
+{
+    const auto it = m_foldedPaths.constFind(path);
+    if (it == m_foldedPaths.cend())
+        return std::nullopt;
+    return it.value();
+}
+
 void CaseIndex::build(QList<IndexedEvent> events)
 {
     m_events = std::move(events);
@@ -117,14 +187,48 @@ void CaseIndex::build(QList<IndexedEvent> events)
     m_nodeEvents.clear();
     m_current.clear();
     m_execsByPath.clear();
+    m_foldedPaths.clear();
     m_packageInstalls.clear();
+    // (process, address) -> the name the process last resolved to that address.
+    QHash<QPair<qint32, qint32>, qint32> resolved;
 
     for (qint32 i = 0; i < qint32(m_events.size()); ++i) {
         IndexedEvent &e = m_events[i];
+        if (e.target != 0)
+            pathKey(e.target); // so firstExec() can find writes of Windows paths in any case
         switch (e.kind) {
         case EventKind::ProcessStart: {
             const auto key = qMakePair(e.host, e.pid);
             const qint32 live = m_current.value(key, -1);
+            if (e.platform == Platform::Windows) {
+                // Windows creates a process with its image; there is no fork and no exec
+                // over a running image. A start of a live pid is either the second log of
+                // the same start (Sysmon and Security both record it) or pid reuse.
+                if (live >= 0 && m_nodes[live].startSeen && e.timeUs - m_nodes[live].startUs <= SameStartUs
+                    && pathKey(m_nodes[live].image) == pathKey(e.image)) {
+                    ProcessNode &n = m_nodes[live];
+                    if (n.commandLine == 0)
+                        n.commandLine = e.commandLine;
+                    e.node = live;
+                } else {
+                    if (live >= 0)
+                        closeNode(live, e.timeUs);
+                    ProcessNode n;
+                    n.host = e.host;
+                    n.pid = e.pid;
+                    n.ppid = e.ppid;
+                    n.startUs = e.timeUs;
+                    n.image = e.image;
+                    n.commandLine = e.commandLine;
+                    n.execed = true;
+                    n.startEventId = e.id;
+                    n.platform = e.platform;
+                    n.parent = e.ppid >= 0 ? nodeFor(e.host, e.ppid, -1, e.timeUs, 0, e.platform) : -1;
+                    e.node = newNode(n);
+                }
+                m_execsByPath[{e.host, pathKey(e.image)}].append(i);
+                break;
+            }
             if (e.fork) {
                 // A new process. A live node with the same pid missed its exit: the
                 // pid was reused, so that one ended before this start.
@@ -174,9 +278,9 @@ void CaseIndex::build(QList<IndexedEvent> events)
                 e.node = newNode(n);
             }
             if (!e.fork) {
-                m_execsByPath[{e.host, e.image}].append(i);
+                m_execsByPath[{e.host, pathKey(e.image)}].append(i);
                 if (e.target != 0 && e.target != e.image)
-                    m_execsByPath[{e.host, e.target}].append(i);
+                    m_execsByPath[{e.host, pathKey(e.target)}].append(i);
             }
             break;
         }
@@ -194,8 +298,17 @@ void CaseIndex::build(QList<IndexedEvent> events)
             e.node = nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform);
             break;
         }
-        if (e.node >= 0)
+        if (e.node >= 0) {
             m_nodeEvents[e.node].append(i);
+            // A connection logged with only an address takes the name the same process
+            // resolved it from just before (Sysmon 22 answers, then Sysmon 3).
+            if (e.kind == EventKind::DnsQuery && e.answers >= 0 && e.dstHost != 0) {
+                for (qint32 ip : m_dnsAnswers.at(e.answers))
+                    resolved.insert({e.node, ip}, e.dstHost);
+            } else if (e.kind == EventKind::NetConnect && e.dstHost == 0 && e.dstIp != 0) {
+                e.dstHost = resolved.value({e.node, e.dstIp}, 0);
+            }
+        }
     }
 }
 
@@ -224,7 +337,7 @@ QList<qint32> CaseIndex::descendants(qint32 node, qint64 untilUs) const
 
 std::optional<qint32> CaseIndex::firstExec(qint32 host, qint32 path, qint64 afterUs) const
 {
-    const auto it = m_execsByPath.constFind({host, path});
+    const auto it = m_execsByPath.constFind({host, pathKeyIfKnown(path).value_or(path)});
     if (it == m_execsByPath.constEnd())
         return std::nullopt;
     const QList<qint32> &list = it.value();

@@ -45,6 +45,8 @@ struct IndexedEvent
     qint32 dstHost = 0;
     qint32 signer = 0;
     qint32 signatureStatus = 0;
+    qint32 hashes = 0; // of the target (written file, loaded module), as the log gave them
+    qint32 answers = -1; // dns_query: index into CaseIndex::dnsAnswers()
     qint32 node = -1; // the process that acted
     qint32 dstPort = -1;
     EventKind kind = EventKind::LogMessage;
@@ -100,6 +102,10 @@ public:
     std::optional<qint32> firstExec(qint32 host, qint32 path, qint64 afterUs) const;
     // Package-install events (indices), in time order.
     const QList<qint32> &packageInstalls() const { return m_packageInstalls; }
+    // The addresses a DNS query resolved to (string ids), for IndexedEvent::answers.
+    const QList<QList<qint32>> &dnsAnswers() const { return m_dnsAnswers; }
+    // For tests and generated cases: answers for an event built by hand.
+    qint32 addDnsAnswers(const QList<qint32> &ips);
 
     // "host/pid@start" — the stable name of a process in JSON and reports.
     QString processKey(qint32 node) const;
@@ -113,8 +119,15 @@ private:
     QList<ProcessNode> m_nodes;
     QList<QList<qint32>> m_nodeEvents;
     QHash<QPair<qint32, qint64>, qint32> m_current; // (host, pid) -> live node
-    QHash<QPair<qint32, qint32>, QList<qint32>> m_execsByPath; // (host, path) -> exec events
+    // Windows paths compare case-insensitively: the image of a process and the file an
+    // installer wrote may differ in case. Such paths are indexed by a folded form.
+    qint32 pathKey(qint32 path);
+    std::optional<qint32> pathKeyIfKnown(qint32 path) const;
+
+    QHash<QPair<qint32, qint32>, QList<qint32>> m_execsByPath; // (host, path key) -> exec events
+    QHash<qint32, qint32> m_foldedPaths; // Windows path id -> id of its folded form
     QList<qint32> m_packageInstalls;
+    QList<QList<qint32>> m_dnsAnswers;
 };
 
 } // namespace Chainscope

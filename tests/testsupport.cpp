@@ -81,8 +81,26 @@ IndexedEvent Timeline::make(qint64 t, EventKind kind, qint64 pid, qint64 ppid, c
     e.ppid = ppid;
     e.host = m_index.strings.intern(m_host);
     e.image = m_index.strings.intern(image);
-    e.platform = Platform::Linux;
+    e.platform = m_platform;
     return e;
+}
+
+Timeline &Timeline::platform(Platform platform)
+{
+    m_platform = platform;
+    return *this;
+}
+
+Timeline &Timeline::dns(qint64 t, qint64 pid, const QString &name, const QStringList &answers)
+{
+    IndexedEvent e = make(t, EventKind::DnsQuery, pid, -1, QString());
+    e.dstHost = m_index.strings.intern(name);
+    QList<qint32> ips;
+    for (const QString &ip : answers)
+        ips.append(m_index.strings.intern(ip));
+    e.answers = m_index.addDnsAnswers(ips);
+    m_events.append(e);
+    return *this;
 }
 
 Timeline &Timeline::fork(qint64 t, qint64 parent, qint64 child, const QString &parentImage)

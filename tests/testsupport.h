@@ -70,6 +70,9 @@ public:
     Timeline &rename(qint64 t, qint64 pid, const QString &path);
     Timeline &connect(qint64 t, qint64 pid, const QString &ip, int port = 443);
     Timeline &package(qint64 t, const QString &name);
+    // Events added after this call carry `platform` (Linux until then).
+    Timeline &platform(Platform platform);
+    Timeline &dns(qint64 t, qint64 pid, const QString &name, const QStringList &answers);
     void build();
     qint64 lastId() const { return m_events.size(); }
 
@@ -78,6 +81,7 @@ private:
     CaseIndex &m_index;
     QString m_host;
     QList<IndexedEvent> m_events;
+    Platform m_platform = Platform::Linux;
 };
 
 ProcessResult run(const QString &program, const QStringList &args, int timeoutMs = 120000);

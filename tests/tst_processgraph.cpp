@@ -32,6 +32,10 @@ private slots:
     void execOverExecContinuesTheProcess();
     void descendantsRespectTime();
     void firstExecAfterAGivenTime();
+    void windowsStartLoggedTwiceIsOneProcess();
+    void windowsPidReuseStartsANewProcess();
+    void windowsPathsMatchInAnyCase();
+    void dnsAnswersNameLaterConnections();
 };
 
 void Tst_processgraph::forkThenExecIsOneProcess()
@@ -138,6 +142,90 @@ void Tst_processgraph::firstExecAfterAGivenTime()
     QCOMPARE(index.events().at(*index.firstExec(host, path, 400)).id, 2);
     QVERIFY(!index.firstExec(host, path, 501));
     QVERIFY(!index.firstExec(host, index.strings.intern(QStringLiteral("/other")), 0));
+}
+
+void Tst_processgraph::windowsStartLoggedTwiceIsOneProcess()
+{
+    // Sysmon 1 and Security 4688 both record one start; the image may differ in case.
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .exec(1000000, 600, 4, QStringLiteral("C:\\Windows\\explorer.exe"))
+        .exec(2000000, 700, 600, QStringLiteral("C:\\Program Files\\App\\app.exe"), QStringLiteral("app.exe --x"))
+        .exec(2300000, 700, 600, QStringLiteral("c:\\program files\\app\\APP.EXE"))
+        .build();
+    QCOMPARE(nodeOfEvent(index, 3), nodeOfEvent(index, 2));
+    const ProcessNode &app = index.process(nodeOfEvent(index, 2));
+    QCOMPARE(index.strings.at(app.commandLine), QStringLiteral("app.exe --x"));
+    QCOMPARE(app.parent, nodeOfEvent(index, 1));
+    QCOMPARE(index.processes().size(), 3); // explorer's parent (pid 4, seen from), explorer, app
+}
+
+void Tst_processgraph::windowsPidReuseStartsANewProcess()
+{
+    // Windows reuses pids quickly. A later start of a live pid is a new process whose
+    // parent is its ppid's process, never the earlier holder of the pid (no exec).
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .exec(1000000, 600, 4, QStringLiteral("C:\\Windows\\explorer.exe"))
+        .exec(2000000, 700, 600, QStringLiteral("C:\\Program Files\\App\\app.exe"))
+        .exec(9000000, 700, 600, QStringLiteral("C:\\Windows\\System32\\cmd.exe"))
+        .build();
+    const qint32 first = nodeOfEvent(index, 2);
+    const qint32 second = nodeOfEvent(index, 3);
+    QVERIFY(first >= 0 && second >= 0 && first != second);
+    QCOMPARE(index.process(first).endUs, 9000000);
+    QCOMPARE(index.process(second).parent, nodeOfEvent(index, 1));
+    QVERIFY(!index.descendants(first).contains(second));
+}
+
+void Tst_processgraph::windowsPathsMatchInAnyCase()
+{
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .write(1000000, 900, QStringLiteral("C:\\Users\\ann\\AppData\\Local\\Tool\\Tool.exe"))
+        .exec(5000000, 910, 4, QStringLiteral("c:\\users\\ann\\appdata\\local\\tool\\tool.EXE"))
+        .build();
+    const qint32 written = index.strings.find(QStringLiteral("C:\\Users\\ann\\AppData\\Local\\Tool\\Tool.exe"));
+    const qint32 host = index.strings.find(QStringLiteral("h1"));
+    const auto exec = index.firstExec(host, written, 1000000);
+    QVERIFY(exec);
+    QCOMPARE(index.events().at(*exec).id, 2);
+    // Linux paths stay case-sensitive.
+    CaseIndex onLinux;
+    Timeline(onLinux)
+        .write(100, 9, QStringLiteral("/opt/Tool/tool"))
+        .exec(200, 10, 1, QStringLiteral("/opt/tool/tool"))
+        .build();
+    QVERIFY(!onLinux.firstExec(
+        onLinux.strings.find(QStringLiteral("h1")), onLinux.strings.find(QStringLiteral("/opt/Tool/tool")), 0));
+}
+
+void Tst_processgraph::dnsAnswersNameLaterConnections()
+{
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .exec(1000000, 700, 4, QStringLiteral("C:\\App\\app.exe"))
+        .exec(1000000, 800, 4, QStringLiteral("C:\\Other\\other.exe"))
+        .dns(2000000, 700, QStringLiteral("cdn.example.net"),
+            {QStringLiteral("203.0.113.7"), QStringLiteral("203.0.113.8")})
+        .connect(3000000, 700, QStringLiteral("203.0.113.8"))
+        .connect(3000000, 800, QStringLiteral("203.0.113.8")) // another process: not named by app's query
+        .connect(3000000, 700, QStringLiteral("198.51.100.1")) // not among the answers
+        .build();
+    const auto hostOf = [&](qint64 id) {
+        for (const IndexedEvent &e : index.events()) {
+            if (e.id == id)
+                return index.strings.at(e.dstHost);
+        }
+        return QStringLiteral("?");
+    };
+    QCOMPARE(hostOf(4), QStringLiteral("cdn.example.net"));
+    QCOMPARE(hostOf(5), QString());
+    QCOMPARE(hostOf(6), QString());
 }
 
 QTEST_GUILESS_MAIN(Tst_processgraph)
