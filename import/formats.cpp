@@ -1,7 +1,9 @@
 #include "formats.h"
 
 #include "auditdreader.h"
+#include "evtxreader.h"
 #include "packagelogreader.h"
+#include "windowsnormalizer.h"
 
 namespace Chainscope {
 
@@ -18,6 +20,8 @@ QString formatName(LogFormat format)
         return QStringLiteral("yum");
     case LogFormat::DnfLog:
         return QStringLiteral("dnf");
+    case LogFormat::Evtx:
+        return QStringLiteral("evtx");
     case LogFormat::Unknown:
         break;
     }
@@ -26,6 +30,8 @@ QString formatName(LogFormat format)
 
 LogFormat detectFormat(QByteArrayView head)
 {
+    if (head.startsWith(QByteArrayView("ElfFile\0", 8)))
+        return LogFormat::Evtx;
     if (AuditdReader::probe(head))
         return LogFormat::Auditd;
     return PackageLogReader::probe(head);
@@ -41,6 +47,8 @@ std::unique_ptr<Reader> createReader(LogFormat format)
     case LogFormat::YumLog:
     case LogFormat::DnfLog:
         return std::make_unique<PackageLogReader>(format);
+    case LogFormat::Evtx:
+        return std::make_unique<EvtxReader>(&normalizeWindowsEvent);
     case LogFormat::Unknown:
         break;
     }

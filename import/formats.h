@@ -16,6 +16,7 @@ enum class LogFormat {
     AptHistory, // /var/log/apt/history.log
     YumLog, // /var/log/yum.log
     DnfLog, // /var/log/dnf.rpm.log and dnf.log
+    Evtx, // Windows XML Event Log (.evtx)
 };
 
 // Stable names: they appear in the case file and in the CLI's JSON.

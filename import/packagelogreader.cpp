@@ -753,6 +753,7 @@ void PackageLogReader::read(InputFile &input, const ReaderContext &context, Impo
         readRpmLog(input, context, sink);
         return;
     case LogFormat::Auditd:
+    case LogFormat::Evtx:
     case LogFormat::Unknown:
         break;
     }

@@ -74,6 +74,12 @@ void RawRecordView::showRecord(const QByteArray &raw, const QString &syntax)
     setPlainText(displayText(raw));
 }
 
+void RawRecordView::showRendered(const QString &text, const QString &syntax)
+{
+    m_highlighter->setDefinition(m_repository->definitionForName(syntax));
+    setPlainText(text);
+}
+
 QString RawRecordView::definitionName() const
 {
     return m_highlighter->definition().name();

@@ -23,6 +23,8 @@ public:
 
     // `syntax` is a KSyntaxHighlighting definition name ("Chainscope Log", "XML").
     void showRecord(const QByteArray &raw, const QString &syntax = QStringLiteral("Chainscope Log"));
+    // A record rendered from a binary original (EVTX: the event's XML).
+    void showRendered(const QString &text, const QString &syntax = QStringLiteral("XML"));
     QString definitionName() const;
 
     // Makes undecodable and control bytes visible (\xNN) while keeping tabs, line

@@ -5,6 +5,7 @@
 #include "casestore.h"
 #include "correlator.h"
 #include "eventjson.h"
+#include "evtxreader.h"
 #include "importer.h"
 #include "linuxscenario.h"
 #include "report.h"
@@ -310,9 +311,15 @@ int cmdRaw(const QStringList &args)
     if (!parse(p, args, 3, 3))
         return ExitFailure;
     auto store = CaseStore::open(p.positionalArguments().at(1));
-    const auto raw = store->rawRecord(p.positionalArguments().at(2).toLongLong());
+    const qint64 eventId = p.positionalArguments().at(2).toLongLong();
+    auto raw = store->rawRecord(eventId);
     if (!raw)
         return fail(QStringLiteral("no raw record for event %1").arg(p.positionalArguments().at(2)));
+    if (Evtx::isChunk(*raw)) {
+        // EVTX events keep their whole chunk; print the event's XML rendered from it.
+        const auto event = store->event(eventId);
+        raw = rawRecordText(*raw, event ? event->recordPos : -1).toUtf8();
+    }
     QFile stdoutFile;
     (void)stdoutFile.open(stdout, QIODevice::WriteOnly);
     stdoutFile.write(*raw);

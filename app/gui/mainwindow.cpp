@@ -4,6 +4,7 @@
 #include "chainmarkproxy.h"
 #include "chainsmodel.h"
 #include "eventsmodel.h"
+#include "evtxreader.h"
 #include "policydialog.h"
 #include "rawrecordview.h"
 #include "report.h"
@@ -314,7 +315,7 @@ void MainWindow::applyPolicy(const Policy &policy)
 }
 
 void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chains,
-                               std::shared_ptr<const CaseIndex> index, int policyVersion, qint64 elapsedMs)
+    std::shared_ptr<const CaseIndex> index, int policyVersion, qint64 elapsedMs)
 {
     // Results for a case the window no longer shows (the analyst opened another
     // one while the first was still being correlated) would mix two cases.
@@ -403,7 +404,12 @@ void MainWindow::showRaw(qint64 eventId)
         return;
     }
     const auto raw = m_store->rawRecord(eventId);
-    if (raw)
+    if (raw && Evtx::isChunk(*raw)) {
+        // Binary originals are kept whole (the 64 KiB chunk); the event's XML is
+        // rendered from it on demand.
+        const auto event = m_store->event(eventId);
+        m_rawView->showRendered(rawRecordText(*raw, event ? event->recordPos : -1));
+    } else if (raw)
         m_rawView->showRecord(*raw);
     else
         m_rawView->setPlainText(tr("No raw record stored for event %1.").arg(eventId));
