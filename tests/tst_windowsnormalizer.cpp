@@ -1,0 +1,375 @@
+// The Windows normalizer on every relevant record of the corpus: each row names a
+// provider and event id, the kind it must become and which event field carries which
+// log field. The expected values come from the records themselves (decoded by the
+// EVTX decoder, which tst_evtxreader ties to evtxexport), never from this file.
+
+#include "evtxreader.h"
+#include "testsupport.h"
+#include "windowsnormalizer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Chainscope;
+
+namespace {
+
+QList<WinEventRecord> allCorpusRecords()
+{
+    static const QList<WinEventRecord> records = [] {
+        QList<WinEventRecord> all;
+        const QDir dir(Test::corpusPath(QStringLiteral("windows")));
+        for (const QString &name : dir.entryList({QStringLiteral("*.evtx")}, QDir::Files, QDir::Name)) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray file = f.readAll();
+            for (qsizetype off = Evtx::FileHeaderSize; off < file.size(); off += Evtx::ChunkSize) {
+                const QByteArray chunk = file.mid(off, Evtx::ChunkSize);
+                if (!Evtx::isChunk(chunk))
+                    continue;
+                for (const auto &r : Evtx::decodeChunk(chunk, off).records)
+                    all.append(r.record);
+            }
+        }
+        return all;
+    }();
+    return records;
+}
+
+qint64 idOf(const QString &s)
+{
+    bool ok = false;
+    const qint64 v = s.trimmed().toLongLong(&ok, 0);
+    return ok ? v : -1;
+}
+
+QString fieldOf(const Event &e, const QString &name)
+{
+    if (name == QLatin1String("image"))
+        return e.image;
+    if (name == QLatin1String("commandLine"))
+        return e.commandLine;
+    if (name == QLatin1String("processKey"))
+        return e.processKey;
+    if (name == QLatin1String("targetPath"))
+        return e.targetPath;
+    if (name == QLatin1String("hashes"))
+        return e.hashes;
+    if (name == QLatin1String("signer"))
+        return e.signer;
+    if (name == QLatin1String("signatureStatus"))
+        return e.signatureStatus;
+    if (name == QLatin1String("dstIp"))
+        return e.dstIp;
+    if (name == QLatin1String("dstHost"))
+        return e.dstHost;
+    if (name == QLatin1String("user"))
+        return e.user;
+    if (name == QLatin1String("pid"))
+        return QString::number(e.pid);
+    if (name == QLatin1String("ppid"))
+        return QString::number(e.ppid);
+    if (name == QLatin1String("dstPort"))
+        return QString::number(e.dstPort);
+    return QStringLiteral("<unknown field %1>").arg(name);
+}
+
+Event normalizeOne(const WinEventRecord &r)
+{
+    QList<Event> out;
+    normalizeWindowsEvent(r, out);
+    return out.size() == 1 ? out.front() : Event();
+}
+
+WinEventRecord record(const QString &provider, quint32 eventId, const QList<QPair<QString, QString>> &data)
+{
+    WinEventRecord r;
+    r.provider = provider;
+    r.eventId = eventId;
+    r.computer = QStringLiteral("ws01");
+    r.timeUs = 1700000000000000;
+    r.recordId = 7;
+    r.data = data;
+    return r;
+}
+
+// Test tables in plain literals (the project builds with QT_NO_CAST_FROM_ASCII).
+QString S(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+QStringList L(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromUtf8(item);
+    return out;
+}
+
+QJsonObject detailsOf(const Event &e)
+{
+    return QJsonDocument::fromJson(e.detailsJson).object();
+}
+
+} // namespace
+
+class Tst_WindowsNormalizer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void corpusRecords_data();
+    void corpusRecords();
+    void everyRecordBecomesAnEvent();
+    void sysmonTimeIsTheEventsOwn();
+    void dnsAnswers_data();
+    void dnsAnswers();
+    void constructedRecords_data();
+    void constructedRecords();
+    void garbledValuesDoNotBreak();
+};
+
+void Tst_WindowsNormalizer::corpusRecords_data()
+{
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<int>("eventId");
+    QTest::addColumn<QString>("kind");
+    // "eventField=LogField"; a leading '#' on the log field compares it as a number
+    // (Security writes process ids in hex), "@" as a Windows path.
+    QTest::addColumn<QStringList>("mapping");
+    const QString sysmon = QStringLiteral("Microsoft-Windows-Sysmon");
+    const QString security = QStringLiteral("Microsoft-Windows-Security-Auditing");
+    QTest::newRow("sysmon 1") << sysmon << 1 << S("process_start")
+                              << L({"processKey=ProcessGuid", "pid=#ProcessId", "ppid=#ParentProcessId", "image=Image",
+                                     "commandLine=CommandLine", "user=User", "hashes=Hashes"});
+    QTest::newRow("sysmon 2") << sysmon << 2 << S("file_write") << L({"targetPath=TargetFilename", "pid=#ProcessId"});
+    QTest::newRow("sysmon 3") << sysmon << 3 << S("net_connect")
+                              << L({"dstIp=DestinationIp", "dstPort=#DestinationPort", "pid=#ProcessId",
+                                     "image=Image"});
+    QTest::newRow("sysmon 5") << sysmon << 5 << S("process_exit") << L({"pid=#ProcessId", "image=Image"});
+    QTest::newRow("sysmon 7") << sysmon << 7 << S("module_load")
+                              << L({"targetPath=ImageLoaded", "signer=Signature", "signatureStatus=SignatureStatus",
+                                     "pid=#ProcessId", "image=Image"});
+    QTest::newRow("sysmon 11") << sysmon << 11 << S("file_write") << L({"targetPath=TargetFilename", "pid=#ProcessId"});
+    QTest::newRow("sysmon 13") << sysmon << 13 << S("log_message") << L({"targetPath=TargetObject"});
+    QTest::newRow("sysmon 22") << sysmon << 22 << S("dns_query") << L({"dstHost=QueryName", "pid=#ProcessId"});
+    QTest::newRow("sysmon 23") << sysmon << 23 << S("file_delete") << L({"targetPath=TargetFilename"});
+    QTest::newRow("security 4688") << security << 4688 << S("process_start")
+                                   << L({"pid=#NewProcessId", "ppid=#ProcessId", "image=NewProcessName"});
+    QTest::newRow("msi 1033") << S("MsiInstaller") << 1033 << S("package_install") << L({"targetPath=Data1"});
+    QTest::newRow("msi 1040") << S("MsiInstaller") << 1040 << S("package_install")
+                              << L({"targetPath=Data1", "pid=#Data2"});
+    QTest::newRow("msi 1042") << S("MsiInstaller") << 1042 << S("package_install")
+                              << L({"targetPath=Data1", "pid=#Data2"});
+    QTest::newRow("service 7045") << S("Service Control Manager") << 7045 << S("package_install")
+                                  << L({"targetPath=ImagePath"});
+    QTest::newRow("windows update 19") << S("Microsoft-Windows-WindowsUpdateClient") << 19 << S("package_install")
+                                       << L({"targetPath=updateTitle"});
+    QTest::newRow("windows update 43") << S("Microsoft-Windows-WindowsUpdateClient") << 43 << S("package_install")
+                                       << L({"targetPath=updateTitle"});
+    QTest::newRow("windows update 44") << S("Microsoft-Windows-WindowsUpdateClient") << 44 << S("package_install")
+                                       << L({"targetPath=updateTitle"});
+}
+
+void Tst_WindowsNormalizer::corpusRecords()
+{
+    QFETCH(QString, provider);
+    QFETCH(int, eventId);
+    QFETCH(QString, kind);
+    QFETCH(QStringList, mapping);
+    int seen = 0;
+    for (const WinEventRecord &r : allCorpusRecords()) {
+        if (r.provider != provider || r.eventId != quint32(eventId))
+            continue;
+        ++seen;
+        const Event e = normalizeOne(r);
+        const QString where = QStringLiteral("%1 %2 record %3: ").arg(provider).arg(eventId).arg(r.recordId);
+        // Sysmon 3 inbound connections are messages, not egress.
+        const bool inbound = eventId == 3 && r.value(u"Initiated") == QLatin1String("false");
+        QCOMPARE(kindName(e.kind), inbound ? QStringLiteral("log_message") : kind);
+        QCOMPARE(e.platform, Platform::Windows);
+        QCOMPARE(e.host, r.computer);
+        const QJsonObject details = detailsOf(e);
+        QCOMPARE(details.value(QLatin1String("event_id")).toInt(), eventId);
+        QCOMPARE(details.value(QLatin1String("provider")).toString(), provider);
+        for (const QString &m : mapping) {
+            const QString field = m.section(QLatin1Char('='), 0, 0);
+            QString source = m.section(QLatin1Char('='), 1);
+            const bool numeric = source.startsWith(QLatin1Char('#'));
+            if (numeric)
+                source.remove(0, 1);
+            QVERIFY2(r.has(source), qPrintable(where + QStringLiteral("no field ") + source));
+            QString expected = r.value(source);
+            if (numeric)
+                expected = QString::number(idOf(expected));
+            else if (expected == QLatin1String("-"))
+                expected.clear();
+            else if (field == QLatin1String("targetPath") || field == QLatin1String("image"))
+                expected = expected.startsWith(QLatin1String("\\??\\")) ? expected.mid(4) : expected;
+            // MsiInstaller writes "(NULL)" for absent values.
+            if (expected == QLatin1String("(NULL)"))
+                expected.clear();
+            QVERIFY2(fieldOf(e, field) == expected,
+                qPrintable(where + field + QStringLiteral(": \"%1\", log: \"%2\"").arg(fieldOf(e, field), expected)));
+        }
+    }
+    QVERIFY2(seen > 0, "the corpus holds no such record");
+}
+
+void Tst_WindowsNormalizer::everyRecordBecomesAnEvent()
+{
+    const QList<WinEventRecord> records = allCorpusRecords();
+    QVERIFY(records.size() > 9000);
+    for (const WinEventRecord &r : records) {
+        QList<Event> out;
+        normalizeWindowsEvent(r, out);
+        QCOMPARE(out.size(), 1);
+        const QJsonDocument details = QJsonDocument::fromJson(out.front().detailsJson);
+        QVERIFY2(details.isObject(), out.front().detailsJson.constData()); // always valid JSON
+        QCOMPARE(details.object().value(QLatin1String("record_id")).toInteger(), qint64(r.recordId));
+    }
+}
+
+void Tst_WindowsNormalizer::sysmonTimeIsTheEventsOwn()
+{
+    // Sysmon's UtcTime is when the action happened; the record may be written later.
+    const WinEventRecord r = record(QStringLiteral("Microsoft-Windows-Sysmon"), 11,
+        {{QStringLiteral("UtcTime"), QStringLiteral("2023-03-29 10:15:02.123")},
+            {QStringLiteral("TargetFilename"), QStringLiteral("C:\\x.dll")}});
+    const Event e = normalizeOne(r);
+    QCOMPARE(formatTimeUs(e.timeUs), QStringLiteral("2023-03-29T10:15:02.123000Z"));
+    // Unparseable: the record's own time.
+    WinEventRecord bad = r;
+    bad.data[0].second = QStringLiteral("yesterday");
+    QCOMPARE(normalizeOne(bad).timeUs, r.timeUs);
+}
+
+void Tst_WindowsNormalizer::dnsAnswers_data()
+{
+    QTest::addColumn<QString>("results");
+    QTest::addColumn<QStringList>("answers");
+    QTest::newRow("IPv4-mapped") << S("::ffff:93.184.216.34;") << L({"93.184.216.34"});
+    QTest::newRow("CNAME then addresses")
+        << S("type:  5 cdn.example.net;::ffff:192.0.2.10;::ffff:192.0.2.11;") << L({"192.0.2.10", "192.0.2.11"});
+    QTest::newRow("IPv6") << S("2001:db8::1;") << L({"2001:db8::1"});
+    QTest::newRow("no answer") << S("-") << QStringList();
+    QTest::newRow("empty") << S("") << QStringList();
+}
+
+void Tst_WindowsNormalizer::dnsAnswers()
+{
+    QFETCH(QString, results);
+    QFETCH(QStringList, answers);
+    QCOMPARE(parseDnsAnswers(results), answers);
+    const Event e = normalizeOne(record(QStringLiteral("Microsoft-Windows-Sysmon"), 22,
+        {{QStringLiteral("QueryName"), QStringLiteral("a.example")}, {QStringLiteral("QueryResults"), results}}));
+    QStringList stored;
+    for (const QJsonValue &v : detailsOf(e).value(QLatin1String("answers")).toArray())
+        stored << v.toString();
+    QCOMPARE(stored, answers);
+}
+
+void Tst_WindowsNormalizer::constructedRecords_data()
+{
+    // Event ids the corpus lacks, built with the field sets their providers write.
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<int>("eventId");
+    QTest::addColumn<QStringList>("data"); // name=value
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("check"); // field=expected
+    QTest::addColumn<QString>("detail"); // details key=expected
+    const QString sysmon = QStringLiteral("Microsoft-Windows-Sysmon");
+    QTest::newRow("sysmon 6 driver") << sysmon << 6
+                                     << L({"ImageLoaded=C:\\Windows\\System32\\drivers\\x.sys", "Signed=false",
+                                            "Signature=", "SignatureStatus=Unavailable"})
+                                     << S("module_load") << S("signatureStatus=Unavailable") << S("driver=true");
+    QTest::newRow("sysmon 15 stream") << sysmon << 15
+                                      << L({"TargetFilename=C:\\Users\\a\\Downloads\\s.exe:Zone.Identifier",
+                                             "Hash=SHA256=AB", "ProcessId=10"})
+                                      << S("file_write") << S("hashes=SHA256=AB") << S("action=stream_created");
+    QTest::newRow("sysmon 26 delete") << sysmon << 26 << L({"TargetFilename=C:\\t\\a.exe", "ProcessId=10"})
+                                      << S("file_delete") << S("targetPath=C:\\t\\a.exe") << S("");
+    QTest::newRow("sysmon 29 executable")
+        << sysmon << 29 << L({"TargetFilename=C:\\ProgramData\\u\\u.exe", "Hashes=SHA256=CD"}) << S("file_write")
+        << S("targetPath=C:\\ProgramData\\u\\u.exe") << S("executable=true");
+    QTest::newRow("sysmon 3 inbound") << sysmon << 3
+                                      << L({"Initiated=false", "DestinationIp=10.0.0.5", "DestinationPort=445"})
+                                      << S("log_message") << S("dstIp=10.0.0.5") << S("initiated=false");
+    QTest::newRow("4688 v0 no command line")
+        << S("Microsoft-Windows-Security-Auditing") << 4688
+        << L({"SubjectUserName=bob", "SubjectDomainName=CORP", "NewProcessId=0x1a4",
+               "NewProcessName=C:\\Windows\\System32\\cmd.exe", "ProcessId=0x2f0"})
+        << S("process_start") << S("user=CORP\\bob") << S("");
+    QTest::newRow("5156 outbound") << S("Microsoft-Windows-Security-Auditing") << 5156
+                                   << L({"ProcessID=4242", "Application=\\device\\harddiskvolume2\\a.exe",
+                                          "Direction=%%14593", "DestAddress=203.0.113.9", "DestPort=443"})
+                                   << S("net_connect") << S("dstPort=443") << S("direction=outbound");
+    QTest::newRow("5156 inbound") << S("Microsoft-Windows-Security-Auditing") << 5156
+                                  << L({"Direction=%%14592", "DestAddress=10.1.1.1", "DestPort=3389"})
+                                  << S("log_message") << S("dstIp=10.1.1.1") << S("direction=inbound");
+    QTest::newRow("msi 1034 removed") << S("MsiInstaller") << 1034
+                                      << L({"Data1=Tool", "Data2=1.0", "Data3=1033", "Data4=0", "Data5=Vendor"})
+                                      << S("package_install") << S("targetPath=Tool") << S("action=remove");
+    QTest::newRow("msi 11707 installed") << S("MsiInstaller") << 11707
+                                         << L({"Data1=Product: Tool -- Installation completed successfully."})
+                                         << S("package_install") << S("targetPath=Tool") << S("action=install");
+    QTest::newRow("msi 11724 removed") << S("MsiInstaller") << 11724
+                                       << L({"Data1=Product: Tool -- Removal completed successfully."})
+                                       << S("package_install") << S("targetPath=Tool") << S("action=remove");
+    QTest::newRow("code integrity 3033") << S("Microsoft-Windows-CodeIntegrity") << 3033
+                                         << L({"FileNameBuffer=\\??\\C:\\Program Files\\App\\evil.dll",
+                                                "ProcessNameBuffer=\\??\\C:\\Program Files\\App\\app.exe",
+                                                "RequestedSigningLevel=8", "ValidatedSigningLevel=1"})
+                                         << S("signature_fault") << S("targetPath=C:\\Program Files\\App\\evil.dll")
+                                         << S("requested_signing_level=8");
+    QTest::newRow("code integrity 3089 is information")
+        << S("Microsoft-Windows-CodeIntegrity") << 3089 << L({"SignatureType=1"}) << S("log_message") << S("") << S("");
+    QTest::newRow("unknown provider") << S("Microsoft-Windows-Kernel-General") << 12 << L({"MajorVersion=10"})
+                                      << S("log_message") << S("") << S("provider=Microsoft-Windows-Kernel-General");
+}
+
+void Tst_WindowsNormalizer::constructedRecords()
+{
+    QFETCH(QString, provider);
+    QFETCH(int, eventId);
+    QFETCH(QStringList, data);
+    QFETCH(QString, kind);
+    QFETCH(QString, check);
+    QFETCH(QString, detail);
+    QList<QPair<QString, QString>> fields;
+    for (const QString &d : data)
+        fields.append({d.section(QLatin1Char('='), 0, 0), d.section(QLatin1Char('='), 1)});
+    const Event e = normalizeOne(record(provider, quint32(eventId), fields));
+    QCOMPARE(kindName(e.kind), kind);
+    if (!check.isEmpty())
+        QCOMPARE(fieldOf(e, check.section(QLatin1Char('='), 0, 0)), check.section(QLatin1Char('='), 1));
+    if (!detail.isEmpty()) {
+        const QJsonValue v = detailsOf(e).value(detail.section(QLatin1Char('='), 0, 0));
+        const QString text
+            = v.isBool() ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false")) : v.toString();
+        QCOMPARE(text, detail.section(QLatin1Char('='), 1));
+    }
+}
+
+void Tst_WindowsNormalizer::garbledValuesDoNotBreak()
+{
+    const Event e = normalizeOne(record(QStringLiteral("Microsoft-Windows-Sysmon"), 3,
+        {{QStringLiteral("ProcessId"), QStringLiteral("not a pid")},
+            {QStringLiteral("Initiated"), QStringLiteral("true")},
+            {QStringLiteral("DestinationPort"), QStringLiteral("-5")},
+            {QStringLiteral("Image"), QStringLiteral("C:\\a\"b\\\n\x01.exe")}}));
+    QCOMPARE(e.kind, EventKind::NetConnect);
+    QCOMPARE(e.pid, -1);
+    QCOMPARE(e.dstPort, -1);
+    QVERIFY(QJsonDocument::fromJson(e.detailsJson).isObject());
+    // A record with no fields at all.
+    QCOMPARE(normalizeOne(record(QStringLiteral("Microsoft-Windows-Security-Auditing"), 4688, {})).pid, -1);
+}
+
+QTEST_GUILESS_MAIN(Tst_WindowsNormalizer)
+#include "tst_windowsnormalizer.moc"
