@@ -187,6 +187,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
     m_nodeEvents.clear();
     m_current.clear();
     m_execsByPath.clear();
+    m_loadsByPath.clear();
     m_foldedPaths.clear();
     m_packageInstalls.clear();
     // (process, address) -> the name the process last resolved to that address.
@@ -298,6 +299,8 @@ void CaseIndex::build(QList<IndexedEvent> events)
             e.node = nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform);
             break;
         }
+        if (e.kind == EventKind::ModuleLoad && e.target != 0)
+            m_loadsByPath[{e.host, pathKey(e.target)}].append(i);
         if (e.node >= 0) {
             m_nodeEvents[e.node].append(i);
             // A connection logged with only an address takes the name the same process
@@ -333,6 +336,44 @@ QList<qint32> CaseIndex::descendants(qint32 node, qint64 untilUs) const
         stack.append(m_nodes.at(n).children);
     }
     return result;
+}
+
+namespace {
+
+std::optional<qint32> firstAtOrAfter(const QHash<QPair<qint32, qint32>, QList<qint32>> &byPath,
+    const QList<IndexedEvent> &events, QPair<qint32, qint32> key, qint64 afterUs)
+{
+    const auto it = byPath.constFind(key);
+    if (it == byPath.constEnd())
+        return std::nullopt;
+    const QList<qint32> &list = it.value();
+    const auto pos = std::lower_bound(
+        list.begin(), list.end(), afterUs, [&](qint32 ev, qint64 t) { return events.at(ev).timeUs < t; });
+    if (pos == list.end())
+        return std::nullopt;
+    return *pos;
+}
+
+} // namespace
+
+std::optional<qint32> CaseIndex::firstLoad(qint32 host, qint32 path, qint64 afterUs) const
+{
+    return firstAtOrAfter(m_loadsByPath, m_events, {host, pathKeyIfKnown(path).value_or(path)}, afterUs);
+}
+
+QList<qint32> CaseIndex::useBefore(qint32 host, qint32 path, qint64 beforeUs) const
+{
+    const QPair<qint32, qint32> key(host, pathKeyIfKnown(path).value_or(path));
+    QList<qint32> out;
+    for (const auto *byPath : {&m_execsByPath, &m_loadsByPath}) {
+        for (qint32 ev : byPath->value(key)) {
+            if (m_events.at(ev).timeUs >= beforeUs)
+                break;
+            out.append(ev);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 std::optional<qint32> CaseIndex::firstExec(qint32 host, qint32 path, qint64 afterUs) const

@@ -100,6 +100,11 @@ public:
     QList<qint32> descendants(qint32 node, qint64 untilUs = std::numeric_limits<qint64>::max()) const;
     // Index into events() of the first exec of `path` on `host` at or after `afterUs`.
     std::optional<qint32> firstExec(qint32 host, qint32 path, qint64 afterUs) const;
+    // The same for module loads: a written library "runs" when a process loads it.
+    std::optional<qint32> firstLoad(qint32 host, qint32 path, qint64 afterUs) const;
+    // Execs and loads of `path` on `host` before `beforeUs` (indices, in time order):
+    // the history that tells a new hash or signer of a known file from the old one.
+    QList<qint32> useBefore(qint32 host, qint32 path, qint64 beforeUs) const;
     // Package-install events (indices), in time order.
     const QList<qint32> &packageInstalls() const { return m_packageInstalls; }
     // The addresses a DNS query resolved to (string ids), for IndexedEvent::answers.
@@ -125,6 +130,7 @@ private:
     std::optional<qint32> pathKeyIfKnown(qint32 path) const;
 
     QHash<QPair<qint32, qint32>, QList<qint32>> m_execsByPath; // (host, path key) -> exec events
+    QHash<QPair<qint32, qint32>, QList<qint32>> m_loadsByPath; // (host, path key) -> module loads
     QHash<qint32, qint32> m_foldedPaths; // Windows path id -> id of its folded form
     QList<qint32> m_packageInstalls;
     QList<QList<qint32>> m_dnsAnswers;

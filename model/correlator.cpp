@@ -23,7 +23,6 @@ constexpr qint64 PackageLogSlackUs = 5 * 1000000LL;
 // Package-log lines closer than this belong to one transaction.
 constexpr qint64 TransactionGapUs = 10 * 60 * 1000000LL;
 
-
 // Shells, script hosts, downloaders and LOLBins: what a freshly installed binary has
 // no business starting on its first run.
 bool isShellOrScriptHost(const QString &image)
@@ -121,6 +120,33 @@ QString Correlator::describe(const IndexedEvent &e) const
 {
     const StringPool &s = m_index.strings;
     return formatDestination(s.at(e.dstHost), s.at(e.dstIp), e.dstPort);
+}
+
+QString Correlator::drift(const IndexedEvent &e, qint64 installUs, const Policy &policy) const
+{
+    const StringPool &s = m_index.strings;
+    const qint32 path = e.kind == EventKind::ModuleLoad ? e.target : e.image;
+    if (path == 0 || (e.hashes == 0 && e.signer == 0))
+        return QString();
+    // The most recent use of the same file before the install that logged a hash or
+    // signer is what the host knew.
+    const QList<qint32> history = m_index.useBefore(e.host, path, installUs);
+    for (auto it = history.crbegin(); it != history.crend(); ++it) {
+        const IndexedEvent &before = m_index.events().at(*it);
+        if (before.signer != 0 && e.signer != 0
+            && s.at(before.signer).compare(s.at(e.signer), Qt::CaseInsensitive) != 0) {
+            return Mismatch::SignerDrift;
+        }
+        if (before.hashes != 0 && e.hashes != 0 && before.hashes != e.hashes) {
+            const bool sameSigner = before.signer == 0 || e.signer == 0
+                || s.at(before.signer).compare(s.at(e.signer), Qt::CaseInsensitive) == 0;
+            if (sameSigner || policy.isApprovedSigner(s.at(e.signer)))
+                return Mismatch::HashDrift;
+        }
+        if (before.hashes != 0 || before.signer != 0)
+            break;
+    }
+    return QString();
 }
 
 bool Correlator::isSuspiciousChild(qint32 node) const
@@ -252,12 +278,30 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
     std::stable_sort(work.writtenPaths.begin(), work.writtenPaths.end(),
         [&](qint32 a, qint32 b) { return firstWrite.value(a) < firstWrite.value(b); });
     QSet<qint32> seenExecs;
+    const QSet<qint32> installerTree(tree.cbegin(), tree.cend());
     for (qint32 path : work.writtenPaths) {
         if (const auto exec = m_index.firstExec(seed.host, path, firstWrite.value(path))) {
             if (!seenExecs.contains(*exec)) {
                 seenExecs.insert(*exec);
                 work.firstRuns.append({path, *exec});
             }
+        }
+        // A written library runs when a process outside the installer loads it (the
+        // installer loading its own custom-action DLLs is still the install).
+        qint64 from = firstWrite.value(path);
+        for (int guard = 0; guard < 64; ++guard) {
+            const auto load = m_index.firstLoad(seed.host, path, from);
+            if (!load)
+                break;
+            const IndexedEvent &e = m_index.events().at(*load);
+            if (!installerTree.contains(e.node)) {
+                if (!seenExecs.contains(*load)) {
+                    seenExecs.insert(*load);
+                    work.firstRuns.append({path, *load});
+                }
+                break;
+            }
+            from = e.timeUs + 1;
         }
     }
     std::sort(
@@ -375,6 +419,14 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                         && !policy.isApprovedSigner(s.at(e.signer))) {
                         runEvidence.append(ev);
                         mismatches.insert(Mismatch::SignerNotApproved);
+                    } else if (const QString d = drift(e, seed.startUs, policy); !d.isEmpty()) {
+                        runEvidence.append(ev);
+                        mismatches.insert(d);
+                    }
+                } else if (e.kind == EventKind::ProcessStart && n == r) {
+                    if (const QString d = drift(e, seed.startUs, policy); !d.isEmpty()) {
+                        runEvidence.append(ev);
+                        mismatches.insert(d);
                     }
                 }
             }
@@ -385,7 +437,11 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         std::sort(runEvidence.begin(), runEvidence.end());
         runEvidence.erase(std::unique(runEvidence.begin(), runEvidence.end()), runEvidence.end());
         chain.stages.append({Stage::FirstRun, ids(runEvidence), runEvidence});
-        chain.firstRun = s.at(events.at(runEvidence.first()).image);
+        // A library's first run is its load: name the process that loaded it.
+        const IndexedEvent &first = events.at(runEvidence.first());
+        chain.firstRun = first.image != 0 ? s.at(first.image)
+            : first.node >= 0             ? s.at(m_index.process(first.node).image)
+                                          : QString();
     } else if (!work.writes.isEmpty()) {
         if (lateRun >= 0) {
             const IndexedEvent &e = events.at(lateRun);
@@ -452,7 +508,9 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
 
     chain.mismatches = QStringList(mismatches.begin(), mismatches.end());
     chain.mismatches.sort();
-    chain.approved = chain.mismatches.isEmpty() && firstLate < 0;
+    // A new hash alone is what every update brings; it does not make a chain suspect.
+    chain.approved
+        = (chain.mismatches.isEmpty() || chain.mismatches == QStringList {Mismatch::HashDrift}) && firstLate < 0;
     const int base = 20 * int(chain.stages.size());
     chain.score = chain.approved ? base / 4 : base + 5 * qMin(4, int(chain.mismatches.size()));
     involved.remove(-1);

@@ -23,6 +23,12 @@ inline const QString RepoNotApproved = QStringLiteral("repo_not_approved");
 inline const QString UnexpectedChild = QStringLiteral("unexpected_child");
 inline const QString UnsignedModule = QStringLiteral("unsigned_module");
 inline const QString SignerNotApproved = QStringLiteral("signer_not_approved");
+// A file the host knew, now validly signed by a different signer than before.
+inline const QString SignerDrift = QStringLiteral("signer_drift");
+// A file the host knew, now with a new hash under the same (or an approved) signer.
+// Every genuine update does this too, so on its own it does not make a chain
+// suspicious; next to a late beacon or an odd child it is what the analyst looks at.
+inline const QString HashDrift = QStringLiteral("hash_drift");
 } // namespace Mismatch
 
 struct ChainStage
@@ -101,6 +107,9 @@ private:
     SeedWork analyse(const Seed &seed, const Policy &policy) const;
     Chain judge(const Seed &seed, const SeedWork &work, const Policy &policy) const;
     QString describe(const IndexedEvent &e) const;
+    // Signer or hash drift of a module load or exec against the host's history of the
+    // same file before the install; empty when there is none.
+    QString drift(const IndexedEvent &e, qint64 installUs, const Policy &policy) const;
     bool isSuspiciousChild(qint32 node) const;
 
     const CaseIndex &m_index;

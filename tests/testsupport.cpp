@@ -91,6 +91,25 @@ Timeline &Timeline::platform(Platform platform)
     return *this;
 }
 
+Timeline &Timeline::load(
+    qint64 t, qint64 pid, const QString &path, const QString &signer, const QString &status, const QString &hashes)
+{
+    IndexedEvent e = make(t, EventKind::ModuleLoad, pid, -1, QString());
+    e.target = m_index.strings.intern(path);
+    e.signer = m_index.strings.intern(signer);
+    e.signatureStatus = m_index.strings.intern(status);
+    e.hashes = m_index.strings.intern(hashes);
+    m_events.append(e);
+    return *this;
+}
+
+Timeline &Timeline::withHashes(const QString &hashes)
+{
+    if (!m_events.isEmpty())
+        m_events.last().hashes = m_index.strings.intern(hashes);
+    return *this;
+}
+
 Timeline &Timeline::dns(qint64 t, qint64 pid, const QString &name, const QStringList &answers)
 {
     IndexedEvent e = make(t, EventKind::DnsQuery, pid, -1, QString());

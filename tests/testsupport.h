@@ -73,6 +73,10 @@ public:
     // Events added after this call carry `platform` (Linux until then).
     Timeline &platform(Platform platform);
     Timeline &dns(qint64 t, qint64 pid, const QString &name, const QStringList &answers);
+    Timeline &load(qint64 t, qint64 pid, const QString &path, const QString &signer, const QString &status,
+        const QString &hashes = QString());
+    // Sets the hashes of the last event added (a Sysmon 1 exec logs them).
+    Timeline &withHashes(const QString &hashes);
     void build();
     qint64 lastId() const { return m_events.size(); }
 

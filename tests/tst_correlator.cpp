@@ -68,6 +68,10 @@ private slots:
     void installsThatWriteNothingMonitoredAreNotChains();
     void allowListChangesReuseWorkWindowChangesDoNot();
     void cancelStopsTheRun();
+    void windowsWrittenLibraryRunsWhenLoaded();
+    void windowsLoadsByTheInstallerAreStillTheInstall();
+    void windowsDrift_data();
+    void windowsDrift();
 };
 
 void Tst_correlator::fullChainWithEvidenceAndFlags()
@@ -262,6 +266,129 @@ void Tst_correlator::cancelStopsTheRun()
     // A cancelled run leaves no half-valid cache behind.
     QCOMPARE(correlator.run(Policy::defaults()).size(), 1);
     QCOMPARE(correlator.reusedSeeds(), 0);
+}
+
+namespace {
+
+// A signed updater writes a DLL into the app's folder under %LOCALAPPDATA%; the app,
+// started later by explorer, loads it (unsigned) and connects out.
+void updaterWritesLibrary(Timeline &t, const QString &status, const QString &signer)
+{
+    const QString dir = QStringLiteral("C:\\Users\\ann\\AppData\\Local\\Programs\\Voice\\");
+    t.platform(Platform::Windows)
+        .exec(T0 - Minute, 500, 4, QStringLiteral("C:\\Windows\\explorer.exe"))
+        .exec(T0, 700, 500, dir + QStringLiteral("Update.exe"), QStringLiteral("Update.exe --update"))
+        .write(T0 + 5 * Second, 700, dir + QStringLiteral("app\\ffmpeg.dll"))
+        .exit(T0 + 10 * Second, 700)
+        .exec(T0 + 2 * Minute, 800, 500, dir + QStringLiteral("app\\Voice.exe"))
+        .load(T0 + 2 * Minute + Second, 800, dir + QStringLiteral("APP\\FFMPEG.DLL"), signer, status)
+        .connect(T0 + 3 * Minute, 800, QStringLiteral("203.0.113.66"), 443);
+}
+
+} // namespace
+
+void Tst_correlator::windowsWrittenLibraryRunsWhenLoaded()
+{
+    CaseIndex index;
+    Timeline t(index);
+    updaterWritesLibrary(t, QStringLiteral("Unavailable"), QString());
+    t.build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.front();
+    QVERIFY(c.isFull());
+    QCOMPARE(c.platform, Platform::Windows);
+    QVERIFY(c.mismatches.contains(Mismatch::UnsignedModule));
+    QVERIFY(c.mismatches.contains(Mismatch::HostNotApproved));
+    QVERIFY(c.firstRun.endsWith(QLatin1String("Voice.exe")));
+    QVERIFY(!c.approved);
+}
+
+void Tst_correlator::windowsLoadsByTheInstallerAreStillTheInstall()
+{
+    // msiexec loading the custom-action DLL it just wrote is part of the install, not
+    // a first run: its own downloads are not egress of a new binary.
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .exec(T0, 600, 4, QStringLiteral("C:\\Windows\\System32\\msiexec.exe"), QStringLiteral("msiexec /V"))
+        .write(T0 + Second, 600, QStringLiteral("C:\\Program Files\\Tool\\ca.dll"))
+        .load(T0 + 2 * Second, 600, QStringLiteral("C:\\Program Files\\Tool\\ca.dll"), QString(),
+            QStringLiteral("Unavailable"))
+        .connect(T0 + 3 * Second, 600, QStringLiteral("198.51.100.9"))
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    QVERIFY(!chains.front().hasStage(Stage::FirstRun));
+    QVERIFY(!chains.front().hasStage(Stage::Egress));
+}
+
+void Tst_correlator::windowsDrift_data()
+{
+    QTest::addColumn<QString>("beforeSigner");
+    QTest::addColumn<QString>("beforeHash");
+    QTest::addColumn<QString>("afterSigner");
+    QTest::addColumn<QString>("afterHash");
+    QTest::addColumn<QString>("approvedSigners");
+    QTest::addColumn<QString>("expected"); // mismatch, or empty for none
+    QTest::addColumn<bool>("approved");
+    const QString vendor = QStringLiteral("Vendor Ltd");
+    QTest::newRow("same file, same signer") << vendor << "SHA256=AA" << vendor << "SHA256=AA"
+                                            << ""
+                                            << "" << true;
+    QTest::newRow("new hash, same signer") << vendor << "SHA256=AA" << vendor << "SHA256=BB"
+                                           << ""
+                                           << "hash_drift" << true;
+    QTest::newRow("new hash, approved signer")
+        << "Old Vendor"
+        << "SHA256=AA" << vendor << "SHA256=BB" << vendor << "signer_drift" << false;
+    QTest::newRow("valid signature, other signer") << vendor << "SHA256=AA"
+                                                   << "Someone Else LLC"
+                                                   << "SHA256=BB"
+                                                   << ""
+                                                   << "signer_drift" << false;
+    QTest::newRow("no history") << ""
+                                << "" << vendor << "SHA256=BB"
+                                << ""
+                                << "" << true;
+}
+
+void Tst_correlator::windowsDrift()
+{
+    QFETCH(QString, beforeSigner);
+    QFETCH(QString, beforeHash);
+    QFETCH(QString, afterSigner);
+    QFETCH(QString, afterHash);
+    QFETCH(QString, approvedSigners);
+    QFETCH(QString, expected);
+    QFETCH(bool, approved);
+    const QString dll = QStringLiteral("C:\\Program Files\\Orion\\Core.BusinessLayer.dll");
+    const QString host = QStringLiteral("C:\\Program Files\\Orion\\BusinessLayerHost.exe");
+    CaseIndex index;
+    Timeline t(index);
+    t.platform(Platform::Windows).exec(T0 - 60 * Minute, 300, 4, host);
+    if (!beforeHash.isEmpty())
+        t.load(T0 - 59 * Minute, 300, dll, beforeSigner, QStringLiteral("Valid"), beforeHash);
+    t.exit(T0 - 30 * Minute, 300)
+        .exec(T0, 700, 4, QStringLiteral("C:\\Windows\\System32\\msiexec.exe"), QStringLiteral("msiexec /i orion.msp"))
+        .write(T0 + Second, 700, dll)
+        .exit(T0 + Minute, 700)
+        .exec(T0 + 2 * Minute, 310, 4, host)
+        .load(T0 + 2 * Minute + Second, 310, dll, afterSigner, QStringLiteral("Valid"), afterHash)
+        .build();
+    Policy policy = Policy::defaults();
+    if (!approvedSigners.isEmpty())
+        policy.approvedSigners = {approvedSigners};
+    policy.compile();
+    const QList<Chain> chains = correlate(index, policy);
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.front();
+    QVERIFY(c.hasStage(Stage::FirstRun));
+    if (expected.isEmpty())
+        QVERIFY2(c.mismatches.isEmpty(), qPrintable(c.mismatches.join(u',')));
+    else
+        QVERIFY2(c.mismatches.contains(expected), qPrintable(c.mismatches.join(u',')));
+    QCOMPARE(c.approved, approved);
 }
 
 QTEST_GUILESS_MAIN(Tst_correlator)
