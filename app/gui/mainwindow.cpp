@@ -294,7 +294,9 @@ void MainWindow::reloadModels()
     m_rawView->clear();
     if (m_store) {
         m_recomputing = true;
-        m_analysis->load(m_store->path(), m_store->policy());
+        const Policy policy = m_store->policy();
+        m_requestedPolicyVersion = policy.version;
+        m_analysis->load(m_store->path(), policy);
     }
     updateStatus();
 }
@@ -306,6 +308,7 @@ void MainWindow::applyPolicy(const Policy &policy)
     try {
         Policy stored = policy;
         stored.version = m_store->savePolicy(policy);
+        m_requestedPolicyVersion = stored.version;
         m_recomputing = true;
         m_analysis->recompute(stored);
         updateStatus();
@@ -320,6 +323,10 @@ void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chai
     // Results for a case the window no longer shows (the analyst opened another
     // one while the first was still being correlated) would mix two cases.
     if (!m_store || casePath != m_store->path())
+        return;
+    // Nor may the chains of an older policy replace those of the policy just applied:
+    // their result can still be on its way when the analyst changes the policy.
+    if (policyVersion != m_requestedPolicyVersion)
         return;
     m_recomputing = m_analysis->isBusy();
     // Keep the analyst on the chain they were looking at, if it still exists.

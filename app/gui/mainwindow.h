@@ -73,7 +73,7 @@ private:
     void showChain(int row);
     void showRaw(qint64 eventId);
     void onChainsReady(const QString &casePath, const QList<Chain> &chains, std::shared_ptr<const CaseIndex> index,
-                       int policyVersion, qint64 elapsedMs);
+        int policyVersion, qint64 elapsedMs);
     void stepChain(int delta);
     void askNewCase();
     void askOpenCase();
@@ -85,6 +85,7 @@ private:
     ChainAnalysis *m_analysis = nullptr;
     std::shared_ptr<const CaseIndex> m_index;
     bool m_recomputing = false;
+    int m_requestedPolicyVersion = -1; // the policy whose chains the window waits for
 
     ChainsModel *m_chainsModel = nullptr;
     ProcessTreeModel *m_treeModel = nullptr;
