@@ -70,6 +70,23 @@ qsizetype resync(QByteArrayView chunk, qsizetype from)
     return -1;
 }
 
+// Empties a record for reuse, keeping the capacity of its field list.
+void clearRecord(WinEventRecord &r)
+{
+    r.recordId = 0;
+    r.timeUs = 0;
+    r.provider.clear();
+    r.providerGuid.clear();
+    r.eventId = 0;
+    r.version = r.level = r.task = r.opcode = 0;
+    r.keywords.clear();
+    r.channel.clear();
+    r.computer.clear();
+    r.processId = r.threadId = -1;
+    r.userSid.clear();
+    r.data.clear();
+}
+
 } // namespace
 
 namespace Evtx {
@@ -162,6 +179,26 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
     Evtx::ChunkParser parser(chunk);
     qsizetype pos = ChunkHeaderSize;
     quint64 lastId = 0;
+    // With a normalizer, each record becomes events at once and its storage is reused
+    // for the next record; without one (tests, the raw view) records are kept.
+    DecodedRecord rec;
+    const auto keep = [&] {
+        ++out.recordCount;
+        if (!normalize) {
+            out.records.append(std::move(rec));
+            rec = DecodedRecord();
+            return;
+        }
+        const qsizetype first = out.events.size();
+        normalize(rec.record, out.events);
+        // The record's byte offset: unique even where exported logs repeat or
+        // renumber EventRecordIDs, and it locates the record in its stored chunk.
+        for (qsizetype i = first; i < out.events.size(); ++i)
+            out.events[i].recordPos = rec.fileOffset;
+        clearRecord(rec.record);
+    };
+    if (normalize)
+        out.events.reserve(256);
     while (pos + RecordHeaderSize <= chunk.size()) {
         const bool beyond = pos >= end;
         const RecordShape shape = recordAt(chunk, pos);
@@ -202,7 +239,6 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
         }
         flushForeign();
         const quint64 written = le<quint64>(p + pos + 16);
-        DecodedRecord rec;
         rec.fileOffset = fileOffset + pos;
         try {
             parser.decodeRecord(pos + RecordHeaderSize, qsizetype(size) - RecordHeaderSize - 4, rec.record);
@@ -213,7 +249,7 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
                 if (const auto t = fileTimeToUnixUs(written))
                     rec.record.timeUs = *t;
             }
-            out.records.append(std::move(rec));
+            keep();
             ++accounted;
             if (shape == RecordShape::Incomplete) {
                 error(pos,
@@ -235,11 +271,11 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
             if (shape == RecordShape::Incomplete) {
                 // A record whose write was cut short: its id and time are still
                 // evidence that it existed. Kept as an empty event, reported as damage.
-                rec.record = WinEventRecord();
+                clearRecord(rec.record);
                 rec.record.recordId = headerId;
                 if (const auto t = fileTimeToUnixUs(written))
                     rec.record.timeUs = *t;
-                out.records.append(std::move(rec));
+                keep();
                 error(pos,
                     Text::tr(
                         "record %1 at offset %2 is incomplete and its content unreadable (%3); kept its id and time")
@@ -254,6 +290,7 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
                 continue;
             }
             error(pos, Text::tr("record %1 at offset %2: %3").arg(headerId).arg(fileOffset + pos).arg(e.message));
+            clearRecord(rec.record);
         }
         lastId = headerId;
         pos += size;
@@ -268,17 +305,6 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
                     nullptr, int(promised - accounted))
                     .arg(fileOffset),
                 promised - accounted);
-    }
-    if (normalize) {
-        out.events.reserve(out.records.size());
-        for (const DecodedRecord &r : std::as_const(out.records)) {
-            const qsizetype first = out.events.size();
-            normalize(r.record, out.events);
-            // The record's byte offset: unique even where exported logs repeat or
-            // renumber EventRecordIDs, and it locates the record in its stored chunk.
-            for (qsizetype i = first; i < out.events.size(); ++i)
-                out.events[i].recordPos = r.fileOffset;
-        }
     }
     return out;
 }
@@ -336,9 +362,9 @@ void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink
     const auto deliver = [&](Evtx::DecodedChunk chunk) {
         for (const auto &e : std::as_const(chunk.errors))
             sink.recordErrors(e.fileOffset, e.count, e.message);
-        if (chunk.records.isEmpty())
+        if (chunk.recordCount == 0)
             return;
-        sink.recordRead(chunk.records.size());
+        sink.recordRead(chunk.recordCount);
         const qint64 rawId = sink.addRaw(chunk.bytes);
         for (Event &e : chunk.events)
             sink.addEvent(e, rawId);

@@ -135,6 +135,7 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
     context.host = options.host;
     context.timeZone = options.timeZone;
     context.cancel = cancel;
+    context.decodeThreads = options.decodeThreads;
 
     std::unique_ptr<Reader> reader = createReader(format);
     {

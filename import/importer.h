@@ -16,6 +16,7 @@ struct ImportOptions
 {
     QString host; // for records that name no host; empty: leave unknown
     QTimeZone timeZone = QTimeZone::utc(); // for logs with local timestamps
+    int decodeThreads = 0; // for formats that decode in parallel; 0: all cores
 };
 
 struct ImportProgress

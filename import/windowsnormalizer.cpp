@@ -49,7 +49,11 @@ public:
         }
         m_json += ']';
     }
-    QByteArray finish() const { return m_json + '}'; }
+    QByteArray finish()
+    {
+        m_json.append('}');
+        return std::move(m_json);
+    }
 
 private:
     void key(const char *key)
