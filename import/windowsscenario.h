@@ -1,0 +1,77 @@
+#pragma once
+
+#include "winevent.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Chainscope {
+
+// The Windows demo evidence, as the events Sysmon (schema 4.x, Sysmon 13+) and the
+// Windows Installer write them, for two hosts:
+//
+// FIN-WS-07 (a finance workstation, user dana):
+//  (a) 3CX-like: the desktop app's signed Squirrel updater (Update.exe, under
+//      %LOCALAPPDATA%) fetches an update from the vendor's own, approved update host
+//      and writes a new app folder, including an unsigned ffmpeg.dll. Later the user
+//      starts the app; it loads the unsigned DLL, resolves a code-hosting name and a
+//      C2 name and connects to both — neither is an approved host.
+//  (b) benign: Google's updater, from approved hosts, replaces chrome.exe/chrome.dll
+//      (signed by Google LLC); Chrome's next start loads them and talks to Google's
+//      approved update API. A 7-Zip MSI install (MsiInstaller events in the
+//      Application log) writes 7zFM.exe, which the user starts without network use.
+// ORION-01 (a server):
+//  (c) SUNBURST-like: an Orion hotfix (msiexec /p) replaces
+//      SolarWinds.Orion.Core.BusinessLayer.dll; the signer stays SolarWinds (valid),
+//      only the hash changes. The service host restarts and loads it within minutes;
+//      its first DNS beacon to an unapproved domain comes 12 days later — outside the
+//      default 90-minute window, a near miss with its reason.
+//
+// Deterministic for a seed; `noiseEvents` adds benign Sysmon process, image-load,
+// file and network events on FIN-WS-07 (for benchmarks).
+struct WindowsScenarioOptions
+{
+    quint64 seed = 1;
+    QDateTime start = QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC);
+    qint64 noiseEvents = 0;
+};
+
+// One story's ground truth, for tests: they reference the generator's definitions
+// instead of copying constants.
+struct WindowsScenarioStory
+{
+    QString label; // "a", "b", "c"
+    QString host;
+    QString installer; // image of the installing process
+    QStringList written; // files written in program paths, in order
+    QString firstRunImage; // the process whose start or load is the first run
+    QString unsignedModule; // (a) the unsigned DLL the app loads
+    QStringList egressHosts; // unapproved destinations within the window
+    qint64 lateEgressAfterUs = -1; // (c) how long after the install the beacon comes
+    bool expectMismatchedChain = false;
+};
+
+struct WindowsScenario
+{
+    // Per host and log, in time order: what the encoder writes into one .evtx each.
+    struct Log
+    {
+        QString fileName; // "fin-ws-07-sysmon.evtx"
+        QList<WinEventRecord> records;
+    };
+    QList<Log> logs;
+    QList<WindowsScenarioStory> stories;
+    QStringList approvedUpdateHosts;
+    QStringList approvedSigners;
+    const WindowsScenarioStory *story(const QString &label) const;
+};
+
+WindowsScenario buildWindowsScenario(const WindowsScenarioOptions &options);
+
+// The value type Sysmon uses for a field (GUIDs, ids, ports, flags), as
+// Evtx::ValueType; strings for the rest. For the encoder.
+quint8 sysmonFieldType(const QString &name);
+
+} // namespace Chainscope
