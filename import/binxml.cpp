@@ -872,16 +872,22 @@ void ChunkParser::parseFragment(
         if (qsizetype(count) > (c.end() - c.pos()) / 4)
             fail(QStringLiteral("substitution count %1 exceeds the record").arg(count));
         instance.values.resize(count);
+        // Descriptors (size, type, padding), then the values back to back: one bounds
+        // check for each block instead of one per field.
+        const uchar *desc = c.take(4 * qsizetype(count));
+        qsizetype total = 0;
+        Value *values = instance.values.data();
         for (quint32 i = 0; i < count; ++i) {
-            instance.values[i].size = c.u16();
-            instance.values[i].type = c.u8();
-            c.skip(1);
+            values[i].size = readLE<quint16>(desc + 4 * i);
+            values[i].type = desc[4 * i + 2];
+            total += values[i].size;
         }
+        const uchar *data = c.take(total);
         for (quint32 i = 0; i < count; ++i) {
-            Value &v = instance.values[i];
-            v.data = c.take(v.size);
-            if (v.type == NullType)
-                v.size = 0;
+            values[i].data = data;
+            data += values[i].size;
+            if (values[i].type == NullType)
+                values[i].size = 0;
         }
         return;
     }

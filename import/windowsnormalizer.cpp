@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 
+#include <charconv>
+#include <string>
+
 namespace Chainscope {
 
 namespace {
@@ -18,7 +21,7 @@ const QString CodeIntegrity = QStringLiteral("Microsoft-Windows-CodeIntegrity");
 class Details
 {
 public:
-    Details() { m_json.reserve(256); }
+    Details() { m_json.reserve(512); }
 
     void text(const char *key, const QString &value)
     {
@@ -31,7 +34,10 @@ public:
     void number(const char *key, qint64 value)
     {
         this->key(key);
-        m_json += QByteArray::number(value);
+        char digits[24];
+        const auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), value);
+        Q_UNUSED(ec)
+        m_json.append(digits, end);
     }
     void boolean(const char *key, bool value)
     {
@@ -51,41 +57,59 @@ public:
     }
     QByteArray finish()
     {
-        m_json.append('}');
-        return std::move(m_json);
+        m_json += '}';
+        return QByteArray(m_json.data(), qsizetype(m_json.size()));
     }
 
 private:
     void key(const char *key)
     {
-        m_json += m_json.isEmpty() ? "{\"" : ",\"";
+        m_json += m_json.empty() ? "{\"" : ",\"";
         m_json += key;
         m_json += "\":";
     }
     void appendString(const QString &value)
     {
         m_json += '"';
-        // UTF-8 never uses bytes below 0x80 inside a multi-byte character, so escaping
-        // byte by byte is safe.
-        const QByteArray utf8 = value.toUtf8();
-        for (const char c : utf8) {
-            const auto u = uchar(c);
-            if (c == '"' || c == '\\') {
-                m_json += '\\';
-                m_json += c;
-            } else if (u < 0x20) {
-                static const char hex[] = "0123456789abcdef";
-                m_json += "\\u00";
-                m_json += hex[u >> 4];
-                m_json += hex[u & 0xf];
+        // Encoded straight into the buffer; surrogate pairs become 4-byte UTF-8.
+        const char16_t *u = reinterpret_cast<const char16_t *>(value.utf16());
+        const qsizetype n = value.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            const char32_t c = u[i];
+            if (c < 0x80) {
+                if (c == '"' || c == '\\') {
+                    m_json += '\\';
+                    m_json += char(c);
+                } else if (c < 0x20) {
+                    static const char hex[] = "0123456789abcdef";
+                    m_json += "\\u00";
+                    m_json += hex[c >> 4];
+                    m_json += hex[c & 0xf];
+                } else {
+                    m_json += char(c);
+                }
+            } else if (c < 0x800) {
+                m_json += char(0xc0 | (c >> 6));
+                m_json += char(0x80 | (c & 0x3f));
+            } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < n && u[i + 1] >= 0xdc00 && u[i + 1] < 0xe000) {
+                const char32_t cp = 0x10000 + ((c - 0xd800) << 10) + (u[i + 1] - 0xdc00);
+                ++i;
+                m_json += char(0xf0 | (cp >> 18));
+                m_json += char(0x80 | ((cp >> 12) & 0x3f));
+                m_json += char(0x80 | ((cp >> 6) & 0x3f));
+                m_json += char(0x80 | (cp & 0x3f));
             } else {
-                m_json += c;
+                // A lone surrogate cannot be encoded: the replacement character.
+                const char32_t cp = (c >= 0xd800 && c < 0xe000) ? 0xfffd : c;
+                m_json += char(0xe0 | (cp >> 12));
+                m_json += char(0x80 | ((cp >> 6) & 0x3f));
+                m_json += char(0x80 | (cp & 0x3f));
             }
         }
         m_json += '"';
     }
 
-    QByteArray m_json;
+    std::string m_json;
 };
 
 // Days from 1970-01-01 for a civil date (proleptic Gregorian).
