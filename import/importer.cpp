@@ -104,6 +104,8 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
         result.error = input.errorString();
         return result;
     }
+    // A cancelled import stops hashing the rest of the file too.
+    input.setCancel(cancel);
     result.size = input.fileSize();
     const QByteArray head = input.peek(DetectionBytes);
     const LogFormat format = detectFormat(head);

@@ -17,18 +17,26 @@ ImportJob::ImportJob(const QString &casePath, const QStringList &files, const Im
 
 ImportJob::~ImportJob()
 {
-    // The worker touches members until it ends; never let it outlive them.
+    // The worker touches members until it ends; never let it outlive them. Cancelling
+    // makes the reader stop within a few thousand records, so the wait is short.
     cancel();
-    while (m_running.load())
-        QThread::yieldCurrentThread();
+    std::unique_lock lock(m_mutex);
+    m_stopped.wait(lock, [this] { return !m_running; });
 }
 
 void ImportJob::start()
 {
-    m_running = true;
+    {
+        std::lock_guard lock(m_mutex);
+        m_running = true;
+    }
     QThreadPool::globalInstance()->start([this] {
         run();
+        // Notify under the lock: once it is released the destructor may run, and the
+        // worker must not touch the condition variable after that.
+        std::lock_guard lock(m_mutex);
         m_running = false;
+        m_stopped.notify_all();
     });
 }
 

@@ -6,6 +6,8 @@
 #include <QStringList>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 namespace Chainscope {
 
@@ -24,7 +26,6 @@ public:
     // Safe from any thread; the file being imported is left incomplete (rolled back),
     // files not yet started are not touched.
     void cancel();
-    bool isCancelled() const { return m_cancel.load(); }
 
 signals:
     void progress(const Chainscope::ImportProgress &progress);
@@ -39,7 +40,10 @@ private:
     QStringList m_files;
     ImportOptions m_options;
     std::atomic<bool> m_cancel {false};
-    std::atomic<bool> m_running {false};
+    // The destructor waits on this until the worker has left run().
+    std::mutex m_mutex;
+    std::condition_variable m_stopped;
+    bool m_running = false;
 };
 
 } // namespace Chainscope

@@ -28,7 +28,9 @@ public:
         : m_thread([this] { run(); })
     {
     }
-    ~Hasher() { finish(); }
+    // Nobody asked for the result (the import was cancelled or failed): queued blocks
+    // are dropped instead of hashed.
+    ~Hasher() { abandon(); }
 
     void add(const char *data, qint64 size)
     {
@@ -41,20 +43,27 @@ public:
 
     QByteArray result()
     {
-        finish();
+        finish(false);
         return m_result;
     }
+
+    // Stops the thread without hashing what is still queued; the result is empty.
+    void abandon() { finish(true); }
 
 private:
     static constexpr size_t MaxQueued = 8;
 
-    void finish()
+    void finish(bool abandon)
     {
         if (!m_thread.joinable())
             return;
         {
             std::lock_guard lock(m_mutex);
             m_done = true;
+            if (abandon) {
+                m_abandoned = true;
+                m_queue.clear();
+            }
         }
         m_ready.notify_one();
         m_thread.join();
@@ -68,6 +77,8 @@ private:
             {
                 std::unique_lock lock(m_mutex);
                 m_ready.wait(lock, [this] { return !m_queue.empty() || m_done; });
+                if (m_abandoned)
+                    return;
                 if (m_queue.empty())
                     break;
                 block = std::move(m_queue.front());
@@ -84,6 +95,7 @@ private:
     std::condition_variable m_space;
     std::deque<QByteArray> m_queue;
     bool m_done = false;
+    bool m_abandoned = false;
     QByteArray m_result;
     std::thread m_thread; // last: starts after the members it uses exist
 };
@@ -306,8 +318,16 @@ qint64 InputFile::read(char *data, qint64 maxSize)
 
 QByteArray InputFile::sha256Hex()
 {
+    const auto cancelled = [this] {
+        return m_cancel && m_cancel->load(std::memory_order_relaxed);
+    };
     QByteArray block(BlockSize, Qt::Uninitialized);
-    while (readRaw(block.data(), BlockSize) > 0) { }
+    while (!cancelled() && readRaw(block.data(), BlockSize) > 0) { }
+    if (cancelled()) {
+        if (m_hasher)
+            m_hasher->abandon();
+        return {};
+    }
     if (!m_hasher)
         m_hasher = std::make_unique<Hasher>(); // empty file: the hash of nothing
     return m_hasher->result().toHex();

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 namespace Chainscope {
@@ -53,7 +54,12 @@ public:
     const QString &streamError() const { return m_streamError; }
 
     // Reads the rest of the file (if the reader stopped early) and returns the hash.
+    // Returns an empty array once the cancel flag is set: a cancelled import keeps no
+    // hash, and reading the rest of a large file for one would only delay the cancel.
     QByteArray sha256Hex();
+    // The flag that cancels the import this file is read for (may be null). Hashing
+    // stops when it is set: sha256Hex() reads no further and queued blocks are dropped.
+    void setCancel(const std::atomic<bool> *cancel) { m_cancel = cancel; }
 
 private:
     bool fill(); // appends decoded bytes to m_buffer; false at the end
@@ -66,6 +72,7 @@ private:
     QString m_streamError;
     class Hasher;
     std::unique_ptr<Hasher> m_hasher;
+    const std::atomic<bool> *m_cancel = nullptr;
     std::unique_ptr<Inflater> m_inflater;
     QByteArray m_buffer; // decoded, not yet consumed
     QByteArray m_longLine; // head of an overlong line, handed out as a view

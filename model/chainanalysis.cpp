@@ -3,7 +3,6 @@
 #include "casestore.h"
 
 #include <QElapsedTimer>
-#include <QThread>
 #include <QThreadPool>
 
 namespace Chainscope {
@@ -17,14 +16,12 @@ ChainAnalysis::ChainAnalysis(QObject *parent)
 
 ChainAnalysis::~ChainAnalysis()
 {
+    // The worker touches this object; it must end before the members go. m_stop makes
+    // the index load and the correlation return early, so the wait is short.
     m_stop = true;
-    {
-        std::lock_guard lock(m_mutex);
-        m_pending.reset();
-    }
-    // The worker touches this object; it must end before the members go.
-    while (m_running.load())
-        QThread::yieldCurrentThread();
+    std::unique_lock lock(m_mutex);
+    m_pending.reset();
+    m_idle.wait(lock, [this] { return !m_running.load(); });
 }
 
 std::shared_ptr<const CaseIndex> ChainAnalysis::index() const
@@ -64,7 +61,10 @@ void ChainAnalysis::work()
         {
             std::lock_guard lock(m_mutex);
             if (!m_pending || m_stop.load()) {
+                // Under the lock, so the destructor cannot miss the notification
+                // (nor destroy the condition variable while it is being notified).
                 m_running = false;
+                m_idle.notify_all();
                 return;
             }
             request = std::move(*m_pending);

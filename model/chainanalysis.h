@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -40,7 +41,7 @@ signals:
     // `casePath` names the case they belong to: a result may arrive after the window
     // moved on to another case, and must then be dropped.
     void chainsReady(const QString &casePath, const QList<Chainscope::Chain> &chains,
-                     std::shared_ptr<const Chainscope::CaseIndex> index, int policyVersion, qint64 elapsedMs);
+        std::shared_ptr<const Chainscope::CaseIndex> index, int policyVersion, qint64 elapsedMs);
     void failed(const QString &error);
 
 private:
@@ -57,8 +58,11 @@ private:
     std::shared_ptr<CaseIndex> m_index;
     QString m_indexedPath; // the case m_index was built from
     std::unique_ptr<Correlator> m_correlator;
-    std::atomic<bool> m_running{false};
-    std::atomic<bool> m_stop{false};
+    // Set when a worker is started, cleared under m_mutex when it leaves; the
+    // destructor waits on m_idle for that.
+    std::atomic<bool> m_running {false};
+    std::condition_variable m_idle;
+    std::atomic<bool> m_stop {false};
 };
 
 } // namespace Chainscope

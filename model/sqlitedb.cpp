@@ -96,13 +96,6 @@ Statement &Statement::bind(int index, qint64 value)
     return *this;
 }
 
-Statement &Statement::bind(int index, double value)
-{
-    if (sqlite3_bind_double(m_stmt, index, value) != SQLITE_OK)
-        m_db.fail("bind");
-    return *this;
-}
-
 Statement &Statement::bind(int index, const QString &value)
 {
     if (value.isEmpty())
@@ -171,11 +164,6 @@ bool Statement::isNull(int column) const
 qint64 Statement::int64(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);
-}
-
-double Statement::real(int column) const
-{
-    return sqlite3_column_double(m_stmt, column);
 }
 
 QString Statement::text(int column) const

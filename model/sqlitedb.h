@@ -58,7 +58,6 @@ public:
 
     Statement &bind(int index, qint64 value);
     Statement &bind(int index, int value) { return bind(index, qint64(value)); }
-    Statement &bind(int index, double value);
     Statement &bind(int index, const QString &value); // empty string binds as NULL
     Statement &bindText(int index, const QString &value); // empty string stays ''
     Statement &bind(int index, const QByteArray &utf8Text);
@@ -72,7 +71,6 @@ public:
 
     bool isNull(int column) const;
     qint64 int64(int column) const;
-    double real(int column) const;
     QString text(int column) const;
     QByteArray blob(int column) const;
 

@@ -1,8 +1,12 @@
 // End to end through the command line: demo evidence in, chains out, policy changes
-// recompute them, the report escapes what logs contain; and the real corpus
-// correlates without error and without false full chains.
+// recompute them, the report shows them; the report escapes what logs contain; and
+// the real corpus correlates without error and without false full chains.
 
+#include "caseindex.h"
+#include "casestore.h"
+#include "correlator.h"
 #include "linuxscenario.h"
+#include "report.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -62,10 +66,11 @@ class Tst_chains : public QObject
 private slots:
     void initTestCase();
     void maliciousPackageIsAFullChain();
-    void benignUpgradeIsApprovedOrAbsent();
+    void benignUpgradeIsAnApprovedChain();
     void nearMissNamesTheLateEgress();
     void widerWindowTurnsTheNearMissIntoAFullChain();
     void policyFileRoundTrip();
+    void reportShowsChainsSourcesAndPolicy();
     void reportEscapesLogStrings();
     void realCorpusCorrelatesWithoutFalseFullChains();
 
@@ -133,16 +138,20 @@ void Tst_chains::maliciousPackageIsAFullChain()
     QCOMPARE(chainsOf(m_case).first().toObject(), chain);
 }
 
-void Tst_chains::benignUpgradeIsApprovedOrAbsent()
+void Tst_chains::benignUpgradeIsAnApprovedChain()
 {
+    // The upgrade from the approved mirror is considered and judged benign: its writes
+    // belong to a chain marked approved, never to a suspicious one, and never to none.
     const LinuxScenarioStory *b = m_truth.story(QStringLiteral("b"));
     QVERIFY(b);
+    QVERIFY(!b->writes.isEmpty());
     const QJsonArray chains = chainsOf(m_case);
     for (const LinuxScenarioWrite &w : b->writes) {
         const QJsonObject chain = chainWriting(chains, w.path);
-        if (chain.isEmpty())
-            continue;
+        QVERIFY2(!chain.isEmpty(), qPrintable(w.path));
         QVERIFY2(chain.value(QStringLiteral("approved")).toBool(), qPrintable(w.path));
+        QCOMPARE(chain.value(QStringLiteral("installer")).toString(), b->commandLine);
+        QCOMPARE(chain.value(QStringLiteral("host")).toString(), m_truth.host);
         QVERIFY(!stagesOf(chain).contains(QStringLiteral("egress")));
         QVERIFY(strings(chain.value(QStringLiteral("mismatches"))).isEmpty());
     }
@@ -207,37 +216,94 @@ void Tst_chains::policyFileRoundTrip()
     QVERIFY(bad.err.contains("TimeWindow"));
 }
 
-void Tst_chains::reportEscapesLogStrings()
+void Tst_chains::reportShowsChainsSourcesAndPolicy()
 {
-    // A hostile command line in an otherwise real record: the report must show it as
-    // text, never as markup.
-    QFile original(corpusPath(QStringLiteral("linux/auditd_gce_execve_connect_sockaddr.log")));
-    QVERIFY(original.open(QIODevice::ReadOnly));
-    QByteArray content = original.readAll();
-    content.replace("a0=\"grep\"", "a0=\"<script>alert(1)</script>\"");
-    QVERIFY(content.contains("<script>"));
-    const QString hostile = m_dir.filePath(QStringLiteral("hostile.log"));
-    QFile out(hostile);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(content);
-    out.close();
-
-    const QString casePath = m_dir.filePath(QStringLiteral("hostile.chainscope"));
-    QCOMPARE(run(Cli, {QStringLiteral("new"), casePath}).exitCode, 0);
-    QCOMPARE(run(Cli, {QStringLiteral("import"), casePath, hostile, m_truth.files.first()}).exitCode, 0);
     const QString html = m_dir.filePath(QStringLiteral("report.html"));
-    const ProcessResult r = run(Cli, {QStringLiteral("report"), casePath, QStringLiteral("--html"), html});
+    const ProcessResult r = run(Cli, {QStringLiteral("report"), m_case, QStringLiteral("--html"), html});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QFile report(html);
     QVERIFY(report.open(QIODevice::ReadOnly));
     const QByteArray text = report.readAll();
-    QVERIFY(!text.contains("<script>"));
-    QVERIFY(text.contains("hostile.log"));
     QVERIFY(text.contains("Evidence sources"));
+    for (const QString &file : m_truth.files)
+        QVERIFY2(text.contains(file.toUtf8()), qPrintable(file));
     QVERIFY(text.contains("TimeWindow"));
+    for (const QString &host : m_truth.approvedUpdateHosts)
+        QVERIFY2(text.contains(host.toUtf8()), qPrintable(host));
     // The demo's malicious chain is in the report with its evidence.
     const LinuxScenarioStory *a = m_truth.story(QStringLiteral("a"));
+    QVERIFY(a);
     QVERIFY(text.contains(a->toolPath.toUtf8()));
+    QVERIFY(text.contains(a->commandLine.toHtmlEscaped().toUtf8()));
+}
+
+void Tst_chains::reportEscapesLogStrings()
+{
+    // Every string of a chain that a log supplies, each with its own hostile markup,
+    // where the report shows it: the chain's fields, the stored event of one stage,
+    // the source's path and the policy. Each must arrive, as text, never as markup.
+    const auto hostile = [](const char *where) {
+        return QStringLiteral("<script>alert(1)</script>%1 & \"quoted\" 'single'").arg(QLatin1String(where));
+    };
+    auto store = CaseStore::create(m_dir.filePath(QStringLiteral("escape.chainscope")));
+    SourceInfo info;
+    info.path = hostile("source");
+    info.format = QStringLiteral("auditd");
+    const qint64 sourceId = store->beginSource(info);
+    Event e;
+    e.timeUs = 1'772'442'000'000'000;
+    e.host = QStringLiteral("build-07");
+    e.platform = Platform::Linux;
+    e.kind = EventKind::ProcessStart;
+    e.pid = 4242;
+    e.image = hostile("image");
+    e.commandLine = hostile("command") + QStringLiteral("\x1b[31m");
+    e.targetPath = hostile("target");
+    qint64 eventId = -1;
+    {
+        EventWriter writer(*store, sourceId);
+        eventId = writer.add(e, writer.addRaw("type=EXECVE"));
+        ImportCounts counts;
+        counts.recordsRead = 1;
+        writer.finish(counts);
+    }
+    CaseIndex index;
+    QVERIFY(index.load(*store));
+
+    Chain chain;
+    chain.id = 1;
+    chain.host = hostile("host");
+    chain.platform = Platform::Linux;
+    chain.startUs = e.timeUs;
+    chain.installer = hostile("installer");
+    chain.firstRun = hostile("firstrun");
+    chain.egress = hostile("egress");
+    chain.writtenPaths = {hostile("written")};
+    chain.mismatches = {hostile("mismatch")};
+    chain.missing = {hostile("missing")};
+    ChainStage stage;
+    stage.stage = Stage::Install;
+    stage.eventIds = {eventId};
+    chain.stages = {stage};
+    Policy policy = store->policy();
+    policy.approvedRepos = {hostile("policy")};
+    const QList<Chain> chains = {chain};
+
+    const QString html = HtmlReport(*store, index, policy, chains).render();
+    QVERIFY(!html.contains(QLatin1String("<script")));
+    QVERIFY(!html.contains(QLatin1String("</script")));
+    QVERIFY(!html.contains(QLatin1String("\"quoted\"")));
+    QVERIFY(!html.contains(QLatin1String("'single'")));
+    QVERIFY(!html.contains(QChar(0x1b)));
+    for (const char *where :
+        {"source", "image", "command", "target", "host", "installer", "mismatch", "missing", "policy"}) {
+        const QString escaped = QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;%1 &amp; &quot;quoted&quot; "
+                                               "&#39;single&#39;")
+                                    .arg(QLatin1String(where));
+        QVERIFY2(html.contains(escaped), where);
+    }
+    // A control character is shown as an escape, not passed to the reader's terminal.
+    QVERIFY(html.contains(QLatin1String("\\x1b[31m")));
 }
 
 void Tst_chains::realCorpusCorrelatesWithoutFalseFullChains()

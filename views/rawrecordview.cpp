@@ -6,6 +6,7 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QFontDatabase>
+#include <QLocale>
 
 static void initChainscopeResources()
 {
@@ -68,16 +69,52 @@ QString RawRecordView::displayText(const QByteArray &raw)
     return text;
 }
 
+namespace {
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+} // namespace
+
+QString RawRecordView::shownRecord(const QByteArray &raw)
+{
+    if (raw.size() <= MaxShown)
+        return displayText(raw);
+    // Cut before a multi-byte UTF-8 sequence, not inside it, so that its first bytes
+    // are not shown as escapes of bytes that were never malformed.
+    qsizetype cut = MaxShown;
+    while (cut > MaxShown - 4 && (uchar(raw[cut]) & 0xc0) == 0x80)
+        --cut;
+    return displayText(raw.left(cut))
+        + tr("\n\n[… %1 bytes (%2) not shown: the record has %3 bytes, only the first %4 are shown]")
+              .arg(QLocale().toString(raw.size() - cut), sizeText(raw.size() - cut), QLocale().toString(raw.size()),
+                  QLocale().toString(cut));
+}
+
+QString RawRecordView::shownRendered(const QString &text)
+{
+    if (text.size() <= MaxShown)
+        return text;
+    qsizetype cut = MaxShown;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut; // keep a surrogate pair whole
+    return text.left(cut)
+        + tr("\n\n[… %1 characters not shown: the record has %2 characters, only the first %3 are shown]")
+              .arg(QLocale().toString(text.size() - cut), QLocale().toString(text.size()), QLocale().toString(cut));
+}
+
 void RawRecordView::showRecord(const QByteArray &raw, const QString &syntax)
 {
     m_highlighter->setDefinition(m_repository->definitionForName(syntax));
-    setPlainText(displayText(raw));
+    setPlainText(shownRecord(raw));
 }
 
 void RawRecordView::showRendered(const QString &text, const QString &syntax)
 {
     m_highlighter->setDefinition(m_repository->definitionForName(syntax));
-    setPlainText(text);
+    setPlainText(shownRendered(text));
 }
 
 QString RawRecordView::definitionName() const

@@ -21,6 +21,11 @@ public:
     explicit RawRecordView(QWidget *parent = nullptr);
     ~RawRecordView() override;
 
+    // Records longer than this are cut (with a note saying how much): a hostile log
+    // can hold a "record" of hundreds of megabytes, which a text edit would take
+    // minutes and gigabytes to lay out. Bytes for raw records, characters for rendered.
+    static constexpr qsizetype MaxShown = 1024 * 1024;
+
     // `syntax` is a KSyntaxHighlighting definition name ("Chainscope Log", "XML").
     void showRecord(const QByteArray &raw, const QString &syntax = QStringLiteral("Chainscope Log"));
     // A record rendered from a binary original (EVTX: the event's XML).
@@ -30,6 +35,10 @@ public:
     // Makes undecodable and control bytes visible (\xNN) while keeping tabs, line
     // breaks and the audit enrichment separator readable.
     static QString displayText(const QByteArray &raw);
+    // What showRecord() shows: displayText() of at most MaxShown bytes, then a note.
+    static QString shownRecord(const QByteArray &raw);
+    // What showRendered() shows: at most MaxShown characters, then a note.
+    static QString shownRendered(const QString &text);
 
 private:
     std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
