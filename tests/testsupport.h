@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Chainscope::Test {
 
 QString corpusPath(const QString &relative);
@@ -89,5 +91,27 @@ private:
 };
 
 ProcessResult run(const QString &program, const QStringList &args, int timeoutMs = 120000);
+
+// evtxexport (libevtx-utils) as the independent reader of EVTX files.
+// What both readers must agree on for one record.
+struct OracleRecord
+{
+    quint64 recordId = 0;
+    QString provider;
+    quint32 eventId = 0;
+    qint64 timeUs = 0;
+    QString computer;
+    QString channel;
+    QList<QPair<QString, QString>> data;
+};
+
+// Parses one <Event> element the way the normalizer names fields: named Data by name,
+// unnamed Data as Data1…, Binary, and UserData leaves as "Element/Child".
+std::optional<OracleRecord> parseEventXml(const QString &xml);
+// Runs `evtxexport -f xml` on a file and parses every event it prints.
+QList<OracleRecord> runEvtxexport(const QString &path, QString *error);
+// Equal up to the documented representation differences of evtxexport (see .cpp).
+bool sameValue(const QString &a, const QString &b);
+QString describe(const QList<QPair<QString, QString>> &data);
 
 } // namespace Chainscope::Test

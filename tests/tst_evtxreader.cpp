@@ -14,144 +14,12 @@
 
 using namespace Chainscope;
 using Chainscope::Test::MemorySink;
+using Chainscope::Test::OracleRecord;
+using Chainscope::Test::parseEventXml;
+using Chainscope::Test::runEvtxexport;
+using Chainscope::Test::sameValue;
 
 namespace {
-
-// What both readers must agree on for one record.
-struct OracleRecord
-{
-    quint64 recordId = 0;
-    QString provider;
-    quint32 eventId = 0;
-    qint64 timeUs = 0;
-    QString computer;
-    QString channel;
-    QList<QPair<QString, QString>> data;
-};
-
-qint64 parseSystemTime(const QString &s)
-{
-    // "2017-07-12T17:16:28.214161600Z" (evtxexport) or "…28.2141616Z" (ours): both to µs.
-    static const QRegularExpression rx(QStringLiteral(R"(^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?Z?$)"));
-    const auto m = rx.match(s);
-    if (!m.hasMatch())
-        return -1;
-    const QDateTime t(QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()),
-        QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt()), Qt::UTC);
-    const QString frac = (m.captured(7) + QStringLiteral("000000")).left(6);
-    return t.toMSecsSinceEpoch() / 1000 * 1000000 + frac.toLongLong();
-}
-
-// Parses one <Event> element the way the normalizer names fields: named Data by name,
-// unnamed Data as Data1…, Binary, and UserData leaves as "Element/Child".
-std::optional<OracleRecord> parseEventXml(const QString &xml)
-{
-    QXmlStreamReader r(xml);
-    OracleRecord rec;
-    QStringList path;
-    int unnamed = 0;
-    QString dataName;
-    QString text;
-    bool leaf = false;
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isStartElement()) {
-            const QString name = r.name().toString();
-            path.append(name);
-            text.clear();
-            leaf = true;
-            const QString where = path.mid(0, 2).join(QLatin1Char('/'));
-            if (name == QLatin1String("Provider") && where == QLatin1String("Event/System")) {
-                rec.provider = r.attributes().value(QLatin1String("Name")).toString();
-                if (rec.provider.isEmpty())
-                    rec.provider = r.attributes().value(QLatin1String("EventSourceName")).toString();
-            } else if (name == QLatin1String("TimeCreated")) {
-                rec.timeUs = parseSystemTime(r.attributes().value(QLatin1String("SystemTime")).toString());
-            } else if (name == QLatin1String("Data") && path.size() == 3 && path.at(1) == QLatin1String("EventData")) {
-                dataName = r.attributes().value(QLatin1String("Name")).toString();
-                if (dataName.isEmpty())
-                    dataName = QStringLiteral("Data%1").arg(++unnamed);
-            }
-        } else if (r.isCharacters()) {
-            text += r.text();
-        } else if (r.isEndElement()) {
-            const QString name = path.constLast();
-            if (path.size() == 3 && path.at(1) == QLatin1String("System")) {
-                if (name == QLatin1String("EventID"))
-                    rec.eventId = text.toUInt();
-                else if (name == QLatin1String("EventRecordID"))
-                    rec.recordId = text.toULongLong();
-                else if (name == QLatin1String("Computer"))
-                    rec.computer = text;
-                else if (name == QLatin1String("Channel"))
-                    rec.channel = text;
-            } else if (path.size() == 3 && path.at(1) == QLatin1String("EventData")) {
-                rec.data.append({name == QLatin1String("Data") ? dataName : name, text});
-            } else if (path.size() >= 3 && path.at(1) == QLatin1String("UserData") && leaf) {
-                rec.data.append({path.mid(2).join(QLatin1Char('/')), text});
-            }
-            leaf = false;
-            text.clear();
-            path.removeLast();
-        }
-    }
-    if (r.hasError())
-        return std::nullopt;
-    return rec;
-}
-
-// Representation differences between evtxexport and the Windows rendering we follow,
-// normalized here and nowhere else:
-// - hex integers: evtxexport pads to the type's width ("0x000003e7"), Windows does not
-//   ("0x3e7"): compared as numbers;
-// - text values: evtxexport re-indents multi-line values (privilege lists) and trims;
-//   compared with all whitespace runs collapsed.
-bool sameValue(const QString &a, const QString &b)
-{
-    if (a == b)
-        return true;
-    if (a.startsWith(QLatin1String("0x")) && b.startsWith(QLatin1String("0x"))) {
-        bool okA = false, okB = false;
-        const quint64 va = a.mid(2).toULongLong(&okA, 16);
-        const quint64 vb = b.mid(2).toULongLong(&okB, 16);
-        if (okA && okB)
-            return va == vb;
-    }
-    return a.simplified() == b.simplified();
-}
-
-QString describe(const QList<QPair<QString, QString>> &data)
-{
-    QStringList out;
-    for (const auto &[k, v] : data)
-        out << k + QLatin1Char('=') + v.left(80);
-    return out.join(QLatin1String("; "));
-}
-
-QList<OracleRecord> runEvtxexport(const QString &path, QString *error)
-{
-    QProcess p;
-    p.start(QStringLiteral(EVTXEXPORT_EXECUTABLE), {QStringLiteral("-f"), QStringLiteral("xml"), path});
-    if (!p.waitForFinished(120000)) {
-        *error = QStringLiteral("evtxexport did not finish");
-        return {};
-    }
-    const QString out = QString::fromUtf8(p.readAllStandardOutput());
-    QList<OracleRecord> records;
-    qsizetype pos = 0;
-    for (;;) {
-        const qsizetype start = out.indexOf(QLatin1String("<Event xmlns"), pos);
-        if (start < 0)
-            break;
-        const qsizetype end = out.indexOf(QLatin1String("</Event>"), start);
-        if (end < 0)
-            break;
-        if (const auto rec = parseEventXml(out.mid(start, end + 8 - start)))
-            records.append(*rec);
-        pos = end + 8;
-    }
-    return records;
-}
 
 struct Decoded
 {
@@ -278,7 +146,8 @@ void Tst_EvtxReader::agreesWithEvtxexport()
         QCOMPARE(m->computer, o.computer);
         QCOMPARE(m->channel, o.channel);
         QVERIFY2(m->data.size() == o.data.size(),
-            qPrintable(where + QStringLiteral("ours: %1\nevtxexport: %2").arg(describe(m->data), describe(o.data))));
+            qPrintable(where
+                + QStringLiteral("ours: %1\nevtxexport: %2").arg(Test::describe(m->data), Test::describe(o.data))));
         for (qsizetype i = 0; i < o.data.size(); ++i) {
             QCOMPARE(m->data.at(i).first, o.data.at(i).first);
             QVERIFY2(sameValue(m->data.at(i).second, o.data.at(i).second),
