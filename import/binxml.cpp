@@ -951,11 +951,12 @@ private:
         return &values.at(item.index);
     }
 
-    QString memoText(const Item &item, const Value &v) const
+    QString memoText(const Item &item, const Value &v) const { return memoText(item.index, v); }
+    QString memoText(quint16 index, const Value &v) const
     {
-        if (!m_memo || item.index >= m_memo->size())
+        if (!m_memo || index >= m_memo->size())
             return valueText(v);
-        Memo &m = (*m_memo)[item.index];
+        Memo &m = (*m_memo)[index];
         if (m.data && m.type == v.type && m.size == v.size && std::memcmp(m.data, v.data, v.size) == 0)
             return m.text;
         m.data = v.data;
@@ -1149,6 +1150,59 @@ private:
         return Sole::Other;
     }
 
+    // The fast path for EventData: false when the element does not qualify or this
+    // record's values need the general walk (nested XML, arrays).
+    bool planned(const Document &doc, qint32 index, const Values &values)
+    {
+        auto &d = const_cast<Document &>(doc);
+        if (d.planState.size() < size_t(d.elements.size()))
+            d.planState.resize(size_t(d.elements.size()), 0);
+        quint8 &state = d.planState[size_t(index)];
+        if (state == 0) {
+            DataPlan plan;
+            bool ok = true;
+            for (const Part &part : doc.elements.at(index).content) {
+                const Element *child = part.child >= 0 ? &doc.elements.at(part.child) : nullptr;
+                if (!child || child->id != Name::Data || child->attributes.size() != 1
+                    || child->attributes.front().id != Name::AttrName || child->attributes.front().value.size() != 1
+                    || child->attributes.front().value.front().kind != Item::Text
+                    || child->attributes.front().value.front().text.isEmpty() || child->content.size() != 1
+                    || child->content.front().child >= 0 || child->content.front().item.kind == Item::Text) {
+                    ok = false;
+                    break;
+                }
+                const Item &item = child->content.front().item;
+                plan.fields.push_back({child->attributes.front().value.front().text, item.index,
+                    item.kind == Item::OptionalSubstitution});
+            }
+            state = ok ? 2 : 1;
+            if (ok)
+                d.dataPlans.insert(index, std::move(plan));
+        }
+        if (state != 2)
+            return false;
+        const DataPlan &plan = *d.dataPlans.constFind(index);
+        for (const DataPlan::Field &f : plan.fields) {
+            if (f.index < values.size()) {
+                const Value &v = values.at(f.index);
+                if (v.type == BinXmlType || (v.type & ArrayFlag))
+                    return false;
+            }
+        }
+        for (const DataPlan::Field &f : plan.fields) {
+            if (f.index >= values.size()) {
+                if (!f.optional)
+                    m_r.data.append({f.name, QString()});
+                continue;
+            }
+            const Value &v = values.at(f.index);
+            if (f.optional && (v.type == NullType || v.size == 0))
+                continue;
+            m_r.data.append({f.name, memoText(f.index, v)});
+        }
+        return true;
+    }
+
     bool hasChildElements(const Element &e, const Values &values) const
     {
         for (const Part &part : e.content) {
@@ -1174,9 +1228,10 @@ private:
         case Context::Event:
             if (e.id == Name::System)
                 children(e, doc, values, Context::System, prefix, depth);
-            else if (e.id == Name::EventData)
-                children(e, doc, values, Context::EventData, QString(), depth);
-            else if (e.id == Name::UserData)
+            else if (e.id == Name::EventData) {
+                if (!planned(doc, index, values))
+                    children(e, doc, values, Context::EventData, QString(), depth);
+            } else if (e.id == Name::UserData)
                 children(e, doc, values, Context::UserData, QString(), depth);
             return;
         case Context::System:

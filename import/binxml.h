@@ -143,11 +143,27 @@ struct Memo
     QString text;
 };
 
+// An EventData element whose children are all <Data Name="literal">substitution</Data>
+// (Sysmon and most manifest providers): extracted without walking the tree.
+struct DataPlan
+{
+    struct Field
+    {
+        QString name;
+        quint16 index = 0;
+        bool optional = false;
+    };
+    std::vector<Field> fields;
+};
+
 struct Document
 {
     QList<Element> elements;
     QList<qint32> roots;
     std::vector<Memo> memo; // by substitution index; used while extracting records
+    // Per element: 0 not looked at yet, 1 no plan, 2 plan in dataPlans.
+    std::vector<quint8> planState;
+    QHash<qint32, DataPlan> dataPlans;
 };
 
 // Errors in binary XML throw this; the record is counted as failed and decoding goes

@@ -70,43 +70,51 @@ private:
     }
     void appendString(const QString &value)
     {
-        m_json += '"';
-        // Encoded straight into the buffer; surrogate pairs become 4-byte UTF-8.
+        // Encoded straight into the buffer (at most 6 bytes per UTF-16 unit, for \u00XX);
+        // surrogate pairs become 4-byte UTF-8.
         const char16_t *u = reinterpret_cast<const char16_t *>(value.utf16());
         const qsizetype n = value.size();
+        const size_t start = m_json.size();
+        m_json.resize(start + 6 * size_t(n) + 2);
+        char *o = m_json.data() + start;
+        *o++ = '"';
         for (qsizetype i = 0; i < n; ++i) {
             const char32_t c = u[i];
             if (c < 0x80) {
                 if (c == '"' || c == '\\') {
-                    m_json += '\\';
-                    m_json += char(c);
+                    *o++ = '\\';
+                    *o++ = char(c);
                 } else if (c < 0x20) {
                     static const char hex[] = "0123456789abcdef";
-                    m_json += "\\u00";
-                    m_json += hex[c >> 4];
-                    m_json += hex[c & 0xf];
+                    *o++ = '\\';
+                    *o++ = 'u';
+                    *o++ = '0';
+                    *o++ = '0';
+                    *o++ = hex[c >> 4];
+                    *o++ = hex[c & 0xf];
                 } else {
-                    m_json += char(c);
+                    *o++ = char(c);
                 }
             } else if (c < 0x800) {
-                m_json += char(0xc0 | (c >> 6));
-                m_json += char(0x80 | (c & 0x3f));
+                *o++ = char(0xc0 | (c >> 6));
+                *o++ = char(0x80 | (c & 0x3f));
             } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < n && u[i + 1] >= 0xdc00 && u[i + 1] < 0xe000) {
                 const char32_t cp = 0x10000 + ((c - 0xd800) << 10) + (u[i + 1] - 0xdc00);
                 ++i;
-                m_json += char(0xf0 | (cp >> 18));
-                m_json += char(0x80 | ((cp >> 12) & 0x3f));
-                m_json += char(0x80 | ((cp >> 6) & 0x3f));
-                m_json += char(0x80 | (cp & 0x3f));
+                *o++ = char(0xf0 | (cp >> 18));
+                *o++ = char(0x80 | ((cp >> 12) & 0x3f));
+                *o++ = char(0x80 | ((cp >> 6) & 0x3f));
+                *o++ = char(0x80 | (cp & 0x3f));
             } else {
                 // A lone surrogate cannot be encoded: the replacement character.
                 const char32_t cp = (c >= 0xd800 && c < 0xe000) ? 0xfffd : c;
-                m_json += char(0xe0 | (cp >> 12));
-                m_json += char(0x80 | ((cp >> 6) & 0x3f));
-                m_json += char(0x80 | (cp & 0x3f));
+                *o++ = char(0xe0 | (cp >> 12));
+                *o++ = char(0x80 | ((cp >> 6) & 0x3f));
+                *o++ = char(0x80 | (cp & 0x3f));
             }
         }
-        m_json += '"';
+        *o++ = '"';
+        m_json.resize(size_t(o - m_json.data()));
     }
 
     std::string m_json;
