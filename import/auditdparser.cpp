@@ -1,6 +1,7 @@
 #include "auditdparser.h"
 
 #include <cstring>
+#include <limits>
 
 namespace Chainscope::Audit {
 
@@ -254,8 +255,13 @@ bool parseDecimal(QByteArrayView text, qint64 &value)
             return false;
         v = v * 10 + quint64(*p - '0');
     }
-    // Wraps for 19-digit values above INT64_MAX, which audit never writes in decimal.
-    value = negative ? -qint64(v) : qint64(v);
+    // 19 digits fit in quint64; reject what does not fit in qint64 instead of wrapping
+    // (hostile input, and signed overflow is undefined). -2^63 is negated in unsigned
+    // arithmetic because -qint64(2^63) would overflow.
+    constexpr quint64 maxPositive = quint64(std::numeric_limits<qint64>::max());
+    if (v > maxPositive + (negative ? 1 : 0))
+        return false;
+    value = negative ? qint64(0 - v) : qint64(v);
     return true;
 }
 

@@ -74,7 +74,20 @@ constexpr qint64 WindowUs = 3 * 1000 * 1000;
 // must not keep events pending forever, and memory stays bounded whatever the file.
 constexpr qint64 StaleRecords = 16 * WindowRecords;
 constexpr qint64 MaxPendingRecords = 1 << 18;
+// Records are small, but their count alone does not bound memory: a file of lines
+// near MaxLineLength would hold gigabytes in MaxPendingRecords records. The bytes
+// held for pending events are capped too; past the cap the oldest event leaves.
+constexpr qint64 MaxPendingBytes = 64 << 20;
 constexpr qsizetype MaxEventBytes = 64 << 20;
+// The kernel writes at most a few KiB per record (it splits long EXECVE arguments
+// over several records); a longer line is not an audit record and is dropped while
+// it streams past, never held whole.
+constexpr qsizetype MaxAuditLineLength = 64 * 1024;
+constexpr qint64 ReadBlockSize = 256 * 1024;
+// execve(2) accepts argument pointers and strings within a quarter of the stack limit:
+// with the usual 8 MiB stack, 2 MiB hold at most ~233k empty arguments (8-byte pointer
+// plus NUL each). EXECVE fields with larger indexes are malformed.
+constexpr qint64 MaxExecveArgs = 1 << 18;
 constexpr size_t MaxEventRecords = 1 << 16;
 constexpr qint64 CancelCheckLines = 4096;
 
@@ -94,6 +107,27 @@ constexpr quint64 OpenReadWrite = 02; // O_RDWR
 constexpr quint64 OpenCreate = 0100; // O_CREAT
 constexpr quint64 OpenTruncate = 01000; // O_TRUNC
 constexpr qint64 AtFdCwdInt = -100; // AT_FDCWD, as a 32- or 64-bit register value
+
+// QDir::cleanPath keeps ".." at the root ("/../etc"); the kernel resolves it to the
+// root itself.
+QString cleanPath(const QString &path)
+{
+    QString clean = QDir::cleanPath(path);
+    while (clean.startsWith(QLatin1String("/../")))
+        clean.remove(0, 3);
+    if (clean == QLatin1String("/.."))
+        clean = QStringLiteral("/");
+    return clean;
+}
+
+// An absolute path without ".", ".." or doubled and trailing slashes. Most paths
+// have none; they skip the cleaning.
+QString cleanAbsolute(QByteArrayView path)
+{
+    const bool clean = !path.contains("/.") && !path.contains("//") && (path.size() == 1 || !path.endsWith('/'));
+    const QString text = QString::fromUtf8(path);
+    return clean ? text : cleanPath(text);
+}
 
 // The start of a rejected line for the error message, with bytes that are not
 // printable ASCII escaped (garbage can be binary).
@@ -203,6 +237,13 @@ struct RecordRef
     QByteArrayView typeName;
     quint8 typeFlags;
 };
+
+// What one record of `length` bytes costs a Pending: the line, its '\n' and its
+// reference.
+constexpr qint64 pendingCost(qsizetype length)
+{
+    return qint64(length) + 1 + qint64(sizeof(RecordRef));
+}
 
 struct Pending
 {
@@ -749,8 +790,9 @@ class Builder
 {
 public:
     // Turns one complete event into an Event. Sets `incomplete` when the event has
-    // records that belong to a syscall but no SYSCALL record.
-    Event build(const Pending &pending, bool &incomplete);
+    // records that belong to a syscall but no SYSCALL record, and `badArgFields` to the
+    // number of malformed EXECVE argument fields that were ignored.
+    Event build(const Pending &pending, bool &incomplete, qint64 &badArgFields);
 
 private:
     struct Facts; // what the auxiliary records say
@@ -810,7 +852,15 @@ struct Builder::Facts
         const Field *field;
     };
     std::vector<Piece> pieces;
-    std::vector<qint64> declaredLength;
+    struct Declared
+    {
+        qint64 index;
+        qint64 length; // aN_len=
+    };
+    std::vector<Declared> declaredLength;
+    // EXECVE argument fields that were ignored: an index, part or length that is not
+    // a number, or an index outside argc (see collectFacts).
+    qint64 badArgFields = 0;
 
     // Empties everything but keeps the vectors' capacity: one Facts serves all events.
     void clear()
@@ -830,6 +880,7 @@ struct Builder::Facts
         enrichedAuid = QByteArrayView();
         pieces.clear();
         declaredLength.clear();
+        badArgFields = 0;
     }
 };
 
@@ -866,7 +917,7 @@ void Builder::collectFacts(Facts &facts)
     // need not arrive in order.
     using Piece = Facts::Piece;
     std::vector<Piece> &pieces = facts.pieces;
-    std::vector<qint64> &declaredLength = facts.declaredLength;
+    std::vector<Facts::Declared> &declaredLength = facts.declaredLength;
 
     for (const RecordFields &r : m_records) {
         if (r.enrichedBegin != r.enrichedEnd) {
@@ -924,7 +975,11 @@ void Builder::collectFacts(Facts &facts)
             for (const Field *f = begin(r); f != end(r); ++f) {
                 const QByteArrayView k = f->key;
                 if (is(k, "argc")) {
-                    parseDecimal(f->value, facts.argc);
+                    qint64 argc = -1;
+                    if (parseDecimal(f->value, argc) && argc >= 0 && argc <= MaxExecveArgs)
+                        facts.argc = argc;
+                    else
+                        ++facts.badArgFields;
                     continue;
                 }
                 if (k.size() < 2 || k[0] != 'a' || k[1] < '0' || k[1] > '9')
@@ -932,23 +987,29 @@ void Builder::collectFacts(Facts &facts)
                 qsizetype n = 1;
                 while (n < k.size() && k[n] >= '0' && k[n] <= '9')
                     ++n;
+                // Indexes are checked against argc once all records are in (argc is in
+                // the first EXECVE record, which need not come first); the cap here
+                // keeps every later computation with them far from overflow.
                 qint64 index = -1;
-                if (!parseDecimal(k.sliced(1, n - 1), index))
+                if (!parseDecimal(k.sliced(1, n - 1), index) || index >= MaxExecveArgs) {
+                    ++facts.badArgFields;
                     continue;
+                }
                 const QByteArrayView rest = k.sliced(n);
                 if (rest.isEmpty()) {
                     pieces.push_back({index, -1, f});
                 } else if (rest == "_len") {
                     qint64 length = -1;
-                    if (parseDecimal(f->value, length) && index < (1 << 20)) {
-                        if (size_t(index) >= declaredLength.size())
-                            declaredLength.resize(size_t(index) + 1, -1);
-                        declaredLength[size_t(index)] = length;
-                    }
+                    if (parseDecimal(f->value, length) && length >= 0)
+                        declaredLength.push_back({index, length});
+                    else
+                        ++facts.badArgFields;
                 } else if (rest.size() > 2 && rest.front() == '[' && rest.back() == ']') {
                     qint64 part = -1;
-                    if (parseDecimal(rest.sliced(1, rest.size() - 2), part))
+                    if (parseDecimal(rest.sliced(1, rest.size() - 2), part) && part >= 0)
                         pieces.push_back({index, part, f});
+                    else
+                        ++facts.badArgFields;
                 }
             }
             break;
@@ -963,18 +1024,21 @@ void Builder::collectFacts(Facts &facts)
     if (facts.hasExecve) {
         std::stable_sort(pieces.begin(), pieces.end(),
             [](const Piece &a, const Piece &b) { return a.index != b.index ? a.index < b.index : a.part < b.part; });
-        // argc is the truth about the count; pieces beyond it (or without it) still
-        // show what was logged.
-        qint64 count = std::max<qint64>(facts.argc, 0);
-        if (!pieces.empty())
-            count = std::max(count, pieces.back().index + 1);
-        // A hostile argc must not make us allocate gigabytes of empty arguments.
+        // argc is the truth about the count: a piece beyond it is malformed (counted,
+        // not shown). Without argc the pieces show what was logged. Indexes are below
+        // MaxExecveArgs here, so index + 1 cannot overflow.
+        qint64 count = facts.argc;
+        if (count < 0)
+            count = pieces.empty() ? 0 : pieces.back().index + 1;
+        // A hostile argc must not make us allocate megabytes of empty arguments.
         count = std::min<qint64>(count, qint64(pieces.size()) + 1024);
         std::vector<bool> seen(size_t(count), false);
         facts.argv.assign(size_t(count), QByteArrayView());
         for (size_t i = 0; i < pieces.size();) {
             const Piece &p = pieces[i];
-            if (p.index < 0 || p.index >= count) {
+            if (p.index >= count) {
+                if (facts.argc >= 0 && p.index >= facts.argc)
+                    ++facts.badArgFields;
                 ++i;
                 continue;
             }
@@ -999,15 +1063,21 @@ void Builder::collectFacts(Facts &facts)
         for (qint64 i = 0; i < count; ++i) {
             if (!seen[size_t(i)])
                 facts.argvIncomplete = true;
-            // aN_len counts hex digits when the argument is encoded.
-            if (size_t(i) < declaredLength.size() && declaredLength[size_t(i)] >= 0) {
-                const qint64 declared = declaredLength[size_t(i)];
-                const qint64 got = facts.argv[size_t(i)].size();
-                if (got * 2 != declared && got != declared)
-                    facts.argvIncomplete = true;
+        }
+        // aN_len counts hex digits when the argument is encoded.
+        for (const Facts::Declared &dl : declaredLength) {
+            if (dl.index >= count) {
+                if (facts.argc >= 0 && dl.index >= facts.argc)
+                    ++facts.badArgFields;
+                continue;
             }
+            const qint64 got = facts.argv[size_t(dl.index)].size();
+            if (got * 2 != dl.length && got != dl.length)
+                facts.argvIncomplete = true;
         }
         if (facts.argc >= 0 && facts.argc != count)
+            facts.argvIncomplete = true;
+        if (facts.badArgFields > 0)
             facts.argvIncomplete = true;
     }
 }
@@ -1042,7 +1112,7 @@ void Builder::writeOther(bool skipSyscall)
     }
 }
 
-Event Builder::build(const Pending &pending, bool &incomplete)
+Event Builder::build(const Pending &pending, bool &incomplete, qint64 &badArgFields)
 {
     collect(pending);
 
@@ -1072,6 +1142,7 @@ Event Builder::build(const Pending &pending, bool &incomplete)
     Facts &facts = *m_facts;
     facts.clear();
     collectFacts(facts);
+    badArgFields = facts.badArgFields;
     if (!facts.enrichedAuid.isEmpty())
         m_details.string("auidName", facts.enrichedAuid);
 
@@ -1106,7 +1177,7 @@ Event Builder::build(const Pending &pending, bool &incomplete)
             if (p.nametype != "PARENT" && !p.name.isEmpty()) {
                 // Without the SYSCALL record a relative name stays relative: it may
                 // belong to an *at call with a directory fd.
-                e.targetPath = QString::fromUtf8(p.name.toByteArray());
+                e.targetPath = p.name.startsWith('/') ? cleanAbsolute(p.name) : QString::fromUtf8(p.name);
                 break;
             }
         }
@@ -1203,13 +1274,18 @@ void Builder::buildSyscall(Event &e, const RecordFields &sys, const Facts &facts
         if ((info.dirfdArgs & (1 << i)) && !(argKnown[i] && isAtFdCwd(args[i])))
             cwdApplies = false;
     }
+    // Absolute names are normalized too ("/usr/bin/../bin/x" is "/usr/bin/x"), so that
+    // the same file has one name across events. Without a directory to resolve against,
+    // a relative name stays as logged.
     auto resolve = [&](QByteArrayView name) -> QString {
-        if (name.isEmpty() || name.startsWith('/') || !cwdApplies)
+        if (name.startsWith('/'))
+            return cleanAbsolute(name);
+        if (name.isEmpty() || !cwdApplies)
             return QString::fromUtf8(name);
         QByteArray joined = facts.cwd.toByteArray();
         joined += '/';
         joined += name;
-        return QDir::cleanPath(QString::fromUtf8(joined));
+        return cleanPath(QString::fromUtf8(joined));
     };
     auto isType = [](const PathItem &p, const char *t) {
         return p.nametype == QByteArrayView(t);
@@ -1459,8 +1535,10 @@ public:
 
     void submit(std::unique_ptr<Pending> pending)
     {
+        m_inFlightBytes += pending->raw.size();
+        m_batchBytes += pending->raw.size();
         m_batch.push_back(std::move(pending));
-        if (m_batch.size() >= BatchSize)
+        if (m_batch.size() >= BatchSize || m_batchBytes >= MaxBatchBytes)
             handOver();
     }
 
@@ -1479,12 +1557,18 @@ public:
 private:
     static constexpr size_t BatchSize = 256;
     static constexpr int MaxBatchesInFlight = 8;
+    // Events can be large (up to MaxEventBytes): bytes bound the batches as well.
+    static constexpr qint64 MaxBatchBytes = 8 << 20;
+    static constexpr qint64 MaxBytesInFlight = 64 << 20;
+    static constexpr qsizetype RecycleBytes = 16 * 1024;
+    static constexpr size_t RecycleRecords = 64;
 
     struct Built
     {
         std::unique_ptr<Pending> pending;
         Event event;
         bool incomplete = false;
+        qint64 badArgFields = 0;
     };
     using Batch = std::vector<std::unique_ptr<Pending>>;
     using Results = std::vector<Built>;
@@ -1494,6 +1578,7 @@ private:
         Batch batch;
         batch.swap(m_batch);
         m_batch.reserve(BatchSize);
+        m_batchBytes = 0;
         if (!m_thread.joinable()) {
             Results results = buildAll(batch);
             deliver(results);
@@ -1506,7 +1591,7 @@ private:
         m_work.notify_one();
         ++m_inFlight;
         collect(false);
-        while (m_inFlight > MaxBatchesInFlight)
+        while (m_inFlight > MaxBatchesInFlight || (m_inFlight > 0 && m_inFlightBytes > MaxBytesInFlight))
             collect(true);
     }
 
@@ -1546,7 +1631,22 @@ private:
                         .arg(p.key.serial)
                         .arg(formatTimeUs(p.key.timeUs)));
             }
-            m_recycled.push_back(std::move(b.pending));
+            if (b.badArgFields > 0) {
+                // Counted outside the translate() call: lupdate cannot parse template arguments there.
+                const int badFields = int(std::min<qint64>(b.badArgFields, std::numeric_limits<int>::max()));
+                m_sink.recordError(p.firstPos,
+                    QCoreApplication::translate("Chainscope",
+                        "audit event %1 at %2: %n malformed EXECVE argument field(s) ignored (index, part or length "
+                        "not a number, or index outside argc)",
+                        nullptr, badFields)
+                        .arg(p.key.serial)
+                        .arg(formatTimeUs(p.key.timeUs)));
+            }
+            m_inFlightBytes -= p.raw.size();
+            // Only small buffers are worth keeping for reuse; the pool's memory stays
+            // bounded by their size times the pool's length.
+            if (p.raw.capacity() < RecycleBytes && p.records.capacity() < RecycleRecords)
+                m_recycled.push_back(std::move(b.pending));
         }
     }
 
@@ -1556,7 +1656,7 @@ private:
         results.reserve(batch.size());
         for (std::unique_ptr<Pending> &p : batch) {
             Built b;
-            b.event = m_builder.build(*p, b.incomplete);
+            b.event = m_builder.build(*p, b.incomplete, b.badArgFields);
             b.pending = std::move(p);
             results.push_back(std::move(b));
         }
@@ -1594,6 +1694,8 @@ private:
     Batch m_batch; // reading thread: the batch being filled
     std::vector<std::unique_ptr<Pending>> m_recycled; // reading thread
     int m_inFlight = 0; // reading thread: batches handed over, not yet delivered
+    qint64 m_batchBytes = 0; // reading thread: raw bytes in m_batch
+    qint64 m_inFlightBytes = 0; // reading thread: raw bytes submitted, not yet delivered
 
     std::mutex m_mutex; // guards the members below
     std::condition_variable m_work;
@@ -1627,7 +1729,7 @@ public:
         m_sink.recordError(pos,
             QCoreApplication::translate("Chainscope",
                 "line longer than %1 bytes: not an audit record (the kernel writes at most a few KiB per record)")
-                .arg(InputFile::MaxLineLength));
+                .arg(MaxAuditLineLength));
     }
     // Emits every pending event; returns early when cancelled.
     void finish(const ReaderContext &context);
@@ -1651,6 +1753,7 @@ private:
     Pending *m_last = nullptr; // most lines belong to the event of the line before
     qint64 m_seq = 0; // records accepted so far
     qint64 m_pendingRecords = 0;
+    qint64 m_pendingBytes = 0; // raw bytes and record references held in m_pending
     qint64 m_clockUs = std::numeric_limits<qint64>::min(); // latest stamp seen
     BuildPipeline m_pipeline; // last: its thread stops before the members above go
 };
@@ -1773,6 +1876,7 @@ void Assembler::addLine(QByteArrayView line, qint64 pos)
     p->records.push_back(ref);
     p->lastSeq = m_seq;
     ++m_pendingRecords;
+    m_pendingBytes += pendingCost(line.size());
     m_clockUs = std::max(m_clockUs, key.timeUs);
 
     if (p->records.size() >= MaxEventRecords || p->raw.size() >= MaxEventBytes) {
@@ -1789,7 +1893,7 @@ void Assembler::emitReady()
         const Pending &p = *it->second;
         const qint64 idle = m_seq - p.lastSeq;
         const bool ready = (idle > WindowRecords && m_clockUs - p.key.timeUs > WindowUs) || idle > StaleRecords
-            || m_pendingRecords > MaxPendingRecords;
+            || m_pendingRecords > MaxPendingRecords || m_pendingBytes > MaxPendingBytes;
         if (!ready)
             return;
         emitEvent(it);
@@ -1803,6 +1907,8 @@ void Assembler::emitEvent(std::map<EventKey, std::unique_ptr<Pending>>::iterator
     if (m_last == p.get())
         m_last = nullptr;
     m_pendingRecords -= qint64(p->records.size());
+    for (const RecordRef &r : p->records)
+        m_pendingBytes -= pendingCost(r.length);
 
     // Serials are checked here, in emission order. auditd numbers its own DAEMON_*
     // records; they are not part of the kernel's sequence, but DAEMON_START begins a
@@ -1841,43 +1947,158 @@ void Assembler::finish(const ReaderContext &context)
 
 bool AuditdReader::probe(QByteArrayView head)
 {
-    // Decide on the first lines that are neither blank nor comments. Tolerate the odd
-    // damaged line, but not a file that is mostly something else.
+    // Decide by the share of matching lines in the whole head, not by the first ones:
+    // logs recovered from damaged disks start with a run of NUL bytes (blocks the
+    // file system allocated but never wrote) or a few lines of garbage. NUL bytes
+    // around a line are dropped; lines with other binary bytes are not counted.
     int good = 0;
     int bad = 0;
     qsizetype start = 0;
-    while (start < head.size() && good + bad < 8) {
+    while (start < head.size()) {
         qsizetype nl = head.indexOf('\n', start);
-        if (nl < 0)
+        const bool terminated = nl >= 0;
+        if (!terminated)
             nl = head.size();
         QByteArrayView line = head.sliced(start, nl - start);
         start = nl + 1;
-        if (line.endsWith('\r'))
+        qsizetype lead = 0;
+        while (lead < line.size() && line[lead] == '\0')
+            ++lead;
+        line = line.sliced(lead);
+        while (!line.isEmpty() && (line.back() == '\0' || line.back() == '\r'))
             line.chop(1);
         if (isBlankOrComment(line))
+            continue;
+        const bool binary = std::any_of(line.begin(), line.end(), [](char c) {
+            const auto u = uchar(c);
+            return u < 0x20 && c != '\t' && c != EnrichmentSeparator;
+        });
+        if (binary)
             continue;
         RecordHeader h;
         if (parseHeader(line, h) == HeaderStatus::Ok)
             ++good;
-        else
+        else if (terminated) // the head may end inside a line
             ++bad;
     }
-    return good > 0 && good >= bad;
+    // At least half of the text lines; at least three, unless nothing else is there
+    // (a tiny log).
+    return good > 0 && good >= bad && (good >= 3 || bad == 0);
 }
+
+namespace {
+
+// Splits the decoded stream into lines with the audit limit, MaxAuditLineLength,
+// instead of InputFile's much larger general one: a longer line is skipped while it
+// streams past, so no more than one block plus one record line is ever held.
+class LineSplitter
+{
+public:
+    enum class Status { Ok, TooLong, End };
+
+    explicit LineSplitter(InputFile &input)
+        : m_input(input)
+        , m_pos(input.decodedPos())
+        , m_buffer(MaxAuditLineLength + 1 + ReadBlockSize, Qt::Uninitialized)
+    {
+    }
+
+    // The next line without '\n' (and a preceding '\r'); the view stays valid until
+    // the next call. A TooLong line comes with its position only.
+    Status next(QByteArrayView &line, qint64 &pos)
+    {
+        for (;;) {
+            const char *begin = m_buffer.constData() + m_begin;
+            const qsizetype avail = m_end - m_begin;
+            const auto *nl = static_cast<const char *>(
+                avail > m_scanned ? std::memchr(begin + m_scanned, '\n', size_t(avail - m_scanned)) : nullptr);
+            if (nl)
+                return take(begin, nl - begin, 1, line, pos);
+            m_scanned = avail;
+            // One byte of slack for the '\r' of a "\r\n" whose '\n' is still to come.
+            if (avail > MaxAuditLineLength + 1) {
+                pos = m_pos;
+                skipRestOfLine(avail);
+                return Status::TooLong;
+            }
+            // Keep the partial line, read the next block behind it.
+            if (m_begin > 0) {
+                std::memmove(m_buffer.data(), begin, size_t(avail));
+                m_begin = 0;
+                m_end = avail;
+            }
+            const qint64 n = m_input.read(m_buffer.data() + m_end, ReadBlockSize);
+            if (n <= 0) {
+                if (avail == 0)
+                    return Status::End;
+                return take(m_buffer.constData(), avail, 0, line, pos); // no final '\n'
+            }
+            m_end += qsizetype(n);
+        }
+    }
+
+private:
+    Status take(const char *begin, qsizetype len, qsizetype terminator, QByteArrayView &line, qint64 &pos)
+    {
+        pos = m_pos;
+        m_begin += len + terminator;
+        m_pos += len + terminator;
+        m_scanned = 0;
+        if (len > 0 && begin[len - 1] == '\r')
+            --len;
+        if (len > MaxAuditLineLength)
+            return Status::TooLong;
+        line = QByteArrayView(begin, len);
+        return Status::Ok;
+    }
+
+    // Drops the `avail` bytes of an overlong line that are buffered and reads on to
+    // the end of the line, a block at a time.
+    void skipRestOfLine(qsizetype avail)
+    {
+        m_pos += avail;
+        m_begin = m_end = 0;
+        m_scanned = 0;
+        for (;;) {
+            const qint64 n = m_input.read(m_buffer.data(), ReadBlockSize);
+            if (n <= 0)
+                return;
+            const auto *nl = static_cast<const char *>(std::memchr(m_buffer.constData(), '\n', size_t(n)));
+            if (nl) {
+                const qsizetype skip = nl - m_buffer.constData() + 1;
+                m_begin = skip;
+                m_end = qsizetype(n);
+                m_pos += skip;
+                return;
+            }
+            m_pos += n;
+        }
+    }
+
+    InputFile &m_input;
+    qint64 m_pos; // decoded offset of m_buffer[m_begin]
+    QByteArray m_buffer;
+    qsizetype m_begin = 0; // unconsumed bytes are m_buffer[m_begin, m_end)
+    qsizetype m_end = 0;
+    qsizetype m_scanned = 0; // bytes after m_begin known to hold no '\n'
+};
+
+} // namespace
 
 void AuditdReader::read(InputFile &input, const ReaderContext &context, ImportSink &sink)
 {
     Assembler assembler(context, sink);
+    LineSplitter splitter(input);
     QByteArrayView line;
     qint64 pos = 0;
     qint64 lines = 0;
     for (;;) {
-        const InputFile::LineStatus status = input.nextLine(line, pos);
-        if (status == InputFile::LineStatus::End)
+        const LineSplitter::Status status = splitter.next(line, pos);
+        if (status == LineSplitter::Status::End)
             break;
         if ((++lines % CancelCheckLines) == 0 && context.cancelled())
             return;
-        if (status == InputFile::LineStatus::TooLong)
+        if (status == LineSplitter::Status::TooLong)
             assembler.addOverlong(pos);
         else
             assembler.addLine(line, pos);

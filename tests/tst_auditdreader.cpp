@@ -5,6 +5,7 @@
 // expression, not with the reader's parser); literal values quote the corpus file
 // and line they were read from.
 
+#include "auditdparser.h"
 #include "auditdreader.h"
 #include "formats.h"
 #include "inputfile.h"
@@ -205,6 +206,17 @@ private slots:
     void damagedLinesNeverFatal();
     void gzipIdentical();
     void cancellation();
+    void parseDecimalRange_data();
+    void parseDecimalRange();
+    void execveArgumentBounds_data();
+    void execveArgumentBounds();
+    void overlongAuditLines_data();
+    void overlongAuditLines();
+    void pendingBytesBounded();
+    void probeDamagedHead_data();
+    void probeDamagedHead();
+    void pathNormalization_data();
+    void pathNormalization();
 };
 
 void Tst_auditdreader::initTestCase()
@@ -1375,7 +1387,8 @@ void Tst_auditdreader::nodePrefixAndGarbage()
         QVERIFY(!e.message.isEmpty());
     }
     QCOMPARE(errorPositions, garbagePositions);
-    QVERIFY(result.sink.errors.at(4).message.contains(QString::number(InputFile::MaxLineLength)));
+    // Audit lines have their own limit, far below InputFile's.
+    QVERIFY(result.sink.errors.at(4).message.contains(QString::number(64 * 1024)));
 
     const MemorySink::Stored *g = storedBySerial(result.sink, 59);
     QVERIFY(g);
@@ -1455,7 +1468,9 @@ void Tst_auditdreader::damagedLinesNeverFatal()
     const ImportCounts &c = result.sink.counts();
     qint64 lineErrors = 0;
     for (const MemorySink::Error &e : result.sink.errors) {
-        if (!e.message.contains(QStringLiteral(" lost ")) && !e.message.contains(QStringLiteral("incomplete")))
+        // Event-level errors: lost serials, missing SYSCALL records, bad EXECVE fields.
+        if (!e.message.contains(QStringLiteral(" lost ")) && !e.message.contains(QStringLiteral("incomplete"))
+            && !e.message.contains(QStringLiteral("EXECVE argument")))
             ++lineErrors;
     }
     QCOMPARE(c.recordsRead + c.recordsSkipped + lineErrors, qint64(lines.size()));
@@ -1599,6 +1614,272 @@ void Tst_auditdreader::cancellation()
         AuditdReader().read(input, context, sink);
         QCOMPARE(sink.counts().recordsRead, totalRecords);
     }
+}
+
+void Tst_auditdreader::parseDecimalRange_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<qint64>("value");
+    const qint64 max = std::numeric_limits<qint64>::max();
+    const qint64 min = std::numeric_limits<qint64>::min();
+    QTest::newRow("zero") << QByteArray("0") << true << qint64(0);
+    QTest::newRow("negative") << QByteArray("-13") << true << qint64(-13);
+    QTest::newRow("int64 max") << QByteArray("9223372036854775807") << true << max;
+    QTest::newRow("int64 min") << QByteArray("-9223372036854775808") << true << min;
+    QTest::newRow("int64 max + 1") << QByteArray("9223372036854775808") << false << qint64(0);
+    QTest::newRow("int64 min - 1") << QByteArray("-9223372036854775809") << false << qint64(0);
+    QTest::newRow("19 nines") << QByteArray("9999999999999999999") << false << qint64(0);
+    QTest::newRow("20 digits") << QByteArray("10000000000000000000") << false << qint64(0);
+    QTest::newRow("minus only") << QByteArray("-") << false << qint64(0);
+    QTest::newRow("not a digit") << QByteArray("12a") << false << qint64(0);
+}
+
+void Tst_auditdreader::parseDecimalRange()
+{
+    // Values that do not fit in qint64 are rejected, not wrapped (and -2^63 must not be
+    // computed by negating +2^63, which overflows).
+    QFETCH(QByteArray, text);
+    QFETCH(bool, ok);
+    QFETCH(qint64, value);
+    qint64 parsed = 0;
+    QCOMPARE(Audit::parseDecimal(text, parsed), ok);
+    if (ok)
+        QCOMPARE(parsed, value);
+}
+
+void Tst_auditdreader::execveArgumentBounds_data()
+{
+    // EXECVE fields after the stamp; the event also has a SYSCALL record of execve.
+    QTest::addColumn<QByteArray>("fields");
+    QTest::addColumn<QStringList>("argv");
+    QTest::addColumn<bool>("malformed");
+    const QStringList ls {QStringLiteral("ls")};
+    const QStringList lsL {QStringLiteral("ls"), QStringLiteral("-l")};
+    QTest::newRow("valid, split argument") << QByteArray("argc=2 a0=\"ls\" a1_len=4 a1[0]=2D6C") << lsL << false;
+    QTest::newRow("index beyond argc") << QByteArray("argc=2 a0=\"ls\" a1=\"-l\" a2=\"x\"") << lsL << true;
+    QTest::newRow("index int64 max") << QByteArray("argc=1 a0=\"ls\" a9223372036854775807=\"x\"") << ls << true;
+    QTest::newRow("index beyond int64") << QByteArray("argc=1 a0=\"ls\" a99999999999999999999=\"x\"") << ls << true;
+    QTest::newRow("index huge, no argc") << QByteArray("a0=\"ls\" a9223372036854775807=\"x\"") << ls << true;
+    QTest::newRow("len index huge") << QByteArray("argc=1 a0=\"ls\" a9223372036854775806_len=4") << ls << true;
+    QTest::newRow("len index beyond argc") << QByteArray("argc=1 a0=\"ls\" a5_len=4") << ls << true;
+    QTest::newRow("len not a number") << QByteArray("argc=1 a0=\"ls\" a0_len=99999999999999999999") << ls << true;
+    QTest::newRow("part beyond int64") << QByteArray("argc=2 a0=\"ls\" a1_len=4 a1[0]=2D6C a1[99999999999999999999]=41")
+                                       << lsL << true;
+    QTest::newRow("argc beyond int64") << QByteArray("argc=99999999999999999999 a0=\"ls\"") << ls << true;
+    QTest::newRow("argc negative") << QByteArray("argc=-3 a0=\"ls\"") << ls << true;
+    QTest::newRow("argc above the cap") << QByteArray("argc=9000000000 a0=\"ls\"") << ls << true;
+}
+
+void Tst_auditdreader::execveArgumentBounds()
+{
+    // Hostile argument indexes and counts are counted as one error of the event and
+    // ignored; the arguments that are in range are kept.
+    QFETCH(QByteArray, fields);
+    QFETCH(QStringList, argv);
+    QFETCH(bool, malformed);
+    const QByteArrayList lines
+        = {syscallLine("1700000000.000:10", 59), "type=EXECVE msg=audit(1700000000.000:10): " + fields};
+    QTemporaryDir dir;
+    const QString path = writeFixture(dir, QStringLiteral("execve.log"), lines);
+    QVERIFY(!path.isEmpty());
+    ReadResult result;
+    readFile(path, result);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.sink.counts().recordsRead, 2);
+    QCOMPARE(result.sink.events.size(), 1);
+    const Event &e = result.sink.events.first().event;
+    QCOMPARE(jsonStrings(e.details.value(QStringLiteral("argv"))), argv);
+    QCOMPARE(result.sink.counts().recordsFailed, malformed ? 1 : 0);
+    QCOMPARE(result.sink.errors.size(), malformed ? 1 : 0);
+    if (malformed) {
+        QVERIFY(result.sink.errors.first().message.contains(QStringLiteral("EXECVE argument")));
+        QCOMPARE(result.sink.errors.first().pos, 0);
+        QVERIFY(e.details.value(QStringLiteral("argvIncomplete")).toBool());
+    }
+}
+
+void Tst_auditdreader::overlongAuditLines_data()
+{
+    QTest::addColumn<int>("length"); // of the record line, without its terminator
+    QTest::addColumn<bool>("crlf");
+    QTest::addColumn<bool>("rejected");
+    QTest::newRow("64 KiB") << 64 * 1024 << false << false;
+    QTest::newRow("64 KiB, CRLF") << 64 * 1024 << true << false;
+    QTest::newRow("64 KiB + 1") << 64 * 1024 + 1 << false << true;
+    QTest::newRow("64 KiB + 1, CRLF") << 64 * 1024 + 1 << true << true;
+    QTest::newRow("1 MiB") << 1024 * 1024 << false << true;
+    QTest::newRow("3 MiB, CRLF") << 3 * 1024 * 1024 << true << true;
+}
+
+void Tst_auditdreader::overlongAuditLines()
+{
+    // A record line above 64 KiB is an error at its position; the records around it
+    // are read as usual, at their positions. (The long one has the highest serial, so
+    // that rejecting it leaves no gap in the sequence.)
+    QFETCH(int, length);
+    QFETCH(bool, crlf);
+    QFETCH(bool, rejected);
+    const QByteArray eol = crlf ? "\r\n" : "\n";
+    const QByteArray first = syscallLine("1700000000.000:1");
+    QByteArray big = syscallLine("1700000000.000:3").replace("key=(null)", "key=\"");
+    big += QByteArray(length - big.size() - 1, 'k') + '"';
+    QCOMPARE(big.size(), length);
+    const QByteArray last = syscallLine("1700000000.000:2");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("long.log"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(first + eol + big + eol + last + eol);
+    f.close();
+    const qint64 bigPos = first.size() + eol.size();
+    const qint64 lastPos = bigPos + big.size() + eol.size();
+
+    ReadResult result;
+    readFile(path, result);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.sink.counts().recordsRead, rejected ? 2 : 3);
+    QCOMPARE(result.sink.counts().recordsFailed, rejected ? 1 : 0);
+    if (rejected) {
+        QCOMPARE(result.sink.errors.size(), 1);
+        QCOMPARE(result.sink.errors.first().pos, bigPos);
+        QVERIFY(result.sink.errors.first().message.contains(QString::number(64 * 1024)));
+    }
+    QMap<qint64, Event> events = eventsBySerial(result.sink);
+    QCOMPARE(events.contains(3), !rejected);
+    QCOMPARE(events.value(1).recordPos, 0);
+    QCOMPARE(events.value(2).recordPos, lastPos);
+    if (!rejected)
+        QCOMPARE(events.value(3).recordPos, bigPos);
+}
+
+void Tst_auditdreader::pendingBytesBounded()
+{
+    // Memory for events still waiting for records is bounded in bytes, not only in
+    // records: ~67 MB of records under one unmoving clock (far fewer records than the
+    // reassembly window) push the oldest event out before its late record arrives,
+    // which then forms an event of its own. Below the byte bound the two records
+    // would make one event.
+    constexpr int Fillers = 1100;
+    constexpr int FillerLength = 61 * 1024;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("wide.log"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(syscallLine("1700000000.000:1") + '\n');
+    for (int i = 0; i < Fillers; ++i) {
+        const QByteArray stamp = "1700000000.000:" + QByteArray::number(i + 2);
+        QByteArray line = syscallLine(stamp.constData()).replace("key=(null)", "key=\"");
+        line += QByteArray(FillerLength - line.size() - 1, 'k') + "\"\n";
+        f.write(line);
+    }
+    f.write("type=CWD msg=audit(1700000000.000:1): cwd=\"/root\"\n");
+    f.close();
+
+    ReadResult result;
+    readFile(path, result);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.sink.counts().recordsRead, Fillers + 2);
+    QCOMPARE(result.sink.events.size(), Fillers + 2);
+    int first = 0;
+    for (const MemorySink::Stored &s : result.sink.events) {
+        if (s.event.details.value(QStringLiteral("serial")).toInteger() == 1)
+            ++first;
+    }
+    QCOMPARE(first, 2);
+}
+
+void Tst_auditdreader::probeDamagedHead_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("audit");
+    QByteArrayList records;
+    for (const Line &l : fileLines(linuxCorpus(QStringLiteral("auditd_ubuntu_dpkg_l_fork_exec_trace.log")))) {
+        if (!isBlankOrCommentLine(l.text) && records.size() < 30)
+            records.append(l.text);
+    }
+    QVERIFY(records.size() == 30);
+    const QByteArray body = records.join('\n') + '\n';
+    QByteArray nulLines;
+    for (int i = 0; i < 6; ++i)
+        nulLines += QByteArray(512, '\0') + '\n';
+    const QByteArray garbage = "Xq7#kk2 ruined sector\nfoo bar baz\n~~~~~~\n1234 5678\nlast: damaged\n";
+    QByteArray binary;
+    for (int i = 0; i < 6; ++i)
+        binary += QByteArray("\x01\x02\xff\xfe\x7f\x10 junk\x05", 12) + '\n';
+    QByteArray prose;
+    for (int i = 0; i < 10; ++i)
+        prose += "This is a line of an ordinary text file, number " + QByteArray::number(i) + ".\n";
+
+    QTest::newRow("intact") << body << true;
+    QTest::newRow("NUL block fused to the first record") << QByteArray(8192, '\0') + body << true;
+    QTest::newRow("lines of NUL bytes") << nulLines + body << true;
+    QTest::newRow("five garbage lines") << garbage + body << true;
+    QTest::newRow("binary garbage lines") << binary + body << true;
+    QTest::newRow("NUL block, then garbage") << QByteArray(4096, '\0') + '\n' + garbage + body << true;
+    QTest::newRow("head cut inside a record") << body + garbage + records[0].left(20) << true;
+    QTest::newRow("three records") << records.mid(0, 3).join('\n') + '\n' << true;
+    QTest::newRow("a single record") << records[0] + '\n' << true;
+    QTest::newRow("prose with one record") << prose + records[0] + '\n' << false;
+    QTest::newRow("prose with two records") << prose.left(200) + records[0] + '\n' + prose + records[1] << false;
+    QTest::newRow("two records among garbage") << garbage + records.mid(0, 2).join('\n') + '\n' << false;
+    QTest::newRow("only NUL bytes") << QByteArray(4096, '\0') << false;
+}
+
+void Tst_auditdreader::probeDamagedHead()
+{
+    // The share of matching lines in the head decides, not the first lines: damage at
+    // the start of a file does not hide the records after it.
+    QFETCH(QByteArray, head);
+    QFETCH(bool, audit);
+    QCOMPARE(AuditdReader::probe(head), audit);
+    if (audit)
+        QCOMPARE(detectFormat(head), LogFormat::Auditd);
+}
+
+void Tst_auditdreader::pathNormalization_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QByteArray>("cwd");
+    QTest::addColumn<QString>("target");
+    QTest::newRow("absolute") << QByteArray("/usr/bin/x") << QByteArray("/") << QStringLiteral("/usr/bin/x");
+    QTest::newRow("absolute with ..") << QByteArray("/usr/bin/../bin/x") << QByteArray("/")
+                                      << QStringLiteral("/usr/bin/x");
+    QTest::newRow("absolute with . and //")
+        << QByteArray("/tmp/./a//b") << QByteArray("/root") << QStringLiteral("/tmp/a/b");
+    QTest::newRow("absolute above the root")
+        << QByteArray("/../etc/passwd") << QByteArray("/") << QStringLiteral("/etc/passwd");
+    QTest::newRow("relative") << QByteArray("bin/run") << QByteArray("/opt/app") << QStringLiteral("/opt/app/bin/run");
+    QTest::newRow("relative with ..") << QByteArray("../lib/./x.so") << QByteArray("/opt/app/bin")
+                                      << QStringLiteral("/opt/app/lib/x.so");
+    QTest::newRow("cwd with ..") << QByteArray("x") << QByteArray("/home/u/../v") << QStringLiteral("/home/v/x");
+    QTest::newRow("cwd with trailing slash") << QByteArray("./x") << QByteArray("/srv/") << QStringLiteral("/srv/x");
+}
+
+void Tst_auditdreader::pathNormalization()
+{
+    // openat(AT_FDCWD, name, O_RDWR): the target is the name made absolute and clean.
+    QFETCH(QByteArray, name);
+    QFETCH(QByteArray, cwd);
+    QFETCH(QString, target);
+    const QByteArrayList lines = {
+        "type=SYSCALL msg=audit(1700000000.000:7): arch=c000003e syscall=257 success=yes exit=3 a0=ffffff9c "
+        "a1=55d0 a2=2 a3=0 items=1 ppid=100 pid=200 auid=1000 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 "
+        "fsgid=0 tty=pts0 ses=5 comm=\"sh\" exe=\"/bin/sh\" key=(null)",
+        "type=CWD msg=audit(1700000000.000:7): cwd=\"" + cwd + '"',
+        "type=PATH msg=audit(1700000000.000:7): item=0 name=\"" + name
+            + "\" inode=42 dev=08:01 mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 "
+              "cap_fe=0 cap_fver=0 cap_frootid=0",
+    };
+    QTemporaryDir dir;
+    const QString path = writeFixture(dir, QStringLiteral("paths.log"), lines);
+    QVERIFY(!path.isEmpty());
+    ReadResult result;
+    readFile(path, result);
+    QCOMPARE(result.sink.events.size(), 1);
+    const Event &e = result.sink.events.first().event;
+    QCOMPARE(e.kind, EventKind::FileWrite);
+    QCOMPARE(e.targetPath, target);
 }
 
 QTEST_GUILESS_MAIN(Tst_auditdreader)
