@@ -26,6 +26,10 @@ constexpr qint64 CancelPollLines = 4096;
 // Real transactions (a full distribution upgrade) stay far below both.
 constexpr qsizetype MaxAptBlockBytes = 8 * 1024 * 1024;
 constexpr qsizetype MaxAptBlockPackages = 20000;
+// The Error: lines of a transaction are joined into one detail. A failing maintainer
+// script can log thousands of them; past this many characters the rest is left out
+// (it stays in the raw record) and error_truncated says so.
+constexpr qsizetype MaxAptErrorChars = 64 * 1024;
 
 const QString NoneVersion = QStringLiteral("<none>");
 
@@ -325,10 +329,10 @@ struct AptTransaction
     QString commandLine;
     QString user;
     QString error;
+    bool errorTruncated = false;
     QByteArray raw;
     QList<AptPackage> packages;
     bool split = false; // hit the memory bounds: stored as several raw records
-    bool emittedAny = false;
 };
 
 // ---- yum.log and dnf logs ----------------------------------------------------------
@@ -688,6 +692,38 @@ YumYears planYumYears(const QString &path, const ReaderContext &context)
     return years;
 }
 
+// For the probe: trims the NUL bytes a crash leaves around (and in place of) lines,
+// and says whether what is left is text. Lines with other control bytes are binary
+// damage: the probe ignores them instead of counting them against a format.
+bool probeTextLine(QByteArrayView &line)
+{
+    while (!line.isEmpty() && line.front() == '\0')
+        line = line.sliced(1);
+    while (!line.isEmpty() && (line.back() == '\0' || line.back() == '\r'))
+        line.chop(1);
+    for (const char c : line) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t') || u == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+// "Key: value" or "Key:" as apt history writes its lines (any key: later apt versions
+// add some).
+bool isAptKeyLine(QByteArrayView line)
+{
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0 || !((line[0] >= 'a' && line[0] <= 'z') || (line[0] >= 'A' && line[0] <= 'Z')))
+        return false;
+    for (qsizetype i = 0; i < colon; ++i) {
+        const char c = line[i];
+        if (!(c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return false;
+    }
+    return colon + 1 == line.size() || line[colon + 1] == ' ' || line[colon + 1] == '\t';
+}
+
 } // namespace
 
 PackageLogReader::PackageLogReader(LogFormat format)
@@ -697,12 +733,21 @@ PackageLogReader::PackageLogReader(LogFormat format)
 
 LogFormat PackageLogReader::probe(QByteArrayView head)
 {
-    // The first few non-blank lines decide; a dnf log additionally needs a package line
-    // or dnf's logging marker somewhere in the head, because "ISO stamp + INFO" alone
-    // is the default layout of countless Python programs.
-    constexpr int LinesToExamine = 3;
-    int examined = 0;
-    bool dnfCandidate = false;
+    // Every line of the head counts, and the format that most of them have wins: a
+    // file whose start was damaged (a NUL block left by a crash, a few cut or binary
+    // lines) is still recognised by the records after the damage, and one matching line
+    // among prose is not enough. A dnf log additionally needs a package line or dnf's
+    // logging marker somewhere in the head, because "ISO stamp + INFO" alone is the
+    // default layout of countless Python programs; the unstamped lines of its
+    // multi-line messages count for it, not against it.
+    int lines = 0;
+    int dpkg = 0;
+    int apt = 0;
+    int aptStarts = 0;
+    int yum = 0;
+    int dnf = 0;
+    int dnfContinuations = 0;
+    bool dnfTraits = false;
     qsizetype at = 0;
     while (at < head.size()) {
         qsizetype nl = head.indexOf('\n', at);
@@ -710,32 +755,36 @@ LogFormat PackageLogReader::probe(QByteArrayView head)
             nl = head.size();
         QByteArrayView line = head.sliced(at, nl - at);
         at = nl + 1;
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (isBlank(line))
+        if (!probeTextLine(line) || isBlank(line))
             continue;
-        if (dnfCandidate) {
-            if (line.contains(DnfLogMarker))
-                return LogFormat::DnfLog;
-            const auto d = parseDnfLine(line);
-            if (d && isDnfPackageLine(*d))
-                return LogFormat::DnfLog;
-            continue;
-        }
-        if (++examined > LinesToExamine)
-            break;
-        if (isDpkgLine(line))
-            return LogFormat::DpkgLog;
-        if (isAptStart(line))
-            return LogFormat::AptHistory;
-        if (isYumLine(line))
-            return LogFormat::YumLog;
-        if (const auto d = parseDnfLine(line)) {
-            if (d->message.contains(DnfLogMarker) || isDnfPackageLine(*d))
-                return LogFormat::DnfLog;
-            dnfCandidate = true;
+        ++lines;
+        if (isDpkgLine(line)) {
+            ++dpkg;
+        } else if (isAptStart(line)) {
+            ++apt;
+            ++aptStarts;
+        } else if (isAptKeyLine(line)) {
+            ++apt;
+        } else if (isYumLine(line)) {
+            ++yum;
+        } else if (const auto d = parseDnfLine(line)) {
+            ++dnf;
+            dnfTraits = dnfTraits || d->message.contains(DnfLogMarker) || isDnfPackageLine(*d);
+        } else if (dnf > 0) {
+            ++dnfContinuations;
         }
     }
+    const auto majority = [lines](int matching, int neutral) {
+        return matching > 0 && 2 * qint64(matching) >= qint64(lines) - neutral;
+    };
+    if (majority(dpkg, 0))
+        return LogFormat::DpkgLog;
+    if (aptStarts > 0 && majority(apt, 0))
+        return LogFormat::AptHistory;
+    if (majority(yum, 0))
+        return LogFormat::YumLog;
+    if (dnfTraits && majority(dnf, dnfContinuations))
+        return LogFormat::DnfLog;
     return LogFormat::Unknown;
 }
 
@@ -854,6 +903,8 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
     AptTransaction t;
 
     // Stores the raw lines collected so far and the events of the packages they list.
+    // A piece that lists no package (a transaction that failed early, the tail of a
+    // split one) becomes a log message, so that every line is stored.
     auto emitSegment = [&](bool complete) {
         const std::optional<qint64> when = t.startUs ? t.startUs : t.endUs;
         if (!when) {
@@ -866,10 +917,6 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
             t.raw.clear();
             return;
         }
-        // Once events have gone out, a leftover without packages (the End-Date after a
-        // split) has nothing to carry.
-        if (t.packages.isEmpty() && t.emittedAny)
-            return;
         const qint64 rawId = sink.addRaw(t.raw);
         Event base = baseEvent(context, EventKind::PackageInstall, *when, t.segmentPos);
         base.image = t.commandLine.isEmpty() ? manager : programOf(t.commandLine);
@@ -882,6 +929,8 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
         if (t.endUs && complete)
             common.insert(QStringLiteral("transaction_end"), formatTimeUs(*t.endUs));
         put(common, QStringLiteral("error"), t.error);
+        if (t.errorTruncated)
+            common.insert(QStringLiteral("error_truncated"), true);
         if (t.split)
             common.insert(QStringLiteral("transaction_split"), true);
 
@@ -906,7 +955,6 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
             e.details = d;
             sink.addEvent(e, rawId);
         }
-        t.emittedAny = true;
         t.packages.clear();
         t.raw.clear();
     };
@@ -932,6 +980,26 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
         }
         emitSegment(false);
         t.segmentPos = pos;
+    };
+    // Appends in place: joining by building a new string per line was quadratic in
+    // the number of Error: lines.
+    auto appendError = [&](QStringView value) {
+        if (t.errorTruncated)
+            return;
+        const qsizetype separator = t.error.isEmpty() ? 0 : 1;
+        qsizetype room = MaxAptErrorChars - t.error.size() - separator;
+        if (value.size() > room) {
+            t.errorTruncated = true;
+            // Never cut a surrogate pair in half.
+            if (room > 0 && value[room - 1].isHighSurrogate())
+                --room;
+            if (room <= 0)
+                return;
+            value = value.left(room);
+        }
+        if (separator)
+            t.error += u'\n';
+        t.error += value;
     };
     auto stamp = [&](QStringView value) -> std::optional<qint64> {
         const auto s = parseAptStamp(value.toLatin1());
@@ -963,7 +1031,9 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
                       : Text::tr("apt history: not a history.log line"));
             return;
         }
-        if (!t.packages.isEmpty() && t.raw.size() + line.size() + 1 > MaxAptBlockBytes)
+        // The bound holds for every transaction, also for one that lists no package
+        // (thousands of Error: or unknown lines): that one is stored in pieces too.
+        if (!t.raw.isEmpty() && t.raw.size() + line.size() + 1 > MaxAptBlockBytes)
             splitHere(pos);
         appendRaw(line);
         if (!keyed) {
@@ -975,7 +1045,7 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
         } else if (key == u"Requested-By") {
             t.user = value.toString();
         } else if (key == u"Error") {
-            t.error = t.error.isEmpty() ? value.toString() : t.error + u'\n' + value.toString();
+            appendError(value);
         } else if (key == u"End-Date") {
             t.endUs = stamp(value);
             if (!t.endUs)

@@ -18,7 +18,9 @@ namespace Chainscope {
 //  - apt history.log: one raw record per transaction (Start-Date .. End-Date), one
 //    package_install event per listed package at the transaction's Start-Date; image is
 //    the program of Commandline, user is Requested-By [action, automatic, old_version,
-//    transaction_start, transaction_end, error].
+//    transaction_start, transaction_end, error, error_truncated, transaction_split].
+//    A transaction larger than the reader's bounds is stored as several raw records;
+//    pieces that list no package become log_message events.
 //  - yum.log: "Mon DD HH:MM:SS Verb: package" in local time and without a year. The
 //    year is reconstructed from the file's modification time: the last entry is taken to
 //    lie at or before it, and every month that goes backwards between two entries is a
@@ -31,7 +33,9 @@ class PackageLogReader final : public Reader
 {
 public:
     explicit PackageLogReader(LogFormat format);
-    // Which package log the head of a file is, or LogFormat::Unknown.
+    // Which package log the head of a file is, or LogFormat::Unknown. Decided by the
+    // share of the head's lines that match, so that a damaged start (NUL bytes, a few
+    // garbage lines) does not hide the records after it.
     static LogFormat probe(QByteArrayView head);
     void read(InputFile &input, const ReaderContext &context, ImportSink &sink) override;
 

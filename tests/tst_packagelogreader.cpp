@@ -132,6 +132,8 @@ private slots:
     void aptDamagedTransactions_data();
     void aptDamagedTransactions();
     void aptHugeTransactionIsSplitNotDropped();
+    void aptManyErrorLinesAreBounded();
+    void aptHugeTransactionWithoutPackagesIsSplit();
 
     void yumLog();
     void yumYearFromModificationTime_data();
@@ -241,6 +243,35 @@ void Tst_packagelogreader::probe_data()
     QTest::newRow("binary") << junk << unknown;
     QTest::newRow("dpkg line after three lines of prose")
         << QByteArray("a\nb\nc\n2024-01-02 03:04:05 status installed curl:amd64 7.88.1-10\n") << unknown;
+
+    // Damaged starts: a crash leaves a block of NUL bytes, and lines cut or overwritten
+    // before the records. The records after the damage decide.
+    const QByteArray nulBlock(4096, '\0');
+    const QByteArray garbage("ab\xff\x01\x02 binary\n"
+                             "Feb 30 cut li\n"
+                             "2016-08-06 17:3\n"
+                             "some text\n");
+    QByteArray dpkgLines;
+    for (int i = 0; i < 6; ++i)
+        dpkgLines += "2016-08-06 17:35:3" + QByteArray::number(i) + " status installed base-passwd:amd64 3.5.33\n";
+    QTest::newRow("dpkg after a NUL block and garbage lines") << nulBlock + '\n' + garbage + dpkgLines << dpkg;
+    QTest::newRow("dpkg, NUL block glued to the first record") << nulBlock + garbage + nulBlock + dpkgLines << dpkg;
+    QTest::newRow("apt after a NUL block and garbage lines")
+        << nulBlock + "\n" + garbage + contentOf(m_apt).left(4000) << apt;
+    QByteArray yumLines;
+    for (int i = 0; i < 5; ++i)
+        yumLines += "Feb 15 10:00:4" + QByteArray::number(i) + " Updated: ibus-1.5.5-1.fc20.x86_64\n";
+    QTest::newRow("yum after garbage lines") << garbage + yumLines << yum;
+    const QByteArray dnfLines("2023-05-02T09:00:00+0000 DDEBUG timer: config: 3 ms\n"
+                              "2023-05-02T09:00:00+0000 DEBUG dnf version: 4.14.0\n"
+                              "2023-05-02T09:00:00+0000 DDEBUG Command: dnf install curl\n"
+                              "2023-05-02T09:00:01+0000 DDEBUG Base command: install\n"
+                              "2023-05-02T09:00:09+0000 SUBDEBUG Installed: curl-7.87.0-2.fc38.x86_64\n");
+    QTest::newRow("dnf after garbage lines") << nulBlock + garbage + dnfLines << dnf;
+    // Still no format when the damage is most of the head, or all of it.
+    QTest::newRow("only NUL bytes") << nulBlock + '\n' + nulBlock << unknown;
+    QTest::newRow("dpkg lines outnumbered by prose")
+        << garbage + garbage + dpkgLines.left(dpkgLines.indexOf('\n') + 1) << unknown;
 }
 
 void Tst_packagelogreader::probe()
@@ -248,6 +279,9 @@ void Tst_packagelogreader::probe()
     QFETCH(QByteArray, head);
     QFETCH(QString, format);
     QCOMPARE(formatName(PackageLogReader::probe(head)), format);
+    // The importer asks the audit probe first: it must not claim a package log.
+    if (format != QLatin1String("unknown"))
+        QCOMPARE(formatName(detectFormat(head)), format);
 }
 
 // ---- dpkg.log ----------------------------------------------------------------------
@@ -720,6 +754,88 @@ void Tst_packagelogreader::aptHugeTransactionIsSplitNotDropped()
     }
     QCOMPARE(names.size(), Count);
     QCOMPARE(detail(sink.events.last().event, "version"), QStringLiteral("1.0-%1").arg(Count - 1));
+}
+
+void Tst_packagelogreader::aptManyErrorLinesAreBounded()
+{
+    // A failing maintainer script repeating its Error: line 300 times (1000 characters
+    // each): the error detail stops at 64 KiB characters instead of growing with the
+    // file; every line stays in the raw record.
+    constexpr int Lines = 300;
+    const QByteArray errorText(1000, 'e');
+    QByteArray content("Start-Date: 2024-01-02  03:04:05\nCommandline: apt-get install broken\n"
+                       "Install: broken:amd64 (1.0)\n");
+    for (int i = 0; i < Lines; ++i)
+        content += "Error: " + QByteArray::number(i) + ' ' + errorText + '\n';
+    content += "End-Date: 2024-01-02  03:05:01\n";
+    const QString path = write(QStringLiteral("errors-history.log"), content);
+
+    MemorySink sink;
+    QString format;
+    importFile(path, sink, format);
+    QCOMPARE(format, QStringLiteral("apt-history"));
+    QCOMPARE(sink.counts().recordsFailed, 0);
+    QCOMPARE(sink.events.size(), 1);
+    const Event &e = sink.events.first().event;
+    QCOMPARE(e.kind, EventKind::PackageInstall);
+    const QString error = detail(e, "error");
+    QCOMPARE(error.size(), 64 * 1024);
+    QVERIFY(error.startsWith(QStringLiteral("0 eee")));
+    QVERIFY(error.contains(QStringLiteral("\n1 eee")));
+    QVERIFY(!error.contains(QStringLiteral("\n%1 ").arg(Lines - 1)));
+    QVERIFY(e.details.value(QStringLiteral("error_truncated")).toBool());
+    QCOMPARE(sink.raws.size(), 1);
+    QVERIFY(sink.raws.first().contains("Error: " + QByteArray::number(Lines - 1) + ' '));
+    QString why;
+    QVERIFY2(rawsMatchFile(sink, content, why), qPrintable(why));
+
+    // Below the bound: joined whole, no flag.
+    MemorySink few;
+    importFile(write(QStringLiteral("few-errors.log"),
+                   "Start-Date: 2024-01-02  03:04:05\nError: one\nError: two\nEnd-Date: 2024-01-02  03:05:01\n"),
+        few, format);
+    QCOMPARE(few.events.size(), 1);
+    QCOMPARE(detail(few.events.first().event, "error"), QStringLiteral("one\ntwo"));
+    QVERIFY(!few.events.first().event.details.contains(QStringLiteral("error_truncated")));
+}
+
+void Tst_packagelogreader::aptHugeTransactionWithoutPackagesIsSplit()
+{
+    // A transaction that lists no package but has 9 MiB of other lines: the raw record
+    // bound (8 MiB) holds for it too. It is stored in pieces, each a log message, and
+    // together they hold every line.
+    constexpr int Lines = 9 * 1024;
+    const QByteArray filler(1017, 'n');
+    QByteArray content("Start-Date: 2024-01-02  03:04:05\nCommandline: apt-get dist-upgrade\n");
+    for (int i = 0; i < Lines; ++i)
+        content += "Note: " + filler + '\n';
+    content += "End-Date: 2024-01-02  03:05:01\n";
+    QVERIFY(content.size() > 9 * 1024 * 1024);
+    const QString path = write(QStringLiteral("no-packages-history.log"), content);
+
+    MemorySink sink;
+    QString format;
+    importFile(path, sink, format);
+    QCOMPARE(format, QStringLiteral("apt-history"));
+    QCOMPARE(sink.counts().recordsRead, Lines + 3);
+    QCOMPARE(sink.counts().recordsFailed, 1); // the note that the transaction was split
+    QVERIFY(sink.errors.first().message.contains(QStringLiteral("several raw records")));
+    QVERIFY(sink.raws.size() >= 2);
+    qsizetype stored = 0;
+    for (const QByteArray &raw : std::as_const(sink.raws)) {
+        QVERIFY(raw.size() <= 8 * 1024 * 1024);
+        stored += raw.size() + 1;
+    }
+    QCOMPARE(stored, content.size());
+    QCOMPARE(sink.events.size(), sink.raws.size());
+    for (const MemorySink::Stored &s : std::as_const(sink.events)) {
+        QCOMPARE(s.event.kind, EventKind::LogMessage);
+        QCOMPARE(s.event.commandLine, QStringLiteral("apt-get dist-upgrade"));
+        QVERIFY(s.event.details.value(QStringLiteral("transaction_split")).toBool());
+    }
+    QCOMPARE(detail(sink.events.last().event, "transaction_end"), QStringLiteral("2024-01-02T03:05:01.000000Z"));
+    QString why;
+    QVERIFY2(rawsMatchFile(sink, content, why), qPrintable(why));
 }
 
 // ---- yum.log -----------------------------------------------------------------------
