@@ -1,8 +1,10 @@
 #include "windowsscenario.h"
 
 #include "binxml.h"
+#include "evtxwriter.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QRandomGenerator>
 
 namespace Chainscope {
@@ -575,6 +577,43 @@ WindowsScenario buildWindowsScenario(const WindowsScenarioOptions &options)
     scenario.logs.prepend({QStringLiteral("fin-ws-07-application.evtx"), wsApplication});
     scenario.logs.prepend({QStringLiteral("fin-ws-07-sysmon.evtx"), wsLog.records});
     return scenario;
+}
+
+WindowsScenarioFiles writeWindowsScenario(const QString &dir, const WindowsScenario &scenario)
+{
+    WindowsScenarioFiles result;
+    const auto typeOf = [](const QString &name) {
+        return EvtxType(sysmonFieldType(name));
+    };
+    for (const WindowsScenario::Log &log : scenario.logs) {
+        const QString path = QDir(dir).absoluteFilePath(log.fileName);
+        EvtxWriter writer;
+        if (QString error = writer.open(path); !error.isEmpty()) {
+            result.error = error;
+            return result;
+        }
+        for (const WinEventRecord &record : log.records) {
+            QString error;
+            // Sysmon types its ids, GUIDs, ports and flags; classic providers (the
+            // Windows Installer) write strings only.
+            const auto event = record.provider == SysmonProvider ? EvtxEvent::fromRecord(record, typeOf, &error)
+                                                                 : EvtxEvent::fromRecord(record, nullptr, &error);
+            if (!event) {
+                result.error = QStringLiteral("%1: record %2: %3").arg(log.fileName).arg(record.recordId).arg(error);
+                return result;
+            }
+            if (error = writer.add(*event); !error.isEmpty()) {
+                result.error = error;
+                return result;
+            }
+        }
+        if (QString error = writer.close(); !error.isEmpty()) {
+            result.error = error;
+            return result;
+        }
+        result.files.append(path);
+    }
+    return result;
 }
 
 } // namespace Chainscope

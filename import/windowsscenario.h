@@ -70,6 +70,15 @@ struct WindowsScenario
 
 WindowsScenario buildWindowsScenario(const WindowsScenarioOptions &options);
 
+struct WindowsScenarioFiles
+{
+    QStringList files; // the .evtx files written, absolute
+    QString error;
+};
+
+// Builds the scenario and writes each log as a genuine .evtx file into `dir`.
+WindowsScenarioFiles writeWindowsScenario(const QString &dir, const WindowsScenario &scenario);
+
 // The value type Sysmon uses for a field (GUIDs, ids, ports, flags), as
 // Evtx::ValueType; strings for the rest. For the encoder.
 quint8 sysmonFieldType(const QString &name);

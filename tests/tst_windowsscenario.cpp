@@ -2,13 +2,15 @@
 // must come out as its ground truth says. Expected values come from the generator's
 // story definitions, never from constants here.
 
-#include "casestore.h"
 #include "caseindex.h"
+#include "casestore.h"
 #include "correlator.h"
+#include "importer.h"
 #include "testsupport.h"
 #include "windowsnormalizer.h"
 #include "windowsscenario.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -63,6 +65,8 @@ private slots:
     void stories();
     void nearMissBecomesFullWithALongerWindow();
     void deterministicForASeed();
+    void evtxFilesAgreeWithEvtxexport();
+    void importedFromEvtxTheChainsAreTheSame();
 
 private:
     QTemporaryDir m_dir;
@@ -115,7 +119,8 @@ void Tst_WindowsScenario::stories()
         bool unsignedLoadShown = false;
         for (qint32 ev : c->stage(Stage::FirstRun)->eventIndices) {
             const IndexedEvent &e = m_index.events().at(ev);
-            unsignedLoadShown |= e.kind == EventKind::ModuleLoad && m_index.strings.at(e.target) == story->unsignedModule;
+            unsignedLoadShown
+                |= e.kind == EventKind::ModuleLoad && m_index.strings.at(e.target) == story->unsignedModule;
         }
         QVERIFY(unsignedLoadShown);
     } else if (story->lateEgressAfterUs >= 0) {
@@ -160,8 +165,76 @@ void Tst_WindowsScenario::deterministicForASeed()
     }
     WindowsScenarioOptions other;
     other.seed = 2;
-    QVERIFY(buildWindowsScenario(other).logs.first().records.first().timeUs != m_scenario.logs.first().records.first().timeUs
+    QVERIFY(buildWindowsScenario(other).logs.first().records.first().timeUs
+            != m_scenario.logs.first().records.first().timeUs
         || buildWindowsScenario(other).logs.first().records.at(1).data != m_scenario.logs.first().records.at(1).data);
+}
+
+void Tst_WindowsScenario::evtxFilesAgreeWithEvtxexport()
+{
+    // The encoder writes genuine EVTX: the independent reader sees every record as
+    // the scenario defined it.
+    const WindowsScenarioFiles written = writeWindowsScenario(m_dir.path(), m_scenario);
+    QVERIFY2(written.error.isEmpty(), qPrintable(written.error));
+    QCOMPARE(written.files.size(), m_scenario.logs.size());
+    for (qsizetype i = 0; i < written.files.size(); ++i) {
+        QString error;
+        const QList<Test::OracleRecord> oracle = Test::runEvtxexport(written.files.at(i), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QList<WinEventRecord> &records = m_scenario.logs.at(i).records;
+        QCOMPARE(oracle.size(), records.size());
+        for (qsizetype k = 0; k < records.size(); ++k) {
+            const WinEventRecord &r = records.at(k);
+            const Test::OracleRecord &o = oracle.at(k);
+            QCOMPARE(o.recordId, r.recordId);
+            QCOMPARE(o.provider, r.provider);
+            QCOMPARE(o.eventId, r.eventId);
+            QCOMPARE(o.computer, r.computer);
+            QCOMPARE(o.channel, r.channel);
+            QCOMPARE(o.timeUs / 1000, r.timeUs / 1000); // FILETIME keeps 100 ns; compare ms
+            QVERIFY2(o.data.size() == r.data.size(),
+                qPrintable(Test::describe(o.data) + QStringLiteral("\n") + Test::describe(r.data)));
+            for (qsizetype d = 0; d < r.data.size(); ++d) {
+                QCOMPARE(o.data.at(d).first, r.data.at(d).first);
+                QVERIFY2(Test::sameValue(o.data.at(d).second, r.data.at(d).second),
+                    qPrintable(r.data.at(d).first + QStringLiteral(": ") + o.data.at(d).second + QStringLiteral(" vs ")
+                        + r.data.at(d).second));
+            }
+        }
+    }
+}
+
+void Tst_WindowsScenario::importedFromEvtxTheChainsAreTheSame()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("evtx"));
+    QVERIFY(QDir().mkpath(dir));
+    const WindowsScenarioFiles written = writeWindowsScenario(dir, m_scenario);
+    QVERIFY2(written.error.isEmpty(), qPrintable(written.error));
+    auto store = CaseStore::create(m_dir.filePath(QStringLiteral("from-evtx.chainscope")));
+    for (const QString &f : written.files) {
+        const ImportResult r = importFile(*store, f, {});
+        QCOMPARE(r.status, ImportResult::Status::Complete);
+        QCOMPARE(r.format, QStringLiteral("evtx"));
+        QCOMPARE(r.counts.recordsFailed, 0);
+    }
+    CaseIndex index;
+    QVERIFY(index.load(*store));
+    Correlator fromFiles(index);
+    Correlator inMemory(m_index);
+    const QList<Chain> a = fromFiles.run(m_policy);
+    const QList<Chain> b = inMemory.run(m_policy);
+    QCOMPARE(a.size(), b.size());
+    QVERIFY(a.size() >= 3);
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        QCOMPARE(a.at(i).host, b.at(i).host);
+        QCOMPARE(a.at(i).installer, b.at(i).installer);
+        QCOMPARE(a.at(i).firstRun, b.at(i).firstRun);
+        QCOMPARE(a.at(i).egress, b.at(i).egress);
+        QCOMPARE(a.at(i).mismatches, b.at(i).mismatches);
+        QCOMPARE(a.at(i).missing, b.at(i).missing);
+        QCOMPARE(a.at(i).writtenPaths, b.at(i).writtenPaths);
+        QCOMPARE(a.at(i).startUs, b.at(i).startUs);
+    }
 }
 
 QTEST_GUILESS_MAIN(Tst_WindowsScenario)

@@ -9,6 +9,7 @@
 #include "importer.h"
 #include "linuxscenario.h"
 #include "report.h"
+#include "windowsscenario.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -55,7 +56,9 @@ const char *const Usage = R"(Usage: chainscope-cli COMMAND [ARGS]
 
 Commands:
   new CASE                         create an empty case file
-  demo DIR [--seed N] [--noise N]  write the demo evidence (audit.log, dpkg.log, history.log) into DIR
+  demo DIR [--seed N] [--noise N] [--windows-noise N] [--only linux|windows]
+                                   write the demo evidence into DIR: audit.log, dpkg.log,
+                                   history.log (Linux) and Sysmon/Application .evtx (Windows)
   import CASE FILE... [--json] [--host NAME] [--timezone ZONE]
                                    import log files (format detected from content; .gz read directly)
   sources CASE [--json]            list the imported sources with hashes and counts
@@ -117,35 +120,65 @@ int cmdDemo(const QStringList &args)
         QStringLiteral("seed"), QStringLiteral("generator seed"), QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption noise(
         QStringLiteral("noise"), QStringLiteral("extra benign audit events"), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption windowsNoise(QStringLiteral("windows-noise"), QStringLiteral("extra benign Sysmon events"),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption only(
+        QStringLiteral("only"), QStringLiteral("write only linux or windows evidence"), QStringLiteral("PLATFORM"));
     p.addOption(seed);
     p.addOption(noise);
+    p.addOption(windowsNoise);
+    p.addOption(only);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
     LinuxScenarioOptions options;
-    bool ok1 = false, ok2 = false;
+    WindowsScenarioOptions windowsOptions;
+    bool ok1 = false, ok2 = false, ok3 = false;
     options.seed = p.value(seed).toULongLong(&ok1);
+    windowsOptions.seed = options.seed;
     options.noiseEvents = p.value(noise).toLongLong(&ok2);
-    if (!ok1 || !ok2 || options.noiseEvents < 0)
-        return fail(QStringLiteral("--seed and --noise take non-negative numbers"));
+    windowsOptions.noiseEvents = p.value(windowsNoise).toLongLong(&ok3);
+    if (!ok1 || !ok2 || !ok3 || options.noiseEvents < 0 || windowsOptions.noiseEvents < 0)
+        return fail(QStringLiteral("--seed, --noise and --windows-noise take non-negative numbers"));
+    const QString platform = p.value(only);
+    if (!platform.isEmpty() && platform != u"linux" && platform != u"windows")
+        return fail(QStringLiteral("--only takes linux or windows"));
     const QString dir = p.positionalArguments().at(1);
     if (!QDir().mkpath(dir))
         return fail(QStringLiteral("cannot create directory %1").arg(dir));
-    const LinuxScenarioResult result = writeLinuxScenario(dir, options);
-    if (!result.error.isEmpty())
-        return fail(result.error);
-    for (const QString &f : result.files)
-        out() << f << '\n';
+    QStringList approvedHosts;
+    QStringList approvedSigners;
+    if (platform != u"windows") {
+        const LinuxScenarioResult result = writeLinuxScenario(dir, options);
+        if (!result.error.isEmpty())
+            return fail(result.error);
+        for (const QString &f : result.files)
+            out() << f << '\n';
+        approvedHosts += result.approvedUpdateHosts;
+    }
+    if (platform != u"linux") {
+        const WindowsScenario scenario = buildWindowsScenario(windowsOptions);
+        const WindowsScenarioFiles written = writeWindowsScenario(dir, scenario);
+        if (!written.error.isEmpty())
+            return fail(written.error);
+        for (const QString &f : written.files)
+            out() << f << '\n';
+        approvedHosts += scenario.approvedUpdateHosts;
+        approvedSigners += scenario.approvedSigners;
+    }
     out().flush();
-    // The demo host's site policy: its approved mirrors, as an organisation would
-    // keep them. Beside the evidence, not among it.
+    // The demo site's policy: its approved mirrors, update hosts and signers, as an
+    // organisation would keep them. Beside the evidence, not among it.
     QJsonObject policy;
-    policy.insert(QStringLiteral("ApprovedUpdateHosts"), QJsonArray::fromStringList(result.approvedUpdateHosts));
+    policy.insert(QStringLiteral("ApprovedUpdateHosts"), QJsonArray::fromStringList(approvedHosts));
+    if (!approvedSigners.isEmpty())
+        policy.insert(QStringLiteral("ApprovedSigners"), QJsonArray::fromStringList(approvedSigners));
     const QString policyPath = QDir(dir).filePath(QStringLiteral("site-policy.json"));
     QFile policyFile(policyPath);
     if (!policyFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return fail(QStringLiteral("cannot write %1: %2").arg(policyPath, policyFile.errorString()));
     policyFile.write(QJsonDocument(policy).toJson(QJsonDocument::Indented));
-    err() << "site policy (approved update hosts) written to " << QFileInfo(policyPath).absoluteFilePath() << Qt::endl;
+    err() << "site policy (approved update hosts and signers) written to " << QFileInfo(policyPath).absoluteFilePath()
+          << Qt::endl;
     return ExitOk;
 }
 
