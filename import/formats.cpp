@@ -3,6 +3,7 @@
 #include "auditdreader.h"
 #include "evtxreader.h"
 #include "packagelogreader.h"
+#include "wevtxmlreader.h"
 #include "windowsnormalizer.h"
 
 namespace Chainscope {
@@ -22,6 +23,8 @@ QString formatName(LogFormat format)
         return QStringLiteral("dnf");
     case LogFormat::Evtx:
         return QStringLiteral("evtx");
+    case LogFormat::WinEventXml:
+        return QStringLiteral("windows-xml");
     case LogFormat::Unknown:
         break;
     }
@@ -32,6 +35,8 @@ LogFormat detectFormat(QByteArrayView head)
 {
     if (head.startsWith(QByteArrayView("ElfFile\0", 8)))
         return LogFormat::Evtx;
+    if (WinXmlReader::probe(head))
+        return LogFormat::WinEventXml;
     if (AuditdReader::probe(head))
         return LogFormat::Auditd;
     return PackageLogReader::probe(head);
@@ -49,6 +54,8 @@ std::unique_ptr<Reader> createReader(LogFormat format)
         return std::make_unique<PackageLogReader>(format);
     case LogFormat::Evtx:
         return std::make_unique<EvtxReader>(&normalizeWindowsEvent);
+    case LogFormat::WinEventXml:
+        return std::make_unique<WinXmlReader>();
     case LogFormat::Unknown:
         break;
     }

@@ -17,6 +17,7 @@ enum class LogFormat {
     YumLog, // /var/log/yum.log
     DnfLog, // /var/log/dnf.rpm.log and dnf.log
     Evtx, // Windows XML Event Log (.evtx)
+    WinEventXml, // Windows events exported as XML (wevtutil, Get-WinEvent ToXml)
 };
 
 // Stable names: they appear in the case file and in the CLI's JSON.

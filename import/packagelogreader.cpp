@@ -803,6 +803,7 @@ void PackageLogReader::read(InputFile &input, const ReaderContext &context, Impo
         return;
     case LogFormat::Auditd:
     case LogFormat::Evtx:
+    case LogFormat::WinEventXml:
     case LogFormat::Unknown:
         break;
     }
