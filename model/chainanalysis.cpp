@@ -42,6 +42,9 @@ void ChainAnalysis::recompute(const Policy &policy)
 
 void ChainAnalysis::enqueue(Request request)
 {
+    // Callers may have edited the lists directly: match with patterns made from
+    // what the policy holds now, not from whenever it was last compiled.
+    request.policy.compile();
     {
         std::lock_guard lock(m_mutex);
         // A pending load must not turn into a mere recompute.

@@ -153,7 +153,9 @@ void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
             switch (stage.stage) {
             case Stage::Install:
                 if (e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery) {
-                    addRole(e.node, tr("package source %1 (not approved)").arg(s.at(e.dstIp)));
+                    addRole(e.node,
+                        tr("package source %1 (not approved)")
+                            .arg(s.at(e.dstHost).isEmpty() ? s.at(e.dstIp) : s.at(e.dstHost)));
                     mark(e.node, ChainMark::Mismatch);
                 }
                 break;
@@ -162,14 +164,25 @@ void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
                 mark(e.node, ChainMark::InChain);
                 break;
             case Stage::FirstRun:
-                if (chain.firstRunNodes.contains(e.node)) {
+                if (e.kind == EventKind::ModuleLoad || e.kind == EventKind::SignatureFault) {
+                    // A library load is evidence in its own right, also in the first-run
+                    // process itself (the 3CX app loading its unsigned DLL). Suspicious
+                    // only with a bad signature or a fault; a written library's clean
+                    // first load is part of the chain.
+                    const QString status = s.at(e.signatureStatus);
+                    const bool bad = e.kind == EventKind::SignatureFault
+                        || (!status.isEmpty() && status.compare(QLatin1String("Valid"), Qt::CaseInsensitive) != 0);
+                    addRole(e.node,
+                        status.isEmpty() ? tr("loaded %1").arg(s.at(e.target))
+                                         : tr("loaded %1 (%2)").arg(s.at(e.target), status));
+                    mark(e.node, bad ? ChainMark::Mismatch : ChainMark::InChain);
+                    if (chain.firstRunNodes.contains(e.node))
+                        addRole(e.node, tr("first run"));
+                } else if (chain.firstRunNodes.contains(e.node)) {
                     addRole(e.node, tr("first run"));
                     mark(e.node, ChainMark::InChain);
                 } else if (e.kind == EventKind::ProcessStart) {
                     addRole(e.node, tr("shell / script host"));
-                    mark(e.node, ChainMark::Mismatch);
-                } else {
-                    addRole(e.node, tr("loaded %1 (%2)").arg(s.at(e.target), s.at(e.signatureStatus)));
                     mark(e.node, ChainMark::Mismatch);
                 }
                 break;

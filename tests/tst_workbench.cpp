@@ -9,8 +9,10 @@
 #include "rawrecordview.h"
 #include "testsupport.h"
 #include "timelineview.h"
+#include "windowsscenario.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -30,6 +32,7 @@ private slots:
     void importAndBrowse();
     void chainsTriageAndPolicyChange();
     void switchingCasesNeverMixesThem();
+    void windowsChainAndItsEvtxRecords();
 
 private:
     QTemporaryDir m_dir;
@@ -227,6 +230,83 @@ void Tst_workbench::switchingCasesNeverMixesThem()
     QTest::qWait(1000); // let any late result for A arrive
     QCOMPARE(window.chainsModel()->rowCount(), 0);
     QCOMPARE(window.caseStore()->eventCount(), 0);
+}
+
+void Tst_workbench::windowsChainAndItsEvtxRecords()
+{
+    // The 3CX-like story from genuine EVTX files, as the analyst sees it.
+    const WindowsScenario scenario = buildWindowsScenario({});
+    const QString evidence = m_dir.filePath(QStringLiteral("windows"));
+    QVERIFY(QDir().mkpath(evidence));
+    const WindowsScenarioFiles files = writeWindowsScenario(evidence, scenario);
+    QVERIFY2(files.error.isEmpty(), qPrintable(files.error));
+    MainWindow window;
+    window.resize(1500, 900);
+    QVERIFY(window.newCase(m_dir.filePath(QStringLiteral("windows.chainscope"))));
+    window.show();
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    window.importFiles(files.files);
+    QVERIFY(imported.wait(120000));
+    Policy policy = window.caseStore()->policy();
+    policy.approvedUpdateHosts = scenario.approvedUpdateHosts;
+    policy.approvedSigners = scenario.approvedSigners;
+    updated.clear();
+    window.applyPolicy(policy);
+    QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty() && window.chainsModel()->rowCount() >= 3, 60000);
+
+    const WindowsScenarioStory *a = scenario.story(QStringLiteral("a"));
+    int row = -1;
+    for (int r = 0; r < window.chainsModel()->rowCount(); ++r) {
+        if (window.chainsModel()->chainAt(r).writtenPaths == a->written)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    window.selectChain(row);
+    QVERIFY(window.chainsModel()->chainAt(row).isFull());
+
+    // The tree shows the unsigned DLL load on the app itself, marked as a mismatch.
+    ProcessTreeModel *tree = window.processTreeModel();
+    QList<QModelIndex> stack;
+    for (int r = 0; r < tree->rowCount(); ++r)
+        stack << tree->index(r, 0);
+    bool unsignedLoadMarked = false;
+    QStringList roles;
+    while (!stack.isEmpty()) {
+        const QModelIndex i = stack.takeLast();
+        const QString role = i.siblingAtColumn(ProcessTreeModel::Role).data().toString();
+        roles << role;
+        if (role.contains(QStringLiteral("loaded %1").arg(a->unsignedModule))
+            && ChainMark(i.data(ChainMarkRole).toInt()) == ChainMark::Mismatch)
+            unsignedLoadMarked = true;
+        for (int r = 0; r < tree->rowCount(i); ++r)
+            stack << tree->index(r, 0, i);
+    }
+    QVERIFY2(unsignedLoadMarked, qPrintable(roles.join(u'|')));
+
+    // An EVTX event's raw record is its XML, rendered from the stored chunk.
+    QTableView *eventsView = nullptr;
+    for (auto *view : window.findChildren<QTableView *>()) {
+        if (qobject_cast<EventsModel *>(view->model()))
+            eventsView = view;
+    }
+    QVERIFY(eventsView);
+    auto *model = qobject_cast<EventsModel *>(eventsView->model());
+    int loadRow = -1;
+    for (int r = 0; r < model->rowCount() && loadRow < 0; ++r) {
+        if (model->eventAt(r).kind == EventKind::ModuleLoad && model->eventAt(r).targetPath == a->unsignedModule)
+            loadRow = r;
+    }
+    QVERIFY(loadRow >= 0);
+    eventsView->setCurrentIndex(model->index(loadRow, 0));
+    auto *raw = window.findChild<RawRecordView *>();
+    QVERIFY(raw->toPlainText().startsWith(QLatin1String("<Event")));
+    QVERIFY(raw->toPlainText().contains(QLatin1String("<Data Name=\"ImageLoaded\">")));
+    QCOMPARE(raw->definitionName(), QStringLiteral("XML"));
+
+    const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
+    if (!shot.isEmpty())
+        QVERIFY(window.grab().save(QString(shot).replace(QLatin1String(".png"), QLatin1String("-windows.png"))));
 }
 
 QTEST_MAIN(Tst_workbench)
