@@ -4,8 +4,11 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QtNumeric>
 
 #include <algorithm>
+#include <bit>
+#include <limits>
 
 namespace Chainscope {
 
@@ -34,6 +37,15 @@ bool isShellOrScriptHost(const QString &image)
                        "rundll32\\.exe|regsvr32\\.exe|certutil\\.exe|bitsadmin\\.exe)$"),
         QRegularExpression::CaseInsensitiveOption);
     return rx.match(fileNameOf(image)).hasMatch();
+}
+
+// Times come from hostile logs and may sit at either end of the range.
+qint64 saturatingAdd(qint64 a, qint64 b)
+{
+    qint64 sum = 0;
+    if (qAddOverflow(a, b, &sum))
+        return b > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return sum;
 }
 
 bool isBadSignature(const QString &status)
@@ -209,22 +221,78 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
 
     // Package-log events join the installer process that was running at the time;
     // the rest form seeds of their own, one per transaction.
+    //
+    // Of several installers alive at the time (a lost exit leaves one "alive" for
+    // ever), the one started last is the most likely writer. A case can hold millions
+    // of package events and thousands of installer runs, so this is no scan of all
+    // seeds per event: per host, the process seeds are kept in start order, those
+    // started in time are a prefix (a binary search), and the last of them still
+    // alive is found by a binary search over range maxima of their ends.
+    struct HostSeeds
+    {
+        QList<qsizetype> seeds; // indices into `seeds`, by start
+        QList<qint64> starts;
+        // maxEnds[k][i]: the latest end of seeds i … i + 2^k - 1 (a sparse table).
+        QList<QList<qint64>> maxEnds;
+
+        qint64 maxEnd(qsizetype from, qsizetype to) const // [from, to), not empty
+        {
+            const int k = int(std::bit_width(quint64(to - from))) - 1;
+            return qMax(maxEnds.at(k).at(from), maxEnds.at(k).at(to - (qsizetype(1) << k)));
+        }
+    };
+    QHash<qint32, HostSeeds> byHost;
+    for (qsizetype i = 0; i < seeds.size(); ++i)
+        byHost[seeds.at(i).host].seeds.append(i);
+    for (HostSeeds &h : byHost) {
+        std::stable_sort(h.seeds.begin(), h.seeds.end(),
+            [&](qsizetype a, qsizetype b) { return seeds.at(a).startUs < seeds.at(b).startUs; });
+        QList<qint64> ends;
+        for (qsizetype i : std::as_const(h.seeds)) {
+            const ProcessNode &p = nodes.at(seeds.at(i).node);
+            h.starts.append(p.startUs);
+            ends.append(p.endUs); // a process never seen ending has endUs max
+        }
+        h.maxEnds.append(ends);
+        for (qsizetype width = 2; width <= ends.size(); width *= 2) {
+            const QList<qint64> &below = h.maxEnds.last();
+            QList<qint64> level(ends.size() - width + 1);
+            for (qsizetype i = 0; i < level.size(); ++i)
+                level[i] = qMax(below.at(i), below.at(i + width / 2));
+            h.maxEnds.append(std::move(level));
+        }
+    }
+    const auto runningInstaller = [&](const IndexedEvent &e) -> Seed * {
+        const auto h = byHost.constFind(e.host);
+        if (h == byHost.constEnd())
+            return nullptr;
+        // Started no later than the event (with the log's slack)...
+        const qsizetype started
+            = std::upper_bound(h->starts.cbegin(), h->starts.cend(), saturatingAdd(e.timeUs, PackageLogSlackUs))
+            - h->starts.cbegin();
+        // ...and not ended before it: the last i with an end >= `from` among [i, started).
+        const qint64 from = saturatingAdd(e.timeUs, -PackageLogSlackUs);
+        if (started == 0 || h->maxEnd(0, started) < from)
+            return nullptr;
+        qsizetype lo = 0;
+        qsizetype hi = started - 1;
+        while (lo < hi) {
+            const qsizetype mid = lo + (hi - lo + 1) / 2;
+            if (h->maxEnd(mid, started) >= from)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return &seeds[h->seeds.at(lo)];
+    };
     Seed *open = nullptr;
     QList<Seed> logSeeds;
     for (qint32 ev : m_index.packageInstalls()) {
         const IndexedEvent &e = m_index.events().at(ev);
-        bool joined = false;
-        for (Seed &seed : seeds) {
-            const ProcessNode &p = nodes.at(seed.node);
-            if (seed.host == e.host && e.timeUs >= p.startUs - PackageLogSlackUs
-                && (p.endUs == std::numeric_limits<qint64>::max() || e.timeUs <= p.endUs + PackageLogSlackUs)) {
-                seed.installEvents.append(ev);
-                joined = true;
-                break;
-            }
-        }
-        if (joined)
+        if (Seed *seed = runningInstaller(e)) {
+            seed->installEvents.append(ev);
             continue;
+        }
         if (open && open->host == e.host
             && e.timeUs - m_index.events().at(open->installEvents.last()).timeUs <= TransactionGapUs) {
             open->installEvents.append(ev);
@@ -519,27 +587,28 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     return chain;
 }
 
+Correlator::WorkKey Correlator::WorkKey::of(const Policy &policy)
+{
+    return {policy.linuxInstallers, policy.windowsInstallers, policy.macInstallers, policy.pathScope,
+        policy.programPaths, policy.macProgramPaths, policy.timeWindowUs};
+}
+
 QList<Chain> Correlator::run(const Policy &policy, const std::atomic<bool> *cancel)
 {
-    const QStringList installers = policy.linuxInstallers + policy.windowsInstallers + policy.macInstallers;
-    const QStringList paths = policy.pathScope + policy.programPaths + policy.macProgramPaths;
-    const bool reuse = installers == m_cachedInstallers && paths == m_cachedPaths
-        && policy.timeWindowUs == m_cachedWindow && m_work.size() == m_seeds.size();
+    WorkKey key = WorkKey::of(policy);
+    const bool reuse = m_cachedKey == key && m_work.size() == m_seeds.size();
     m_reused = 0;
     if (!reuse) {
+        m_cachedKey.reset();
         m_seeds = findSeeds(policy);
         m_work.clear();
         m_work.reserve(m_seeds.size());
         for (const Seed &seed : m_seeds) {
-            if (cancel && cancel->load()) {
-                m_cachedWindow = -1;
+            if (cancel && cancel->load())
                 return {};
-            }
             m_work.append(analyse(seed, policy));
         }
-        m_cachedInstallers = installers;
-        m_cachedPaths = paths;
-        m_cachedWindow = policy.timeWindowUs;
+        m_cachedKey = std::move(key);
     } else {
         m_reused = int(m_seeds.size());
     }

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <optional>
 
 namespace Chainscope {
 
@@ -112,11 +113,27 @@ private:
     QString drift(const IndexedEvent &e, qint64 installUs, const Policy &policy) const;
     bool isSuspiciousChild(qint32 node) const;
 
+    // The policy parts the seeds and their work depend on. Each list is compared on
+    // its own: the same entries split differently between platforms (or between
+    // installers and paths) select different seeds and writes.
+    struct WorkKey
+    {
+        QStringList linuxInstallers;
+        QStringList windowsInstallers;
+        QStringList macInstallers;
+        QStringList pathScope;
+        QStringList programPaths;
+        QStringList macProgramPaths;
+        qint64 timeWindowUs = 0;
+
+        static WorkKey of(const Policy &policy);
+        bool operator==(const WorkKey &other) const = default;
+    };
+
     const CaseIndex &m_index;
-    // Cache of the last run, valid while these policy parts stay the same.
-    QStringList m_cachedInstallers;
-    QStringList m_cachedPaths;
-    qint64 m_cachedWindow = -1;
+    // Cache of the last run, valid while the key stays the same; empty when the last
+    // run was cancelled before its work was complete.
+    std::optional<WorkKey> m_cachedKey;
     QList<Seed> m_seeds;
     QList<SeedWork> m_work;
     int m_reused = 0;

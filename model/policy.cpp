@@ -29,10 +29,11 @@ const QString KeyWindowsInstallers = QStringLiteral("WindowsInstallers");
 const QString KeyMacInstallers = QStringLiteral("MacInstallers");
 const QString KeyVersion = QStringLiteral("version");
 
-QString tr(const char *text)
+// One translation context for the whole file, declared where lupdate sees it.
+struct Text
 {
-    return QCoreApplication::translate("Chainscope::Policy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Chainscope::Policy)
+};
 
 // Glob to an anchored regular expression: '*' and '?' stay inside one path
 // segment, '**' crosses segments. The match may continue below the matched
@@ -95,7 +96,6 @@ QString expandWindowsVariables(QString path)
     return path;
 }
 
-
 // Installer names are globs on a file name ("setup*.exe").
 QList<QRegularExpression> compileNameGlobs(const QStringList &globs, Qt::CaseSensitivity cs)
 {
@@ -152,7 +152,7 @@ bool isLoopbackAddress(const QString &text)
     const auto a = parseIpAddress(text);
     if (!a)
         return false;
-    static constexpr std::array<quint8, 16> v6Loopback{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    static constexpr std::array<quint8, 16> v6Loopback {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
     const bool mapped = std::all_of(a->begin(), a->begin() + 10, [](quint8 b) { return b == 0; }) && (*a)[10] == 0xff
         && (*a)[11] == 0xff;
     return *a == v6Loopback || (mapped && (*a)[12] == 127);
@@ -345,7 +345,7 @@ std::optional<Policy> Policy::fromJson(const QJsonObject &json, QString *error)
         }
         if (!fieldNames().contains(key)) {
             if (error)
-                *error = tr("unknown policy field %1").arg(key);
+                *error = Text::tr("unknown policy field %1").arg(key);
             return std::nullopt;
         }
         QString text;
@@ -356,14 +356,14 @@ std::optional<Policy> Policy::fromJson(const QJsonObject &json, QString *error)
             for (const QJsonValue &v : it.value().toArray()) {
                 if (!v.isString()) {
                     if (error)
-                        *error = tr("policy field %1: every entry must be a string").arg(key);
+                        *error = Text::tr("policy field %1: every entry must be a string").arg(key);
                     return std::nullopt;
                 }
                 items << v.toString();
             }
             if (key == KeyTimeWindow) {
                 if (error)
-                    *error = tr("TimeWindow is a duration such as \"90m\", not a list");
+                    *error = Text::tr("TimeWindow is a duration such as \"90m\", not a list");
                 return std::nullopt;
             }
             // Entries are set one by one: a comma inside an entry must survive.
@@ -376,7 +376,7 @@ std::optional<Policy> Policy::fromJson(const QJsonObject &json, QString *error)
             continue;
         } else {
             if (error)
-                *error = tr("policy field %1 must be a string or a list of strings").arg(key);
+                *error = Text::tr("policy field %1 must be a string or a list of strings").arg(key);
             return std::nullopt;
         }
         if (!p.set(key, text, false, error))
@@ -391,13 +391,13 @@ bool Policy::set(const QString &key, const QString &value, bool append, QString 
     if (key == KeyTimeWindow) {
         if (append) {
             if (error)
-                *error = tr("TimeWindow is a duration; += applies to lists only");
+                *error = Text::tr("TimeWindow is a duration; += applies to lists only");
             return false;
         }
         const auto us = parseDuration(value);
         if (!us || *us <= 0) {
             if (error)
-                *error = tr("TimeWindow: \"%1\" is not a duration (examples: 90m, 4h, 2d)").arg(value);
+                *error = Text::tr("TimeWindow: \"%1\" is not a duration (examples: 90m, 4h, 2d)").arg(value);
             return false;
         }
         timeWindowUs = *us;
@@ -429,7 +429,7 @@ bool Policy::set(const QString &key, const QString &value, bool append, QString 
         list = &macInstallers;
     if (!list) {
         if (error)
-            *error = tr("unknown policy field %1 (fields: %2)").arg(key, fieldNames().join(QStringLiteral(", ")));
+            *error = Text::tr("unknown policy field %1 (fields: %2)").arg(key, fieldNames().join(QStringLiteral(", ")));
         return false;
     }
     // ApprovedSigners entries are publisher names and may contain commas
@@ -439,8 +439,9 @@ bool Policy::set(const QString &key, const QString &value, bool append, QString 
         for (const QString &v : values) {
             if (!HostPattern::parse(v)) {
                 if (error)
-                    *error = tr("ApprovedUpdateHosts: \"%1\" is not a host name, *.domain suffix, IP or CIDR range")
-                                 .arg(v);
+                    *error
+                        = Text::tr("ApprovedUpdateHosts: \"%1\" is not a host name, *.domain suffix, IP or CIDR range")
+                              .arg(v);
                 return false;
             }
         }
@@ -460,7 +461,7 @@ bool Policy::applyAssignment(const QString &assignment, QString *error)
     const qsizetype eq = assignment.indexOf(u'=');
     if (eq <= 0) {
         if (error)
-            *error = tr("expected KEY=VALUE or KEY+=VALUE, got \"%1\"").arg(assignment);
+            *error = Text::tr("expected KEY=VALUE or KEY+=VALUE, got \"%1\"").arg(assignment);
         return false;
     }
     const bool append = assignment.at(eq - 1) == u'+';

@@ -12,10 +12,11 @@ namespace Chainscope {
 
 namespace {
 
-QString tr(const char *text)
+// One translation context for the whole file, declared where lupdate sees it.
+struct Text
 {
-    return QCoreApplication::translate("Chainscope::HtmlReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Chainscope::HtmlReport)
+};
 
 const char *const Style = R"css(
 body { font-family: sans-serif; margin: 2em; color: #1d1d1f; }
@@ -81,23 +82,24 @@ QString HtmlReport::render() const
     QString html;
     html += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
     html += QStringLiteral("<title>%1</title>")
-                .arg(escape(tr("Chainscope report: %1").arg(QFileInfo(m_store.path()).fileName())));
+                .arg(escape(Text::tr("Chainscope report: %1").arg(QFileInfo(m_store.path()).fileName())));
     html += QStringLiteral("<style>%1</style></head><body>\n").arg(QString::fromLatin1(Style));
-    html += QStringLiteral("<h1>%1</h1>\n").arg(escape(tr("Supply-chain compromise report")));
+    html += QStringLiteral("<h1>%1</h1>\n").arg(escape(Text::tr("Supply-chain compromise report")));
     html += QStringLiteral("<p class=\"meta\">%1<br>%2<br>%3</p>\n")
-                .arg(escape(tr("Case: %1").arg(m_store.path())),
-                    escape(tr("Generated: %1 UTC").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))),
-                    escape(tr("Analytic: MITRE ATT&CK DET0309 (T1195.002), install → write → first run → egress")));
+                .arg(escape(Text::tr("Case: %1").arg(m_store.path())),
+                    escape(Text::tr("Generated: %1 UTC").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))),
+                    escape(
+                        Text::tr("Analytic: MITRE ATT&CK DET0309 (T1195.002), install → write → first run → egress")));
     html += QStringLiteral("<h2>%1</h2>\n<p>%2</p>\n")
-                .arg(escape(tr("Summary")),
-                    escape(tr("%1 full chain(s), %2 partial chain(s), %3 considered and approved.")
+                .arg(escape(Text::tr("Summary")),
+                    escape(Text::tr("%1 full chain(s), %2 partial chain(s), %3 considered and approved.")
                                .arg(full)
                                .arg(partial)
                                .arg(approved)));
     // Findings first; what they rest on (evidence files, policy) after.
-    html += QStringLiteral("<h2>%1</h2>\n").arg(escape(tr("Chains")));
+    html += QStringLiteral("<h2>%1</h2>\n").arg(escape(Text::tr("Chains")));
     if (m_chains.isEmpty())
-        html += QStringLiteral("<p>%1</p>\n").arg(escape(tr("No install seed wrote into a monitored path.")));
+        html += QStringLiteral("<p>%1</p>\n").arg(escape(Text::tr("No install seed wrote into a monitored path.")));
     for (const Chain &c : m_chains)
         html += renderChain(c);
     html += renderSources();
@@ -108,7 +110,9 @@ QString HtmlReport::render() const
 
 QString HtmlReport::renderSources() const
 {
-    QString html = QStringLiteral("<h2>%1</h2>\n<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr>").arg(escape(tr("Evidence sources")));
+    QString html
+        = QStringLiteral("<h2>%1</h2>\n<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr>")
+              .arg(escape(Text::tr("Evidence sources")));
     for (const char *h : {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "#"),
              QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "File"), QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Format"),
              QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "SHA-256"),
@@ -116,7 +120,7 @@ QString HtmlReport::renderSources() const
              QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Events"),
              QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Errors"),
              QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Status")})
-        html += QStringLiteral("<th>%1</th>").arg(escape(tr(h)));
+        html += QStringLiteral("<th>%1</th>").arg(escape(Text::tr(h)));
     html += QStringLiteral("</tr>\n");
     for (const SourceInfo &s : m_store.sources()) {
         const bool complete = s.status == SourceStatus::Complete;
@@ -137,10 +141,11 @@ QString HtmlReport::renderSources() const
 
 QString HtmlReport::renderPolicy() const
 {
-    QString html = QStringLiteral("<h2>%1</h2>\n<p class=\"meta\">%2</p>\n<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">")
-                       .arg(escape(tr("Policy")),
-                           escape(m_policy.version > 0 ? tr("Case policy version %1.").arg(m_policy.version)
-                                                       : tr("Default policy (never edited in this case).")));
+    QString html = QStringLiteral("<h2>%1</h2>\n<p class=\"meta\">%2</p>\n<table width=\"100%\" cellspacing=\"0\" "
+                                  "cellpadding=\"3\" border=\"1\">")
+                       .arg(escape(Text::tr("Policy")),
+                           escape(m_policy.version > 0 ? Text::tr("Case policy version %1.").arg(m_policy.version)
+                                                       : Text::tr("Default policy (never edited in this case).")));
     const QJsonObject json = m_policy.toJson();
     for (const QString &field : Policy::fieldNames()) {
         const QJsonValue v = json.value(field);
@@ -149,7 +154,7 @@ QString HtmlReport::renderPolicy() const
             QStringList items;
             for (const QJsonValue &item : v.toArray())
                 items << item.toString();
-            value = items.isEmpty() ? tr("(empty)") : items.join(QStringLiteral(", "));
+            value = items.isEmpty() ? Text::tr("(empty)") : items.join(QStringLiteral(", "));
         } else {
             value = v.toString();
         }
@@ -163,25 +168,29 @@ QString HtmlReport::renderChain(const Chain &c) const
     const QString cls = c.approved ? QStringLiteral("approved")
         : c.isFull()               ? QStringLiteral("full")
                                    : QStringLiteral("partial");
-    const QString kind = c.approved ? tr("approved") : c.isFull() ? tr("full chain") : tr("partial chain");
+    const QString kind = c.approved ? Text::tr("approved")
+        : c.isFull()                ? Text::tr("full chain")
+                                    : Text::tr("partial chain");
     QString html
         = QStringLiteral("<div class=\"chain %1\">\n<h3>%2</h3>\n")
-              .arg(cls, escape(tr("Chain %1 — %2, host %3, score %4").arg(c.id).arg(kind, c.host).arg(c.score)));
+              .arg(cls, escape(Text::tr("Chain %1 — %2, host %3, score %4").arg(c.id).arg(kind, c.host).arg(c.score)));
     html += QStringLiteral("<p>");
     if (c.mismatches.isEmpty())
-        html += QStringLiteral("<span class=\"flag ok\">%1</span>").arg(escape(tr("no mismatch")));
+        html += QStringLiteral("<span class=\"flag ok\">%1</span>").arg(escape(Text::tr("no mismatch")));
     for (const QString &m : c.mismatches)
         html += QStringLiteral("<span class=\"flag\">&nbsp;%1&nbsp;</span> ").arg(escape(m));
     html += QStringLiteral("</p>\n<p>%1 <code>%2</code><br>%3 %4</p>\n")
-                .arg(escape(tr("Installer:")), escape(c.installer), escape(tr("Started:")),
+                .arg(escape(Text::tr("Installer:")), escape(c.installer), escape(Text::tr("Started:")),
                     escape(formatTimeUs(c.startUs)));
     for (const QString &reason : c.missing)
-        html += QStringLiteral("<p class=\"missing\">%1</p>\n").arg(escape(tr("Missing: %1").arg(reason)));
+        html += QStringLiteral("<p class=\"missing\">%1</p>\n").arg(escape(Text::tr("Missing: %1").arg(reason)));
 
     html += QStringLiteral(
-        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>\n")
-                .arg(escape(tr("Stage")), escape(tr("Time (UTC)")), escape(tr("Kind")), escape(tr("PID")),
-                    escape(tr("Image")), escape(tr("Target / destination")), escape(tr("Command line")));
+        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" "
+        "border=\"1\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>\n")
+                .arg(escape(Text::tr("Stage")), escape(Text::tr("Time (UTC)")), escape(Text::tr("Kind")),
+                    escape(Text::tr("PID")), escape(Text::tr("Image")), escape(Text::tr("Target / destination")),
+                    escape(Text::tr("Command line")));
     for (const ChainStage &stage : c.stages) {
         for (qint64 id : stage.eventIds) {
             const auto e = m_store.event(id);
@@ -201,7 +210,7 @@ QString HtmlReport::renderChain(const Chain &c) const
         for (qint32 n : c.processNodes)
             keys << m_index.processKey(n);
         html += QStringLiteral("<p class=\"meta\">%1 <span class=\"mono\">%2</span></p>\n")
-                    .arg(escape(tr("Processes:")), escape(keys.join(QStringLiteral(", "))));
+                    .arg(escape(Text::tr("Processes:")), escape(keys.join(QStringLiteral(", "))));
     }
     return html + QStringLiteral("</div>\n");
 }

@@ -58,6 +58,20 @@ QJsonObject chainWriting(const QJsonArray &chains, const QString &path)
     return {};
 }
 
+// The same, for chains correlated in process.
+const Chain *chainWriting(const QList<Chain> &chains, const QString &path)
+{
+    for (const Chain &c : chains) {
+        if (c.writtenPaths.contains(path))
+            return &c;
+    }
+    return nullptr;
+}
+
+constexpr qint64 Second = 1000000;
+constexpr qint64 Hour = 3600 * Second;
+constexpr qint64 T0 = 1'770'000'000LL * Second;
+
 } // namespace
 
 class Tst_chains : public QObject
@@ -72,6 +86,12 @@ private slots:
     void policyFileRoundTrip();
     void reportShowsChainsSourcesAndPolicy();
     void reportEscapesLogStrings();
+    void eventsRejectsBadNumbers_data();
+    void eventsRejectsBadNumbers();
+    void eventsLimitAndSourceFilter();
+    void recomputeTellsPolicyListsApart_data();
+    void recomputeTellsPolicyListsApart();
+    void packageEventsJoinTheLatestLiveInstaller();
     void realCorpusCorrelatesWithoutFalseFullChains();
 
 private:
@@ -304,6 +324,129 @@ void Tst_chains::reportEscapesLogStrings()
     }
     // A control character is shown as an escape, not passed to the reader's terminal.
     QVERIFY(html.contains(QLatin1String("\\x1b[31m")));
+}
+
+void Tst_chains::eventsRejectsBadNumbers_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("limit not a number") << QStringLiteral("limit") << QStringLiteral("ten");
+    QTest::newRow("limit with a suffix") << QStringLiteral("limit") << QStringLiteral("5x");
+    QTest::newRow("negative limit") << QStringLiteral("limit") << QStringLiteral("-3");
+    QTest::newRow("source not a number") << QStringLiteral("source") << QStringLiteral("first");
+    QTest::newRow("negative source") << QStringLiteral("source") << QStringLiteral("-1");
+    QTest::newRow("source zero") << QStringLiteral("source") << QStringLiteral("0");
+}
+
+void Tst_chains::eventsRejectsBadNumbers()
+{
+    // A mistyped number is an error, not "no filter" or "no limit".
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    const ProcessResult r = run(Cli, {QStringLiteral("events"), m_case, QStringLiteral("--%1=%2").arg(option, value)});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.isEmpty(), r.out.left(200).constData());
+    QVERIFY2(r.err.contains("--" + option.toUtf8()), r.err.constData());
+    QVERIFY2(r.err.contains('"' + value.toUtf8() + '"'), r.err.constData());
+}
+
+void Tst_chains::eventsLimitAndSourceFilter()
+{
+    // The counterpart of eventsRejectsBadNumbers: valid numbers still filter.
+    const auto lines = [](const QByteArray &out) {
+        return out.split('\n').size() - 1;
+    };
+    const ProcessResult all = run(Cli, {QStringLiteral("events"), m_case});
+    QCOMPARE(all.exitCode, 0);
+    QVERIFY(lines(all.out) > 2);
+    const ProcessResult two
+        = run(Cli, {QStringLiteral("events"), m_case, QStringLiteral("--limit"), QStringLiteral("2")});
+    QCOMPARE(two.exitCode, 0);
+    QCOMPARE(lines(two.out), 2);
+    const ProcessResult none
+        = run(Cli, {QStringLiteral("events"), m_case, QStringLiteral("--limit"), QStringLiteral("0")});
+    QCOMPARE(none.exitCode, 0);
+    QCOMPARE(lines(none.out), 0);
+
+    const ProcessResult first = run(Cli,
+        {QStringLiteral("events"), m_case, QStringLiteral("--source"), QStringLiteral("1"), QStringLiteral("--json")});
+    QCOMPARE(first.exitCode, 0);
+    const QJsonArray events = QJsonDocument::fromJson(first.out).array();
+    QVERIFY(!events.isEmpty());
+    QVERIFY(events.size() < lines(all.out)); // the demo has several sources
+    for (const QJsonValue &v : events)
+        QCOMPARE(v.toObject().value(QStringLiteral("source_id")).toInteger(), 1);
+}
+
+void Tst_chains::recomputeTellsPolicyListsApart_data()
+{
+    QTest::addColumn<bool>("moveInstallers");
+    QTest::newRow("Linux installers listed as Windows installers") << true;
+    QTest::newRow("Linux paths listed as Windows program paths") << false;
+}
+
+void Tst_chains::recomputeTellsPolicyListsApart()
+{
+    // A recompute may reuse the seeds of the last run only when the policy lists they
+    // depend on are the same, each list on its own: moving entries from one list to
+    // the next keeps their concatenation, but no longer makes apt-get a Linux
+    // installer (or /usr/local/bin a monitored Linux path).
+    QFETCH(bool, moveInstallers);
+    CaseIndex index;
+    Timeline t(index);
+    t.exec(T0, 1000, 1, QStringLiteral("/usr/bin/apt-get"), QStringLiteral("apt-get install qwik"))
+        .write(T0 + Second, 1000, QStringLiteral("/usr/local/bin/qwik"))
+        .exit(T0 + 2 * Second, 1000);
+    t.build();
+    const Policy base = Policy::defaults();
+    Policy moved = base;
+    if (moveInstallers) {
+        QVERIFY(moved.linuxInstallers.contains(QStringLiteral("apt-get")));
+        moved.windowsInstallers = moved.linuxInstallers + moved.windowsInstallers;
+        moved.linuxInstallers.clear();
+    } else {
+        QVERIFY(!moved.pathScope.isEmpty());
+        moved.programPaths = moved.pathScope + moved.programPaths;
+        moved.pathScope.clear();
+    }
+    moved.compile();
+    QVERIFY(Correlator(index).run(moved).isEmpty()); // what a fresh start finds
+
+    Correlator correlator(index);
+    QCOMPARE(correlator.run(base).size(), 1);
+    QVERIFY(correlator.run(moved).isEmpty());
+    QCOMPARE(correlator.reusedSeeds(), 0);
+    QCOMPARE(correlator.run(base).size(), 1);
+}
+
+void Tst_chains::packageEventsJoinTheLatestLiveInstaller()
+{
+    // A package-log line joins the installer running at its time. An apt-get whose
+    // exit the log lost stays "running" for ever; a later dpkg run still gets its own
+    // package lines, and lines after it ended go back to the apt-get.
+    CaseIndex index;
+    Timeline t(index);
+    t.exec(T0, 1000, 1, QStringLiteral("/usr/bin/apt-get"), QStringLiteral("apt-get install a"));
+    const qint64 execA = t.lastId();
+    t.write(T0 + Second, 1000, QStringLiteral("/usr/local/bin/a")).package(T0 + 2 * Second, QStringLiteral("a"));
+    const qint64 packageA = t.lastId();
+    t.exec(T0 + Hour, 2000, 1, QStringLiteral("/usr/bin/dpkg"), QStringLiteral("dpkg -i b.deb"));
+    const qint64 execB = t.lastId();
+    t.package(T0 + Hour + Second, QStringLiteral("b"));
+    const qint64 packageB = t.lastId();
+    t.write(T0 + Hour + 2 * Second, 2000, QStringLiteral("/usr/local/bin/b")).exit(T0 + Hour + 3 * Second, 2000);
+    t.package(T0 + 2 * Hour, QStringLiteral("c"));
+    const qint64 packageC = t.lastId();
+    t.build();
+
+    const QList<Chain> chains = Correlator(index).run(Policy::defaults());
+    QCOMPARE(chains.size(), 2);
+    const Chain *a = chainWriting(chains, QStringLiteral("/usr/local/bin/a"));
+    const Chain *b = chainWriting(chains, QStringLiteral("/usr/local/bin/b"));
+    QVERIFY(a && a->stage(Stage::Install));
+    QVERIFY(b && b->stage(Stage::Install));
+    QCOMPARE(a->stage(Stage::Install)->eventIds, (QList<qint64> {execA, packageA, packageC}));
+    QCOMPARE(b->stage(Stage::Install)->eventIds, (QList<qint64> {execB, packageB}));
 }
 
 void Tst_chains::realCorpusCorrelatesWithoutFalseFullChains()

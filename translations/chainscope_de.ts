@@ -99,6 +99,13 @@
         <source>case file %1: %2</source>
         <translation>Falldatei %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>audit event %1 at %2: %n malformed EXECVE argument field(s) ignored (index, part or length not a number, or index outside argc)</source>
+        <translation>
+            <numerusform>Audit-Ereignis %1 um %2: %n fehlerhaftes EXECVE-Argumentfeld ignoriert (Index, Teil oder Länge keine Zahl, oder Index außerhalb von argc)</numerusform>
+            <numerusform>Audit-Ereignis %1 um %2: %n fehlerhafte EXECVE-Argumentfelder ignoriert (Index, Teil oder Länge keine Zahl, oder Index außerhalb von argc)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::ChainAnalysis</name>
@@ -525,10 +532,6 @@
         <translation>Ketten mit Richtlinienversion %1 in %2 ms berechnet</translation>
     </message>
     <message>
-        <source>first run</source>
-        <translation>erster Start</translation>
-    </message>
-    <message>
         <source>Chain %1 on %2: %3, score %4</source>
         <translation>Kette %1 auf %2: %3, Score %4</translation>
     </message>
@@ -822,6 +825,29 @@
         <source>Command line</source>
         <translation>Befehlszeile</translation>
     </message>
+    <message>
+        <source>loaded %1</source>
+        <translation>lud %1</translation>
+    </message>
+</context>
+<context>
+    <name>Chainscope::RawRecordView</name>
+    <message>
+        <source>
+
+[… %1 bytes (%2) not shown: the record has %3 bytes, only the first %4 are shown]</source>
+        <translation>
+
+[… %1 Bytes (%2) nicht angezeigt: der Datensatz hat %3 Bytes, nur die ersten %4 werden angezeigt]</translation>
+    </message>
+    <message>
+        <source>
+
+[… %1 characters not shown: the record has %2 characters, only the first %3 are shown]</source>
+        <translation>
+
+[… %1 Zeichen nicht angezeigt: der Datensatz hat %2 Zeichen, nur die ersten %3 werden angezeigt]</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::SourcesModel</name>
@@ -899,6 +925,130 @@
     <message>
         <source>window %1</source>
         <translation>Zeitfenster %1</translation>
+    </message>
+</context>
+<context>
+    <name>EvtxReader</name>
+    <message>
+        <source>chunk at offset %1 has no chunk signature; skipped</source>
+        <translation>Chunk bei Offset %1 hat keine Chunk-Signatur; übersprungen</translation>
+    </message>
+    <message>
+        <source>chunk at offset %1: header checksum mismatch; records checked one by one</source>
+        <translation>Chunk bei Offset %1: Prüfsumme des Headers stimmt nicht; Datensätze werden einzeln geprüft</translation>
+    </message>
+    <message>
+        <source>chunk at offset %1: record data checksum mismatch; records checked one by one</source>
+        <translation>Chunk bei Offset %1: Prüfsumme der Datensatzdaten stimmt nicht; Datensätze werden einzeln geprüft</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from offset %1 belong to another chunk (ids outside %2–%3); skipped</source>
+        <translation>
+            <numerusform>%n Datensatz ab Offset %1 gehört zu einem anderen Chunk (ID außerhalb von %2–%3); übersprungen</numerusform>
+            <numerusform>%n Datensätze ab Offset %1 gehören zu einem anderen Chunk (IDs außerhalb von %2–%3); übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record at offset %1: invalid record size %2</source>
+        <translation>Datensatz bei Offset %1: ungültige Datensatzgröße %2</translation>
+    </message>
+    <message>
+        <source>damaged data at offset %1 (no record signature)</source>
+        <translation>beschädigte Daten bei Offset %1 (keine Datensatz-Signatur)</translation>
+    </message>
+    <message>
+        <source>record %1 at offset %2 is incomplete (its end is missing); imported what it holds</source>
+        <translation>Datensatz %1 bei Offset %2 ist unvollständig (sein Ende fehlt); importiert, was er enthält</translation>
+    </message>
+    <message>
+        <source>record %1 at offset %2 is incomplete and its content unreadable (%3); kept its id and time</source>
+        <translation>Datensatz %1 bei Offset %2 ist unvollständig und sein Inhalt unlesbar (%3); ID und Zeit übernommen</translation>
+    </message>
+    <message>
+        <source>record %1 at offset %2: %3</source>
+        <translation>Datensatz %1 bei Offset %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) listed by the chunk header at offset %1 are missing (overwritten or zeroed)</source>
+        <translation>
+            <numerusform>%n im Chunk-Header bei Offset %1 aufgeführter Datensatz fehlt (überschrieben oder genullt)</numerusform>
+            <numerusform>%n im Chunk-Header bei Offset %1 aufgeführte Datensätze fehlen (überschrieben oder genullt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not an EVTX chunk</source>
+        <translation>kein EVTX-Chunk</translation>
+    </message>
+    <message>
+        <source>record offset %1 lies in the file header</source>
+        <translation>Datensatz-Offset %1 liegt im Dateiheader</translation>
+    </message>
+    <message>
+        <source>no record at offset %1 of its chunk</source>
+        <translation>kein Datensatz bei Offset %1 seines Chunks</translation>
+    </message>
+    <message>
+        <source>file too short for an EVTX header (%1 bytes)</source>
+        <translation>Datei zu kurz für einen EVTX-Header (%1 Bytes)</translation>
+    </message>
+    <message>
+        <source>file header checksum mismatch; reading every chunk</source>
+        <translation>Prüfsumme des Dateiheaders stimmt nicht; alle Chunks werden gelesen</translation>
+    </message>
+    <message>
+        <source>file header has no EVTX signature; reading every chunk</source>
+        <translation>Dateiheader ohne EVTX-Signatur; alle Chunks werden gelesen</translation>
+    </message>
+    <message>
+        <source>truncated data at the end of the file (%1 bytes)</source>
+        <translation>abgeschnittene Daten am Dateiende (%1 Bytes)</translation>
+    </message>
+    <message>
+        <source>chunk %1 at offset %2 has no chunk signature; skipped</source>
+        <translation>Chunk %1 bei Offset %2 hat keine Chunk-Signatur; übersprungen</translation>
+    </message>
+    <message>
+        <source>&lt;!-- The stored EVTX chunk could not be rendered: %1 --&gt;</source>
+        <translation>&lt;!-- Der gespeicherte EVTX-Chunk konnte nicht dargestellt werden: %1 --&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WinXmlReader</name>
+    <message>
+        <source>not an &lt;Event&gt; element</source>
+        <translation>kein &lt;Event&gt;-Element</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3)</source>
+        <translation>%1 (Zeile %2, Spalte %3)</translation>
+    </message>
+    <message>
+        <source>no &lt;Event&gt; element</source>
+        <translation>kein &lt;Event&gt;-Element gefunden</translation>
+    </message>
+    <message>
+        <source>event at offset %1 is larger than %2 bytes; skipped</source>
+        <translation>Ereignis bei Offset %1 ist größer als %2 Bytes; übersprungen</translation>
+    </message>
+    <message>
+        <source>event at offset %1 is not valid %2 text; skipped</source>
+        <translation>Ereignis bei Offset %1 ist kein gültiger %2-Text; übersprungen</translation>
+    </message>
+    <message>
+        <source>event at offset %1: %2; skipped</source>
+        <translation>Ereignis bei Offset %1: %2; übersprungen</translation>
+    </message>
+    <message>
+        <source>unexpected content at offset %1 outside an event; skipped to the next event</source>
+        <translation>unerwarteter Inhalt bei Offset %1 außerhalb eines Ereignisses; weiter beim nächsten Ereignis</translation>
+    </message>
+    <message>
+        <source>event at offset %1 is cut off: the input ends before its end tag</source>
+        <translation>Ereignis bei Offset %1 ist abgeschnitten: die Eingabe endet vor seinem End-Tag</translation>
+    </message>
+    <message>
+        <source>event at offset %1 has no end tag before the next event at offset %2; skipped</source>
+        <translation>Ereignis bei Offset %1 hat kein End-Tag vor dem nächsten Ereignis bei Offset %2; übersprungen</translation>
     </message>
 </context>
 </TS>

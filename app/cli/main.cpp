@@ -251,7 +251,6 @@ int cmdImport(const QStringList &args)
         if (!assigned.isEmpty())
             err() << "note: logs without host names were assigned the case's only host, " << assigned << Qt::endl;
     }
-    // Re-read the sources so the JSON reflects what the case now holds.
     if (p.isSet(JsonOption)) {
         QJsonArray array;
         for (const ImportResult &r : results)
@@ -312,9 +311,21 @@ int cmdEvents(const QStringList &args)
         if (!filter.kind)
             return fail(QStringLiteral("unknown event kind %1").arg(p.value(kind)));
     }
-    if (p.isSet(source))
-        filter.sourceId = p.value(source).toLongLong();
-    filter.limit = p.value(limit).toLongLong();
+    // A mistyped number must not turn into "no filter" (toLongLong() gives 0) or into
+    // "no limit" (a negative limit is SQLite's "all").
+    if (p.isSet(source)) {
+        bool ok = false;
+        filter.sourceId = p.value(source).toLongLong(&ok);
+        if (!ok || *filter.sourceId <= 0)
+            return fail(QStringLiteral("--source takes a source id (a positive number; see `sources`), not \"%1\"")
+                            .arg(p.value(source)));
+    }
+    if (p.isSet(limit)) {
+        bool ok = false;
+        filter.limit = p.value(limit).toLongLong(&ok);
+        if (!ok || filter.limit < 0)
+            return fail(QStringLiteral("--limit takes a non-negative number, not \"%1\"").arg(p.value(limit)));
+    }
     auto store = CaseStore::open(p.positionalArguments().at(1));
     const bool json = p.isSet(JsonOption);
     // Streamed: a case may hold millions of events.

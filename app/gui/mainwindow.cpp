@@ -198,8 +198,17 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addAction(exportAction);
     m_caseActions = {importAction, exportAction, policyAction, next, previous};
+    m_importAction = importAction;
+    m_policyAction = policyAction;
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
     for (QAction *a : std::as_const(m_caseActions))
-        a->setEnabled(false);
+        a->setEnabled(m_store != nullptr);
+    m_importAction->setEnabled(m_store && !m_job);
+    m_policyAction->setEnabled(m_store && !m_job);
 }
 
 void MainWindow::askNewCase()
@@ -227,7 +236,7 @@ void MainWindow::askImport()
 
 void MainWindow::askPolicy()
 {
-    if (!m_store)
+    if (!m_store || m_job)
         return;
     PolicyDialog dialog(m_store->policy(), this);
     if (dialog.exec() == QDialog::Accepted)
@@ -271,8 +280,7 @@ void MainWindow::setCase(std::unique_ptr<CaseStore> store)
     m_store = std::move(store);
     setWindowFilePath(m_store ? m_store->path() : QString());
     setWindowTitle(m_store ? tr("%1 — Chainscope").arg(QFileInfo(m_store->path()).fileName()) : tr("Chainscope"));
-    for (QAction *a : std::as_const(m_caseActions))
-        a->setEnabled(m_store != nullptr);
+    updateActions();
     if (m_store)
         rememberRecent(m_store->path());
     m_chainsModel->setChains({});
@@ -303,7 +311,7 @@ void MainWindow::reloadModels()
 
 void MainWindow::applyPolicy(const Policy &policy)
 {
-    if (!m_store)
+    if (!m_store || m_job)
         return;
     try {
         Policy stored = policy;
@@ -479,6 +487,7 @@ void MainWindow::importFiles(const QStringList &files)
     m_progress->setMinimumDuration(300);
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
+    updateActions();
     connect(m_progress, &QProgressDialog::canceled, m_job, &ImportJob::cancel);
     connect(m_job, &ImportJob::progress, this, [this](const ImportProgress &p) {
         if (!m_progress)
@@ -497,6 +506,7 @@ void MainWindow::importFiles(const QStringList &files)
         // Cleared now, not at deletion: a new import may start from the signal.
         m_job->deleteLater();
         m_job = nullptr;
+        updateActions();
         QStringList problems;
         if (!error.isEmpty())
             problems << error;

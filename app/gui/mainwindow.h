@@ -43,6 +43,7 @@ public:
     // Imports on a worker thread with a cancellable progress dialog.
     void importFiles(const QStringList &files);
     // Stores the policy as a new version and recomputes the chains off the GUI thread.
+    // Ignored while an import runs (the case is being written).
     void applyPolicy(const Policy &policy);
     bool exportReport(const QString &path); // .html or .pdf
 
@@ -65,6 +66,8 @@ protected:
 
 private:
     void createActions();
+    // Enables what the case and a running import allow.
+    void updateActions();
     void setCase(std::unique_ptr<CaseStore> store);
     void reloadModels();
     void updateStatus();
@@ -102,7 +105,11 @@ private:
     QLabel *m_chainDetails = nullptr;
     QLabel *m_statusLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
-    QList<QAction *> m_caseActions;
+    QList<QAction *> m_caseActions; // need an open case
+    // Also need no import running: a second import would write the same case, and a
+    // policy change would correlate a case that is still being written.
+    QAction *m_importAction = nullptr;
+    QAction *m_policyAction = nullptr;
     QPointer<ImportJob> m_job;
     QPointer<QProgressDialog> m_progress;
 };
