@@ -245,7 +245,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
                 n.startEventId = e.id;
                 n.platform = e.platform;
                 n.parent = nodeFor(e.host, e.ppid, -1, e.timeUs, 0, e.platform);
-                // nodeFor() may have created the parent "seen from"; re-read the child key.
+                // nodeFor() creates the parent "seen from" when its start was never logged.
                 e.node = newNode(n);
             } else if (live >= 0 && !m_nodes[live].execed && m_nodes[live].startSeen) {
                 // The usual fork-then-exec: the forked copy takes its new image.

@@ -124,7 +124,6 @@ public:
     void addError(qint64 recordPos, const QString &message);
     void finish(const ImportCounts &counts, const QString &firstError = QString());
 
-    qint64 eventsWritten() const { return m_events; }
 
 private:
     CaseStore &m_store;
