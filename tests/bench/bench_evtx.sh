@@ -10,7 +10,7 @@ mkdir -p "$dir"
 timed() { # label, command...: wall seconds and peak RSS of one command
     local label=$1
     shift
-    /usr/bin/time -f "$label wall_s=%e user_s=%U peak_rss_mib=%M" "$@" 2>&1 >/dev/null | tail -n 1 |
+    /usr/bin/time -f "$label wall_s=%e user_s=%U sys_s=%S peak_rss_mib=%M" "$@" 2>&1 >/dev/null | tail -n 1 |
         awk '{ for (i = 1; i <= NF; ++i) if ($i ~ /^peak_rss_mib=/) { split($i, kv, "="); $i = sprintf("peak_rss_mib=%.1f", kv[2] / 1024) } print }'
 }
 "$cli" demo "$dir/large" --only windows --windows-noise "$noise" >/dev/null 2>&1
@@ -18,7 +18,8 @@ file="$dir/large/fin-ws-07-sysmon.evtx"
 records=$(("$noise" + 35))
 echo "file=$file bytes=$(stat -c %s "$file") records~=$records nproc=$(nproc)"
 timed "evtxexport -f xml" evtxexport -f xml "$file"
-"$bench" "$file" --decode-only
+"$bench" "$file" --decode-only --threads 1
+"$bench" "$file" --decode-only --threads 2
 "$bench" "$file" --parse-only --threads 1
 "$bench" "$file" --parse-only --threads 2
 "$bench" "$file" --threads 1 --case "$dir/t1.chainscope"
@@ -28,5 +29,5 @@ sfile="$dir/small/fin-ws-07-sysmon.evtx"
 echo "small file=$sfile bytes=$(stat -c %s "$sfile") records~=$(("$small" + 35))"
 timed "evtx_dump.py" evtx_dump.py "$sfile"
 timed "evtxexport -f xml" evtxexport -f xml "$sfile"
-"$bench" "$sfile" --decode-only
+"$bench" "$sfile" --decode-only --threads 1
 rm -rf "$dir"
