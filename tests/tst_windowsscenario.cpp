@@ -146,7 +146,8 @@ void Tst_WindowsScenario::nearMissBecomesFullWithALongerWindow()
     policy.timeWindowUs = story->lateEgressAfterUs + 60 * 1000000LL;
     policy.compile();
     Correlator correlator(m_index);
-    const Chain *c = chainOf(correlator.run(policy), *story);
+    const QList<Chain> chains = correlator.run(policy);
+    const Chain *c = chainOf(chains, *story);
     QVERIFY(c);
     QVERIFY(c->isFull());
     QVERIFY(c->mismatches.contains(Mismatch::HostNotApproved));
