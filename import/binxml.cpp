@@ -901,18 +901,6 @@ void ChunkParser::parseFragment(
     instance.values.clear();
 }
 
-// "Data1", "Data2", …: the names of unnamed Data elements, made once.
-QString unnamedDataName(int n)
-{
-    static const QStringList names = [] {
-        QStringList l;
-        for (int i = 0; i <= 64; ++i)
-            l.append(QStringLiteral("Data%1").arg(i));
-        return l;
-    }();
-    return n >= 0 && n < names.size() ? names.at(n) : QStringLiteral("Data%1").arg(n);
-}
-
 // Walks a parsed document with its substitution values and fills a WinEventRecord.
 // Runs once per record, so it works on the name ids resolved at parse time and
 // converts only the values it keeps.

@@ -216,7 +216,7 @@ private:
                 f.ctx = Ctx::Field;
                 f.name = reader.attributes().value(QLatin1String("Name")).toString();
                 if (f.name.isEmpty())
-                    f.name = QStringLiteral("Data%1").arg(++m_unnamed);
+                    f.name = unnamedDataName(++m_unnamed);
             } else if (qname == QLatin1String("Binary")) {
                 f.ctx = Ctx::Binary;
                 f.name = QStringLiteral("Binary");

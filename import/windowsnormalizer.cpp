@@ -416,7 +416,7 @@ void msiInstaller(const WinEventRecord &r, QList<Event> &out)
     Details d;
     common(d, r);
     const auto data = [&](int n) {
-        const QString v = r.value(QStringLiteral("Data%1").arg(n));
+        const QString v = r.value(unnamedDataName(n));
         return v == QLatin1String("(NULL)") ? QString() : v;
     };
     e.kind = EventKind::PackageInstall;

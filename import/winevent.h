@@ -4,8 +4,23 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 namespace Chainscope {
+
+// "Data1", "Data2", …: the name WinEventRecord gives the n-th unnamed <Data> element
+// (classic providers write no Name). The common ones are made once: every reader
+// names every unnamed field with it.
+inline QString unnamedDataName(int n)
+{
+    static const QStringList names = [] {
+        QStringList l;
+        for (int i = 0; i <= 64; ++i)
+            l.append(QStringLiteral("Data%1").arg(i));
+        return l;
+    }();
+    return n >= 0 && n < names.size() ? names.at(n) : QStringLiteral("Data%1").arg(n);
+}
 
 // One Windows event as the Event Log schema describes it, whatever it was read from
 // (a binary EVTX record, or a <Event> element of a wevtutil / Get-WinEvent XML
