@@ -170,8 +170,7 @@ void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
                     // only with a bad signature or a fault; a written library's clean
                     // first load is part of the chain.
                     const QString status = s.at(e.signatureStatus);
-                    const bool bad = e.kind == EventKind::SignatureFault
-                        || (!status.isEmpty() && status.compare(QLatin1String("Valid"), Qt::CaseInsensitive) != 0);
+                    const bool bad = e.kind == EventKind::SignatureFault || isBadSignatureStatus(status);
                     addRole(e.node,
                         status.isEmpty() ? tr("loaded %1").arg(s.at(e.target))
                                          : tr("loaded %1 (%2)").arg(s.at(e.target), status));

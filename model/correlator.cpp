@@ -48,11 +48,6 @@ qint64 saturatingAdd(qint64 a, qint64 b)
     return sum;
 }
 
-bool isBadSignature(const QString &status)
-{
-    return !status.isEmpty() && status.compare(QLatin1String("Valid"), Qt::CaseInsensitive) != 0;
-}
-
 QString humanDuration(qint64 us)
 {
     const qint64 minutes = us / 60000000;
@@ -480,7 +475,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                     runEvidence.append(ev);
                     mismatches.insert(Mismatch::UnsignedModule);
                 } else if (e.kind == EventKind::ModuleLoad) {
-                    if (isBadSignature(s.at(e.signatureStatus))) {
+                    if (isBadSignatureStatus(s.at(e.signatureStatus))) {
                         runEvidence.append(ev);
                         mismatches.insert(Mismatch::UnsignedModule);
                     } else if (!s.at(e.signer).isEmpty() && !policy.approvedSigners.isEmpty()

@@ -87,6 +87,11 @@ QString eventObject(const Event &e)
     return e.targetPath;
 }
 
+bool isBadSignatureStatus(const QString &status)
+{
+    return !status.isEmpty() && status.compare(QLatin1String("Valid"), Qt::CaseInsensitive) != 0;
+}
+
 QString formatTimeUs(qint64 timeUs)
 {
     // Floor division keeps pre-1970 times (never expected, but logs lie) well formed.

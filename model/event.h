@@ -86,6 +86,10 @@ QString formatDestination(const QString &host, const QString &ip, int port);
 // What an event acted on, in one short string: the file, package or destination.
 QString eventObject(const Event &event);
 
+// A signature status that is not "Valid" (Sysmon's Unavailable, Expired, …): the
+// module was unsigned or its signature did not verify. Empty means not logged.
+bool isBadSignatureStatus(const QString &status);
+
 // Formats a UTC timestamp in microseconds as ISO 8601 with microseconds and a 'Z'.
 QString formatTimeUs(qint64 timeUs);
 
