@@ -148,6 +148,22 @@ bool isWindowsPath(const QString &s)
         || s.startsWith(QLatin1String("\\\\"));
 }
 
+// A process as its start event shows it; the caller links its parent.
+ProcessNode startedBy(const IndexedEvent &e, bool execed)
+{
+    ProcessNode n;
+    n.host = e.host;
+    n.pid = e.pid;
+    n.ppid = e.ppid;
+    n.startUs = e.timeUs;
+    n.image = e.image;
+    n.commandLine = e.commandLine;
+    n.execed = execed;
+    n.startEventId = e.id;
+    n.platform = e.platform;
+    return n;
+}
+
 // The two Windows logs of one process start (Sysmon 1 and Security 4688) are written
 // within moments of each other.
 constexpr qint64 SameStartUs = 2 * 1000000LL;
@@ -214,16 +230,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
                 } else {
                     if (live >= 0)
                         closeNode(live, e.timeUs);
-                    ProcessNode n;
-                    n.host = e.host;
-                    n.pid = e.pid;
-                    n.ppid = e.ppid;
-                    n.startUs = e.timeUs;
-                    n.image = e.image;
-                    n.commandLine = e.commandLine;
-                    n.execed = true;
-                    n.startEventId = e.id;
-                    n.platform = e.platform;
+                    ProcessNode n = startedBy(e, true);
                     n.parent = e.ppid >= 0 ? nodeFor(e.host, e.ppid, -1, e.timeUs, 0, e.platform) : -1;
                     e.node = newNode(n);
                 }
@@ -235,15 +242,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
                 // pid was reused, so that one ended before this start.
                 if (live >= 0)
                     closeNode(live, e.timeUs);
-                ProcessNode n;
-                n.host = e.host;
-                n.pid = e.pid;
-                n.ppid = e.ppid;
-                n.startUs = e.timeUs;
-                n.image = e.image;
-                n.commandLine = e.commandLine;
-                n.startEventId = e.id;
-                n.platform = e.platform;
+                ProcessNode n = startedBy(e, false);
                 n.parent = nodeFor(e.host, e.ppid, -1, e.timeUs, 0, e.platform);
                 // nodeFor() creates the parent "seen from" when its start was never logged.
                 e.node = newNode(n);
@@ -256,16 +255,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
                 n.startEventId = e.id;
                 e.node = live;
             } else {
-                ProcessNode n;
-                n.host = e.host;
-                n.pid = e.pid;
-                n.ppid = e.ppid;
-                n.startUs = e.timeUs;
-                n.image = e.image;
-                n.commandLine = e.commandLine;
-                n.execed = true;
-                n.startEventId = e.id;
-                n.platform = e.platform;
+                ProcessNode n = startedBy(e, true);
                 if (live >= 0) {
                     // Exec over an image we already knew (or one seen only by its
                     // events): the new image continues that process.
