@@ -85,11 +85,7 @@ public:
     void processCreate(qint64 t, const Process &p, const Process &parent, const QString &version,
         const QString &company, const QString &product, const QString &description)
     {
-        WinEventRecord r = base(1, 5, t);
-        add(r, "RuleName", QStringLiteral("-"));
-        add(r, "UtcTime", sysmonTime(t));
-        add(r, "ProcessGuid", p.guid);
-        add(r, "ProcessId", QString::number(p.pid));
+        WinEventRecord r = head(1, 5, t, p);
         add(r, "Image", p.image);
         add(r, "FileVersion", version);
         add(r, "Description", description);
@@ -117,11 +113,7 @@ public:
 
     void processTerminate(qint64 t, const Process &p)
     {
-        WinEventRecord r = base(5, 3, t);
-        add(r, "RuleName", QStringLiteral("-"));
-        add(r, "UtcTime", sysmonTime(t));
-        add(r, "ProcessGuid", p.guid);
-        add(r, "ProcessId", QString::number(p.pid));
+        WinEventRecord r = head(5, 3, t, p);
         add(r, "Image", p.image);
         add(r, "User", p.user);
         records.append(r);
@@ -129,11 +121,7 @@ public:
 
     void fileCreate(qint64 t, const Process &p, const QString &target)
     {
-        WinEventRecord r = base(11, 2, t);
-        add(r, "RuleName", QStringLiteral("-"));
-        add(r, "UtcTime", sysmonTime(t));
-        add(r, "ProcessGuid", p.guid);
-        add(r, "ProcessId", QString::number(p.pid));
+        WinEventRecord r = head(11, 2, t, p);
         add(r, "Image", p.image);
         add(r, "TargetFilename", target);
         add(r, "CreationUtcTime", sysmonTime(t - 3 * Ms));
@@ -144,11 +132,7 @@ public:
     void imageLoad(qint64 t, const Process &p, const QString &module, const QString &version, const QString &company,
         bool isSigned, const QString &signature)
     {
-        WinEventRecord r = base(7, 3, t);
-        add(r, "RuleName", QStringLiteral("-"));
-        add(r, "UtcTime", sysmonTime(t));
-        add(r, "ProcessGuid", p.guid);
-        add(r, "ProcessId", QString::number(p.pid));
+        WinEventRecord r = head(7, 3, t, p);
         add(r, "Image", p.image);
         add(r, "ImageLoaded", module);
         add(r, "FileVersion", version);
@@ -166,14 +150,10 @@ public:
 
     void dnsQuery(qint64 t, const Process &p, const QString &name, const QStringList &answers)
     {
-        WinEventRecord r = base(22, 5, t);
+        WinEventRecord r = head(22, 5, t, p);
         QString results;
         for (const QString &a : answers)
             results += QStringLiteral("::ffff:%1;").arg(a);
-        add(r, "RuleName", QStringLiteral("-"));
-        add(r, "UtcTime", sysmonTime(t));
-        add(r, "ProcessGuid", p.guid);
-        add(r, "ProcessId", QString::number(p.pid));
         add(r, "QueryName", name);
         add(r, "QueryStatus", QStringLiteral("0"));
         add(r, "QueryResults", results);
@@ -185,11 +165,7 @@ public:
     void networkConnect(
         qint64 t, const Process &p, const QString &sourceIp, const QString &ip, const QString &name, int port)
     {
-        WinEventRecord r = base(3, 5, t);
-        add(r, "RuleName", QStringLiteral("-"));
-        add(r, "UtcTime", sysmonTime(t));
-        add(r, "ProcessGuid", p.guid);
-        add(r, "ProcessId", QString::number(p.pid));
+        WinEventRecord r = head(3, 5, t, p);
         add(r, "Image", p.image);
         add(r, "User", p.user);
         add(r, "Protocol", QStringLiteral("tcp"));
@@ -210,6 +186,16 @@ public:
     static QString fileName(const QString &path) { return path.mid(path.lastIndexOf(QLatin1Char('\\')) + 1); }
 
 private:
+    // Every Sysmon event this generator writes starts with these four fields.
+    WinEventRecord head(quint32 id, int version, qint64 t, const Process &p)
+    {
+        WinEventRecord r = base(id, version, t);
+        add(r, "RuleName", QStringLiteral("-"));
+        add(r, "UtcTime", sysmonTime(t));
+        add(r, "ProcessGuid", p.guid);
+        add(r, "ProcessId", QString::number(p.pid));
+        return r;
+    }
     WinEventRecord base(quint32 id, int version, qint64 t)
     {
         WinEventRecord r;
@@ -253,7 +239,7 @@ WinEventRecord msiEvent(const QString &computer, const QString &userSid, quint32
     r.userSid = userSid;
     r.timeUs = t;
     for (int i = 0; i < data.size(); ++i)
-        r.data.append({QStringLiteral("Data%1").arg(i + 1), data.at(i)});
+        r.data.append({unnamedDataName(i + 1), data.at(i)});
     return r;
 }
 
