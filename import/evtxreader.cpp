@@ -2,6 +2,7 @@
 
 #include "binxml.h"
 #include "inputfile.h"
+#include "rawcodec.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -335,6 +336,20 @@ std::optional<QString> renderRecordXml(QByteArrayView chunk, qint64 recordFileOf
 
 } // namespace Evtx
 
+namespace {
+
+// What a decode thread does for the import: the chunk's events, and the chunk itself
+// compressed for the case, so that the single writer thread only stores bytes.
+Evtx::DecodedChunk decodeAndCompress(QByteArray chunk, qint64 offset, Evtx::NormalizeFunction normalize)
+{
+    Evtx::DecodedChunk decoded = Evtx::decodeChunk(std::move(chunk), offset, normalize);
+    if (decoded.recordCount > 0)
+        decoded.compressed = RawCodec::compress(decoded.bytes);
+    return decoded;
+}
+
+} // namespace
+
 void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink &sink)
 {
     QByteArray header(Evtx::FileHeaderSize, Qt::Uninitialized);
@@ -365,7 +380,7 @@ void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink
         if (chunk.recordCount == 0)
             return;
         sink.recordRead(chunk.recordCount);
-        const qint64 rawId = sink.addRaw(chunk.bytes);
+        const qint64 rawId = chunk.compressed.isEmpty() ? sink.addRaw(chunk.bytes) : sink.addCompressedRaw(chunk.compressed);
         for (Event &e : chunk.events)
             sink.addEvent(e, rawId);
     };
@@ -408,11 +423,11 @@ void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink
             continue;
         }
         if (threads <= 1) {
-            deliver(Evtx::decodeChunk(std::move(chunk), offset, m_normalize));
+            deliver(decodeAndCompress(std::move(chunk), offset, m_normalize));
         } else {
-            inFlight.push_back(QtConcurrent::run(&Evtx::decodeChunk, std::move(chunk), offset, m_normalize));
+            inFlight.push_back(QtConcurrent::run(&decodeAndCompress, std::move(chunk), offset, m_normalize));
             while (inFlight.size() >= maxInFlight) {
-                deliver(inFlight.front().result());
+                deliver(inFlight.front().takeResult());
                 inFlight.pop_front();
             }
         }
@@ -422,7 +437,7 @@ void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink
     }
     while (!inFlight.empty()) {
         if (!context.cancelled())
-            deliver(inFlight.front().result());
+            deliver(inFlight.front().takeResult());
         else
             inFlight.front().waitForFinished();
         inFlight.pop_front();

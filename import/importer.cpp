@@ -2,16 +2,25 @@
 
 #include "formats.h"
 #include "inputfile.h"
+#include "rawcodec.h"
 #include "reader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <limits>
+
 namespace Chainscope {
 
 ImportSink::~ImportSink() = default;
 Reader::~Reader() = default;
+
+qint64 ImportSink::addCompressedRaw(const QByteArray &frame)
+{
+    // The frame was made in this process a moment ago; only a broken zstd could fail.
+    return addRaw(RawCodec::decompress(frame, std::numeric_limits<int>::max()).value_or(QByteArray()));
+}
 
 void ImportSink::recordError(qint64 pos, const QString &message)
 {
@@ -51,6 +60,7 @@ public:
     }
 
     qint64 addRaw(const QByteArray &raw) override { return m_writer.addRaw(raw); }
+    qint64 addCompressedRaw(const QByteArray &frame) override { return m_writer.addCompressedRaw(frame); }
 
     void addEvent(const Event &event, qint64 rawId) override
     {

@@ -24,6 +24,9 @@ public:
     // Stores the original bytes of one record (or group of records) once and returns
     // the id that the events made from it refer to.
     virtual qint64 addRaw(const QByteArray &raw) = 0;
+    // The same for a record compressed by RawCodec::compress(). Sinks that keep raw
+    // records in memory get the bytes back through this default.
+    virtual qint64 addCompressedRaw(const QByteArray &frame);
     virtual void addEvent(const Event &event, qint64 rawId) = 0;
 
     // One malformed or lost record. The message names what was wrong; the position

@@ -1,5 +1,7 @@
 #include "casestore.h"
 
+#include "rawcodec.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -102,9 +104,19 @@ CREATE TABLE policy_versions(
 );
 )sql";
 
+// Version 4: raw records may be stored compressed (see RawCodec); NULL means the
+// bytes as read.
+const char *const s_schemaV4 = R"sql(
+ALTER TABLE raw_records ADD COLUMN encoding TEXT;
+)sql";
+
 // Keeping every error message of a hostile file would let it fill the disk; the
 // count is always exact, the messages are a sample.
 constexpr qint64 MaxErrorsKeptPerSource = 1000;
+
+// No reader stores a raw record this large (EVTX chunks are 64 KiB, text records are
+// capped); a stored frame claiming more is damage, not data.
+constexpr qsizetype MaxRawRecordSize = 64 * 1024 * 1024;
 
 QString isoNow()
 {
@@ -183,7 +195,7 @@ QString sourceStatusName(SourceStatus status)
 
 QList<const char *> CaseStore::migrations()
 {
-    return {s_schemaV1, s_schemaV2, s_schemaV3};
+    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -409,11 +421,24 @@ std::optional<Event> CaseStore::event(qint64 id)
 
 std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
 {
-    Statement st(*m_db, "SELECT r.data FROM events e JOIN raw_records r ON r.id = e.raw_id WHERE e.id = ?");
+    Statement st(*m_db,
+        "SELECT r.id, r.data, r.encoding FROM events e JOIN raw_records r ON r.id = e.raw_id WHERE e.id = ?");
     st.bind(1, eventId);
     if (!st.step())
         return std::nullopt;
-    return st.blob(0);
+    if (st.isNull(2))
+        return st.blob(1);
+    const QString encoding = st.text(2);
+    std::optional<QByteArray> raw;
+    if (encoding == QLatin1String(RawCodec::Zstd))
+        raw = RawCodec::decompress(st.blob(1), MaxRawRecordSize);
+    if (!raw) {
+        throw CaseError(QCoreApplication::translate("Chainscope", "case file %1: raw record %2 is damaged (%3)")
+                            .arg(m_db->path())
+                            .arg(st.int64(0))
+                            .arg(encoding));
+    }
+    return raw;
 }
 
 EventWriter::EventWriter(CaseStore &store, qint64 sourceId)
@@ -425,7 +450,7 @@ EventWriter::EventWriter(CaseStore &store, qint64 sourceId)
           "pid, ppid, image, command_line, user, target_path, hashes, signer, signature_status, team_id, "
           "dst_ip, dst_port, dst_host, details) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-    , m_insertRaw(store.database(), "INSERT INTO raw_records(source_id, data) VALUES (?, ?)")
+    , m_insertRaw(store.database(), "INSERT INTO raw_records(source_id, data, encoding) VALUES (?, ?, ?)")
     , m_insertError(store.database(), "INSERT INTO import_errors(source_id, record_pos, message) VALUES (?, ?, ?)")
 {
 }
@@ -435,6 +460,12 @@ EventWriter::~EventWriter() = default;
 qint64 EventWriter::addRaw(const QByteArray &raw)
 {
     m_insertRaw.bind(1, m_sourceId).bindBlob(2, raw).exec();
+    return m_store.database().lastInsertId();
+}
+
+qint64 EventWriter::addCompressedRaw(const QByteArray &frame)
+{
+    m_insertRaw.bind(1, m_sourceId).bindBlob(2, frame).bind(3, QByteArray(RawCodec::Zstd)).exec();
     return m_store.database().lastInsertId();
 }
 

@@ -63,7 +63,7 @@ struct EventFilter
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     static std::unique_ptr<CaseStore> create(const QString &path);
     static std::unique_ptr<CaseStore> open(const QString &path);
@@ -120,6 +120,9 @@ public:
 
     // Stores the raw record once; events that came from it refer to the returned id.
     qint64 addRaw(const QByteArray &raw);
+    // The same for a raw record already compressed by RawCodec::compress() (on a
+    // decode thread, so that the writer does not pay for it).
+    qint64 addCompressedRaw(const QByteArray &frame);
     qint64 add(const Event &event, qint64 rawId);
     void addError(qint64 recordPos, const QString &message);
     void finish(const ImportCounts &counts, const QString &firstError = QString());

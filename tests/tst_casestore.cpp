@@ -1,5 +1,7 @@
 #include "casestore.h"
+#include "rawcodec.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +25,11 @@ private slots:
     void incompleteSourceCanBeDroppedAndReimported();
     void errorMessagesAreCappedButCountsAreExact();
     void forEachEventFiltersAndOrders();
+    void compressedRawRecordsRoundTrip();
+    void damagedCompressedRawIsACaseError_data();
+    void damagedCompressedRawIsACaseError();
+    void rawCodecRejectsHostileFrames_data();
+    void rawCodecRejectsHostileFrames();
 
 private:
     QTemporaryDir m_dir;
@@ -85,8 +92,9 @@ void Tst_casestore::openMigratesEveryOlderVersion()
         QCOMPARE(sqlite3_exec(db,
                      "INSERT INTO sources(id, path, format, status, events_stored) "
                      "VALUES (7, '/evidence/audit.log', 'auditd', 'complete', 1);"
-                     "INSERT INTO events(source_id, time_us, host, platform, kind, pid) "
-                     "VALUES (7, 1000000, 'old-host', 'linux', 'process_start', 99);",
+                     "INSERT INTO raw_records(id, source_id, data) VALUES (5, 7, X'747970653D455845435645');"
+                     "INSERT INTO events(source_id, raw_id, time_us, host, platform, kind, pid) "
+                     "VALUES (7, 5, 1000000, 'old-host', 'linux', 'process_start', 99);",
                      nullptr, nullptr, nullptr),
             SQLITE_OK);
         sqlite3_close(db);
@@ -101,6 +109,13 @@ void Tst_casestore::openMigratesEveryOlderVersion()
     QCOMPARE(sources.first().timeZone, QStringLiteral("UTC")); // default added by v2
     QCOMPARE(store->eventCount(), 1);
     QVERIFY(store->importErrors(7).isEmpty());
+    // Raw records of older cases were stored as read; they still are after v4.
+    qint64 eventId = -1;
+    store->forEachEvent({}, [&](const Event &e) {
+        eventId = e.id;
+        return false;
+    });
+    QCOMPARE(store->rawRecord(eventId).value(), QByteArray("type=EXECVE"));
 }
 
 void Tst_casestore::openRefusesNewerVersion()
@@ -297,6 +312,135 @@ void Tst_casestore::forEachEventFiltersAndOrders()
         return true;
     });
     QCOMPARE(times, (QList<qint64> {100, 200}));
+}
+
+namespace {
+// Bytes shaped like an EVTX chunk: repetitive UTF-16 text with noise in it, so the
+// frame is much smaller than the data but not trivially so.
+QByteArray chunkLikeBytes(qsizetype size, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QByteArray data;
+    data.reserve(size);
+    const QByteArray text = QStringLiteral("C:\\Program Files\\Vendor\\app.exe ").toUtf8();
+    while (data.size() < size) {
+        for (char c : text) {
+            data.append(c);
+            data.append('\0');
+        }
+        data.append(char(random.bounded(256)));
+    }
+    data.truncate(size);
+    return data;
+}
+} // namespace
+
+void Tst_casestore::compressedRawRecordsRoundTrip()
+{
+    const QString path = freshPath();
+    auto store = CaseStore::create(path);
+    const qint64 sid = store->beginSource({});
+    const QByteArray chunk = chunkLikeBytes(64 * 1024, 1);
+    const QByteArray line("plain raw record");
+    {
+        EventWriter writer(*store, sid);
+        const QByteArray frame = RawCodec::compress(chunk);
+        QVERIFY(!frame.isEmpty());
+        QVERIFY2(frame.size() < chunk.size() / 2, qPrintable(QString::number(frame.size())));
+        writer.add(sampleEvent(100, EventKind::ModuleLoad), writer.addCompressedRaw(frame));
+        writer.add(sampleEvent(200, EventKind::ModuleLoad), writer.addRaw(line));
+        writer.finish({});
+    }
+    QList<qint64> ids;
+    store->forEachEvent({}, [&](const Event &e) {
+        ids.append(e.id);
+        return true;
+    });
+    QCOMPARE(ids.size(), 2);
+    QCOMPARE(store->rawRecord(ids.at(0)).value(), chunk);
+    QCOMPARE(store->rawRecord(ids.at(1)).value(), line);
+
+    // What is on disk really is the compressed frame, marked as such.
+    Statement st(store->database(), "SELECT encoding, length(data) FROM raw_records ORDER BY id");
+    QVERIFY(st.step());
+    QCOMPARE(st.text(0), QStringLiteral("zstd"));
+    QVERIFY(st.int64(1) < chunk.size() / 2);
+    QVERIFY(st.step());
+    QVERIFY(st.isNull(0));
+    QCOMPARE(st.int64(1), line.size());
+}
+
+void Tst_casestore::damagedCompressedRawIsACaseError_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QByteArray>("encoding");
+    const QByteArray frame = RawCodec::compress(chunkLikeBytes(8192, 2));
+    QTest::newRow("truncated frame") << frame.left(frame.size() / 2) << QByteArray("zstd");
+    QTest::newRow("not a frame") << QByteArray("type=EXECVE") << QByteArray("zstd");
+    QTest::newRow("unknown encoding") << frame << QByteArray("lz4");
+}
+
+void Tst_casestore::damagedCompressedRawIsACaseError()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QByteArray, encoding);
+    const QString path = freshPath();
+    auto store = CaseStore::create(path);
+    const qint64 sid = store->beginSource({});
+    {
+        EventWriter writer(*store, sid);
+        writer.add(sampleEvent(100, EventKind::ModuleLoad), writer.addCompressedRaw(RawCodec::compress("ok")));
+        writer.finish({});
+    }
+    // Damage the stored record behind the store's back, as a bad disk or another tool would.
+    Statement damage(store->database(), "UPDATE raw_records SET data = ?, encoding = ?");
+    damage.bindBlob(1, data).bind(2, encoding).exec();
+    qint64 eventId = -1;
+    store->forEachEvent({}, [&](const Event &e) {
+        eventId = e.id;
+        return false;
+    });
+    try {
+        store->rawRecord(eventId);
+        QFAIL("a damaged raw record was returned");
+    } catch (const CaseError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("damaged")), qPrintable(e.message()));
+    }
+}
+
+void Tst_casestore::rawCodecRejectsHostileFrames_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<qsizetype>("maxSize");
+    // 1: must decode to the data; 0: must be refused; -1: refused, or (a flip in a bit
+    // that zstd ignores) decoded to exactly the data: never a different record.
+    QTest::addColumn<int>("expect");
+    const QByteArray data = chunkLikeBytes(4096, 3);
+    const QByteArray frame = RawCodec::compress(data);
+    QTest::newRow("intact (control)") << frame << qsizetype(1 << 20) << 1;
+    QTest::newRow("exactly the allowed size") << frame << data.size() << 1;
+    QTest::newRow("empty") << QByteArray() << qsizetype(1 << 20) << 0;
+    QTest::newRow("truncated") << frame.left(frame.size() - 3) << qsizetype(1 << 20) << 0;
+    QTest::newRow("trailing bytes") << frame + QByteArray("xx") << qsizetype(1 << 20) << 0;
+    QTest::newRow("larger than allowed") << frame << qsizetype(data.size() - 1) << 0;
+    // A flipped bit anywhere, header to checksum, never yields a wrong record.
+    for (qsizetype i = 0; i < frame.size(); ++i) {
+        QByteArray flipped = frame;
+        flipped[i] = char(flipped.at(i) ^ 0x01);
+        QTest::addRow("bit flipped in byte %lld", qlonglong(i)) << flipped << qsizetype(1 << 20) << -1;
+    }
+}
+
+void Tst_casestore::rawCodecRejectsHostileFrames()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(qsizetype, maxSize);
+    QFETCH(int, expect);
+    const auto decoded = RawCodec::decompress(frame, maxSize);
+    if (expect == 1 || (expect == -1 && decoded))
+        QCOMPARE(decoded.value(), chunkLikeBytes(4096, 3));
+    else
+        QVERIFY(!decoded);
 }
 
 QTEST_GUILESS_MAIN(Tst_casestore)

@@ -418,7 +418,14 @@ void MainWindow::showRaw(qint64 eventId)
         m_rawView->clear();
         return;
     }
-    const auto raw = m_store->rawRecord(eventId);
+    std::optional<QByteArray> raw;
+    try {
+        raw = m_store->rawRecord(eventId);
+    } catch (const CaseError &e) {
+        // A damaged stored record is shown as such; the rest of the case stays usable.
+        m_rawView->setPlainText(e.message());
+        return;
+    }
     if (raw && Evtx::isChunk(*raw)) {
         // Binary originals are kept whole (the 64 KiB chunk); the event's XML is
         // rendered from it on demand.
