@@ -6,8 +6,8 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
-#include <thread>
 #include <openssl/evp.h>
+#include <thread>
 #include <zlib.h>
 
 namespace Chainscope {
@@ -19,9 +19,9 @@ constexpr qint64 BlockSize = 1 << 20;
 // SHA-256 of the bytes on disk, computed on a thread of its own so that reading never
 // waits for it. OpenSSL's libcrypto, not QCryptographicHash: it uses the CPU's SHA
 // instructions where there are any (about 1.4 GB/s on the project machine against
-// 0.23 GB/s), and an evidence hash is best made by a widely audited implementation. Blocks are copied
-// into a short queue (the reader reuses its buffers); a full queue makes the reader
-// wait, so memory stays bounded.
+// 0.23 GB/s), and an evidence hash is best made by a widely audited implementation.
+// Blocks are copied into a short queue (the reader reuses its buffers); a full queue
+// makes the reader wait, so memory stays bounded.
 class InputFile::Hasher
 {
 public:

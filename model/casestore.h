@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringEncoder>
 
 #include <functional>
 #include <memory>
@@ -137,6 +138,9 @@ private:
     Statement m_insertError;
     qint64 m_events = 0;
     qint64 m_errorsKept = 0;
+    // Stateless: a broken surrogate at the end of one column must not leak into the next.
+    QStringEncoder m_utf8 {QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
+    QByteArray m_rowText; // the UTF-8 of the row being inserted
 };
 
 QString sourceStatusName(SourceStatus status);

@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include <array>
+#include <string>
 
 namespace Chainscope {
 
@@ -24,7 +25,11 @@ constexpr std::array<const char16_t *, EventKindCount> s_kindNames = {
 
 QString kindName(EventKind kind)
 {
-    return QString::fromUtf16(s_kindNames[size_t(kind)]);
+    // Raw data, not a copy: the names are static, and the importer asks for one per
+    // stored event.
+    const char16_t *name = s_kindNames[size_t(kind)];
+    return QString::fromRawData(reinterpret_cast<const QChar *>(name),
+        qsizetype(std::char_traits<char16_t>::length(name)));
 }
 
 std::optional<EventKind> kindFromName(QStringView name)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <stdexcept>
@@ -62,6 +63,10 @@ public:
     Statement &bindText(int index, const QString &value); // empty string stays ''
     Statement &bind(int index, const QByteArray &utf8Text);
     Statement &bindBlob(int index, const QByteArray &blob);
+    // Bind without a copy: SQLite reads the bytes in place, so they must stay
+    // unchanged until the statement is reset. For the bulk insert paths.
+    Statement &bindBorrowedText(int index, QByteArrayView utf8Text);
+    Statement &bindBorrowedBlob(int index, QByteArrayView blob);
     Statement &bindNull(int index);
 
     // Returns true while rows come back; false when done. Throws on error.

@@ -30,6 +30,7 @@ private slots:
     void damagedCompressedRawIsACaseError();
     void rawCodecRejectsHostileFrames_data();
     void rawCodecRejectsHostileFrames();
+    void brokenSurrogatesStayInTheirColumn();
 
 private:
     QTemporaryDir m_dir;
@@ -441,6 +442,36 @@ void Tst_casestore::rawCodecRejectsHostileFrames()
         QCOMPARE(decoded.value(), chunkLikeBytes(4096, 3));
     else
         QVERIFY(!decoded);
+}
+
+void Tst_casestore::brokenSurrogatesStayInTheirColumn()
+{
+    // Columns are encoded one after another into one buffer; a lone surrogate at the
+    // end of one must not swallow or change the start of the next.
+    const QString path = freshPath();
+    auto store = CaseStore::create(path);
+    const qint64 sid = store->beginSource({});
+    Event e = sampleEvent(100, EventKind::ProcessStart);
+    e.image = QStringLiteral("a") + QChar(0xD800);
+    e.commandLine = QChar(0xDC00) + QStringLiteral("b");
+    e.user = QStringLiteral("user \u00e9");
+    {
+        EventWriter writer(*store, sid);
+        writer.add(e, -1);
+        writer.finish({});
+    }
+    QList<Event> got;
+    store->forEachEvent({}, [&](const Event &ev) {
+        got.append(ev);
+        return true;
+    });
+    QCOMPARE(got.size(), 1);
+    QVERIFY2(got.first().image.startsWith(u'a'), qPrintable(got.first().image));
+    QCOMPARE(got.first().image.size(), 2);
+    QVERIFY2(got.first().commandLine.endsWith(u'b'), qPrintable(got.first().commandLine));
+    QCOMPARE(got.first().commandLine.size(), 2);
+    QCOMPARE(got.first().user, e.user);
+    QCOMPARE(got.first().host, e.host);
 }
 
 QTEST_GUILESS_MAIN(Tst_casestore)
