@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QtEndian>
 
+#include <atomic>
 #include <cstring>
 #include <limits>
 
@@ -584,7 +585,10 @@ public:
     {
         const quint32 offset = u32();
         const ChunkParser::NameEntry &n = m_parser.nameAt(offset);
-        if (offset == quint32(m_pos))
+        const bool isInline = offset == quint32(m_pos);
+        if (m_parser.m_nameRefs)
+            m_parser.m_nameRefs->push_back({offset, isInline, n.name});
+        if (isInline)
             skip(8 + 2 * qsizetype(n.name.size()) + 2);
         return n;
     }
@@ -789,9 +793,63 @@ private:
     Document &m_doc;
 };
 
-ChunkParser::ChunkParser(QByteArrayView chunk)
+namespace {
+std::atomic<quint64> s_parserGeneration {0};
+}
+
+ChunkParser::ChunkParser(QByteArrayView chunk, TemplateCache *cache)
     : m_chunk(chunk)
+    , m_cache(cache)
+    , m_generation(++s_parserGeneration)
 {
+}
+
+std::shared_ptr<Document> TemplateCache::find(QByteArrayView chunk, qsizetype offset, QByteArrayView definition) const
+{
+    const auto it = m_entries.constFind(qHash(definition));
+    if (it == m_entries.cend())
+        return nullptr;
+    const auto *base = reinterpret_cast<const uchar *>(chunk.data());
+    for (const Entry &e : *it) {
+        if (e.definition != definition)
+            continue;
+        bool same = true;
+        for (const NameRef &ref : e.names) {
+            if (ref.isInline) {
+                // Stored inline here: the same bytes mean the same name only at the
+                // same place, where the reference still points at itself.
+                same = offset == e.offset;
+            } else {
+                // Next-name offset (4), hash (2), character count (2), characters.
+                const qsizetype at = qsizetype(ref.offset);
+                const qsizetype chars = ref.name.size();
+                same = at >= 0 && at + 8 + 2 * chars <= chunk.size() && readLE<quint16>(base + at + 6) == chars
+                    && std::memcmp(base + at + 8, ref.name.utf16(), size_t(2 * chars)) == 0;
+            }
+            if (!same)
+                break;
+        }
+        if (same)
+            return e.document;
+    }
+    return nullptr;
+}
+
+void TemplateCache::insert(Entry entry)
+{
+    const qsizetype bytes = entry.definition.size();
+    if (m_bytes + bytes > MaxBytes)
+        clear();
+    m_bytes += bytes;
+    ++m_count;
+    m_entries[qHash(entry.definition)].push_back(std::move(entry));
+}
+
+void TemplateCache::clear()
+{
+    m_entries.clear();
+    m_bytes = 0;
+    m_count = 0;
 }
 
 const ChunkParser::NameEntry &ChunkParser::nameAt(qsizetype offset)
@@ -829,21 +887,36 @@ const Document *ChunkParser::templateAt(qsizetype offset, int depth)
         fail(QStringLiteral("template reference outside the chunk (offset %1)").arg(offset));
     }
     const quint32 size = readLE<quint32>(reinterpret_cast<const uchar *>(m_chunk.data()) + offset + 20);
+    const bool fits = qsizetype(size) <= m_chunk.size() - offset - 24;
+    // GUID, size and body: what must match for a cached parse to be reused.
+    const QByteArrayView definition = fits ? m_chunk.sliced(offset + 4, 20 + qsizetype(size)) : QByteArrayView();
+    if (m_cache && fits) {
+        if (std::shared_ptr<Document> cached = m_cache->find(m_chunk, offset, definition)) {
+            m_templates.insert(quint32(offset), cached);
+            return cached.get();
+        }
+    }
     auto doc = std::make_shared<Document>();
+    std::vector<TemplateCache::NameRef> names;
     try {
-        if (qsizetype(size) > m_chunk.size() - offset - 24)
+        if (!fits)
             fail(QStringLiteral("template at chunk offset %1 runs past the chunk").arg(offset));
         Cursor c(*this, offset + 24, offset + 24 + qsizetype(size));
         DocumentParser parser(c, *doc);
+        m_nameRefs = m_cache ? &names : nullptr;
         parser.parseRoots();
+        m_nameRefs = nullptr;
         if (doc->roots.isEmpty())
             fail(QStringLiteral("template at chunk offset %1 is empty").arg(offset));
     } catch (const DecodeError &) {
         // Remember the failure: every record using the template would parse it again.
+        m_nameRefs = nullptr;
         m_templates.insert(quint32(offset), nullptr);
         throw;
     }
     m_templates.insert(quint32(offset), doc);
+    if (m_cache)
+        m_cache->insert({offset, definition.toByteArray(), std::move(names), doc});
     return doc.get();
 }
 
@@ -919,6 +992,13 @@ public:
     {
         std::vector<Memo> *outer = m_memo;
         auto *doc = const_cast<Document *>(inst.document);
+        if (doc->memoGeneration != m_parser.m_generation) {
+            // A template reused from an earlier chunk: its memo points into bytes that
+            // may be gone (or reused for other data at the same address).
+            for (Memo &m : doc->memo)
+                m.data = nullptr;
+            doc->memoGeneration = m_parser.m_generation;
+        }
         if (doc->memo.size() < size_t(inst.values.size()))
             doc->memo.resize(size_t(inst.values.size()));
         m_memo = &doc->memo;

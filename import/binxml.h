@@ -161,6 +161,9 @@ struct Document
     QList<Element> elements;
     QList<qint32> roots;
     std::vector<Memo> memo; // by substitution index; used while extracting records
+    // The chunk (ChunkParser::generation()) whose bytes `memo` points into. A template
+    // reused from TemplateCache starts a new chunk with its memo cleared.
+    quint64 memoGeneration = 0;
     // Per element: 0 not looked at yet, 1 no plan, 2 plan in dataPlans.
     std::vector<quint8> planState;
     QHash<qint32, DataPlan> dataPlans;
@@ -173,12 +176,54 @@ struct DecodeError
     QString message;
 };
 
+// Parsed templates kept from one chunk to the next. Every chunk repeats the
+// definitions of the templates its records use; parsing them again was a fifth of
+// the decoding time. A definition is reused only when it is byte for byte the same
+// and every name it refers to outside itself is the same name in the new chunk; a
+// definition that stores names inline must also sit at the same offset. Then parsing
+// it again would give exactly the same document. One cache per thread: documents
+// carry per-record state (the memo) and are not shared between threads.
+class TemplateCache
+{
+public:
+    // Bounds the memory a file of ever-different templates can pin.
+    static constexpr qsizetype MaxBytes = 8 * 1024 * 1024;
+
+    struct NameRef
+    {
+        quint32 offset = 0;
+        bool isInline = false;
+        QString name;
+    };
+    struct Entry
+    {
+        qsizetype offset = 0; // of the definition in the chunk it was parsed from
+        QByteArray definition; // GUID, size and body as stored
+        std::vector<NameRef> names;
+        std::shared_ptr<Document> document;
+    };
+
+    // The parsed document for the definition at `offset` of `chunk`, if cached.
+    std::shared_ptr<Document> find(QByteArrayView chunk, qsizetype offset, QByteArrayView definition) const;
+    void insert(Entry entry);
+    void clear();
+    qsizetype size() const { return m_count; }
+
+private:
+    QHash<size_t, std::vector<Entry>> m_entries; // by hash of the definition
+    qsizetype m_bytes = 0;
+    qsizetype m_count = 0;
+};
+
 // Decodes the records of one 64 KiB chunk. Names and templates are cached per chunk
 // (a chunk is self-contained), so one instance serves one chunk at a time.
 class ChunkParser
 {
 public:
-    explicit ChunkParser(QByteArrayView chunk);
+    // With a `cache`, templates parsed in earlier chunks are reused when they are the same.
+    explicit ChunkParser(QByteArrayView chunk, TemplateCache *cache = nullptr);
+    // Unique per parser in the process: which chunk a Document's memo belongs to.
+    quint64 generation() const { return m_generation; }
 
     // Decodes the binary XML of the record at chunk offset `recordOffset` (its data
     // starts 24 bytes in) into `out`. Throws DecodeError.
@@ -211,6 +256,10 @@ private:
     const NameEntry &nameAt(qsizetype offset);
 
     QByteArrayView m_chunk;
+    TemplateCache *m_cache = nullptr;
+    quint64 m_generation = 0;
+    // While a template is parsed for the cache: every name reference it makes.
+    std::vector<TemplateCache::NameRef> *m_nameRefs = nullptr;
     QHash<quint32, NameEntry> m_names;
     QHash<quint32, std::shared_ptr<Document>> m_templates;
     std::vector<std::unique_ptr<Document>> m_scratch; // nested literal fragments of the current record

@@ -115,7 +115,13 @@ std::optional<FileHeader> parseFileHeader(QByteArrayView header)
     return h;
 }
 
-DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction normalize)
+TemplateCache *threadTemplateCache()
+{
+    thread_local TemplateCache cache;
+    return &cache;
+}
+
+DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction normalize, TemplateCache *templates)
 {
     DecodedChunk out;
     out.fileOffset = fileOffset;
@@ -177,7 +183,7 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
         foreignStart = -1;
     };
 
-    Evtx::ChunkParser parser(chunk);
+    Evtx::ChunkParser parser(chunk, templates);
     qsizetype pos = ChunkHeaderSize;
     quint64 lastId = 0;
     // With a normalizer, each record becomes events at once and its storage is reused
@@ -342,7 +348,9 @@ namespace {
 // compressed for the case, so that the single writer thread only stores bytes.
 Evtx::DecodedChunk decodeAndCompress(QByteArray chunk, qint64 offset, Evtx::NormalizeFunction normalize)
 {
-    Evtx::DecodedChunk decoded = Evtx::decodeChunk(std::move(chunk), offset, normalize);
+    // Consecutive chunks define the same templates again; each thread keeps the ones
+    // it parsed.
+    Evtx::DecodedChunk decoded = Evtx::decodeChunk(std::move(chunk), offset, normalize, Evtx::threadTemplateCache());
     if (decoded.recordCount > 0)
         decoded.compressed = RawCodec::compress(decoded.bytes);
     return decoded;

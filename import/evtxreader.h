@@ -13,6 +13,8 @@ namespace Chainscope {
 
 namespace Evtx {
 
+class TemplateCache;
+
 constexpr qsizetype FileHeaderSize = 4096;
 constexpr qsizetype ChunkSize = 65536;
 constexpr qsizetype ChunkHeaderSize = 512;
@@ -65,8 +67,13 @@ struct DecodedChunk
 using NormalizeFunction = void (*)(const WinEventRecord &record, QList<Event> &out);
 
 // Decodes all records of one chunk. Never throws; damage becomes `errors`.
-// With a `normalize` function, also fills `events`.
-DecodedChunk decodeChunk(QByteArray chunk, qint64 fileOffset, NormalizeFunction normalize = nullptr);
+// With a `normalize` function, also fills `events`. With `templates`, templates parsed
+// in earlier chunks are reused where that cannot change a record (one cache per
+// thread; see TemplateCache); without, every template is parsed afresh.
+DecodedChunk decodeChunk(
+    QByteArray chunk, qint64 fileOffset, NormalizeFunction normalize = nullptr, TemplateCache *templates = nullptr);
+// The calling thread's own template cache, for decodeChunk().
+TemplateCache *threadTemplateCache();
 
 // The XML of the record at file offset `recordFileOffset` (an event's recordPos) in
 // its stored chunk, for the raw-record view.

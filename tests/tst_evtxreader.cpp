@@ -1,3 +1,4 @@
+#include "binxml.h"
 #include "evtxreader.h"
 #include "inputfile.h"
 #include "testsupport.h"
@@ -28,15 +29,17 @@ struct Decoded
     QList<QByteArray> chunks; // per record: its chunk
 };
 
-// Decodes a file chunk by chunk with the decoder alone (no normalizer, no case).
+// Decodes a file chunk by chunk with the decoder alone (no normalizer, no case),
+// reusing templates across chunks as the reader does.
 Decoded decodeFile(const QByteArray &file)
 {
+    Evtx::TemplateCache templates;
     Decoded out;
     for (qsizetype off = Evtx::FileHeaderSize; off < file.size(); off += Evtx::ChunkSize) {
         const QByteArray bytes = file.mid(off, Evtx::ChunkSize);
         if (!Evtx::isChunk(bytes))
             continue;
-        Evtx::DecodedChunk chunk = Evtx::decodeChunk(bytes, off);
+        Evtx::DecodedChunk chunk = Evtx::decodeChunk(bytes, off, nullptr, &templates);
         for (auto &r : chunk.records) {
             out.chunks.append(bytes);
             out.records.append(std::move(r));
@@ -86,6 +89,35 @@ void readWithReader(const QString &path, ReaderRun &run, int threads)
     reader.read(input, context, run.sink);
 }
 
+// Everything decodeChunk says about a chunk, as text: two decodings are the same
+// exactly when these are equal.
+QStringList describeChunk(const Evtx::DecodedChunk &chunk)
+{
+    QStringList lines;
+    for (const auto &d : chunk.records) {
+        const WinEventRecord &r = d.record;
+        lines << QStringLiteral("record @%1 id=%2 t=%3 %4 %5 ev=%6 v=%7 l=%8 t=%9 o=%10 k=%11 %12 %13 pid=%14 tid=%15 %16")
+                     .arg(d.fileOffset)
+                     .arg(r.recordId)
+                     .arg(r.timeUs)
+                     .arg(r.provider, r.providerGuid)
+                     .arg(r.eventId)
+                     .arg(r.version)
+                     .arg(r.level)
+                     .arg(r.task)
+                     .arg(r.opcode)
+                     .arg(r.keywords, r.channel, r.computer)
+                     .arg(r.processId)
+                     .arg(r.threadId)
+                     .arg(r.userSid);
+        for (const auto &[name, value] : r.data)
+            lines << QStringLiteral("  %1=%2").arg(name, value);
+    }
+    for (const auto &e : chunk.errors)
+        lines << QStringLiteral("error @%1 x%2 %3").arg(e.fileOffset).arg(e.count).arg(e.message);
+    return lines;
+}
+
 QStringList corpusEvtxFiles()
 {
     const QDir dir(Test::corpusPath(QStringLiteral("windows")));
@@ -113,6 +145,8 @@ private slots:
     void survivesDamage_data();
     void survivesDamage();
     void survivesRandomCorruption();
+    void templateCacheNeverChangesARecord_data();
+    void templateCacheNeverChangesARecord();
 };
 
 void Tst_EvtxReader::agreesWithEvtxexport_data()
@@ -381,6 +415,67 @@ void Tst_EvtxReader::survivesRandomCorruption()
     }
     // Most records survive a few flipped bytes.
     QVERIFY(decoded > 300 * cleanCount / 2);
+}
+
+void Tst_EvtxReader::templateCacheNeverChangesARecord_data()
+{
+    QTest::addColumn<QString>("path");
+    for (const QString &f : corpusEvtxFiles())
+        QTest::newRow(qPrintable(QFileInfo(f).fileName())) << f;
+}
+
+void Tst_EvtxReader::templateCacheNeverChangesARecord()
+{
+    // Differential: every chunk of the file, then damaged copies of it, decoded with a
+    // cache that has seen all the chunks before must give exactly what a fresh parse
+    // gives. Damage lands where templates and the names they refer to live (the start
+    // of a chunk's records), so cached templates meet changed names, changed bodies
+    // and moved definitions.
+    QFETCH(QString, path);
+    const QByteArray file = readAll(path);
+    QVERIFY(!file.isEmpty());
+    Evtx::TemplateCache cache;
+    QList<QByteArray> chunks;
+    for (qsizetype off = Evtx::FileHeaderSize; off < file.size(); off += Evtx::ChunkSize) {
+        const QByteArray bytes = file.mid(off, Evtx::ChunkSize);
+        if (Evtx::isChunk(bytes))
+            chunks.append(bytes);
+    }
+    QVERIFY(!chunks.isEmpty());
+    qsizetype reused = 0;
+    const auto compare = [&](const QByteArray &bytes, const QString &what) {
+        const qsizetype before = cache.size();
+        const QStringList fresh = describeChunk(Evtx::decodeChunk(bytes, 0));
+        const QStringList cached = describeChunk(Evtx::decodeChunk(bytes, 0, nullptr, &cache));
+        if (cache.size() == before)
+            ++reused; // nothing new was parsed: every template came from the cache
+        for (qsizetype i = 0; i < std::max(fresh.size(), cached.size()); ++i) {
+            const QString a = fresh.value(i), b = cached.value(i);
+            if (a != b)
+                return QStringLiteral("%1, line %2:\n fresh:  %3\n cached: %4").arg(what).arg(i).arg(a, b);
+        }
+        return QString();
+    };
+    for (qsizetype i = 0; i < chunks.size(); ++i) {
+        const QString difference = compare(chunks.at(i), QStringLiteral("chunk %1").arg(i));
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    }
+    QRandomGenerator rng(qHash(path));
+    for (int round = 0; round < 60; ++round) {
+        const qsizetype c = qsizetype(rng.bounded(quint32(chunks.size())));
+        QByteArray damaged = chunks.at(c);
+        const int flips = 1 + int(rng.bounded(3));
+        for (int f = 0; f < flips; ++f) {
+            const qsizetype at = Evtx::ChunkHeaderSize + qsizetype(rng.bounded(4096));
+            damaged[at] = char(damaged.at(at) ^ (1 << rng.bounded(8)));
+        }
+        const QString difference = compare(damaged, QStringLiteral("chunk %1, damaged in round %2").arg(c).arg(round));
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    }
+    // Chunks 2.. of a file repeat the templates of chunk 1: the cache must have served
+    // some of them whole, or this test would not be testing it.
+    if (chunks.size() > 2)
+        QVERIFY2(reused > 0, qPrintable(QStringLiteral("%1 chunks, no reuse").arg(chunks.size())));
 }
 
 QTEST_GUILESS_MAIN(Tst_EvtxReader)
