@@ -1,6 +1,7 @@
 #include "evtxreader.h"
 
 #include "binxml.h"
+#include "crc32.h"
 #include "inputfile.h"
 #include "rawcodec.h"
 
@@ -11,7 +12,6 @@
 
 #include <deque>
 
-#include <zlib.h>
 
 namespace Chainscope {
 
@@ -27,9 +27,9 @@ template<typename T> T le(const char *p)
     return qFromLittleEndian<T>(p);
 }
 
-quint32 crc(const char *p, qsizetype n)
+quint32 crc(const char *p, qsizetype n, quint32 before = 0)
 {
-    return quint32(::crc32(0, reinterpret_cast<const Bytef *>(p), uInt(n)));
+    return crc32(before, QByteArrayView(p, n));
 }
 
 constexpr char FileMagic[] = "ElfFile";
@@ -143,7 +143,7 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
     const quint32 dataCrc = le<quint32>(p + 52);
     const quint32 headerCrc = le<quint32>(p + 124);
     // The header checksum covers bytes 0–120 and 128–512 (the string and template tables).
-    const quint32 computedHeader = quint32(::crc32(crc(p, 120), reinterpret_cast<const Bytef *>(p + 128), 384));
+    const quint32 computedHeader = crc(p + 128, 384, crc(p, 120));
     const bool headerOk = computedHeader == headerCrc;
     const bool freeSpaceSane = freeSpace >= ChunkHeaderSize && qsizetype(freeSpace) <= chunk.size();
     bool dataOk = freeSpaceSane && crc(p + ChunkHeaderSize, freeSpace - ChunkHeaderSize) == dataCrc;
