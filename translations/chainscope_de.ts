@@ -106,6 +106,10 @@
             <numerusform>Audit-Ereignis %1 um %2: %n fehlerhafte EXECVE-Argumentfelder ignoriert (Index, Teil oder Länge keine Zahl, oder Index außerhalb von argc)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>case file %1: raw record %2 is damaged (%3)</source>
+        <translation>Falldatei %1: Rohdatensatz %2 ist beschädigt (%3)</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::ChainAnalysis</name>

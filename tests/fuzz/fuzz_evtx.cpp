@@ -18,7 +18,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // records and binary XML rather than rediscovering eight fixed bytes.
     if (chunk.size() >= 8)
         std::memcpy(chunk.data(), "ElfChnk", 8);
-    const Evtx::DecodedChunk decoded = Evtx::decodeChunk(chunk, Evtx::FileHeaderSize);
+    // As the reader decodes: with the thread's template cache, warm from earlier inputs.
+    // A fresh decode is the oracle: reusing a template must never change a record.
+    const Evtx::DecodedChunk decoded
+        = Evtx::decodeChunk(chunk, Evtx::FileHeaderSize, nullptr, Evtx::threadTemplateCache());
+    const Evtx::DecodedChunk fresh = Evtx::decodeChunk(chunk, Evtx::FileHeaderSize);
+    if (decoded.records.size() != fresh.records.size() || decoded.errors.size() != fresh.errors.size())
+        __builtin_trap();
+    for (qsizetype i = 0; i < fresh.records.size(); ++i) {
+        const WinEventRecord &a = decoded.records.at(i).record;
+        const WinEventRecord &b = fresh.records.at(i).record;
+        if (a.recordId != b.recordId || a.timeUs != b.timeUs || a.eventId != b.eventId || a.provider != b.provider
+            || a.computer != b.computer || a.data != b.data)
+            __builtin_trap();
+    }
     for (const Evtx::DecodedRecord &r : decoded.records)
         (void)Evtx::renderRecordXml(chunk, r.fileOffset);
     return 0;
