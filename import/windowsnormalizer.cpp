@@ -3,6 +3,9 @@
 #include <QByteArray>
 
 #include <charconv>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string>
 
 namespace Chainscope {
@@ -79,6 +82,23 @@ private:
         char *o = m_json.data() + start;
         *o++ = '"';
         for (qsizetype i = 0; i < n; ++i) {
+#ifdef __SSE2__
+            // Eight characters at a time while they are printable ASCII that JSON takes
+            // as is: most of what Windows logs (paths, command lines, GUIDs).
+            while (i + 8 <= n) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(u + i));
+                const __m128i special = _mm_or_si128(
+                    _mm_or_si128(_mm_cmplt_epi16(v, _mm_set1_epi16(0x20)), _mm_cmpgt_epi16(v, _mm_set1_epi16(0x7e))),
+                    _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('"')), _mm_cmpeq_epi16(v, _mm_set1_epi16('\\'))));
+                if (_mm_movemask_epi8(special) != 0)
+                    break;
+                _mm_storel_epi64(reinterpret_cast<__m128i *>(o), _mm_packus_epi16(v, v));
+                o += 8;
+                i += 8;
+            }
+            if (i >= n)
+                break;
+#endif
             const char32_t c = u[i];
             if (c < 0x80) {
                 if (c == '"' || c == '\\') {

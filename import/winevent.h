@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstring>
+
 namespace Chainscope {
 
 // "Data1", "Data2", …: the name WinEventRecord gives the n-th unnamed <Data> element
@@ -55,20 +57,38 @@ struct WinEventRecord
     // The value of a named field, or a null string when absent.
     QString value(QStringView name) const
     {
-        for (const auto &[key, v] : data) {
-            if (key == name)
-                return v;
-        }
-        return QString();
+        const qsizetype i = indexOf(name);
+        return i < 0 ? QString() : data.at(i).second;
     }
-    bool has(QStringView name) const
+    bool has(QStringView name) const { return indexOf(name) >= 0; }
+    // For literal names (the normalizer's u"Image"): the length is known at compile
+    // time instead of being counted on every lookup.
+    template<qsizetype N> QString value(const char16_t (&name)[N]) const { return value(QStringView(name, N - 1)); }
+    template<qsizetype N> bool has(const char16_t (&name)[N]) const { return has(QStringView(name, N - 1)); }
+
+private:
+    // Normalizers ask for a record's fields mostly in document order, so the search
+    // starts after the previous hit and wraps around; lengths are compared inline, and
+    // only names of the right length reach the character comparison. A lookup costs a
+    // comparison or two instead of a scan of half the fields.
+    qsizetype indexOf(QStringView name) const
     {
-        for (const auto &kv : data) {
-            if (kv.first == name)
-                return true;
+        const qsizetype n = data.size();
+        // The list may have been refilled since the last hit, shorter.
+        const qsizetype start = m_lastHit + 1 < n ? m_lastHit + 1 : 0;
+        for (qsizetype k = 0; k < n; ++k) {
+            qsizetype i = start + k;
+            if (i >= n)
+                i -= n;
+            const QString &key = data.at(i).first;
+            if (key.size() == name.size() && std::memcmp(key.constData(), name.data(), size_t(name.size()) * sizeof(char16_t)) == 0) {
+                m_lastHit = i;
+                return i;
+            }
         }
-        return false;
+        return -1;
     }
+    mutable qsizetype m_lastHit = -1;
 };
 
 } // namespace Chainscope

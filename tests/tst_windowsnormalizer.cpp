@@ -132,6 +132,8 @@ private slots:
     void constructedRecords_data();
     void constructedRecords();
     void garbledValuesDoNotBreak();
+    void detailsKeepEveryCharacter_data();
+    void detailsKeepEveryCharacter();
 };
 
 void Tst_WindowsNormalizer::corpusRecords_data()
@@ -369,6 +371,46 @@ void Tst_WindowsNormalizer::garbledValuesDoNotBreak()
     QVERIFY(QJsonDocument::fromJson(e.detailsJson).isObject());
     // A record with no fields at all.
     QCOMPARE(normalizeOne(record(QStringLiteral("Microsoft-Windows-Security-Auditing"), 4688, {})).pid, -1);
+}
+
+void Tst_WindowsNormalizer::detailsKeepEveryCharacter_data()
+{
+    // The details JSON is written by hand, eight plain characters at a time where it
+    // can: every character that needs escaping or encoding, at every position
+    // relative to those blocks, must come back unchanged.
+    QTest::addColumn<QString>("value");
+    const QList<QPair<const char *, QString>> specials = {
+        {"quote", QStringLiteral("\"")},
+        {"backslash", QStringLiteral("\\")},
+        {"newline", QStringLiteral("\n")},
+        {"control", QString(QChar(0x01))},
+        {"delete", QString(QChar(0x7f))},
+        {"latin1", QStringLiteral("\u00e9")},
+        {"cjk", QStringLiteral("\u4e2d")},
+        {"surrogate pair", QString::fromUcs4(U"\U0001F600")},
+        {"nul", QString(QChar(0))},
+    };
+    for (const auto &[name, special] : specials) {
+        for (int before : {0, 1, 7, 8, 9, 15, 16, 17}) {
+            for (int after : {0, 1, 8}) {
+                QTest::addRow("%s after %d, %d after", name, before, after)
+                    << QString(before, u'a') + special + QString(after, u'z');
+            }
+        }
+    }
+    QTest::newRow("long plain") << QStringLiteral("C:\\Program Files\\Vendor\\Updater\\update.exe --silent");
+    QTest::newRow("empty-ish") << QStringLiteral("x");
+}
+
+void Tst_WindowsNormalizer::detailsKeepEveryCharacter()
+{
+    QFETCH(QString, value);
+    const Event e = normalizeOne(record(QStringLiteral("Microsoft-Windows-Sysmon"), 1,
+        {{QStringLiteral("Image"), QStringLiteral("C:\\x.exe")}, {QStringLiteral("ParentCommandLine"), value}}));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(e.detailsJson, &error);
+    QVERIFY2(doc.isObject(), qPrintable(error.errorString() + QLatin1Char(' ') + QString::fromUtf8(e.detailsJson)));
+    QCOMPARE(doc.object().value(QStringLiteral("parent_command_line")).toString(), value);
 }
 
 QTEST_GUILESS_MAIN(Tst_WindowsNormalizer)
