@@ -1266,7 +1266,7 @@ private:
             const Value &v = values.at(f.index);
             if (f.optional && (v.type == NullType || v.size == 0))
                 continue;
-            m_r.data.append({f.name, memoText(f.index, v)});
+            m_r.data.emplaceBack(f.name, memoText(f.index, v));
         }
         return true;
     }
