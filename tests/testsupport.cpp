@@ -1,5 +1,6 @@
 #include "testsupport.h"
 
+#include "evtxreader.h"
 #include "formats.h"
 #include "inputfile.h"
 
@@ -15,6 +16,17 @@ namespace Chainscope::Test {
 QString corpusPath(const QString &relative)
 {
     return QDir(QStringLiteral(CHAINSCOPE_CORPUS_DIR)).filePath(relative);
+}
+
+QList<EvtxChunk> evtxChunks(const QByteArray &file)
+{
+    QList<EvtxChunk> chunks;
+    for (qsizetype off = Evtx::FileHeaderSize; off < file.size(); off += Evtx::ChunkSize) {
+        const QByteArray bytes = file.mid(off, Evtx::ChunkSize);
+        if (Evtx::isChunk(bytes))
+            chunks.append({off, bytes});
+    }
+    return chunks;
 }
 
 qint64 MemorySink::addRaw(const QByteArray &raw)

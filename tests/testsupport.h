@@ -15,6 +15,15 @@ namespace Chainscope::Test {
 
 QString corpusPath(const QString &relative);
 
+// The 64 KiB blocks of an EVTX file that carry the chunk signature, with their file
+// offsets: what the tests that decode chunk by chunk walk over.
+struct EvtxChunk
+{
+    qint64 fileOffset = 0;
+    QByteArray bytes;
+};
+QList<EvtxChunk> evtxChunks(const QByteArray &file);
+
 // Collects what a reader delivers, without a case file.
 class MemorySink final : public ImportSink
 {

@@ -35,13 +35,10 @@ Decoded decodeFile(const QByteArray &file)
 {
     Evtx::TemplateCache templates;
     Decoded out;
-    for (qsizetype off = Evtx::FileHeaderSize; off < file.size(); off += Evtx::ChunkSize) {
-        const QByteArray bytes = file.mid(off, Evtx::ChunkSize);
-        if (!Evtx::isChunk(bytes))
-            continue;
-        Evtx::DecodedChunk chunk = Evtx::decodeChunk(bytes, off, nullptr, &templates);
+    for (const Test::EvtxChunk &c : Test::evtxChunks(file)) {
+        Evtx::DecodedChunk chunk = Evtx::decodeChunk(c.bytes, c.fileOffset, nullptr, &templates);
         for (auto &r : chunk.records) {
-            out.chunks.append(bytes);
+            out.chunks.append(c.bytes);
             out.records.append(std::move(r));
         }
         out.errors += chunk.errors;
@@ -436,11 +433,8 @@ void Tst_EvtxReader::templateCacheNeverChangesARecord()
     QVERIFY(!file.isEmpty());
     Evtx::TemplateCache cache;
     QList<QByteArray> chunks;
-    for (qsizetype off = Evtx::FileHeaderSize; off < file.size(); off += Evtx::ChunkSize) {
-        const QByteArray bytes = file.mid(off, Evtx::ChunkSize);
-        if (Evtx::isChunk(bytes))
-            chunks.append(bytes);
-    }
+    for (const Test::EvtxChunk &c : Test::evtxChunks(file))
+        chunks.append(c.bytes);
     QVERIFY(!chunks.isEmpty());
     qsizetype reused = 0;
     const auto compare = [&](const QByteArray &bytes, const QString &what) {

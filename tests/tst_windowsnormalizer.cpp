@@ -28,11 +28,8 @@ QList<WinEventRecord> allCorpusRecords()
             if (!f.open(QIODevice::ReadOnly))
                 continue;
             const QByteArray file = f.readAll();
-            for (qsizetype off = Evtx::FileHeaderSize; off < file.size(); off += Evtx::ChunkSize) {
-                const QByteArray chunk = file.mid(off, Evtx::ChunkSize);
-                if (!Evtx::isChunk(chunk))
-                    continue;
-                for (const auto &r : Evtx::decodeChunk(chunk, off).records)
+            for (const Test::EvtxChunk &c : Test::evtxChunks(file)) {
+                for (const auto &r : Evtx::decodeChunk(c.bytes, c.fileOffset).records)
                     all.append(r.record);
             }
         }
