@@ -75,7 +75,9 @@ __attribute__((target("pclmul,sse4.1"))) quint32 clmulCrc32(quint32 crc, const u
 {
     const __m128i by512 = _mm_set_epi64x(qint64(foldHigh(512)), qint64(foldLow(512)));
     const __m128i by128 = _mm_set_epi64x(qint64(foldHigh(128)), qint64(foldLow(128)));
-    const auto load = [](const uchar *p) { return _mm_loadu_si128(reinterpret_cast<const __m128i *>(p)); };
+    const auto load = [](const uchar *p) {
+        return _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+    };
 
     // The running value enters as if xored into the first four bytes; from there on
     // the fold works on a register that starts at zero.

@@ -12,7 +12,6 @@
 
 #include <deque>
 
-
 namespace Chainscope {
 
 namespace {
@@ -388,7 +387,8 @@ void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink
         if (chunk.recordCount == 0)
             return;
         sink.recordRead(chunk.recordCount);
-        const qint64 rawId = chunk.compressed.isEmpty() ? sink.addRaw(chunk.bytes) : sink.addCompressedRaw(chunk.compressed);
+        const qint64 rawId
+            = chunk.compressed.isEmpty() ? sink.addRaw(chunk.bytes) : sink.addCompressedRaw(chunk.compressed);
         for (Event &e : chunk.events)
             sink.addEvent(e, rawId);
     };

@@ -81,7 +81,8 @@ private:
             if (i >= n)
                 i -= n;
             const QString &key = data.at(i).first;
-            if (key.size() == name.size() && std::memcmp(key.constData(), name.data(), size_t(name.size()) * sizeof(char16_t)) == 0) {
+            if (key.size() == name.size()
+                && std::memcmp(key.constData(), name.data(), size_t(name.size()) * sizeof(char16_t)) == 0) {
                 m_lastHit = i;
                 return i;
             }

@@ -425,8 +425,8 @@ std::optional<Event> CaseStore::event(qint64 id)
 
 std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
 {
-    Statement st(*m_db,
-        "SELECT r.id, r.data, r.encoding FROM events e JOIN raw_records r ON r.id = e.raw_id WHERE e.id = ?");
+    Statement st(
+        *m_db, "SELECT r.id, r.data, r.encoding FROM events e JOIN raw_records r ON r.id = e.raw_id WHERE e.id = ?");
     st.bind(1, eventId);
     if (!st.step())
         return std::nullopt;

@@ -128,7 +128,6 @@ public:
     void addError(qint64 recordPos, const QString &message);
     void finish(const ImportCounts &counts, const QString &firstError = QString());
 
-
 private:
     CaseStore &m_store;
     qint64 m_sourceId;

@@ -28,8 +28,8 @@ QString kindName(EventKind kind)
     // Raw data, not a copy: the names are static, and the importer asks for one per
     // stored event.
     const char16_t *name = s_kindNames[size_t(kind)];
-    return QString::fromRawData(reinterpret_cast<const QChar *>(name),
-        qsizetype(std::char_traits<char16_t>::length(name)));
+    return QString::fromRawData(
+        reinterpret_cast<const QChar *>(name), qsizetype(std::char_traits<char16_t>::length(name)));
 }
 
 std::optional<EventKind> kindFromName(QStringView name)

@@ -26,7 +26,9 @@ Database::Database(const QString &path, Mode mode)
     // free; nothing here reads them, and a bulk import allocates for every row. The
     // switch only works before SQLite initializes, i.e. before the first connection;
     // if something else opened one first, it is refused and harmlessly stays on.
-    static const bool memoryStatisticsOff = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+    static const bool memoryStatisticsOff = [] {
+        return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    }();
     Q_UNUSED(memoryStatisticsOff);
 
     // NOMUTEX: a connection is only ever used by the thread that opened it (every

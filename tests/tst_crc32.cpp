@@ -42,11 +42,10 @@ void Tst_Crc32::matchesZlib_data()
     QTest::addColumn<qsizetype>("size");
     QTest::addColumn<qsizetype>("offset");
     QTest::addColumn<quint32>("start");
-    for (qsizetype size : {0, 1, 15, 16, 17, 63, 64, 65, 79, 80, 127, 128, 129, 191, 192, 255, 256, 1000, 4096, 65024,
-             65536, 1 << 20}) {
+    for (qsizetype size :
+        {0, 1, 15, 16, 17, 63, 64, 65, 79, 80, 127, 128, 129, 191, 192, 255, 256, 1000, 4096, 65024, 65536, 1 << 20}) {
         for (qsizetype offset : {0, 1, 7, 8, 15})
-            QTest::addRow("%lld bytes at +%lld", qlonglong(size), qlonglong(offset))
-                << size << offset << quint32(0);
+            QTest::addRow("%lld bytes at +%lld", qlonglong(size), qlonglong(offset)) << size << offset << quint32(0);
     }
     QTest::newRow("running value") << qsizetype(1000) << qsizetype(3) << quint32(0xdeadbeef);
     QTest::newRow("all ones") << qsizetype(4096) << qsizetype(0) << quint32(0xffffffff);

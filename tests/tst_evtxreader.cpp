@@ -93,7 +93,8 @@ QStringList describeChunk(const Evtx::DecodedChunk &chunk)
     QStringList lines;
     for (const auto &d : chunk.records) {
         const WinEventRecord &r = d.record;
-        lines << QStringLiteral("record @%1 id=%2 t=%3 %4 %5 ev=%6 v=%7 l=%8 t=%9 o=%10 k=%11 %12 %13 pid=%14 tid=%15 %16")
+        lines << QStringLiteral(
+            "record @%1 id=%2 t=%3 %4 %5 ev=%6 v=%7 l=%8 t=%9 o=%10 k=%11 %12 %13 pid=%14 tid=%15 %16")
                      .arg(d.fileOffset)
                      .arg(r.recordId)
                      .arg(r.timeUs)

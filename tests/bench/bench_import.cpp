@@ -129,7 +129,8 @@ int main(int argc, char **argv)
                 const QByteArray chunk = QByteArray::fromRawData(reinterpret_cast<const char *>(data + off), n);
                 if (!Evtx::isChunk(chunk))
                     continue;
-                const Evtx::DecodedChunk decoded = Evtx::decodeChunk(chunk, off, &normalizeWindowsEvent, Evtx::threadTemplateCache());
+                const Evtx::DecodedChunk decoded
+                    = Evtx::decodeChunk(chunk, off, &normalizeWindowsEvent, Evtx::threadTemplateCache());
                 c.recordsRead += decoded.recordCount;
                 c.eventsStored += decoded.events.size();
                 for (const auto &e : decoded.errors)
