@@ -1,6 +1,7 @@
 #include "binxml.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QtEndian>
 
 #include <atomic>
@@ -797,9 +798,10 @@ namespace {
 std::atomic<quint64> s_parserGeneration {0};
 }
 
-ChunkParser::ChunkParser(QByteArrayView chunk, TemplateCache *cache)
+ChunkParser::ChunkParser(QByteArrayView chunk, TemplateCache *cache, Walk walk)
     : m_chunk(chunk)
     , m_cache(cache)
+    , m_walk(walk)
     , m_generation(++s_parserGeneration)
 {
 }
@@ -998,10 +1000,20 @@ public:
             for (Memo &m : doc->memo)
                 m.data = nullptr;
             doc->memoGeneration = m_parser.m_generation;
+            doc->memoRecord = 0;
         }
-        if (doc->memo.size() < size_t(inst.values.size()))
-            doc->memo.resize(size_t(inst.values.size()));
-        m_memo = &doc->memo;
+        if (m_parser.m_walk == ChunkParser::Walk::Plain) {
+            m_memo = nullptr;
+        } else if (doc->memoRecord == m_parser.m_recordSerial) {
+            // Already used by this record, whose fields may borrow its memo's texts:
+            // this use converts its values afresh.
+            m_memo = nullptr;
+        } else {
+            doc->memoRecord = m_parser.m_recordSerial;
+            if (doc->memo.size() < size_t(inst.values.size()))
+                doc->memo.resize(size_t(inst.values.size()));
+            m_memo = &doc->memo;
+        }
         for (qint32 root : inst.document->roots)
             element(*inst.document, root, inst.values, context, prefix, depth);
         m_memo = outer;
@@ -1019,19 +1031,25 @@ private:
         return &values.at(item.index);
     }
 
-    QString memoText(const Item &item, const Value &v) const { return memoText(item.index, v); }
-    QString memoText(quint16 index, const Value &v) const
+    QString memoText(const Item &item, const Value &v) const
+    {
+        const QString *t = memoRef(item.index, v);
+        return t ? *t : valueText(v);
+    }
+    // The memo's text for substitution `index` holding `v`, made only when the value
+    // differs from the last record's; nullptr when this instance keeps no memo.
+    const QString *memoRef(quint16 index, const Value &v) const
     {
         if (!m_memo || index >= m_memo->size())
-            return valueText(v);
+            return nullptr;
         Memo &m = (*m_memo)[index];
         if (m.data && m.type == v.type && m.size == v.size && std::memcmp(m.data, v.data, v.size) == 0)
-            return m.text;
+            return &m.text;
         m.data = v.data;
         m.size = v.size;
         m.type = v.type;
         m.text = valueText(v);
-        return m.text;
+        return &m.text;
     }
 
     QString text(const QList<Item> &items, const Values &values) const
@@ -1077,57 +1095,68 @@ private:
     }
 
     // Integers straight from their binary form; text only when a log stored them as text.
-    std::optional<quint64> number(const QList<Item> &items, const Values &values, const Item *sole = nullptr) const
+    static std::optional<quint64> binaryNumber(const Value &v)
     {
-        if (!sole && items.size() == 1)
-            sole = &items.front();
-        if (sole) {
-            if (const Value *v = valueOf(*sole, values)) {
-                const uchar *p = v->data;
-                switch (v->type) {
-                case UInt8Type:
-                case Int8Type:
-                    if (v->size >= 1)
-                        return p[0];
-                    break;
-                case UInt16Type:
-                case Int16Type:
-                    if (v->size >= 2)
-                        return readLE<quint16>(p);
-                    break;
-                case UInt32Type:
-                case Int32Type:
-                case HexInt32Type:
-                    if (v->size >= 4)
-                        return readLE<quint32>(p);
-                    break;
-                case UInt64Type:
-                case Int64Type:
-                case HexInt64Type:
-                    if (v->size >= 8)
-                        return readLE<quint64>(p);
-                    break;
-                case SizeTType:
-                    if (v->size == 4)
-                        return readLE<quint32>(p);
-                    if (v->size >= 8)
-                        return readLE<quint64>(p);
-                    break;
-                default:
-                    break;
-                }
-            }
+        const uchar *p = v.data;
+        switch (v.type) {
+        case UInt8Type:
+        case Int8Type:
+            if (v.size >= 1)
+                return p[0];
+            break;
+        case UInt16Type:
+        case Int16Type:
+            if (v.size >= 2)
+                return readLE<quint16>(p);
+            break;
+        case UInt32Type:
+        case Int32Type:
+        case HexInt32Type:
+            if (v.size >= 4)
+                return readLE<quint32>(p);
+            break;
+        case UInt64Type:
+        case Int64Type:
+        case HexInt64Type:
+            if (v.size >= 8)
+                return readLE<quint64>(p);
+            break;
+        case SizeTType:
+            if (v.size == 4)
+                return readLE<quint32>(p);
+            if (v.size >= 8)
+                return readLE<quint64>(p);
+            break;
+        default:
+            break;
         }
-        const QString s = (sole ? text(QList<Item> {*sole}, values) : text(items, values)).trimmed();
+        return std::nullopt;
+    }
+    static std::optional<quint64> parseNumber(const QString &text)
+    {
         bool ok = false;
-        const quint64 v = s.toULongLong(&ok, 0);
+        const quint64 v = text.trimmed().toULongLong(&ok, 0);
         return ok ? std::optional<quint64>(v) : std::nullopt;
     }
-
+    std::optional<quint64> itemNumber(const Item &item, const Values &values) const
+    {
+        if (const Value *v = valueOf(item, values)) {
+            if (const auto n = binaryNumber(*v))
+                return n;
+        }
+        if (item.kind == Item::Text)
+            return parseNumber(item.text);
+        const Value *v = valueOf(item, values);
+        return parseNumber(v && v->type != BinXmlType ? memoText(item, *v) : QString());
+    }
+    std::optional<quint64> number(const QList<Item> &items, const Values &values) const
+    {
+        return items.size() == 1 ? itemNumber(items.front(), values) : parseNumber(text(items, values));
+    }
     std::optional<quint64> contentNumber(const Element &e, const Values &values) const
     {
         if (e.content.size() == 1 && e.content.front().child < 0)
-            return number(QList<Item> {}, values, &e.content.front().item);
+            return itemNumber(e.content.front().item, values);
         QList<Item> items;
         for (const Part &part : e.content) {
             if (part.child < 0)
@@ -1153,14 +1182,21 @@ private:
 
     std::optional<qint64> timeOf(const Attribute &a, const Values &values) const
     {
-        if (a.value.size() == 1) {
-            if (const Value *v = valueOf(a.value.front(), values)) {
-                if (v->type == FileTimeType && v->size >= 8)
-                    return fileTimeToUnixUs(readLE<quint64>(v->data));
-            }
+        if (a.value.size() == 1)
+            return itemTime(a.value.front(), values);
+        return textTime(text(a.value, values));
+    }
+    std::optional<qint64> itemTime(const Item &item, const Values &values) const
+    {
+        if (const Value *v = valueOf(item, values)) {
+            if (v->type == FileTimeType && v->size >= 8)
+                return fileTimeToUnixUs(readLE<quint64>(v->data));
         }
-        // Literal or SYSTEMTIME: ISO 8601 text.
-        const QString s = text(a.value, values);
+        return textTime(itemText(item, values));
+    }
+    // Literal or SYSTEMTIME: ISO 8601 text.
+    static std::optional<qint64> textTime(const QString &s)
+    {
         const QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
         if (!t.isValid())
             return std::nullopt;
@@ -1187,10 +1223,24 @@ private:
         const qsizetype pos = v.data - reinterpret_cast<const uchar *>(m_parser.m_chunk.data());
         std::unique_ptr<Document> scratch;
         ChunkParser::Instance inst;
+        // The depth's pooled substitution list; parseFragment checks the depth bound.
+        auto &pools = m_parser.m_valuePools;
+        const size_t level = size_t(depth + 1);
+        if (level < size_t(MaxFragmentDepth) + 1) {
+            if (pools.size() <= level)
+                pools.resize(level + 1);
+            inst.values.swap(pools[level]);
+        }
+        const auto giveBack = qScopeGuard([&] {
+            if (level < pools.size())
+                inst.values.swap(pools[level]);
+        });
         m_parser.parseFragment(pos, pos + v.size, scratch, depth + 1, inst);
-        instance(inst, context, prefix, depth + 1);
+        // Literal fragments are kept until the record is done: its fields may borrow
+        // their names.
         if (scratch)
             m_parser.m_scratch.push_back(std::move(scratch));
+        instance(inst, context, prefix, depth + 1);
     }
 
     // An element whose whole content is one substitution renders specially: left out
@@ -1218,6 +1268,193 @@ private:
         return Sole::Other;
     }
 
+    // The System element's plan, made on its first use; nullptr when one of its fields
+    // is not a single item or it holds anything but child elements (a substitution
+    // there may be nested XML, which the walk handles).
+    static const SystemPlan *systemPlan(const Document &doc, qint32 index)
+    {
+        auto &d = const_cast<Document &>(doc);
+        if (d.planState.size() < size_t(d.elements.size()))
+            d.planState.resize(size_t(d.elements.size()), 0);
+        quint8 &state = d.planState[size_t(index)];
+        if (state == 0) {
+            using T = SystemPlan::Target;
+            SystemPlan plan;
+            bool ok = true;
+            const auto add = [&](T target, const QList<Item> &items) {
+                if (items.size() != 1)
+                    ok = false;
+                else
+                    plan.fields.push_back({target, &items.front()});
+            };
+            // The walk reads an element's content only when it is one text or
+            // substitution part; anything else takes the walk too.
+            const auto content = [&](T target, const Element &e) {
+                if (e.content.size() != 1 || e.content.front().child >= 0)
+                    ok = false;
+                else
+                    plan.fields.push_back({target, &e.content.front().item});
+            };
+            for (const Part &part : doc.elements.at(index).content) {
+                if (part.child < 0) {
+                    ok = false;
+                    break;
+                }
+                const Element &e = doc.elements.at(part.child);
+                switch (e.id) {
+                case Name::Provider:
+                    for (const Attribute &a : e.attributes) {
+                        if (a.id == Name::AttrName)
+                            add(T::ProviderName, a.value);
+                        else if (a.id == Name::AttrGuid)
+                            add(T::ProviderGuid, a.value);
+                        else if (a.id == Name::AttrEventSourceName)
+                            add(T::EventSourceName, a.value);
+                    }
+                    break;
+                case Name::EventID:
+                    content(T::EventID, e);
+                    break;
+                case Name::Version:
+                    content(T::Version, e);
+                    break;
+                case Name::Level:
+                    content(T::Level, e);
+                    break;
+                case Name::Task:
+                    content(T::Task, e);
+                    break;
+                case Name::Opcode:
+                    content(T::Opcode, e);
+                    break;
+                case Name::Keywords:
+                    content(T::Keywords, e);
+                    break;
+                case Name::TimeCreated:
+                    for (const Attribute &a : e.attributes) {
+                        if (a.id == Name::AttrSystemTime) {
+                            add(T::TimeCreated, a.value);
+                            break;
+                        }
+                    }
+                    break;
+                case Name::EventRecordID:
+                    content(T::EventRecordID, e);
+                    break;
+                case Name::Execution:
+                    for (const Attribute &a : e.attributes) {
+                        if (a.id == Name::AttrProcessID)
+                            add(T::ProcessID, a.value);
+                        else if (a.id == Name::AttrThreadID)
+                            add(T::ThreadID, a.value);
+                    }
+                    break;
+                case Name::Channel:
+                    content(T::Channel, e);
+                    break;
+                case Name::Computer:
+                    content(T::Computer, e);
+                    break;
+                case Name::Security:
+                    for (const Attribute &a : e.attributes) {
+                        if (a.id == Name::AttrUserID) {
+                            add(T::UserID, a.value);
+                            break;
+                        }
+                    }
+                    break;
+                default:
+                    break;
+                }
+                if (!ok)
+                    break;
+            }
+            state = ok ? 2 : 1;
+            if (ok)
+                d.systemPlans.insert(index, std::move(plan));
+        }
+        return state == 2 ? &*d.systemPlans.constFind(index) : nullptr;
+    }
+
+    QString itemText(const Item &item, const Values &values) const
+    {
+        if (item.kind == Item::Text)
+            return item.text;
+        const Value *v = valueOf(item, values);
+        return v && v->type != BinXmlType ? memoText(item, *v) : QString();
+    }
+
+    // What system() does for each child, from the plan's items.
+    void fromPlan(const SystemPlan &plan, const Values &values)
+    {
+        using T = SystemPlan::Target;
+        for (const SystemPlan::Field &f : plan.fields) {
+            const Item &item = *f.item;
+            switch (f.target) {
+            case T::ProviderName:
+                m_r.provider = itemText(item, values);
+                break;
+            case T::ProviderGuid:
+                m_r.providerGuid = itemText(item, values);
+                break;
+            case T::EventSourceName:
+                if (m_r.provider.isEmpty())
+                    m_r.provider = itemText(item, values);
+                break;
+            case T::EventID:
+                if (const auto v = itemNumber(item, values))
+                    m_r.eventId = quint32(*v & 0xffff);
+                break;
+            case T::Version:
+                if (const auto v = itemNumber(item, values))
+                    m_r.version = int(*v & 0xff);
+                break;
+            case T::Level:
+                if (const auto v = itemNumber(item, values))
+                    m_r.level = int(*v & 0xff);
+                break;
+            case T::Task:
+                if (const auto v = itemNumber(item, values))
+                    m_r.task = int(*v & 0xffff);
+                break;
+            case T::Opcode:
+                if (const auto v = itemNumber(item, values))
+                    m_r.opcode = int(*v & 0xff);
+                break;
+            case T::Keywords:
+                m_r.keywords = itemText(item, values);
+                break;
+            case T::TimeCreated:
+                if (const auto t = itemTime(item, values)) {
+                    m_r.timeUs = *t;
+                    sawTimeCreated = true;
+                }
+                break;
+            case T::EventRecordID:
+                if (const auto v = itemNumber(item, values))
+                    m_r.recordId = *v;
+                break;
+            case T::ProcessID:
+                if (const auto v = itemNumber(item, values))
+                    m_r.processId = qint64(*v & 0xffffffffu);
+                break;
+            case T::ThreadID:
+                if (const auto v = itemNumber(item, values))
+                    m_r.threadId = qint64(*v & 0xffffffffu);
+                break;
+            case T::Channel:
+                m_r.channel = itemText(item, values);
+                break;
+            case T::Computer:
+                m_r.computer = itemText(item, values);
+                break;
+            case T::UserID:
+                m_r.userSid = itemText(item, values);
+                break;
+            }
+        }
+    }
+
     // The fast path for EventData: false when the element does not qualify or this
     // record's values need the general walk (nested XML, arrays).
     bool planned(const Document &doc, qint32 index, const Values &values)
@@ -1240,7 +1477,7 @@ private:
                     break;
                 }
                 const Item &item = child->content.front().item;
-                plan.fields.push_back({child->attributes.front().value.front().text, item.index,
+                plan.fields.push_back({&child->attributes.front().value.front().text, item.index,
                     item.kind == Item::OptionalSubstitution});
             }
             state = ok ? 2 : 1;
@@ -1257,16 +1494,20 @@ private:
                     return false;
             }
         }
+        static const QString none;
         for (const DataPlan::Field &f : plan.fields) {
             if (f.index >= values.size()) {
                 if (!f.optional)
-                    m_r.data.append({f.name, QString()});
+                    m_r.data.appendBorrowed(*f.name, none);
                 continue;
             }
             const Value &v = values.at(f.index);
             if (f.optional && (v.type == NullType || v.size == 0))
                 continue;
-            m_r.data.emplaceBack(f.name, memoText(f.index, v));
+            if (const QString *text = memoRef(f.index, v))
+                m_r.data.appendBorrowed(*f.name, *text);
+            else
+                m_r.data.appendBorrowedName(*f.name, valueText(v));
         }
         return true;
     }
@@ -1294,10 +1535,14 @@ private:
                 element(doc, index, values, Context::Event, prefix, depth);
             return;
         case Context::Event:
-            if (e.id == Name::System)
-                children(e, doc, values, Context::System, prefix, depth);
-            else if (e.id == Name::EventData) {
-                if (!planned(doc, index, values))
+            if (e.id == Name::System) {
+                const bool fast = m_parser.m_walk == ChunkParser::Walk::Fast;
+                if (const SystemPlan *plan = fast ? systemPlan(doc, index) : nullptr)
+                    fromPlan(*plan, values);
+                else
+                    children(e, doc, values, Context::System, prefix, depth);
+            } else if (e.id == Name::EventData) {
+                if (m_parser.m_walk != ChunkParser::Walk::Fast || !planned(doc, index, values))
                     children(e, doc, values, Context::EventData, QString(), depth);
             } else if (e.id == Name::UserData)
                 children(e, doc, values, Context::UserData, QString(), depth);
@@ -1435,15 +1680,20 @@ private:
 void ChunkParser::decodeRecord(qsizetype dataOffset, qsizetype dataSize, WinEventRecord &out)
 {
     m_scratch.clear();
+    ++m_recordSerial;
     std::unique_ptr<Document> scratch;
     // The substitution list is reused from record to record (no allocation per record).
     Instance inst;
-    inst.values.swap(m_valuePool);
+    if (m_valuePools.empty())
+        m_valuePools.resize(1);
+    inst.values.swap(m_valuePools.front());
+    const auto giveBack = qScopeGuard([&] { inst.values.swap(m_valuePools.front()); });
     parseFragment(dataOffset, dataOffset + dataSize, scratch, 0, inst);
+    if (scratch)
+        m_scratch.push_back(std::move(scratch)); // the record's fields may borrow its names
     out.data.reserve(24);
     Extractor extractor(*this, out);
     extractor.instance(inst, Extractor::Context::Top, QString(), 0);
-    m_valuePool.swap(inst.values);
     if (!extractor.sawTimeCreated)
         out.timeUs = 0; // the caller falls back to the record header's time
 }

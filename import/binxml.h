@@ -149,9 +149,42 @@ struct DataPlan
 {
     struct Field
     {
-        QString name;
+        // The Name attribute's text in the document's elements, which stay unchanged
+        // while the document lives: records borrow it as their field name.
+        const QString *name = nullptr;
         quint16 index = 0;
         bool optional = false;
+    };
+    std::vector<Field> fields;
+};
+
+// A System element whose fields each come from one item (a substitution or a
+// literal), as every Windows template writes it: the record's header fields are read
+// through this list instead of walking the element's children.
+struct SystemPlan
+{
+    enum class Target : quint8 {
+        ProviderName,
+        ProviderGuid,
+        EventSourceName,
+        EventID,
+        Version,
+        Level,
+        Task,
+        Opcode,
+        Keywords,
+        TimeCreated,
+        EventRecordID,
+        ProcessID,
+        ThreadID,
+        Channel,
+        Computer,
+        UserID,
+    };
+    struct Field
+    {
+        Target target;
+        const Item *item; // into the document's elements
     };
     std::vector<Field> fields;
 };
@@ -164,9 +197,15 @@ struct Document
     // The chunk (ChunkParser::generation()) whose bytes `memo` points into. A template
     // reused from TemplateCache starts a new chunk with its memo cleared.
     quint64 memoGeneration = 0;
-    // Per element: 0 not looked at yet, 1 no plan, 2 plan in dataPlans.
+    // The record of that chunk (ChunkParser's record serial) whose fields borrow the
+    // memo's texts. A document met a second time within one record (two payloads of
+    // the same template) leaves the memo alone: the first use's fields point into it.
+    quint64 memoRecord = 0;
+    // Per element: 0 not looked at yet, 1 no plan, 2 plan in dataPlans or systemPlans
+    // (by the element's name: EventData or System).
     std::vector<quint8> planState;
     QHash<qint32, DataPlan> dataPlans;
+    QHash<qint32, SystemPlan> systemPlans;
 };
 
 // Errors in binary XML throw this; the record is counted as failed and decoding goes
@@ -221,12 +260,19 @@ class ChunkParser
 {
 public:
     // With a `cache`, templates parsed in earlier chunks are reused when they are the same.
-    explicit ChunkParser(QByteArrayView chunk, TemplateCache *cache = nullptr);
+    // Fast: System and EventData elements of a known shape are read through plans made
+    // once per template, and values that repeat from the previous record share its
+    // text. Plain: every record walks its whole document and converts every value;
+    // what Fast must always give the same records as.
+    enum class Walk { Fast, Plain };
+    explicit ChunkParser(QByteArrayView chunk, TemplateCache *cache = nullptr, Walk walk = Walk::Fast);
     // Unique per parser in the process: which chunk a Document's memo belongs to.
     quint64 generation() const { return m_generation; }
 
     // Decodes the binary XML of the record at chunk offset `recordOffset` (its data
-    // starts 24 bytes in) into `out`. Throws DecodeError.
+    // starts 24 bytes in) into `out`. Throws DecodeError. Fields of `out` may borrow
+    // strings held by this parser's templates: they stay valid until the next call
+    // (WinEventFields::detach() keeps them longer).
     void decodeRecord(qsizetype dataOffset, qsizetype dataSize, WinEventRecord &out);
     // Renders the same record as indented XML. Throws DecodeError.
     QString renderRecord(qsizetype dataOffset, qsizetype dataSize);
@@ -257,13 +303,17 @@ private:
 
     QByteArrayView m_chunk;
     TemplateCache *m_cache = nullptr;
+    Walk m_walk = Walk::Fast;
     quint64 m_generation = 0;
     // While a template is parsed for the cache: every name reference it makes.
     std::vector<TemplateCache::NameRef> *m_nameRefs = nullptr;
     QHash<quint32, NameEntry> m_names;
     QHash<quint32, std::shared_ptr<Document>> m_templates;
     std::vector<std::unique_ptr<Document>> m_scratch; // nested literal fragments of the current record
-    QList<Value> m_valuePool;
+    quint64 m_recordSerial = 0; // records decoded by this parser
+    // Substitution lists reused from record to record, one per nesting depth: the
+    // EventData of most records is a template instance nested in the System template's.
+    std::vector<QList<Value>> m_valuePools;
 };
 
 } // namespace Chainscope::Evtx

@@ -120,7 +120,8 @@ TemplateCache *threadTemplateCache()
     return &cache;
 }
 
-DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction normalize, TemplateCache *templates)
+DecodedChunk decodeChunk(
+    QByteArray bytes, qint64 fileOffset, NormalizeFunction normalize, TemplateCache *templates, ChunkParser::Walk walk)
 {
     DecodedChunk out;
     out.fileOffset = fileOffset;
@@ -182,7 +183,7 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
         foreignStart = -1;
     };
 
-    Evtx::ChunkParser parser(chunk, templates);
+    Evtx::ChunkParser parser(chunk, templates, walk);
     qsizetype pos = ChunkHeaderSize;
     quint64 lastId = 0;
     // With a normalizer, each record becomes events at once and its storage is reused
@@ -191,6 +192,8 @@ DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction 
     const auto keep = [&] {
         ++out.recordCount;
         if (!normalize) {
+            // Kept past the next record: its fields may not borrow the decoder's strings.
+            rec.record.data.detach();
             out.records.append(std::move(rec));
             rec = DecodedRecord();
             return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "binxml.h"
 #include "reader.h"
 #include "winevent.h"
 
@@ -12,8 +13,6 @@
 namespace Chainscope {
 
 namespace Evtx {
-
-class TemplateCache;
 
 constexpr qsizetype FileHeaderSize = 4096;
 constexpr qsizetype ChunkSize = 65536;
@@ -69,9 +68,11 @@ using NormalizeFunction = void (*)(const WinEventRecord &record, QList<Event> &o
 // Decodes all records of one chunk. Never throws; damage becomes `errors`.
 // With a `normalize` function, also fills `events`. With `templates`, templates parsed
 // in earlier chunks are reused where that cannot change a record (one cache per
-// thread; see TemplateCache); without, every template is parsed afresh.
-DecodedChunk decodeChunk(
-    QByteArray chunk, qint64 fileOffset, NormalizeFunction normalize = nullptr, TemplateCache *templates = nullptr);
+// thread; see TemplateCache); without, every template is parsed afresh. `walk`
+// decodes the slow and simple way (see ChunkParser::Walk), for tests and the fuzzer
+// to hold the fast paths against.
+DecodedChunk decodeChunk(QByteArray chunk, qint64 fileOffset, NormalizeFunction normalize = nullptr,
+    TemplateCache *templates = nullptr, ChunkParser::Walk walk = ChunkParser::Walk::Fast);
 // The calling thread's own template cache, for decodeChunk().
 TemplateCache *threadTemplateCache();
 

@@ -315,6 +315,11 @@ QString describe(const QList<QPair<QString, QString>> &data)
     return out.join(QLatin1String("; "));
 }
 
+QString describe(const WinEventFields &data)
+{
+    return describe(data.toList());
+}
+
 QList<OracleRecord> runEvtxexport(const QString &path, QString *error)
 {
     QProcess p;

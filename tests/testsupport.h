@@ -3,6 +3,7 @@
 #include "caseindex.h"
 #include "event.h"
 #include "reader.h"
+#include "winevent.h"
 
 #include <QByteArray>
 #include <QList>
@@ -122,5 +123,6 @@ QList<OracleRecord> runEvtxexport(const QString &path, QString *error);
 // Equal up to the documented representation differences of evtxexport (see .cpp).
 bool sameValue(const QString &a, const QString &b);
 QString describe(const QList<QPair<QString, QString>> &data);
+QString describe(const WinEventFields &data);
 
 } // namespace Chainscope::Test

@@ -244,7 +244,7 @@ void Tst_WindowsNormalizer::sysmonTimeIsTheEventsOwn()
     QCOMPARE(formatTimeUs(e.timeUs), QStringLiteral("2023-03-29T10:15:02.123000Z"));
     // Unparseable: the record's own time.
     WinEventRecord bad = r;
-    bad.data[0].second = QStringLiteral("yesterday");
+    bad.data.setValue(0, QStringLiteral("yesterday"));
     QCOMPARE(normalizeOne(bad).timeUs, r.timeUs);
 }
 
