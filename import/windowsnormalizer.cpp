@@ -3,6 +3,7 @@
 #include <QByteArray>
 
 #include <charconv>
+#include <limits>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -19,6 +20,12 @@ const QString ServiceControlManager = QStringLiteral("Service Control Manager");
 const QString WindowsUpdate = QStringLiteral("Microsoft-Windows-WindowsUpdateClient");
 const QString CodeIntegrity = QStringLiteral("Microsoft-Windows-CodeIntegrity");
 
+// "-": how Sysmon and Security write "no value".
+bool isDash(const QString &s)
+{
+    return s.size() == 1 && s.front() == u'-';
+}
+
 // Compact JSON for Event::detailsJson, written directly: a QJsonObject per record
 // would cost more than decoding the record.
 class Details
@@ -26,15 +33,16 @@ class Details
 public:
     Details() { m_json.reserve(512); }
 
-    void text(const char *key, const QString &value)
+    // Keys are literals: their length is known at compile time.
+    template<size_t N> void text(const char (&key)[N], const QString &value)
     {
         // "-" is Sysmon's way of saying "no value".
-        if (value.isEmpty() || value == QLatin1String("-"))
+        if (value.isEmpty() || isDash(value))
             return;
         this->key(key);
         appendString(value);
     }
-    void number(const char *key, qint64 value)
+    template<size_t N> void number(const char (&key)[N], qint64 value)
     {
         this->key(key);
         char digits[24];
@@ -42,12 +50,12 @@ public:
         Q_UNUSED(ec)
         m_json.append(digits, end);
     }
-    void boolean(const char *key, bool value)
+    template<size_t N> void boolean(const char (&key)[N], bool value)
     {
         this->key(key);
         m_json += value ? "true" : "false";
     }
-    void texts(const char *key, const QStringList &values)
+    template<size_t N> void texts(const char (&key)[N], const QStringList &values)
     {
         this->key(key);
         m_json += '[';
@@ -65,10 +73,10 @@ public:
     }
 
 private:
-    void key(const char *key)
+    template<size_t N> void key(const char (&key)[N])
     {
         m_json += m_json.empty() ? "{\"" : ",\"";
-        m_json += key;
+        m_json.append(key, N - 1);
         m_json += "\":";
     }
     void appendString(const QString &value)
@@ -185,12 +193,42 @@ std::optional<qint64> parseSysmonTime(const QString &s)
     return (daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + se) * 1000000LL + us;
 }
 
-// Decimal or 0x-hex (Security events write process ids in hex); -1 when not a number.
-qint64 parseId(const QString &s)
+// A process id or port as logs write it: decimal (Sysmon) or 0x and hex digits
+// (Security), surrounding spaces allowed; -1 for anything else. A leading zero is
+// still decimal: no Windows log writes octal.
+qint64 parseId(const QString &text)
 {
-    bool ok = false;
-    const qint64 v = s.trimmed().toLongLong(&ok, 0);
-    return ok && v >= 0 ? v : -1;
+    QStringView s(text);
+    // Spaces are rare; the common forms skip trimming.
+    if (!s.isEmpty() && (s.front().isSpace() || s.back().isSpace()))
+        s = s.trimmed();
+    const qsizetype n = s.size();
+    const char16_t *c = s.utf16();
+    qsizetype i = 0;
+    int base = 10;
+    if (n > 2 && c[0] == u'0' && (c[1] == u'x' || c[1] == u'X')) {
+        base = 16;
+        i = 2;
+    }
+    if (i == n)
+        return -1;
+    // Up to 18 decimal or 15 hex digits cannot overflow; only longer (zero-padded)
+    // values pay for the check on every digit.
+    const bool mayOverflow = n - i > (base == 10 ? 18 : 15);
+    quint64 v = 0;
+    for (; i < n; ++i) {
+        const char16_t d = c[i];
+        const int digit = d >= u'0' && d <= u'9'   ? d - u'0'
+            : base == 16 && d >= u'a' && d <= u'f' ? d - u'a' + 10
+            : base == 16 && d >= u'A' && d <= u'F' ? d - u'A' + 10
+                                                   : -1;
+        if (digit < 0)
+            return -1;
+        if (mayOverflow && v > (quint64(std::numeric_limits<qint64>::max()) - quint64(digit)) / quint64(base))
+            return -1; // does not fit
+        v = v * quint64(base) + quint64(digit);
+    }
+    return qint64(v);
 }
 
 // "\??\C:\x" is the NT form of "C:\x".
@@ -203,7 +241,7 @@ QString win32Path(const QString &path)
 
 QString present(const QString &s)
 {
-    return s == QLatin1String("-") ? QString() : s;
+    return isDash(s) ? QString() : s;
 }
 
 QString account(const QString &domain, const QString &name)

@@ -131,6 +131,8 @@ private slots:
     void garbledValuesDoNotBreak();
     void detailsKeepEveryCharacter_data();
     void detailsKeepEveryCharacter();
+    void processIdForms_data();
+    void processIdForms();
 };
 
 void Tst_WindowsNormalizer::corpusRecords_data()
@@ -408,6 +410,45 @@ void Tst_WindowsNormalizer::detailsKeepEveryCharacter()
     const QJsonDocument doc = QJsonDocument::fromJson(e.detailsJson, &error);
     QVERIFY2(doc.isObject(), qPrintable(error.errorString() + QLatin1Char(' ') + QString::fromUtf8(e.detailsJson)));
     QCOMPARE(doc.object().value(QStringLiteral("parent_command_line")).toString(), value);
+}
+
+void Tst_WindowsNormalizer::processIdForms_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("pid");
+    QTest::newRow("decimal (Sysmon)") << S("4242") << qint64(4242);
+    QTest::newRow("zero") << S("0") << qint64(0);
+    QTest::newRow("hex (Security)") << S("0x10a8") << qint64(0x10a8);
+    QTest::newRow("upper-case hex") << S("0X1AF") << qint64(0x1af);
+    QTest::newRow("leading zero is decimal") << S("010") << qint64(10);
+    QTest::newRow("spaces around") << S(" 77 ") << qint64(77);
+    QTest::newRow("largest") << S("9223372036854775807") << qint64(9223372036854775807LL);
+    QTest::newRow("zero-padded, 20 digits") << S("00000000000000004242") << qint64(4242);
+    QTest::newRow("largest hex") << S("0x7fffffffffffffff") << qint64(9223372036854775807LL);
+    QTest::newRow("too large") << S("9223372036854775808") << qint64(-1);
+    QTest::newRow("too large hex") << S("0x8000000000000000") << qint64(-1);
+    QTest::newRow("negative") << S("-5") << qint64(-1);
+    QTest::newRow("plus sign") << S("+5") << qint64(-1);
+    QTest::newRow("dash (no value)") << S("-") << qint64(-1);
+    QTest::newRow("empty") << S("") << qint64(-1);
+    QTest::newRow("prefix only") << S("0x") << qint64(-1);
+    QTest::newRow("hex digits without prefix") << S("1a") << qint64(-1);
+    QTest::newRow("trailing text") << S("12 (svchost)") << qint64(-1);
+    QTest::newRow("space inside") << S("1 2") << qint64(-1);
+    QTest::newRow("Arabic-Indic digits") << QString::fromUtf16(u"\u0664\u0662") << qint64(-1);
+}
+
+void Tst_WindowsNormalizer::processIdForms()
+{
+    // Sysmon writes ids in decimal and Security in 0x-hex; both reach Event::pid.
+    QFETCH(QString, text);
+    QFETCH(qint64, pid);
+    const WinEventRecord sysmon = record(QStringLiteral("Microsoft-Windows-Sysmon"), 1,
+        {{QStringLiteral("ProcessId"), text}, {QStringLiteral("Image"), QStringLiteral("C:\\a.exe")}});
+    QCOMPARE(normalizeOne(sysmon).pid, pid);
+    const WinEventRecord security = record(QStringLiteral("Microsoft-Windows-Security-Auditing"), 4688,
+        {{QStringLiteral("NewProcessId"), text}, {QStringLiteral("NewProcessName"), QStringLiteral("C:\\a.exe")}});
+    QCOMPARE(normalizeOne(security).pid, pid);
 }
 
 QTEST_GUILESS_MAIN(Tst_WindowsNormalizer)
