@@ -143,7 +143,15 @@ public:
         put(digits[b >> 4]);
         put(digits[b & 0xf]);
     }
-    void appendTo(QString &out) const { out.append(reinterpret_cast<const QChar *>(m_b), m_n); }
+    void appendTo(QString &out) const
+    {
+        // Most values are converted on their own: one allocation of the exact size
+        // instead of appending to an empty string, which allocates with room to grow.
+        if (out.isEmpty())
+            out = QString(reinterpret_cast<const QChar *>(m_b), m_n);
+        else
+            out.append(reinterpret_cast<const QChar *>(m_b), m_n);
+    }
 
 private:
     // Room for the longest fixed-size rendering: a SID with 255 sub-authorities.
@@ -806,9 +814,14 @@ ChunkParser::ChunkParser(QByteArrayView chunk, TemplateCache *cache, Walk walk)
 {
 }
 
+size_t TemplateCache::keyOf(QByteArrayView definition)
+{
+    return qHash(definition.first(std::min<qsizetype>(definition.size(), 20)));
+}
+
 std::shared_ptr<Document> TemplateCache::find(QByteArrayView chunk, qsizetype offset, QByteArrayView definition) const
 {
-    const auto it = m_entries.constFind(qHash(definition));
+    const auto it = m_entries.constFind(keyOf(definition));
     if (it == m_entries.cend())
         return nullptr;
     const auto *base = reinterpret_cast<const uchar *>(chunk.data());
@@ -842,9 +855,15 @@ void TemplateCache::insert(Entry entry)
     const qsizetype bytes = entry.definition.size();
     if (m_bytes + bytes > MaxBytes)
         clear();
+    std::vector<Entry> &bucket = m_entries[keyOf(entry.definition)];
+    if (qsizetype(bucket.size()) >= MaxPerKey) {
+        m_bytes -= bucket.front().definition.size();
+        --m_count;
+        bucket.erase(bucket.begin());
+    }
     m_bytes += bytes;
     ++m_count;
-    m_entries[qHash(entry.definition)].push_back(std::move(entry));
+    bucket.push_back(std::move(entry));
 }
 
 void TemplateCache::clear()
@@ -877,10 +896,14 @@ const ChunkParser::NameEntry &ChunkParser::nameAt(qsizetype offset)
 const Document *ChunkParser::templateAt(qsizetype offset, int depth)
 {
     Q_UNUSED(depth)
+    RecentTemplate &recent = m_recent[size_t(offset ^ (offset >> 6)) % std::size(m_recent)];
+    if (recent.document && recent.offset == offset)
+        return recent.document;
     const auto it = m_templates.constFind(quint32(offset));
     if (it != m_templates.cend()) {
         if (!it->get())
             fail(QStringLiteral("template at chunk offset %1 is damaged").arg(offset));
+        recent = {offset, it->get()};
         return it->get();
     }
     // next-template offset (4), GUID (16), data size (4), then the body.

@@ -227,6 +227,9 @@ class TemplateCache
 public:
     // Bounds the memory a file of ever-different templates can pin.
     static constexpr qsizetype MaxBytes = 8 * 1024 * 1024;
+    // Definitions with the same GUID and size kept at once (the newest), so a file of
+    // many look-alike templates cannot make a lookup compare without end.
+    static constexpr qsizetype MaxPerKey = 8;
 
     struct NameRef
     {
@@ -249,7 +252,10 @@ public:
     qsizetype size() const { return m_count; }
 
 private:
-    QHash<size_t, std::vector<Entry>> m_entries; // by hash of the definition
+    // Keyed by the definition's GUID and size only: hashing whole definitions cost
+    // more than comparing the few that share a key.
+    static size_t keyOf(QByteArrayView definition);
+    QHash<size_t, std::vector<Entry>> m_entries;
     qsizetype m_bytes = 0;
     qsizetype m_count = 0;
 };
@@ -309,6 +315,14 @@ private:
     std::vector<TemplateCache::NameRef> *m_nameRefs = nullptr;
     QHash<quint32, NameEntry> m_names;
     QHash<quint32, std::shared_ptr<Document>> m_templates;
+    // The last templates found, checked before the hash: records of a chunk use a
+    // handful of templates, and every record looks one or two up.
+    struct RecentTemplate
+    {
+        qsizetype offset = -1;
+        const Document *document = nullptr;
+    };
+    RecentTemplate m_recent[4];
     std::vector<std::unique_ptr<Document>> m_scratch; // nested literal fragments of the current record
     quint64 m_recordSerial = 0; // records decoded by this parser
     // Substitution lists reused from record to record, one per nesting depth: the

@@ -197,6 +197,7 @@ private slots:
     void templateCacheNeverChangesARecord();
     void fastPathsNeverChangeARecord_data();
     void fastPathsNeverChangeARecord();
+    void templateCacheBoundsLookAlikes();
 };
 
 void Tst_EvtxReader::agreesWithEvtxexport_data()
@@ -540,6 +541,38 @@ void Tst_EvtxReader::fastPathsNeverChangeARecord()
             [](const QByteArray &bytes) { return Evtx::decodeChunk(bytes, 0); }, nullptr);
         QVERIFY2(difference.isEmpty(), qPrintable(QFileInfo(file).fileName() + QStringLiteral(": ") + difference));
     }
+}
+
+void Tst_EvtxReader::templateCacheBoundsLookAlikes()
+{
+    // Definitions are filed by GUID and size. Twenty that share both and differ only at
+    // their end: each lookup finds its own document or none, and only the newest
+    // MaxPerKey stay, so a file of look-alikes cannot make lookups compare without end.
+    Evtx::TemplateCache cache;
+    const QByteArray chunk(Evtx::ChunkSize, '\0');
+    QList<QByteArray> definitions;
+    QList<std::shared_ptr<Evtx::Document>> documents;
+    for (int i = 0; i < 20; ++i) {
+        QByteArray definition(16, 'G'); // the GUID
+        definition += QByteArray("\x40\0\0\0", 4); // body size 64
+        definition += QByteArray(63, 'b');
+        definition += char(i);
+        definitions.append(definition);
+        documents.append(std::make_shared<Evtx::Document>());
+        cache.insert({600, definition, {}, documents.last()});
+    }
+    QCOMPARE(cache.size(), Evtx::TemplateCache::MaxPerKey);
+    for (int i = 0; i < 20; ++i) {
+        const auto found = cache.find(chunk, 600, definitions.at(i));
+        if (i < 20 - Evtx::TemplateCache::MaxPerKey)
+            QVERIFY2(!found, qPrintable(QString::number(i)));
+        else
+            QVERIFY2(found == documents.at(i), qPrintable(QString::number(i)));
+    }
+    // The same GUID and size with a body never inserted: no document.
+    QByteArray other = definitions.last();
+    other[30] = 'x';
+    QVERIFY(!cache.find(chunk, 600, other));
 }
 
 QTEST_GUILESS_MAIN(Tst_EvtxReader)
