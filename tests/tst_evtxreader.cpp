@@ -175,6 +175,112 @@ QString sameOnEveryChunk(const QString &path, const ChunkDecoder &a, const Chunk
     return QString();
 }
 
+// Binary XML written by hand, for shapes the writer does not make. Positions are
+// chunk offsets: names are stored inline and templates are referred to by offset.
+class BinXmlBytes
+{
+public:
+    explicit BinXmlBytes(qsizetype base)
+        : m_base(base)
+    {
+    }
+    qsizetype pos() const { return m_base + m_bytes.size(); }
+    const QByteArray &bytes() const { return m_bytes; }
+
+    void u8(quint8 v) { m_bytes.append(char(v)); }
+    void u16(quint16 v)
+    {
+        u8(quint8(v));
+        u8(quint8(v >> 8));
+    }
+    void u32(quint32 v)
+    {
+        u16(quint16(v));
+        u16(quint16(v >> 16));
+    }
+    void patch32(qsizetype at, quint32 v) { qToLittleEndian(v, m_bytes.data() + at); }
+    void utf16(const QString &s)
+    {
+        for (QChar c : s)
+            u16(c.unicode());
+    }
+    void fragmentHeader() { m_bytes.append("\x0f\x01\x01\x00", 4); }
+    // An inline name: its offset points at the structure that follows.
+    void name(const QString &n)
+    {
+        u32(quint32(pos() + 4));
+        u32(0); // next name in the hash chain
+        u16(0); // hash
+        u16(quint16(n.size()));
+        utf16(n);
+        u16(0);
+    }
+    void open(const QString &element, bool attributes)
+    {
+        u8(attributes ? 0x41 : 0x01);
+        u16(0xffff); // dependency id
+        u32(0); // data size: readers go by the tokens
+        name(element);
+        if (attributes)
+            u32(0);
+    }
+    void attributeText(const QString &attribute, const QString &text)
+    {
+        u8(0x06);
+        name(attribute);
+        u8(0x05); // value text
+        u8(0x01); // string
+        u16(quint16(text.size()));
+        utf16(text);
+    }
+    void closeStart() { u8(0x02); }
+    void end() { u8(0x04); }
+    void substitution(quint16 index, quint8 type)
+    {
+        u8(0x0d);
+        u16(index);
+        u8(type);
+    }
+    // A template instance; `body` writes the definition inline when the template is
+    // new (definitionAt < 0), whose offset is returned. `values` writes each value.
+    qsizetype instance(qsizetype definitionAt, const std::function<void(BinXmlBytes &)> &body,
+        const QList<std::function<void(BinXmlBytes &)>> &values, quint8 type)
+    {
+        u8(0x0c);
+        u8(0x01);
+        u32(quint32(definitionAt < 0 ? pos() : definitionAt)); // template id
+        const bool inlineDefinition = definitionAt < 0;
+        if (inlineDefinition)
+            definitionAt = pos() + 4;
+        u32(quint32(definitionAt));
+        if (inlineDefinition) {
+            u32(0); // next template
+            m_bytes.append(QByteArray(16, char(0x40 + (definitionAt & 0x3f)))); // GUID
+            const qsizetype sizeAt = m_bytes.size();
+            u32(0);
+            const qsizetype start = m_bytes.size();
+            fragmentHeader();
+            body(*this);
+            u8(0x00); // end of fragment
+            patch32(sizeAt, quint32(m_bytes.size() - start));
+        }
+        u32(quint32(values.size()));
+        const qsizetype descriptors = m_bytes.size();
+        for (qsizetype i = 0; i < values.size(); ++i)
+            u32(0);
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const qsizetype start = m_bytes.size();
+            values.at(i)(*this);
+            patch32(descriptors + 4 * i, quint32(m_bytes.size() - start) | quint32(type) << 16);
+        }
+        return definitionAt;
+    }
+
+private:
+    qsizetype m_base;
+    QByteArray m_bytes;
+};
+
 } // namespace
 
 class Tst_EvtxReader : public QObject
@@ -198,6 +304,7 @@ private slots:
     void fastPathsNeverChangeARecord_data();
     void fastPathsNeverChangeARecord();
     void templateCacheBoundsLookAlikes();
+    void templateUsedTwiceInOneRecord();
 };
 
 void Tst_EvtxReader::agreesWithEvtxexport_data()
@@ -573,6 +680,91 @@ void Tst_EvtxReader::templateCacheBoundsLookAlikes()
     QByteArray other = definitions.last();
     other[30] = 'x';
     QVERIFY(!cache.find(chunk, 600, other));
+}
+
+void Tst_EvtxReader::templateUsedTwiceInOneRecord()
+{
+    // Records whose Event holds two payloads of the same EventData template: the first
+    // payload's fields borrow the template's memo, so the second must not reuse it. In
+    // record 1 it would overwrite the first payload's values, in record 2 (one value
+    // more) it would also move the memo under them. Windows does not write this; a
+    // damaged or crafted file can.
+    QByteArray chunk(Evtx::ChunkSize, '\0');
+    std::memcpy(chunk.data(), "ElfChnk\0", 8);
+    const auto text = [](const QString &s) {
+        return [s](BinXmlBytes &b) {
+            b.utf16(s);
+        };
+    };
+    const auto eventData = [](BinXmlBytes &b) {
+        b.open(QStringLiteral("EventData"), false);
+        b.closeStart();
+        for (quint16 i = 0; i < 2; ++i) {
+            b.open(QStringLiteral("Data"), true);
+            b.attributeText(QStringLiteral("Name"), i == 0 ? QStringLiteral("x") : QStringLiteral("y"));
+            b.closeStart();
+            b.substitution(i, 0x01);
+            b.end();
+        }
+        b.end();
+    };
+    const auto event = [](BinXmlBytes &b) {
+        b.open(QStringLiteral("Event"), false);
+        b.closeStart();
+        b.substitution(0, 0x21);
+        b.substitution(1, 0x21);
+        b.end();
+    };
+    qsizetype pos = Evtx::ChunkHeaderSize;
+    qsizetype eventTemplate = -1, dataTemplate = -1;
+    const QList<QStringList> records
+        = {QStringLiteral("aa bb cc dd").split(u' '), QStringLiteral("ee ff gg hh ii").split(u' ')};
+    for (qsizetype r = 0; r < records.size(); ++r) {
+        const QStringList &v = records.at(r);
+        BinXmlBytes b(pos + 24);
+        b.fragmentHeader();
+        const auto payload = [&](QStringList values) {
+            return [&, values](BinXmlBytes &p) {
+                p.fragmentHeader();
+                QList<std::function<void(BinXmlBytes &)>> items;
+                for (const QString &s : values)
+                    items.append(text(s));
+                dataTemplate = p.instance(dataTemplate, eventData, items, 0x01);
+            };
+        };
+        eventTemplate = b.instance(eventTemplate, event, {payload(v.mid(0, 2)), payload(v.mid(2))}, 0x21);
+        const quint32 size = quint32(24 + b.bytes().size() + 4);
+        char *p = chunk.data() + pos;
+        std::memcpy(p, "**\0\0", 4);
+        qToLittleEndian<quint32>(size, p + 4);
+        qToLittleEndian<quint64>(quint64(r + 1), p + 8);
+        qToLittleEndian<quint64>(133000000000000000ull, p + 16);
+        std::memcpy(p + 24, b.bytes().constData(), size_t(b.bytes().size()));
+        qToLittleEndian<quint32>(size, p + size - 4);
+        pos += size;
+    }
+    qToLittleEndian<quint64>(1, chunk.data() + 8); // first and last record numbers and ids
+    qToLittleEndian<quint64>(2, chunk.data() + 16);
+    qToLittleEndian<quint64>(1, chunk.data() + 24);
+    qToLittleEndian<quint64>(2, chunk.data() + 32);
+    qToLittleEndian<quint32>(128, chunk.data() + 40);
+    qToLittleEndian<quint32>(quint32(pos), chunk.data() + 48); // free space; checksums 0: none
+
+    const QStringList plain
+        = describeChunk(Evtx::decodeChunk(chunk, 0, nullptr, nullptr, Evtx::ChunkParser::Walk::Plain));
+    const QStringList fast = describeChunk(Evtx::decodeChunk(chunk, 0));
+    // The walk that converts every value afresh reads what was written.
+    const QStringList expected
+        = {QStringLiteral("  x=aa"), QStringLiteral("  y=bb"), QStringLiteral("  x=cc"), QStringLiteral("  y=dd"),
+            QStringLiteral("  x=ee"), QStringLiteral("  y=ff"), QStringLiteral("  x=gg"), QStringLiteral("  y=hh")};
+    QStringList plainFields;
+    for (const QString &line : plain) {
+        QVERIFY2(!line.startsWith(QLatin1String("error")), qPrintable(line));
+        if (line.startsWith(QLatin1String("  ")))
+            plainFields << line;
+    }
+    QCOMPARE(plainFields, expected);
+    QCOMPARE(fast, plain);
 }
 
 QTEST_GUILESS_MAIN(Tst_EvtxReader)
