@@ -8,6 +8,31 @@
 #include <cstdint>
 #include <cstring>
 
+namespace {
+
+bool sameRecord(const Chainscope::WinEventRecord &a, const Chainscope::WinEventRecord &b)
+{
+    return a.recordId == b.recordId && a.timeUs == b.timeUs && a.provider == b.provider
+        && a.providerGuid == b.providerGuid && a.eventId == b.eventId && a.version == b.version && a.level == b.level
+        && a.task == b.task && a.opcode == b.opcode && a.keywords == b.keywords && a.channel == b.channel
+        && a.computer == b.computer && a.processId == b.processId && a.threadId == b.threadId && a.userSid == b.userSid
+        && a.data == b.data;
+}
+
+// Both decodes found the same records and the same number of errors.
+bool sameChunk(const Chainscope::Evtx::DecodedChunk &a, const Chainscope::Evtx::DecodedChunk &b)
+{
+    if (a.records.size() != b.records.size() || a.errors.size() != b.errors.size())
+        return false;
+    for (qsizetype i = 0; i < a.records.size(); ++i) {
+        if (!sameRecord(a.records.at(i).record, b.records.at(i).record))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace Chainscope;
@@ -19,19 +44,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (chunk.size() >= 8)
         std::memcpy(chunk.data(), "ElfChnk", 8);
     // As the reader decodes: with the thread's template cache, warm from earlier inputs.
-    // A fresh decode is the oracle: reusing a template must never change a record.
+    // Two oracles: a fresh decode (reusing a template must never change a record), and
+    // the plain walk without plans or memo (the fast paths must never change one).
     const Evtx::DecodedChunk decoded
         = Evtx::decodeChunk(chunk, Evtx::FileHeaderSize, nullptr, Evtx::threadTemplateCache());
     const Evtx::DecodedChunk fresh = Evtx::decodeChunk(chunk, Evtx::FileHeaderSize);
-    if (decoded.records.size() != fresh.records.size() || decoded.errors.size() != fresh.errors.size())
+    const Evtx::DecodedChunk plain
+        = Evtx::decodeChunk(chunk, Evtx::FileHeaderSize, nullptr, nullptr, Evtx::ChunkParser::Walk::Plain);
+    if (!sameChunk(decoded, fresh) || !sameChunk(fresh, plain))
         __builtin_trap();
-    for (qsizetype i = 0; i < fresh.records.size(); ++i) {
-        const WinEventRecord &a = decoded.records.at(i).record;
-        const WinEventRecord &b = fresh.records.at(i).record;
-        if (a.recordId != b.recordId || a.timeUs != b.timeUs || a.eventId != b.eventId || a.provider != b.provider
-            || a.computer != b.computer || a.data != b.data)
-            __builtin_trap();
-    }
     for (const Evtx::DecodedRecord &r : decoded.records)
         (void)Evtx::renderRecordXml(chunk, r.fileOffset);
     return 0;
