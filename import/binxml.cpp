@@ -1504,8 +1504,17 @@ private:
                     item.kind == Item::OptionalSubstitution});
             }
             state = ok ? 2 : 1;
-            if (ok)
+            if (ok) {
+                for (size_t i = 0; i < plan.fields.size() && plan.distinctNames; ++i) {
+                    for (size_t j = 0; j < i; ++j) {
+                        if (*plan.fields[i].name == *plan.fields[j].name) {
+                            plan.distinctNames = false;
+                            break;
+                        }
+                    }
+                }
                 d.dataPlans.insert(index, std::move(plan));
+            }
         }
         if (state != 2)
             return false;
@@ -1518,6 +1527,9 @@ private:
             }
         }
         static const QString none;
+        // The record may already hold fields (another payload): names may repeat.
+        if (!plan.distinctNames || !m_r.data.isEmpty())
+            m_r.data.mayRepeatNames();
         for (const DataPlan::Field &f : plan.fields) {
             if (f.index >= values.size()) {
                 if (!f.optional)

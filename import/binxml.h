@@ -137,7 +137,9 @@ struct Element
 // after another), so comparing bytes and sharing the string is cheaper than making it.
 struct Memo
 {
-    const uchar *data = nullptr; // into the chunk, which outlives the template
+    // Into the chunk of `Document::memoGeneration`; a template reused from the cache
+    // may outlive that chunk, so the memo is reset when the generation changes.
+    const uchar *data = nullptr;
     quint32 size = 0;
     quint8 type = NullType;
     QString text;
@@ -156,6 +158,7 @@ struct DataPlan
         bool optional = false;
     };
     std::vector<Field> fields;
+    bool distinctNames = true; // no two fields share a name
 };
 
 // A System element whose fields each come from one item (a substitution or a
@@ -275,10 +278,13 @@ public:
     // Unique per parser in the process: which chunk a Document's memo belongs to.
     quint64 generation() const { return m_generation; }
 
-    // Decodes the binary XML of the record at chunk offset `recordOffset` (its data
-    // starts 24 bytes in) into `out`. Throws DecodeError. Fields of `out` may borrow
-    // strings held by this parser's templates: they stay valid until the next call
-    // (WinEventFields::detach() keeps them longer).
+    // Decodes the record data (the binary XML after the record header) at chunk offset
+    // `dataOffset` into `out`. Throws DecodeError. Fields of `out` may borrow strings
+    // held by this parser and its templates. They stay valid until the next
+    // decodeRecord() or renderRecord() on this parser, until the parser is destroyed,
+    // or until another parser that shares the TemplateCache decodes a record (it may
+    // reset a shared template's memo): WinEventFields::detach() keeps them longer.
+    // decodeChunk() consumes or detaches each record before any of these.
     void decodeRecord(qsizetype dataOffset, qsizetype dataSize, WinEventRecord &out);
     // Renders the same record as indented XML. Throws DecodeError.
     QString renderRecord(qsizetype dataOffset, qsizetype dataSize);

@@ -33,9 +33,10 @@ inline QString unnamedDataName(int n)
 // decoder: the names of a template and the texts it memoizes per substitution live as
 // long as the decoder's state for that template, so a record can point at them instead
 // of copying two strings per field (a reference count taken and dropped each, on every
-// field of every record). Borrowed fields stay valid until the decoder decodes its next
-// record; detach() turns them into owned copies for a record that is kept longer.
-// Copies of a list share its borrowed fields, so the same rule applies to them.
+// field of every record). Borrowed fields are only valid for as long as
+// Evtx::ChunkParser::decodeRecord() says; detach() turns them into owned copies for a
+// record that is kept longer. Copies of a list share its borrowed fields, so the same
+// rule applies to them.
 class WinEventFields
 {
 public:
@@ -62,8 +63,10 @@ public:
     void append(const QString &name, const QString &value)
     {
         m_entries.push_back({nullptr, nullptr, own(name), own(value)});
+        m_mayRepeat = true;
     }
-    // The caller keeps `name` and `value` alive and unchanged until clear().
+    // The caller keeps `name` and `value` alive and unchanged until clear(), and calls
+    // mayRepeatNames() unless it knows the names it adds are new to the list.
     void appendBorrowed(const QString &name, const QString &value) { m_entries.push_back({&name, &value, -1, -1}); }
     void appendBorrowedName(const QString &name, const QString &value)
     {
@@ -101,7 +104,10 @@ public:
     {
         m_entries.clear();
         m_owned.clear();
+        m_mayRepeat = false;
     }
+    // Some name may occur twice: lookups then make sure they return the first.
+    void mayRepeatNames() { m_mayRepeat = true; }
     void reserve(qsizetype n) { m_entries.reserve(size_t(n)); }
     QList<QPair<QString, QString>> toList() const
     {
@@ -146,35 +152,49 @@ public:
     const_iterator begin() const { return {this, 0}; }
     const_iterator end() const { return {this, size()}; }
 
-    // The index of the field called `name`, or -1.
+    // The index of the first field called `name`, or -1.
     //
     // Normalizers look fields up by literal names, and records of one kind come in runs
     // with the same layout. So the index last found for a name is remembered under the
     // address of the name's characters and tried first: one comparison instead of a
     // scan. The remembered index is only a guess, always checked against the name, so
-    // a reused address cannot give a wrong field. Otherwise the scan starts after the
+    // a reused address cannot give a wrong field; the table is the thread's, shared by
+    // its lists (a record would otherwise carry it in every copy). Otherwise the scan starts after the
     // previous hit (fields are mostly asked for in document order) and wraps around.
+    // Where a name may occur twice (array values repeat one), the fields before the one
+    // found are checked too: the answer is the first field of that name and must not
+    // depend on which records came before.
     qsizetype indexOf(QStringView name) const
     {
         const qsizetype n = size();
-        Hint &hint = m_hints[(quintptr(name.data()) >> 1) % HintCount];
+        Hint &hint = hints()[(quintptr(name.data()) >> 1) % HintCount];
+        qsizetype found = -1;
         if (hint.key == name.data() && hint.index < n && nameIs(m_entries[size_t(hint.index)], name)) {
-            m_lastHit = hint.index;
-            return hint.index;
+            found = hint.index;
+        } else {
+            const qsizetype start = m_lastHit + 1 < n ? m_lastHit + 1 : 0;
+            for (qsizetype k = 0; k < n; ++k) {
+                qsizetype i = start + k;
+                if (i >= n)
+                    i -= n;
+                if (nameIs(m_entries[size_t(i)], name)) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0)
+                return -1;
         }
-        const qsizetype start = m_lastHit + 1 < n ? m_lastHit + 1 : 0;
-        for (qsizetype k = 0; k < n; ++k) {
-            qsizetype i = start + k;
-            if (i >= n)
-                i -= n;
+        for (qsizetype i = 0; m_mayRepeat && i < found; ++i) {
             if (nameIs(m_entries[size_t(i)], name)) {
-                m_lastHit = i;
-                hint.key = name.data();
-                hint.index = i;
-                return i;
+                found = i;
+                break;
             }
         }
-        return -1;
+        m_lastHit = found;
+        hint.key = name.data();
+        hint.index = found;
+        return found;
     }
 
 private:
@@ -212,11 +232,16 @@ private:
         qsizetype index = 0;
     };
     static constexpr int HintCount = 64;
+    static Hint *hints()
+    {
+        thread_local Hint table[HintCount];
+        return table;
+    }
 
     std::vector<Entry> m_entries;
     QList<QString> m_owned;
     mutable qsizetype m_lastHit = -1;
-    mutable Hint m_hints[HintCount];
+    bool m_mayRepeat = false;
 };
 
 // One Windows event as the Event Log schema describes it, whatever it was read from

@@ -133,6 +133,8 @@ private slots:
     void detailsKeepEveryCharacter();
     void processIdForms_data();
     void processIdForms();
+    void fieldLookupsDoNotDependOnHistory();
+    void borrowedFieldsDetach();
 };
 
 void Tst_WindowsNormalizer::corpusRecords_data()
@@ -449,6 +451,64 @@ void Tst_WindowsNormalizer::processIdForms()
     const WinEventRecord security = record(QStringLiteral("Microsoft-Windows-Security-Auditing"), 4688,
         {{QStringLiteral("NewProcessId"), text}, {QStringLiteral("NewProcessName"), QStringLiteral("C:\\a.exe")}});
     QCOMPARE(normalizeOne(security).pid, pid);
+}
+
+void Tst_WindowsNormalizer::fieldLookupsDoNotDependOnHistory()
+{
+    // One field list is refilled for every record, and lookups remember where a name
+    // was found last. A name that occurs twice (array values) must still give its
+    // first field, whatever the records before looked like.
+    static const char16_t hashes[] = u"Hashes";
+    const QString image = QStringLiteral("Image"), hashName = QStringLiteral("Hashes");
+    const QString a = QStringLiteral("a"), first = QStringLiteral("first"), second = QStringLiteral("second");
+    WinEventFields list;
+    // A record whose Hashes is the third field: the lookup remembers index 2.
+    list.appendBorrowed(image, a);
+    list.appendBorrowed(QStringLiteral("User"), a);
+    list.appendBorrowed(hashName, a);
+    QCOMPARE(list.indexOf(hashes), 2);
+    // The next record repeats the name at index 1 and 2.
+    list.clear();
+    list.append(image, a);
+    list.append(hashName, first);
+    list.append(hashName, second);
+    QCOMPARE(list.indexOf(hashes), 1);
+    QCOMPARE(list.value(list.indexOf(hashes)), first);
+    // The same with borrowed fields that say their names may repeat.
+    list.clear();
+    list.appendBorrowed(image, a);
+    list.appendBorrowed(hashName, first);
+    list.appendBorrowed(hashName, second);
+    list.mayRepeatNames();
+    QCOMPARE(list.value(list.indexOf(hashes)), first);
+    // Absent names, and a remembered index past the end of a shorter record.
+    list.clear();
+    list.append(image, a);
+    QCOMPARE(list.indexOf(hashes), -1);
+    QCOMPARE(list.indexOf(u"Image"), 0);
+}
+
+void Tst_WindowsNormalizer::borrowedFieldsDetach()
+{
+    // Borrowed fields show the strings they point at; detach() copies them, so the
+    // decoder may change or free its strings afterwards.
+    QString name = QStringLiteral("Image");
+    QString value = QStringLiteral("C:\\a.exe");
+    WinEventRecord r;
+    r.data.appendBorrowed(name, value);
+    r.data.append(QStringLiteral("User"), QStringLiteral("dana"));
+    WinEventRecord shared = r; // a copy borrows the same strings
+    value = QStringLiteral("C:\\b.exe");
+    QCOMPARE(shared.value(u"Image"), QStringLiteral("C:\\b.exe"));
+    r.data.detach();
+    WinEventRecord kept = r;
+    name = QStringLiteral("changed");
+    value = QStringLiteral("changed");
+    QCOMPARE(kept.value(u"Image"), QStringLiteral("C:\\b.exe"));
+    QCOMPARE(kept.value(u"User"), QStringLiteral("dana"));
+    QCOMPARE(kept.data.toList(),
+        (QList<QPair<QString, QString>> {
+            {QStringLiteral("Image"), QStringLiteral("C:\\b.exe")}, {QStringLiteral("User"), QStringLiteral("dana")}}));
 }
 
 QTEST_GUILESS_MAIN(Tst_WindowsNormalizer)
