@@ -72,6 +72,11 @@ public:
     {
         m_entries.push_back({&name, nullptr, -1, own(value)});
     }
+    // Borrowing a temporary would dangle at once.
+    void appendBorrowed(QString &&, const QString &) = delete;
+    void appendBorrowed(const QString &, QString &&) = delete;
+    void appendBorrowed(QString &&, QString &&) = delete;
+    void appendBorrowedName(QString &&, const QString &) = delete;
     // Makes every field owned.
     void detach()
     {

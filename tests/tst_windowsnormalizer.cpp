@@ -459,12 +459,12 @@ void Tst_WindowsNormalizer::fieldLookupsDoNotDependOnHistory()
     // was found last. A name that occurs twice (array values) must still give its
     // first field, whatever the records before looked like.
     static const char16_t hashes[] = u"Hashes";
-    const QString image = QStringLiteral("Image"), hashName = QStringLiteral("Hashes");
+    const QString image = QStringLiteral("Image"), hashName = QStringLiteral("Hashes"), user = QStringLiteral("User");
     const QString a = QStringLiteral("a"), first = QStringLiteral("first"), second = QStringLiteral("second");
     WinEventFields list;
     // A record whose Hashes is the third field: the lookup remembers index 2.
     list.appendBorrowed(image, a);
-    list.appendBorrowed(QStringLiteral("User"), a);
+    list.appendBorrowed(user, a);
     list.appendBorrowed(hashName, a);
     QCOMPARE(list.indexOf(hashes), 2);
     // The next record repeats the name at index 1 and 2.
