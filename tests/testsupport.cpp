@@ -248,10 +248,21 @@ std::optional<OracleRecord> parseEventXml(const QString &xml)
             text.clear();
             leaf = true;
             const QString where = path.mid(0, 2).join(QLatin1Char('/'));
+            const auto attribute = [&](const char *a) {
+                return r.attributes().value(QLatin1String(a)).toString();
+            };
             if (name == QLatin1String("Provider") && where == QLatin1String("Event/System")) {
-                rec.provider = r.attributes().value(QLatin1String("Name")).toString();
+                rec.provider = attribute("Name");
                 if (rec.provider.isEmpty())
-                    rec.provider = r.attributes().value(QLatin1String("EventSourceName")).toString();
+                    rec.provider = attribute("EventSourceName");
+                rec.providerGuid = attribute("Guid");
+            } else if (name == QLatin1String("Execution") && where == QLatin1String("Event/System")) {
+                if (r.attributes().hasAttribute(QLatin1String("ProcessID")))
+                    rec.processId = attribute("ProcessID").toLongLong();
+                if (r.attributes().hasAttribute(QLatin1String("ThreadID")))
+                    rec.threadId = attribute("ThreadID").toLongLong();
+            } else if (name == QLatin1String("Security") && where == QLatin1String("Event/System")) {
+                rec.userSid = attribute("UserID");
             } else if (name == QLatin1String("TimeCreated")) {
                 rec.timeUs = parseSystemTime(r.attributes().value(QLatin1String("SystemTime")).toString());
             } else if (name == QLatin1String("Data") && path.size() == 3 && path.at(1) == QLatin1String("EventData")) {
@@ -272,6 +283,16 @@ std::optional<OracleRecord> parseEventXml(const QString &xml)
                     rec.computer = text;
                 else if (name == QLatin1String("Channel"))
                     rec.channel = text;
+                else if (name == QLatin1String("Version"))
+                    rec.version = text.toInt();
+                else if (name == QLatin1String("Level"))
+                    rec.level = text.toInt();
+                else if (name == QLatin1String("Task"))
+                    rec.task = text.toInt();
+                else if (name == QLatin1String("Opcode"))
+                    rec.opcode = text.toInt();
+                else if (name == QLatin1String("Keywords"))
+                    rec.keywords = text;
             } else if (path.size() == 3 && path.at(1) == QLatin1String("EventData")) {
                 rec.data.append({name == QLatin1String("Data") ? dataName : name, text});
             } else if (path.size() >= 3 && path.at(1) == QLatin1String("UserData") && leaf) {

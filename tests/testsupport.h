@@ -112,6 +112,17 @@ struct OracleRecord
     qint64 timeUs = 0;
     QString computer;
     QString channel;
+    // The other System fields, as printed; defaults where the element is absent (as
+    // WinEventRecord has them).
+    QString providerGuid;
+    int version = 0;
+    int level = 0;
+    int task = 0;
+    int opcode = 0;
+    QString keywords;
+    qint64 processId = -1;
+    qint64 threadId = -1;
+    QString userSid;
     QList<QPair<QString, QString>> data;
 };
 

@@ -337,6 +337,18 @@ void Tst_EvtxReader::agreesWithEvtxexport()
         QCOMPARE(m->timeUs, o.timeUs);
         QCOMPARE(m->computer, o.computer);
         QCOMPARE(m->channel, o.channel);
+        // The rest of System (read through the plan for most records, the walk for
+        // others): evtxexport prints GUIDs in lower case and pads hex to the type.
+        QCOMPARE(m->providerGuid.toLower(), o.providerGuid.toLower());
+        QCOMPARE(m->version, o.version);
+        QCOMPARE(m->level, o.level);
+        QCOMPARE(m->task, o.task);
+        QCOMPARE(m->opcode, o.opcode);
+        QVERIFY2(
+            sameValue(m->keywords, o.keywords), qPrintable(where + m->keywords + QStringLiteral(" vs ") + o.keywords));
+        QCOMPARE(m->processId, o.processId);
+        QCOMPARE(m->threadId, o.threadId);
+        QCOMPARE(m->userSid, o.userSid);
         QVERIFY2(m->data.size() == o.data.size(),
             qPrintable(where
                 + QStringLiteral("ours: %1\nevtxexport: %2").arg(Test::describe(m->data), Test::describe(o.data))));
