@@ -163,9 +163,10 @@ public:
     // with the same layout. So the index last found for a name is remembered under the
     // address of the name's characters and tried first: one comparison instead of a
     // scan. The remembered index is only a guess, always checked against the name, so
-    // a reused address cannot give a wrong field; the table is the thread's, shared by
-    // its lists (a record would otherwise carry it in every copy). Otherwise the scan starts after the
-    // previous hit (fields are mostly asked for in document order) and wraps around.
+    // a reused address cannot give a wrong field. The table is the thread's, shared by
+    // its lists (a record would otherwise carry it in every copy). Without a usable
+    // guess the scan starts after the previous hit (fields are mostly asked for in
+    // document order) and wraps around.
     // Where a name may occur twice (array values repeat one), the fields before the one
     // found are checked too: the answer is the first field of that name and must not
     // depend on which records came before.
