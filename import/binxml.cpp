@@ -1075,15 +1075,19 @@ private:
         return &m.text;
     }
 
+    // One literal or substitution as text; nested XML has none.
+    QString itemText(const Item &item, const Values &values) const
+    {
+        if (item.kind == Item::Text)
+            return item.text;
+        const Value *v = valueOf(item, values);
+        return v && v->type != BinXmlType ? memoText(item, *v) : QString();
+    }
+
     QString text(const QList<Item> &items, const Values &values) const
     {
-        if (items.size() == 1) {
-            const Item &item = items.front();
-            if (item.kind == Item::Text)
-                return item.text;
-            const Value *v = valueOf(item, values);
-            return v && v->type != BinXmlType ? memoText(item, *v) : QString();
-        }
+        if (items.size() == 1)
+            return itemText(items.front(), values);
         QString s;
         for (const Item &item : items) {
             if (item.kind == Item::Text) {
@@ -1097,13 +1101,8 @@ private:
 
     QString contentText(const Element &e, const Values &values) const
     {
-        if (e.content.size() == 1 && e.content.front().child < 0) {
-            const Item &item = e.content.front().item;
-            if (item.kind == Item::Text)
-                return item.text;
-            const Value *v = valueOf(item, values);
-            return v && v->type != BinXmlType ? memoText(item, *v) : QString();
-        }
+        if (e.content.size() == 1 && e.content.front().child < 0)
+            return itemText(e.content.front().item, values);
         QString s;
         for (const Part &part : e.content) {
             if (part.child >= 0)
@@ -1167,10 +1166,7 @@ private:
             if (const auto n = binaryNumber(*v))
                 return n;
         }
-        if (item.kind == Item::Text)
-            return parseNumber(item.text);
-        const Value *v = valueOf(item, values);
-        return parseNumber(v && v->type != BinXmlType ? memoText(item, *v) : QString());
+        return parseNumber(itemText(item, values));
     }
     std::optional<quint64> number(const QList<Item> &items, const Values &values) const
     {
@@ -1327,14 +1323,6 @@ private:
                 d.systemPlans.insert(index, std::move(plan));
         }
         return state == 2 ? &*d.systemPlans.constFind(index) : nullptr;
-    }
-
-    QString itemText(const Item &item, const Values &values) const
-    {
-        if (item.kind == Item::Text)
-            return item.text;
-        const Value *v = valueOf(item, values);
-        return v && v->type != BinXmlType ? memoText(item, *v) : QString();
     }
 
     // Where the fields of a child of System come from, in document order: an
