@@ -29,6 +29,20 @@ qint32 StringPool::intern(const QString &s)
     return id;
 }
 
+namespace {
+
+// Sysmon writes an all-zero GUID when it could not tell the process: no identity.
+QString knownGuid(const QString &guid)
+{
+    for (const QChar c : guid) {
+        if (c != u'0' && c != u'-' && c != u'{' && c != u'}')
+            return guid;
+    }
+    return QString();
+}
+
+} // namespace
+
 bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
 {
     // Log messages never take part in a chain; leaving them out keeps the index small.
@@ -41,8 +55,18 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         "CASE WHEN json_valid(details) THEN json_extract(details, '$.family') END, "
         "hashes, "
         // DNS answers name the addresses of later connections (Windows DNS events).
-        "CASE WHEN kind = 'dns_query' AND json_valid(details) THEN json_extract(details, '$.answers') END "
-        "FROM events WHERE kind <> 'log_message' ORDER BY time_us, id");
+        "CASE WHEN kind = 'dns_query' AND json_valid(details) THEN json_extract(details, '$.answers') END, "
+        // What a process start says about its parent (Sysmon 1, Security 4688).
+        "process_key, source_id, "
+        "CASE WHEN kind = 'process_start' AND json_valid(details) THEN json_extract(details, '$.parent_guid') END, "
+        "CASE WHEN kind = 'process_start' AND json_valid(details) THEN json_extract(details, '$.parent_image') END, "
+        "CASE WHEN kind = 'process_start' AND json_valid(details) "
+        "THEN json_extract(details, '$.parent_command_line') END "
+        // Registry values that start code again (Run keys, services) are log messages;
+        // they are the only ones the chains use, as persistence notes.
+        "FROM events WHERE kind <> 'log_message' "
+        "OR target_path LIKE '%\\CurrentVersion\\Run%' OR target_path LIKE '%\\CurrentControlSet\\Services\\%' "
+        "ORDER BY time_us, id");
     QList<IndexedEvent> events;
     qint64 n = 0;
     QHash<QString, EventKind> kinds;
@@ -71,6 +95,12 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         e.fork = st.text(15) == u"fork";
         e.local = st.text(16) == u"unix" || isLoopbackAddress(ip);
         e.hashes = strings.intern(st.text(17));
+        e.processGuid = strings.intern(knownGuid(st.text(19)));
+        e.sourceId = st.isNull(20) ? -1 : st.int64(20);
+        e.parentGuid = strings.intern(knownGuid(st.text(21)));
+        e.parentImage = strings.intern(st.text(22));
+        e.parentCommandLine = strings.intern(st.text(23));
+        e.persistence = e.kind == EventKind::LogMessage;
         if (e.kind == EventKind::DnsQuery && !st.isNull(18)) {
             // A JSON array of addresses (or, from older readers, one address).
             const QString text = st.text(18);
@@ -196,9 +226,135 @@ std::optional<qint32> CaseIndex::pathKeyIfKnown(qint32 path) const
     return it.value();
 }
 
+namespace {
+
+// A child joins the shell that ran its command line when it starts this soon after.
+constexpr qint64 InferredJoinUs = 5 * 1000000LL;
+
+bool sameEvent(const IndexedEvent &a, const IndexedEvent &b)
+{
+    return a.timeUs == b.timeUs && a.kind == b.kind && a.host == b.host && a.platform == b.platform && a.pid == b.pid
+        && a.ppid == b.ppid && a.image == b.image && a.commandLine == b.commandLine && a.target == b.target
+        && a.dstIp == b.dstIp && a.dstHost == b.dstHost && a.dstPort == b.dstPort && a.signer == b.signer
+        && a.signatureStatus == b.signatureStatus && a.hashes == b.hashes && a.processGuid == b.processGuid
+        && a.parentGuid == b.parentGuid && a.fork == b.fork && a.local == b.local;
+}
+
+size_t eventHash(const IndexedEvent &e)
+{
+    return qHashMulti(0, int(e.kind), e.host, e.pid, e.ppid, e.image, e.commandLine, e.target, e.dstIp, e.dstPort,
+        e.processGuid, e.signer);
+}
+
+} // namespace
+
+qint32 CaseIndex::nodeForGuid(const IndexedEvent &e)
+{
+    if (e.processGuid == 0)
+        return -1;
+    const QPair<qint32, qint32> key(e.host, e.processGuid);
+    if (const auto it = m_byGuid.constFind(key); it != m_byGuid.cend())
+        return it.value();
+    // Security or firewall events may have named the process by pid before Sysmon
+    // named it by GUID: the same process when the image agrees.
+    const qint32 live = e.pid >= 0 ? m_current.value({e.host, e.pid}, -1) : -1;
+    if (live >= 0
+        && (m_nodes[live].image == 0 || e.image == 0 || pathKey(m_nodes[live].image) == pathKey(e.image))) {
+        m_byGuid.insert(key, live);
+        if (m_nodes[live].image == 0)
+            m_nodes[live].image = e.image;
+        return live;
+    }
+    ProcessNode n;
+    n.host = e.host;
+    n.pid = e.pid;
+    n.startUs = e.timeUs;
+    n.startSeen = false;
+    n.image = e.image;
+    n.platform = e.platform;
+    const qint32 node = newNode(n);
+    m_byGuid.insert(key, node);
+    return node;
+}
+
+qint32 CaseIndex::parentFor(const IndexedEvent &e)
+{
+    // What the child says about its parent fills in what the parent's own records
+    // would have said: its image and command line (Sysmon ParentImage and
+    // ParentCommandLine, 4688's ParentProcessName).
+    const auto fill = [&](qint32 node) {
+        ProcessNode &n = m_nodes[node];
+        if (n.image == 0)
+            n.image = e.parentImage;
+        if (n.commandLine == 0)
+            n.commandLine = e.parentCommandLine;
+        return node;
+    };
+    if (e.parentGuid != 0) {
+        const QPair<qint32, qint32> key(e.host, e.parentGuid);
+        if (const auto it = m_byGuid.constFind(key); it != m_byGuid.cend())
+            return fill(it.value());
+        const qint32 live = e.ppid >= 0 ? m_current.value({e.host, e.ppid}, -1) : -1;
+        if (live >= 0
+            && (m_nodes[live].image == 0 || e.parentImage == 0
+                || pathKey(m_nodes[live].image) == pathKey(e.parentImage))) {
+            m_byGuid.insert(key, live);
+            return fill(live);
+        }
+    } else if (e.ppid >= 0) {
+        const qint32 live = m_current.value({e.host, e.ppid}, -1);
+        if (live >= 0)
+            return fill(live);
+    }
+    if (e.ppid < 0 && e.parentGuid == 0)
+        return -1;
+    // Known only as a parent: its start is not in the logs.
+    ProcessNode n;
+    n.host = e.host;
+    n.pid = e.ppid;
+    n.startUs = e.timeUs;
+    n.startSeen = false;
+    n.image = e.parentImage;
+    n.commandLine = e.parentCommandLine;
+    n.platform = e.platform;
+    const qint32 node = newNode(n);
+    if (e.parentGuid != 0)
+        m_byGuid.insert({e.host, e.parentGuid}, node);
+    return node;
+}
+
+qint32 CaseIndex::inferredParent(qint32 eventIndex, qint32 *reason)
+{
+    const IndexedEvent &e = m_events.at(eventIndex);
+    const QString child = strings.at(e.commandLine).trimmed();
+    // A bare program name is too weak a join; a command with arguments is not.
+    if (!child.contains(u' '))
+        return -1;
+    const Qt::CaseSensitivity cs = e.platform == Platform::Windows ? Qt::CaseInsensitive : Qt::CaseSensitive;
+    const QList<qint32> &recent = m_recentStarts.value(e.host);
+    for (auto it = recent.crbegin(); it != recent.crend(); ++it) {
+        const IndexedEvent &start = m_events.at(*it);
+        if (*it == eventIndex || start.node < 0)
+            continue;
+        if (e.timeUs - start.timeUs > InferredJoinUs)
+            break;
+        const QString line = strings.at(start.commandLine);
+        if (line.size() <= child.size() || !line.contains(child, cs))
+            continue;
+        const ProcessNode &candidate = m_nodes.at(start.node);
+        if (candidate.endUs < e.timeUs)
+            continue;
+        *reason = strings.intern(
+            QStringLiteral("inferred: %1 ran \"%2\" %3 s before this process started; the logs name no parent")
+                .arg(fileNameOf(strings.at(candidate.image)), child)
+                .arg(double(e.timeUs - start.timeUs) / 1e6, 0, 'f', 1));
+        return start.node;
+    }
+    return -1;
+}
+
 void CaseIndex::build(QList<IndexedEvent> events)
 {
-    m_events = std::move(events);
     m_nodes.clear();
     m_nodeEvents.clear();
     m_current.clear();
@@ -206,6 +362,42 @@ void CaseIndex::build(QList<IndexedEvent> events)
     m_loadsByPath.clear();
     m_foldedPaths.clear();
     m_packageInstalls.clear();
+    m_byGuid.clear();
+    m_modulesByHost.clear();
+    m_netHosts.clear();
+    m_recentStarts.clear();
+    m_duplicates = 0;
+
+    // The same record imported twice (the file again, or two exports that overlap)
+    // is one event: duplicates from another source never change the chains.
+    m_events.clear();
+    m_events.reserve(events.size());
+    {
+        QMultiHash<size_t, qint32> sameTime; // events kept at the current timestamp
+        qint64 currentTime = std::numeric_limits<qint64>::min();
+        for (IndexedEvent &e : events) {
+            if (e.timeUs != currentTime) {
+                sameTime.clear();
+                currentTime = e.timeUs;
+            }
+            const size_t h = eventHash(e);
+            bool duplicate = false;
+            for (auto it = sameTime.constFind(h); it != sameTime.cend() && it.key() == h; ++it) {
+                const IndexedEvent &kept = m_events.at(it.value());
+                if (kept.sourceId != e.sourceId && sameEvent(kept, e)) {
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (duplicate) {
+                ++m_duplicates;
+                continue;
+            }
+            sameTime.insert(h, qint32(m_events.size()));
+            m_events.append(std::move(e));
+        }
+        events.clear();
+    }
     // (process, address) -> the name the process last resolved to that address.
     QHash<QPair<qint32, qint32>, qint32> resolved;
 
@@ -220,19 +412,45 @@ void CaseIndex::build(QList<IndexedEvent> events)
             if (e.platform == Platform::Windows) {
                 // Windows creates a process with its image; there is no fork and no exec
                 // over a running image. A start of a live pid is either the second log of
-                // the same start (Sysmon and Security both record it) or pid reuse.
-                if (live >= 0 && m_nodes[live].startSeen && e.timeUs - m_nodes[live].startUs <= SameStartUs
+                // the same start (Sysmon and Security both record it) or pid reuse. A
+                // process seen before its start (as a parent, or by its own events) is
+                // the one Sysmon's GUID names.
+                const qint32 known = e.processGuid != 0 ? m_byGuid.value({e.host, e.processGuid}, -1) : -1;
+                if (known >= 0 && !m_nodes[known].startSeen) {
+                    ProcessNode &n = m_nodes[known];
+                    n.startSeen = true;
+                    n.startUs = qMin(n.startUs, e.timeUs);
+                    n.image = e.image;
+                    if (e.commandLine != 0)
+                        n.commandLine = e.commandLine;
+                    n.ppid = e.ppid;
+                    n.execed = true;
+                    n.startEventId = e.id;
+                    e.node = known;
+                    if (n.parent < 0) {
+                        const qint32 parent = parentFor(e);
+                        if (parent >= 0 && parent != known) {
+                            n.parent = parent;
+                            m_nodes[parent].children.append(known);
+                        }
+                    }
+                    m_current.insert(key, known);
+                } else if (live >= 0 && m_nodes[live].startSeen && e.timeUs - m_nodes[live].startUs <= SameStartUs
                     && pathKey(m_nodes[live].image) == pathKey(e.image)) {
                     ProcessNode &n = m_nodes[live];
                     if (n.commandLine == 0)
                         n.commandLine = e.commandLine;
                     e.node = live;
+                    if (e.processGuid != 0)
+                        m_byGuid.insert({e.host, e.processGuid}, live);
                 } else {
                     if (live >= 0)
                         closeNode(live, e.timeUs);
                     ProcessNode n = startedBy(e, true);
-                    n.parent = e.ppid >= 0 ? nodeFor(e.host, e.ppid, -1, e.timeUs, 0, e.platform) : -1;
+                    n.parent = parentFor(e);
                     e.node = newNode(n);
+                    if (e.processGuid != 0)
+                        m_byGuid.insert({e.host, e.processGuid}, e.node);
                 }
                 m_execsByPath[{e.host, pathKey(e.image)}].append(i);
                 break;
@@ -263,8 +481,13 @@ void CaseIndex::build(QList<IndexedEvent> events)
                     n.parent = live;
                 } else {
                     n.parent = e.ppid >= 0 ? m_current.value({e.host, e.ppid}, -1) : -1;
+                    if (n.parent < 0) {
+                        // No log names the parent: a shell that ran this command line
+                        // just before is one step of the lineage, said to be inferred.
+                        n.parent = inferredParent(i, &n.parentReason);
+                    }
                     if (n.parent < 0 && e.ppid > 0)
-                        n.parent = nodeFor(e.host, e.ppid, -1, e.timeUs, 0, e.platform);
+                        n.parent = parentFor(e);
                 }
                 e.node = newNode(n);
             }
@@ -276,7 +499,9 @@ void CaseIndex::build(QList<IndexedEvent> events)
             break;
         }
         case EventKind::ProcessExit: {
-            e.node = nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform);
+            e.node = nodeForGuid(e);
+            if (e.node < 0)
+                e.node = nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform);
             if (e.node >= 0)
                 closeNode(e.node, e.timeUs);
             break;
@@ -286,11 +511,25 @@ void CaseIndex::build(QList<IndexedEvent> events)
             e.node = e.pid >= 0 ? nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform) : -1;
             break;
         default:
-            e.node = nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform);
+            e.node = nodeForGuid(e);
+            if (e.node < 0)
+                e.node = nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform);
             break;
         }
-        if (e.kind == EventKind::ModuleLoad && e.target != 0)
+        if (e.kind == EventKind::ProcessStart && !e.fork) {
+            // Windows processes whose start was never logged may still be named by a
+            // child's ParentProcessGuid; starts are what an inferred join looks back on.
+            QList<qint32> &recent = m_recentStarts[e.host];
+            while (!recent.isEmpty() && e.timeUs - m_events.at(recent.first()).timeUs > InferredJoinUs)
+                recent.removeFirst();
+            recent.append(i);
+        }
+        if (e.kind == EventKind::ModuleLoad && e.target != 0) {
             m_loadsByPath[{e.host, pathKey(e.target)}].append(i);
+            m_modulesByHost[e.host].append(i);
+        }
+        if (e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery)
+            m_netHosts.insert(e.host);
         if (e.node >= 0) {
             m_nodeEvents[e.node].append(i);
             // A connection logged with only an address takes the name the same process
@@ -303,6 +542,20 @@ void CaseIndex::build(QList<IndexedEvent> events)
             }
         }
     }
+}
+
+QList<qint32> CaseIndex::moduleLoads(qint32 host, qint64 fromUs, qint64 untilUs) const
+{
+    const auto it = m_modulesByHost.constFind(host);
+    if (it == m_modulesByHost.cend())
+        return {};
+    const QList<qint32> &list = it.value();
+    auto pos = std::lower_bound(
+        list.begin(), list.end(), fromUs, [this](qint32 ev, qint64 t) { return m_events.at(ev).timeUs < t; });
+    QList<qint32> out;
+    for (; pos != list.end() && m_events.at(*pos).timeUs <= untilUs; ++pos)
+        out.append(*pos);
+    return out;
 }
 
 QList<qint32> CaseIndex::ancestors(qint32 node) const

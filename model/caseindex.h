@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <atomic>
@@ -46,6 +47,13 @@ struct IndexedEvent
     qint32 signer = 0;
     qint32 signatureStatus = 0;
     qint32 hashes = 0; // of the target (written file, loaded module), as the log gave them
+    // What a process start says about its parent (Sysmon 1, Security 4688): lineage
+    // for a parent whose own start is not in the logs.
+    qint32 processGuid = 0; // Sysmon ProcessGuid, braces and case as logged
+    qint32 parentGuid = 0;
+    qint32 parentImage = 0;
+    qint32 parentCommandLine = 0;
+    qint64 sourceId = -1;
     qint32 answers = -1; // dns_query: index into CaseIndex::dnsAnswers()
     qint32 node = -1; // the process that acted
     qint32 dstPort = -1;
@@ -53,6 +61,9 @@ struct IndexedEvent
     Platform platform = Platform::Unknown;
     bool fork = false; // process_start made by fork/clone: a new process, image inherited
     bool local = false; // connect to a unix socket or loopback: not egress
+    // A registry value or file that makes code start again (Run keys, services):
+    // kept as a note on the first run's evidence. Only such log messages are indexed.
+    bool persistence = false;
 };
 
 // A process as reconstructed from the logs. Identity is host + pid + start: pids are
@@ -75,6 +86,9 @@ struct ProcessNode
     qint32 commandLine = 0;
     qint64 startEventId = -1; // the exec (or fork) event that started it
     Platform platform = Platform::Unknown;
+    // Why `parent` is this process's parent when no log said so directly (string id,
+    // 0 when a log named the parent): the join is inferred and the chain says so.
+    qint32 parentReason = 0;
 };
 
 // Everything of a case the correlation needs, in memory, with the process graph.
@@ -112,11 +126,31 @@ public:
     // For tests and generated cases: answers for an event built by hand.
     qint32 addDnsAnswers(const QList<qint32> &ips);
 
+    // Module loads on `host` (indices, in time order): what an update session's
+    // service hosts loaded while it ran.
+    QList<qint32> moduleLoads(qint32 host, qint64 fromUs, qint64 untilUs) const;
+    // Whether the case holds any network event (connect or DNS) for `host`: tells "no
+    // egress" from "egress is not logged here".
+    bool hasNetworkEvents(qint32 host) const { return m_netHosts.contains(host); }
+    // Events dropped as duplicates of events already indexed (the same file imported
+    // twice, or overlapping exports): duplicates never change the chains.
+    qint64 duplicatesDropped() const { return m_duplicates; }
+
     // "host/pid@start" — the stable name of a process in JSON and reports.
     QString processKey(qint32 node) const;
 
 private:
     qint32 nodeFor(qint32 host, qint64 pid, qint64 ppid, qint64 timeUs, qint32 image, Platform platform);
+    // The node of a Windows process by its Sysmon ProcessGuid, made "seen from" now
+    // when unknown; -1 without a GUID.
+    qint32 nodeForGuid(const IndexedEvent &e);
+    // The parent of a started process: by GUID, by pid, or as a node known only from
+    // what the child said about it.
+    qint32 parentFor(const IndexedEvent &e);
+    // A shell or interpreter that ran the child's command line just before, when the
+    // logs name no parent for the child (AN0863: lineage when fork records are lost).
+    qint32 inferredParent(qint32 eventIndex, qint32 *reason);
+    bool isDuplicate(qint32 eventIndex) const;
     qint32 newNode(const ProcessNode &node);
     void closeNode(qint32 node, qint64 timeUs);
 
@@ -134,6 +168,13 @@ private:
     QHash<qint32, qint32> m_foldedPaths; // Windows path id -> id of its folded form
     QList<qint32> m_packageInstalls;
     QList<QList<qint32>> m_dnsAnswers;
+    QHash<QPair<qint32, qint32>, qint32> m_byGuid; // (host, process GUID) -> node
+    QHash<qint32, QList<qint32>> m_modulesByHost; // host -> module loads, in time order
+    QSet<qint32> m_netHosts;
+    // Recent process starts per host, for joining a child to the shell that ran its
+    // command line: (host) -> start events in time order (pruned as time moves on).
+    QHash<qint32, QList<qint32>> m_recentStarts;
+    qint64 m_duplicates = 0;
 };
 
 } // namespace Chainscope

@@ -10,7 +10,6 @@
 namespace Chainscope {
 
 // How an item relates to a chain; views turn it into colour.
-enum class ChainMark { None, Context, InChain, Mismatch };
 constexpr int ChainMarkRole = Qt::UserRole + 20;
 
 // The chains of a case, ranked, one row each.

@@ -61,7 +61,130 @@ QString humanDuration(qint64 us)
     return Text::tr("%1 days").arg(minutes / (24 * 60));
 }
 
+// Update clients whose work the Windows Update / Update Orchestrator services do in
+// service hosts (AN0862: "vendor update service"): the client never writes the code
+// itself, the service host loads it during the client's session.
+bool isUpdateSessionClient(const QString &image)
+{
+    static const QRegularExpression rx(
+        QStringLiteral("^(usoclient|wuauclt|mousocoreworker|tiworker|trustedinstaller|waasmedicagent)\\.exe$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return rx.match(fileNameOf(image)).hasMatch();
+}
+
+bool isServiceHost(const QString &image)
+{
+    return fileNameOf(image).compare(QLatin1String("svchost.exe"), Qt::CaseInsensitive) == 0;
+}
+
+// The file a downloader's command line writes to (curl -o, wget -O, Invoke-WebRequest
+// -OutFile, certutil -urlcache … DEST, bitsadmin /transfer … DEST), or empty.
+QString downloadTarget(const QString &commandLine)
+{
+    const QStringList argv = splitCommandLine(commandLine);
+    if (argv.isEmpty())
+        return QString();
+    QString program = fileNameOf(argv.first()).toLower();
+    if (program.endsWith(QLatin1String(".exe")))
+        program.chop(4);
+    for (qsizetype i = 1; i < argv.size(); ++i) {
+        const QString &a = argv.at(i);
+        const bool last = i + 1 >= argv.size();
+        if (program == u"curl") {
+            if ((a == u"-o" || a == u"--output") && !last)
+                return argv.at(i + 1);
+            if (a.startsWith(QLatin1String("--output=")))
+                return a.mid(9);
+        } else if (program == u"wget") {
+            if ((a == u"-O" || a == u"--output-document") && !last && argv.at(i + 1) != u"-")
+                return argv.at(i + 1);
+            if (a.startsWith(QLatin1String("--output-document=")))
+                return a.mid(18);
+        } else if (program == u"powershell" || program == u"pwsh") {
+            if (a.compare(QLatin1String("-OutFile"), Qt::CaseInsensitive) == 0 && !last)
+                return argv.at(i + 1);
+        }
+    }
+    if ((program == u"certutil" && commandLine.contains(QLatin1String("urlcache"), Qt::CaseInsensitive))
+        || (program == u"bitsadmin" && commandLine.contains(QLatin1String("/transfer"), Qt::CaseInsensitive)))
+        return argv.last();
+    return QString();
+}
+
+// "curl … | sh", "irm … | iex": a script fetched and run in one line, never on disk.
+bool runsDownloadedScript(const QString &commandLine)
+{
+    static const QRegularExpression rx(
+        QStringLiteral("\\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\\b[^|]*\\|\\s*"
+                       "(sudo\\s+)?(sh|bash|dash|zsh|ksh|iex|invoke-expression|python[0-9.]*|perl|node)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return rx.match(commandLine).hasMatch();
+}
+
+// Where code starts again after a reboot (AN0862/AN0863 stage 3 notes): Run keys and
+// services (Sysmon 13), systemd units, cron, the Startup folder.
+bool isPersistenceLocation(const QString &path)
+{
+    static const QRegularExpression rx(
+        QStringLiteral("(\\\\CurrentVersion\\\\Run|\\\\CurrentControlSet\\\\Services\\\\|"
+                       "^/etc/systemd/|^/lib/systemd/system/|^/usr/lib/systemd/system/|/\\.config/systemd/user/|"
+                       "^/etc/cron|^/var/spool/cron/|\\\\Start Menu\\\\Programs\\\\Startup\\\\|"
+                       "^/Library/Launch(Agents|Daemons)/|/Library/LaunchAgents/)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return rx.match(path).hasMatch();
+}
+
 } // namespace
+
+QString verdictName(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Suspicious:
+        return QStringLiteral("suspicious");
+    case Verdict::Incomplete:
+        return QStringLiteral("incomplete");
+    case Verdict::Approved:
+        return QStringLiteral("approved");
+    }
+    return QString();
+}
+
+QJsonObject Evidence::toJson() const
+{
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    QJsonObject o;
+    o.insert(QStringLiteral("event_id"), eventId);
+    o.insert(QStringLiteral("stage"), stageName(stage));
+    o.insert(QStringLiteral("role"), role);
+    o.insert(QStringLiteral("image"), orNull(image));
+    o.insert(QStringLiteral("target"), orNull(target));
+    o.insert(QStringLiteral("signer"), orNull(signer));
+    o.insert(QStringLiteral("signature_status"), orNull(signatureStatus));
+    o.insert(QStringLiteral("hashes"), orNull(hashes));
+    o.insert(QStringLiteral("reason"), reason);
+    o.insert(QStringLiteral("approved_by"), orNull(approvedBy));
+    o.insert(QStringLiteral("flag"), orNull(flag));
+    return o;
+}
+
+QJsonObject MissingStage::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("stage"), stageName(stage));
+    o.insert(QStringLiteral("reason"), reason);
+    o.insert(QStringLiteral("nearest_event"), nearestEventId >= 0 ? QJsonValue(nearestEventId) : QJsonValue());
+    o.insert(QStringLiteral("gap_seconds"), gapUs >= 0 ? QJsonValue(double(gapUs) / 1e6) : QJsonValue());
+    return o;
+}
+
+const ChainProcess *Chain::process(qint32 node) const
+{
+    for (const ChainProcess &p : processes) {
+        if (p.node == node)
+            return &p;
+    }
+    return nullptr;
+}
 
 QString stageName(Stage stage)
 {
@@ -115,6 +238,19 @@ QJsonObject Chain::toJson() const
     o.insert(QStringLiteral("first_run"), firstRun.isEmpty() ? QJsonValue() : QJsonValue(firstRun));
     o.insert(QStringLiteral("egress"), egress.isEmpty() ? QJsonValue() : QJsonValue(egress));
     o.insert(QStringLiteral("written_paths"), QJsonArray::fromStringList(writtenPaths));
+    o.insert(QStringLiteral("verdict"), verdictName(verdict));
+    o.insert(QStringLiteral("summary"), summary);
+    QJsonArray items;
+    for (const Evidence &e : evidence)
+        items.append(e.toJson());
+    o.insert(QStringLiteral("evidence"), items);
+    o.insert(QStringLiteral("processes"), QJsonArray::fromStringList(processImages));
+    o.insert(QStringLiteral("installer_image"), installerImage.isEmpty() ? QJsonValue() : QJsonValue(installerImage));
+    o.insert(QStringLiteral("first_run_image"), firstRun.isEmpty() ? QJsonValue() : QJsonValue(firstRun));
+    QJsonArray missingArray;
+    for (const MissingStage &m : missingStages)
+        missingArray.append(m.toJson());
+    o.insert(QStringLiteral("missing_stages"), missingArray);
     return o;
 }
 
@@ -156,6 +292,19 @@ QString Correlator::drift(const IndexedEvent &e, qint64 installUs, const Policy 
     return QString();
 }
 
+QString Correlator::driftHashes(const IndexedEvent &e, qint64 installUs) const
+{
+    const StringPool &s = m_index.strings;
+    const qint32 path = e.kind == EventKind::ModuleLoad ? e.target : e.image;
+    const QList<qint32> history = m_index.useBefore(e.host, path, installUs);
+    for (auto it = history.crbegin(); it != history.crend(); ++it) {
+        const IndexedEvent &before = m_index.events().at(*it);
+        if (before.hashes != 0)
+            return QStringLiteral("%1 \u2192 %2").arg(s.at(before.hashes), s.at(e.hashes));
+    }
+    return s.at(e.hashes);
+}
+
 bool Correlator::isSuspiciousChild(qint32 node) const
 {
     return isShellOrScriptHost(m_index.strings.at(m_index.process(node).image));
@@ -191,9 +340,12 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
         if (!isInstallerNode(n))
             continue;
         // One seed per install: the topmost installer (apt-get, not the dpkg it runs).
+        // A long-lived updater's later runs are installs of their own: an installer
+        // ancestor covers only what starts within its window.
         bool covered = false;
         for (qint32 a : m_index.ancestors(n)) {
-            if (isInstallerNode(a)) {
+            if (isInstallerNode(a)
+                && nodes.at(n).startUs <= saturatingAdd(nodes.at(a).startUs, policy.timeWindowUs)) {
                 covered = true;
                 break;
             }
@@ -211,7 +363,38 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
                 break;
             }
         }
+        seed.updateSession = seed.platform == Platform::Windows && isUpdateSessionClient(s.at(nodes.at(n).image));
         seeds.append(seed);
+    }
+    // One update session, one seed: the service's workers (TiWorker, MoUsoCoreWorker)
+    // that start while a client's session runs belong to that session.
+    {
+        QList<qsizetype> sessions;
+        for (qsizetype i = 0; i < seeds.size(); ++i) {
+            if (seeds.at(i).updateSession)
+                sessions.append(i);
+        }
+        std::stable_sort(sessions.begin(), sessions.end(),
+            [&](qsizetype a, qsizetype b) { return seeds.at(a).startUs < seeds.at(b).startUs; });
+        QHash<qint32, qsizetype> openSession; // host -> seed index
+        QList<bool> merged(seeds.size(), false);
+        for (qsizetype i : std::as_const(sessions)) {
+            Seed &seed = seeds[i];
+            const auto it = openSession.constFind(seed.host);
+            if (it != openSession.cend()
+                && seed.startUs <= saturatingAdd(seeds.at(it.value()).startUs, policy.timeWindowUs)) {
+                seeds[it.value()].installEvents.append(seed.installEvents);
+                merged[i] = true;
+                continue;
+            }
+            openSession.insert(seed.host, i);
+        }
+        QList<Seed> kept;
+        for (qsizetype i = 0; i < seeds.size(); ++i) {
+            if (!merged.at(i))
+                kept.append(seeds.at(i));
+        }
+        seeds = std::move(kept);
     }
 
     // Package-log events join the installer process that was running at the time;
@@ -313,62 +496,183 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
     SeedWork work;
     if (seed.node < 0)
         return work;
-    const qint64 windowEnd = seed.startUs + policy.timeWindowUs;
+    const qint64 windowEnd = saturatingAdd(seed.startUs, policy.timeWindowUs);
     const StringPool &s = m_index.strings;
+    const QList<IndexedEvent> &events = m_index.events();
     QList<qint32> tree = m_index.descendants(seed.node, windowEnd);
     tree.prepend(seed.node);
+    const QSet<qint32> treeSet(tree.cbegin(), tree.cend());
+
+    // Stage 2: what the installer's process tree wrote. Into monitored program paths
+    // (ProgramPaths/PathScope: replaced program files, a SUNBURST-style hotfix) always;
+    // anywhere else when the file then runs or is loaded within the window (code the
+    // installer dropped in the profile or in temp and ran at once).
     QHash<qint32, qint64> firstWrite; // path -> first write time
+    QHash<qint32, QList<qint32>> writesOf; // path -> write events
+    QList<qint32> monitored;
+    QList<qint32> elsewhere;
+    QList<qint32> downloads; // tree process starts whose command line downloads to a file
+    QList<qint32> netEvents;
     for (qint32 n : tree) {
         for (qint32 ev : m_index.eventsOf(n)) {
-            const IndexedEvent &e = m_index.events().at(ev);
+            const IndexedEvent &e = events.at(ev);
             if (e.timeUs < seed.startUs || e.timeUs > windowEnd)
                 continue;
-            if ((e.kind == EventKind::FileWrite || e.kind == EventKind::FileRename) && e.target != 0
-                && policy.isMonitoredPath(s.at(e.target), e.platform)) {
-                work.writes.append(ev);
+            if ((e.kind == EventKind::FileWrite || e.kind == EventKind::FileRename) && e.target != 0) {
                 if (!firstWrite.contains(e.target)) {
                     firstWrite.insert(e.target, e.timeUs);
-                    work.writtenPaths.append(e.target);
+                    (policy.isMonitoredPath(s.at(e.target), e.platform) ? monitored : elsewhere).append(e.target);
                 }
+                writesOf[e.target].append(ev);
             } else if ((e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery) && !e.local) {
-                work.installerNet.append(ev);
+                netEvents.append(ev);
+            } else if (e.kind == EventKind::ProcessStart && e.id == m_index.process(n).startEventId
+                && !downloadTarget(s.at(e.commandLine)).isEmpty()) {
+                downloads.append(ev);
             }
         }
     }
-    std::sort(work.writes.begin(), work.writes.end());
-    std::sort(work.installerNet.begin(), work.installerNet.end());
-    // Report written paths in the order they were written, not in tree-walk order.
-    std::stable_sort(work.writtenPaths.begin(), work.writtenPaths.end(),
-        [&](qint32 a, qint32 b) { return firstWrite.value(a) < firstWrite.value(b); });
-    QSet<qint32> seenExecs;
-    const QSet<qint32> installerTree(tree.cbegin(), tree.cend());
-    for (qint32 path : work.writtenPaths) {
-        if (const auto exec = m_index.firstExec(seed.host, path, firstWrite.value(path))) {
-            if (!seenExecs.contains(*exec)) {
-                seenExecs.insert(*exec);
-                work.firstRuns.append({path, *exec});
+
+    QSet<qint32> seen; // exec or load events already taken as a first run
+    QSet<qint32> runNodes;
+    const auto addRun = [&](FirstRun::How how, qint32 path, qint32 ev, qint32 via) {
+        if (seen.contains(ev))
+            return;
+        seen.insert(ev);
+        work.firstRuns.append({how, path, ev, via});
+        if (events.at(ev).kind == EventKind::ProcessStart && events.at(ev).node >= 0)
+            runNodes.insert(events.at(ev).node);
+    };
+    const auto firstWriteEvent = [&](qint32 path) { return writesOf.value(path).value(0, -1); };
+    // Executables first: a process whose image was written by the tree.
+    for (qint32 path : std::as_const(monitored)) {
+        if (const auto exec = m_index.firstExec(seed.host, path, firstWrite.value(path)))
+            addRun(FirstRun::How::Written, path, *exec, firstWriteEvent(path));
+    }
+    QList<qint32> ranElsewhere;
+    for (qint32 path : std::as_const(elsewhere)) {
+        const auto exec = m_index.firstExec(seed.host, path, firstWrite.value(path));
+        if (exec && events.at(*exec).timeUs <= windowEnd) {
+            addRun(FirstRun::How::Written, path, *exec, firstWriteEvent(path));
+            ranElsewhere.append(path);
+        }
+    }
+    // Code that was never seen written: a process the tree started from a staging
+    // folder (the Windows Installer's MSI*.tmp custom actions, an unpacked setup in
+    // temp), a file a downloader in the tree wrote, or a script piped into a shell.
+    for (qint32 ev : std::as_const(downloads)) {
+        const QString target = downloadTarget(s.at(events.at(ev).commandLine));
+        const QString name = fileNameOf(target);
+        for (qint32 n : tree) {
+            const ProcessNode &p = m_index.process(n);
+            if (p.startUs < events.at(ev).timeUs || p.image == 0 || runNodes.contains(n))
+                continue;
+            const QString image = s.at(p.image);
+            const bool same = image == target
+                || (!target.contains(u'/') && !target.contains(u'\\') && fileNameOf(image) == name);
+            if (!same)
+                continue;
+            for (qint32 e2 : m_index.eventsOf(n)) {
+                if (events.at(e2).id == p.startEventId) {
+                    addRun(FirstRun::How::Downloaded, p.image, e2, ev);
+                    break;
+                }
             }
         }
-        // A written library runs when a process outside the installer loads it (the
-        // installer loading its own custom-action DLLs is still the install).
-        qint64 from = firstWrite.value(path);
+    }
+    for (qint32 n : tree) {
+        if (n == seed.node || runNodes.contains(n))
+            continue;
+        const ProcessNode &p = m_index.process(n);
+        if (p.startEventId < 0 || !p.startSeen)
+            continue;
+        // The topmost such process only: what it starts is part of its first run.
+        bool underRun = false;
+        for (qint32 a : m_index.ancestors(n)) {
+            if (runNodes.contains(a)) {
+                underRun = true;
+                break;
+            }
+            if (a == seed.node)
+                break;
+        }
+        if (underRun)
+            continue;
+        const bool staged = policy.isStagingPath(s.at(p.image), p.platform);
+        const bool piped = runsDownloadedScript(s.at(p.commandLine));
+        if (!staged && !piped)
+            continue;
+        for (qint32 ev : m_index.eventsOf(n)) {
+            if (events.at(ev).id == p.startEventId) {
+                addRun(piped ? FirstRun::How::PipedScript : FirstRun::How::Staged, p.image, ev, -1);
+                break;
+            }
+        }
+    }
+    // The installer proper: the tree without the code it brought and what that code
+    // started. Libraries it loads are still the install (custom-action DLLs); a load by
+    // anyone else, the brought code included, is the library's first run.
+    QSet<qint32> brought;
+    for (qint32 r : std::as_const(runNodes)) {
+        brought.insert(r);
+        for (qint32 d : m_index.descendants(r))
+            brought.insert(d);
+    }
+    const auto isInstallerProper = [&](qint32 node) { return treeSet.contains(node) && !brought.contains(node); };
+    const auto firstLoadOutside = [&](qint32 path, qint64 from, qint64 until, auto &&take) {
         for (int guard = 0; guard < 64; ++guard) {
             const auto load = m_index.firstLoad(seed.host, path, from);
-            if (!load)
-                break;
-            const IndexedEvent &e = m_index.events().at(*load);
-            if (!installerTree.contains(e.node)) {
-                if (!seenExecs.contains(*load)) {
-                    seenExecs.insert(*load);
-                    work.firstRuns.append({path, *load});
-                }
-                break;
+            if (!load || events.at(*load).timeUs > until)
+                return;
+            if (!isInstallerProper(events.at(*load).node)) {
+                take(*load);
+                return;
             }
-            from = e.timeUs + 1;
+            from = events.at(*load).timeUs + 1;
+        }
+    };
+    for (qint32 path : std::as_const(monitored)) {
+        firstLoadOutside(path, firstWrite.value(path), std::numeric_limits<qint64>::max(),
+            [&](qint32 load) { addRun(FirstRun::How::Loaded, path, load, firstWriteEvent(path)); });
+    }
+    for (qint32 path : std::as_const(elsewhere)) {
+        firstLoadOutside(path, firstWrite.value(path), windowEnd, [&](qint32 load) {
+            addRun(FirstRun::How::Loaded, path, load, firstWriteEvent(path));
+            if (!ranElsewhere.contains(path))
+                ranElsewhere.append(path);
+        });
+    }
+
+    // Stage 2 evidence: monitored writes, and the other writes that ran.
+    QList<qint32> written = monitored;
+    written.append(ranElsewhere);
+    for (qint32 path : std::as_const(written))
+        work.writes.append(writesOf.value(path));
+    std::sort(work.writes.begin(), work.writes.end());
+    work.writtenPaths = written;
+    // In the order they were written, not in tree-walk order.
+    std::stable_sort(work.writtenPaths.begin(), work.writtenPaths.end(),
+        [&](qint32 a, qint32 b) { return firstWrite.value(a) < firstWrite.value(b); });
+
+    for (qint32 ev : std::as_const(netEvents)) {
+        if (isInstallerProper(events.at(ev).node))
+            work.installerNet.append(ev);
+    }
+    std::sort(work.installerNet.begin(), work.installerNet.end());
+
+    // An update client's session: the service hosts that do its work load modules
+    // while it runs. A module there with a bad signature is the session's code.
+    if (seed.updateSession) {
+        for (qint32 ev : m_index.moduleLoads(seed.host, seed.startUs, windowEnd)) {
+            const IndexedEvent &e = events.at(ev);
+            if (e.node < 0 || treeSet.contains(e.node) || !isServiceHost(s.at(m_index.process(e.node).image)))
+                continue;
+            if (isBadSignatureStatus(s.at(e.signatureStatus)))
+                work.sessionLoads.append(ev);
         }
     }
-    std::sort(
-        work.firstRuns.begin(), work.firstRuns.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+    std::sort(work.firstRuns.begin(), work.firstRuns.end(),
+        [](const FirstRun &a, const FirstRun &b) { return a.event < b.event; });
     return work;
 }
 
@@ -376,7 +680,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
 {
     const StringPool &s = m_index.strings;
     const QList<IndexedEvent> &events = m_index.events();
-    const qint64 windowEnd = seed.startUs + policy.timeWindowUs;
+    const qint64 windowEnd = saturatingAdd(seed.startUs, policy.timeWindowUs);
     const QString window = Policy::formatDuration(policy.timeWindowUs);
 
     Chain chain;
@@ -385,9 +689,12 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     chain.startUs = seed.startUs;
     chain.seedNode = seed.node;
     QSet<qint32> involved;
+    QString installerName;
     if (seed.node >= 0) {
         const ProcessNode &p = m_index.process(seed.node);
         chain.installer = s.at(p.commandLine).isEmpty() ? s.at(p.image) : s.at(p.commandLine);
+        chain.installerImage = s.at(p.image);
+        installerName = fileNameOf(chain.installerImage);
         involved.insert(seed.node);
     } else {
         QStringList packages;
@@ -398,19 +705,79 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                                                     .arg(packages.mid(0, 5).join(QStringLiteral(", ")))
                                                     .arg(packages.size() - 5)
                                               : Text::tr("packages %1").arg(packages.join(QStringLiteral(", ")));
+        installerName = Text::tr("the package manager");
     }
 
+    // Every piece of evidence, explained once, here.
+    const auto imageOf = [&](const IndexedEvent &e) {
+        if (e.kind != EventKind::ProcessStart && e.node >= 0 && m_index.process(e.node).image != 0)
+            return s.at(m_index.process(e.node).image);
+        return s.at(e.image);
+    };
+    const auto item = [&](qint32 ev, Stage stage, const QString &role, const QString &reason) {
+        const IndexedEvent &e = events.at(ev);
+        Evidence x;
+        x.eventId = e.id;
+        x.eventIndex = ev;
+        x.stage = stage;
+        x.role = role;
+        x.node = e.node;
+        x.image = imageOf(e);
+        x.target = e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery ? describe(e) : s.at(e.target);
+        x.signer = s.at(e.signer);
+        x.signatureStatus = s.at(e.signatureStatus);
+        x.hashes = s.at(e.hashes);
+        x.reason = reason;
+        return x;
+    };
+    const auto after = [&](const IndexedEvent &e) { return humanDuration(qMax<qint64>(0, e.timeUs - seed.startUs)); };
+    QList<Evidence> evidence;
     QSet<QString> mismatches;
+    const auto flagged = [&](Evidence x, const QString &flag) {
+        x.flag = flag;
+        mismatches.insert(flag);
+        return x;
+    };
+
+    // Stage 1: the installer, and where it downloaded from (the package source).
+    for (qint32 ev : seed.installEvents) {
+        const IndexedEvent &e = events.at(ev);
+        if (e.kind == EventKind::PackageInstall)
+            evidence.append(item(ev, Stage::Install, QStringLiteral("package"),
+                Text::tr("installer log: %1").arg(s.at(e.target).isEmpty() ? imageOf(e) : s.at(e.target))));
+        else
+            evidence.append(item(ev, Stage::Install, QStringLiteral("installer"),
+                Text::tr("%1 is an installer or updater (policy installer lists)").arg(fileNameOf(imageOf(e)))));
+    }
     QList<qint32> installEvidence = seed.installEvents;
-    // Package sources: what the installer tree downloaded from. Outside the
-    // allow-lists, the package did not come from an approved repository.
+    QString sourceApproval; // the entry that approved the first package source
+    bool everySourceApproved = !work.installerNet.isEmpty();
     for (qint32 ev : work.installerNet) {
         const IndexedEvent &e = events.at(ev);
-        if (!policy.isApprovedHost(s.at(e.dstIp)) && !policy.isApprovedHost(s.at(e.dstHost))) {
-            mismatches.insert(Mismatch::RepoNotApproved);
+        Evidence x = item(ev, Stage::Install, QStringLiteral("package_source"), QString());
+        QString entry = policy.approvingEntry(s.at(e.dstHost));
+        if (entry.isEmpty())
+            entry = policy.approvingEntry(s.at(e.dstIp));
+        if (!entry.isEmpty()) {
+            x.approvedBy = entry;
+            x.reason = Text::tr("the installer downloaded from %1, an approved source").arg(describe(e));
+            if (sourceApproval.isEmpty())
+                sourceApproval = entry;
+        } else if (policy.hasSourceAllowList()) {
+            x.reason = Text::tr("the installer downloaded from %1, which no ApprovedUpdateHosts or ApprovedRepos entry "
+                                "names")
+                           .arg(describe(e));
+            x = flagged(x, Mismatch::RepoNotApproved);
             installEvidence.append(ev);
             involved.insert(e.node);
+            everySourceApproved = false;
+        } else {
+            x.reason = Text::tr("the installer downloaded from %1; the policy names no approved sources "
+                                "(ApprovedUpdateHosts and ApprovedRepos are empty)")
+                           .arg(describe(e));
+            everySourceApproved = false;
         }
+        evidence.append(x);
     }
     std::sort(installEvidence.begin(), installEvidence.end());
     const auto ids = [&](const QList<qint32> &indices) {
@@ -422,99 +789,265 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     };
     chain.stages.append({Stage::Install, ids(installEvidence), installEvidence});
 
+    // Stage 3 first, as its runs explain stage 2: which first runs fell in the window.
+    QList<qint32> runEvidence;
+    QList<qint32> runNodes;
+    const FirstRun *lateRun = nullptr;
+    QList<const FirstRun *> runs;
+    for (const FirstRun &r : work.firstRuns) {
+        const IndexedEvent &e = events.at(r.event);
+        if (e.timeUs > windowEnd) {
+            if (!lateRun)
+                lateRun = &r;
+            continue;
+        }
+        runs.append(&r);
+        runEvidence.append(r.event);
+        if (e.node >= 0 && !runNodes.contains(e.node))
+            runNodes.append(e.node);
+    }
+
     // Stage 2.
+    MissingStage missingWrite;
+    bool writeMissing = false;
     if (work.writes.isEmpty()) {
-        chain.missing << (seed.node < 0
-                ? Text::tr("no process or file-write records for this install (package log only)")
-                : Text::tr("no write into monitored paths by the installer or its descendants "
-                           "within %1")
-                      .arg(window));
+        writeMissing = true;
+        missingWrite.stage = Stage::Write;
+        if (seed.node < 0) {
+            missingWrite.reason = Text::tr("no process or file-write records for this install (package log only)");
+        } else if (!runs.isEmpty()) {
+            const IndexedEvent &r = events.at(runs.first()->event);
+            missingWrite.reason
+                = Text::tr("write not observed: %1 ran without a logged write of it (file-write events may be filtered "
+                           "on this host)")
+                      .arg(s.at(runs.first()->path).isEmpty() ? imageOf(r) : s.at(runs.first()->path));
+        } else if (!work.sessionLoads.isEmpty()) {
+            missingWrite.reason = Text::tr("write not observed: the update session's service host loaded the module "
+                                           "without a logged write of it");
+        } else {
+            missingWrite.reason
+                = Text::tr("no write into monitored paths by the installer or its descendants within %1").arg(window);
+        }
     } else {
         chain.stages.append({Stage::Write, ids(work.writes), work.writes});
         for (qint32 path : work.writtenPaths)
             chain.writtenPaths << s.at(path);
-        for (qint32 ev : work.writes)
-            involved.insert(events.at(ev).node);
+        for (qint32 ev : work.writes) {
+            const IndexedEvent &e = events.at(ev);
+            involved.insert(e.node);
+            const bool isMonitored = policy.isMonitoredPath(s.at(e.target), e.platform);
+            evidence.append(item(ev, Stage::Write, QStringLiteral("write"),
+                isMonitored ? Text::tr("%1 wrote %2, a monitored program path")
+                                  .arg(fileNameOf(imageOf(e)), s.at(e.target))
+                            : Text::tr("%1 wrote %2, which then ran within the window")
+                                  .arg(fileNameOf(imageOf(e)), s.at(e.target))));
+        }
     }
 
-    // Stage 3.
-    QList<qint32> runEvidence;
-    QList<qint32> runNodes;
-    qint32 lateRun = -1;
-    for (const auto &[path, exec] : work.firstRuns) {
-        const IndexedEvent &e = events.at(exec);
-        if (e.timeUs > windowEnd) {
-            if (lateRun < 0)
-                lateRun = exec;
-            continue;
+    // Stage 3: the first runs, what they started and loaded.
+    for (const FirstRun *r : std::as_const(runs)) {
+        const IndexedEvent &e = events.at(r->event);
+        QString reason;
+        const QString gap = after(e);
+        switch (r->how) {
+        case FirstRun::How::Written:
+            reason = Text::tr("first run of %1, written by the install %2 after it began").arg(s.at(r->path), gap);
+            break;
+        case FirstRun::How::Loaded:
+            reason = Text::tr("%1 loaded %2, which the install wrote; its first run, %3 after the install began")
+                         .arg(fileNameOf(imageOf(e)), s.at(r->path), gap);
+            break;
+        case FirstRun::How::Staged:
+            reason = Text::tr("%1 started %2 from its staging folder %3 after the install began (code the installer "
+                              "brought; write not observed)")
+                         .arg(installerName, s.at(r->path), gap);
+            break;
+        case FirstRun::How::Downloaded:
+            reason = Text::tr("%1 ran %3 after the install began; the install's downloader fetched it (\"%2\"); "
+                              "write not observed")
+                         .arg(s.at(r->path), s.at(events.at(r->via).commandLine), gap);
+            break;
+        case FirstRun::How::PipedScript:
+            reason = Text::tr("an install script downloads and runs code in one line: \"%1\"").arg(s.at(e.commandLine));
+            break;
         }
-        runEvidence.append(exec);
-        if (e.node >= 0 && !runNodes.contains(e.node))
-            runNodes.append(e.node);
-    }
-    for (qint32 r : runNodes) {
-        involved.insert(r);
-        for (qint32 d : m_index.descendants(r, windowEnd)) {
-            involved.insert(d);
-            if (isSuspiciousChild(d)) {
-                mismatches.insert(Mismatch::UnexpectedChild);
-                for (qint32 ev : m_index.eventsOf(d)) {
-                    if (events.at(ev).id == m_index.process(d).startEventId)
-                        runEvidence.append(ev);
+        Evidence x = item(r->event, Stage::FirstRun, QStringLiteral("first_run"), reason);
+        // The code's own signer, when a load of its image says it.
+        if (e.kind == EventKind::ModuleLoad) {
+            x.target = s.at(e.target);
+        } else if (e.node >= 0) {
+            for (qint32 ev : m_index.eventsOf(e.node)) {
+                const IndexedEvent &l = events.at(ev);
+                if (l.kind == EventKind::ModuleLoad && l.target != 0 && l.signer != 0
+                    && s.at(l.target).compare(s.at(e.image), Qt::CaseInsensitive) == 0) {
+                    x.signer = s.at(l.signer);
+                    x.signatureStatus = s.at(l.signatureStatus);
+                    break;
                 }
             }
         }
+        if (!x.signer.isEmpty() && !isBadSignatureStatus(x.signatureStatus))
+            x.approvedBy = policy.approvingSigner(x.signer);
+        if (x.approvedBy.isEmpty() && everySourceApproved)
+            x.approvedBy = sourceApproval;
+        evidence.append(x);
+    }
+    QSet<qint32> brought(runNodes.cbegin(), runNodes.cend());
+    // The update session: service hosts that loaded unsigned code while it ran.
+    QList<qint32> sessionHosts;
+    qint64 sessionFrom = std::numeric_limits<qint64>::max();
+    for (qint32 ev : work.sessionLoads) {
+        const IndexedEvent &e = events.at(ev);
+        if (e.timeUs > windowEnd)
+            continue;
+        runEvidence.append(ev);
+        evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("module"),
+                                    Text::tr("%1 loaded %2 (%3) %4 after %5 began an update session; the update "
+                                             "service runs in this host")
+                                        .arg(fileNameOf(imageOf(e)), s.at(e.target), s.at(e.signatureStatus),
+                                            after(e), installerName)),
+            Mismatch::UnsignedModule));
+        if (!sessionHosts.contains(e.node))
+            sessionHosts.append(e.node);
+        sessionFrom = qMin(sessionFrom, e.timeUs);
+        involved.insert(e.node);
+    }
+    // The roots whose descendants are the first runs' doing: the first-run processes,
+    // and for an update session what its service hosts started after the bad load.
+    QList<qint32> roots = runNodes;
+    for (qint32 h : std::as_const(sessionHosts)) {
+        for (qint32 c : m_index.process(h).children) {
+            const ProcessNode &p = m_index.process(c);
+            if (p.startUs >= sessionFrom && p.startUs <= windowEnd && !roots.contains(c))
+                roots.append(c);
+        }
+    }
+    for (qint32 r : std::as_const(roots)) {
+        const bool sessionChild = !runNodes.contains(r);
         QList<qint32> subtree = m_index.descendants(r, windowEnd);
         subtree.prepend(r);
         for (qint32 n : subtree) {
+            involved.insert(n);
+            brought.insert(n);
+            if ((n != r || sessionChild) && isSuspiciousChild(n)) {
+                for (qint32 ev : m_index.eventsOf(n)) {
+                    if (events.at(ev).id != m_index.process(n).startEventId)
+                        continue;
+                    const ProcessNode &parent = m_index.process(qMax(0, m_index.process(n).parent));
+                    runEvidence.append(ev);
+                    evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("child"),
+                                                Text::tr("%1 started %2, a shell, script host or system binary that "
+                                                         "new code has no business starting")
+                                                    .arg(fileNameOf(s.at(parent.image)),
+                                                        fileNameOf(s.at(m_index.process(n).image)))),
+                        Mismatch::UnexpectedChild));
+                }
+            }
             for (qint32 ev : m_index.eventsOf(n)) {
                 const IndexedEvent &e = events.at(ev);
                 if (e.timeUs > windowEnd)
                     continue;
                 if (e.kind == EventKind::SignatureFault) {
                     runEvidence.append(ev);
-                    mismatches.insert(Mismatch::UnsignedModule);
+                    evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("module"),
+                                                Text::tr("code integrity refused or flagged %1").arg(s.at(e.target))),
+                        Mismatch::UnsignedModule));
                 } else if (e.kind == EventKind::ModuleLoad) {
-                    if (isBadSignatureStatus(s.at(e.signatureStatus))) {
+                    const QString status = s.at(e.signatureStatus);
+                    const QString signer = s.at(e.signer);
+                    const bool ownCode = work.writtenPaths.contains(e.target)
+                        || (e.target != 0 && policy.isStagingPath(s.at(e.target), e.platform));
+                    if (isBadSignatureStatus(status)) {
                         runEvidence.append(ev);
-                        mismatches.insert(Mismatch::UnsignedModule);
-                    } else if (!s.at(e.signer).isEmpty() && !policy.approvedSigners.isEmpty()
-                        && !policy.isApprovedSigner(s.at(e.signer))) {
+                        evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("module"),
+                                                    Text::tr("%1 loaded %2, which is unsigned or whose signature did "
+                                                             "not verify (%3)")
+                                                        .arg(fileNameOf(imageOf(e)), s.at(e.target), status)),
+                            Mismatch::UnsignedModule));
+                    } else if (!signer.isEmpty() && !policy.approvedSigners.isEmpty()
+                        && !policy.isApprovedSigner(signer)) {
                         runEvidence.append(ev);
-                        mismatches.insert(Mismatch::SignerNotApproved);
+                        evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("module"),
+                                                    Text::tr("%1 loaded %2, signed by %3, whom no ApprovedSigners "
+                                                             "entry names")
+                                                        .arg(fileNameOf(imageOf(e)), s.at(e.target), signer)),
+                            Mismatch::SignerNotApproved));
                     } else if (const QString d = drift(e, seed.startUs, policy); !d.isEmpty()) {
                         runEvidence.append(ev);
-                        mismatches.insert(d);
-                    }
-                } else if (e.kind == EventKind::ProcessStart && n == r) {
-                    if (const QString d = drift(e, seed.startUs, policy); !d.isEmpty()) {
+                        Evidence x = item(ev, Stage::FirstRun, QStringLiteral("module"), QString());
+                        x.approvedBy = policy.approvingSigner(signer);
+                        if (d == Mismatch::HashDrift) {
+                            // Every genuine update changes the hash; a note, not a flag.
+                            mismatches.insert(d);
+                            x.reason = Text::tr("%1 loaded %2 with a new hash under the same signer (%3)")
+                                           .arg(fileNameOf(imageOf(e)), s.at(e.target), signer);
+                            x.hashes = driftHashes(e, seed.startUs);
+                            evidence.append(x);
+                        } else {
+                            x.reason = Text::tr("%1 loaded %2, now signed by %3, unlike before the install")
+                                           .arg(fileNameOf(imageOf(e)), s.at(e.target), signer);
+                            evidence.append(flagged(x, d));
+                        }
+                    } else if (ownCode) {
                         runEvidence.append(ev);
-                        mismatches.insert(d);
+                        Evidence x = item(ev, Stage::FirstRun, QStringLiteral("module"), QString());
+                        x.approvedBy = policy.approvingSigner(signer);
+                        x.reason = !x.approvedBy.isEmpty()
+                            ? Text::tr("%1 loaded %2, signed by %3").arg(fileNameOf(imageOf(e)), s.at(e.target), signer)
+                            : signer.isEmpty()
+                            ? Text::tr("%1 loaded %2; no signer was logged").arg(fileNameOf(imageOf(e)), s.at(e.target))
+                            : Text::tr("%1 loaded %2, signed by %3 (valid); no ApprovedSigners entry names it")
+                                  .arg(fileNameOf(imageOf(e)), s.at(e.target), signer);
+                        evidence.append(x);
                     }
+                } else if (e.kind == EventKind::ProcessStart && n == r && !sessionChild) {
+                    if (const QString d = drift(e, seed.startUs, policy); !d.isEmpty()) {
+                        mismatches.insert(d);
+                        if (d != Mismatch::HashDrift) {
+                            Evidence x = item(ev, Stage::FirstRun, QStringLiteral("first_run"),
+                                Text::tr("%1 is now signed by %2, unlike before the install")
+                                    .arg(s.at(e.image), s.at(e.signer)));
+                            evidence.append(flagged(x, d));
+                        }
+                    }
+                } else if ((e.persistence
+                               || ((e.kind == EventKind::FileWrite || e.kind == EventKind::FileRename)
+                                   && isPersistenceLocation(s.at(e.target))))
+                    && e.target != 0) {
+                    evidence.append(item(ev, Stage::FirstRun, QStringLiteral("persistence"),
+                        Text::tr("%1 set up %2 to start again (persistence)")
+                            .arg(fileNameOf(imageOf(e)), s.at(e.target))));
                 }
             }
         }
     }
     chain.firstRunNodes = runNodes;
+    if (runNodes.isEmpty())
+        chain.firstRunNodes = sessionHosts;
+    MissingStage missingRun;
+    bool runMissing = false;
     if (!runEvidence.isEmpty()) {
         std::sort(runEvidence.begin(), runEvidence.end());
         runEvidence.erase(std::unique(runEvidence.begin(), runEvidence.end()), runEvidence.end());
         chain.stages.append({Stage::FirstRun, ids(runEvidence), runEvidence});
         // A library's first run is its load: name the process that loaded it.
-        const IndexedEvent &first = events.at(runEvidence.first());
-        chain.firstRun = first.image != 0 ? s.at(first.image)
-            : first.node >= 0             ? s.at(m_index.process(first.node).image)
-                                          : QString();
-    } else if (!work.writes.isEmpty()) {
-        if (lateRun >= 0) {
-            const IndexedEvent &e = events.at(lateRun);
-            chain.firstRun = s.at(e.image);
-            chain.lateEvents.append(lateRun);
-            chain.missing << Text::tr("written binary %1 first ran %2 after the install, outside the %3 window")
-                                 .arg(s.at(e.image), humanDuration(e.timeUs - seed.startUs), window);
+        const IndexedEvent &first = events.at(runs.isEmpty() ? runEvidence.first() : runs.first()->event);
+        chain.firstRun = imageOf(first);
+    } else {
+        runMissing = true;
+        missingRun.stage = Stage::FirstRun;
+        if (lateRun) {
+            const IndexedEvent &e = events.at(lateRun->event);
+            chain.firstRun = imageOf(e);
+            chain.lateEvents.append(lateRun->event);
+            missingRun.nearestEvent = lateRun->event;
+            missingRun.nearestEventId = e.id;
+            missingRun.gapUs = e.timeUs - seed.startUs;
+            missingRun.reason = Text::tr("written binary %1 first ran %2 after the install, outside the %3 window")
+                                    .arg(imageOf(e), humanDuration(e.timeUs - seed.startUs), window);
         } else {
-            chain.missing << Text::tr(
-                "none of the %n written file(s) was executed", nullptr, int(work.writtenPaths.size()));
+            missingRun.reason
+                = Text::tr("none of the %n written file(s) was executed", nullptr, int(work.writtenPaths.size()));
         }
     }
 
@@ -523,7 +1056,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     QList<qint32> egress;
     qint32 firstApproved = -1;
     qint32 firstLate = -1;
-    for (qint32 r : runNodes) {
+    for (qint32 r : std::as_const(roots)) {
         QList<qint32> subtree = m_index.descendants(r);
         subtree.prepend(r);
         for (qint32 n : subtree) {
@@ -531,61 +1064,199 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                 const IndexedEvent &e = events.at(ev);
                 if ((e.kind != EventKind::NetConnect && e.kind != EventKind::DnsQuery) || e.local)
                     continue;
-                const bool approved = policy.isApprovedHost(s.at(e.dstIp)) || policy.isApprovedHost(s.at(e.dstHost));
+                QString entry = policy.approvingEntry(s.at(e.dstHost));
+                if (entry.isEmpty())
+                    entry = policy.approvingEntry(s.at(e.dstIp));
                 if (e.timeUs > windowEnd) {
-                    if (!approved && (firstLate < 0 || e.timeUs < events.at(firstLate).timeUs))
+                    if (entry.isEmpty() && (firstLate < 0 || e.timeUs < events.at(firstLate).timeUs))
                         firstLate = ev;
-                } else if (approved) {
+                } else if (!entry.isEmpty()) {
                     if (firstApproved < 0 || ev < firstApproved)
                         firstApproved = ev;
+                    Evidence x = item(ev, Stage::Egress, QStringLiteral("egress"),
+                        Text::tr("%1 reached %2 %3 after the install, an approved update host")
+                            .arg(fileNameOf(imageOf(e)), describe(e), after(e)));
+                    x.approvedBy = entry;
+                    evidence.append(x);
                 } else {
                     egress.append(ev);
                     involved.insert(n);
+                    evidence.append(flagged(item(ev, Stage::Egress, QStringLiteral("egress"),
+                                                Text::tr("%1 reached %2 %3 after the install; no ApprovedUpdateHosts "
+                                                         "entry names it")
+                                                    .arg(fileNameOf(imageOf(e)), describe(e), after(e))),
+                        Mismatch::HostNotApproved));
                 }
             }
         }
     }
+    MissingStage missingEgress;
+    bool egressMissing = false;
     if (!egress.isEmpty()) {
         std::sort(egress.begin(), egress.end());
         chain.stages.append({Stage::Egress, ids(egress), egress});
         chain.egress = describe(events.at(egress.first()));
-        mismatches.insert(Mismatch::HostNotApproved);
-    } else if (!runNodes.isEmpty()) {
+    } else if (!roots.isEmpty() && (firstApproved < 0 || firstLate >= 0)) {
+        egressMissing = true;
+        missingEgress.stage = Stage::Egress;
         if (firstLate >= 0) {
             const IndexedEvent &e = events.at(firstLate);
             chain.lateEvents.append(firstLate);
-            chain.missing << Text::tr("no egress within %1; first egress %2 after the install to %3")
-                                 .arg(window, humanDuration(e.timeUs - seed.startUs), describe(e));
+            missingEgress.nearestEvent = firstLate;
+            missingEgress.nearestEventId = e.id;
+            missingEgress.gapUs = e.timeUs - seed.startUs;
+            missingEgress.reason = Text::tr("no egress within %1; first egress %2 after the install to %3")
+                                       .arg(window, humanDuration(e.timeUs - seed.startUs), describe(e));
             involved.insert(e.node);
-        } else if (firstApproved >= 0) {
-            const IndexedEvent &e = events.at(firstApproved);
-            const QString host = s.at(e.dstHost).isEmpty() ? s.at(e.dstIp) : s.at(e.dstHost);
-            QString entry = policy.approvingEntry(host);
-            if (entry.isEmpty())
-                entry = policy.approvingEntry(s.at(e.dstIp));
-            chain.missing << Text::tr("egress to %1 matched %2").arg(describe(e), entry);
+        } else if (!m_index.hasNetworkEvents(seed.host)) {
+            missingEgress.reason = Text::tr("no network connection from the first-run process or its descendants; "
+                                            "the case holds no network events for this host (egress is not logged)");
         } else {
-            chain.missing << Text::tr("no network connection from the first-run process or its descendants");
+            missingEgress.reason = Text::tr("no network connection from the first-run process or its descendants");
         }
     }
 
+    // What is missing, in stage order, with the nearest miss.
+    if (writeMissing)
+        chain.missingStages.append(missingWrite);
+    if (runMissing)
+        chain.missingStages.append(missingRun);
+    if (egressMissing)
+        chain.missingStages.append(missingEgress);
+    for (const MissingStage &m : std::as_const(chain.missingStages)) {
+        // The write stage of code that ran from a staging folder is explained by its
+        // first run; the old "missing" list keeps to what it always said.
+        if (m.stage == Stage::Write && (!runs.isEmpty() || !work.sessionLoads.isEmpty()))
+            continue;
+        chain.missing << m.reason;
+    }
+
+    // The verdict, computed once. A new hash alone is what every update brings.
     chain.mismatches = QStringList(mismatches.begin(), mismatches.end());
     chain.mismatches.sort();
-    // A new hash alone is what every update brings; it does not make a chain suspect.
-    chain.approved
-        = (chain.mismatches.isEmpty() || chain.mismatches == QStringList {Mismatch::HashDrift}) && firstLate < 0;
+    const bool suspicious = std::any_of(chain.mismatches.cbegin(), chain.mismatches.cend(),
+        [](const QString &m) { return m != Mismatch::HashDrift; });
+    bool everyApproved = true;
+    bool anyApproval = false;
+    bool somethingToApprove = false;
+    for (const Evidence &x : std::as_const(evidence)) {
+        anyApproval = anyApproval || !x.approvedBy.isEmpty();
+        if (x.role == u"first_run" || x.role == u"egress")
+            somethingToApprove = true;
+        if ((x.role == u"egress" || x.role == u"module" || x.role == u"package_source") && x.approvedBy.isEmpty())
+            everyApproved = false;
+    }
+    if (suspicious)
+        chain.verdict = Verdict::Suspicious;
+    else if (everyApproved && anyApproval && somethingToApprove && firstLate < 0)
+        chain.verdict = Verdict::Approved;
+    else
+        chain.verdict = Verdict::Incomplete;
+    chain.approved = chain.verdict == Verdict::Approved;
     const int base = 20 * int(chain.stages.size());
-    chain.score = chain.approved ? base / 4 : base + 5 * qMin(4, int(chain.mismatches.size()));
+    chain.score = chain.verdict == Verdict::Approved ? base / 4
+        : suspicious                                  ? base + 5 * qMin(4, int(chain.mismatches.size()))
+                                                      : base;
+
+    // The summary paragraph.
+    QStringList because;
+    if (chain.verdict == Verdict::Suspicious) {
+        for (const Evidence &x : std::as_const(evidence)) {
+            if (!x.flag.isEmpty() && because.size() < 3)
+                because << x.reason;
+        }
+        chain.summary = Text::tr("Suspicious: %1.").arg(because.join(QStringLiteral("; ")));
+    } else if (chain.verdict == Verdict::Approved) {
+        QStringList entries;
+        for (const Evidence &x : std::as_const(evidence)) {
+            if (!x.approvedBy.isEmpty() && !entries.contains(x.approvedBy))
+                entries << x.approvedBy;
+        }
+        chain.summary = Text::tr("Approved because %1.").arg(entries.join(QStringLiteral(", ")));
+    } else {
+        QStringList open;
+        for (const Evidence &x : std::as_const(evidence)) {
+            if ((x.role == u"egress" || x.role == u"module" || x.role == u"package_source") && x.approvedBy.isEmpty())
+                open << x.reason;
+        }
+        if (firstLate >= 0)
+            open << Text::tr("the nearest egress came after the window and went to an unapproved host");
+        if (!anyApproval && open.isEmpty())
+            open << Text::tr("no policy entry approves any of its evidence");
+        if (!somethingToApprove)
+            open << Text::tr("nothing the install brought was seen running");
+        chain.summary = Text::tr("Incomplete: no mismatch, but not approved: %1.").arg(open.join(QStringLiteral("; ")));
+    }
+    if (!chain.missingStages.isEmpty()) {
+        QStringList missingText;
+        for (const MissingStage &m : std::as_const(chain.missingStages))
+            missingText << m.reason;
+        chain.summary += u' ' + Text::tr("Missing: %1.").arg(missingText.join(QStringLiteral("; ")));
+    }
+
+    std::stable_sort(evidence.begin(), evidence.end(),
+        [](const Evidence &a, const Evidence &b) { return a.eventIndex < b.eventIndex; });
+    chain.evidence = evidence;
+
+    // What each process did in the chain, and its mark.
     involved.remove(-1);
     chain.processNodes = QList<qint32>(involved.begin(), involved.end());
-    std::sort(chain.processNodes.begin(), chain.processNodes.end());
+    std::sort(chain.processNodes.begin(), chain.processNodes.end(), [&](qint32 a, qint32 b) {
+        const qint64 ta = m_index.process(a).startUs;
+        const qint64 tb = m_index.process(b).startUs;
+        return ta != tb ? ta < tb : a < b;
+    });
+    QHash<qint32, qsizetype> slot;
+    for (qint32 n : std::as_const(chain.processNodes)) {
+        ChainProcess p;
+        p.node = n;
+        p.mark = ChainMark::InChain;
+        p.firstRun = chain.firstRunNodes.contains(n);
+        if (n == seed.node)
+            p.roles << Text::tr("installer");
+        if (p.firstRun)
+            p.roles << Text::tr("first run");
+        if (const qint32 why = m_index.process(n).parentReason; why != 0)
+            p.roles << s.at(why);
+        slot.insert(n, chain.processes.size());
+        chain.processes.append(p);
+    }
+    for (const Evidence &x : std::as_const(chain.evidence)) {
+        if (x.node < 0 || !slot.contains(x.node))
+            continue;
+        ChainProcess &p = chain.processes[slot.value(x.node)];
+        QString role;
+        if (x.role == u"write")
+            role = Text::tr("wrote %1").arg(x.target);
+        else if (x.role == u"module")
+            role = x.signatureStatus.isEmpty() ? Text::tr("loaded %1").arg(x.target)
+                                               : Text::tr("loaded %1 (%2)").arg(x.target, x.signatureStatus);
+        else if (x.role == u"child")
+            role = Text::tr("shell / script host");
+        else if (x.role == u"egress")
+            role = Text::tr("egress to %1").arg(x.target);
+        else if (x.role == u"package_source")
+            role = x.flag.isEmpty() ? Text::tr("package source %1").arg(x.target)
+                                    : Text::tr("package source %1 (not approved)").arg(x.target);
+        else if (x.role == u"persistence")
+            role = Text::tr("persistence %1").arg(x.target);
+        if (!role.isEmpty() && !p.roles.contains(role))
+            p.roles << role;
+        if (!x.flag.isEmpty())
+            p.mark = ChainMark::Mismatch;
+    }
+    for (const ChainProcess &p : std::as_const(chain.processes)) {
+        const QString image = s.at(m_index.process(p.node).image);
+        if (!image.isEmpty() && !chain.processImages.contains(image))
+            chain.processImages << image;
+    }
     return chain;
 }
 
 Correlator::WorkKey Correlator::WorkKey::of(const Policy &policy)
 {
     return {policy.linuxInstallers, policy.windowsInstallers, policy.macInstallers, policy.pathScope,
-        policy.programPaths, policy.macProgramPaths, policy.timeWindowUs};
+        policy.programPaths, policy.macProgramPaths, policy.stagingPaths, policy.timeWindowUs};
 }
 
 QList<Chain> Correlator::run(const Policy &policy, const std::atomic<bool> *cancel)
@@ -612,8 +1283,10 @@ QList<Chain> Correlator::run(const Policy &policy, const std::atomic<bool> *canc
     for (qsizetype i = 0; i < m_seeds.size(); ++i) {
         if (cancel && cancel->load())
             return {};
-        // An install that wrote nothing monitored is not a chain; it stays a seed.
-        if (m_work.at(i).writes.isEmpty())
+        // An install with nothing after it (no write, no run of what it brought) is not
+        // a chain; it stays a seed.
+        const SeedWork &w = m_work.at(i);
+        if (w.writes.isEmpty() && w.firstRuns.isEmpty() && w.sessionLoads.isEmpty())
             continue;
         Chain chain = judge(m_seeds.at(i), m_work.at(i), policy);
         chain.id = int(i) + 1; // seed order: stable while the seeds are

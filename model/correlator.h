@@ -39,6 +39,61 @@ struct ChainStage
     QList<qint32> eventIndices; // the same events as indices into CaseIndex::events()
 };
 
+// The verdict on a chain (its name is part of the JSON contract):
+//  - suspicious: some evidence raised a mismatch flag;
+//  - approved: every egress, module, package source and signer observed was allowed
+//    by a named policy entry, and there was something to approve (a first run or an
+//    egress);
+//  - incomplete: everything else. Absence of evidence is never approval.
+enum class Verdict { Suspicious, Incomplete, Approved };
+QString verdictName(Verdict verdict);
+
+// How a process or an evidence item relates to its chain; views turn it into colour
+// and icons, and never work it out themselves.
+enum class ChainMark { None, Context, InChain, Mismatch };
+
+// One piece of evidence behind a chain, explained once, here, for every front end.
+struct Evidence
+{
+    qint64 eventId = -1;
+    qint32 eventIndex = -1; // into CaseIndex::events()
+    Stage stage = Stage::Install;
+    // What the event is in the chain (JSON contract): installer, package,
+    // package_source, write, first_run, child, module, egress, persistence.
+    QString role;
+    qint32 node = -1; // the acting process, -1 if none
+    QString image; // the acting process's image
+    QString target; // the file, module, package or destination
+    QString signer;
+    QString signatureStatus;
+    QString hashes; // "old → new" for drift
+    QString reason; // plain words
+    QString approvedBy; // the policy entry that allowed it, or empty
+    QString flag; // the mismatch it raised, or empty
+    ChainMark mark() const { return flag.isEmpty() ? ChainMark::InChain : ChainMark::Mismatch; }
+    QJsonObject toJson() const;
+};
+
+// A stage the chain lacks, and the nearest miss when there was one.
+struct MissingStage
+{
+    Stage stage = Stage::Install;
+    QString reason; // one sentence: "no egress within 90m; first egress 3 h 2 min after …"
+    qint32 nearestEvent = -1; // the nearest miss, as an index into CaseIndex::events()
+    qint64 nearestEventId = -1;
+    qint64 gapUs = -1; // from the install to the nearest miss
+    QJsonObject toJson() const;
+};
+
+// A process of the chain and what it did there, for the tree and the reports.
+struct ChainProcess
+{
+    qint32 node = -1;
+    QStringList roles; // plain words, in the order they were found
+    ChainMark mark = ChainMark::Context;
+    bool firstRun = false;
+};
+
 // One install seed and what followed it on the same host.
 struct Chain
 {
@@ -50,11 +105,12 @@ struct Chain
     QList<ChainStage> stages; // the stages found, in stage order
     QStringList mismatches;
     QStringList missing; // one sentence per stage not found (or found only outside the window)
-    // True when nothing is suspicious: no egress outside the allow-lists and no
-    // mismatch. Kept so the analyst sees benign updates were considered.
+    Verdict verdict = Verdict::Incomplete;
+    // verdict == Approved; kept for the JSON contract.
     bool approved = false;
 
     QString installer; // the installer's command line (or package list)
+    QString installerImage; // the installer's image, empty for package-log seeds
     QString firstRun; // image of the first-run binary, if any
     QString egress; // first unapproved destination, if any
     QStringList writtenPaths;
@@ -65,9 +121,20 @@ struct Chain
     // egress that came too late), as indices into CaseIndex::events().
     QList<qint32> lateEvents;
 
+    // The explanation: every evidence item with its reason, the stages missing with
+    // their nearest misses, and what each process did.
+    QList<Evidence> evidence;
+    QList<MissingStage> missingStages;
+    QList<ChainProcess> processes; // in start order
+    // Process images of the chain, in start order, each once.
+    QStringList processImages;
+    // One paragraph: why the verdict is what it is.
+    QString summary;
+
     bool hasStage(Stage s) const;
     const ChainStage *stage(Stage s) const;
     bool isFull() const { return stages.size() == StageCount; }
+    const ChainProcess *process(qint32 node) const;
     QJsonObject toJson() const;
 };
 
@@ -93,6 +160,18 @@ private:
         qint32 host = 0;
         Platform platform = Platform::Unknown;
         qint64 startUs = 0;
+        // An update client (UsoClient, wuauclt, …) whose work runs in service hosts:
+        // their module loads during its session belong to it.
+        bool updateSession = false;
+    };
+    // How code the installer brought came to run.
+    struct FirstRun
+    {
+        enum class How { Written, Staged, Downloaded, PipedScript, Loaded };
+        How how = How::Written;
+        qint32 path = 0; // string id of the file that ran
+        qint32 event = -1; // the exec or load
+        qint32 via = -1; // the write, or the downloader's start, that brought it (event index)
     };
     // Policy-independent for a given (installers, paths, window): what was written,
     // and what ran.
@@ -100,8 +179,9 @@ private:
     {
         QList<qint32> writes; // event indices in the window
         QList<qint32> writtenPaths; // string ids
-        QList<QPair<qint32, qint32>> firstRuns; // (path, exec event) — any time
-        QList<qint32> installerNet; // installer-tree connects in the window (package sources)
+        QList<FirstRun> firstRuns; // by time; late ones explain a missing stage
+        QList<qint32> installerNet; // installer connects in the window (package sources)
+        QList<qint32> sessionLoads; // update session: bad-signature loads by service hosts
     };
 
     QList<Seed> findSeeds(const Policy &policy) const;
@@ -111,6 +191,8 @@ private:
     // Signer or hash drift of a module load or exec against the host's history of the
     // same file before the install; empty when there is none.
     QString drift(const IndexedEvent &e, qint64 installUs, const Policy &policy) const;
+    // "old → new" hashes of a file whose hash drifted, for the explanation.
+    QString driftHashes(const IndexedEvent &e, qint64 installUs) const;
     bool isSuspiciousChild(qint32 node) const;
 
     // The policy parts the seeds and their work depend on. Each list is compared on
@@ -124,6 +206,7 @@ private:
         QStringList pathScope;
         QStringList programPaths;
         QStringList macProgramPaths;
+        QStringList stagingPaths;
         qint64 timeWindowUs = 0;
 
         static WorkKey of(const Policy &policy);

@@ -73,6 +73,31 @@ QString fileNameOf(const QString &path)
     return slash >= 0 ? path.mid(slash + 1) : path;
 }
 
+QStringList splitCommandLine(const QString &commandLine)
+{
+    QStringList out;
+    QString current;
+    bool quoted = false;
+    bool inArgument = false;
+    for (const QChar c : commandLine) {
+        if (c == u'"') {
+            quoted = !quoted;
+            inArgument = true;
+        } else if (!quoted && (c == u' ' || c == u'\t')) {
+            if (inArgument)
+                out.append(current);
+            current.clear();
+            inArgument = false;
+        } else {
+            current += c;
+            inArgument = true;
+        }
+    }
+    if (inArgument)
+        out.append(current);
+    return out;
+}
+
 QString formatDestination(const QString &host, const QString &ip, int port)
 {
     QString where = host.isEmpty() ? ip : host;

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -78,6 +79,11 @@ struct Event
 
 // The last component of a Linux or Windows path ("/usr/bin/curl", "C:\\x\\a.exe").
 QString fileNameOf(const QString &path);
+
+// A command line split into arguments: blanks separate them, double quotes group
+// ("C:\\Program Files\\x.exe" /S); the quotes are removed. Good enough to find a
+// program's script, subcommand or output file; not a shell parser.
+QStringList splitCommandLine(const QString &commandLine);
 
 // A network destination as analysts write it: "host:port", IPv6 in brackets, and the
 // address in parentheses when the log gave both a name and an address.

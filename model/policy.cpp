@@ -27,6 +27,7 @@ const QString KeyMacProgramPaths = QStringLiteral("ProgramPathsMacOS");
 const QString KeyLinuxInstallers = QStringLiteral("LinuxInstallers");
 const QString KeyWindowsInstallers = QStringLiteral("WindowsInstallers");
 const QString KeyMacInstallers = QStringLiteral("MacInstallers");
+const QString KeyStagingPaths = QStringLiteral("StagingPaths");
 const QString KeyVersion = QStringLiteral("version");
 
 // One translation context for the whole file, declared where lupdate sees it.
@@ -278,7 +279,7 @@ const QStringList &Policy::fieldNames()
 {
     static const QStringList names = {KeyTimeWindow, KeyApprovedUpdateHosts, KeyApprovedSigners, KeyProgramPaths,
         KeyPathScope, KeyApprovedRepos, KeyAllowedTeamIds, KeyBrewTaps, KeyMacProgramPaths, KeyLinuxInstallers,
-        KeyWindowsInstallers, KeyMacInstallers};
+        KeyWindowsInstallers, KeyMacInstallers, KeyStagingPaths};
     return names;
 }
 
@@ -295,19 +296,35 @@ Policy Policy::defaults()
     p.brewTapsAllowList = {QStringLiteral("homebrew/core"), QStringLiteral("homebrew/cask")};
     p.macProgramPaths = {QStringLiteral("/Applications"), QStringLiteral("/Library"), QStringLiteral("/usr/local"),
         QStringLiteral("/opt/homebrew")};
-    p.linuxInstallers
-        = {QStringLiteral("dpkg"), QStringLiteral("apt"), QStringLiteral("apt-get"), QStringLiteral("aptitude"),
-            QStringLiteral("unattended-upgrade"), QStringLiteral("unattended-upgrades"), QStringLiteral("rpm"),
-            QStringLiteral("dnf"), QStringLiteral("dnf-3"), QStringLiteral("yum"), QStringLiteral("zypper"),
-            QStringLiteral("snap"), QStringLiteral("snapd"), QStringLiteral("flatpak"), QStringLiteral("*.AppImage"),
-            QStringLiteral("appimaged"), QStringLiteral("pip"), QStringLiteral("pip3"), QStringLiteral("pip3.*")};
+    // Installers and updaters by name (AN0862-AN0864 stage 1): the OS package managers,
+    // the language package managers whose lifecycle scripts run at install time
+    // (npm, yarn, pnpm, bun, pip, gem, cargo, go), and vendor updaters by their usual
+    // names. "NAME SUBCOMMAND" entries need that first argument ("go install").
+    p.linuxInstallers = {QStringLiteral("dpkg"), QStringLiteral("apt"), QStringLiteral("apt-get"),
+        QStringLiteral("aptitude"), QStringLiteral("unattended-upgrade"), QStringLiteral("unattended-upgrades"),
+        QStringLiteral("rpm"), QStringLiteral("dnf"), QStringLiteral("dnf-3"), QStringLiteral("yum"),
+        QStringLiteral("zypper"), QStringLiteral("snap"), QStringLiteral("snapd"), QStringLiteral("flatpak"),
+        QStringLiteral("*.AppImage"), QStringLiteral("appimaged"), QStringLiteral("pip"), QStringLiteral("pip3"),
+        QStringLiteral("pip3.*"), QStringLiteral("pipx"), QStringLiteral("npm"), QStringLiteral("npm-cli.js"),
+        QStringLiteral("npx-cli.js"), QStringLiteral("yarn"), QStringLiteral("yarn.js"), QStringLiteral("yarn*.cjs"),
+        QStringLiteral("pnpm"), QStringLiteral("pnpm.cjs"), QStringLiteral("bun"), QStringLiteral("gem"),
+        QStringLiteral("cargo install"), QStringLiteral("go install"), QStringLiteral("go get")};
     p.windowsInstallers = {QStringLiteral("msiexec.exe"), QStringLiteral("setup*.exe"), QStringLiteral("install*.exe"),
         QStringLiteral("*update*.exe"), QStringLiteral("*updater*.exe"), QStringLiteral("TrustedInstaller.exe"),
         QStringLiteral("TiWorker.exe"), QStringLiteral("wuauclt.exe"), QStringLiteral("usoclient.exe"),
-        QStringLiteral("MoUsoCoreWorker.exe")};
+        QStringLiteral("MoUsoCoreWorker.exe"), QStringLiteral("winget.exe"), QStringLiteral("choco.exe"),
+        QStringLiteral("pip.exe"), QStringLiteral("pip3.exe"), QStringLiteral("npm-cli.js"),
+        QStringLiteral("npx-cli.js"), QStringLiteral("yarn.js"), QStringLiteral("pnpm.cjs"), QStringLiteral("bun.exe"),
+        QStringLiteral("gem.cmd"), QStringLiteral("cargo.exe install"), QStringLiteral("go.exe install")};
     p.macInstallers = {QStringLiteral("installer"), QStringLiteral("Installer"), QStringLiteral("softwareupdated"),
         QStringLiteral("softwareupdate"), QStringLiteral("system_installd"), QStringLiteral("package_script_service"),
-        QStringLiteral("brew"), QStringLiteral("Autoupdate"), QStringLiteral("*Updater")};
+        QStringLiteral("brew"), QStringLiteral("Autoupdate"), QStringLiteral("*Updater"), QStringLiteral("pip3"),
+        QStringLiteral("npm-cli.js"), QStringLiteral("yarn.js"), QStringLiteral("pnpm.cjs"), QStringLiteral("bun"),
+        QStringLiteral("gem")};
+    p.stagingPaths = {QStringLiteral("C:\\Windows\\Installer"), QStringLiteral("C:\\Windows\\Temp"),
+        QStringLiteral("%LOCALAPPDATA%\\Temp"), QStringLiteral("/tmp"), QStringLiteral("/var/tmp"),
+        QStringLiteral("/dev/shm"), QStringLiteral("~/.cache"), QStringLiteral("~/.npm"),
+        QStringLiteral("**/node_modules"), QStringLiteral("/private/tmp"), QStringLiteral("/private/var/folders")};
     p.compile();
     return p;
 }
@@ -327,6 +344,7 @@ QJsonObject Policy::toJson() const
     o.insert(KeyLinuxInstallers, toArray(linuxInstallers));
     o.insert(KeyWindowsInstallers, toArray(windowsInstallers));
     o.insert(KeyMacInstallers, toArray(macInstallers));
+    o.insert(KeyStagingPaths, toArray(stagingPaths));
     if (version > 0)
         o.insert(KeyVersion, version);
     return o;
@@ -427,6 +445,8 @@ bool Policy::set(const QString &key, const QString &value, bool append, QString 
         list = &windowsInstallers;
     else if (key == KeyMacInstallers)
         list = &macInstallers;
+    else if (key == KeyStagingPaths)
+        list = &stagingPaths;
     if (!list) {
         if (error)
             *error = Text::tr("unknown policy field %1 (fields: %2)").arg(key, fieldNames().join(QStringLiteral(", ")));
@@ -477,7 +497,7 @@ bool Policy::operator==(const Policy &o) const
         && approvedRepos == o.approvedRepos && allowedTeamIds == o.allowedTeamIds
         && brewTapsAllowList == o.brewTapsAllowList && macProgramPaths == o.macProgramPaths
         && linuxInstallers == o.linuxInstallers && windowsInstallers == o.windowsInstallers
-        && macInstallers == o.macInstallers;
+        && macInstallers == o.macInstallers && stagingPaths == o.stagingPaths;
 }
 
 void Policy::compile()
@@ -511,9 +531,31 @@ void Policy::compile()
     m_macPaths.clear();
     for (const QString &p : macProgramPaths)
         m_macPaths.append(PathPattern(p, Platform::MacOS));
-    m_linuxInstallerRx = compileNameGlobs(linuxInstallers, Qt::CaseSensitive);
-    m_windowsInstallerRx = compileNameGlobs(windowsInstallers, Qt::CaseInsensitive);
-    m_macInstallerRx = compileNameGlobs(macInstallers, Qt::CaseSensitive);
+    m_windowsStaging.clear();
+    m_unixStaging.clear();
+    for (const QString &p : stagingPaths) {
+        const bool windows = p.startsWith(u'%') || (p.size() >= 2 && p.at(1) == u':') || p.contains(u'\\');
+        if (windows)
+            m_windowsStaging.append(PathPattern(p, Platform::Windows));
+        else
+            m_unixStaging.append(PathPattern(p, Platform::Linux));
+    }
+    const auto compileInstallers
+        = [](const QStringList &entries, Qt::CaseSensitivity cs, QList<SubcommandInstaller> *subcommands) {
+              QStringList names;
+              subcommands->clear();
+              for (const QString &entry : entries) {
+                  const QStringList parts = entry.split(u' ', Qt::SkipEmptyParts);
+                  if (parts.size() == 2)
+                      subcommands->append({compileNameGlobs({parts.at(0)}, cs).first(), parts.at(1)});
+                  else
+                      names << entry;
+              }
+              return compileNameGlobs(names, cs);
+          };
+    m_linuxInstallerRx = compileInstallers(linuxInstallers, Qt::CaseSensitive, &m_linuxSubcommands);
+    m_windowsInstallerRx = compileInstallers(windowsInstallers, Qt::CaseInsensitive, &m_windowsSubcommands);
+    m_macInstallerRx = compileInstallers(macInstallers, Qt::CaseSensitive, &m_macSubcommands);
 }
 
 bool Policy::isApprovedHost(const QString &host) const
@@ -564,21 +606,30 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
     const QList<QRegularExpression> &globs = platform == Platform::Windows ? m_windowsInstallerRx
         : platform == Platform::MacOS                                      ? m_macInstallerRx
                                                                            : m_linuxInstallerRx;
+    const QList<SubcommandInstaller> &subcommands = platform == Platform::Windows ? m_windowsSubcommands
+        : platform == Platform::MacOS                                             ? m_macSubcommands
+                                                                                  : m_linuxSubcommands;
     QStringList candidates;
     if (!image.isEmpty())
         candidates << fileNameOf(image);
-    // Installers written in a scripting language run as "python3 /usr/bin/tool" or
-    // "python3 -m pip": the script or module is the installer, not the interpreter.
-    static const QRegularExpression interpreter(QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)$"));
+    // Installers written in a scripting language run as "python3 /usr/bin/tool",
+    // "python3 -m pip" or "node …/npm-cli.js install": the script or module is the
+    // installer, not the interpreter.
+    static const QRegularExpression interpreter(
+        QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)(\\.exe)?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QStringList argv = splitCommandLine(commandLine);
+    qsizetype firstArgument = 1; // where the program's own arguments begin
     if (!candidates.isEmpty() && interpreter.match(candidates.first()).hasMatch()) {
-        const QStringList argv = commandLine.split(u' ', Qt::SkipEmptyParts);
         for (qsizetype i = 1; i < argv.size(); ++i) {
             if (argv.at(i) == u"-m" && i + 1 < argv.size()) {
                 candidates << argv.at(i + 1);
+                firstArgument = i + 2;
                 break;
             }
             if (!argv.at(i).startsWith(u'-')) {
                 candidates << fileNameOf(argv.at(i));
+                firstArgument = i + 1;
                 break;
             }
         }
@@ -589,6 +640,23 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
                 return true;
         }
     }
+    if (!subcommands.isEmpty()) {
+        QString subcommand;
+        for (qsizetype i = firstArgument; i < argv.size(); ++i) {
+            if (!argv.at(i).startsWith(u'-')) {
+                subcommand = argv.at(i);
+                break;
+            }
+        }
+        for (const SubcommandInstaller &s : subcommands) {
+            if (subcommand != s.subcommand)
+                continue;
+            for (const QString &c : candidates) {
+                if (s.name.match(c).hasMatch())
+                    return true;
+            }
+        }
+    }
     return false;
 }
 
@@ -596,6 +664,24 @@ bool Policy::isApprovedSigner(const QString &signer) const
 {
     for (const QString &s : approvedSigners) {
         if (s.compare(signer.trimmed(), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+QString Policy::approvingSigner(const QString &signer) const
+{
+    for (const QString &s : approvedSigners) {
+        if (s.compare(signer.trimmed(), Qt::CaseInsensitive) == 0)
+            return QStringLiteral("ApprovedSigners %1").arg(s);
+    }
+    return QString();
+}
+
+bool Policy::isStagingPath(const QString &path, Platform platform) const
+{
+    for (const PathPattern &p : platform == Platform::Windows ? m_windowsStaging : m_unixStaging) {
+        if (p.matches(path))
             return true;
     }
     return false;

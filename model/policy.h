@@ -78,6 +78,11 @@ public:
     QStringList linuxInstallers;
     QStringList windowsInstallers;
     QStringList macInstallers;
+    // Where installers unpack and stage the code they bring (temp folders, the
+    // Windows Installer cache): a process an installer starts from here runs code the
+    // installer brought, even when no write of it was logged. Windows and Unix paths
+    // in one list; each entry applies to the platform whose paths it looks like.
+    QStringList stagingPaths;
     int version = 0; // 0: never saved
 
     QJsonObject toJson() const;
@@ -103,6 +108,13 @@ public:
     bool isMonitoredPath(const QString &path, Platform platform) const;
     bool isInstaller(const QString &image, const QString &commandLine, Platform platform) const;
     bool isApprovedSigner(const QString &signer) const;
+    // "ApprovedSigners <entry>" for an approved signer, else empty.
+    QString approvingSigner(const QString &signer) const;
+    bool isStagingPath(const QString &path, Platform platform) const;
+    // Whether the site named any package source it trusts (ApprovedUpdateHosts or
+    // ApprovedRepos). Without one, a download is unapproved but no mismatch: nobody
+    // said which sources are expected.
+    bool hasSourceAllowList() const { return !m_hostPatterns.isEmpty() || !m_repoHostPatterns.isEmpty(); }
 
     static std::optional<qint64> parseDuration(const QString &text);
     static QString formatDuration(qint64 us);
@@ -114,9 +126,20 @@ private:
     QList<PathPattern> m_linuxPaths;
     QList<PathPattern> m_windowsPaths;
     QList<PathPattern> m_macPaths;
+    QList<PathPattern> m_windowsStaging;
+    QList<PathPattern> m_unixStaging;
     QList<QRegularExpression> m_linuxInstallerRx;
     QList<QRegularExpression> m_windowsInstallerRx;
     QList<QRegularExpression> m_macInstallerRx;
+    // Entries "NAME SUBCOMMAND" ("go install"): the program and its first argument.
+    struct SubcommandInstaller
+    {
+        QRegularExpression name;
+        QString subcommand;
+    };
+    QList<SubcommandInstaller> m_linuxSubcommands;
+    QList<SubcommandInstaller> m_windowsSubcommands;
+    QList<SubcommandInstaller> m_macSubcommands;
 };
 
 } // namespace Chainscope

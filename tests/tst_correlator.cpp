@@ -80,11 +80,16 @@ void Tst_correlator::fullChainWithEvidenceAndFlags()
     Timeline t(index);
     maliciousInstall(t, T0 + 12 * Minute);
     t.build();
-    const QList<Chain> chains = correlate(index, Policy::defaults());
+    // The site names its sources: a download from anywhere else is a mismatch.
+    Policy policy = Policy::defaults();
+    QString error;
+    QVERIFY(policy.applyAssignment(QStringLiteral("ApprovedRepos=http://192.0.2.10/debian"), &error));
+    const QList<Chain> chains = correlate(index, policy);
     QCOMPARE(chains.size(), 1);
     const Chain &c = chains.first();
     QVERIFY(c.isFull());
     QVERIFY(!c.approved);
+    QCOMPARE(c.verdict, Verdict::Suspicious);
     QVERIFY2(c.missing.isEmpty(), qPrintable(c.missing.join(u'|')));
     QCOMPARE(c.host, QStringLiteral("h1"));
     QCOMPARE(c.installer, QStringLiteral("apt-get install qwik"));
@@ -124,12 +129,18 @@ void Tst_correlator::approvedEgressIsExplained()
     QCOMPARE(chains.size(), 1);
     const Chain &c = chains.first();
     QVERIFY(c.approved);
+    QCOMPARE(c.verdict, Verdict::Approved);
     QVERIFY(!c.hasStage(Stage::Egress));
     QVERIFY(c.hasStage(Stage::FirstRun));
-    QCOMPARE(c.missing.size(), 1);
-    QVERIFY2(c.missing.first().contains(QLatin1String("192.0.2.10:443")), qPrintable(c.missing.first()));
-    QVERIFY2(
-        c.missing.first().contains(QLatin1String("ApprovedUpdateHosts 192.0.2.0/24")), qPrintable(c.missing.first()));
+    // An approval is no missing stage: it is said as what approved it.
+    QVERIFY2(c.missing.isEmpty(), qPrintable(c.missing.join(u'|')));
+    QVERIFY2(c.summary.startsWith(QLatin1String("Approved because")), qPrintable(c.summary));
+    QVERIFY2(c.summary.contains(QLatin1String("ApprovedUpdateHosts 192.0.2.0/24")), qPrintable(c.summary));
+    const auto approvedEgress = std::find_if(c.evidence.cbegin(), c.evidence.cend(),
+        [](const Evidence &e) { return e.role == u"egress" && e.target == u"192.0.2.10:443"; });
+    QVERIFY(approvedEgress != c.evidence.cend());
+    QCOMPARE(approvedEgress->approvedBy, QStringLiteral("ApprovedUpdateHosts 192.0.2.0/24"));
+    QVERIFY(approvedEgress->flag.isEmpty());
 
     // Without the allow-list the same egress makes a full chain.
     const QList<Chain> strict = correlate(index, Policy::defaults());
@@ -333,12 +344,18 @@ void Tst_correlator::windowsDrift_data()
     QTest::addColumn<QString>("expected"); // mismatch, or empty for none
     QTest::addColumn<bool>("approved");
     const QString vendor = QStringLiteral("Vendor Ltd");
+    // Approval needs a policy entry that names the signer: without one the chain is
+    // incomplete, never approved by default.
     QTest::newRow("same file, same signer") << vendor << "SHA256=AA" << vendor << "SHA256=AA"
                                             << ""
-                                            << "" << true;
+                                            << "" << false;
+    QTest::newRow("same file, signer approved") << vendor << "SHA256=AA" << vendor << "SHA256=AA" << vendor << ""
+                                                << true;
     QTest::newRow("new hash, same signer") << vendor << "SHA256=AA" << vendor << "SHA256=BB"
                                            << ""
-                                           << "hash_drift" << true;
+                                           << "hash_drift" << false;
+    QTest::newRow("new hash, same signer, approved")
+        << vendor << "SHA256=AA" << vendor << "SHA256=BB" << vendor << "hash_drift" << true;
     QTest::newRow("new hash, approved signer")
         << "Old Vendor"
         << "SHA256=AA" << vendor << "SHA256=BB" << vendor << "signer_drift" << false;
@@ -350,7 +367,9 @@ void Tst_correlator::windowsDrift_data()
     QTest::newRow("no history") << ""
                                 << "" << vendor << "SHA256=BB"
                                 << ""
-                                << "" << true;
+                                << "" << false;
+    QTest::newRow("no history, signer approved") << ""
+                                                 << "" << vendor << "SHA256=BB" << vendor << "" << true;
 }
 
 void Tst_correlator::windowsDrift()
