@@ -17,6 +17,7 @@ constexpr int Write = 1;
 constexpr int Connect = 42;
 constexpr int Sendto = 44;
 constexpr int Clone = 56;
+constexpr int Vfork = 58;
 constexpr int Execve = 59;
 constexpr int Rename = 82;
 constexpr int Link = 86;

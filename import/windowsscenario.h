@@ -28,6 +28,18 @@ namespace Chainscope {
 //      only the hash changes. The service host restarts and loads it within minutes;
 //      its first DNS beacon to an unapproved domain comes 12 days later — outside the
 //      default 90-minute window, a near miss with its reason.
+// FIN-WS-07 again, at +24 min (between (a) and (b)):
+//  (d) an MSI custom action that spawns a shell: dana runs `msiexec.exe /i` on a
+//      downloaded BankLink-Connector-3.2.0.msi (child of explorer). The Windows Installer
+//      service (`msiexec.exe /V`, child of services.exe) was started before the log
+//      begins, so no process create names it: it is known from its children's Parent*
+//      fields, its file create of the cached C:\Windows\Installer\<hex>.msi, the
+//      MsiInstaller 1040/11707/1033/1042 events and its terminate when it goes idle. It
+//      starts the custom action C:\Windows\Installer\MSI4F1B.tmp as SYSTEM — with no
+//      file create for it anywhere: a first run whose write is not observed. The .tmp
+//      resolves sync.banklink-cdn.example, connects to it (203.0.113.144:443; not an
+//      approved host) and starts `cmd.exe /c whoami & hostname`, which starts conhost,
+//      whoami.exe and HOSTNAME.EXE.
 //
 // Deterministic for a seed; `noiseEvents` adds benign Sysmon process, image-load,
 // file and network events on FIN-WS-07 (for benchmarks).
@@ -42,11 +54,15 @@ struct WindowsScenarioOptions
 // instead of copying constants.
 struct WindowsScenarioStory
 {
-    QString label; // "a", "b", "c"
+    QString label; // "a", "b", "c", "d"
     QString host;
     QString installer; // image of the installing process
     QStringList written; // files written in program paths, in order
     QString firstRunImage; // the process whose start or load is the first run
+    // False when no event shows firstRunImage being written (d: the Windows Installer
+    // extracts its custom action where Sysmon's configuration logs no file creates); a
+    // correct correlation still counts its start as a first run.
+    bool writeObserved = true;
     QString unsignedModule; // (a) the unsigned DLL the app loads
     QStringList egressHosts; // unapproved destinations within the window
     qint64 lateEgressAfterUs = -1; // (c) how long after the install the beacon comes

@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Chainscope;
 using Chainscope::Test::ProcessResult;
@@ -79,6 +80,38 @@ qint64 field(const QByteArray &line, const QByteArray &name)
     return ok ? value : -1;
 }
 
+// Why ausearch does not show `e` as the ground truth has it, empty when it does: the
+// event of its serial is a successful execve at its time, by its pid and ppid, of its
+// image with its argv.
+QString execDiffers(const QString &log, const LinuxScenarioExec &e)
+{
+    const QString serial = QString::number(e.serial);
+    const ProcessResult raw = ausearch(log, {QStringLiteral("-a"), serial, QStringLiteral("--raw")});
+    QByteArray syscall;
+    for (const QByteArray &line : nonEmptyLines(raw.out)) {
+        if (line.contains("type=SYSCALL"))
+            syscall = line;
+    }
+    if (!syscall.contains("syscall=59 success=yes"))
+        return QStringLiteral("event %1 is no successful execve: %2").arg(serial, QString::fromUtf8(syscall));
+    if (field(syscall, "pid") != e.pid || field(syscall, "ppid") != e.ppid)
+        return QStringLiteral("event %1: pid/ppid %2/%3").arg(serial).arg(e.pid).arg(e.ppid);
+    if (!syscall.contains(" exe=\"" + e.exe.toUtf8() + "\" "))
+        return QStringLiteral("event %1: exe is not %2").arg(serial, e.exe);
+    if (stampOf(syscall).ms != e.time.toMSecsSinceEpoch())
+        return QStringLiteral("event %1: time").arg(serial);
+    QByteArray argv = "type=EXECVE msg=audit(";
+    QByteArray expected = " : argc=" + QByteArray::number(e.argv.size());
+    for (qsizetype i = 0; i < e.argv.size(); ++i)
+        expected += " a" + QByteArray::number(i) + '=' + e.argv.at(i).toUtf8();
+    const ProcessResult interpreted = ausearch(log, {QStringLiteral("-a"), serial, QStringLiteral("-i")});
+    for (const QByteArray &line : nonEmptyLines(interpreted.out)) {
+        if (line.contains(argv) && line.trimmed().endsWith(expected))
+            return QString();
+    }
+    return QStringLiteral("event %1: no EXECVE record%2").arg(serial, QString::fromUtf8(expected));
+}
+
 QString fileNamed(const LinuxScenarioResult &r, const QString &name)
 {
     for (const QString &f : r.files) {
@@ -106,6 +139,8 @@ private slots:
     void firstRunIsFound_data();
     void firstRunIsFound();
     void curlPipeDecodesFromHex();
+    void npmInstallTreeDecodes();
+    void unobservedWriteHasNoRecord();
     void timeGaps_data();
     void timeGaps();
     void everyProcessIsCreatedVisibly();
@@ -134,7 +169,7 @@ void Tst_linuxscenario::initTestCase()
 void Tst_linuxscenario::groundTruthIsComplete()
 {
     QCOMPARE(m_result.host, QStringLiteral("build-07"));
-    QCOMPARE(m_result.stories.size(), 3);
+    QCOMPARE(m_result.stories.size(), 4);
     QVERIFY(m_result.approvedUpdateHosts.contains(QStringLiteral("192.0.2.0/24")));
     const QList<QByteArray> lines = nonEmptyLines(readAll(m_audit));
     QCOMPARE(m_result.auditRecords, qint64(lines.size()));
@@ -148,12 +183,16 @@ void Tst_linuxscenario::groundTruthIsComplete()
     const LinuxScenarioStory *a = m_result.story(QStringLiteral("a"));
     const LinuxScenarioStory *b = m_result.story(QStringLiteral("b"));
     const LinuxScenarioStory *c = m_result.story(QStringLiteral("c"));
-    QVERIFY(a && b && c);
-    QVERIFY(a->expectMismatchedChain);
+    const LinuxScenarioStory *d = m_result.story(QStringLiteral("d"));
+    QVERIFY(a && b && c && d);
+    QVERIFY(a->expectMismatchedChain && d->expectMismatchedChain);
     QVERIFY(!b->expectMismatchedChain && !c->expectMismatchedChain);
     QVERIFY(b->repoApproved && !a->repoApproved && !c->repoApproved);
     for (const LinuxScenarioStory *s : {a, b, c}) {
+        QCOMPARE(s->packageManager, QStringLiteral("apt"));
         QCOMPARE(s->install.exe, QStringLiteral("/usr/bin/apt-get"));
+        QVERIFY(s->writeObserved);
+        QVERIFY(s->installDescendants.isEmpty() && s->installEgress.isEmpty());
         QVERIFY(!s->writes.isEmpty());
         QVERIFY(!s->firstRuns.isEmpty());
         QVERIFY(s->firstRunOf(s->toolPath));
@@ -172,6 +211,53 @@ void Tst_linuxscenario::groundTruthIsComplete()
         QCOMPARE(run.egress.size(), 1);
         QVERIFY(!run.egress.first().approved);
         QCOMPARE(run.descendants.first().exe, QStringLiteral("/usr/bin/dash"));
+    }
+
+    // (d): npm from the approved registry proxy; the binary its script fetched into /tmp
+    // runs without any record of its write, starts sh and reaches an unlisted host.
+    QCOMPARE(d->packageManager, QStringLiteral("npm"));
+    QVERIFY(d->repoApproved);
+    QVERIFY(m_result.approvedUpdateHosts.contains(QUrl(d->repoUrl).host()));
+    QCOMPARE(d->install.exe, QStringLiteral("/usr/bin/node"));
+    QCOMPARE(d->install.argv,
+        (QStringList {QStringLiteral("node"), QStringLiteral("/usr/bin/npm"), QStringLiteral("install"), d->package}));
+    QCOMPARE(d->commandLine, d->install.argv.join(u' '));
+    QVERIFY(d->writes.isEmpty());
+    QVERIFY(!d->writeObserved);
+    QVERIFY(d->toolPath.startsWith(QLatin1String("/tmp/")));
+    QVERIFY(d->expectedMismatches.contains(QStringLiteral("host_not_approved")));
+    QVERIFY(d->expectedMismatches.contains(QStringLiteral("unexpected_child")));
+    QVERIFY(d->installEnd >= d->install.time.addMSecs(-d->install.time.time().msec()));
+    const LinuxScenarioRun *dRun = d->firstRunOf(d->toolPath);
+    QVERIFY(dRun);
+    QCOMPARE(d->firstRuns.size(), 1);
+    QCOMPARE(dRun->exec.path, d->toolPath);
+    QCOMPARE(dRun->descendants.first().exe, QStringLiteral("/usr/bin/dash"));
+    QCOMPARE(dRun->descendants.first().ppid, dRun->exec.pid);
+    QCOMPARE(dRun->egress.size(), 1);
+    QVERIFY(!dRun->egress.first().approved);
+    QCOMPARE(dRun->egress.first().pid, dRun->exec.pid);
+    // The lifecycle shell, node install.js, curl and chmod; the registry (approved) and
+    // the download (not).
+    QCOMPARE(d->installDescendants.size(), 4);
+    QCOMPARE(d->installDescendants.at(0).argv,
+        (QStringList {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("node install.js")}));
+    QCOMPARE(d->installDescendants.at(2).exe, QStringLiteral("/usr/bin/curl"));
+    QVERIFY(d->installDescendants.at(2).argv.contains(d->toolPath));
+    QCOMPARE(d->installEgress.size(), 2);
+    QCOMPARE(d->installEgress.first().address, d->repoAddress);
+    QVERIFY(d->installEgress.first().approved);
+    QVERIFY(!d->installEgress.last().approved);
+    QCOMPARE(d->installEgress.last().pid, d->installDescendants.at(2).pid);
+    // Within minutes, well inside the window.
+    QVERIFY(dRun->egress.first().time.toMSecsSinceEpoch() - d->install.time.toMSecsSinceEpoch() < 5 * Minute);
+    // After (c): everything of (a)-(c) came first.
+    for (const LinuxScenarioStory *s : {a, b, c}) {
+        QVERIFY(s->install.serial < d->install.serial);
+        for (const LinuxScenarioRun &run : s->firstRuns) {
+            for (const LinuxScenarioConnect &e : run.egress)
+                QVERIFY(e.serial < d->install.serial);
+        }
     }
 }
 
@@ -233,6 +319,7 @@ void Tst_linuxscenario::egressDecodes_data()
     QTest::newRow("b wget") << QStringLiteral("b") << 0;
     QTest::newRow("b rsync") << QStringLiteral("b") << 1;
     QTest::newRow("c") << QStringLiteral("c") << 0;
+    QTest::newRow("d") << QStringLiteral("d") << 0;
 }
 
 void Tst_linuxscenario::egressDecodes()
@@ -260,6 +347,7 @@ void Tst_linuxscenario::firstRunIsFound_data()
     QTest::newRow("a") << QStringLiteral("a");
     QTest::newRow("b") << QStringLiteral("b");
     QTest::newRow("c") << QStringLiteral("c");
+    QTest::newRow("d") << QStringLiteral("d");
 }
 
 void Tst_linuxscenario::firstRunIsFound()
@@ -302,6 +390,109 @@ void Tst_linuxscenario::curlPipeDecodesFromHex()
     }
 }
 
+void Tst_linuxscenario::npmInstallTreeDecodes()
+{
+    // (d) as ausearch reads it: each process of the installer tree is the execve the
+    // ground truth names, and their parent links make one tree from npm down to the
+    // binary's first run.
+    const LinuxScenarioStory *d = m_result.story(QStringLiteral("d"));
+    QVERIFY(d && d->installDescendants.size() == 4 && !d->firstRuns.isEmpty());
+    const LinuxScenarioExec &sh = d->installDescendants.at(0);
+    const LinuxScenarioExec &script = d->installDescendants.at(1);
+    const LinuxScenarioRun &run = d->firstRuns.first();
+    QList<LinuxScenarioExec> execs {d->install, run.exec};
+    execs += d->installDescendants;
+    execs += run.descendants;
+    for (const LinuxScenarioExec &e : execs) {
+        const QString differs = execDiffers(m_audit, e);
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
+    }
+    QCOMPARE(sh.ppid, d->install.pid);
+    QCOMPARE(script.ppid, sh.pid);
+    for (qsizetype i = 2; i < d->installDescendants.size(); ++i)
+        QCOMPARE(d->installDescendants.at(i).ppid, script.pid);
+    QCOMPARE(run.exec.ppid, script.pid);
+    QVERIFY(d->install.time < sh.time && sh.time < run.exec.time && run.exec.time < run.egress.first().time);
+
+    // npm's pid ran /usr/bin/env first (the script's "#!" line), which found node on the
+    // second $PATH directory.
+    const ProcessResult npmExecs = ausearch(m_audit,
+        {QStringLiteral("-p"), QString::number(d->install.pid), QStringLiteral("-sc"), QStringLiteral("execve"),
+            QStringLiteral("--raw")});
+    QCOMPARE(npmExecs.exitCode, 0);
+    static const QRegularExpression exe(QStringLiteral(R"re( exe="([^"]*)")re"));
+    QStringList calls;
+    for (const QByteArray &line : nonEmptyLines(npmExecs.out)) {
+        if (line.contains("type=SYSCALL")) {
+            calls << exe.match(QString::fromUtf8(line)).captured(1)
+                    + (line.contains("success=yes") ? QString() : QStringLiteral(" failed"));
+        }
+    }
+    QCOMPARE(calls,
+        (QStringList {QStringLiteral("/usr/bin/env"), QStringLiteral("/usr/bin/env failed"),
+            QStringLiteral("/usr/bin/node")}));
+
+    // dash started node install.js with vfork (no clone record), from the package folder.
+    const ProcessResult vforks
+        = ausearch(m_audit, {QStringLiteral("-sc"), QStringLiteral("vfork"), QStringLiteral("--raw")});
+    QCOMPARE(vforks.exitCode, 0);
+    bool vforked = false;
+    for (const QByteArray &line : nonEmptyLines(vforks.out))
+        vforked |= line.contains("type=SYSCALL") && field(line, "pid") == sh.pid && field(line, "exit") == script.pid;
+    QVERIFY(vforked);
+    const ProcessResult shEvent
+        = ausearch(m_audit, {QStringLiteral("-a"), QString::number(sh.serial), QStringLiteral("--raw")});
+    QVERIFY(shEvent.out.contains("cwd=\"/home/lena/src/billing-ui/node_modules/" + d->package.toUtf8() + "\""));
+
+    // The connects of the tree: npm to the registry, under the title npm gave itself
+    // (comm and proctitle, not its argv), and curl's download.
+    for (const LinuxScenarioConnect &c : d->installEgress) {
+        const ProcessResult e
+            = ausearch(m_audit, {QStringLiteral("-a"), QString::number(c.serial), QStringLiteral("-i")});
+        QCOMPARE(e.exitCode, 0);
+        const QByteArray expected
+            = "saddr={ saddr_fam=inet laddr=" + c.address.toLatin1() + " lport=" + QByteArray::number(c.port) + " }";
+        QVERIFY2(e.out.contains(expected), e.out.constData());
+        QVERIFY(e.out.contains(" pid=" + QByteArray::number(c.pid) + ' '));
+        QVERIFY(e.out.contains("exit=EINPROGRESS"));
+    }
+    const ProcessResult registry = ausearch(
+        m_audit, {QStringLiteral("-a"), QString::number(d->installEgress.first().serial), QStringLiteral("-i")});
+    QVERIFY2(registry.out.contains(" comm=npm install " + d->package.left(3).toUtf8() + " exe=/usr/bin/node "),
+        registry.out.constData());
+    QVERIFY(registry.out.contains("proctitle=npm install " + d->package.toUtf8()));
+
+    // The first run left the terminal behind (setsid), and its shell and C2 connect are its own.
+    const ProcessResult tool
+        = ausearch(m_audit, {QStringLiteral("-a"), QString::number(run.exec.serial), QStringLiteral("--raw")});
+    QVERIFY(tool.out.contains(" tty=(none) "));
+}
+
+void Tst_linuxscenario::unobservedWriteHasNoRecord()
+{
+    // (d)'s binary came through /tmp, which no watch covers: the only event with a PATH
+    // record naming it is its own execve, and no binwrite event mentions it.
+    const LinuxScenarioStory *d = m_result.story(QStringLiteral("d"));
+    QVERIFY(d && !d->writeObserved && d->writes.isEmpty());
+    const LinuxScenarioRun *run = d->firstRunOf(d->toolPath);
+    QVERIFY(run);
+    const ProcessResult named = ausearch(m_audit, {QStringLiteral("-f"), d->toolPath, QStringLiteral("--raw")});
+    QCOMPARE(named.exitCode, 0);
+    QSet<qint64> serials;
+    for (const QByteArray &line : nonEmptyLines(named.out)) {
+        serials.insert(stampOf(line).serial);
+        if (line.contains("type=SYSCALL"))
+            QVERIFY2(line.contains("syscall=59 success=yes"), line.constData());
+    }
+    QCOMPARE(serials, QSet<qint64> {run->exec.serial});
+    const ProcessResult writes
+        = ausearch(m_audit, {QStringLiteral("-k"), QStringLiteral("binwrite"), QStringLiteral("-i")});
+    QCOMPARE(writes.exitCode, 0);
+    QVERIFY(!writes.out.isEmpty());
+    QVERIFY(!writes.out.contains(d->toolPath.toUtf8()));
+    QVERIFY(!writes.out.contains("/tmp/"));
+}
+
 void Tst_linuxscenario::timeGaps_data()
 {
     QTest::addColumn<QString>("label");
@@ -339,8 +530,8 @@ void Tst_linuxscenario::timeGaps()
 
 void Tst_linuxscenario::everyProcessIsCreatedVisibly()
 {
-    // Every pid that shows up after the rules are loaded was created by a clone seen
-    // earlier, and its records name the cloning process as ppid.
+    // Every pid that shows up after the rules are loaded was created by a clone (or
+    // dash's vfork) seen earlier, and its records name the creating process as ppid.
     const ProcessResult r = ausearch(m_audit, {QStringLiteral("--raw")});
     QCOMPARE(r.exitCode, 0);
     QSet<qint64> roots {1};
@@ -355,10 +546,11 @@ void Tst_linuxscenario::everyProcessIsCreatedVisibly()
             continue;
         const qint64 pid = syscall ? field(line, "pid") : field(" " + line.mid(line.indexOf("): ") + 2), "pid");
         QVERIFY2(pid > 0, line.constData());
-        if (!cloneSeen && !line.contains("syscall=56 "))
+        const bool vfork = syscall && line.contains("syscall=58 ");
+        if (!cloneSeen && !line.contains("syscall=56 ") && !vfork)
             roots.insert(pid);
-        if (syscall && line.contains("syscall=56 ")) {
-            QVERIFY2(line.contains(" a0=1200011 ") || line.contains(" a0=4111 "), line.constData());
+        if (vfork || (syscall && line.contains("syscall=56 "))) {
+            QVERIFY2(vfork || line.contains(" a0=1200011 ") || line.contains(" a0=4111 "), line.constData());
             cloneSeen = true;
             ++clones;
             parentOf.insert(field(line, "exit"), pid);
@@ -441,6 +633,13 @@ void Tst_linuxscenario::packageLogsAgreeWithAudit()
         return t;
     };
     for (const LinuxScenarioStory &story : m_result.stories) {
+        if (story.packageManager != u"apt") {
+            // npm writes neither log.
+            for (const QByteArray &line : dpkg)
+                QVERIFY2(!line.contains(' ' + story.package.toLatin1() + ':'), line.constData());
+            QVERIFY(!history.contains(story.package.toLatin1()));
+            continue;
+        }
         const QDateTime installSecond = story.install.time.addMSecs(-story.install.time.time().msec());
         int seen = 0;
         for (const QByteArray &line : dpkg) {
@@ -490,8 +689,9 @@ void Tst_linuxscenario::deterministic()
     QVERIFY(different.error.isEmpty());
     QVERIFY(readAll(fileNamed(different, QStringLiteral("audit.log"))) != readAll(m_audit));
     // The stories keep their shape under any seed.
-    QCOMPARE(different.stories.size(), 3);
-    QCOMPARE(different.story(QStringLiteral("a"))->toolPath, m_result.story(QStringLiteral("a"))->toolPath);
+    QCOMPARE(different.stories.size(), 4);
+    for (const QString &label : {QStringLiteral("a"), QStringLiteral("d")})
+        QCOMPARE(different.story(label)->toolPath, m_result.story(label)->toolPath);
 }
 
 void Tst_linuxscenario::noise()

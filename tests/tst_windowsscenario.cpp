@@ -44,6 +44,109 @@ void storeScenario(CaseStore &store, const WindowsScenario &scenario)
     }
 }
 
+const QList<WinEventRecord> &recordsOf(const WindowsScenario &scenario, const QString &fileName)
+{
+    static const QList<WinEventRecord> none;
+    for (const WindowsScenario::Log &log : scenario.logs) {
+        if (log.fileName == fileName)
+            return log.records;
+    }
+    return none;
+}
+
+QList<const WinEventRecord *> withField(
+    const QList<WinEventRecord> &records, quint32 eventId, const QString &name, const QString &value)
+{
+    QList<const WinEventRecord *> found;
+    for (const WinEventRecord &r : records) {
+        if (r.eventId == eventId && r.value(name).compare(value, Qt::CaseInsensitive) == 0)
+            found.append(&r);
+    }
+    return found;
+}
+
+// Why FIN-WS-07's logs do not tell story (d) as its ground truth says, empty when they
+// do: dana's msiexec /i; the Installer service known only as the custom action's parent
+// and by its own events; the custom action started by it with no file create for its
+// image; its shell and that shell's whoami; its resolved and connected destination.
+QString msiStoryDiffers(
+    const WindowsScenarioStory &d, const QList<WinEventRecord> &sysmon, const QList<WinEventRecord> &application)
+{
+    const QList<const WinEventRecord *> starts = withField(sysmon, 1, QStringLiteral("Image"), d.firstRunImage);
+    if (starts.size() != 1)
+        return QStringLiteral("%1 starts of %2").arg(starts.size()).arg(d.firstRunImage);
+    const WinEventRecord &action = *starts.first();
+    if (action.value(u"ParentImage").compare(d.installer, Qt::CaseInsensitive) != 0
+        || action.value(u"ParentCommandLine") != QLatin1String("C:\\Windows\\system32\\msiexec.exe /V")
+        || action.value(u"User") != QLatin1String("NT AUTHORITY\\SYSTEM"))
+        return QStringLiteral("the custom action's parent or user: ") + Test::describe(action.data);
+    const QString service = action.value(u"ParentProcessGuid");
+    if (!withField(sysmon, 1, QStringLiteral("ProcessGuid"), service).isEmpty())
+        return QStringLiteral("the service's start is in the log");
+    bool cached = false;
+    for (const WinEventRecord *r : withField(sysmon, 11, QStringLiteral("ProcessGuid"), service)) {
+        const QString target = r->value(u"TargetFilename");
+        cached
+            |= target.startsWith(QLatin1String("C:\\Windows\\Installer\\")) && target.endsWith(QLatin1String(".msi"));
+    }
+    if (!cached)
+        return QStringLiteral("no cached package written by the service");
+    const QList<const WinEventRecord *> serviceEnds = withField(sysmon, 5, QStringLiteral("ProcessGuid"), service);
+    if (serviceEnds.size() != 1 || serviceEnds.first()->timeUs < action.timeUs)
+        return QStringLiteral("the service does not end after its custom action");
+    if (!withField(sysmon, 11, QStringLiteral("TargetFilename"), d.firstRunImage).isEmpty())
+        return QStringLiteral("a file create for the custom action");
+
+    QList<const WinEventRecord *> clients;
+    for (const WinEventRecord *r : withField(sysmon, 1, QStringLiteral("Image"), d.installer)) {
+        if (r->value(u"CommandLine").contains(QLatin1String(" /i ")) && r->value(u"User") == QLatin1String("CORP\\dana")
+            && r->timeUs < action.timeUs && action.timeUs - r->timeUs < 60 * 1000000LL)
+            clients.append(r);
+    }
+    if (clients.size() != 1 || !clients.first()->value(u"ParentImage").endsWith(QLatin1String("\\explorer.exe")))
+        return QStringLiteral("%1 msiexec /i clients started by explorer just before").arg(clients.size());
+    const WinEventRecord &client = *clients.first();
+    for (quint32 id : {1040u, 1042u}) {
+        bool named = false;
+        for (const WinEventRecord *r :
+            withField(application, id, QStringLiteral("Data2"), client.value(u"ProcessId"))) {
+            named |= r->provider == QLatin1String("MsiInstaller")
+                && client.value(u"CommandLine").contains(QLatin1Char('"') + r->value(u"Data1") + QLatin1Char('"'));
+        }
+        if (!named)
+            return QStringLiteral("no MsiInstaller %1 for the client's package and pid").arg(id);
+    }
+
+    const QString actionGuid = action.value(u"ProcessGuid");
+    const WinEventRecord *cmd = nullptr;
+    for (const WinEventRecord *r : withField(sysmon, 1, QStringLiteral("ParentProcessGuid"), actionGuid)) {
+        if (r->value(u"Image").endsWith(QLatin1String("\\cmd.exe"), Qt::CaseInsensitive)
+            && r->value(u"CommandLine").startsWith(QLatin1String("cmd.exe /c whoami")))
+            cmd = r;
+    }
+    if (!cmd)
+        return QStringLiteral("no cmd.exe /c whoami below the custom action");
+    bool whoami = false;
+    for (const WinEventRecord *r :
+        withField(sysmon, 1, QStringLiteral("ParentProcessGuid"), cmd->value(u"ProcessGuid")))
+        whoami |= r->value(u"Image").endsWith(QLatin1String("\\whoami.exe"), Qt::CaseInsensitive);
+    if (!whoami)
+        return QStringLiteral("no whoami.exe below cmd.exe");
+
+    QStringList answers;
+    for (const WinEventRecord *r : withField(sysmon, 22, QStringLiteral("ProcessGuid"), actionGuid)) {
+        if (d.egressHosts.contains(r->value(u"QueryName")))
+            answers
+                += QString(r->value(u"QueryResults")).remove(QLatin1String("::ffff:")).split(u';', Qt::SkipEmptyParts);
+    }
+    bool connected = false;
+    for (const WinEventRecord *r : withField(sysmon, 3, QStringLiteral("ProcessGuid"), actionGuid))
+        connected |= answers.contains(r->value(u"DestinationIp")) && r->timeUs - client.timeUs < 5 * 60 * 1000000LL;
+    if (!connected)
+        return QStringLiteral("no connect to %1 within minutes").arg(d.egressHosts.join(u','));
+    return QString();
+}
+
 const Chain *chainOf(const QList<Chain> &chains, const WindowsScenarioStory &story)
 {
     for (const Chain &c : chains) {
@@ -66,6 +169,8 @@ private slots:
     void nearMissBecomesFullWithALongerWindow();
     void deterministicForASeed();
     void evtxFilesAgreeWithEvtxexport();
+    void msiCustomActionIsInTheLogs();
+    void msiCustomActionAgreesWithEvtxexport();
     void importedFromEvtxTheChainsAreTheSame();
 
 private:
@@ -79,7 +184,7 @@ private:
 void Tst_WindowsScenario::initTestCase()
 {
     m_scenario = buildWindowsScenario({});
-    QCOMPARE(m_scenario.stories.size(), 3);
+    QCOMPARE(m_scenario.stories.size(), 4);
     m_store = CaseStore::create(m_dir.filePath(QStringLiteral("w.chainscope")));
     storeScenario(*m_store, m_scenario);
     QVERIFY(m_index.load(*m_store));
@@ -95,6 +200,7 @@ void Tst_WindowsScenario::stories_data()
     QTest::newRow("a: 3CX-like") << QStringLiteral("a");
     QTest::newRow("b: benign update") << QStringLiteral("b");
     QTest::newRow("c: SUNBURST-like near miss") << QStringLiteral("c");
+    QTest::newRow("d: MSI custom action") << QStringLiteral("d");
 }
 
 void Tst_WindowsScenario::stories()
@@ -102,6 +208,12 @@ void Tst_WindowsScenario::stories()
     QFETCH(QString, label);
     const WindowsScenarioStory *story = m_scenario.story(label);
     QVERIFY(story);
+    // TODO(engine): story "d" (the MSI custom action, a first run whose write no event
+    // shows) waits for the correlator being rewritten for it; until then its chain is not
+    // asserted here. Its evidence is: msiCustomActionIsInTheLogs and
+    // msiCustomActionAgreesWithEvtxexport.
+    if (label == u"d")
+        QSKIP("TODO(engine): story d's chain is not asserted until the correlator supports it");
     Correlator correlator(m_index);
     const QList<Chain> chains = correlator.run(m_policy);
     const Chain *c = chainOf(chains, *story);
@@ -203,6 +315,55 @@ void Tst_WindowsScenario::evtxFilesAgreeWithEvtxexport()
             }
         }
     }
+}
+
+void Tst_WindowsScenario::msiCustomActionIsInTheLogs()
+{
+    const WindowsScenarioStory *d = m_scenario.story(QStringLiteral("d"));
+    QVERIFY(d);
+    QVERIFY(d->expectMismatchedChain);
+    QVERIFY(d->written.isEmpty() && !d->writeObserved);
+    QCOMPARE(d->host, m_scenario.story(QStringLiteral("a"))->host);
+    QVERIFY(d->firstRunImage.startsWith(QLatin1String("C:\\Windows\\Installer\\MSI")));
+    QVERIFY(d->firstRunImage.endsWith(QLatin1String(".tmp")));
+    QCOMPARE(d->installer, QStringLiteral("C:\\Windows\\System32\\msiexec.exe"));
+    for (const QString &host : d->egressHosts)
+        QVERIFY(!m_scenario.approvedUpdateHosts.contains(host));
+    const QString differs = msiStoryDiffers(*d, recordsOf(m_scenario, QStringLiteral("fin-ws-07-sysmon.evtx")),
+        recordsOf(m_scenario, QStringLiteral("fin-ws-07-application.evtx")));
+    QVERIFY2(differs.isEmpty(), qPrintable(differs));
+    // The other stories' ground truth keeps its writes.
+    for (const WindowsScenarioStory &s : m_scenario.stories)
+        QCOMPARE(s.writeObserved, s.label != u"d");
+}
+
+void Tst_WindowsScenario::msiCustomActionAgreesWithEvtxexport()
+{
+    // The same story as the independent reader sees it in the written files.
+    const QString dir = m_dir.filePath(QStringLiteral("msi"));
+    QVERIFY(QDir().mkpath(dir));
+    const WindowsScenarioFiles written = writeWindowsScenario(dir, m_scenario);
+    QVERIFY2(written.error.isEmpty(), qPrintable(written.error));
+    const auto read = [&](const QString &fileName) {
+        QList<WinEventRecord> records;
+        QString error;
+        for (const Test::OracleRecord &o : Test::runEvtxexport(QDir(dir).filePath(fileName), &error)) {
+            WinEventRecord r;
+            r.recordId = o.recordId;
+            r.provider = o.provider;
+            r.eventId = o.eventId;
+            r.timeUs = o.timeUs;
+            r.data = o.data;
+            records.append(r);
+        }
+        return error.isEmpty() ? records : QList<WinEventRecord>();
+    };
+    const QList<WinEventRecord> sysmon = read(QStringLiteral("fin-ws-07-sysmon.evtx"));
+    const QList<WinEventRecord> application = read(QStringLiteral("fin-ws-07-application.evtx"));
+    QCOMPARE(sysmon.size(), recordsOf(m_scenario, QStringLiteral("fin-ws-07-sysmon.evtx")).size());
+    QCOMPARE(application.size(), recordsOf(m_scenario, QStringLiteral("fin-ws-07-application.evtx")).size());
+    const QString differs = msiStoryDiffers(*m_scenario.story(QStringLiteral("d")), sysmon, application);
+    QVERIFY2(differs.isEmpty(), qPrintable(differs));
 }
 
 void Tst_WindowsScenario::importedFromEvtxTheChainsAreTheSame()
