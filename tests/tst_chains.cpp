@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +82,7 @@ private slots:
     void initTestCase();
     void maliciousPackageIsAFullChain();
     void benignUpgradeIsAnApprovedChain();
+    void npmLifecycleScriptIsASuspiciousChain();
     void nearMissNamesTheLateEgress();
     void widerWindowTurnsTheNearMissIntoAFullChain();
     void policyFileRoundTrip();
@@ -156,6 +158,32 @@ void Tst_chains::maliciousPackageIsAFullChain()
     }
     // Ranked first: nothing in the demo is more suspicious.
     QCOMPARE(chainsOf(m_case).first().toObject(), chain);
+}
+
+// Story d: npm's lifecycle script downloads a binary to /tmp and runs it; no write of
+// it is logged. The chain is found by what ran, and it says the write is missing.
+void Tst_chains::npmLifecycleScriptIsASuspiciousChain()
+{
+    const LinuxScenarioStory *d = m_truth.story(QStringLiteral("d"));
+    QVERIFY(d);
+    QVERIFY(!d->writeObserved);
+    QJsonObject chain;
+    for (const QJsonValue &v : chainsOf(m_case)) {
+        if (v.toObject().value(QStringLiteral("first_run")).toString() == d->toolPath)
+            chain = v.toObject();
+    }
+    QVERIFY2(!chain.isEmpty(), qPrintable(d->toolPath));
+    QCOMPARE(chain.value(QStringLiteral("verdict")).toString(), QStringLiteral("suspicious"));
+    QCOMPARE(chain.value(QStringLiteral("installer_image")).toString(), d->install.exe);
+    const QStringList flags = strings(chain.value(QStringLiteral("mismatches")));
+    for (const QString &f : d->expectedMismatches)
+        QVERIFY2(flags.contains(f), qPrintable(f));
+    QVERIFY(!stagesOf(chain).contains(QStringLiteral("write")));
+    const QJsonObject missing = chain.value(QStringLiteral("missing_stages")).toArray().first().toObject();
+    QCOMPARE(missing.value(QStringLiteral("stage")).toString(), QStringLiteral("write"));
+    QVERIFY2(missing.value(QStringLiteral("reason")).toString().startsWith(QLatin1String("write not observed")),
+        qPrintable(missing.value(QStringLiteral("reason")).toString()));
+    QVERIFY(strings(chain.value(QStringLiteral("processes"))).contains(d->toolPath));
 }
 
 void Tst_chains::benignUpgradeIsAnApprovedChain()
@@ -255,13 +283,40 @@ void Tst_chains::reportShowsChainsSourcesAndPolicy()
     QVERIFY(a);
     QVERIFY(text.contains(a->toolPath.toUtf8()));
     QVERIFY(text.contains(a->commandLine.toHtmlEscaped().toUtf8()));
+    // Each chain under the Correlator's verdict, with its summary; an approval says
+    // why ("Approved because …"), never "Missing: … matched".
+    const QJsonArray chains = chainsOf(m_case);
+    QVERIFY(!chains.isEmpty());
+    QSet<QString> verdicts;
+    for (const QJsonValue &v : chains) {
+        const QJsonObject chain = v.toObject();
+        const QString verdict = chain.value(QStringLiteral("verdict")).toString();
+        verdicts.insert(verdict);
+        const QString heading = QStringLiteral("Chain %1 — %2, host ").arg(chain.value(QStringLiteral("id")).toInt()).arg(verdict);
+        QVERIFY2(text.contains(HtmlReport::escape(heading).toUtf8()), qPrintable(heading));
+        QVERIFY2(text.contains(QStringLiteral("<div class=\"chain %1\">").arg(verdict).toUtf8()), qPrintable(verdict));
+        const QString summary = chain.value(QStringLiteral("summary")).toString();
+        QVERIFY(!summary.isEmpty());
+        QVERIFY2(text.contains(HtmlReport::escape(summary).toUtf8()), qPrintable(summary));
+        for (const QJsonValue &x : chain.value(QStringLiteral("evidence")).toArray()) {
+            const QString reason = x.toObject().value(QStringLiteral("reason")).toString();
+            QVERIFY2(text.contains(HtmlReport::escape(reason).toUtf8()), qPrintable(reason));
+        }
+    }
+    QVERIFY(verdicts.contains(QStringLiteral("suspicious")));
+    QVERIFY(verdicts.contains(QStringLiteral("approved")));
+    QVERIFY(text.contains("Approved because "));
+    QVERIFY(!text.contains("matched"));
+    QVERIFY(!text.contains("full chain"));
+    QVERIFY(!text.contains("partial chain"));
 }
 
 void Tst_chains::reportEscapesLogStrings()
 {
     // Every string of a chain that a log supplies, each with its own hostile markup,
-    // where the report shows it: the chain's fields, the stored event of one stage,
-    // the source's path and the policy. Each must arrive, as text, never as markup.
+    // where the report shows it: the chain's fields, its summary, evidence, missing
+    // stages and processes, the source's path and the policy. Each must arrive, as
+    // text, never as markup.
     const auto hostile = [](const char *where) {
         return QStringLiteral("<script>alert(1)</script>%1 & \"quoted\" 'single'").arg(QLatin1String(where));
     };
@@ -301,10 +356,33 @@ void Tst_chains::reportEscapesLogStrings()
     chain.writtenPaths = {hostile("written")};
     chain.mismatches = {hostile("mismatch")};
     chain.missing = {hostile("missing")};
+    chain.verdict = Verdict::Suspicious;
+    chain.summary = hostile("summary");
     ChainStage stage;
     stage.stage = Stage::Install;
     stage.eventIds = {eventId};
     chain.stages = {stage};
+    // The evidence the report's table shows, every field of it from a log.
+    QCOMPARE(index.events().size(), 1);
+    Evidence x;
+    x.eventId = eventId;
+    x.eventIndex = 0;
+    x.stage = Stage::Install;
+    x.role = hostile("role");
+    x.node = index.events().first().node;
+    x.image = hostile("image");
+    x.target = hostile("target") + QStringLiteral("\x1b[31m");
+    x.signer = hostile("signer");
+    x.signatureStatus = hostile("status");
+    x.hashes = hostile("hashes");
+    x.reason = hostile("reason");
+    x.approvedBy = hostile("approved");
+    x.flag = hostile("flag");
+    chain.evidence = {x};
+    chain.missingStages = {MissingStage {Stage::Egress, hostile("missing"), -1, -1, -1}};
+    QVERIFY(x.node >= 0);
+    chain.processes = {ChainProcess {x.node, {hostile("process")}, ChainMark::Mismatch, false}};
+    chain.processNodes = {x.node};
     Policy policy = store->policy();
     policy.approvedRepos = {hostile("policy")};
     const QList<Chain> chains = {chain};
@@ -315,8 +393,8 @@ void Tst_chains::reportEscapesLogStrings()
     QVERIFY(!html.contains(QLatin1String("\"quoted\"")));
     QVERIFY(!html.contains(QLatin1String("'single'")));
     QVERIFY(!html.contains(QChar(0x1b)));
-    for (const char *where :
-        {"source", "image", "command", "target", "host", "installer", "mismatch", "missing", "policy"}) {
+    for (const char *where : {"source", "image", "target", "host", "installer", "mismatch", "missing", "policy",
+             "summary", "role", "signer", "status", "hashes", "reason", "approved", "flag", "process"}) {
         const QString escaped = QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;%1 &amp; &quot;quoted&quot; "
                                                "&#39;single&#39;")
                                     .arg(QLatin1String(where));
