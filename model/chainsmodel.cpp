@@ -34,11 +34,47 @@ int ChainsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString ChainsModel::verdictText(Chainscope::Verdict verdict)
+{
+    // The names of verdictName(), translated; the verdict itself is the Correlator's.
+    switch (verdict) {
+    case Chainscope::Verdict::Suspicious:
+        return tr("suspicious");
+    case Chainscope::Verdict::Incomplete:
+        return tr("incomplete");
+    case Chainscope::Verdict::Approved:
+        return tr("approved");
+    }
+    return verdictName(verdict);
+}
+
 QString ChainsModel::verdict(const Chain &c)
 {
-    if (c.approved)
-        return tr("approved");
-    return c.isFull() ? tr("full chain") : tr("partial (%1 of 4)").arg(c.stages.size());
+    return verdictText(c.verdict);
+}
+
+ChainMark ChainsModel::markOf(Chainscope::Verdict verdict)
+{
+    switch (verdict) {
+    case Chainscope::Verdict::Suspicious:
+        return ChainMark::Mismatch;
+    case Chainscope::Verdict::Incomplete:
+        return ChainMark::InChain;
+    case Chainscope::Verdict::Approved:
+        return ChainMark::Context;
+    }
+    return ChainMark::None;
+}
+
+QString ChainsModel::toolTip(const Chain &c)
+{
+    // Rich text, so that the tooltip wraps; everything in it came from logs.
+    QString html = QStringLiteral("<p><b>%1</b></p>").arg(verdict(c).toHtmlEscaped());
+    if (!c.summary.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(c.summary.toHtmlEscaped());
+    for (const MissingStage &m : c.missingStages)
+        html += QStringLiteral("<p>%1</p>").arg(tr("Missing %1: %2").arg(stageName(m.stage), m.reason).toHtmlEscaped());
+    return html;
 }
 
 QVariant ChainsModel::data(const QModelIndex &index, int role) const
@@ -49,14 +85,9 @@ QVariant ChainsModel::data(const QModelIndex &index, int role) const
     if (role == ChainIndexRole)
         return index.row();
     if (role == ChainMarkRole)
-        return int(c.approved ? ChainMark::Context : c.mismatches.isEmpty() ? ChainMark::InChain : ChainMark::Mismatch);
-    if (role == Qt::ToolTipRole) {
-        QStringList lines;
-        lines << verdict(c);
-        for (const QString &m : c.missing)
-            lines << tr("missing: %1").arg(m);
-        return lines.join(u'\n');
-    }
+        return int(markOf(c.verdict));
+    if (role == Qt::ToolTipRole)
+        return toolTip(c);
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -130,76 +161,23 @@ void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
     m_items.clear();
     m_roots.clear();
 
-    // What each process did in the chain.
-    QHash<qint32, QStringList> roles;
-    QHash<qint32, ChainMark> marks;
-    const auto mark = [&](qint32 node, ChainMark m) {
-        if (node >= 0 && int(m) > int(marks.value(node, ChainMark::None)))
-            marks.insert(node, m);
-    };
-    const auto addRole = [&](qint32 node, const QString &text) {
-        if (node >= 0 && !roles[node].contains(text))
-            roles[node].append(text);
-    };
-    if (chain.seedNode >= 0) {
-        addRole(chain.seedNode, tr("installer"));
-        mark(chain.seedNode, ChainMark::InChain);
+    // What each process did in the chain, and its mark: as the Correlator found them.
+    QHash<qint32, const ChainProcess *> processes;
+    for (const ChainProcess &p : chain.processes)
+        processes.insert(p.node, &p);
+    // The reasons of the evidence each process acted in, for its tooltip.
+    QHash<qint32, QStringList> reasons;
+    for (const Evidence &x : chain.evidence) {
+        if (x.node >= 0 && !x.reason.isEmpty() && !reasons[x.node].contains(x.reason))
+            reasons[x.node].append(x.reason);
     }
-    const QList<IndexedEvent> &events = index->events();
-    const StringPool &s = index->strings;
-    for (const ChainStage &stage : chain.stages) {
-        for (qint32 ev : stage.eventIndices) {
-            const IndexedEvent &e = events.at(ev);
-            switch (stage.stage) {
-            case Stage::Install:
-                if (e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery) {
-                    addRole(e.node,
-                        tr("package source %1 (not approved)")
-                            .arg(s.at(e.dstHost).isEmpty() ? s.at(e.dstIp) : s.at(e.dstHost)));
-                    mark(e.node, ChainMark::Mismatch);
-                }
-                break;
-            case Stage::Write:
-                addRole(e.node, tr("wrote %1").arg(s.at(e.target)));
-                mark(e.node, ChainMark::InChain);
-                break;
-            case Stage::FirstRun:
-                if (e.kind == EventKind::ModuleLoad || e.kind == EventKind::SignatureFault) {
-                    // A library load is evidence in its own right, also in the first-run
-                    // process itself (the 3CX app loading its unsigned DLL). Suspicious
-                    // only with a bad signature or a fault; a written library's clean
-                    // first load is part of the chain.
-                    const QString status = s.at(e.signatureStatus);
-                    const bool bad = e.kind == EventKind::SignatureFault || isBadSignatureStatus(status);
-                    addRole(e.node,
-                        status.isEmpty() ? tr("loaded %1").arg(s.at(e.target))
-                                         : tr("loaded %1 (%2)").arg(s.at(e.target), status));
-                    mark(e.node, bad ? ChainMark::Mismatch : ChainMark::InChain);
-                    if (chain.firstRunNodes.contains(e.node))
-                        addRole(e.node, tr("first run"));
-                } else if (chain.firstRunNodes.contains(e.node)) {
-                    addRole(e.node, tr("first run"));
-                    mark(e.node, ChainMark::InChain);
-                } else if (e.kind == EventKind::ProcessStart) {
-                    addRole(e.node, tr("shell / script host"));
-                    mark(e.node, ChainMark::Mismatch);
-                }
-                break;
-            case Stage::Egress: {
-                const QString dst = s.at(e.dstHost).isEmpty() ? s.at(e.dstIp) : s.at(e.dstHost);
-                addRole(e.node, tr("egress to %1:%2").arg(dst).arg(e.dstPort));
-                mark(e.node, ChainMark::Mismatch);
-                break;
-            }
-            }
-        }
-    }
-    for (qint32 n : chain.firstRunNodes)
-        mark(n, ChainMark::InChain);
 
     // Visible: the chain's processes, and their ancestors up to the installer (or a
-    // little context above a first run that the installer did not start).
-    QSet<qint32> visible(chain.processNodes.begin(), chain.processNodes.end());
+    // little context above a first run that the installer did not start), which are
+    // context and nothing else.
+    QSet<qint32> visible;
+    for (const ChainProcess &p : chain.processes)
+        visible.insert(p.node);
     if (chain.seedNode >= 0)
         visible.insert(chain.seedNode);
     const QList<qint32> base(visible.begin(), visible.end());
@@ -212,8 +190,6 @@ void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
             if (!underSeed && ++extra > ContextAncestors)
                 break;
             visible.insert(a);
-            if (!marks.contains(a))
-                marks.insert(a, ChainMark::Context);
         }
     }
 
@@ -227,9 +203,15 @@ void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
     for (qint32 n : ordered) {
         Item item;
         item.node = n;
-        item.role = roles.value(n).join(QStringLiteral("; "));
-        item.mark = marks.value(n, ChainMark::Context);
-        item.firstRun = chain.firstRunNodes.contains(n);
+        if (const ChainProcess *p = processes.value(n)) {
+            item.roles = p->roles;
+            item.role = p->roles.join(QStringLiteral("; "));
+            item.mark = p->mark;
+            item.firstRun = p->firstRun;
+        } else {
+            item.mark = ChainMark::Context;
+        }
+        item.reasons = reasons.value(n);
         itemOf.insert(n, int(m_items.size()));
         m_items.append(item);
     }
@@ -305,8 +287,21 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
         return item.firstRun;
     if (role == ChainMarkRole)
         return int(item.mark);
-    if (role == Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole) {
+        // The Role column explains itself: each role in full, then the reasons of the
+        // evidence the process acted in (rich text, so it wraps; logs supply all of it).
+        if (index.column() == Role && !(item.roles.isEmpty() && item.reasons.isEmpty())) {
+            QStringList roles;
+            for (const QString &r : item.roles)
+                roles << r.toHtmlEscaped();
+            QString html = roles.isEmpty() ? QString()
+                                           : QStringLiteral("<p><b>%1</b></p>").arg(roles.join(QStringLiteral("<br>")));
+            for (const QString &reason : item.reasons)
+                html += QStringLiteral("<p>%1</p>").arg(reason.toHtmlEscaped());
+            return html;
+        }
         return m_index->processKey(item.node);
+    }
     if (role != Qt::DisplayRole)
         return {};
     const StringPool &s = m_index->strings;

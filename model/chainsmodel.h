@@ -30,7 +30,13 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // The chain's verdict as shown (translated); the Correlator decides it.
     static QString verdict(const Chain &chain);
+    static QString verdictText(Chainscope::Verdict verdict);
+    // ChainMarkRole of a row: a fixed rendering of the verdict.
+    static ChainMark markOf(Chainscope::Verdict verdict);
+    // The summary and the missing stages' reasons, as (escaped) rich text.
+    static QString toolTip(const Chain &chain);
 
 private:
     QList<Chain> m_chains;
@@ -38,7 +44,8 @@ private:
 
 // The process tree of one chain: the installer and its descendants that took part,
 // the first run of the written binary (with a little of its ancestry for context)
-// and what it started. Each process says what it did in the chain.
+// and what it started. Each process says what it did in the chain, with the roles
+// and mark of Chain::processes; the ancestors shown only for context are Context.
 class ProcessTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -68,7 +75,9 @@ private:
         int parent = -1; // index into m_items, -1 for roots
         int row = 0;
         QList<int> children;
-        QString role;
+        QStringList roles; // Chain::processes' roles
+        QString role; // joined, as shown
+        QStringList reasons; // of the evidence it acted in
         ChainMark mark = ChainMark::None;
         bool firstRun = false;
     };

@@ -1,7 +1,6 @@
 #include "report.h"
 
 #include "casestore.h"
-#include "eventsmodel.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -30,13 +29,16 @@ td.num { text-align: right; }
 code, .mono { font-family: monospace; word-break: break-all; }
 .meta { color: #555; font-size: 0.9em; }
 .chain { border: 1px solid #bbb; border-radius: 4px; padding: 0.2em 1em 0.6em 1em; margin: 1em 0; page-break-inside: avoid; }
-.full { border-left: 6px solid #c62828; }
-.partial { border-left: 6px solid #ef6c00; }
-.approved { border-left: 6px solid #2e7d32; }
+div.suspicious { border-left: 6px solid #c62828; }
+div.incomplete { border-left: 6px solid #ef6c00; }
+div.approved { border-left: 6px solid #2e7d32; }
+p.summary { margin: 0.3em 0; }
+p.because, .approvedby { color: #2e7d32; }
 .flag { display: inline-block; background: #c62828; color: white; border-radius: 3px; padding: 0 5px; margin-right: 4px; font-size: 0.85em; }
 .ok { background: #2e7d32; }
 .missing { color: #8a4b00; }
-.incomplete { color: #c62828; font-weight: bold; }
+tr.mismatch td { background: #fde0dc; }
+td.incomplete { color: #c62828; font-weight: bold; }
 )css";
 
 } // namespace
@@ -68,16 +70,21 @@ QString HtmlReport::escape(const QString &text)
 
 QString HtmlReport::render() const
 {
-    int full = 0;
-    int partial = 0;
+    int suspicious = 0;
+    int incomplete = 0;
     int approved = 0;
     for (const Chain &c : m_chains) {
-        if (c.approved)
+        switch (c.verdict) {
+        case Verdict::Suspicious:
+            ++suspicious;
+            break;
+        case Verdict::Incomplete:
+            ++incomplete;
+            break;
+        case Verdict::Approved:
             ++approved;
-        else if (c.isFull())
-            ++full;
-        else
-            ++partial;
+            break;
+        }
     }
     QString html;
     html += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
@@ -92,9 +99,9 @@ QString HtmlReport::render() const
                         Text::tr("Analytic: MITRE ATT&CK DET0309 (T1195.002), install → write → first run → egress")));
     html += QStringLiteral("<h2>%1</h2>\n<p>%2</p>\n")
                 .arg(escape(Text::tr("Summary")),
-                    escape(Text::tr("%1 full chain(s), %2 partial chain(s), %3 considered and approved.")
-                               .arg(full)
-                               .arg(partial)
+                    escape(Text::tr("%1 suspicious chain(s), %2 incomplete, %3 approved by the policy.")
+                               .arg(suspicious)
+                               .arg(incomplete)
                                .arg(approved)));
     // Findings first; what they rest on (evidence files, policy) after.
     html += QStringLiteral("<h2>%1</h2>\n").arg(escape(Text::tr("Chains")));
@@ -163,17 +170,31 @@ QString HtmlReport::renderPolicy() const
     return html + QStringLiteral("</table>\n");
 }
 
+QString HtmlReport::verdictText(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Suspicious:
+        return Text::tr("suspicious");
+    case Verdict::Incomplete:
+        return Text::tr("incomplete");
+    case Verdict::Approved:
+        return Text::tr("approved");
+    }
+    return verdictName(verdict);
+}
+
 QString HtmlReport::renderChain(const Chain &c) const
 {
-    const QString cls = c.approved ? QStringLiteral("approved")
-        : c.isFull()               ? QStringLiteral("full")
-                                   : QStringLiteral("partial");
-    const QString kind = c.approved ? Text::tr("approved")
-        : c.isFull()                ? Text::tr("full chain")
-                                    : Text::tr("partial chain");
+    // Everything here is the Correlator's explanation, rendered: the verdict, its
+    // summary, the evidence with its reasons, the missing stages.
     QString html
         = QStringLiteral("<div class=\"chain %1\">\n<h3>%2</h3>\n")
-              .arg(cls, escape(Text::tr("Chain %1 — %2, host %3, score %4").arg(c.id).arg(kind, c.host).arg(c.score)));
+              .arg(verdictName(c.verdict),
+                  escape(Text::tr("Chain %1 — %2, host %3, score %4")
+                             .arg(QString::number(c.id), verdictText(c.verdict), c.host, QString::number(c.score))));
+    if (!c.summary.isEmpty())
+        html += QStringLiteral("<p class=\"summary%1\">%2</p>\n")
+                    .arg(c.verdict == Verdict::Approved ? QStringLiteral(" because") : QString(), escape(c.summary));
     html += QStringLiteral("<p>");
     if (c.mismatches.isEmpty())
         html += QStringLiteral("<span class=\"flag ok\">%1</span>").arg(escape(Text::tr("no mismatch")));
@@ -182,35 +203,63 @@ QString HtmlReport::renderChain(const Chain &c) const
     html += QStringLiteral("</p>\n<p>%1 <code>%2</code><br>%3 %4</p>\n")
                 .arg(escape(Text::tr("Installer:")), escape(c.installer), escape(Text::tr("Started:")),
                     escape(formatTimeUs(c.startUs)));
-    for (const QString &reason : c.missing)
-        html += QStringLiteral("<p class=\"missing\">%1</p>\n").arg(escape(Text::tr("Missing: %1").arg(reason)));
+    for (const MissingStage &m : c.missingStages)
+        html += QStringLiteral("<p class=\"missing\">%1</p>\n")
+                    .arg(escape(Text::tr("Missing %1: %2").arg(stageName(m.stage), m.reason)));
 
-    html += QStringLiteral(
-        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" "
-        "border=\"1\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>\n")
-                .arg(escape(Text::tr("Stage")), escape(Text::tr("Time (UTC)")), escape(Text::tr("Kind")),
-                    escape(Text::tr("PID")), escape(Text::tr("Image")), escape(Text::tr("Target / destination")),
-                    escape(Text::tr("Command line")));
-    for (const ChainStage &stage : c.stages) {
-        for (qint64 id : stage.eventIds) {
-            const auto e = m_store.event(id);
-            if (!e)
-                continue;
-            html += QStringLiteral(
-                "<tr><td>%1</td><td class=\"mono\">%2</td><td>%3</td><td class=\"num\">%4</td>"
-                "<td class=\"mono\">%5</td><td class=\"mono\">%6</td><td class=\"mono\">%7</td></tr>\n")
-                        .arg(escape(stageName(stage.stage)), escape(formatTimeUs(e->timeUs)), escape(kindName(e->kind)),
-                            e->pid >= 0 ? QString::number(e->pid) : QString(), escape(e->image),
-                            escape(eventObject(*e)), escape(e->commandLine));
-        }
+    // Widths that leave the reasons room on a portrait page (the PDF export).
+    struct Column
+    {
+        const char *title;
+        int percent;
+    };
+    static const Column columns[] = {{QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Stage"), 9},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Time (UTC)"), 11},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Role"), 10},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Image"), 12},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Target"), 14},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Signer / status"), 8},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Reason"), 24},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Approved by / flag"), 12}};
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr>");
+    for (const Column &column : columns)
+        html += QStringLiteral("<th width=\"%1%\">%2</th>").arg(column.percent).arg(escape(Text::tr(column.title)));
+    html += QStringLiteral("</tr>\n");
+    const QList<IndexedEvent> &events = m_index.events();
+    for (const Evidence &x : c.evidence) {
+        const QString time = x.eventIndex >= 0 && x.eventIndex < events.size()
+            ? formatTimeUs(events.at(x.eventIndex).timeUs)
+            : QString();
+        QStringList signer;
+        if (!x.signer.isEmpty())
+            signer << x.signer;
+        if (!x.signatureStatus.isEmpty())
+            signer << x.signatureStatus;
+        QString target = escape(x.target);
+        if (!x.hashes.isEmpty())
+            target += QStringLiteral("<br><span class=\"meta\">%1</span>").arg(escape(x.hashes));
+        QStringList verdictCell;
+        if (!x.approvedBy.isEmpty())
+            verdictCell << QStringLiteral("<span class=\"approvedby\">%1</span>").arg(escape(x.approvedBy));
+        if (!x.flag.isEmpty())
+            verdictCell << QStringLiteral("<span class=\"flag\">&nbsp;%1&nbsp;</span>").arg(escape(x.flag));
+        html += QStringLiteral("<tr%1><td>%2</td><td class=\"mono\">%3</td><td>%4</td><td class=\"mono\">%5</td>"
+                               "<td class=\"mono\">%6</td><td>%7</td><td>%8</td><td>%9</td></tr>\n")
+                    .arg(x.flag.isEmpty() ? QString() : QStringLiteral(" class=\"mismatch\""),
+                        escape(stageName(x.stage)), escape(time), escape(x.role), escape(x.image), target,
+                        escape(signer.join(QStringLiteral(" / "))), escape(x.reason), verdictCell.join(u' '));
     }
     html += QStringLiteral("</table>\n");
-    if (!c.processNodes.isEmpty()) {
-        QStringList keys;
-        for (qint32 n : c.processNodes)
-            keys << m_index.processKey(n);
-        html += QStringLiteral("<p class=\"meta\">%1 <span class=\"mono\">%2</span></p>\n")
-                    .arg(escape(Text::tr("Processes:")), escape(keys.join(QStringLiteral(", "))));
+    if (!c.processes.isEmpty()) {
+        html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">"
+                               "<tr><th>%1</th><th>%2</th></tr>\n")
+                    .arg(escape(Text::tr("Process")), escape(Text::tr("Role in chain")));
+        for (const ChainProcess &p : c.processes) {
+            html += QStringLiteral("<tr%1><td class=\"mono\">%2</td><td>%3</td></tr>\n")
+                        .arg(p.mark == ChainMark::Mismatch ? QStringLiteral(" class=\"mismatch\"") : QString(),
+                            escape(m_index.processKey(p.node)), escape(p.roles.join(QStringLiteral("; "))));
+        }
+        html += QStringLiteral("</table>\n");
     }
     return html + QStringLiteral("</div>\n");
 }

@@ -20,6 +20,8 @@ public:
     QString render() const;
 
     static QString escape(const QString &text);
+    // The verdict's name, translated.
+    static QString verdictText(Verdict verdict);
 
 private:
     QString renderSources() const;

@@ -292,7 +292,8 @@ void Tst_chains::reportShowsChainsSourcesAndPolicy()
         const QJsonObject chain = v.toObject();
         const QString verdict = chain.value(QStringLiteral("verdict")).toString();
         verdicts.insert(verdict);
-        const QString heading = QStringLiteral("Chain %1 — %2, host ").arg(chain.value(QStringLiteral("id")).toInt()).arg(verdict);
+        const QString heading
+            = QStringLiteral("Chain %1 — %2, host ").arg(chain.value(QStringLiteral("id")).toInt()).arg(verdict);
         QVERIFY2(text.contains(HtmlReport::escape(heading).toUtf8()), qPrintable(heading));
         QVERIFY2(text.contains(QStringLiteral("<div class=\"chain %1\">").arg(verdict).toUtf8()), qPrintable(verdict));
         const QString summary = chain.value(QStringLiteral("summary")).toString();

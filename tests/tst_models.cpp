@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +24,7 @@ private slots:
     void eventObjectNamesTheDestination_data();
     void eventObjectNamesTheDestination();
     void chainsAndProcessTreeModels();
+    void modelsRenderTheVerdictTheyAreGiven();
 
 private:
     QTemporaryDir m_dir;
@@ -158,14 +160,50 @@ void Tst_models::chainsAndProcessTreeModels()
     chainsModel.setChains(chains);
     QCOMPARE(chainsModel.rowCount(), 1);
     QCOMPARE(chainsModel.index(0, ChainsModel::Egress).data().toString(), QStringLiteral("203.0.113.9:443"));
-    QCOMPARE(chainsModel.index(0, ChainsModel::Verdict).data().toString(), QStringLiteral("full chain"));
+    const Chain &chain = chains.first();
+    QCOMPARE(chain.verdict, Verdict::Suspicious);
+    QCOMPARE(chainsModel.index(0, ChainsModel::Verdict).data().toString(), QStringLiteral("suspicious"));
+    QCOMPARE(chainsModel.index(0, ChainsModel::Verdict).data().toString(), verdictName(chain.verdict));
     QCOMPARE(ChainMark(chainsModel.index(0, 0).data(ChainMarkRole).toInt()), ChainMark::Mismatch);
+    const QString tip = chainsModel.index(0, 0).data(Qt::ToolTipRole).toString();
+    QVERIFY(!chain.summary.isEmpty());
+    QVERIFY2(tip.contains(chain.summary.toHtmlEscaped()), qPrintable(tip));
     chainsModel.setChains({});
     QCOMPARE(chainsModel.rowCount(), 0);
 
     ProcessTreeModel tree;
     QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tree.setChain(&index, chains.first());
+    tree.setChain(&index, chain);
+    // The tree shows what the chain says of each process, and nothing else: every
+    // process of the chain once, with its roles, mark and first run; the rest are
+    // ancestors shown for context.
+    QSet<qint32> seen;
+    QList<QModelIndex> stack;
+    for (int r = 0; r < tree.rowCount(); ++r)
+        stack << tree.index(r, 0);
+    while (!stack.isEmpty()) {
+        const QModelIndex i = stack.takeLast();
+        const qint32 node = i.data(ProcessTreeModel::NodeRole).toInt();
+        QVERIFY(!seen.contains(node));
+        seen.insert(node);
+        const QString role = i.siblingAtColumn(ProcessTreeModel::Role).data().toString();
+        const auto mark = ChainMark(i.data(ChainMarkRole).toInt());
+        QCOMPARE(ChainMark(i.siblingAtColumn(ProcessTreeModel::Role).data(ChainMarkRole).toInt()), mark);
+        if (const ChainProcess *p = chain.process(node)) {
+            QCOMPARE(role, p->roles.join(QStringLiteral("; ")));
+            QCOMPARE(mark, p->mark);
+            QCOMPARE(i.data(ProcessTreeModel::FirstRunRole).toBool(), p->firstRun);
+        } else {
+            QCOMPARE(role, QString());
+            QCOMPARE(mark, ChainMark::Context);
+            QCOMPARE(i.data(ProcessTreeModel::FirstRunRole).toBool(), false);
+        }
+        for (int r = 0; r < tree.rowCount(i); ++r)
+            stack << tree.index(r, 0, i);
+    }
+    for (const ChainProcess &p : chain.processes)
+        QVERIFY2(seen.contains(p.node), qPrintable(index.processKey(p.node)));
+    QVERIFY(seen.size() > chain.processes.size()); // and some context above them
     // Roots: who started the installer (pid 1, known only as a parent) and who
     // started the first run (pid 2, likewise): a little context above each.
     QCOMPARE(tree.rowCount(), 2);
@@ -192,6 +230,90 @@ void Tst_models::chainsAndProcessTreeModels()
     QCOMPARE(ChainMark(shell.data(ChainMarkRole).toInt()), ChainMark::Mismatch);
     tree.clear();
     QCOMPARE(tree.rowCount(), 0);
+}
+
+void Tst_models::modelsRenderTheVerdictTheyAreGiven()
+{
+    // The models render the Correlator's verdict and process roles; they never work
+    // them out again. Chains whose other fields would suggest another verdict (all
+    // four stages and a flag, yet incomplete; nothing at all, yet approved) show the
+    // verdict they carry.
+    CaseIndex index;
+    Test::Timeline t(index);
+    const qint64 s = 1000000;
+    t.exec(100 * s, 10, 1, QStringLiteral("/usr/bin/apt-get"), QStringLiteral("apt-get install x"))
+        .fork(101 * s, 10, 11, QStringLiteral("/usr/bin/apt-get"))
+        .exec(102 * s, 11, 10, QStringLiteral("/usr/bin/dpkg"));
+    t.build();
+    QList<qint32> nodes;
+    for (qint32 n = 0; n < qint32(index.processes().size()); ++n) {
+        if (index.process(n).pid == 10 || index.process(n).pid == 11)
+            nodes << n;
+    }
+    QCOMPARE(nodes.size(), 2);
+
+    QList<Chain> chains(3);
+    for (int i = 0; i < 3; ++i) {
+        chains[i].id = i + 1;
+        chains[i].host = QStringLiteral("h1");
+    }
+    for (Stage st : {Stage::Install, Stage::Write, Stage::FirstRun, Stage::Egress})
+        chains[0].stages.append(ChainStage {st, {}, {}});
+    chains[0].mismatches = {Mismatch::HashDrift};
+    chains[0].verdict = Verdict::Incomplete;
+    chains[0].summary = QStringLiteral("Incomplete: <nothing> & approved.");
+    chains[0].missingStages.append(MissingStage {Stage::Egress, QStringLiteral("no egress at all"), -1, -1, -1});
+    chains[1].verdict = Verdict::Approved;
+    chains[1].approved = true;
+    chains[1].summary = QStringLiteral("Approved because ApprovedUpdateHosts mirror.example.");
+    chains[2].verdict = Verdict::Suspicious;
+
+    ChainsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChains(chains);
+    const auto verdictAt = [&](int row) {
+        return model.index(row, ChainsModel::Verdict).data().toString();
+    };
+    const auto markAt = [&](int row) {
+        return ChainMark(model.index(row, ChainsModel::Host).data(ChainMarkRole).toInt());
+    };
+    QCOMPARE(verdictAt(0), QStringLiteral("incomplete"));
+    QCOMPARE(markAt(0), ChainMark::InChain);
+    QCOMPARE(verdictAt(1), QStringLiteral("approved"));
+    QCOMPARE(markAt(1), ChainMark::Context);
+    QCOMPARE(verdictAt(2), QStringLiteral("suspicious"));
+    QCOMPARE(markAt(2), ChainMark::Mismatch);
+    const QString tip = model.index(0, 0).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("Incomplete: &lt;nothing&gt; &amp; approved.")), qPrintable(tip));
+    QVERIFY2(tip.contains(QLatin1String("no egress at all")), qPrintable(tip));
+    QVERIFY2(model.index(1, 0).data(Qt::ToolTipRole).toString().contains(chains[1].summary), "approved tooltip");
+
+    // Roles and marks that no stage or event kind would give (a first run and an
+    // installer both flagged, with no evidence at all): the tree shows them.
+    Chain chain;
+    chain.seedNode = nodes.at(0);
+    chain.processes.append(ChainProcess {nodes.at(0), {QStringLiteral("alpha")}, ChainMark::Mismatch, false});
+    chain.processes.append(
+        ChainProcess {nodes.at(1), {QStringLiteral("beta"), QStringLiteral("gamma")}, ChainMark::Mismatch, true});
+    ProcessTreeModel tree;
+    QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tree.setChain(&index, chain);
+    QCOMPARE(tree.roleOf(nodes.at(0)), QStringLiteral("alpha"));
+    QCOMPARE(tree.roleOf(nodes.at(1)), QStringLiteral("beta; gamma"));
+    const QModelIndexList alpha = tree.match(
+        tree.index(0, 0), ProcessTreeModel::NodeRole, nodes.at(0), 1, Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(alpha.size(), 1);
+    QCOMPARE(ChainMark(alpha.first().data(ChainMarkRole).toInt()), ChainMark::Mismatch);
+    QCOMPARE(alpha.first().data(ProcessTreeModel::FirstRunRole).toBool(), false);
+    const QModelIndexList beta = tree.match(
+        tree.index(0, 0), ProcessTreeModel::NodeRole, nodes.at(1), 1, Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(beta.size(), 1);
+    QCOMPARE(beta.first().parent(), alpha.first());
+    QCOMPARE(ChainMark(beta.first().data(ChainMarkRole).toInt()), ChainMark::Mismatch);
+    QCOMPARE(beta.first().data(ProcessTreeModel::FirstRunRole).toBool(), true);
+    // Its launcher (pid 1) is context only.
+    QCOMPARE(ChainMark(tree.index(0, 0).data(ChainMarkRole).toInt()), ChainMark::Context);
+    QCOMPARE(tree.index(0, ProcessTreeModel::Role).data().toString(), QString());
 }
 
 QTEST_GUILESS_MAIN(Tst_models)

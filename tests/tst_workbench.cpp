@@ -13,6 +13,8 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -171,6 +173,28 @@ void Tst_workbench::chainsTriageAndPolicyChange()
     QVERIFY(mismatches >= 2); // the shell child and the egress
     QVERIFY(window.timeline()->pointCount() >= 4);
 
+    // The chain as the Correlator explained it: its verdict in the list, its summary
+    // under the tree, its evidence on the timeline in the colour of its mark.
+    const Chain &chainA = window.chainsModel()->chainAt(rowA);
+    QCOMPARE(chainA.verdict, Verdict::Suspicious);
+    QCOMPARE(window.chainsModel()->index(rowA, ChainsModel::Verdict).data().toString(), QStringLiteral("suspicious"));
+    const auto labelShows = [&](const QString &text) {
+        for (const QLabel *label : window.findChildren<QLabel *>()) {
+            if (label->text().contains(text))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(!chainA.summary.isEmpty());
+    QVERIFY2(labelShows(chainA.summary), qPrintable(chainA.summary));
+    QSet<QPair<qint32, int>> flagged;
+    for (const Evidence &x : chainA.evidence) {
+        if (x.mark() == ChainMark::Mismatch)
+            flagged.insert({x.eventIndex, int(x.stage)});
+    }
+    QVERIFY(!flagged.isEmpty());
+    QCOMPARE(window.timeline()->pointCount(TimelineView::PointKind::Mismatch), int(flagged.size()));
+
     const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
     if (!shot.isEmpty()) {
         QVERIFY(window.grab().save(shot));
@@ -185,6 +209,20 @@ void Tst_workbench::chainsTriageAndPolicyChange()
     const int rowC = rowWriting(c->toolPath);
     QVERIFY(rowC >= 0);
     QVERIFY(!window.chainsModel()->chainAt(rowC).isFull());
+    // Its late egress is drawn as the nearest miss of the missing egress stage.
+    window.selectChain(rowC);
+    const Chain &chainC = window.chainsModel()->chainAt(rowC);
+    QCOMPARE(chainC.missingStages.size(), 1);
+    QCOMPARE(chainC.missingStages.first().stage, Stage::Egress);
+    QVERIFY(chainC.missingStages.first().nearestEvent >= 0);
+    QCOMPARE(window.timeline()->pointCount(TimelineView::PointKind::NearestMiss), 1);
+    QVERIFY2(labelShows(chainC.summary), qPrintable(chainC.summary));
+    if (!shot.isEmpty()) {
+        auto *tabs = window.findChild<QTabWidget *>();
+        tabs->setCurrentWidget(window.timeline());
+        QVERIFY(window.grab().save(QString(shot).replace(QLatin1String(".png"), QLatin1String("-nearmiss.png"))));
+        tabs->setCurrentIndex(0);
+    }
     policy = window.caseStore()->policy();
     QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
     updated.clear();
@@ -264,6 +302,12 @@ void Tst_workbench::windowsChainAndItsEvtxRecords()
     QVERIFY(row >= 0);
     window.selectChain(row);
     QVERIFY(window.chainsModel()->chainAt(row).isFull());
+    const Chain &chain = window.chainsModel()->chainAt(row);
+    QCOMPARE(chain.verdict, Verdict::Suspicious);
+    bool summaryShown = false;
+    for (const QLabel *label : window.findChildren<QLabel *>())
+        summaryShown = summaryShown || (!chain.summary.isEmpty() && label->text().contains(chain.summary));
+    QVERIFY2(summaryShown, qPrintable(chain.summary));
 
     // The tree shows the unsigned DLL load on the app itself, marked as a mismatch.
     ProcessTreeModel *tree = window.processTreeModel();

@@ -1,5 +1,7 @@
 #include "timelineview.h"
 
+#include <QMap>
+#include <QPair>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -43,9 +45,15 @@ TimelineView::TimelineView(QWidget *parent)
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    // The legend in a row of its own under the plot: inside the axis rect it would
+    // cover points (a late egress lies at the right edge, on the bottom lane).
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
 }
 
 TimelineView::~TimelineView() = default;
@@ -55,6 +63,7 @@ void TimelineView::clear()
     m_plot->clearGraphs();
     m_plot->clearItems();
     m_points = 0;
+    m_kindPoints.fill(0);
     m_plot->replot();
 }
 
@@ -67,34 +76,59 @@ void TimelineView::showChain(std::shared_ptr<const CaseIndex> index, const Chain
         QCPGraph *g = m_plot->addGraph();
         g->setName(name);
         g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, filled ? color : QColor(Qt::white), 9));
+        g->setScatterStyle(QCPScatterStyle(
+            QCPScatterStyle::ssCircle, QPen(color, filled ? 1.0 : 2.0), filled ? QBrush(color) : QBrush(Qt::white), 9));
         return g;
     };
+    // Drawn in this order, so a mismatch is never hidden under another point.
+    QCPGraph *approved = addGraph(tr("approved by the policy"), QColor(0x2e, 0x7d, 0x32), true);
     QCPGraph *normal = addGraph(tr("evidence"), QColor(0xe0, 0x8a, 0x00), true);
-    QCPGraph *mismatch = addGraph(tr("outside the allow-lists"), QColor(0xc6, 0x28, 0x28), true);
-    QCPGraph *late = addGraph(tr("outside the time window"), QColor(0xc6, 0x28, 0x28), false);
+    QCPGraph *mismatch = addGraph(tr("mismatch"), QColor(0xc6, 0x28, 0x28), true);
+    QCPGraph *nearest = addGraph(tr("nearest miss of a missing stage"), QColor(0x60, 0x60, 0x60), false);
 
+    // One point per event and lane, in the colour of what the Correlator said of it:
+    // flagged if any item of it is, approved only if every item of it is.
+    QMap<QPair<qint32, int>, PointKind> points;
+    for (const Evidence &x : chain.evidence) {
+        if (x.eventIndex < 0 || x.eventIndex >= index->events().size())
+            continue;
+        const PointKind c = x.mark() == ChainMark::Mismatch ? PointKind::Mismatch
+            : x.approvedBy.isEmpty()                        ? PointKind::Evidence
+                                                            : PointKind::Approved;
+        const QPair<qint32, int> key(x.eventIndex, int(x.stage));
+        const auto it = points.find(key);
+        if (it == points.end())
+            points.insert(key, c);
+        else if (c == PointKind::Mismatch || (c == PointKind::Evidence && *it == PointKind::Approved))
+            *it = c;
+    }
     const QList<IndexedEvent> &events = index->events();
     double minX = seconds(chain.startUs);
     double maxX = seconds(chain.startUs + windowUs);
-    for (const ChainStage &stage : chain.stages) {
-        for (qint32 ev : stage.eventIndices) {
-            const IndexedEvent &e = events.at(ev);
-            const bool bad = e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery
-                || e.kind == EventKind::ModuleLoad || e.kind == EventKind::SignatureFault
-                || (stage.stage == Stage::FirstRun && !chain.firstRunNodes.contains(e.node));
-            (bad ? mismatch : normal)->addData(seconds(e.timeUs), laneOf(stage.stage));
-            minX = qMin(minX, seconds(e.timeUs));
-            maxX = qMax(maxX, seconds(e.timeUs));
-            ++m_points;
-        }
-    }
-    for (qint32 ev : chain.lateEvents) {
-        const IndexedEvent &e = events.at(ev);
-        const Stage stage = e.kind == EventKind::ProcessStart ? Stage::FirstRun : Stage::Egress;
-        late->addData(seconds(e.timeUs), laneOf(stage));
-        maxX = qMax(maxX, seconds(e.timeUs));
+    for (auto it = points.cbegin(); it != points.cend(); ++it) {
+        const double x = seconds(events.at(it.key().first).timeUs);
+        QCPGraph *graph = *it == PointKind::Mismatch ? mismatch : *it == PointKind::Approved ? approved : normal;
+        graph->addData(x, laneOf(Stage(it.key().second)));
+        minX = qMin(minX, x);
+        maxX = qMax(maxX, x);
         ++m_points;
+    }
+    // A missing stage's nearest miss, hollow on the lane of the stage it would have been.
+    for (const MissingStage &m : chain.missingStages) {
+        if (m.nearestEvent < 0 || m.nearestEvent >= events.size())
+            continue;
+        const double x = seconds(events.at(m.nearestEvent).timeUs);
+        nearest->addData(x, laneOf(m.stage));
+        minX = qMin(minX, x);
+        maxX = qMax(maxX, x);
+        ++m_points;
+    }
+    // The legend names only what is drawn.
+    const std::array<QCPGraph *, PointKindCount> graphs {approved, normal, mismatch, nearest};
+    for (int k = 0; k < PointKindCount; ++k) {
+        m_kindPoints[k] = graphs[k]->dataCount();
+        if (graphs[k]->dataCount() == 0)
+            graphs[k]->removeFromLegend();
     }
 
     // The window: where the analytic looks.

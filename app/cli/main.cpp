@@ -435,11 +435,10 @@ void printChains(const QList<Chain> &chains)
         QStringList stages;
         for (const ChainStage &s : c.stages)
             stages << stageName(s.stage);
-        const QString kind = c.approved ? QStringLiteral("approved")
-            : c.isFull()                ? QStringLiteral("FULL")
-                                        : QStringLiteral("partial");
-        out() << "chain " << c.id << " [" << kind << "] score " << c.score << "  host " << c.host << "  "
-              << formatTimeUs(c.startUs) << '\n';
+        out() << "chain " << c.id << " [" << verdictName(c.verdict) << "] score " << c.score << "  host " << c.host
+              << "  " << formatTimeUs(c.startUs) << '\n';
+        if (!c.summary.isEmpty())
+            out() << "  summary:   " << c.summary << '\n';
         out() << "  installer: " << c.installer << '\n';
         out() << "  stages:    " << stages.join(QStringLiteral(" -> ")) << '\n';
         if (!c.firstRun.isEmpty())
@@ -448,8 +447,8 @@ void printChains(const QList<Chain> &chains)
             out() << "  egress:    " << c.egress << '\n';
         if (!c.mismatches.isEmpty())
             out() << "  flags:     " << c.mismatches.join(QStringLiteral(", ")) << '\n';
-        for (const QString &m : c.missing)
-            out() << "  missing:   " << m << '\n';
+        for (const MissingStage &m : c.missingStages)
+            out() << "  missing:   " << stageName(m.stage) << ": " << m.reason << '\n';
     }
 }
 
@@ -522,13 +521,13 @@ int cmdPolicy(const QStringList &args)
     if (changed) {
         // The point of changing the policy: see what it does to the chains.
         const auto analysis = analyse(*store, policy);
-        int full = 0, approved = 0;
+        int suspicious = 0, approved = 0;
         for (const Chain &c : analysis->chains) {
-            full += c.isFull() && !c.approved;
-            approved += c.approved;
+            suspicious += c.verdict == Verdict::Suspicious;
+            approved += c.verdict == Verdict::Approved;
         }
         err() << "policy version " << policy.version << (policy == before ? " (unchanged)" : "")
-              << "; chains recomputed: " << analysis->chains.size() << " (" << full << " full, " << approved
+              << "; chains recomputed: " << analysis->chains.size() << " (" << suspicious << " suspicious, " << approved
               << " approved)" << Qt::endl;
         if (!p.isSet(JsonOption))
             printChains(analysis->chains);

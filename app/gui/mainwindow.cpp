@@ -394,6 +394,10 @@ void MainWindow::showChain(int row)
     m_treeView->expandAll();
     for (int c = 0; c < ProcessTreeModel::ColumnCount; ++c)
         m_treeView->resizeColumnToContents(c);
+    // Roles name whole paths; past a width they are elided, and the tooltip has them.
+    const int roleWidth = m_treeView->fontMetrics().averageCharWidth() * 70;
+    if (m_treeView->columnWidth(ProcessTreeModel::Role) > roleWidth)
+        m_treeView->setColumnWidth(ProcessTreeModel::Role, roleWidth);
     // Start where the analyst looks first: the first run, else the installer.
     const QModelIndexList firstRun = m_treeView->model()->match(m_treeView->model()->index(0, 0),
         ProcessTreeModel::FirstRunRole, true, 1, Qt::MatchExactly | Qt::MatchRecursive);
@@ -401,14 +405,18 @@ void MainWindow::showChain(int row)
     m_timeline->showChain(m_index, chain, m_store->policy().timeWindowUs);
 
     QStringList lines;
+    // One arg() for all: a host name with "%3" in it stays as it is.
     lines << tr("Chain %1 on %2: %3, score %4")
-                 .arg(chain.id)
-                 .arg(chain.host, ChainsModel::verdict(chain))
-                 .arg(chain.score);
+                 .arg(QString::number(chain.id), chain.host, ChainsModel::verdict(chain), QString::number(chain.score));
+    // The Correlator's explanation: its summary says why, and names what is missing.
+    if (!chain.summary.isEmpty())
+        lines << chain.summary;
     if (!chain.mismatches.isEmpty())
         lines << tr("Flags: %1").arg(chain.mismatches.join(QStringLiteral(", ")));
-    for (const QString &m : chain.missing)
-        lines << tr("Missing: %1").arg(m);
+    if (chain.summary.isEmpty()) {
+        for (const MissingStage &m : chain.missingStages)
+            lines << tr("Missing %1: %2").arg(stageName(m.stage), m.reason);
+    }
     m_chainDetails->setText(lines.join(u'\n'));
 }
 
@@ -471,15 +479,15 @@ void MainWindow::updateStatus()
     int incomplete = 0;
     for (const SourceInfo &s : sources)
         incomplete += s.status == SourceStatus::Incomplete;
-    int full = 0;
+    int suspicious = 0;
     for (const Chain &c : m_chainsModel->chains())
-        full += c.isFull() && !c.approved;
+        suspicious += c.verdict == Verdict::Suspicious;
     QStringList parts;
     parts << tr("%n event(s)", nullptr, int(m_store->eventCount())) << tr("%n source(s)", nullptr, int(sources.size()));
     if (incomplete > 0)
         parts << tr("%n incomplete", nullptr, incomplete);
     parts << tr("%n chain(s)", nullptr, int(m_chainsModel->rowCount())) + QStringLiteral(" (")
-            + tr("%n full", nullptr, full) + QStringLiteral(")");
+            + tr("%n suspicious", nullptr, suspicious) + QStringLiteral(")");
     parts << (m_recomputing ? tr("correlating…") : tr("policy v%1").arg(m_store->policy().version));
     m_statusLabel->setText(parts.join(QStringLiteral(" · ")));
 }
