@@ -81,6 +81,7 @@ public:
         m_callback(m_progress);
     }
 
+    void setSha256(const QString &sha256) { m_writer.setSha256(sha256); }
     void finish() { m_writer.finish(m_counts, m_firstError); }
 
 protected:
@@ -159,8 +160,7 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
         // hash is that of the whole file as it lies on disk; store it in the same
         // transaction as the events.
         result.sha256 = QString::fromLatin1(input.sha256Hex());
-        Statement hash(store.database(), "UPDATE sources SET sha256 = ? WHERE id = ?");
-        hash.bindText(1, result.sha256).bind(2, result.sourceId).exec();
+        sink.setSha256(result.sha256);
         result.counts = sink.counts();
         if (context.cancelled()) {
             // The sink's transaction rolls back as it goes out of scope.

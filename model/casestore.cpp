@@ -543,6 +543,12 @@ void EventWriter::addError(qint64 recordPos, const QString &message)
     m_insertError.bindText(3, message).exec();
 }
 
+void EventWriter::setSha256(const QString &sha256)
+{
+    Statement st(m_store.database(), "UPDATE sources SET sha256 = ? WHERE id = ?");
+    st.bindText(1, sha256).bind(2, m_sourceId).exec();
+}
+
 void EventWriter::finish(const ImportCounts &counts, const QString &firstError)
 {
     Statement st(m_store.database(),

@@ -126,6 +126,9 @@ public:
     qint64 addCompressedRaw(const QByteArray &frame);
     qint64 add(const Event &event, qint64 rawId);
     void addError(qint64 recordPos, const QString &message);
+    // The hash of the file as it lies on disk; known only once the reader is done, and
+    // kept in the same transaction so that no source carries a hash without its events.
+    void setSha256(const QString &sha256);
     void finish(const ImportCounts &counts, const QString &firstError = QString());
 
 private:
