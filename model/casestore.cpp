@@ -310,6 +310,15 @@ std::optional<SourceInfo> CaseStore::source(qint64 id)
     return readSource(st);
 }
 
+std::optional<qint64> CaseStore::sourceWithSha256(const QString &sha256)
+{
+    Statement st(*m_db, "SELECT id FROM sources WHERE sha256 = ? AND status = 'complete' ORDER BY id LIMIT 1");
+    st.bindText(1, sha256);
+    if (!st.step())
+        return std::nullopt;
+    return st.int64(0);
+}
+
 void CaseStore::dropSource(qint64 id)
 {
     // Cascades remove events, raw records and error samples of that source.
