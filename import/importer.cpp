@@ -37,6 +37,8 @@ QString importStatusName(ImportResult::Status status)
         return QStringLiteral("complete");
     case ImportResult::Status::Incomplete:
         return QStringLiteral("incomplete");
+    case ImportResult::Status::Duplicate:
+        return QStringLiteral("duplicate");
     case ImportResult::Status::Failed:
         break;
     }
@@ -81,6 +83,7 @@ public:
         m_callback(m_progress);
     }
 
+    void setSha256(const QString &sha256) { m_writer.setSha256(sha256); }
     void finish() { m_writer.finish(m_counts, m_firstError); }
 
 protected:
@@ -131,6 +134,43 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
     }
     result.format = formatName(format);
 
+    // The duplicate check hashes the whole file before anything is written, at the cost
+    // of reading it twice (hashing runs at about 1.4 GB/s, far faster than any reader
+    // decodes). Deciding first means a refused file leaves no trace in the case, and an
+    // import interrupted while hashing leaves the case as it was. Checking the hash the
+    // reader computes, just before the events are committed, would decode the whole
+    // file for nothing and then have to undo the source row that beginSource() has
+    // already committed: a second step that a kill can separate from the first, leaving
+    // a half source behind.
+    if (!options.again) {
+        InputFile whole;
+        if (!whole.open(path)) {
+            result.error = whole.errorString();
+            return result;
+        }
+        whole.setCancel(cancel);
+        const QString sha256 = QString::fromLatin1(whole.sha256Hex());
+        if (cancel && cancel->load()) {
+            // No source was begun: the case is untouched.
+            result.status = ImportResult::Status::Incomplete;
+            result.error = QCoreApplication::translate("Chainscope", "import cancelled");
+            return result;
+        }
+        // An empty hash (OpenSSL failed) matches nothing: the import goes on.
+        const std::optional<qint64> earlier = sha256.isEmpty() ? std::nullopt : store.sourceWithSha256(sha256);
+        if (earlier) {
+            result.sha256 = sha256;
+            result.duplicateOf = *earlier;
+            result.status = ImportResult::Status::Duplicate;
+            result.error = QCoreApplication::translate(
+                "Chainscope", "%1 is already in this case as source %2 (same SHA-256 %3…)")
+                               .arg(path)
+                               .arg(*earlier)
+                               .arg(sha256.left(12));
+            return result;
+        }
+    }
+
     SourceInfo info;
     info.path = result.path;
     info.size = result.size;
@@ -159,8 +199,7 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
         // hash is that of the whole file as it lies on disk; store it in the same
         // transaction as the events.
         result.sha256 = QString::fromLatin1(input.sha256Hex());
-        Statement hash(store.database(), "UPDATE sources SET sha256 = ? WHERE id = ?");
-        hash.bindText(1, result.sha256).bind(2, result.sourceId).exec();
+        sink.setSha256(result.sha256);
         result.counts = sink.counts();
         if (context.cancelled()) {
             // The sink's transaction rolls back as it goes out of scope.

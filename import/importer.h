@@ -17,6 +17,9 @@ struct ImportOptions
     QString host; // for records that name no host; empty: leave unknown
     QTimeZone timeZone = QTimeZone::utc(); // for logs with local timestamps
     int decodeThreads = 0; // for formats that decode in parallel; 0: all cores
+    // Import a file even when the case already holds one with the same SHA-256. Off by
+    // default: the same evidence twice would double every event and every chain.
+    bool again = false;
 };
 
 struct ImportProgress
@@ -33,14 +36,16 @@ struct ImportResult
 {
     enum class Status {
         Complete, // every record read; counts.recordsFailed may still be > 0
-        Incomplete, // cancelled or aborted half-way: the case holds the source, no events
+        Incomplete, // cancelled or aborted half-way: the case holds the source (if begun), no events
         Failed, // unreadable or of unknown format: nothing stored
+        Duplicate, // the case already holds a file with this SHA-256 (duplicateOf): nothing stored
     };
     QString path;
     QString format;
     QString sha256;
     qint64 size = -1;
     qint64 sourceId = -1;
+    qint64 duplicateOf = -1; // the earlier source of a refused duplicate
     ImportCounts counts;
     Status status = Status::Failed;
     QString error;

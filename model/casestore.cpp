@@ -310,6 +310,15 @@ std::optional<SourceInfo> CaseStore::source(qint64 id)
     return readSource(st);
 }
 
+std::optional<qint64> CaseStore::sourceWithSha256(const QString &sha256)
+{
+    Statement st(*m_db, "SELECT id FROM sources WHERE sha256 = ? AND status = 'complete' ORDER BY id LIMIT 1");
+    st.bindText(1, sha256);
+    if (!st.step())
+        return std::nullopt;
+    return st.int64(0);
+}
+
 void CaseStore::dropSource(qint64 id)
 {
     // Cascades remove events, raw records and error samples of that source.
@@ -541,6 +550,12 @@ void EventWriter::addError(qint64 recordPos, const QString &message)
     if (recordPos >= 0)
         m_insertError.bind(2, recordPos);
     m_insertError.bindText(3, message).exec();
+}
+
+void EventWriter::setSha256(const QString &sha256)
+{
+    Statement st(m_store.database(), "UPDATE sources SET sha256 = ? WHERE id = ?");
+    st.bindText(1, sha256).bind(2, m_sourceId).exec();
 }
 
 void EventWriter::finish(const ImportCounts &counts, const QString &firstError)

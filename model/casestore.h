@@ -80,6 +80,10 @@ public:
     qint64 beginSource(const SourceInfo &info);
     QList<SourceInfo> sources();
     std::optional<SourceInfo> source(qint64 id);
+    // The first complete source whose file had this SHA-256: the case already holds that
+    // evidence. Incomplete sources do not count: they hold no events, and importing the
+    // file again is how the analyst completes an interrupted import.
+    std::optional<qint64> sourceWithSha256(const QString &sha256);
     void dropSource(qint64 id);
     void recordSourceFailure(qint64 id, const QString &error);
     QList<ImportErrorRecord> importErrors(qint64 sourceId);
@@ -126,6 +130,9 @@ public:
     qint64 addCompressedRaw(const QByteArray &frame);
     qint64 add(const Event &event, qint64 rawId);
     void addError(qint64 recordPos, const QString &message);
+    // The hash of the file as it lies on disk; known only once the reader is done, and
+    // kept in the same transaction so that no source carries a hash without its events.
+    void setSha256(const QString &sha256);
     void finish(const ImportCounts &counts, const QString &firstError = QString());
 
 private:

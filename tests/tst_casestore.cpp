@@ -23,6 +23,7 @@ private slots:
     void eventsRoundTripWithHostileStrings();
     void writerWithoutFinishLeavesSourceIncompleteAndEmpty();
     void incompleteSourceCanBeDroppedAndReimported();
+    void sourceWithSha256FindsOnlyCompleteSources();
     void errorMessagesAreCappedButCountsAreExact();
     void forEachEventFiltersAndOrders();
     void compressedRawRecordsRoundTrip();
@@ -265,6 +266,32 @@ void Tst_casestore::incompleteSourceCanBeDroppedAndReimported()
     Statement raws(store->database(), "SELECT count(*) FROM raw_records");
     raws.step();
     QCOMPARE(raws.int64(0), 0);
+}
+
+void Tst_casestore::sourceWithSha256FindsOnlyCompleteSources()
+{
+    auto store = CaseStore::create(freshPath());
+    const QString hash = QStringLiteral("ab").repeated(32);
+    const auto addSource = [&](const QString &sha256) {
+        const qint64 id = store->beginSource({});
+        EventWriter writer(*store, id);
+        writer.setSha256(sha256);
+        writer.finish({});
+        return id;
+    };
+    QCOMPARE(store->sourceWithSha256(hash), std::nullopt);
+    // An interrupted import of the file is no reason to refuse it. (The importer records
+    // the hash only with the events; a source begun with one must not count either.)
+    SourceInfo interrupted;
+    interrupted.sha256 = hash;
+    store->beginSource(interrupted);
+    QCOMPARE(store->sources().first().sha256, hash);
+    QCOMPARE(store->sourceWithSha256(hash), std::nullopt);
+    const qint64 first = addSource(hash);
+    addSource(QStringLiteral("cd").repeated(32));
+    addSource(hash); // imported again on purpose
+    QCOMPARE(store->sourceWithSha256(hash), first);
+    QCOMPARE(store->sourceWithSha256(QStringLiteral("ef").repeated(32)), std::nullopt);
 }
 
 void Tst_casestore::errorMessagesAreCappedButCountsAreExact()

@@ -66,6 +66,9 @@ private slots:
     void unknownFileFailsWithItsName();
     void damagedFileImportsIntactRecordsAndExitsTwo();
     void gzipFileImportsDirectly();
+    void secondImportOfTheSameEvidence_data();
+    void secondImportOfTheSameEvidence();
+    void refusedDuplicateDoesNotFailTheOtherFiles();
     void eventsJsonHasTheContractShape();
     void eventsRejectsUnknownKind();
     void rawShowsTheOriginalRecord();
@@ -132,7 +135,7 @@ void Tst_cli::importReportsEachSourceAsJson()
     const QJsonArray array = parseArray(r.out);
     QCOMPARE(array.size(), 1);
     const QJsonObject o = array.first().toObject();
-    for (const char *key : {"path", "format", "sha256", "records", "events", "errors", "status"})
+    for (const char *key : {"path", "format", "sha256", "records", "events", "errors", "status", "duplicate_of"})
         QVERIFY2(o.contains(QLatin1String(key)), key);
     QCOMPARE(o.value(QStringLiteral("path")).toString(), path);
     QCOMPARE(o.value(QStringLiteral("format")).toString(), format);
@@ -140,6 +143,7 @@ void Tst_cli::importReportsEachSourceAsJson()
     QCOMPARE(o.value(QStringLiteral("records")).toInt(), records);
     QCOMPARE(o.value(QStringLiteral("errors")).toInt(), 0);
     QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+    QVERIFY(o.value(QStringLiteral("duplicate_of")).isNull());
     QVERIFY(o.value(QStringLiteral("events")).toInt() > 0);
 
     // What the import reported is what the case holds.
@@ -236,6 +240,111 @@ void Tst_cli::gzipFileImportsDirectly()
     // The hash is that of the evidence file as it lies on disk: the compressed bytes.
     QCOMPARE(b.value(QStringLiteral("sha256")).toString().toLatin1(), sha256Of(gz));
     QVERIFY(a.value(QStringLiteral("sha256")) != b.value(QStringLiteral("sha256")));
+}
+
+void Tst_cli::secondImportOfTheSameEvidence_data()
+{
+    QTest::addColumn<QString>("variant");
+    QTest::addColumn<bool>("refused");
+    // Identity is the content's SHA-256, not the name: the same file, a copy under
+    // another name, and a file one byte away.
+    QTest::newRow("same file") << QStringLiteral("same") << true;
+    QTest::newRow("copy under another name") << QStringLiteral("copy") << true;
+    QTest::newRow("one byte different") << QStringLiteral("one byte") << false;
+    QTest::newRow("same file with --again") << QStringLiteral("again") << false;
+}
+
+void Tst_cli::secondImportOfTheSameEvidence()
+{
+    QFETCH(QString, variant);
+    QFETCH(bool, refused);
+    const QString original = corpusPath(QStringLiteral("linux/dpkg_tiny_mixed.log"));
+    QFile f(original);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray content = f.readAll();
+    QString second = original;
+    QStringList extra;
+    if (variant == u"copy" || variant == u"one byte") {
+        if (variant == u"one byte") {
+            // The last record's version, 3.5.33 -> 3.5.34: still a valid dpkg log.
+            const qsizetype at = content.lastIndexOf("3.5.33");
+            QVERIFY(at > 0);
+            content[at + 5] = '4';
+        }
+        second = m_dir.filePath(QStringLiteral("second-%1.log").arg(variant).replace(u' ', u'-'));
+        QFile out(second);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(out.write(content), content.size());
+    }
+    if (variant == u"again")
+        extra << QStringLiteral("--again");
+
+    const QString casePath = newCase();
+    const ProcessResult first = cli({QStringLiteral("import"), casePath, original, QStringLiteral("--json")});
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    const qint64 firstId = parseArray(first.out).first().toObject().value(QStringLiteral("source_id")).toInteger();
+    const QByteArray eventsBefore = cli({QStringLiteral("events"), casePath, QStringLiteral("--json")}).out;
+    const QByteArray sourcesBefore = cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out;
+
+    const ProcessResult r
+        = cli(QStringList {QStringLiteral("import"), casePath, second, QStringLiteral("--json")} + extra);
+    const QJsonArray array = parseArray(r.out);
+    QCOMPARE(array.size(), 1);
+    const QJsonObject o = array.first().toObject();
+    QCOMPARE(o.value(QStringLiteral("sha256")).toString().toLatin1(), sha256Of(second));
+    const QJsonArray sources = parseArray(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out);
+    if (refused) {
+        // Nothing was imported, so the command failed; one line names the earlier source.
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(isOneLineReason(r.err), r.err.constData());
+        const QByteArray expected = QFile::encodeName(second) + " is already in this case as source "
+            + QByteArray::number(firstId) + " (same SHA-256 " + sha256Of(second).left(12);
+        QVERIFY2(r.err.contains(expected), r.err.constData());
+        QVERIFY2(r.err.contains("use --again"), r.err.constData());
+        QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("duplicate"));
+        QCOMPARE(o.value(QStringLiteral("duplicate_of")).toInteger(), firstId);
+        QVERIFY(o.value(QStringLiteral("source_id")).isNull());
+        QCOMPARE(o.value(QStringLiteral("events")).toInt(), 0);
+        QVERIFY(o.value(QStringLiteral("error")).toString().contains(QStringLiteral("source %1").arg(firstId)));
+        // The case is as it was, byte for byte.
+        QCOMPARE(sources.size(), 1);
+        QCOMPARE(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out, sourcesBefore);
+        QCOMPARE(cli({QStringLiteral("events"), casePath, QStringLiteral("--json")}).out, eventsBefore);
+    } else {
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+        QVERIFY(o.value(QStringLiteral("duplicate_of")).isNull());
+        QCOMPARE(sources.size(), 2);
+        QVERIFY(o.value(QStringLiteral("source_id")).toInteger() != firstId);
+        QCOMPARE(parseArray(cli({QStringLiteral("events"), casePath, QStringLiteral("--json")}).out).size(),
+            2 * parseArray(eventsBefore).size());
+    }
+}
+
+void Tst_cli::refusedDuplicateDoesNotFailTheOtherFiles()
+{
+    const QString dpkg = corpusPath(QStringLiteral("linux/dpkg_tiny_mixed.log"));
+    const QString audit = corpusPath(QStringLiteral("linux/auditd_gce_execve_connect_sockaddr.log"));
+    const QString casePath = newCase();
+    QCOMPARE(cli({QStringLiteral("import"), casePath, dpkg}).exitCode, 0);
+
+    // The duplicate is refused, the new file imported, and the command succeeds.
+    const ProcessResult r = cli({QStringLiteral("import"), casePath, dpkg, audit, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray array = parseArray(r.out);
+    QCOMPARE(array.size(), 2);
+    QCOMPARE(array.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("duplicate"));
+    QCOMPARE(array.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+    QVERIFY(r.err.contains("is already in this case as source 1"));
+    QCOMPARE(parseArray(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out).size(), 2);
+
+    // Both are in the case now: every file refused, nothing imported.
+    const ProcessResult both = cli({QStringLiteral("import"), casePath, audit, dpkg});
+    QCOMPARE(both.exitCode, 1);
+    QCOMPARE(both.err.trimmed().split('\n').size(), 2);
+    QVERIFY(both.err.contains("source 2"));
+    QVERIFY(both.err.contains("source 1"));
+    QCOMPARE(parseArray(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out).size(), 2);
 }
 
 void Tst_cli::eventsJsonHasTheContractShape()

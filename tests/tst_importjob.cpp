@@ -19,6 +19,8 @@ class Tst_importjob : public QObject
 private slots:
     void importsOffTheCallingThreadWithProgress();
     void cancelRollsBackTheFileInProgress();
+    void sameEvidenceTwiceIsRefusedUnlessAgain_data();
+    void sameEvidenceTwiceIsRefusedUnlessAgain();
 
 private:
     QTemporaryDir m_dir;
@@ -98,6 +100,50 @@ void Tst_importjob::cancelRollsBackTheFileInProgress()
     QCOMPARE(sources.first().status, SourceStatus::Incomplete);
     QVERIFY(!sources.first().error.isEmpty());
     QCOMPARE(store->eventCount(), 0);
+}
+
+void Tst_importjob::sameEvidenceTwiceIsRefusedUnlessAgain_data()
+{
+    QTest::addColumn<bool>("again");
+    // The workbench imports with default options: refused.
+    QTest::newRow("default") << false;
+    QTest::newRow("again") << true;
+}
+
+void Tst_importjob::sameEvidenceTwiceIsRefusedUnlessAgain()
+{
+    QFETCH(bool, again);
+    const QString casePath = m_dir.filePath(QStringLiteral("twice-%1.chainscope").arg(again));
+    CaseStore::create(casePath);
+    const QString file = corpusPath(QStringLiteral("linux/dpkg_tiny_mixed.log"));
+    ImportOptions options;
+    options.again = again;
+    // Twice in one job: the second sees the first's committed source.
+    ImportJob job(casePath, {file, file}, options);
+    QSignalSpy finished(&job, &ImportJob::finished);
+    job.start();
+    QVERIFY(finished.wait(60000));
+    const auto results = finished.first().first().value<QList<ImportResult>>();
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results[0].status, ImportResult::Status::Complete);
+    auto store = CaseStore::open(casePath);
+    if (again) {
+        QCOMPARE(results[1].status, ImportResult::Status::Complete);
+        QCOMPARE(results[1].duplicateOf, -1);
+        QCOMPARE(store->sources().size(), 2);
+        QCOMPARE(store->eventCount(), 2 * results[0].counts.eventsStored);
+    } else {
+        QCOMPARE(results[1].status, ImportResult::Status::Duplicate);
+        QCOMPARE(results[1].duplicateOf, results[0].sourceId);
+        QCOMPARE(results[1].sourceId, -1);
+        QCOMPARE(results[1].sha256, results[0].sha256);
+        // What the workbench shows the analyst.
+        QVERIFY2(
+            results[1].error.contains(QStringLiteral("is already in this case as source %1").arg(results[0].sourceId)),
+            qPrintable(results[1].error));
+        QCOMPARE(store->sources().size(), 1);
+        QCOMPARE(store->eventCount(), results[0].counts.eventsStored);
+    }
 }
 
 QTEST_GUILESS_MAIN(Tst_importjob)

@@ -30,7 +30,8 @@ namespace {
 // Exit codes. Documented in the README; keep them in step.
 enum ExitCode {
     ExitOk = 0,
-    ExitFailure = 1, // usage error, case unusable, a file unreadable or of unknown format, cancelled
+    ExitFailure = 1, // usage error, case unusable, a file unreadable or of unknown format, cancelled,
+                     // or every file already in the case
     ExitRecordErrors = 2, // everything imported, but some records were damaged or lost
 };
 
@@ -59,8 +60,9 @@ Commands:
   demo DIR [--seed N] [--noise N] [--windows-noise N] [--only linux|windows]
                                    write the demo evidence into DIR: audit.log, dpkg.log,
                                    history.log (Linux) and Sysmon/Application .evtx (Windows)
-  import CASE FILE... [--json] [--host NAME] [--timezone ZONE]
-                                   import log files (format detected from content; .gz read directly)
+  import CASE FILE... [--json] [--host NAME] [--timezone ZONE] [--again]
+                                   import log files (format detected from content; .gz read directly);
+                                   a file whose SHA-256 the case already holds is refused unless --again
   sources CASE [--json]            list the imported sources with hashes and counts
   events CASE [--kind KIND] [--source ID] [--limit N] [--json]
                                    list normalized events in time order
@@ -74,8 +76,9 @@ Commands:
                                    a change is stored as a new policy version and the chains are recomputed
   report CASE --html FILE          write an HTML report (sources, policy, chains with evidence)
 
-Exit codes: 0 success; 1 failure (usage, case, unreadable or unknown file, cancelled);
-2 imported, but some records were damaged or lost (see the errors count).
+Exit codes: 0 success; 1 failure (usage, case, unreadable or unknown file, cancelled,
+or import refused every file as already in the case); 2 imported, but some records were
+damaged or lost (see the errors count). A refused file alone does not fail the others.
 )";
 
 int usage()
@@ -195,6 +198,7 @@ QJsonObject resultToJson(const ImportResult &r)
     o.insert(QStringLiteral("skipped"), r.counts.recordsSkipped);
     o.insert(QStringLiteral("status"), importStatusName(r.status));
     o.insert(QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error));
+    o.insert(QStringLiteral("duplicate_of"), r.duplicateOf < 0 ? QJsonValue() : QJsonValue(r.duplicateOf));
     return o;
 }
 
@@ -206,14 +210,18 @@ int cmdImport(const QStringList &args)
     const QCommandLineOption tz(QStringLiteral("timezone"),
         QStringLiteral("IANA zone of local timestamps (dpkg, apt); default UTC"), QStringLiteral("ZONE"),
         QStringLiteral("UTC"));
+    const QCommandLineOption again(
+        QStringLiteral("again"), QStringLiteral("import files even when the case already holds the same SHA-256"));
     p.addOption(JsonOption);
     p.addOption(host);
     p.addOption(tz);
+    p.addOption(again);
     if (!parse(p, args, 3, -1))
         return ExitFailure;
     ImportOptions options;
     options.host = p.value(host);
     options.timeZone = QTimeZone(p.value(tz).toUtf8());
+    options.again = p.isSet(again);
     if (!options.timeZone.isValid())
         return fail(QStringLiteral("unknown time zone %1").arg(p.value(tz)));
 
@@ -240,6 +248,8 @@ int cmdImport(const QStringList &args)
             err() << '\n';
         if (r.status == ImportResult::Status::Failed)
             err() << "chainscope-cli: " << r.error << Qt::endl;
+        else if (r.status == ImportResult::Status::Duplicate)
+            err() << "chainscope-cli: " << r.error << "; use --again to import it a second time" << Qt::endl;
         else
             err() << file << ": " << r.format << ", " << r.counts.recordsRead << " records, " << r.counts.eventsStored
                   << " events, " << r.counts.recordsFailed << " errors"
@@ -258,12 +268,22 @@ int cmdImport(const QStringList &args)
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
         out().flush();
     }
+    // A refused duplicate is not a failure: the case already holds that evidence, and
+    // the other files still count. Only when every file was refused did the command
+    // import nothing, which a script should notice.
     bool anyFailed = false, anyRecordErrors = false;
+    qsizetype duplicates = 0;
     for (const ImportResult &r : results) {
+        if (r.status == ImportResult::Status::Duplicate) {
+            ++duplicates;
+            continue;
+        }
         anyFailed |= r.status != ImportResult::Status::Complete;
         anyRecordErrors |= r.counts.recordsFailed > 0;
     }
-    return anyFailed ? ExitFailure : anyRecordErrors ? ExitRecordErrors : ExitOk;
+    if (anyFailed || duplicates == results.size())
+        return ExitFailure;
+    return anyRecordErrors ? ExitRecordErrors : ExitOk;
 }
 
 int cmdSources(const QStringList &args)
