@@ -72,6 +72,16 @@ bool isUpdateSessionClient(const QString &image)
     return rx.match(fileNameOf(image)).hasMatch();
 }
 
+// Arguments that ask a program to update itself: --update, /update, -selfupdate,
+// --autoupdate, --scheduledautoupdate, --forcedcheckforupdates.
+bool isUpdateRequest(const QString &commandLine)
+{
+    static const QRegularExpression rx(
+        QStringLiteral("(^|\\s)(--|-|/)(self-?|auto|scheduledauto|forcedcheckfor|checkfor)?updates?(\\s|=|$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return rx.match(commandLine).hasMatch();
+}
+
 bool isServiceHost(const QString &image)
 {
     return fileNameOf(image).compare(QLatin1String("svchost.exe"), Qt::CaseInsensitive) == 0;
@@ -316,25 +326,31 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
     const QList<ProcessNode> &nodes = m_index.processes();
     const StringPool &s = m_index.strings;
     // Millions of processes share a few thousand images: decide per distinct image
-    // once. Only for interpreters (python3 -m pip, python3 unattended-upgrade) does
-    // the command line take part in the decision, and in the cache key.
-    static const QRegularExpression interpreter(QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)$"));
-    QHash<qint32, bool> isInterpreter;
+    // once. Only for interpreters (python3 -m pip, node …/npm-cli.js install) and
+    // "NAME SUBCOMMAND" entries (go install) does the command line take part in the
+    // decision, and in the cache key.
+    QHash<QPair<qint32, int>, bool> needsArguments; // (image, platform)
     QHash<QPair<qint32, qint32>, bool> decided;
     QList<qint8> installerCache(nodes.size(), -1);
     const auto isInstallerNode = [&](qint32 n) {
         if (installerCache.at(n) >= 0)
             return installerCache.at(n) == 1;
         const ProcessNode &p = nodes.at(n);
-        auto interp = isInterpreter.constFind(p.image);
-        if (interp == isInterpreter.constEnd())
-            interp = isInterpreter.insert(p.image, interpreter.match(fileNameOf(s.at(p.image))).hasMatch());
-        const QPair<qint32, qint32> key(p.image, interp.value() ? p.commandLine : -1 - int(p.platform));
+        const QPair<qint32, int> imageKey(p.image, int(p.platform));
+        auto needs = needsArguments.constFind(imageKey);
+        if (needs == needsArguments.constEnd())
+            needs = needsArguments.insert(imageKey, policy.installerNeedsArguments(s.at(p.image), p.platform));
+        const QPair<qint32, qint32> key(p.image, needs.value() ? p.commandLine : -1 - int(p.platform));
         auto it = decided.constFind(key);
         if (it == decided.constEnd())
             it = decided.insert(key, policy.isInstaller(s.at(p.image), s.at(p.commandLine), p.platform));
-        installerCache[n] = it.value() ? 1 : 0;
-        return it.value();
+        // A vendor updater by behaviour: a Windows program asked to update itself
+        // ("launcher.exe --scheduledautoupdate", "app.exe /update").
+        const bool updater = !it.value() && p.platform == Platform::Windows
+            && s.at(p.commandLine).contains(QLatin1String("update"), Qt::CaseInsensitive)
+            && isUpdateRequest(s.at(p.commandLine));
+        installerCache[n] = it.value() || updater ? 1 : 0;
+        return installerCache.at(n) == 1;
     };
     for (qint32 n = 0; n < qint32(nodes.size()); ++n) {
         if (!isInstallerNode(n))
@@ -945,7 +961,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
             }
             for (qint32 ev : m_index.eventsOf(n)) {
                 const IndexedEvent &e = events.at(ev);
-                if (e.timeUs > windowEnd)
+                if (e.timeUs > windowEnd || e.timeUs < seed.startUs)
                     continue;
                 if (e.kind == EventKind::SignatureFault) {
                     runEvidence.append(ev);
@@ -1062,7 +1078,10 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         for (qint32 n : subtree) {
             for (qint32 ev : m_index.eventsOf(n)) {
                 const IndexedEvent &e = events.at(ev);
-                if ((e.kind != EventKind::NetConnect && e.kind != EventKind::DnsQuery) || e.local)
+                // What a process did before the install began is not the install's
+                // egress (a pid's events can be dated before its logged start).
+                if ((e.kind != EventKind::NetConnect && e.kind != EventKind::DnsQuery) || e.local
+                    || e.timeUs < seed.startUs)
                     continue;
                 QString entry = policy.approvingEntry(s.at(e.dstHost));
                 if (entry.isEmpty())

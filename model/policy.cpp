@@ -660,6 +660,24 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
     return false;
 }
 
+bool Policy::installerNeedsArguments(const QString &image, Platform platform) const
+{
+    static const QRegularExpression interpreter(
+        QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)(\\.exe)?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString name = fileNameOf(image);
+    if (interpreter.match(name).hasMatch())
+        return true;
+    const QList<SubcommandInstaller> &subcommands = platform == Platform::Windows ? m_windowsSubcommands
+        : platform == Platform::MacOS                                             ? m_macSubcommands
+                                                                                  : m_linuxSubcommands;
+    for (const SubcommandInstaller &s : subcommands) {
+        if (s.name.match(name).hasMatch())
+            return true;
+    }
+    return false;
+}
+
 bool Policy::isApprovedSigner(const QString &signer) const
 {
     for (const QString &s : approvedSigners) {

@@ -107,6 +107,10 @@ public:
     bool isApprovedRepoHost(const QString &host) const;
     bool isMonitoredPath(const QString &path, Platform platform) const;
     bool isInstaller(const QString &image, const QString &commandLine, Platform platform) const;
+    // Whether isInstaller() looks at the command line for this image: interpreters
+    // (the script is the installer) and "NAME SUBCOMMAND" entries. Lets a caller
+    // decide once per image for everything else.
+    bool installerNeedsArguments(const QString &image, Platform platform) const;
     bool isApprovedSigner(const QString &signer) const;
     // "ApprovedSigners <entry>" for an approved signer, else empty.
     QString approvingSigner(const QString &signer) const;

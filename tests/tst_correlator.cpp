@@ -84,6 +84,9 @@ private slots:
     void downloadedBinaryOfAnInstallScriptIsAFirstRun();
     void approvalNeedsANamedPolicyEntry();
     void importingTheSameEvidenceTwiceChangesNothing();
+    void updaterByItsArguments_data();
+    void updaterByItsArguments();
+    void eventsBeforeTheInstallAreNotItsEgress();
 };
 
 void Tst_correlator::fullChainWithEvidenceAndFlags()
@@ -698,6 +701,69 @@ void Tst_correlator::importingTheSameEvidenceTwiceChangesNothing()
     QCOMPARE(once, 0);
     QCOMPARE(twice, 21); // every event of the second copy
     QCOMPARE(second, first);
+}
+
+// A vendor updater by behaviour: a Windows program asked to update itself runs what
+// it staged in temp; the same words mean nothing special on Linux.
+void Tst_correlator::updaterByItsArguments_data()
+{
+    QTest::addColumn<int>("platform");
+    QTest::addColumn<QString>("commandLine");
+    QTest::addColumn<bool>("seed");
+    const int windows = int(Platform::Windows);
+    const int linux = int(Platform::Linux);
+    QTest::newRow("--scheduledautoupdate") << windows << QStringLiteral("launcher.exe --scheduledautoupdate $(Arg0)")
+                                           << true;
+    QTest::newRow("/update") << windows << QStringLiteral("tool.exe /update") << true;
+    QTest::newRow("--forcedcheckforupdates=") << windows << QStringLiteral("launcher.exe --forcedcheckforupdates=x")
+                                              << true;
+    QTest::newRow("a word, not an argument") << windows << QStringLiteral("tool.exe C:\\updates\\a.txt") << false;
+    QTest::newRow("no update") << windows << QStringLiteral("launcher.exe --new-window") << false;
+    QTest::newRow("rsync --update on Linux") << linux << QStringLiteral("rsync --update a b") << false;
+}
+
+void Tst_correlator::updaterByItsArguments()
+{
+    QFETCH(int, platform);
+    QFETCH(QString, commandLine);
+    QFETCH(bool, seed);
+    const bool windows = Platform(platform) == Platform::Windows;
+    const QString image = windows ? QStringLiteral("C:\\Program Files\\Vendor\\launcher.exe")
+                                  : QStringLiteral("/opt/vendor/launcher");
+    const QString staged = windows ? QStringLiteral("C:\\Windows\\Temp\\vendor\\installer.exe")
+                                   : QStringLiteral("/tmp/vendor/installer");
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform(platform))
+        .exec(T0, 700, 4, image, commandLine)
+        .exec(T0 + Second, 800, 700, staged)
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), seed ? 1 : 0);
+    if (seed)
+        QCOMPARE(chains.first().firstRun, staged);
+}
+
+void Tst_correlator::eventsBeforeTheInstallAreNotItsEgress()
+{
+    const QString dir = QStringLiteral("C:\\Windows\\Temp\\vendor\\");
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        // A pid's connection dated before its own start (clock or logging quirks).
+        .connect(T0 - 60 * Minute, 800, QStringLiteral("203.0.113.9"))
+        .withGuids(QStringLiteral("{C-2}"))
+        .exec(T0, 700, 4, QStringLiteral("C:\\Vendor\\setup.exe"))
+        .withGuids(QStringLiteral("{C-1}"))
+        .exec(T0 + Second, 800, 700, dir + QStringLiteral("installer.exe"))
+        .withGuids(QStringLiteral("{C-2}"), QStringLiteral("{C-1}"))
+        .build();
+    // Sysmon's GUID makes the early connection the same process's.
+    QCOMPARE(index.events().at(0).node, index.events().at(2).node);
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    QVERIFY(chains.first().mismatches.isEmpty());
+    QCOMPARE(chains.first().verdict, Verdict::Incomplete);
 }
 
 QTEST_GUILESS_MAIN(Tst_correlator)

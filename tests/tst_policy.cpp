@@ -158,6 +158,27 @@ void Tst_policy::installers_data()
                                          << QStringLiteral("") << true;
     QTest::newRow("setup") << windows << QStringLiteral("D:\\SETUP64.EXE") << QStringLiteral("") << true;
     QTest::newRow("notepad") << windows << QStringLiteral("C:\\Windows\\notepad.exe") << QStringLiteral("") << false;
+    // Language package managers: the script an interpreter runs, and subcommands.
+    QTest::newRow("npm through node") << linux << QStringLiteral("/usr/bin/node")
+                                      << QStringLiteral("node /usr/bin/npm install colorlog-utils") << true;
+    QTest::newRow("npm-cli.js through node")
+        << linux << QStringLiteral("/usr/bin/node")
+        << QStringLiteral("node /usr/lib/node_modules/npm/bin/npm-cli.js install x") << true;
+    QTest::newRow("npm on Windows, node.exe")
+        << windows << QStringLiteral("C:\\Program Files\\nodejs\\node.exe")
+        << QStringLiteral("\"C:\\Program Files\\nodejs\\node.exe\" \"C:\\Program Files\\nodejs\\node_modules\\npm\\bin\\npm-cli.js\" ci")
+        << true;
+    QTest::newRow("node running a script") << linux << QStringLiteral("/usr/bin/node") << QStringLiteral("node server.js")
+                                           << false;
+    QTest::newRow("go install") << linux << QStringLiteral("/usr/local/go/bin/go")
+                                << QStringLiteral("go install example.org/tool@latest") << true;
+    QTest::newRow("go build") << linux << QStringLiteral("/usr/local/go/bin/go") << QStringLiteral("go build ./...")
+                              << false;
+    QTest::newRow("go -x install") << linux << QStringLiteral("/usr/local/go/bin/go")
+                                   << QStringLiteral("go -x install example.org/tool") << true;
+    QTest::newRow("cargo install") << linux << QStringLiteral("/home/a/.cargo/bin/cargo")
+                                   << QStringLiteral("cargo install ripgrep") << true;
+    QTest::newRow("gem") << linux << QStringLiteral("/usr/bin/gem") << QStringLiteral("gem install rails") << true;
 }
 
 void Tst_policy::installers()
