@@ -96,7 +96,7 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         e.local = st.text(16) == u"unix" || isLoopbackAddress(ip);
         e.hashes = strings.intern(st.text(17));
         e.processGuid = strings.intern(knownGuid(st.text(19)));
-        e.sourceId = st.isNull(20) ? -1 : st.int64(20);
+        e.sourceId = st.isNull(20) ? -1 : qint32(st.int64(20));
         e.parentGuid = strings.intern(knownGuid(st.text(21)));
         e.parentImage = strings.intern(st.text(22));
         e.parentCommandLine = strings.intern(st.text(23));
@@ -230,6 +230,17 @@ namespace {
 
 // A child joins the shell that ran its command line when it starts this soon after.
 constexpr qint64 InferredJoinUs = 5 * 1000000LL;
+// How many of the host's latest starts an orphan is compared with.
+constexpr int MaxInferredCandidates = 64;
+
+// Times come from hostile logs and may sit at either end of the range.
+qint64 saturatingSub(qint64 a, qint64 b)
+{
+    qint64 d = 0;
+    if (qSubOverflow(a, b, &d))
+        return b < 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return d;
+}
 
 bool sameEvent(const IndexedEvent &a, const IndexedEvent &b)
 {
@@ -332,11 +343,14 @@ qint32 CaseIndex::inferredParent(qint32 eventIndex, qint32 *reason)
         return -1;
     const Qt::CaseSensitivity cs = e.platform == Platform::Windows ? Qt::CaseInsensitive : Qt::CaseSensitive;
     const QList<qint32> &recent = m_recentStarts.value(e.host);
-    for (auto it = recent.crbegin(); it != recent.crend(); ++it) {
+    // The most recent starts only: a burst of orphans must not cost a scan each of
+    // everything that started in the last seconds.
+    int looked = 0;
+    for (auto it = recent.crbegin(); it != recent.crend() && looked < MaxInferredCandidates; ++it, ++looked) {
         const IndexedEvent &start = m_events.at(*it);
         if (*it == eventIndex || start.node < 0)
             continue;
-        if (e.timeUs - start.timeUs > InferredJoinUs)
+        if (saturatingSub(e.timeUs, start.timeUs) > InferredJoinUs)
             break;
         const QString line = strings.at(start.commandLine);
         if (line.size() <= child.size() || !line.contains(child, cs))
@@ -344,10 +358,13 @@ qint32 CaseIndex::inferredParent(qint32 eventIndex, qint32 *reason)
         const ProcessNode &candidate = m_nodes.at(start.node);
         if (candidate.endUs < e.timeUs)
             continue;
-        *reason = strings.intern(
-            QStringLiteral("inferred: %1 ran \"%2\" %3 s before this process started; the logs name no parent")
-                .arg(fileNameOf(strings.at(candidate.image)), child)
-                .arg(double(e.timeUs - start.timeUs) / 1e6, 0, 'f', 1));
+        const QString unnamed = e.ppid >= 0
+            ? QStringLiteral("the parent the log names (pid %1) is not in the logs").arg(e.ppid)
+            : QStringLiteral("the logs name no parent");
+        *reason = strings.intern(QStringLiteral("inferred: %1 ran \"%2\" %3 s before this process started; %4")
+                                     .arg(fileNameOf(strings.at(candidate.image)), child)
+                                     .arg(double(saturatingSub(e.timeUs, start.timeUs)) / 1e6, 0, 'f', 1)
+                                     .arg(unnamed));
         return start.node;
     }
     return -1;
@@ -369,34 +386,47 @@ void CaseIndex::build(QList<IndexedEvent> events)
     m_duplicates = 0;
 
     // The same record imported twice (the file again, or two exports that overlap)
-    // is one event: duplicates from another source never change the chains.
-    m_events.clear();
-    m_events.reserve(events.size());
+    // is one event: duplicates from another source never change the chains. The list
+    // is compacted in place: a second copy of millions of events would double the
+    // peak memory of opening a case.
+    m_events = std::move(events);
     {
-        QMultiHash<size_t, qint32> sameTime; // events kept at the current timestamp
+        QMultiHash<size_t, qsizetype> sameTime; // events kept at the current timestamp
         qint64 currentTime = std::numeric_limits<qint64>::min();
-        for (IndexedEvent &e : events) {
+        qsizetype kept = 0;
+        for (qsizetype i = 0; i < m_events.size(); ++i) {
+            const IndexedEvent &e = m_events.at(i);
             if (e.timeUs != currentTime) {
                 sameTime.clear();
                 currentTime = e.timeUs;
             }
             const size_t h = eventHash(e);
             bool duplicate = false;
+            bool twinInSource = false; // an equal event of the same source is already kept
             for (auto it = sameTime.constFind(h); it != sameTime.cend() && it.key() == h; ++it) {
-                const IndexedEvent &kept = m_events.at(it.value());
-                if (kept.sourceId != e.sourceId && sameEvent(kept, e)) {
+                const IndexedEvent &earlier = m_events.at(it.value());
+                if (!sameEvent(earlier, e))
+                    continue;
+                if (earlier.sourceId != e.sourceId) {
                     duplicate = true;
                     break;
                 }
+                twinInSource = true;
             }
             if (duplicate) {
                 ++m_duplicates;
                 continue;
             }
-            sameTime.insert(h, qint32(m_events.size()));
-            m_events.append(std::move(e));
+            // Equal events within one source are kept (two identical records are two
+            // records), but one of them stands for all in the lookup: a file of a
+            // million identical lines costs one comparison each.
+            if (!twinInSource)
+                sameTime.insert(h, kept);
+            if (kept != i)
+                m_events[kept] = std::move(m_events[i]);
+            ++kept;
         }
-        events.clear();
+        m_events.resize(kept);
     }
     // (process, address) -> the name the process last resolved to that address.
     QHash<QPair<qint32, qint32>, qint32> resolved;
@@ -417,6 +447,9 @@ void CaseIndex::build(QList<IndexedEvent> events)
                 // the one Sysmon's GUID names.
                 const qint32 known = e.processGuid != 0 ? m_byGuid.value({e.host, e.processGuid}, -1) : -1;
                 if (known >= 0 && !m_nodes[known].startSeen) {
+                    // parentFor() may add a node: find the parent before taking a
+                    // reference into m_nodes.
+                    const qint32 parent = m_nodes[known].parent < 0 ? parentFor(e) : -1;
                     ProcessNode &n = m_nodes[known];
                     n.startSeen = true;
                     n.startUs = qMin(n.startUs, e.timeUs);
@@ -427,15 +460,14 @@ void CaseIndex::build(QList<IndexedEvent> events)
                     n.execed = true;
                     n.startEventId = e.id;
                     e.node = known;
-                    if (n.parent < 0) {
-                        const qint32 parent = parentFor(e);
-                        if (parent >= 0 && parent != known) {
-                            n.parent = parent;
-                            m_nodes[parent].children.append(known);
-                        }
+                    // Hostile GUIDs can name a descendant as the parent: no cycles.
+                    if (parent >= 0 && parent != known && !isAncestor(known, parent)) {
+                        n.parent = parent;
+                        m_nodes[parent].children.append(known);
                     }
                     m_current.insert(key, known);
-                } else if (live >= 0 && m_nodes[live].startSeen && e.timeUs - m_nodes[live].startUs <= SameStartUs
+                } else if (live >= 0 && m_nodes[live].startSeen
+                    && saturatingSub(e.timeUs, m_nodes[live].startUs) <= SameStartUs
                     && pathKey(m_nodes[live].image) == pathKey(e.image)) {
                     ProcessNode &n = m_nodes[live];
                     if (n.commandLine == 0)
@@ -520,7 +552,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
             // Windows processes whose start was never logged may still be named by a
             // child's ParentProcessGuid; starts are what an inferred join looks back on.
             QList<qint32> &recent = m_recentStarts[e.host];
-            while (!recent.isEmpty() && e.timeUs - m_events.at(recent.first()).timeUs > InferredJoinUs)
+            while (!recent.isEmpty() && saturatingSub(e.timeUs, m_events.at(recent.first()).timeUs) > InferredJoinUs)
                 recent.removeFirst();
             recent.append(i);
         }
@@ -556,6 +588,16 @@ QList<qint32> CaseIndex::moduleLoads(qint32 host, qint64 fromUs, qint64 untilUs)
     for (; pos != list.end() && m_events.at(*pos).timeUs <= untilUs; ++pos)
         out.append(*pos);
     return out;
+}
+
+bool CaseIndex::isAncestor(qint32 ancestor, qint32 node) const
+{
+    qsizetype steps = 0;
+    for (qint32 p = node; p >= 0 && steps <= m_nodes.size(); p = m_nodes.at(p).parent, ++steps) {
+        if (p == ancestor)
+            return true;
+    }
+    return false;
 }
 
 QList<qint32> CaseIndex::ancestors(qint32 node) const

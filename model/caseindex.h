@@ -53,7 +53,7 @@ struct IndexedEvent
     qint32 parentGuid = 0;
     qint32 parentImage = 0;
     qint32 parentCommandLine = 0;
-    qint64 sourceId = -1;
+    qint32 sourceId = -1;
     qint32 answers = -1; // dns_query: index into CaseIndex::dnsAnswers()
     qint32 node = -1; // the process that acted
     qint32 dstPort = -1;
@@ -150,7 +150,8 @@ private:
     // A shell or interpreter that ran the child's command line just before, when the
     // logs name no parent for the child (AN0863: lineage when fork records are lost).
     qint32 inferredParent(qint32 eventIndex, qint32 *reason);
-    bool isDuplicate(qint32 eventIndex) const;
+    // Whether `ancestor` is `node` or above it (walks at most every node once).
+    bool isAncestor(qint32 ancestor, qint32 node) const;
     qint32 newNode(const ProcessNode &node);
     void closeNode(qint32 node, qint64 timeUs);
 

@@ -106,7 +106,10 @@ QVariant ChainsModel::data(const QModelIndex &index, int role) const
     case Egress:
         return c.egress;
     case Flags:
-        return c.mismatches.join(QStringLiteral(", "));
+        return c.notes.isEmpty() ? c.flags.join(QStringLiteral(", "))
+                                 : tr("%1 (note: %2)")
+                                       .arg(c.flags.join(QStringLiteral(", ")), c.notes.join(QStringLiteral(", ")))
+                                       .trimmed();
     case ColumnCount:
         break;
     }

@@ -7,6 +7,7 @@
 #include <QtNumeric>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <limits>
 
@@ -97,38 +98,52 @@ QString downloadTarget(const QString &commandLine)
     QString program = fileNameOf(argv.first()).toLower();
     if (program.endsWith(QLatin1String(".exe")))
         program.chop(4);
-    for (qsizetype i = 1; i < argv.size(); ++i) {
+    // A short-option cluster whose last letter takes the value: curl -fsSLo FILE.
+    const auto clusterEndsWith = [](const QString &a, QChar option) {
+        return a.size() >= 2 && a.at(0) == u'-' && a.at(1) != u'-' && a.endsWith(option);
+    };
+    for (qsizetype i = 1; i + 1 < argv.size(); ++i) {
         const QString &a = argv.at(i);
-        const bool last = i + 1 >= argv.size();
-        if (program == u"curl") {
-            if ((a == u"-o" || a == u"--output") && !last)
-                return argv.at(i + 1);
-            if (a.startsWith(QLatin1String("--output=")))
-                return a.mid(9);
-        } else if (program == u"wget") {
-            if ((a == u"-O" || a == u"--output-document") && !last && argv.at(i + 1) != u"-")
-                return argv.at(i + 1);
-            if (a.startsWith(QLatin1String("--output-document=")))
-                return a.mid(18);
-        } else if (program == u"powershell" || program == u"pwsh") {
-            if (a.compare(QLatin1String("-OutFile"), Qt::CaseInsensitive) == 0 && !last)
-                return argv.at(i + 1);
-        }
+        if (program == u"curl" && (a == u"--output" || clusterEndsWith(a, u'o')))
+            return argv.at(i + 1);
+        if (program == u"wget" && (a == u"--output-document" || clusterEndsWith(a, u'O')) && argv.at(i + 1) != u"-")
+            return argv.at(i + 1);
     }
-    if ((program == u"certutil" && commandLine.contains(QLatin1String("urlcache"), Qt::CaseInsensitive))
-        || (program == u"bitsadmin" && commandLine.contains(QLatin1String("/transfer"), Qt::CaseInsensitive)))
-        return argv.last();
+    for (const QString &a : argv) {
+        if (program == u"curl" && a.startsWith(QLatin1String("--output=")))
+            return a.mid(9);
+        if (program == u"wget" && a.startsWith(QLatin1String("--output-document=")) && a.size() > 18)
+            return a.mid(18);
+    }
+    if (program == u"powershell" || program == u"pwsh") {
+        // Also inside -Command "…": the whole script is one argument there.
+        static const QRegularExpression outFile(QStringLiteral("-OutFile\\s+[\"']?([^\"'\\s;|]+)"),
+            QRegularExpression::CaseInsensitiveOption);
+        return outFile.match(commandLine).captured(1);
+    }
+    const QString &last = argv.last();
+    const bool option = last.startsWith(u'-') || last.startsWith(u'/');
+    if (argv.size() > 2 && !option
+        && ((program == u"certutil" && commandLine.contains(QLatin1String("urlcache"), Qt::CaseInsensitive))
+            || (program == u"bitsadmin" && commandLine.contains(QLatin1String("/transfer"), Qt::CaseInsensitive))))
+        return last;
     return QString();
 }
 
-// "curl … | sh", "irm … | iex": a script fetched and run in one line, never on disk.
+// "curl … | sh", "irm … | iex", bash -c "$(curl …)": a script fetched and run in
+// one line, never on disk. Piping into an interpreter that runs a program of its own
+// (python3 -m json.tool, perl -ne '…') only reads the data.
 bool runsDownloadedScript(const QString &commandLine)
 {
-    static const QRegularExpression rx(
-        QStringLiteral("\\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\\b[^|]*\\|\\s*"
-                       "(sudo\\s+)?(sh|bash|dash|zsh|ksh|iex|invoke-expression|python[0-9.]*|perl|node)\\b"),
+    static const QRegularExpression piped(
+        QStringLiteral("\\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\\b[^|]*\\|\\s*(sudo\\s+)?"
+                       "(sh|bash|dash|zsh|ksh|iex|invoke-expression|python[0-9.]*|perl|node)(\\s+-s?)?(\\s+--)?\\s*"
+                       "($|[;&)\"'])"),
         QRegularExpression::CaseInsensitiveOption);
-    return rx.match(commandLine).hasMatch();
+    static const QRegularExpression substituted(
+        QStringLiteral("\\b(sh|bash|zsh|dash)\\s+-c\\s+[\"']?\\$\\(\\s*(curl|wget)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return piped.match(commandLine).hasMatch() || substituted.match(commandLine).hasMatch();
 }
 
 // Where code starts again after a reboot (AN0862/AN0863 stage 3 notes): Run keys and
@@ -330,7 +345,8 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
     // "NAME SUBCOMMAND" entries (go install) does the command line take part in the
     // decision, and in the cache key.
     QHash<QPair<qint32, int>, bool> needsArguments; // (image, platform)
-    QHash<QPair<qint32, qint32>, bool> decided;
+    std::array<QHash<QPair<qint32, qint32>, bool>, 4> decided; // per platform
+
     QList<qint8> installerCache(nodes.size(), -1);
     const auto isInstallerNode = [&](qint32 n) {
         if (installerCache.at(n) >= 0)
@@ -340,10 +356,11 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
         auto needs = needsArguments.constFind(imageKey);
         if (needs == needsArguments.constEnd())
             needs = needsArguments.insert(imageKey, policy.installerNeedsArguments(s.at(p.image), p.platform));
-        const QPair<qint32, qint32> key(p.image, needs.value() ? p.commandLine : -1 - int(p.platform));
-        auto it = decided.constFind(key);
-        if (it == decided.constEnd())
-            it = decided.insert(key, policy.isInstaller(s.at(p.image), s.at(p.commandLine), p.platform));
+        QHash<QPair<qint32, qint32>, bool> &byPlatform = decided[qBound(0, int(p.platform), 3)];
+        const QPair<qint32, qint32> key(p.image, needs.value() ? p.commandLine : -1);
+        auto it = byPlatform.constFind(key);
+        if (it == byPlatform.constEnd())
+            it = byPlatform.insert(key, policy.isInstaller(s.at(p.image), s.at(p.commandLine), p.platform));
         // A vendor updater by behaviour: a Windows program asked to update itself
         // ("launcher.exe --scheduledautoupdate", "app.exe /update").
         const bool updater = !it.value() && p.platform == Platform::Windows
@@ -400,6 +417,7 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
             if (it != openSession.cend()
                 && seed.startUs <= saturatingAdd(seeds.at(it.value()).startUs, policy.timeWindowUs)) {
                 seeds[it.value()].installEvents.append(seed.installEvents);
+                seeds[it.value()].workers.append(seed.node);
                 merged[i] = true;
                 continue;
             }
@@ -517,7 +535,16 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
     const QList<IndexedEvent> &events = m_index.events();
     QList<qint32> tree = m_index.descendants(seed.node, windowEnd);
     tree.prepend(seed.node);
+    for (qint32 w : seed.workers) {
+        tree.append(w);
+        tree.append(m_index.descendants(w, windowEnd));
+    }
     const QSet<qint32> treeSet(tree.cbegin(), tree.cend());
+    const QSet<qint32> seedRoots = [&] {
+        QSet<qint32> roots(seed.workers.cbegin(), seed.workers.cend());
+        roots.insert(seed.node);
+        return roots;
+    }();
 
     // Stage 2: what the installer's process tree wrote. Into monitored program paths
     // (ProgramPaths/PathScope: replaced program files, a SUNBURST-style hotfix) always;
@@ -584,8 +611,9 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
             if (p.startUs < events.at(ev).timeUs || p.image == 0 || runNodes.contains(n))
                 continue;
             const QString image = s.at(p.image);
-            const bool same = image == target
-                || (!target.contains(u'/') && !target.contains(u'\\') && fileNameOf(image) == name);
+            const Qt::CaseSensitivity cs = p.platform == Platform::Windows ? Qt::CaseInsensitive : Qt::CaseSensitive;
+            const bool same = image.compare(target, cs) == 0
+                || (!target.contains(u'/') && !target.contains(u'\\') && fileNameOf(image).compare(name, cs) == 0);
             if (!same)
                 continue;
             for (qint32 e2 : m_index.eventsOf(n)) {
@@ -597,19 +625,21 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
         }
     }
     for (qint32 n : tree) {
-        if (n == seed.node || runNodes.contains(n))
+        if (seedRoots.contains(n) || runNodes.contains(n))
             continue;
         const ProcessNode &p = m_index.process(n);
         if (p.startEventId < 0 || !p.startSeen)
             continue;
         // The topmost such process only: what it starts is part of its first run.
+        // Walked up only to the seed: deep trees must not cost a walk to the root each.
         bool underRun = false;
-        for (qint32 a : m_index.ancestors(n)) {
+        for (qint32 a = m_index.process(n).parent, steps = 0; a >= 0 && steps < qint32(tree.size());
+             a = m_index.process(a).parent, ++steps) {
             if (runNodes.contains(a)) {
                 underRun = true;
                 break;
             }
-            if (a == seed.node)
+            if (seedRoots.contains(a))
                 break;
         }
         if (underRun)
@@ -938,6 +968,26 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                 roots.append(c);
         }
     }
+    // A root below another root is walked with it: each process once.
+    {
+        const QSet<qint32> rootSet(roots.cbegin(), roots.cend());
+        QList<qint32> topmost;
+        for (qint32 r : std::as_const(roots)) {
+            bool below = false;
+            for (qint32 a = m_index.process(r).parent, steps = 0; a >= 0 && steps < 4096;
+                 a = m_index.process(a).parent, ++steps) {
+                if (rootSet.contains(a)) {
+                    below = true;
+                    break;
+                }
+                if (a == seed.node)
+                    break;
+            }
+            if (!below)
+                topmost.append(r);
+        }
+        roots = topmost;
+    }
     for (qint32 r : std::as_const(roots)) {
         const bool sessionChild = !runNodes.contains(r);
         QList<qint32> subtree = m_index.descendants(r, windowEnd);
@@ -949,13 +999,21 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                 for (qint32 ev : m_index.eventsOf(n)) {
                     if (events.at(ev).id != m_index.process(n).startEventId)
                         continue;
-                    const ProcessNode &parent = m_index.process(qMax(0, m_index.process(n).parent));
+                    const qint32 parentNode = m_index.process(n).parent;
+                    const QString child = fileNameOf(s.at(m_index.process(n).image));
+                    const QString root = fileNameOf(s.at(m_index.process(r).image));
+                    QString reason;
+                    if (parentNode == r || parentNode < 0) {
+                        reason = Text::tr("%1 started %2, a shell, script host or system binary that new code has "
+                                          "no business starting")
+                                     .arg(root, child);
+                    } else {
+                        reason = Text::tr("%1 started %2 below the first run of %3: a shell, script host or system "
+                                          "binary")
+                                     .arg(fileNameOf(s.at(m_index.process(parentNode).image)), child, root);
+                    }
                     runEvidence.append(ev);
-                    evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("child"),
-                                                Text::tr("%1 started %2, a shell, script host or system binary that "
-                                                         "new code has no business starting")
-                                                    .arg(fileNameOf(s.at(parent.image)),
-                                                        fileNameOf(s.at(m_index.process(n).image)))),
+                    evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("child"), reason),
                         Mismatch::UnexpectedChild));
                 }
             }
@@ -1113,6 +1171,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     bool egressMissing = false;
     if (!egress.isEmpty()) {
         std::sort(egress.begin(), egress.end());
+        egress.erase(std::unique(egress.begin(), egress.end()), egress.end());
         chain.stages.append({Stage::Egress, ids(egress), egress});
         chain.egress = describe(events.at(egress.first()));
     } else if (!roots.isEmpty() && (firstApproved < 0 || firstLate >= 0)) {
@@ -1153,8 +1212,9 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     // The verdict, computed once. A new hash alone is what every update brings.
     chain.mismatches = QStringList(mismatches.begin(), mismatches.end());
     chain.mismatches.sort();
-    const bool suspicious = std::any_of(chain.mismatches.cbegin(), chain.mismatches.cend(),
-        [](const QString &m) { return m != Mismatch::HashDrift; });
+    for (const QString &m : std::as_const(chain.mismatches))
+        (m == Mismatch::HashDrift ? chain.notes : chain.flags) << m;
+    const bool suspicious = !chain.flags.isEmpty();
     bool everyApproved = true;
     bool anyApproval = false;
     bool somethingToApprove = false;
@@ -1180,9 +1240,13 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     // The summary paragraph.
     QStringList because;
     if (chain.verdict == Verdict::Suspicious) {
+        // The first reason of each flag, in the order the evidence came.
+        QSet<QString> told;
         for (const Evidence &x : std::as_const(evidence)) {
-            if (!x.flag.isEmpty() && because.size() < 3)
+            if (!x.flag.isEmpty() && !told.contains(x.flag)) {
+                told.insert(x.flag);
                 because << x.reason;
+            }
         }
         chain.summary = Text::tr("Suspicious: %1.").arg(because.join(QStringLiteral("; ")));
     } else if (chain.verdict == Verdict::Approved) {

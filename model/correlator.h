@@ -41,9 +41,9 @@ struct ChainStage
 
 // The verdict on a chain (its name is part of the JSON contract):
 //  - suspicious: some evidence raised a mismatch flag;
-//  - approved: every egress, module, package source and signer observed was allowed
-//    by a named policy entry, and there was something to approve (a first run or an
-//    egress);
+//  - approved: every egress, module and package source observed was allowed by a
+//    named policy entry (modules by their signer), at least one entry approved
+//    something, and there was something to approve (a first run or an egress);
 //  - incomplete: everything else. Absence of evidence is never approval.
 enum class Verdict { Suspicious, Incomplete, Approved };
 QString verdictName(Verdict verdict);
@@ -103,7 +103,11 @@ struct Chain
     int score = 0;
     qint64 startUs = 0; // the install
     QList<ChainStage> stages; // the stages found, in stage order
-    QStringList mismatches;
+    QStringList mismatches; // the JSON contract: flags and notes together
+    // What makes the chain suspicious, and what is only worth a look (hash_drift: a
+    // new hash under the same signer, as every update brings). Views show these.
+    QStringList flags;
+    QStringList notes;
     QStringList missing; // one sentence per stage not found (or found only outside the window)
     Verdict verdict = Verdict::Incomplete;
     // verdict == Approved; kept for the JSON contract.
@@ -163,6 +167,9 @@ private:
         // An update client (UsoClient, wuauclt, …) whose work runs in service hosts:
         // their module loads during its session belong to it.
         bool updateSession = false;
+        // The session's workers (TiWorker, MoUsoCoreWorker) that services started
+        // while it ran: their trees are part of this install.
+        QList<qint32> workers;
     };
     // How code the installer brought came to run.
     struct FirstRun

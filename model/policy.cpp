@@ -545,11 +545,12 @@ void Policy::compile()
               QStringList names;
               subcommands->clear();
               for (const QString &entry : entries) {
+                  // "go install": the program and its first argument. A two-word entry
+                  // may also be a file name with a blank ("Software Update"): both.
                   const QStringList parts = entry.split(u' ', Qt::SkipEmptyParts);
                   if (parts.size() == 2)
                       subcommands->append({compileNameGlobs({parts.at(0)}, cs).first(), parts.at(1)});
-                  else
-                      names << entry;
+                  names << entry;
               }
               return compileNameGlobs(names, cs);
           };

@@ -36,6 +36,7 @@ p.summary { margin: 0.3em 0; }
 p.because, .approvedby { color: #2e7d32; }
 .flag { display: inline-block; background: #c62828; color: white; border-radius: 3px; padding: 0 5px; margin-right: 4px; font-size: 0.85em; }
 .ok { background: #2e7d32; }
+.note { background: #6d6d6d; }
 .missing { color: #8a4b00; }
 tr.mismatch td { background: #fde0dc; }
 td.incomplete { color: #c62828; font-weight: bold; }
@@ -196,10 +197,12 @@ QString HtmlReport::renderChain(const Chain &c) const
         html += QStringLiteral("<p class=\"summary%1\">%2</p>\n")
                     .arg(c.verdict == Verdict::Approved ? QStringLiteral(" because") : QString(), escape(c.summary));
     html += QStringLiteral("<p>");
-    if (c.mismatches.isEmpty())
+    if (c.flags.isEmpty())
         html += QStringLiteral("<span class=\"flag ok\">%1</span>").arg(escape(Text::tr("no mismatch")));
-    for (const QString &m : c.mismatches)
+    for (const QString &m : c.flags)
         html += QStringLiteral("<span class=\"flag\">&nbsp;%1&nbsp;</span> ").arg(escape(m));
+    for (const QString &m : c.notes)
+        html += QStringLiteral("<span class=\"flag note\">&nbsp;%1&nbsp;</span> ").arg(escape(m));
     html += QStringLiteral("</p>\n<p>%1 <code>%2</code><br>%3 %4</p>\n")
                 .arg(escape(Text::tr("Installer:")), escape(c.installer), escape(Text::tr("Started:")),
                     escape(formatTimeUs(c.startUs)));

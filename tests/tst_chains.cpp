@@ -356,6 +356,8 @@ void Tst_chains::reportEscapesLogStrings()
     chain.egress = hostile("egress");
     chain.writtenPaths = {hostile("written")};
     chain.mismatches = {hostile("mismatch")};
+    chain.flags = chain.mismatches;
+    chain.notes = {hostile("note")};
     chain.missing = {hostile("missing")};
     chain.verdict = Verdict::Suspicious;
     chain.summary = hostile("summary");
@@ -394,7 +396,7 @@ void Tst_chains::reportEscapesLogStrings()
     QVERIFY(!html.contains(QLatin1String("\"quoted\"")));
     QVERIFY(!html.contains(QLatin1String("'single'")));
     QVERIFY(!html.contains(QChar(0x1b)));
-    for (const char *where : {"source", "image", "target", "host", "installer", "mismatch", "missing", "policy",
+    for (const char *where : {"source", "image", "target", "host", "installer", "mismatch", "note", "missing", "policy",
              "summary", "role", "signer", "status", "hashes", "reason", "approved", "flag", "process"}) {
         const QString escaped = QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;%1 &amp; &quot;quoted&quot; "
                                                "&#39;single&#39;")

@@ -87,6 +87,11 @@ private slots:
     void updaterByItsArguments_data();
     void updaterByItsArguments();
     void eventsBeforeTheInstallAreNotItsEgress();
+    void updateSessionWorkersBelongToIt();
+    void downloadForms_data();
+    void downloadForms();
+    void pipedScripts_data();
+    void pipedScripts();
 };
 
 void Tst_correlator::fullChainWithEvidenceAndFlags()
@@ -764,6 +769,86 @@ void Tst_correlator::eventsBeforeTheInstallAreNotItsEgress()
     QCOMPARE(chains.size(), 1);
     QVERIFY(chains.first().mismatches.isEmpty());
     QCOMPARE(chains.first().verdict, Verdict::Incomplete);
+}
+
+// A worker of the session (started by services, not by the client) that writes and
+// runs a program: its tree is the session's.
+void Tst_correlator::updateSessionWorkersBelongToIt()
+{
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .exec(T0, 2276, 6088, QStringLiteral("C:\\Windows\\System32\\UsoClient.exe"),
+            QStringLiteral("usoclient StartScan"))
+        .exec(T0 + Minute, 6420, 780, QStringLiteral("C:\\Windows\\WinSxS\\x\\TiWorker.exe"))
+        .write(T0 + 2 * Minute, 6420, QStringLiteral("C:\\Program Files\\X\\x.exe"))
+        .exec(T0 + 3 * Minute, 7000, 6420, QStringLiteral("C:\\Program Files\\X\\x.exe"))
+        .exec(T0 + 4 * Minute, 7100, 7000, QStringLiteral("C:\\Windows\\System32\\cmd.exe"))
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    QVERIFY(chains.first().installerImage.endsWith(QLatin1String("UsoClient.exe")));
+    QCOMPARE(chains.first().firstRun, QStringLiteral("C:\\Program Files\\X\\x.exe"));
+    QVERIFY(chains.first().flags.contains(Mismatch::UnexpectedChild));
+}
+
+// How install scripts fetch code: each form that names its output makes the run of
+// that file a first run; piping into an interpreter that runs its own program only
+// reads data.
+void Tst_correlator::downloadForms_data()
+{
+    QTest::addColumn<QString>("commandLine");
+    QTest::addColumn<bool>("firstRun");
+    QTest::newRow("curl -o") << QStringLiteral("curl -o /home/u/bin/tool https://h/t") << true;
+    QTest::newRow("curl -fsSLo") << QStringLiteral("curl -fsSLo /home/u/bin/tool https://h/t") << true;
+    QTest::newRow("curl --output=") << QStringLiteral("curl --output=/home/u/bin/tool https://h/t") << true;
+    QTest::newRow("wget -qO") << QStringLiteral("wget -qO /home/u/bin/tool https://h/t") << true;
+    QTest::newRow("wget -O -") << QStringLiteral("wget -O - https://h/t") << false;
+    QTest::newRow("curl to stdout") << QStringLiteral("curl -fsSL https://h/t") << false;
+}
+
+void Tst_correlator::downloadForms()
+{
+    QFETCH(QString, commandLine);
+    QFETCH(bool, firstRun);
+    CaseIndex index;
+    Timeline(index)
+        .exec(T0, 1000, 900, QStringLiteral("/usr/bin/node"), QStringLiteral("node /usr/bin/npm install x"))
+        .exec(T0 + Second, 1001, 1000, QStringLiteral("/usr/bin/curl"), commandLine)
+        .exit(T0 + 2 * Second, 1001)
+        .exec(T0 + 3 * Second, 1002, 1000, QStringLiteral("/home/u/bin/tool"), QStringLiteral("/home/u/bin/tool"))
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), firstRun ? 1 : 0);
+    if (firstRun)
+        QCOMPARE(chains.first().firstRun, QStringLiteral("/home/u/bin/tool"));
+}
+
+void Tst_correlator::pipedScripts_data()
+{
+    QTest::addColumn<QString>("commandLine");
+    QTest::addColumn<bool>("firstRun");
+    QTest::newRow("curl | sh") << QStringLiteral("sh -c curl -fsSL https://h/i.sh | sh") << true;
+    QTest::newRow("curl | sudo bash -s --") << QStringLiteral("sh -c curl -fsSL https://h/i.sh | sudo bash -s --")
+                                            << true;
+    QTest::newRow("bash -c $(curl)") << QStringLiteral("bash -c \"$(curl -fsSL https://h/install.sh)\"") << true;
+    QTest::newRow("irm | iex") << QStringLiteral("powershell -c irm https://h/a.ps1 | iex") << true;
+    QTest::newRow("curl | python3 -m json.tool")
+        << QStringLiteral("sh -c curl -s https://h/api | python3 -m json.tool") << false;
+    QTest::newRow("curl | perl -ne") << QStringLiteral("sh -c curl -s https://h/x | perl -ne print") << false;
+}
+
+void Tst_correlator::pipedScripts()
+{
+    QFETCH(QString, commandLine);
+    QFETCH(bool, firstRun);
+    CaseIndex index;
+    Timeline(index)
+        .exec(T0, 1000, 900, QStringLiteral("/usr/bin/node"), QStringLiteral("node /usr/bin/npm install x"))
+        .exec(T0 + Second, 1001, 1000, QStringLiteral("/bin/sh"), commandLine)
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), firstRun ? 1 : 0);
 }
 
 QTEST_GUILESS_MAIN(Tst_correlator)

@@ -39,6 +39,9 @@ private slots:
     void windowsPathsMatchInAnyCase();
     void dnsAnswersNameLaterConnections();
     void parentKnownOnlyFromItsChild();
+    void guidsThatNameADescendantMakeNoCycle();
+    void processSeenBeforeItsStartGetsItsParent();
+    void identicalRecordsOfOneSourceAreKept();
     void childJoinsTheShellThatRanItsCommandLine_data();
     void childJoinsTheShellThatRanItsCommandLine();
 };
@@ -259,6 +262,63 @@ void Tst_processgraph::parentKnownOnlyFromItsChild()
     QCOMPARE(index.process(index.events().at(1).node).parent, child);
     QCOMPARE(index.events().at(2).node, parent);
     QCOMPARE(index.processes().size(), 3);
+}
+
+// Hostile GUIDs: B says A is its parent, then A's start says B is its parent.
+void Tst_processgraph::guidsThatNameADescendantMakeNoCycle()
+{
+    CaseIndex index;
+    Timeline(index)
+        .platform(Platform::Windows)
+        .exec(10 * S, 200, 100, QStringLiteral("C:\\b.exe"))
+        .withGuids(QStringLiteral("{GB}"), QStringLiteral("{GA}"), QStringLiteral("C:\\a.exe"))
+        .exec(11 * S, 100, 200, QStringLiteral("C:\\a.exe"))
+        .withGuids(QStringLiteral("{GA}"), QStringLiteral("{GB}"), QStringLiteral("C:\\b.exe"))
+        .build();
+    const qint32 b = index.events().at(0).node;
+    const qint32 a = index.events().at(1).node;
+    QCOMPARE(index.process(b).parent, a);
+    QVERIFY(!index.ancestors(a).contains(a));
+    QVERIFY(!index.ancestors(b).contains(b));
+    QVERIFY(index.ancestors(b).size() <= 1);
+    QCOMPARE(index.descendants(a), QList<qint32> {b});
+}
+
+// A process known by its events before its start, whose parent is new too: linking
+// them must not write through a reference into a list that just grew (ASan).
+void Tst_processgraph::processSeenBeforeItsStartGetsItsParent()
+{
+    CaseIndex index;
+    Timeline t(index);
+    t.platform(Platform::Windows).connect(1 * S, 100, QStringLiteral("192.0.2.1")).withGuids(QStringLiteral("{G1}"));
+    // Enough other processes that the node list has to grow at the next addition.
+    for (int i = 0; i < 64; ++i)
+        t.exec(2 * S + i, 1000 + i, 4, QStringLiteral("C:\\x.exe"));
+    t.exec(3 * S, 100, 777, QStringLiteral("C:\\tool.exe"))
+        .withGuids(QStringLiteral("{G1}"), QStringLiteral("{G0}"), QStringLiteral("C:\\parent.exe"))
+        .build();
+    const qint32 tool = index.events().at(0).node;
+    QCOMPARE(index.events().last().node, tool);
+    QVERIFY(index.process(tool).startSeen);
+    const qint32 parent = index.process(tool).parent;
+    QVERIFY(parent >= 0);
+    QCOMPARE(index.strings.at(index.process(parent).image), QStringLiteral("C:\\parent.exe"));
+    QVERIFY(index.process(parent).children.contains(tool));
+}
+
+// Two identical records of one file are two records; only another source's copy of
+// them is a duplicate.
+void Tst_processgraph::identicalRecordsOfOneSourceAreKept()
+{
+    CaseIndex index;
+    Timeline(index)
+        .connect(1 * S, 100, QStringLiteral("192.0.2.1"))
+        .connect(1 * S, 100, QStringLiteral("192.0.2.1"))
+        .connect(1 * S, 100, QStringLiteral("192.0.2.1"))
+        .importedAgain(2)
+        .build();
+    QCOMPARE(index.events().size(), 3);
+    QCOMPARE(index.duplicatesDropped(), 3);
 }
 
 // auditd lost the fork that would name the parent: the shell that ran

@@ -465,8 +465,10 @@ void printChains(const QList<Chain> &chains)
             out() << "  first run: " << c.firstRun << '\n';
         if (!c.egress.isEmpty())
             out() << "  egress:    " << c.egress << '\n';
-        if (!c.mismatches.isEmpty())
-            out() << "  flags:     " << c.mismatches.join(QStringLiteral(", ")) << '\n';
+        if (!c.flags.isEmpty())
+            out() << "  flags:     " << c.flags.join(QStringLiteral(", ")) << '\n';
+        if (!c.notes.isEmpty())
+            out() << "  notes:     " << c.notes.join(QStringLiteral(", ")) << '\n';
         for (const MissingStage &m : c.missingStages)
             out() << "  missing:   " << stageName(m.stage) << ": " << m.reason << '\n';
     }

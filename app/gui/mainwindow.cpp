@@ -411,8 +411,10 @@ void MainWindow::showChain(int row)
     // The Correlator's explanation: its summary says why, and names what is missing.
     if (!chain.summary.isEmpty())
         lines << chain.summary;
-    if (!chain.mismatches.isEmpty())
-        lines << tr("Flags: %1").arg(chain.mismatches.join(QStringLiteral(", ")));
+    if (!chain.flags.isEmpty())
+        lines << tr("Flags: %1").arg(chain.flags.join(QStringLiteral(", ")));
+    if (!chain.notes.isEmpty())
+        lines << tr("Notes: %1").arg(chain.notes.join(QStringLiteral(", ")));
     if (chain.summary.isEmpty()) {
         for (const MissingStage &m : chain.missingStages)
             lines << tr("Missing %1: %2").arg(stageName(m.stage), m.reason);
