@@ -330,6 +330,46 @@ QString Correlator::driftHashes(const IndexedEvent &e, qint64 installUs) const
     return s.at(e.hashes);
 }
 
+bool Correlator::isMonitored(qint32 path, Platform platform, const Policy &policy) const
+{
+    const QPair<qint32, int> key(path, int(platform));
+    auto it = m_monitoredCache.constFind(key);
+    if (it == m_monitoredCache.cend())
+        it = m_monitoredCache.insert(key, policy.isMonitoredPath(m_index.strings.at(path), platform));
+    return it.value();
+}
+
+bool Correlator::isStaging(qint32 path, Platform platform, const Policy &policy) const
+{
+    const QPair<qint32, int> key(path, int(platform));
+    auto it = m_stagingCache.constFind(key);
+    if (it == m_stagingCache.cend())
+        it = m_stagingCache.insert(key, policy.isStagingPath(m_index.strings.at(path), platform));
+    return it.value();
+}
+
+const QString &Correlator::downloadTargetOf(qint32 commandLine) const
+{
+    auto it = m_downloadCache.constFind(commandLine);
+    if (it == m_downloadCache.cend())
+        it = m_downloadCache.insert(commandLine, downloadTarget(m_index.strings.at(commandLine)));
+    return it.value();
+}
+
+bool Correlator::runsDownloadedScriptOf(qint32 commandLine) const
+{
+    auto it = m_pipedCache.constFind(commandLine);
+    if (it == m_pipedCache.cend())
+        it = m_pipedCache.insert(commandLine, runsDownloadedScript(m_index.strings.at(commandLine)));
+    return it.value();
+}
+
+void Correlator::clearCaches()
+{
+    m_monitoredCache.clear();
+    m_stagingCache.clear();
+}
+
 bool Correlator::isSuspiciousChild(qint32 node) const
 {
     return isShellOrScriptHost(m_index.strings.at(m_index.process(node).image));
@@ -564,13 +604,13 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
             if ((e.kind == EventKind::FileWrite || e.kind == EventKind::FileRename) && e.target != 0) {
                 if (!firstWrite.contains(e.target)) {
                     firstWrite.insert(e.target, e.timeUs);
-                    (policy.isMonitoredPath(s.at(e.target), e.platform) ? monitored : elsewhere).append(e.target);
+                    (isMonitored(e.target, e.platform, policy) ? monitored : elsewhere).append(e.target);
                 }
                 writesOf[e.target].append(ev);
             } else if ((e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery) && !e.local) {
                 netEvents.append(ev);
             } else if (e.kind == EventKind::ProcessStart && e.id == m_index.process(n).startEventId
-                && !downloadTarget(s.at(e.commandLine)).isEmpty()) {
+                && !downloadTargetOf(e.commandLine).isEmpty()) {
                 downloads.append(ev);
             }
         }
@@ -604,7 +644,7 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
     // folder (the Windows Installer's MSI*.tmp custom actions, an unpacked setup in
     // temp), a file a downloader in the tree wrote, or a script piped into a shell.
     for (qint32 ev : std::as_const(downloads)) {
-        const QString target = downloadTarget(s.at(events.at(ev).commandLine));
+        const QString target = downloadTargetOf(events.at(ev).commandLine);
         const QString name = fileNameOf(target);
         for (qint32 n : tree) {
             const ProcessNode &p = m_index.process(n);
@@ -644,8 +684,8 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
         }
         if (underRun)
             continue;
-        const bool staged = policy.isStagingPath(s.at(p.image), p.platform);
-        const bool piped = runsDownloadedScript(s.at(p.commandLine));
+        const bool staged = isStaging(p.image, p.platform, policy);
+        const bool piped = runsDownloadedScriptOf(p.commandLine);
         if (!staged && !piped)
             continue;
         for (qint32 ev : m_index.eventsOf(n)) {
@@ -881,9 +921,9 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         for (qint32 ev : work.writes) {
             const IndexedEvent &e = events.at(ev);
             involved.insert(e.node);
-            const bool isMonitored = policy.isMonitoredPath(s.at(e.target), e.platform);
+            const bool inProgramPath = isMonitored(e.target, e.platform, policy);
             evidence.append(item(ev, Stage::Write, QStringLiteral("write"),
-                isMonitored ? Text::tr("%1 wrote %2, a monitored program path")
+                inProgramPath ? Text::tr("%1 wrote %2, a monitored program path")
                                   .arg(fileNameOf(imageOf(e)), s.at(e.target))
                             : Text::tr("%1 wrote %2, which then ran within the window")
                                   .arg(fileNameOf(imageOf(e)), s.at(e.target))));
@@ -1030,7 +1070,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                     const QString status = s.at(e.signatureStatus);
                     const QString signer = s.at(e.signer);
                     const bool ownCode = work.writtenPaths.contains(e.target)
-                        || (e.target != 0 && policy.isStagingPath(s.at(e.target), e.platform));
+                        || (e.target != 0 && isStaging(e.target, e.platform, policy));
                     if (isBadSignatureStatus(status)) {
                         runEvidence.append(ev);
                         evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("module"),
@@ -1349,6 +1389,8 @@ QList<Chain> Correlator::run(const Policy &policy, const std::atomic<bool> *canc
     m_reused = 0;
     if (!reuse) {
         m_cachedKey.reset();
+        // Path answers depend on the policy's paths; command-line answers do not.
+        clearCaches();
         m_seeds = findSeeds(policy);
         m_work.clear();
         m_work.reserve(m_seeds.size());

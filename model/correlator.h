@@ -220,6 +220,18 @@ private:
         bool operator==(const WorkKey &other) const = default;
     };
 
+    // Answers per string for one policy: thousands of seeds ask about the same paths
+    // and command lines, and path matching normalises the path on every call.
+    bool isMonitored(qint32 path, Platform platform, const Policy &policy) const;
+    bool isStaging(qint32 path, Platform platform, const Policy &policy) const;
+    const QString &downloadTargetOf(qint32 commandLine) const;
+    bool runsDownloadedScriptOf(qint32 commandLine) const;
+    void clearCaches();
+    mutable QHash<QPair<qint32, int>, bool> m_monitoredCache;
+    mutable QHash<QPair<qint32, int>, bool> m_stagingCache;
+    mutable QHash<qint32, QString> m_downloadCache;
+    mutable QHash<qint32, bool> m_pipedCache;
+
     const CaseIndex &m_index;
     // Cache of the last run, valid while the key stays the same; empty when the last
     // run was cancelled before its work was complete.
