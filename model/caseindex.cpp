@@ -259,6 +259,20 @@ size_t eventHash(const IndexedEvent &e)
 
 } // namespace
 
+qint32 CaseIndex::unseenNode(
+    qint32 host, qint64 pid, qint64 timeUs, qint32 image, qint32 commandLine, Platform platform)
+{
+    ProcessNode n;
+    n.host = host;
+    n.pid = pid;
+    n.startUs = timeUs;
+    n.startSeen = false;
+    n.image = image;
+    n.commandLine = commandLine;
+    n.platform = platform;
+    return newNode(n);
+}
+
 qint32 CaseIndex::nodeForGuid(const IndexedEvent &e)
 {
     if (e.processGuid == 0)
@@ -276,14 +290,7 @@ qint32 CaseIndex::nodeForGuid(const IndexedEvent &e)
             m_nodes[live].image = e.image;
         return live;
     }
-    ProcessNode n;
-    n.host = e.host;
-    n.pid = e.pid;
-    n.startUs = e.timeUs;
-    n.startSeen = false;
-    n.image = e.image;
-    n.platform = e.platform;
-    const qint32 node = newNode(n);
+    const qint32 node = unseenNode(e.host, e.pid, e.timeUs, e.image, 0, e.platform);
     m_byGuid.insert(key, node);
     return node;
 }
@@ -320,15 +327,7 @@ qint32 CaseIndex::parentFor(const IndexedEvent &e)
     if (e.ppid < 0 && e.parentGuid == 0)
         return -1;
     // Known only as a parent: its start is not in the logs.
-    ProcessNode n;
-    n.host = e.host;
-    n.pid = e.ppid;
-    n.startUs = e.timeUs;
-    n.startSeen = false;
-    n.image = e.parentImage;
-    n.commandLine = e.parentCommandLine;
-    n.platform = e.platform;
-    const qint32 node = newNode(n);
+    const qint32 node = unseenNode(e.host, e.ppid, e.timeUs, e.parentImage, e.parentCommandLine, e.platform);
     if (e.parentGuid != 0)
         m_byGuid.insert({e.host, e.parentGuid}, node);
     return node;

@@ -141,6 +141,8 @@ public:
 
 private:
     qint32 nodeFor(qint32 host, qint64 pid, qint64 ppid, qint64 timeUs, qint32 image, Platform platform);
+    // A process the logs never showed starting, "seen from" timeUs.
+    qint32 unseenNode(qint32 host, qint64 pid, qint64 timeUs, qint32 image, qint32 commandLine, Platform platform);
     // The node of a Windows process by its Sysmon ProcessGuid, made "seen from" now
     // when unknown; -1 without a GUID.
     qint32 nodeForGuid(const IndexedEvent &e);
