@@ -92,6 +92,7 @@ private slots:
     void downloadForms();
     void pipedScripts_data();
     void pipedScripts();
+    void persistenceIsANote();
 };
 
 void Tst_correlator::fullChainWithEvidenceAndFlags()
@@ -849,6 +850,31 @@ void Tst_correlator::pipedScripts()
         .build();
     const QList<Chain> chains = correlate(index, Policy::defaults());
     QCOMPARE(chains.size(), firstRun ? 1 : 0);
+}
+
+// A first run that installs a systemd unit: a note on its evidence, no flag.
+void Tst_correlator::persistenceIsANote()
+{
+    CaseIndex index;
+    Timeline(index)
+        .exec(T0, 1000, 900, QStringLiteral("/usr/bin/dpkg"), QStringLiteral("dpkg -i tool.deb"))
+        .write(T0 + Second, 1000, QStringLiteral("/usr/local/bin/tool"))
+        .exec(T0 + Minute, 2000, 1, QStringLiteral("/usr/local/bin/tool"))
+        .write(T0 + Minute + Second, 2000, QStringLiteral("/etc/systemd/system/tool.service"))
+        .write(T0 + Minute + 2 * Second, 2000, QStringLiteral("/var/lib/tool/state"))
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.first();
+    const Evidence *note = evidenceWith(c, QStringLiteral("persistence"));
+    QVERIFY(note);
+    QCOMPARE(note->target, QStringLiteral("/etc/systemd/system/tool.service"));
+    QVERIFY(note->flag.isEmpty());
+    QVERIFY(c.flags.isEmpty());
+    // One note: the state file is no persistence.
+    QCOMPARE(std::count_if(c.evidence.cbegin(), c.evidence.cend(),
+                 [](const Evidence &e) { return e.role == u"persistence"; }),
+        1);
 }
 
 QTEST_GUILESS_MAIN(Tst_correlator)
