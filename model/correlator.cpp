@@ -1043,7 +1043,13 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                     const QString child = fileNameOf(s.at(m_index.process(n).image));
                     const QString root = fileNameOf(s.at(m_index.process(r).image));
                     QString reason;
-                    if (parentNode == r || parentNode < 0) {
+                    if (n == r) {
+                        reason = Text::tr("%1 started %2, a shell, script host or system binary, after it loaded "
+                                          "unsigned code during the update session")
+                                     .arg(parentNode >= 0 ? fileNameOf(s.at(m_index.process(parentNode).image))
+                                                          : QString(),
+                                         child);
+                    } else if (parentNode == r || parentNode < 0) {
                         reason = Text::tr("%1 started %2, a shell, script host or system binary that new code has "
                                           "no business starting")
                                      .arg(root, child);
