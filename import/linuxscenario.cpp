@@ -7,6 +7,7 @@
 #include "linuxscenario.h"
 
 #include "auditwriter.h"
+#include "splitmix.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,28 +60,7 @@ const char *const SystemdPathEnv = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/us
 const char *const CrontabPathEnv = "/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin";
 const char *const LdSo = "/lib64/ld-linux-x86-64.so.2";
 
-// splitmix64: tiny, fast and the same everywhere, so a seed names one exact output.
-class Random
-{
-public:
-    explicit Random(quint64 seed)
-        : m_state(seed)
-    {
-    }
-    quint64 next()
-    {
-        quint64 z = (m_state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    // Uniform in [lo, hi].
-    qint64 between(qint64 lo, qint64 hi) { return lo + qint64(next() % quint64(hi - lo + 1)); }
-    bool chance(int percent) { return between(1, 100) <= percent; }
-
-private:
-    quint64 m_state;
-};
+using Random = SplitMix64;
 
 // Draws from a stream of its own while it lives, then puts the shared stream back where
 // it stood. A story added to the demo later uses one, so that the draws (and with them the
