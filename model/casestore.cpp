@@ -252,6 +252,14 @@ void CaseStore::migrate()
 {
     const int version = m_db->userVersion();
     const QList<const char *> steps = migrations();
+    // The header's user_version is the migration index: any value Chainscope never
+    // wrote (a negative one from a flipped bit) must not reach steps[].
+    if (version < 0) {
+        throw CaseError(QCoreApplication::translate("Chainscope",
+            "%1 is not a Chainscope case (unknown case format %2; the file header may be damaged)")
+                            .arg(m_db->path())
+                            .arg(version));
+    }
     if (version > steps.size()) {
         throw CaseError(QCoreApplication::translate("Chainscope",
             "case file %1 was written by a newer Chainscope (case format %2, "

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
 #include <sqlite3.h>
 
 using namespace Chainscope;
@@ -17,7 +18,8 @@ private slots:
     void createRefusesExistingFile();
     void openMigratesEveryOlderVersion_data();
     void openMigratesEveryOlderVersion();
-    void openRefusesNewerVersion();
+    void openChecksTheCaseFormat_data();
+    void openChecksTheCaseFormat();
     void openRefusesForeignFiles_data();
     void openRefusesForeignFiles();
     void eventsRoundTripWithHostileStrings();
@@ -120,19 +122,39 @@ void Tst_casestore::openMigratesEveryOlderVersion()
     QCOMPARE(store->rawRecord(eventId).value(), QByteArray("type=EXECVE"));
 }
 
-void Tst_casestore::openRefusesNewerVersion()
+// PRAGMA user_version is one field of the file header: a flipped bit can make it
+// anything, and every version Chainscope does not know gets one clear error.
+void Tst_casestore::openChecksTheCaseFormat_data()
 {
+    QTest::addColumn<qint64>("version");
+    QTest::addColumn<QString>("error"); // empty: opens
+    const qint64 current = CaseStore::SchemaVersion;
+    QTest::newRow("current") << current << QString();
+    QTest::newRow("one newer") << current + 1 << QStringLiteral("newer Chainscope");
+    QTest::newRow("far newer") << qint64(std::numeric_limits<qint32>::max()) << QStringLiteral("newer Chainscope");
+    QTest::newRow("negative one") << qint64(-1) << QStringLiteral("not a Chainscope case");
+    QTest::newRow("most negative") << qint64(std::numeric_limits<qint32>::min())
+                                   << QStringLiteral("not a Chainscope case");
+}
+
+void Tst_casestore::openChecksTheCaseFormat()
+{
+    QFETCH(qint64, version);
+    QFETCH(QString, error);
     const QString path = freshPath();
     {
         auto store = CaseStore::create(path);
-        store->database().setUserVersion(CaseStore::SchemaVersion + 1);
+        const QByteArray sql = "PRAGMA user_version = " + QByteArray::number(version);
+        store->database().exec(sql.constData());
     }
     try {
-        CaseStore::open(path);
-        QFAIL("a case from a newer version was opened");
+        auto store = CaseStore::open(path);
+        QVERIFY2(error.isEmpty(), "a case of an unknown format was opened");
+        QCOMPARE(store->database().userVersion(), CaseStore::SchemaVersion);
     } catch (const CaseError &e) {
-        QVERIFY2(e.message().contains(QStringLiteral("newer Chainscope")), qPrintable(e.message()));
-        QVERIFY2(e.message().contains(QString::number(CaseStore::SchemaVersion + 1)), qPrintable(e.message()));
+        QVERIFY2(!error.isEmpty(), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(error), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QString::number(version)), qPrintable(e.message()));
     }
 }
 
