@@ -7,6 +7,7 @@
 #include <deque>
 #include <mutex>
 #include <openssl/evp.h>
+#include <sys/stat.h>
 #include <thread>
 #include <zlib.h>
 
@@ -127,6 +128,18 @@ InputFile::~InputFile() = default;
 bool InputFile::open(const QString &path)
 {
     m_path = path;
+    // Only regular files: opening a FIFO blocks until a writer comes (for ever), and a
+    // device or a directory is no evidence file. stat() itself never blocks.
+    struct stat info = {};
+    if (::stat(QFile::encodeName(path).constData(), &info) == 0 && !S_ISREG(info.st_mode)) {
+        const char *what = S_ISDIR(info.st_mode) ? QT_TRANSLATE_NOOP("Chainscope", "a directory")
+            : S_ISFIFO(info.st_mode)             ? QT_TRANSLATE_NOOP("Chainscope", "a FIFO")
+            : S_ISSOCK(info.st_mode)             ? QT_TRANSLATE_NOOP("Chainscope", "a socket")
+                                                 : QT_TRANSLATE_NOOP("Chainscope", "a device");
+        m_error = QCoreApplication::translate("Chainscope", "cannot read %1: it is %2, not a regular file")
+                      .arg(path, QCoreApplication::translate("Chainscope", what));
+        return false;
+    }
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadOnly)) {
         m_error = QCoreApplication::translate("Chainscope", "cannot read %1: %2").arg(path, m_file.errorString());

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace Chainscope;
 using namespace Chainscope::Test;
@@ -64,6 +65,7 @@ private slots:
     void importReportsEachSourceAsJson_data();
     void importReportsEachSourceAsJson();
     void unknownFileFailsWithItsName();
+    void fifoIsRefusedNotWaitedOn();
     void damagedFileImportsIntactRecordsAndExitsTwo();
     void gzipFileImportsDirectly();
     void secondImportOfTheSameEvidence_data();
@@ -174,6 +176,26 @@ void Tst_cli::unknownFileFailsWithItsName()
     const ProcessResult missing = cli({QStringLiteral("import"), casePath, m_dir.filePath(QStringLiteral("nope.log"))});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains("nope.log"));
+}
+
+// `import CASE fifo` used to block for ever in open(); a FIFO is refused at once,
+// with its name, and the other files of the command still import.
+void Tst_cli::fifoIsRefusedNotWaitedOn()
+{
+    const QString casePath = newCase();
+    const QString fifo = m_dir.filePath(QStringLiteral("evidence.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QString good = corpusPath(QStringLiteral("linux/dpkg_tiny_mixed.log"));
+    const ProcessResult r
+        = run(Cli, {QStringLiteral("import"), casePath, fifo, good, QStringLiteral("--json")}, 20000);
+    QVERIFY2(r.err != "timed out", "the import waited on the FIFO");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("not a regular file"), r.err.constData());
+    QVERIFY2(r.err.contains(QFile::encodeName(fifo)), r.err.constData());
+    const QJsonArray results = parseArray(r.out);
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QCOMPARE(results.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
 }
 
 void Tst_cli::damagedFileImportsIntactRecordsAndExitsTwo()

@@ -2,11 +2,14 @@
 #include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Chainscope;
 using namespace Chainscope::Test;
@@ -109,6 +112,8 @@ private slots:
     void readDeliversBinaryBytes();
     void readAfterLines();
     void missingFileFailsToOpen();
+    void onlyRegularFilesOpen_data();
+    void onlyRegularFilesOpen();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -490,6 +495,44 @@ void Tst_inputfile::missingFileFailsToOpen()
     InputFile input;
     QVERIFY(!input.open(path));
     QVERIFY(input.errorString().contains(path));
+}
+
+// Opening a FIFO would block until a writer comes; a device or a directory is no
+// evidence file. Each is refused at once, by what it is (issue 11, finding 8).
+void Tst_inputfile::onlyRegularFilesOpen_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("said"); // empty: opens
+    QTest::newRow("regular file") << QStringLiteral("file") << QString();
+    QTest::newRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("a FIFO");
+    QTest::newRow("directory") << QStringLiteral("dir") << QStringLiteral("a directory");
+    QTest::newRow("character device") << QStringLiteral("device") << QStringLiteral("a device");
+}
+
+void Tst_inputfile::onlyRegularFilesOpen()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, said);
+    QString path = m_dir.filePath(QStringLiteral("special-") + kind);
+    if (kind == u"file") {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x\n");
+    } else if (kind == u"fifo") {
+        QFile::remove(path);
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    } else if (kind == u"dir") {
+        QVERIFY(QDir().mkpath(path));
+    } else {
+        path = QStringLiteral("/dev/null");
+    }
+    InputFile input;
+    const bool opened = input.open(path);
+    QCOMPARE(opened, said.isEmpty());
+    if (!opened) {
+        QVERIFY2(input.errorString().contains(said), qPrintable(input.errorString()));
+        QVERIFY2(input.errorString().contains(path), qPrintable(input.errorString()));
+    }
 }
 
 QTEST_GUILESS_MAIN(Tst_inputfile)
