@@ -66,6 +66,8 @@ private slots:
     void importReportsEachSourceAsJson();
     void unknownFileFailsWithItsName();
     void fifoIsRefusedNotWaitedOn();
+    void textOutputShowsControlCharactersVisibly_data();
+    void textOutputShowsControlCharactersVisibly();
     void damagedFileImportsIntactRecordsAndExitsTwo();
     void gzipFileImportsDirectly();
     void secondImportOfTheSameEvidence_data();
@@ -196,6 +198,41 @@ void Tst_cli::fifoIsRefusedNotWaitedOn()
     QCOMPARE(results.size(), 2);
     QCOMPARE(results.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
     QCOMPARE(results.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+}
+
+// Logs are hostile: a package name or a file name with ESC, BEL or CR must not reach
+// the terminal as such (issue 11, finding 6). Text output shows them as \x1b, as less
+// does; only the output's own newlines and tabs remain.
+void Tst_cli::textOutputShowsControlCharactersVisibly_data()
+{
+    QTest::addColumn<QStringList>("command"); // after the program; CASE is replaced
+    QTest::newRow("events") << QStringList {QStringLiteral("events"), QStringLiteral("CASE")};
+    QTest::newRow("sources") << QStringList {QStringLiteral("sources"), QStringLiteral("CASE")};
+    QTest::newRow("summary") << QStringList {QStringLiteral("summary"), QStringLiteral("CASE")};
+}
+
+void Tst_cli::textOutputShowsControlCharactersVisibly()
+{
+    QFETCH(QStringList, command);
+    const QString casePath = newCase();
+    // A file name with a title-setting sequence and a carriage return, and a package
+    // whose name clears the screen and rings the bell.
+    const QString log = m_dir.filePath(QStringLiteral("dpkg-\x1b]0;owned\x07\r.log"));
+    {
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("2026-03-02 10:00:00 status installed curl:amd64 7.88.1-10\n"
+                "2026-03-02 10:00:01 status installed evil\x1b[2J\x07pkg:amd64 1.0\n");
+    }
+    QCOMPARE(cli({QStringLiteral("import"), casePath, log, QStringLiteral("--host"), QStringLiteral("h1")}).exitCode, 0);
+    command.replace(command.indexOf(QStringLiteral("CASE")), casePath);
+    const ProcessResult r = cli(command);
+    QCOMPARE(r.exitCode, 0);
+    for (const char c : r.out)
+        QVERIFY2(quint8(c) >= 0x20 || c == '\n' || c == '\t', qPrintable(QStringLiteral("raw 0x%1 in: %2")
+                                                                       .arg(quint8(c), 2, 16, QLatin1Char('0'))
+                                                                       .arg(QString::fromUtf8(r.out))));
+    QVERIFY2(r.out.contains("\\x1b"), r.out.constData());
 }
 
 void Tst_cli::damagedFileImportsIntactRecordsAndExitsTwo()

@@ -47,9 +47,34 @@ QTextStream &out()
     return s;
 }
 
+// Text from logs, made safe for a terminal: control characters (ESC, BEL, CR, a
+// newline or tab that would forge a line or a column), DEL, C1 controls and the
+// bidi overrides are printed visibly, as less does ("\x1b", "\u202e"). --json is
+// escaped by the JSON writer instead.
+QString shown(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
+            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        else if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f)
+            out += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+QString shown(const QStringList &list, const QString &separator)
+{
+    return shown(list.join(separator));
+}
+
 int fail(const QString &reason)
 {
-    err() << "chainscope-cli: " << reason << Qt::endl;
+    err() << "chainscope-cli: " << shown(reason) << Qt::endl;
     return ExitFailure;
 }
 
@@ -247,9 +272,9 @@ int cmdImport(const QStringList &args)
         if (tty && lastPercent >= 0)
             err() << '\n';
         if (r.status == ImportResult::Status::Failed)
-            err() << "chainscope-cli: " << r.error << Qt::endl;
+            err() << "chainscope-cli: " << shown(r.error) << Qt::endl;
         else if (r.status == ImportResult::Status::Duplicate)
-            err() << "chainscope-cli: " << r.error << "; use --again to import it a second time" << Qt::endl;
+            err() << "chainscope-cli: " << shown(r.error) << "; use --again to import it a second time" << Qt::endl;
         else
             err() << file << ": " << r.format << ", " << r.counts.recordsRead << " records, " << r.counts.eventsStored
                   << " events, " << r.counts.recordsFailed << " errors"
@@ -301,9 +326,9 @@ int cmdSources(const QStringList &args)
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
     } else {
         for (const SourceInfo &s : sources) {
-            out() << s.id << '\t' << sourceStatusName(s.status) << '\t' << s.format << '\t' << s.counts.recordsRead
-                  << " records\t" << s.counts.eventsStored << " events\t" << s.counts.recordsFailed << " errors\t"
-                  << s.sha256 << '\t' << s.path << '\n';
+            out() << s.id << '\t' << sourceStatusName(s.status) << '\t' << shown(s.format) << '\t'
+                  << s.counts.recordsRead << " records\t" << s.counts.eventsStored << " events\t"
+                  << s.counts.recordsFailed << " errors\t" << shown(s.sha256) << '\t' << shown(s.path) << '\n';
         }
     }
     out().flush();
@@ -357,8 +382,9 @@ int cmdEvents(const QStringList &args)
             out() << (first ? "\n" : ",\n") << QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact);
         } else {
             const QString object = eventObject(e);
-            out() << e.id << '\t' << formatTimeUs(e.timeUs) << '\t' << e.host << '\t' << kindName(e.kind) << '\t'
-                  << e.pid << '\t' << e.image << '\t' << object << '\t' << e.commandLine << '\n';
+            out() << e.id << '\t' << formatTimeUs(e.timeUs) << '\t' << shown(e.host) << '\t' << kindName(e.kind)
+                  << '\t' << e.pid << '\t' << shown(e.image) << '\t' << shown(object) << '\t' << shown(e.commandLine)
+                  << '\n';
         }
         first = false;
         return true;
@@ -415,15 +441,16 @@ int cmdSummary(const QStringList &args)
     auto store = CaseStore::open(p.positionalArguments().at(1));
     out() << "case " << store->path() << '\n';
     for (const SourceInfo &s : store->sources()) {
-        out() << "  source " << s.id << " [" << sourceStatusName(s.status) << "] " << s.format << ' ' << s.path << '\n'
-              << "    sha256 " << s.sha256 << ", " << s.counts.recordsRead << " records, " << s.counts.eventsStored
+        out() << "  source " << s.id << " [" << sourceStatusName(s.status) << "] " << shown(s.format) << ' '
+              << shown(s.path) << '\n'
+              << "    sha256 " << shown(s.sha256) << ", " << s.counts.recordsRead << " records, " << s.counts.eventsStored
               << " events, " << s.counts.recordsFailed << " errors\n";
     }
     Statement kinds(store->database(), "SELECT kind, count(*) FROM events GROUP BY kind ORDER BY kind");
     out() << "  events " << store->eventCount() << '\n';
     while (kinds.step())
-        out() << "    " << kinds.text(0) << ' ' << kinds.int64(1) << '\n';
-    out() << "  hosts " << store->hosts().join(QStringLiteral(", ")) << '\n';
+        out() << "    " << shown(kinds.text(0)) << ' ' << kinds.int64(1) << '\n';
+    out() << "  hosts " << shown(store->hosts(), QStringLiteral(", ")) << '\n';
     out().flush();
     return ExitOk;
 }
@@ -455,22 +482,22 @@ void printChains(const QList<Chain> &chains)
         QStringList stages;
         for (const ChainStage &s : c.stages)
             stages << stageName(s.stage);
-        out() << "chain " << c.id << " [" << verdictName(c.verdict) << "] score " << c.score << "  host " << c.host
-              << "  " << formatTimeUs(c.startUs) << '\n';
+        out() << "chain " << c.id << " [" << verdictName(c.verdict) << "] score " << c.score << "  host "
+              << shown(c.host) << "  " << formatTimeUs(c.startUs) << '\n';
         if (!c.summary.isEmpty())
-            out() << "  summary:   " << c.summary << '\n';
-        out() << "  installer: " << c.installer << '\n';
+            out() << "  summary:   " << shown(c.summary) << '\n';
+        out() << "  installer: " << shown(c.installer) << '\n';
         out() << "  stages:    " << stages.join(QStringLiteral(" -> ")) << '\n';
         if (!c.firstRun.isEmpty())
-            out() << "  first run: " << c.firstRun << '\n';
+            out() << "  first run: " << shown(c.firstRun) << '\n';
         if (!c.egress.isEmpty())
-            out() << "  egress:    " << c.egress << '\n';
+            out() << "  egress:    " << shown(c.egress) << '\n';
         if (!c.flags.isEmpty())
             out() << "  flags:     " << c.flags.join(QStringLiteral(", ")) << '\n';
         if (!c.notes.isEmpty())
             out() << "  notes:     " << c.notes.join(QStringLiteral(", ")) << '\n';
         for (const MissingStage &m : c.missingStages)
-            out() << "  missing:   " << stageName(m.stage) << ": " << m.reason << '\n';
+            out() << "  missing:   " << stageName(m.stage) << ": " << shown(m.reason) << '\n';
     }
 }
 
