@@ -54,15 +54,19 @@ HtmlReport::HtmlReport(CaseStore &store, const CaseIndex &index, const Policy &p
 
 QString HtmlReport::escape(const QString &text)
 {
-    // toHtmlEscaped covers < > & "; single quotes matter inside attributes, and
-    // control characters have no business in a report.
+    // toHtmlEscaped covers < > & "; single quotes matter inside attributes. Control
+    // characters have no business in a report, and bidi overrides (U+202E and
+    // friends) would let a file name read backwards: all are shown as escapes.
     QString out = text.toHtmlEscaped();
     out.replace(u'\'', QLatin1String("&#39;"));
     QString clean;
     clean.reserve(out.size());
     for (const QChar c : out) {
-        if (c.unicode() < 0x20 && c != u'\n' && c != u'\t')
-            clean += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && c != u'\n' && c != u'\t') || u == 0x7f || (u >= 0x80 && u < 0xa0))
+            clean += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        else if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f)
+            clean += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QLatin1Char('0'));
         else
             clean += c;
     }
@@ -132,15 +136,15 @@ QString HtmlReport::renderSources() const
     html += QStringLiteral("</tr>\n");
     for (const SourceInfo &s : m_store.sources()) {
         const bool complete = s.status == SourceStatus::Complete;
+        // One pass over the template: a "%2" in a file name or an error text is text,
+        // never a place for the next value (chained arg() calls would re-scan it).
         html += QStringLiteral("<tr><td class=\"num\">%1</td><td class=\"mono\">%2</td><td>%3</td>"
                                "<td class=\"mono\">%4</td><td class=\"num\">%5</td><td class=\"num\">%6</td>"
                                "<td class=\"num\">%7</td><td%8>%9</td></tr>\n")
-                    .arg(s.id)
-                    .arg(escape(s.path), escape(s.format), escape(s.sha256))
-                    .arg(s.counts.recordsRead)
-                    .arg(s.counts.eventsStored)
-                    .arg(s.counts.recordsFailed)
-                    .arg(complete ? QString() : QStringLiteral(" class=\"incomplete\""),
+                    .arg(QString::number(s.id), escape(s.path), escape(s.format), escape(s.sha256),
+                        QString::number(s.counts.recordsRead), QString::number(s.counts.eventsStored),
+                        QString::number(s.counts.recordsFailed),
+                        complete ? QString() : QStringLiteral(" class=\"incomplete\""),
                         escape(sourceStatusName(s.status)
                             + (s.error.isEmpty() ? QString() : QStringLiteral(": ") + s.error)));
     }

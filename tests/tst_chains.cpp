@@ -88,6 +88,7 @@ private slots:
     void policyFileRoundTrip();
     void reportShowsChainsSourcesAndPolicy();
     void reportEscapesLogStrings();
+    void reportRowsKeepTheirColumns();
     void eventsRejectsBadNumbers_data();
     void eventsRejectsBadNumbers();
     void eventsLimitAndSourceFilter();
@@ -405,6 +406,40 @@ void Tst_chains::reportEscapesLogStrings()
     }
     // A control character is shown as an escape, not passed to the reader's terminal.
     QVERIFY(html.contains(QLatin1String("\\x1b[31m")));
+}
+
+// A "%2" in a file name or an error text is text: it must neither take the next
+// value nor shift the columns (issue 11, finding 2), and a bidi override in a name is
+// shown, not obeyed.
+void Tst_chains::reportRowsKeepTheirColumns()
+{
+    auto store = CaseStore::create(m_dir.filePath(QStringLiteral("columns.chainscope")));
+    SourceInfo info;
+    info.path = QStringLiteral("/evidence/a%2b%7c%8d\u202Egol.exe");
+    info.format = QStringLiteral("dpkg");
+    info.sha256 = QStringLiteral("%9");
+    const qint64 sourceId = store->beginSource(info);
+    {
+        EventWriter writer(*store, sourceId);
+        ImportCounts counts;
+        counts.recordsRead = 111;
+        counts.eventsStored = 0;
+        counts.recordsFailed = 333;
+        writer.finish(counts, QStringLiteral("line 4: \"%1 %8\" is not a date"));
+    }
+    CaseIndex index;
+    QVERIFY(index.load(*store));
+    const QString html = HtmlReport(*store, index, store->policy(), {}).render();
+    const qsizetype row = html.indexOf(QLatin1String("/evidence/a%2b%7c%8d"));
+    QVERIFY2(row >= 0, qPrintable(html));
+    const QString rowText = html.mid(row, html.indexOf(QLatin1String("</tr>"), row) - row);
+    QVERIFY2(rowText.contains(QLatin1String("\\u202egol.exe")), qPrintable(rowText));
+    QVERIFY2(!rowText.contains(QChar(0x202e)), qPrintable(rowText));
+    QVERIFY2(rowText.contains(QLatin1String("<td class=\"mono\">%9</td>")), qPrintable(rowText));
+    QVERIFY2(rowText.contains(QLatin1String("<td class=\"num\">111</td><td class=\"num\">0</td>"
+                                            "<td class=\"num\">333</td>")),
+        qPrintable(rowText));
+    QVERIFY2(rowText.contains(QLatin1String("&quot;%1 %8&quot; is not a date")), qPrintable(rowText));
 }
 
 void Tst_chains::eventsRejectsBadNumbers_data()
