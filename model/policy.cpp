@@ -455,6 +455,23 @@ bool Policy::set(const QString &key, const QString &value, bool append, QString 
     // ApprovedSigners entries are publisher names and may contain commas
     // ("Microsoft Corporation, Redmond"); a single value is kept whole there.
     const QStringList values = key == KeyApprovedSigners ? QStringList {value.trimmed()} : splitList(value);
+    // Installer entries are globs: one that does not compile would match nothing and
+    // warn on every use (and "LinuxInstallers=[" would silently drop every Linux
+    // chain). Refused with the policy unchanged.
+    if (key == KeyLinuxInstallers || key == KeyWindowsInstallers || key == KeyMacInstallers) {
+        for (const QString &v : values) {
+            for (const QString &part : v.split(u' ', Qt::SkipEmptyParts)) {
+                const QRegularExpression rx(QRegularExpression::wildcardToRegularExpression(
+                    part, QRegularExpression::UnanchoredWildcardConversion));
+                if (!rx.isValid()) {
+                    if (error)
+                        *error = Text::tr("%1: \"%2\" is not a valid file-name pattern (%3)")
+                                     .arg(key, v, rx.errorString());
+                    return false;
+                }
+            }
+        }
+    }
     if (key == KeyApprovedUpdateHosts) {
         for (const QString &v : values) {
             if (!HostPattern::parse(v)) {

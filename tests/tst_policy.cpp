@@ -3,7 +3,9 @@
 #include "casestore.h"
 #include "policy.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +21,8 @@ private slots:
     void invalidHostPatternsAreRejected();
     void monitoredPaths_data();
     void monitoredPaths();
+    void invalidInstallerPatternsAreRefused_data();
+    void invalidInstallerPatternsAreRefused();
     void installers_data();
     void installers();
     void loopback_data();
@@ -127,6 +131,41 @@ void Tst_policy::monitoredPaths()
     QFETCH(QString, path);
     QFETCH(bool, monitored);
     QCOMPARE(Policy::defaults().isMonitoredPath(path, Platform(platform)), monitored);
+}
+
+// A glob that does not compile is refused with a one-line error and the policy left
+// as it was (issue 11, finding 7): "LinuxInstallers=[" used to drop every Linux chain.
+void Tst_policy::invalidInstallerPatternsAreRefused_data()
+{
+    QTest::addColumn<QString>("assignment");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("append [") << QStringLiteral("LinuxInstallers+=[") << false;
+    QTest::newRow("replace with [") << QStringLiteral("LinuxInstallers=[") << false;
+    QTest::newRow("unclosed class in a name") << QStringLiteral("WindowsInstallers+=setup[0-9.exe") << false;
+    QTest::newRow("bad subcommand part") << QStringLiteral("LinuxInstallers+=go [x") << false;
+    QTest::newRow("a closed class") << QStringLiteral("WindowsInstallers+=setup[0-9].exe") << true;
+    QTest::newRow("a subcommand") << QStringLiteral("LinuxInstallers+=cargo install") << true;
+}
+
+void Tst_policy::invalidInstallerPatternsAreRefused()
+{
+    QFETCH(QString, assignment);
+    QFETCH(bool, accepted);
+    Policy policy = Policy::defaults();
+    const Policy before = policy;
+    QString error;
+    QCOMPARE(policy.applyAssignment(assignment, &error), accepted);
+    if (accepted)
+        return;
+    QCOMPARE(policy, before);
+    QVERIFY2(error.contains(QLatin1String("not a valid file-name pattern")), qPrintable(error));
+    QVERIFY(!error.contains(u'\n'));
+    // The same through a policy file.
+    const qsizetype eq = assignment.indexOf(u'=');
+    const QString key = assignment.left(eq).remove(u'+');
+    QString fileError;
+    QVERIFY(!Policy::fromJson(QJsonObject {{key, QJsonArray {assignment.mid(eq + 1)}}}, &fileError));
+    QVERIFY2(fileError.contains(QLatin1String("not a valid file-name pattern")), qPrintable(fileError));
 }
 
 void Tst_policy::installers_data()

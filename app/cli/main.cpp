@@ -545,8 +545,14 @@ int cmdPolicy(const QStringList &args)
             return fail(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
-        if (!doc.isObject())
-            return fail(QStringLiteral("%1: not a JSON object (%2)").arg(f.fileName(), parseError.errorString()));
+        if (parseError.error != QJsonParseError::NoError) {
+            return fail(QStringLiteral("%1: not valid JSON: %2 at byte %3")
+                            .arg(f.fileName(), parseError.errorString(), QString::number(parseError.offset)));
+        }
+        if (!doc.isObject()) {
+            return fail(QStringLiteral("%1: a policy file is one JSON object ({\"TimeWindow\": \"90m\", …}), not %2")
+                            .arg(f.fileName(), doc.isArray() ? QStringLiteral("an array") : QStringLiteral("a value")));
+        }
         QString error;
         const auto loaded = Policy::fromJson(doc.object(), &error);
         if (!loaded)
