@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 
 #include <arpa/inet.h>
@@ -384,13 +385,10 @@ std::optional<Policy> Policy::fromJson(const QJsonObject &json, QString *error)
                     *error = Text::tr("TimeWindow is a duration such as \"90m\", not a list");
                 return std::nullopt;
             }
-            // Entries are set one by one: a comma inside an entry must survive.
-            QString ignored;
-            p.set(key, QString(), false, &ignored);
-            for (const QString &item : items) {
-                if (!p.set(key, item, true, error))
-                    return std::nullopt;
-            }
+            // Each entry whole (a comma inside an entry must survive), and the list
+            // at once: a proxy allow-list of 100,000 entries must load in linear time.
+            if (!p.setList(key, items, false, error))
+                return std::nullopt;
             continue;
         } else {
             if (error)
@@ -422,6 +420,14 @@ bool Policy::set(const QString &key, const QString &value, bool append, QString 
         compile();
         return true;
     }
+    // ApprovedSigners entries are publisher names and may contain commas
+    // ("Microsoft Corporation, Redmond"); a single value is kept whole there.
+    const QStringList values = key == KeyApprovedSigners ? QStringList {value.trimmed()} : splitList(value);
+    return setList(key, values, append, error);
+}
+
+bool Policy::setList(const QString &key, const QStringList &rawValues, bool append, QString *error)
+{
     QStringList *list = nullptr;
     if (key == KeyApprovedUpdateHosts)
         list = &approvedUpdateHosts;
@@ -452,9 +458,12 @@ bool Policy::set(const QString &key, const QString &value, bool append, QString 
             *error = Text::tr("unknown policy field %1 (fields: %2)").arg(key, fieldNames().join(QStringLiteral(", ")));
         return false;
     }
-    // ApprovedSigners entries are publisher names and may contain commas
-    // ("Microsoft Corporation, Redmond"); a single value is kept whole there.
-    const QStringList values = key == KeyApprovedSigners ? QStringList {value.trimmed()} : splitList(value);
+    QStringList values;
+    values.reserve(rawValues.size());
+    for (const QString &v : rawValues) {
+        if (!v.trimmed().isEmpty())
+            values.append(v.trimmed());
+    }
     // Installer entries are globs: one that does not compile would match nothing and
     // warn on every use (and "LinuxInstallers=[" would silently drop every Linux
     // chain). Refused with the policy unchanged.
@@ -485,13 +494,18 @@ bool Policy::set(const QString &key, const QString &value, bool append, QString 
     }
     if (!append)
         list->clear();
-    for (const QString &v : values) {
-        if (!v.isEmpty() && !list->contains(v))
+    // Duplicates dropped by a set, not by a scan of the list for every entry.
+    QSet<QString> present(list->cbegin(), list->cend());
+    for (const QString &v : std::as_const(values)) {
+        if (!present.contains(v)) {
+            present.insert(v);
             list->append(v);
+        }
     }
     compile();
     return true;
 }
+
 
 bool Policy::applyAssignment(const QString &assignment, QString *error)
 {
@@ -520,9 +534,27 @@ bool Policy::operator==(const Policy &o) const
 void Policy::compile()
 {
     m_hostPatterns.clear();
+    m_exactHosts.clear();
+    m_suffixHosts.clear();
+    m_cidrHosts.clear();
+    m_hostPatterns.reserve(approvedUpdateHosts.size());
     for (const QString &h : approvedUpdateHosts) {
-        if (auto p = HostPattern::parse(h))
+        if (auto p = HostPattern::parse(h)) {
+            const qsizetype i = m_hostPatterns.size();
+            switch (p->kind()) {
+            case HostPattern::Kind::Exact:
+                m_exactHosts.insert(p->value(), i); // insert() keeps the first: a later twin never wins
+                break;
+            case HostPattern::Kind::Suffix:
+                m_suffixHosts.insert(p->value(), i);
+                break;
+            case HostPattern::Kind::Cidr:
+                m_cidrHosts[p->prefix()].insert(
+                    QByteArray(reinterpret_cast<const char *>(p->network().data()), 16), i);
+                break;
+            }
             m_hostPatterns.append(*p);
+        }
     }
     m_repoHostPatterns.clear();
     m_repoHostSources.clear();
@@ -576,21 +608,46 @@ void Policy::compile()
     m_macInstallerRx = compileInstallers(macInstallers, Qt::CaseSensitive, &m_macSubcommands);
 }
 
+qsizetype Policy::approvingHostPattern(const QString &host) const
+{
+    if (host.isEmpty())
+        return -1;
+    QString name = host.toLower();
+    if (name.endsWith(u'.'))
+        name.chop(1);
+    // The earliest entry of all that match, as a scan of the list would find.
+    qsizetype best = m_exactHosts.value(name, -1);
+    for (qsizetype dot = name.indexOf(u'.', 1); dot > 0; dot = name.indexOf(u'.', dot + 1)) {
+        const qsizetype i = m_suffixHosts.value(name.mid(dot), -1);
+        if (i >= 0 && (best < 0 || i < best))
+            best = i;
+    }
+    if (!m_cidrHosts.isEmpty()) {
+        if (const auto address = parseIpAddress(host)) {
+            // One hash lookup per prefix length in the list, not one test per range.
+            for (auto it = m_cidrHosts.cbegin(); it != m_cidrHosts.cend(); ++it) {
+                std::array<quint8, 16> masked = *address;
+                for (int bit = it.key(); bit < 128; ++bit)
+                    masked[size_t(bit / 8)] &= quint8(~(0x80 >> (bit % 8)));
+                const qsizetype i
+                    = it.value().value(QByteArray(reinterpret_cast<const char *>(masked.data()), 16), -1);
+                if (i >= 0 && (best < 0 || i < best))
+                    best = i;
+            }
+        }
+    }
+    return best;
+}
+
 bool Policy::isApprovedHost(const QString &host) const
 {
-    for (const HostPattern &p : m_hostPatterns) {
-        if (p.matches(host))
-            return true;
-    }
-    return isApprovedRepoHost(host);
+    return approvingHostPattern(host) >= 0 || isApprovedRepoHost(host);
 }
 
 QString Policy::approvingEntry(const QString &host) const
 {
-    for (const HostPattern &p : m_hostPatterns) {
-        if (p.matches(host))
-            return QStringLiteral("ApprovedUpdateHosts %1").arg(p.text());
-    }
+    if (const qsizetype i = approvingHostPattern(host); i >= 0)
+        return QStringLiteral("ApprovedUpdateHosts %1").arg(m_hostPatterns.at(i).text());
     for (qsizetype i = 0; i < m_repoHostPatterns.size(); ++i) {
         if (m_repoHostPatterns.at(i).matches(host))
             return QStringLiteral("ApprovedRepos %1").arg(m_repoHostSources.at(i));

@@ -2,6 +2,7 @@
 
 #include "event.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
@@ -23,8 +24,15 @@ public:
     bool matches(const QString &host) const;
     const QString &text() const { return m_text; }
 
-private:
     enum class Kind { Exact, Suffix, Cidr };
+    Kind kind() const { return m_kind; }
+    // Exact: the lower-cased name; Suffix: ".domain".
+    const QString &value() const { return m_value; }
+    // Cidr: the network (host bits cleared) and the prefix on 16 bytes.
+    const std::array<quint8, 16> &network() const { return m_network; }
+    int prefix() const { return m_prefix; }
+
+private:
     Kind m_kind = Kind::Exact;
     QString m_text;
     QString m_value; // lower-cased name or suffix with its leading dot
@@ -91,6 +99,9 @@ public:
     // Sets one field from text: durations as "90m", "4h", "2d", "30s"; lists as
     // comma-separated values. With `append`, list values are added ("+=").
     bool set(const QString &key, const QString &value, bool append, QString *error);
+    // The same for a list field from whole entries (no splitting at commas), checked
+    // and compiled once for the whole list.
+    bool setList(const QString &key, const QStringList &values, bool append, QString *error);
     // Parses "KEY=VALUE" or "KEY+=VALUE".
     bool applyAssignment(const QString &assignment, QString *error);
 
@@ -125,6 +136,14 @@ public:
 
 private:
     QList<HostPattern> m_hostPatterns;
+    // The host patterns by kind, so a lookup costs the same with 10 entries or a
+    // proxy allow-list of 100,000: names and suffixes hashed, ranges scanned.
+    QHash<QString, qsizetype> m_exactHosts; // lower-cased name -> pattern
+    QHash<QString, qsizetype> m_suffixHosts; // ".domain" -> pattern
+    // Ranges by prefix length: the address masked to each length present is hashed.
+    QHash<int, QHash<QByteArray, qsizetype>> m_cidrHosts;
+    // The first pattern that approves `host`, or -1.
+    qsizetype approvingHostPattern(const QString &host) const;
     QList<HostPattern> m_repoHostPatterns;
     QStringList m_repoHostSources; // the ApprovedRepos entry of each repo host pattern
     QList<PathPattern> m_linuxPaths;

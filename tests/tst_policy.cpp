@@ -21,6 +21,8 @@ private slots:
     void invalidHostPatternsAreRejected();
     void monitoredPaths_data();
     void monitoredPaths();
+    void hostIndexAgreesWithAScan();
+    void largeAllowListLoads();
     void invalidInstallerPatternsAreRefused_data();
     void invalidInstallerPatternsAreRefused();
     void installers_data();
@@ -135,6 +137,52 @@ void Tst_policy::monitoredPaths()
 
 // A glob that does not compile is refused with a one-line error and the policy left
 // as it was (issue 11, finding 7): "LinuxInstallers=[" used to drop every Linux chain.
+// The allow-list is looked up by kind (names and suffixes hashed); every answer must
+// be the one a scan of the entries in order gives, the approving entry included.
+void Tst_policy::hostIndexAgreesWithAScan()
+{
+    const QStringList entries = {QStringLiteral("*.example.com"), QStringLiteral("dl.example.com"),
+        QStringLiteral("192.0.2.0/24"), QStringLiteral("192.0.2.7"), QStringLiteral("Mirror.Corp.Example"),
+        QStringLiteral("*.corp.example"), QStringLiteral("2001:db8::/32"), QStringLiteral("*.b.example.com"),
+        QStringLiteral("10.0.0.1")};
+    const QStringList hosts = {QStringLiteral("dl.example.com"), QStringLiteral("example.com"),
+        QStringLiteral("a.b.example.com"), QStringLiteral("DL.EXAMPLE.COM"), QStringLiteral("mirror.corp.example"),
+        QStringLiteral("mirror.corp.example."), QStringLiteral("corp.example"), QStringLiteral("192.0.2.7"),
+        QStringLiteral("192.0.3.7"), QStringLiteral("2001:db8::5"), QStringLiteral("2001:db9::5"),
+        QStringLiteral("10.0.0.1"), QStringLiteral("10.0.0.2"), QStringLiteral("other.org"), QString(),
+        QStringLiteral("."), QStringLiteral(".example.com"), QStringLiteral("x..example.com")};
+    Policy policy = Policy::defaults();
+    QString error;
+    QVERIFY(policy.setList(QStringLiteral("ApprovedUpdateHosts"), entries, false, &error));
+    for (const QString &host : hosts) {
+        QString expected;
+        for (const QString &e : entries) {
+            if (HostPattern::parse(e)->matches(host)) {
+                expected = QStringLiteral("ApprovedUpdateHosts %1").arg(e);
+                break;
+            }
+        }
+        QCOMPARE(policy.approvingEntry(host), expected);
+        QCOMPARE(policy.isApprovedHost(host), !expected.isEmpty());
+    }
+}
+
+// A site's proxy allow-list (issue 11, finding 7): 100,000 entries load at once; the
+// timing is the benchmark's (docs/benchmarks.md), this checks the content.
+void Tst_policy::largeAllowListLoads()
+{
+    QJsonArray hosts;
+    for (int i = 0; i < 100000; ++i)
+        hosts.append(QStringLiteral("host%1.fleet.example").arg(i));
+    hosts.append(QStringLiteral("host5.fleet.example")); // a twin, dropped
+    QString error;
+    const auto policy = Policy::fromJson(QJsonObject {{QStringLiteral("ApprovedUpdateHosts"), hosts}}, &error);
+    QVERIFY2(policy, qPrintable(error));
+    QCOMPARE(policy->approvedUpdateHosts.size(), 100000);
+    QVERIFY(policy->isApprovedHost(QStringLiteral("host99999.fleet.example")));
+    QVERIFY(!policy->isApprovedHost(QStringLiteral("host100000.fleet.example")));
+}
+
 void Tst_policy::invalidInstallerPatternsAreRefused_data()
 {
     QTest::addColumn<QString>("assignment");
