@@ -151,16 +151,7 @@ qint32 CaseIndex::nodeFor(qint32 host, qint64 pid, qint64 ppid, qint64 timeUs, q
     if (live >= 0)
         return live;
     // The logs never showed this process start: it exists "seen from" now.
-    ProcessNode n;
-    n.host = host;
-    n.pid = pid;
-    n.ppid = ppid;
-    n.startUs = timeUs;
-    n.startSeen = false;
-    n.image = image;
-    n.platform = platform;
-    n.parent = ppid >= 0 ? m_current.value({host, ppid}, -1) : -1;
-    return newNode(n);
+    return unseenNode(host, pid, timeUs, image, 0, platform, ppid, ppid >= 0 ? m_current.value({host, ppid}, -1) : -1);
 }
 
 qint32 CaseIndex::addDnsAnswers(const QList<qint32> &ips)
@@ -259,12 +250,14 @@ size_t eventHash(const IndexedEvent &e)
 
 } // namespace
 
-qint32 CaseIndex::unseenNode(
-    qint32 host, qint64 pid, qint64 timeUs, qint32 image, qint32 commandLine, Platform platform)
+qint32 CaseIndex::unseenNode(qint32 host, qint64 pid, qint64 timeUs, qint32 image, qint32 commandLine,
+    Platform platform, qint64 ppid, qint32 parent)
 {
     ProcessNode n;
     n.host = host;
     n.pid = pid;
+    n.ppid = ppid;
+    n.parent = parent;
     n.startUs = timeUs;
     n.startSeen = false;
     n.image = image;

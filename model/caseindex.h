@@ -142,7 +142,8 @@ public:
 private:
     qint32 nodeFor(qint32 host, qint64 pid, qint64 ppid, qint64 timeUs, qint32 image, Platform platform);
     // A process the logs never showed starting, "seen from" timeUs.
-    qint32 unseenNode(qint32 host, qint64 pid, qint64 timeUs, qint32 image, qint32 commandLine, Platform platform);
+    qint32 unseenNode(qint32 host, qint64 pid, qint64 timeUs, qint32 image, qint32 commandLine, Platform platform,
+        qint64 ppid = -1, qint32 parent = -1);
     // The node of a Windows process by its Sysmon ProcessGuid, made "seen from" now
     // when unknown; -1 without a GUID.
     qint32 nodeForGuid(const IndexedEvent &e);

@@ -73,6 +73,24 @@ QString fileNameOf(const QString &path)
     return slash >= 0 ? path.mid(slash + 1) : path;
 }
 
+QString showControlCharacters(const QString &text, bool keepLayout)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (keepLayout && (u == u'\n' || u == u'\t'))
+            out += c;
+        else if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
+            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        else if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f)
+            out += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 QStringList splitCommandLine(const QString &commandLine)
 {
     QStringList out;

@@ -85,6 +85,12 @@ QString fileNameOf(const QString &path);
 // program's script, subcommand or output file; not a shell parser.
 QStringList splitCommandLine(const QString &commandLine);
 
+// Text from logs made visible: C0 and C1 controls and DEL as "\\x1b", the bidi
+// overrides (U+202E and friends) as "\\u202e", so that a log can neither drive a
+// terminal nor make a name read backwards. With `keepLayout`, newline and tab stay
+// (an HTML cell); without, they are shown too (a line of terminal output).
+QString showControlCharacters(const QString &text, bool keepLayout);
+
 // A network destination as analysts write it: "host:port", IPv6 in brackets, and the
 // address in parentheses when the log gave both a name and an address.
 QString formatDestination(const QString &host, const QString &ip, int port);

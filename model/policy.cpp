@@ -112,6 +112,15 @@ QList<QRegularExpression> compileNameGlobs(const QStringList &globs, Qt::CaseSen
     return result;
 }
 
+// Installers written in a scripting language run as "python3 -m pip" or "node
+// npm-cli.js install": for these the script, not the interpreter, is the installer.
+bool isInterpreter(const QString &fileName)
+{
+    static const QRegularExpression rx(QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)(\\.exe)?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return rx.match(fileName).hasMatch();
+}
+
 QStringList splitList(const QString &value)
 {
     QStringList result;
@@ -690,12 +699,9 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
     // Installers written in a scripting language run as "python3 /usr/bin/tool",
     // "python3 -m pip" or "node …/npm-cli.js install": the script or module is the
     // installer, not the interpreter.
-    static const QRegularExpression interpreter(
-        QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)(\\.exe)?$"),
-        QRegularExpression::CaseInsensitiveOption);
     const QStringList argv = splitCommandLine(commandLine);
     qsizetype firstArgument = 1; // where the program's own arguments begin
-    if (!candidates.isEmpty() && interpreter.match(candidates.first()).hasMatch()) {
+    if (!candidates.isEmpty() && isInterpreter(candidates.first())) {
         for (qsizetype i = 1; i < argv.size(); ++i) {
             if (argv.at(i) == u"-m" && i + 1 < argv.size()) {
                 candidates << argv.at(i + 1);
@@ -737,11 +743,8 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
 
 bool Policy::installerNeedsArguments(const QString &image, Platform platform) const
 {
-    static const QRegularExpression interpreter(
-        QStringLiteral("^(python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node)(\\.exe)?$"),
-        QRegularExpression::CaseInsensitiveOption);
     const QString name = fileNameOf(image);
-    if (interpreter.match(name).hasMatch())
+    if (isInterpreter(name))
         return true;
     const QList<SubcommandInstaller> &subcommands = platform == Platform::Windows ? m_windowsSubcommands
         : platform == Platform::MacOS                                             ? m_macSubcommands

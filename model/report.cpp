@@ -59,18 +59,7 @@ QString HtmlReport::escape(const QString &text)
     // friends) would let a file name read backwards: all are shown as escapes.
     QString out = text.toHtmlEscaped();
     out.replace(u'\'', QLatin1String("&#39;"));
-    QString clean;
-    clean.reserve(out.size());
-    for (const QChar c : out) {
-        const char16_t u = c.unicode();
-        if ((u < 0x20 && c != u'\n' && c != u'\t') || u == 0x7f || (u >= 0x80 && u < 0xa0))
-            clean += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
-        else if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f)
-            clean += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QLatin1Char('0'));
-        else
-            clean += c;
-    }
-    return clean;
+    return showControlCharacters(out, true);
 }
 
 QString HtmlReport::render() const
