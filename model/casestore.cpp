@@ -110,6 +110,17 @@ const char *const s_schemaV4 = R"sql(
 ALTER TABLE raw_records ADD COLUMN encoding TEXT;
 )sql";
 
+// Version 5: possible loss that is not damage, and a chain of custody inside the case.
+// Gaps in a log's own sequence numbers (audit serials) are counted apart from errors:
+// excerpts and rotated logs have them with every record intact. Each raw record keeps
+// the SHA-256 of its bytes as read, so `verify` can tell a changed record from an
+// intact one (SQLite pages carry no checksum of their own).
+const char *const s_schemaV5 = R"sql(
+ALTER TABLE sources ADD COLUMN gaps INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sources ADD COLUMN gap_ranges TEXT;
+ALTER TABLE raw_records ADD COLUMN sha256 BLOB;
+)sql";
+
 // Keeping every error message of a hostile file would let it fill the disk; the
 // count is always exact, the messages are a sample.
 constexpr qint64 MaxErrorsKeptPerSource = 1000;
@@ -195,7 +206,7 @@ QString sourceStatusName(SourceStatus status)
 
 QList<const char *> CaseStore::migrations()
 {
-    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4};
+    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)

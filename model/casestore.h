@@ -64,7 +64,7 @@ struct EventFilter
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     static std::unique_ptr<CaseStore> create(const QString &path);
     static std::unique_ptr<CaseStore> open(const QString &path);
