@@ -234,12 +234,15 @@ bool HostPattern::matches(const QString &host) const
         return true;
     }
     case Kind::Suffix:
-        return host.endsWith(m_value, Qt::CaseInsensitive) && host.size() > m_value.size();
     case Kind::Exact: {
-        QString h = host;
+        // "host.example.com." is the same name written fully qualified; logs (DNS
+        // queries above all) carry the final dot, allow-lists rarely do.
+        QStringView h(host);
         if (h.endsWith(u'.'))
             h.chop(1);
-        return h.compare(m_value, Qt::CaseInsensitive) == 0;
+        if (m_kind == Kind::Exact)
+            return h.compare(m_value, Qt::CaseInsensitive) == 0;
+        return h.endsWith(m_value, Qt::CaseInsensitive) && h.size() > m_value.size();
     }
     }
     return false;

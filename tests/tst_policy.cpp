@@ -49,6 +49,10 @@ void Tst_policy::hostPatterns_data()
     QTest::newRow("exact is not suffix") << QStringLiteral("debian.org") << QStringLiteral("deb.debian.org") << false;
     QTest::newRow("suffix matches subdomain")
         << QStringLiteral("*.windowsupdate.com") << QStringLiteral("dl.delivery.windowsupdate.com") << true;
+    QTest::newRow("suffix, fully qualified")
+        << QStringLiteral("*.windowsupdate.com") << QStringLiteral("dl.delivery.windowsupdate.com.") << true;
+    QTest::newRow("suffix needs a subdomain, fully qualified too")
+        << QStringLiteral("*.windowsupdate.com") << QStringLiteral("windowsupdate.com.") << false;
     QTest::newRow("suffix needs a subdomain")
         << QStringLiteral("*.windowsupdate.com") << QStringLiteral("windowsupdate.com") << false;
     QTest::newRow("suffix is not a substring")
@@ -75,6 +79,13 @@ void Tst_policy::hostPatterns()
     const auto p = HostPattern::parse(pattern);
     QVERIFY(p);
     QCOMPARE(p->matches(host), matches);
+    // The policy looks hosts up in hashes, not through matches(); both must agree
+    // (the policy fuzzer found a fully qualified name that only the index approved).
+    Policy policy;
+    QString error;
+    QVERIFY2(policy.setList(QStringLiteral("ApprovedUpdateHosts"), {pattern}, false, &error), qPrintable(error));
+    policy.compile();
+    QCOMPARE(policy.isApprovedHost(host), matches);
 }
 
 void Tst_policy::invalidHostPatternsAreRejected_data()
