@@ -25,8 +25,8 @@ void checkRoundTrip(const Policy &policy)
     QString error;
     const std::optional<Policy> again = Policy::fromJson(policy.toJson(), &error);
     if (!again || *again != policy) {
-        std::fprintf(stderr, "round trip: %s\n%s\n", qPrintable(error),
-            QJsonDocument(policy.toJson()).toJson().constData());
+        std::fprintf(
+            stderr, "round trip: %s\n%s\n", qPrintable(error), QJsonDocument(policy.toJson()).toJson().constData());
         __builtin_trap();
     }
 }
@@ -71,8 +71,8 @@ void checkHostIndex(const QStringList &lines)
         const QString indexed = policy.approvingEntry(probe);
         const QString scanned = scannedEntry(patterns, probe);
         if (indexed != scanned) {
-            std::fprintf(stderr, "host index: \"%s\" approved by \"%s\", a scan says \"%s\"\n",
-                qPrintable(probe), qPrintable(indexed), qPrintable(scanned));
+            std::fprintf(stderr, "host index: \"%s\" approved by \"%s\", a scan says \"%s\"\n", qPrintable(probe),
+                qPrintable(indexed), qPrintable(scanned));
             __builtin_trap();
         }
     }

@@ -271,9 +271,8 @@ void Tst_hostile::hostileTextIsKeptAndShownEscaped()
     QCOMPARE(json.exitCode, 0);
     QStringList strings;
     collectStrings(QJsonDocument::fromJson(json.out).array(), strings);
-    const bool kept = std::any_of(strings.cbegin(), strings.cend(), [&](const QString &s) {
-        return s.contains(threat) || s.contains(QString(threat).replace(u' ', u'_'));
-    });
+    const bool kept = std::any_of(strings.cbegin(), strings.cend(),
+        [&](const QString &s) { return s.contains(threat) || s.contains(QString(threat).replace(u' ', u'_')); });
     QVERIFY2(kept, qPrintable(strings.join(u'|')));
 
     // Nothing injected into a terminal: every text command shows controls visibly.
