@@ -2,6 +2,7 @@
 
 #include "auditdparser.h"
 #include "inputfile.h"
+#include "sha256.h"
 #include "syscalltable.h"
 
 #include <QCoreApplication>
@@ -1569,6 +1570,7 @@ private:
         Event event;
         bool incomplete = false;
         qint64 badArgFields = 0;
+        QByteArray sha256; // of pending->raw, for the case's chain of custody
     };
     using Batch = std::vector<std::unique_ptr<Pending>>;
     using Results = std::vector<Built>;
@@ -1623,7 +1625,7 @@ private:
     {
         for (Built &b : results) {
             Pending &p = *b.pending;
-            const qint64 rawId = m_sink.addRaw(p.raw);
+            const qint64 rawId = m_sink.addHashedRaw(p.raw, b.sha256);
             m_sink.addEvent(b.event, rawId);
             if (b.incomplete) {
                 m_sink.recordError(p.firstPos,
@@ -1657,6 +1659,9 @@ private:
         for (std::unique_ptr<Pending> &p : batch) {
             Built b;
             b.event = m_builder.build(*p, b.incomplete, b.badArgFields);
+            // Hashed here, on the build thread, not by the writer: the reading thread
+            // that stores the events is what limits the import (issue 11, finding 13).
+            b.sha256 = Sha256::hash(p->raw);
             b.pending = std::move(p);
             results.push_back(std::move(b));
         }

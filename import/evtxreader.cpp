@@ -4,6 +4,7 @@
 #include "crc32.h"
 #include "inputfile.h"
 #include "rawcodec.h"
+#include "sha256.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -347,14 +348,17 @@ std::optional<QString> renderRecordXml(QByteArrayView chunk, qint64 recordFileOf
 namespace {
 
 // What a decode thread does for the import: the chunk's events, and the chunk itself
-// compressed for the case, so that the single writer thread only stores bytes.
+// compressed and hashed for the case, so that the single writer thread only stores
+// bytes. The hash is of the chunk as read, before compression: what `verify` recomputes.
 Evtx::DecodedChunk decodeAndCompress(QByteArray chunk, qint64 offset, Evtx::NormalizeFunction normalize)
 {
     // Consecutive chunks define the same templates again; each thread keeps the ones
     // it parsed.
     Evtx::DecodedChunk decoded = Evtx::decodeChunk(std::move(chunk), offset, normalize, Evtx::threadTemplateCache());
-    if (decoded.recordCount > 0)
+    if (decoded.recordCount > 0) {
         decoded.compressed = RawCodec::compress(decoded.bytes);
+        decoded.sha256 = Sha256::hash(decoded.bytes);
+    }
     return decoded;
 }
 
@@ -390,8 +394,8 @@ void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink
         if (chunk.recordCount == 0)
             return;
         sink.recordRead(chunk.recordCount);
-        const qint64 rawId
-            = chunk.compressed.isEmpty() ? sink.addRaw(chunk.bytes) : sink.addCompressedRaw(chunk.compressed);
+        const qint64 rawId = chunk.compressed.isEmpty() ? sink.addRaw(chunk.bytes)
+                                                        : sink.addCompressedRaw(chunk.compressed, chunk.sha256);
         for (Event &e : chunk.events)
             sink.addEvent(e, rawId);
     };

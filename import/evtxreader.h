@@ -49,6 +49,7 @@ struct DecodedChunk
     qint64 fileOffset = -1;
     QByteArray bytes; // the chunk as read: stored once as the raw record of its events
     QByteArray compressed; // `bytes` through RawCodec::compress(), when the reader made it
+    QByteArray sha256; // SHA-256 of `bytes`, made beside `compressed` (issue 11, finding 13)
     qint64 recordCount = 0; // records decoded (kept in `records` only without a normalizer)
     QList<DecodedRecord> records;
     // Damage found. Each error stands for `count` failed records in the import counts.

@@ -16,7 +16,7 @@ namespace Chainscope {
 ImportSink::~ImportSink() = default;
 Reader::~Reader() = default;
 
-qint64 ImportSink::addCompressedRaw(const QByteArray &frame)
+qint64 ImportSink::addCompressedRaw(const QByteArray &frame, const QByteArray &)
 {
     // The frame was made in this process a moment ago; only a broken zstd could fail.
     return addRaw(RawCodec::decompress(frame, std::numeric_limits<int>::max()).value_or(QByteArray()));
@@ -62,7 +62,14 @@ public:
     }
 
     qint64 addRaw(const QByteArray &raw) override { return m_writer.addRaw(raw); }
-    qint64 addCompressedRaw(const QByteArray &frame) override { return m_writer.addCompressedRaw(frame); }
+    qint64 addHashedRaw(const QByteArray &raw, const QByteArray &sha256) override
+    {
+        return m_writer.addRaw(raw, sha256);
+    }
+    qint64 addCompressedRaw(const QByteArray &frame, const QByteArray &sha256) override
+    {
+        return m_writer.addCompressedRaw(frame, sha256);
+    }
 
     void addEvent(const Event &event, qint64 rawId) override
     {

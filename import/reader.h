@@ -24,9 +24,17 @@ public:
     // Stores the original bytes of one record (or group of records) once and returns
     // the id that the events made from it refer to.
     virtual qint64 addRaw(const QByteArray &raw) = 0;
-    // The same for a record compressed by RawCodec::compress(). Sinks that keep raw
-    // records in memory get the bytes back through this default.
-    virtual qint64 addCompressedRaw(const QByteArray &frame);
+    // The same with the SHA-256 of `raw` already made, on a thread that is not the
+    // writer's (issue 11, finding 13). Sinks that keep no hash ignore it.
+    virtual qint64 addHashedRaw(const QByteArray &raw, const QByteArray &sha256)
+    {
+        Q_UNUSED(sha256);
+        return addRaw(raw);
+    }
+    // The same for a record compressed by RawCodec::compress(), with the SHA-256 of its
+    // bytes before compression (both made where the bytes are, on a decode thread).
+    // Sinks that keep raw records in memory get the bytes back through this default.
+    virtual qint64 addCompressedRaw(const QByteArray &frame, const QByteArray &sha256);
     virtual void addEvent(const Event &event, qint64 rawId) = 0;
 
     // One malformed or lost record. The message names what was wrong; the position

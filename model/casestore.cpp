@@ -1,6 +1,7 @@
 #include "casestore.h"
 
 #include "rawcodec.h"
+#include "sha256.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -458,12 +459,8 @@ std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
     st.bind(1, eventId);
     if (!st.step())
         return std::nullopt;
-    if (st.isNull(2))
-        return st.blob(1);
     const QString encoding = st.text(2);
-    std::optional<QByteArray> raw;
-    if (encoding == QLatin1String(RawCodec::Zstd))
-        raw = RawCodec::decompress(st.blob(1), MaxRawRecordSize);
+    std::optional<QByteArray> raw = decodeRaw(st.blob(1), encoding);
     if (!raw) {
         throw CaseError(QCoreApplication::translate("Chainscope", "case file %1: raw record %2 is damaged (%3)")
                             .arg(m_db->path())
@@ -471,6 +468,78 @@ std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
                             .arg(encoding));
     }
     return raw;
+}
+
+std::optional<QByteArray> CaseStore::decodeRaw(const QByteArray &data, const QString &encoding)
+{
+    if (encoding.isEmpty())
+        return data;
+    if (encoding == QLatin1String(RawCodec::Zstd))
+        return RawCodec::decompress(data, MaxRawRecordSize);
+    return std::nullopt;
+}
+
+QStringList CaseStore::integrityCheck()
+{
+    QStringList problems;
+    // The default limit: at most 100 findings. A case with more is damaged enough.
+    Statement st(*m_db, "PRAGMA integrity_check");
+    while (st.step()) {
+        const QString line = st.text(0);
+        if (line != u"ok")
+            problems.append(line);
+    }
+    return problems;
+}
+
+void CaseStore::forEachRawRecord(const std::function<bool(const StoredRawRecord &)> &visit)
+{
+    Statement st(*m_db, "SELECT id, source_id, data, encoding, sha256 FROM raw_records ORDER BY id");
+    while (st.step()) {
+        StoredRawRecord r;
+        r.id = st.int64(0);
+        r.sourceId = st.int64(1);
+        r.data = st.blob(2);
+        r.encoding = st.text(3);
+        r.sha256 = st.isNull(4) ? QByteArray() : st.blob(4);
+        if (!visit(r))
+            break;
+    }
+}
+
+QHash<qint64, QList<qint64>> CaseStore::eventIdsOfRawRecords(const QList<qint64> &rawIds)
+{
+    QHash<qint64, QList<qint64>> result;
+    if (rawIds.isEmpty())
+        return result;
+    // The ids travel as one bound JSON array: no statement text built from values, and
+    // one scan of the events (raw_id has no index; damage is rare, an index is not).
+    QByteArray array = "[";
+    for (qsizetype i = 0; i < rawIds.size(); ++i)
+        array += (i ? "," : "") + QByteArray::number(rawIds.at(i));
+    array += ']';
+    Statement st(
+        *m_db, "SELECT raw_id, id FROM events WHERE raw_id IN (SELECT value FROM json_each(?)) ORDER BY raw_id, id");
+    st.bind(1, array);
+    while (st.step())
+        result[st.int64(0)].append(st.int64(1));
+    return result;
+}
+
+std::optional<QString> CaseStore::meta(const QString &key)
+{
+    Statement st(*m_db, "SELECT value FROM meta WHERE key = ?");
+    st.bindText(1, key);
+    if (!st.step())
+        return std::nullopt;
+    return st.text(0);
+}
+
+void CaseStore::setMeta(const QString &key, const QString &value)
+{
+    Statement st(
+        *m_db, "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bindText(1, key).bindText(2, value).exec();
 }
 
 EventWriter::EventWriter(CaseStore &store, qint64 sourceId)
@@ -482,22 +551,33 @@ EventWriter::EventWriter(CaseStore &store, qint64 sourceId)
           "pid, ppid, image, command_line, user, target_path, hashes, signer, signature_status, team_id, "
           "dst_ip, dst_port, dst_host, details) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-    , m_insertRaw(store.database(), "INSERT INTO raw_records(source_id, data, encoding) VALUES (?, ?, ?)")
+    , m_insertRaw(store.database(), "INSERT INTO raw_records(source_id, data, encoding, sha256) VALUES (?, ?, ?, ?)")
     , m_insertError(store.database(), "INSERT INTO import_errors(source_id, record_pos, message) VALUES (?, ?, ?)")
 {
 }
 
 EventWriter::~EventWriter() = default;
 
-qint64 EventWriter::addRaw(const QByteArray &raw)
+// The hash beside each record is the chain of custody inside the case (issue 11, finding
+// 13): SQLite pages carry no checksum, so without it `verify` could not tell a changed
+// record from an intact one. A hash that libcrypto failed to make is stored as NULL
+// ("not checkable"), never as a value that could pass for one.
+qint64 EventWriter::addRaw(const QByteArray &raw, const QByteArray &givenSha256)
 {
-    m_insertRaw.bind(1, m_sourceId).bindBorrowedBlob(2, raw).exec();
+    const QByteArray sha256 = givenSha256.isEmpty() ? Sha256::hash(raw) : givenSha256;
+    m_insertRaw.bind(1, m_sourceId).bindBorrowedBlob(2, raw);
+    if (!sha256.isEmpty())
+        m_insertRaw.bindBorrowedBlob(4, sha256);
+    m_insertRaw.exec();
     return m_store.database().lastInsertId();
 }
 
-qint64 EventWriter::addCompressedRaw(const QByteArray &frame)
+qint64 EventWriter::addCompressedRaw(const QByteArray &frame, const QByteArray &sha256)
 {
-    m_insertRaw.bind(1, m_sourceId).bindBorrowedBlob(2, frame).bindBorrowedText(3, RawCodec::Zstd).exec();
+    m_insertRaw.bind(1, m_sourceId).bindBorrowedBlob(2, frame).bindBorrowedText(3, RawCodec::Zstd);
+    if (!sha256.isEmpty())
+        m_insertRaw.bindBorrowedBlob(4, sha256);
+    m_insertRaw.exec();
     return m_store.database().lastInsertId();
 }
 

@@ -5,6 +5,7 @@
 #include "sqlitedb.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringEncoder>
@@ -46,6 +47,16 @@ struct ImportErrorRecord
 {
     qint64 recordPos = -1;
     QString message;
+};
+
+// One raw_records row as stored: not decoded, not trusted (see CaseStore::decodeRaw).
+struct StoredRawRecord
+{
+    qint64 id = -1;
+    qint64 sourceId = -1;
+    QByteArray data;
+    QString encoding; // empty: the bytes as read
+    QByteArray sha256; // 32 bytes; empty for records stored before case format 5
 };
 
 struct EventFilter
@@ -103,6 +114,22 @@ public:
     // The record(s) an event was normalized from, byte for byte.
     std::optional<QByteArray> rawRecord(qint64 eventId);
 
+    // Chain of custody (issue 11, finding 13). PRAGMA integrity_check's findings,
+    // empty when it says "ok": the page structure, free lists, every index against its
+    // table. Not quick_check, which skips the indexes.
+    QStringList integrityCheck();
+    // Every raw record in id order, as stored, until `visit` returns false.
+    void forEachRawRecord(const std::function<bool(const StoredRawRecord &)> &visit);
+    // The bytes a stored record holds as read; nullopt when they cannot be recovered (a
+    // damaged frame, an unknown encoding).
+    static std::optional<QByteArray> decodeRaw(const QByteArray &data, const QString &encoding);
+    // The events made from each of these raw records, ids ascending. One pass over the
+    // events, whatever the number of records.
+    QHash<qint64, QList<qint64>> eventIdsOfRawRecords(const QList<qint64> &rawIds);
+    // The case's own notes (the `meta` table): creation, last verification.
+    std::optional<QString> meta(const QString &key);
+    void setMeta(const QString &key, const QString &value);
+
     // Ordered list of the SQL scripts that build each schema version; index i
     // upgrades version i to i + 1. Exposed so tests can build old cases.
     static QList<const char *> migrations();
@@ -123,11 +150,15 @@ public:
     EventWriter(CaseStore &store, qint64 sourceId);
     ~EventWriter();
 
-    // Stores the raw record once; events that came from it refer to the returned id.
-    qint64 addRaw(const QByteArray &raw);
+    // Stores the raw record once, with the SHA-256 of its bytes; events that came from
+    // it refer to the returned id. `sha256` is that digest when the caller made it on
+    // another thread; empty: it is made here.
+    qint64 addRaw(const QByteArray &raw, const QByteArray &sha256 = QByteArray());
     // The same for a raw record already compressed by RawCodec::compress() (on a
-    // decode thread, so that the writer does not pay for it).
-    qint64 addCompressedRaw(const QByteArray &frame);
+    // decode thread, so that the writer does not pay for it). `sha256` is the 32-byte
+    // digest of the bytes before compression, made on that same thread; empty stores
+    // no hash (the record then counts as not checkable, never as intact).
+    qint64 addCompressedRaw(const QByteArray &frame, const QByteArray &sha256);
     qint64 add(const Event &event, qint64 rawId);
     void addError(qint64 recordPos, const QString &message);
     // The hash of the file as it lies on disk; known only once the reader is done, and

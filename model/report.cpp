@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "casestore.h"
+#include "caseverifier.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -86,9 +87,12 @@ QString HtmlReport::render() const
                 .arg(escape(Text::tr("Chainscope report: %1").arg(QFileInfo(m_store.path()).fileName())));
     html += QStringLiteral("<style>%1</style></head><body>\n").arg(QString::fromLatin1(Style));
     html += QStringLiteral("<h1>%1</h1>\n").arg(escape(Text::tr("Supply-chain compromise report")));
-    html += QStringLiteral("<p class=\"meta\">%1<br>%2<br>%3</p>\n")
+    // Chain of custody (issue 11, finding 13): a reader of the report learns whether the
+    // case it was made from was checked against its recorded hashes, and when.
+    html += QStringLiteral("<p class=\"meta\">%1<br>%2<br>%3<br>%4</p>\n")
                 .arg(escape(Text::tr("Case: %1").arg(m_store.path())),
                     escape(Text::tr("Generated: %1 UTC").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))),
+                    escape(Text::tr("Last verified: %1").arg(verificationStampText(lastVerification(m_store)))),
                     escape(
                         Text::tr("Analytic: MITRE ATT&CK DET0309 (T1195.002), install → write → first run → egress")));
     html += QStringLiteral("<h2>%1</h2>\n<p>%2</p>\n")

@@ -1,5 +1,6 @@
 #include "casestore.h"
 #include "rawcodec.h"
+#include "sha256.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -397,7 +398,7 @@ void Tst_casestore::compressedRawRecordsRoundTrip()
         const QByteArray frame = RawCodec::compress(chunk);
         QVERIFY(!frame.isEmpty());
         QVERIFY2(frame.size() < chunk.size() / 2, qPrintable(QString::number(frame.size())));
-        writer.add(sampleEvent(100, EventKind::ModuleLoad), writer.addCompressedRaw(frame));
+        writer.add(sampleEvent(100, EventKind::ModuleLoad), writer.addCompressedRaw(frame, Sha256::hash(chunk)));
         writer.add(sampleEvent(200, EventKind::ModuleLoad), writer.addRaw(line));
         writer.finish({});
     }
@@ -439,7 +440,8 @@ void Tst_casestore::damagedCompressedRawIsACaseError()
     const qint64 sid = store->beginSource({});
     {
         EventWriter writer(*store, sid);
-        writer.add(sampleEvent(100, EventKind::ModuleLoad), writer.addCompressedRaw(RawCodec::compress("ok")));
+        writer.add(sampleEvent(100, EventKind::ModuleLoad),
+            writer.addCompressedRaw(RawCodec::compress("ok"), Sha256::hash("ok")));
         writer.finish({});
     }
     // Damage the stored record behind the store's back, as a bad disk or another tool would.

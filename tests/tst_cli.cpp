@@ -1,9 +1,12 @@
 // The command-line contract: commands, JSON shapes, exit codes, and what an
 // interrupted import leaves behind. Runs the real chainscope-cli binary.
 
+#include "casestore.h"
+#include "rawcodec.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +82,7 @@ private slots:
     void killedImportLeavesIncompleteSourceThatCanBeDroppedAndReimported();
     void usageErrorsExitOne_data();
     void usageErrorsExitOne();
+    void verifyExitCodesAndJson();
 
 private:
     QString newCase();
@@ -542,6 +546,9 @@ void Tst_cli::usageErrorsExitOne_data()
         << QStringList {QStringLiteral("events"), QStringLiteral("/nonexistent/case.chainscope")};
     QTest::newRow("bad option") << QStringList {
         QStringLiteral("sources"), QStringLiteral("x"), QStringLiteral("--nope")};
+    QTest::newRow("verify on missing case")
+        << QStringList {QStringLiteral("verify"), QStringLiteral("/nonexistent/case.chainscope")};
+    QTest::newRow("verify without case") << QStringList {QStringLiteral("verify")};
 }
 
 void Tst_cli::usageErrorsExitOne()
@@ -550,6 +557,93 @@ void Tst_cli::usageErrorsExitOne()
     const ProcessResult r = cli(args);
     QCOMPARE(r.exitCode, 1);
     QVERIFY(!r.err.isEmpty());
+}
+
+// verify (issue 11, finding 13): 0 when everything was checked and holds, 4 when nothing
+// differs but something could not be checked, 3 when something differs. An intact
+// verdict on the demo shows every reader's records were hashed, wherever that happens.
+void Tst_cli::verifyExitCodesAndJson()
+{
+    const QString evidence = m_dir.filePath(QStringLiteral("verify-evidence"));
+    const ProcessResult demo = cli({QStringLiteral("demo"), evidence});
+    QVERIFY2(demo.exitCode == 0, demo.err.constData());
+    // EVTX (chunks hashed on the decode threads), audit (on the build thread), dpkg and
+    // apt (on the writer).
+    QStringList files = QDir(evidence).entryList(QDir::Files, QDir::Name);
+    files.removeIf([](const QString &f) { return f.endsWith(QLatin1String(".json")); }); // the site policy
+    QVERIFY(files.contains(QStringLiteral("audit.log")));
+    QVERIFY(files.filter(QStringLiteral(".evtx")).size() > 0);
+    QVERIFY(!files.isEmpty());
+    const QString casePath = newCase();
+    QStringList importArgs {QStringLiteral("import"), casePath};
+    for (const QString &f : files)
+        importArgs << evidence + u'/' + f;
+    const ProcessResult imported = cli(importArgs);
+    QVERIFY2(imported.exitCode == 0, imported.err.right(300).constData());
+
+    // (d) Intact.
+    ProcessResult r = cli({QStringLiteral("verify"), casePath, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("outcome")).toString(), QStringLiteral("intact"));
+    QVERIFY(o.value(QStringLiteral("pages")).toObject().value(QStringLiteral("ok")).toBool());
+    const QJsonObject raw = o.value(QStringLiteral("raw_records")).toObject();
+    QVERIFY(raw.value(QStringLiteral("intact")).toInteger() > 0);
+    QCOMPARE(raw.value(QStringLiteral("unhashed")).toInteger(), 0);
+    QCOMPARE(o.value(QStringLiteral("sources")).toArray().size(), files.size());
+    for (const QJsonValue &s : o.value(QStringLiteral("sources")).toArray())
+        QCOMPARE(s.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("intact"));
+    QVERIFY(o.value(QStringLiteral("not_covered")).toString().contains(QLatin1String("event rows")));
+    r = cli({QStringLiteral("verify"), casePath});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("pages: ok") && r.out.contains("\nresult: intact: "), r.out.constData());
+
+    // (e) A source moved away: not checked, said so, not a mismatch; exit 4.
+    const QString moved = evidence + u'/' + files.first();
+    QVERIFY(QFile::rename(moved, moved + QStringLiteral(".moved")));
+    r = cli({QStringLiteral("verify"), casePath});
+    QVERIFY2(r.exitCode == 4, r.out.constData());
+    QVERIFY2(r.out.contains("not at its recorded path"), r.out.constData());
+    QVERIFY(!r.out.contains("CHANGED"));
+    QVERIFY(QFile::rename(moved + QStringLiteral(".moved"), moved));
+
+    // (a) A chunk rewritten as a valid frame of other bytes: exit 3, the record and its
+    // events named.
+    qint64 rawId = -1;
+    QList<qint64> eventIds;
+    {
+        auto store = CaseStore::open(casePath);
+        Statement pick(store->database(), "SELECT id, data FROM raw_records WHERE encoding = 'zstd' LIMIT 1");
+        QVERIFY(pick.step());
+        rawId = pick.int64(0);
+        QByteArray chunk = RawCodec::decompress(pick.blob(1), 1 << 20).value();
+        pick.reset();
+        chunk[chunk.size() - 1] = char(chunk.at(chunk.size() - 1) ^ 0x01);
+        Statement damage(store->database(), "UPDATE raw_records SET data = ? WHERE id = ?");
+        damage.bindBlob(1, RawCodec::compress(chunk)).bind(2, rawId).exec();
+        Statement events(store->database(), "SELECT id FROM events WHERE raw_id = ? ORDER BY id");
+        events.bind(1, rawId);
+        while (events.step())
+            eventIds.append(events.int64(0));
+    }
+    QVERIFY(!eventIds.isEmpty());
+    r = cli({QStringLiteral("verify"), casePath, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 3, r.out.constData());
+    o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("outcome")).toString(), QStringLiteral("differs"));
+    const QJsonArray damaged
+        = o.value(QStringLiteral("raw_records")).toObject().value(QStringLiteral("damaged")).toArray();
+    QCOMPARE(damaged.size(), 1);
+    const QJsonObject d = damaged.first().toObject();
+    QCOMPARE(d.value(QStringLiteral("id")).toInteger(), rawId);
+    QCOMPARE(d.value(QStringLiteral("problem")).toString(), QStringLiteral("mismatch"));
+    QList<qint64> reported;
+    for (const QJsonValue &id : d.value(QStringLiteral("event_ids")).toArray())
+        reported.append(id.toInteger());
+    QCOMPARE(reported, eventIds);
+    r = cli({QStringLiteral("verify"), casePath});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.out.contains("raw record " + QByteArray::number(rawId) + " (source "), r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(Tst_cli)

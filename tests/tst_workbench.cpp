@@ -9,6 +9,7 @@
 #include "rawrecordview.h"
 #include "testsupport.h"
 #include "timelineview.h"
+#include "verificationdialog.h"
 #include "windowsscenario.h"
 
 #include <QApplication>
@@ -20,6 +21,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Chainscope;
 using namespace Chainscope::Test;
@@ -35,6 +37,7 @@ private slots:
     void chainsTriageAndPolicyChange();
     void switchingCasesNeverMixesThem();
     void windowsChainAndItsEvtxRecords();
+    void verifyShowsWhatDiffers();
 
 private:
     QTemporaryDir m_dir;
@@ -351,6 +354,58 @@ void Tst_workbench::windowsChainAndItsEvtxRecords()
     const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
     if (!shot.isEmpty())
         QVERIFY(window.grab().save(QString(shot).replace(QLatin1String(".png"), QLatin1String("-windows.png"))));
+}
+
+// Case → Verify (issue 11, finding 13): runs off the GUI thread and shows what differs,
+// here one raw record changed behind the case's back.
+void Tst_workbench::verifyShowsWhatDiffers()
+{
+    const QString log = m_dir.filePath(QStringLiteral("verify-dpkg.log"));
+    {
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 5; ++i)
+            f.write(QStringLiteral("2024-01-02 03:0%1:00 status installed pkg%1:amd64 1.%1\n").arg(i).toLatin1());
+    }
+    MainWindow window;
+    QVERIFY(window.newCase(m_dir.filePath(QStringLiteral("verify.chainscope"))));
+    window.show();
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    window.importFiles({log});
+    QVERIFY(imported.wait(60000));
+    qint64 rawId = -1;
+    {
+        Statement pick(window.caseStore()->database(), "SELECT id, data FROM raw_records ORDER BY id LIMIT 1 OFFSET 2");
+        QVERIFY(pick.step());
+        rawId = pick.int64(0);
+        QByteArray data = pick.blob(1);
+        pick.reset();
+        data[0] = char(data.at(0) ^ 0x01);
+        Statement damage(window.caseStore()->database(), "UPDATE raw_records SET data = ? WHERE id = ?");
+        damage.bindBlob(1, data).bind(2, rawId).exec();
+    }
+
+    QString headline;
+    QStringList rows;
+    connect(&window, &MainWindow::verificationShown, this, [&](QDialog *dialog) {
+        auto *d = qobject_cast<VerificationDialog *>(dialog);
+        QVERIFY(d);
+        headline = d->headline()->text();
+        for (QTreeWidgetItemIterator it(d->details()); *it; ++it)
+            rows << (*it)->text(0) + QStringLiteral(" | ") + (*it)->text(1);
+        const QString shot = qEnvironmentVariable("CHAINSCOPE_VERIFY_SCREENSHOT");
+        if (!shot.isEmpty())
+            QVERIFY(d->grab().save(shot));
+        d->reject();
+    });
+    QSignalSpy shown(&window, &MainWindow::verificationShown);
+    window.verifyCase();
+    QVERIFY(window.isVerifying());
+    QVERIFY(shown.wait(60000));
+    QTRY_VERIFY(!window.isVerifying());
+    QVERIFY2(headline.startsWith(QLatin1String("differs: 1 raw record(s) changed or damaged")), qPrintable(headline));
+    const QString row = rows.filter(QStringLiteral("raw record %1 ").arg(rawId)).value(0);
+    QVERIFY2(row.contains(QLatin1String("SHA-256 differs")), qPrintable(rows.join(u'\n')));
 }
 
 QTEST_MAIN(Tst_workbench)

@@ -3,6 +3,7 @@
 
 #include "caseindex.h"
 #include "casestore.h"
+#include "caseverifier.h"
 #include "correlator.h"
 #include "eventjson.h"
 #include "evtxreader.h"
@@ -33,6 +34,11 @@ enum ExitCode {
     ExitFailure = 1, // usage error, case unusable, a file unreadable or of unknown format, cancelled,
                      // or every file already in the case
     ExitRecordErrors = 2, // everything imported, but some records were damaged or lost
+    // verify (issue 11, finding 13). Apart from 1, so a script can tell "the case could
+    // not be opened" from "the case differs from what was recorded", and a case that
+    // differs from one that merely could not be checked in full.
+    ExitVerifyDiffers = 3, // a page problem, a changed raw record or source file, or a check cut short
+    ExitVerifyPartial = 4, // nothing differs, but some sources or raw records could not be checked
 };
 
 QTextStream &err()
@@ -89,10 +95,14 @@ Commands:
                                    TimeWindow=4h, ApprovedUpdateHosts+=mirror.example, ...);
                                    a change is stored as a new policy version and the chains are recomputed
   report CASE --html FILE          write an HTML report (sources, policy, chains with evidence)
+  verify CASE [--json]             check the case file's pages, each raw record against its hash from
+                                   import, and each source file still at its path against its SHA-256
 
 Exit codes: 0 success; 1 failure (usage, case, unreadable or unknown file, cancelled,
 or import refused every file as already in the case); 2 imported, but some records were
 damaged or lost (see the errors count). A refused file alone does not fail the others.
+verify: 0 everything checked and intact; 3 something differs; 4 nothing differs, but
+some source files or raw records could not be checked (moved away, stored before hashing).
 )";
 
 int usage()
@@ -604,6 +614,137 @@ int cmdReport(const QStringList &args)
     return ExitOk;
 }
 
+// "3-7, 9": the events of one EVTX chunk are consecutive ids.
+QString idRanges(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < ids.size();) {
+        qsizetype j = i;
+        while (j + 1 < ids.size() && ids.at(j + 1) == ids.at(j) + 1)
+            ++j;
+        parts << (j == i ? QString::number(ids.at(i)) : QStringLiteral("%1-%2").arg(ids.at(i)).arg(ids.at(j)));
+        i = j + 1;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+QJsonObject verificationToJson(const QString &casePath, const VerificationResult &r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("case"), casePath);
+    o.insert(QStringLiteral("verified_at"), r.verifiedAt.toString(Qt::ISODate));
+    o.insert(QStringLiteral("outcome"), verificationOutcomeName(r.outcome()));
+    o.insert(QStringLiteral("summary"), r.summary());
+    QJsonObject pages;
+    pages.insert(QStringLiteral("ok"), r.pageProblems.isEmpty() && r.pageCheckError.isEmpty());
+    pages.insert(QStringLiteral("problems"), QJsonArray::fromStringList(r.pageProblems));
+    pages.insert(QStringLiteral("error"), orNull(r.pageCheckError));
+    o.insert(QStringLiteral("pages"), pages);
+    QJsonObject raw;
+    raw.insert(QStringLiteral("intact"), r.rawIntact);
+    raw.insert(QStringLiteral("unhashed"), r.rawUnhashed);
+    QJsonArray damaged;
+    for (const DamagedRawRecord &d : r.rawDamaged) {
+        QJsonArray events;
+        for (qint64 id : d.eventIds)
+            events.append(id);
+        damaged.append(QJsonObject {{QStringLiteral("id"), d.id}, {QStringLiteral("source_id"), d.sourceId},
+            {QStringLiteral("problem"), rawProblemName(d.problem)}, {QStringLiteral("event_ids"), events}});
+    }
+    raw.insert(QStringLiteral("damaged"), damaged);
+    raw.insert(QStringLiteral("error"), orNull(r.rawCheckError));
+    o.insert(QStringLiteral("raw_records"), raw);
+    QJsonArray sources;
+    for (const SourceVerification &s : r.sources) {
+        sources.append(QJsonObject {{QStringLiteral("id"), s.id}, {QStringLiteral("path"), s.path},
+            {QStringLiteral("state"), sourceStateName(s.state)},
+            {QStringLiteral("recorded_sha256"), orNull(s.recordedSha256)},
+            {QStringLiteral("actual_sha256"), orNull(s.actualSha256)}, {QStringLiteral("error"), orNull(s.error)}});
+    }
+    o.insert(QStringLiteral("sources"), sources);
+    o.insert(QStringLiteral("sources_error"), orNull(r.sourceCheckError));
+    o.insert(QStringLiteral("covered"), verificationCoverage());
+    o.insert(QStringLiteral("not_covered"), verificationGaps());
+    o.insert(QStringLiteral("record_error"), orNull(r.recordError));
+    return o;
+}
+
+int cmdVerify(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(JsonOption);
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    auto store = CaseStore::open(p.positionalArguments().at(1));
+    const VerificationResult r = verifyCase(*store);
+    if (p.isSet(JsonOption)) {
+        out() << QJsonDocument(verificationToJson(store->path(), r)).toJson(QJsonDocument::Indented);
+    } else {
+        out() << "case " << shown(store->path()) << '\n';
+        if (!r.pageCheckError.isEmpty())
+            out() << "pages: check could not finish: " << shown(r.pageCheckError) << '\n';
+        else if (r.pageProblems.isEmpty())
+            out() << "pages: ok (integrity_check)\n";
+        else
+            out() << "pages: " << r.pageProblems.size() << " problem(s) (integrity_check)\n";
+        for (const QString &problem : r.pageProblems)
+            out() << "  " << shown(problem) << '\n';
+        out() << "raw records: " << r.rawIntact << " intact, " << r.rawDamaged.size() << " changed or damaged, "
+              << r.rawUnhashed << " not checked (stored before raw records were hashed)\n";
+        if (!r.rawCheckError.isEmpty())
+            out() << "  check could not finish: " << shown(r.rawCheckError) << '\n';
+        for (const DamagedRawRecord &d : r.rawDamaged) {
+            out() << "  raw record " << d.id << " (source " << d.sourceId << "): "
+                  << (d.problem == RawProblem::Mismatch ? "SHA-256 differs from the one stored at import"
+                                                        : "damaged, cannot be decoded")
+                  << "; events " << (d.eventIds.isEmpty() ? QStringLiteral("none") : idRanges(d.eventIds)) << '\n';
+        }
+        out() << "sources:\n";
+        if (!r.sourceCheckError.isEmpty())
+            out() << "  check could not finish: " << shown(r.sourceCheckError) << '\n';
+        for (const SourceVerification &s : r.sources) {
+            out() << "  source " << s.id << ' ';
+            switch (s.state) {
+            case SourceState::Intact:
+                out() << "intact";
+                break;
+            case SourceState::Mismatch:
+                out() << "CHANGED: recorded SHA-256 " << shown(s.recordedSha256) << ", now " << s.actualSha256;
+                break;
+            case SourceState::Missing:
+                out() << "not at its recorded path (not checked)";
+                break;
+            case SourceState::Unreadable:
+                out() << "unreadable (not checked): " << shown(s.error);
+                break;
+            case SourceState::NoRecordedHash:
+                out() << "no recorded SHA-256 (import never finished; not checked)";
+                break;
+            }
+            out() << '\t' << shown(s.path) << '\n';
+        }
+        out() << verificationCoverage() << '\n' << verificationGaps() << '\n';
+        out() << "result: " << r.summary() << '\n';
+    }
+    out().flush();
+    if (!r.recordError.isEmpty())
+        err() << "chainscope-cli: the result could not be recorded in the case: " << shown(r.recordError) << Qt::endl;
+    switch (r.outcome()) {
+    case VerificationOutcome::Intact:
+        return ExitOk;
+    case VerificationOutcome::Partial:
+        return ExitVerifyPartial;
+    case VerificationOutcome::Differs:
+        break;
+    }
+    return ExitVerifyDiffers;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -646,6 +787,8 @@ int main(int argc, char **argv)
             return cmdPolicy(rest);
         if (command == u"report")
             return cmdReport(rest);
+        if (command == u"verify")
+            return cmdVerify(rest);
     } catch (const CaseError &e) {
         return fail(e.message());
     }

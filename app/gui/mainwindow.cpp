@@ -11,6 +11,7 @@
 #include "reportexport.h"
 #include "sourcesmodel.h"
 #include "timelineview.h"
+#include "verificationdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,6 +35,7 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Chainscope {
 
@@ -157,6 +159,9 @@ MainWindow::~MainWindow()
 {
     if (m_job)
         m_job->cancel();
+    // The worker owns its own connection and touches nothing of the window; it is
+    // waited for so that no thread outlives the application's objects.
+    m_verification.waitForFinished();
 }
 
 void MainWindow::createActions()
@@ -176,6 +181,9 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
+    QAction *verifyAction = caseMenu->addAction(tr("&Verify…"), this, &MainWindow::verifyCase);
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
     QAction *policyAction = analysis->addAction(tr("Case &Policy…"), this, &MainWindow::askPolicy);
@@ -197,7 +205,8 @@ void MainWindow::createActions()
     toolbar->addAction(next);
     toolbar->addSeparator();
     toolbar->addAction(exportAction);
-    m_caseActions = {importAction, exportAction, policyAction, next, previous};
+    m_caseActions = {importAction, exportAction, policyAction, next, previous, verifyAction};
+    m_verifyAction = verifyAction;
     m_importAction = importAction;
     m_policyAction = policyAction;
     updateActions();
@@ -207,8 +216,11 @@ void MainWindow::updateActions()
 {
     for (QAction *a : std::as_const(m_caseActions))
         a->setEnabled(m_store != nullptr);
-    m_importAction->setEnabled(m_store && !m_job);
+    // Verification reads a snapshot of the case, statement by statement: an import
+    // beside it would add records half-way through. Neither starts while the other runs.
+    m_importAction->setEnabled(m_store && !m_job && !m_verifying);
     m_policyAction->setEnabled(m_store && !m_job);
+    m_verifyAction->setEnabled(m_store && !m_job && !m_verifying);
 }
 
 void MainWindow::askNewCase()
@@ -494,9 +506,52 @@ void MainWindow::updateStatus()
     m_statusLabel->setText(parts.join(QStringLiteral(" · ")));
 }
 
+void MainWindow::verifyCase()
+{
+    if (!m_store || m_job || m_verifying)
+        return;
+    m_verifying = true;
+    updateActions();
+    // Busy indicator only: integrity_check cannot report progress, and it reads every
+    // page of the file.
+    QPointer<QProgressDialog> progress = new QProgressDialog(tr("Verifying the case…"), QString(), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    const QString path = m_store->path();
+    QPointer<MainWindow> self(this);
+    m_verification = QtConcurrent::run([path, self, progress] {
+        std::optional<VerificationResult> result;
+        QString error;
+        try {
+            auto store = CaseStore::open(path);
+            result = Chainscope::verifyCase(*store);
+        } catch (const CaseError &e) {
+            error = e.message();
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, progress, path, result = std::move(result), error] {
+                delete progress;
+                if (!self)
+                    return;
+                self->m_verifying = false;
+                self->updateActions();
+                if (!result) {
+                    QMessageBox::warning(self, tr("Verify Case"), tr("The case could not be verified: %1").arg(error));
+                    return;
+                }
+                VerificationDialog dialog(path, *result, self);
+                QMetaObject::invokeMethod(
+                    self, [self, &dialog] { emit self->verificationShown(&dialog); }, Qt::QueuedConnection);
+                dialog.exec();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void MainWindow::importFiles(const QStringList &files)
 {
-    if (!m_store || m_job || files.isEmpty())
+    if (!m_store || m_job || m_verifying || files.isEmpty())
         return;
     m_job = new ImportJob(m_store->path(), files, {}, this);
     m_progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 1000, this);

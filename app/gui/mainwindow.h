@@ -3,6 +3,7 @@
 #include "chainanalysis.h"
 #include "importjob.h"
 
+#include <QFuture>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -10,6 +11,7 @@
 
 class QAction;
 class QComboBox;
+class QDialog;
 class QLabel;
 class QMenu;
 class QProgressDialog;
@@ -46,6 +48,10 @@ public:
     // Ignored while an import runs (the case is being written).
     void applyPolicy(const Policy &policy);
     bool exportReport(const QString &path); // .html or .pdf
+    // Verifies the case on a worker thread, on a connection of its own, and shows the
+    // result in a dialog (issue 11, finding 13).
+    void verifyCase();
+    bool isVerifying() const { return m_verifying; }
 
     CaseStore *caseStore() const { return m_store.get(); }
     bool isImporting() const { return m_job != nullptr; }
@@ -57,6 +63,8 @@ public:
 
 signals:
     void importFinished();
+    // The dialog is open (modal: tests reach it through this signal).
+    void verificationShown(QDialog *dialog);
     void chainsUpdated();
 
 protected:
@@ -110,6 +118,9 @@ private:
     // policy change would correlate a case that is still being written.
     QAction *m_importAction = nullptr;
     QAction *m_policyAction = nullptr;
+    QAction *m_verifyAction = nullptr;
+    bool m_verifying = false;
+    QFuture<void> m_verification;
     QPointer<ImportJob> m_job;
     QPointer<QProgressDialog> m_progress;
 };

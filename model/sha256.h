@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+struct evp_md_ctx_st;
+
+namespace Chainscope {
+
+// SHA-256 through OpenSSL's libcrypto, the implementation that already hashes the
+// evidence files on import (import/inputfile.cpp says why: the CPU's SHA instructions
+// and a widely audited implementation). The model needs it for the chain of custody
+// inside the case (issue 11, finding 13): raw records are hashed as they are stored and
+// again when the case is verified.
+class Sha256
+{
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256 &) = delete;
+    Sha256 &operator=(const Sha256 &) = delete;
+
+    void add(QByteArrayView data);
+    // The 32-byte digest; empty when libcrypto failed (only an allocation failure can).
+    QByteArray result();
+
+    // One-shot: the 32-byte digest of `data`, empty when libcrypto failed. Cheap enough
+    // to call once per stored record (no allocation besides the result).
+    static QByteArray hash(QByteArrayView data);
+
+private:
+    evp_md_ctx_st *m_ctx = nullptr;
+    bool m_ok = false;
+};
+
+} // namespace Chainscope
