@@ -169,6 +169,23 @@ bool isLoopbackAddress(const QString &text)
     return *a == v6Loopback || (mapped && (*a)[12] == 127);
 }
 
+namespace {
+
+// The one form in which host names are compared, by the patterns and by the policy's
+// index alike, so the two can never disagree: case folded (not lower-cased: a Greek
+// final sigma lower-cases to itself but folds like sigma, as case-insensitive
+// comparison does), without the final dot of a fully qualified name ("host.example.")
+// that logs, DNS queries above all, carry and allow-lists rarely do.
+QString hostKey(QStringView host)
+{
+    QString key = host.toString().toCaseFolded();
+    if (key.endsWith(u'.'))
+        key.chop(1);
+    return key;
+}
+
+} // namespace
+
 std::optional<HostPattern> HostPattern::parse(const QString &text)
 {
     const QString t = text.trimmed();
@@ -198,7 +215,7 @@ std::optional<HostPattern> HostPattern::parse(const QString &text)
     }
     if (t.startsWith(QLatin1String("*."))) {
         p.m_kind = Kind::Suffix;
-        p.m_value = t.mid(1).toLower(); // keeps the dot: ".example.com"
+        p.m_value = t.mid(1).toCaseFolded(); // keeps the dot: ".example.com"
         return p;
     }
     if (t.contains(u'*') || t.contains(u' '))
@@ -211,9 +228,7 @@ std::optional<HostPattern> HostPattern::parse(const QString &text)
         p.m_prefix = 128;
         return p;
     }
-    p.m_value = t.toLower();
-    if (p.m_value.endsWith(u'.'))
-        p.m_value.chop(1);
+    p.m_value = hostKey(t);
     return p;
 }
 
@@ -235,14 +250,10 @@ bool HostPattern::matches(const QString &host) const
     }
     case Kind::Suffix:
     case Kind::Exact: {
-        // "host.example.com." is the same name written fully qualified; logs (DNS
-        // queries above all) carry the final dot, allow-lists rarely do.
-        QStringView h(host);
-        if (h.endsWith(u'.'))
-            h.chop(1);
+        const QString h = hostKey(host);
         if (m_kind == Kind::Exact)
-            return h.compare(m_value, Qt::CaseInsensitive) == 0;
-        return h.endsWith(m_value, Qt::CaseInsensitive) && h.size() > m_value.size();
+            return h == m_value;
+        return h.endsWith(m_value) && h.size() > m_value.size();
     }
     }
     return false;
@@ -518,7 +529,6 @@ bool Policy::setList(const QString &key, const QStringList &rawValues, bool appe
     return true;
 }
 
-
 bool Policy::applyAssignment(const QString &assignment, QString *error)
 {
     const qsizetype eq = assignment.indexOf(u'=');
@@ -553,16 +563,24 @@ void Policy::compile()
     for (const QString &h : approvedUpdateHosts) {
         if (auto p = HostPattern::parse(h)) {
             const qsizetype i = m_hostPatterns.size();
+            // Entries that share a key ("Mirror.example" and "mirror.example", two
+            // addresses of one /24) keep the earliest: "approved by" must name the
+            // entry a reading of the list in order finds first. QHash::insert() would
+            // keep the last (the policy fuzzer found it, issue 11).
+            const auto keepFirst = [i](auto &hash, const auto &key) {
+                if (!hash.contains(key))
+                    hash.insert(key, i);
+            };
             switch (p->kind()) {
             case HostPattern::Kind::Exact:
-                m_exactHosts.insert(p->value(), i); // insert() keeps the first: a later twin never wins
+                keepFirst(m_exactHosts, p->value());
                 break;
             case HostPattern::Kind::Suffix:
-                m_suffixHosts.insert(p->value(), i);
+                keepFirst(m_suffixHosts, p->value());
                 break;
             case HostPattern::Kind::Cidr:
-                m_cidrHosts[p->prefix()].insert(
-                    QByteArray(reinterpret_cast<const char *>(p->network().data()), 16), i);
+                keepFirst(
+                    m_cidrHosts[p->prefix()], QByteArray(reinterpret_cast<const char *>(p->network().data()), 16));
                 break;
             }
             m_hostPatterns.append(*p);
@@ -624,9 +642,7 @@ qsizetype Policy::approvingHostPattern(const QString &host) const
 {
     if (host.isEmpty())
         return -1;
-    QString name = host.toLower();
-    if (name.endsWith(u'.'))
-        name.chop(1);
+    const QString name = hostKey(host);
     // The earliest entry of all that match, as a scan of the list would find.
     qsizetype best = m_exactHosts.value(name, -1);
     for (qsizetype dot = name.indexOf(u'.', 1); dot > 0; dot = name.indexOf(u'.', dot + 1)) {
@@ -641,8 +657,7 @@ qsizetype Policy::approvingHostPattern(const QString &host) const
                 std::array<quint8, 16> masked = *address;
                 for (int bit = it.key(); bit < 128; ++bit)
                     masked[size_t(bit / 8)] &= quint8(~(0x80 >> (bit % 8)));
-                const qsizetype i
-                    = it.value().value(QByteArray(reinterpret_cast<const char *>(masked.data()), 16), -1);
+                const qsizetype i = it.value().value(QByteArray(reinterpret_cast<const char *>(masked.data()), 16), -1);
                 if (i >= 0 && (best < 0 || i < best))
                     best = i;
             }

@@ -26,7 +26,7 @@ public:
 
     enum class Kind { Exact, Suffix, Cidr };
     Kind kind() const { return m_kind; }
-    // Exact: the lower-cased name; Suffix: ".domain".
+    // Exact: the case-folded name; Suffix: ".domain", case folded.
     const QString &value() const { return m_value; }
     // Cidr: the network (host bits cleared) and the prefix on 16 bytes.
     const std::array<quint8, 16> &network() const { return m_network; }
@@ -35,7 +35,7 @@ public:
 private:
     Kind m_kind = Kind::Exact;
     QString m_text;
-    QString m_value; // lower-cased name or suffix with its leading dot
+    QString m_value; // case-folded name, or suffix with its leading dot
     // CIDR ranges: the network as 16 bytes (IPv4 mapped into ::ffff:0:0/96) and the
     // prefix length counted on those 16 bytes.
     std::array<quint8, 16> m_network {};
@@ -138,7 +138,7 @@ private:
     QList<HostPattern> m_hostPatterns;
     // The host patterns by kind, so a lookup costs the same with 10 entries or a
     // proxy allow-list of 100,000: names and suffixes hashed, ranges scanned.
-    QHash<QString, qsizetype> m_exactHosts; // lower-cased name -> pattern
+    QHash<QString, qsizetype> m_exactHosts; // case-folded name -> earliest pattern
     QHash<QString, qsizetype> m_suffixHosts; // ".domain" -> pattern
     // Ranges by prefix length: the address masked to each length present is hashed.
     QHash<int, QHash<QByteArray, qsizetype>> m_cidrHosts;

@@ -22,6 +22,8 @@ private slots:
     void monitoredPaths_data();
     void monitoredPaths();
     void hostIndexAgreesWithAScan();
+    void hostIndexNamesTheFirstEntry_data();
+    void hostIndexNamesTheFirstEntry();
     void largeAllowListLoads();
     void invalidInstallerPatternsAreRefused_data();
     void invalidInstallerPatternsAreRefused();
@@ -126,8 +128,7 @@ void Tst_policy::monitoredPaths_data()
     QTest::newRow("doubled slash") << linux << QStringLiteral("//usr/local/bin/x") << true;
     QTest::newRow("dot-dot into scope") << linux << QStringLiteral("/tmp/../usr/local/bin/x") << true;
     QTest::newRow("dot-dot out of scope") << linux << QStringLiteral("/usr/local/../../tmp/x") << false;
-    QTest::newRow("windows dot-dot")
-        << windows << QStringLiteral("C:\\Windows\\..\\Program Files\\App\\a.dll") << true;
+    QTest::newRow("windows dot-dot") << windows << QStringLiteral("C:\\Windows\\..\\Program Files\\App\\a.dll") << true;
     QTest::newRow("case matters on linux") << linux << QStringLiteral("/USR/BIN/x") << false;
     QTest::newRow("program files") << windows << QStringLiteral("C:\\Program Files\\3CX Desktop App\\ffmpeg.dll")
                                    << true;
@@ -152,10 +153,10 @@ void Tst_policy::monitoredPaths()
 // be the one a scan of the entries in order gives, the approving entry included.
 void Tst_policy::hostIndexAgreesWithAScan()
 {
-    const QStringList entries = {QStringLiteral("*.example.com"), QStringLiteral("dl.example.com"),
-        QStringLiteral("192.0.2.0/24"), QStringLiteral("192.0.2.7"), QStringLiteral("Mirror.Corp.Example"),
-        QStringLiteral("*.corp.example"), QStringLiteral("2001:db8::/32"), QStringLiteral("*.b.example.com"),
-        QStringLiteral("10.0.0.1")};
+    const QStringList entries
+        = {QStringLiteral("*.example.com"), QStringLiteral("dl.example.com"), QStringLiteral("192.0.2.0/24"),
+            QStringLiteral("192.0.2.7"), QStringLiteral("Mirror.Corp.Example"), QStringLiteral("*.corp.example"),
+            QStringLiteral("2001:db8::/32"), QStringLiteral("*.b.example.com"), QStringLiteral("10.0.0.1")};
     const QStringList hosts = {QStringLiteral("dl.example.com"), QStringLiteral("example.com"),
         QStringLiteral("a.b.example.com"), QStringLiteral("DL.EXAMPLE.COM"), QStringLiteral("mirror.corp.example"),
         QStringLiteral("mirror.corp.example."), QStringLiteral("corp.example"), QStringLiteral("192.0.2.7"),
@@ -176,6 +177,62 @@ void Tst_policy::hostIndexAgreesWithAScan()
         QCOMPARE(policy.approvingEntry(host), expected);
         QCOMPARE(policy.isApprovedHost(host), !expected.isEmpty());
     }
+}
+
+// What the policy fuzzer found in CI (issue 11): entries that the index files under
+// one key must name the earliest of them, as a scan of the list does, and the index
+// must fold case exactly as HostPattern::matches() does ("approved by" is evidence).
+void Tst_policy::hostIndexNamesTheFirstEntry_data()
+{
+    QTest::addColumn<QStringList>("entries");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("expected"); // the approving entry, empty for none
+    QTest::newRow("twins in other case") << QStringList {QStringLiteral("Mirror.Example"),
+        QStringLiteral("mirror.example")} << QStringLiteral("MIRROR.example")
+                                         << QStringLiteral("Mirror.Example");
+    QTest::newRow("twins, one fully qualified")
+        << QStringList {QStringLiteral("mirror.example."), QStringLiteral("mirror.example")}
+        << QStringLiteral("mirror.example") << QStringLiteral("mirror.example.");
+    QTest::newRow("twin suffixes") << QStringList {QStringLiteral("*.Example.com"), QStringLiteral("*.example.com")}
+                                   << QStringLiteral("a.example.com") << QStringLiteral("*.Example.com");
+    QTest::newRow("two ranges, one network")
+        << QStringList {QStringLiteral("10.0.0.1/24"), QStringLiteral("10.0.0.2/24")} << QStringLiteral("10.0.0.9")
+        << QStringLiteral("10.0.0.1/24");
+    QTest::newRow("address and its /128")
+        << QStringList {QStringLiteral("2001:db8::1"), QStringLiteral("2001:db8::1/128")}
+        << QStringLiteral("2001:DB8::1") << QStringLiteral("2001:db8::1");
+    // Greek final sigma lower-cases to itself but folds to sigma: only a comparison
+    // that folds both sides treats the three forms as one name.
+    QTest::newRow("final sigma, upper case")
+        << QStringList {QString(QChar(0x03c2))} << QString(QChar(0x03a3)) << QString(QChar(0x03c2));
+    QTest::newRow("final sigma, sigma") << QStringList {QString(QChar(0x03c2))} << QString(QChar(0x03c3))
+                                        << QString(QChar(0x03c2));
+    QTest::newRow("suffix with final sigma")
+        << QStringList {QStringLiteral("*.") + QChar(0x03c2)} << QStringLiteral("a.") + QChar(0x03a3)
+        << QStringLiteral("*.") + QChar(0x03c2);
+    QTest::newRow("no match") << QStringList {QStringLiteral("mirror.example")} << QStringLiteral("mirror.example.org")
+                              << QString();
+}
+
+void Tst_policy::hostIndexNamesTheFirstEntry()
+{
+    QFETCH(QStringList, entries);
+    QFETCH(QString, host);
+    QFETCH(QString, expected);
+    Policy policy = Policy::defaults();
+    QString error;
+    QVERIFY2(policy.setList(QStringLiteral("ApprovedUpdateHosts"), entries, false, &error), qPrintable(error));
+    QString scanned;
+    for (const QString &e : entries) {
+        if (HostPattern::parse(e)->matches(host)) {
+            scanned = e;
+            break;
+        }
+    }
+    QCOMPARE(scanned, expected);
+    QCOMPARE(policy.approvingEntry(host),
+        expected.isEmpty() ? QString() : QStringLiteral("ApprovedUpdateHosts %1").arg(expected));
+    QCOMPARE(policy.isApprovedHost(host), !expected.isEmpty());
 }
 
 // A site's proxy allow-list (issue 11, finding 7): 100,000 entries load at once; the
@@ -264,10 +321,11 @@ void Tst_policy::installers_data()
         << QStringLiteral("node /usr/lib/node_modules/npm/bin/npm-cli.js install x") << true;
     QTest::newRow("npm on Windows, node.exe")
         << windows << QStringLiteral("C:\\Program Files\\nodejs\\node.exe")
-        << QStringLiteral("\"C:\\Program Files\\nodejs\\node.exe\" \"C:\\Program Files\\nodejs\\node_modules\\npm\\bin\\npm-cli.js\" ci")
+        << QStringLiteral("\"C:\\Program Files\\nodejs\\node.exe\" \"C:\\Program "
+                          "Files\\nodejs\\node_modules\\npm\\bin\\npm-cli.js\" ci")
         << true;
-    QTest::newRow("node running a script") << linux << QStringLiteral("/usr/bin/node") << QStringLiteral("node server.js")
-                                           << false;
+    QTest::newRow("node running a script")
+        << linux << QStringLiteral("/usr/bin/node") << QStringLiteral("node server.js") << false;
     QTest::newRow("go install") << linux << QStringLiteral("/usr/local/go/bin/go")
                                 << QStringLiteral("go install example.org/tool@latest") << true;
     QTest::newRow("go build") << linux << QStringLiteral("/usr/local/go/bin/go") << QStringLiteral("go build ./...")
