@@ -14,8 +14,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Chainscope;
 using namespace Chainscope::Test;
@@ -194,6 +197,103 @@ void collectStrings(const QJsonValue &v, QStringList &out)
     }
 }
 
+// How an input is damaged. Each is made at test time from the demo evidence (written
+// by `chainscope-cli demo`), so the damage sits in realistic records.
+enum class Damage {
+    AuditdRecordMangled, // one line mid-file loses its stamp
+    AuditdGzipCut, // a gzip'd audit log cut in half
+    DpkgLineMangled, // one dpkg.log line mid-file overwritten
+    EvtxRecordBitFlip, // one bit in a record of the first chunk
+    RandomBytes, // not a log at all
+    EmptyFile, // zero bytes
+    Fifo, // a named pipe: opening it would block for ever
+    Directory, // a folder given as a file
+};
+
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QByteArray readBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QByteArray gzip(const QByteArray &bytes)
+{
+    QProcess p;
+    p.start(QStringLiteral("gzip"), {QStringLiteral("-c")});
+    p.write(bytes);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    return p.readAllStandardOutput();
+}
+
+// Writes the damaged input into `dir` and returns its path and the demo file it was
+// made from (empty when there is none), or an empty path when it cannot be made here.
+QPair<QString, QString> makeDamagedInput(Damage damage, const QString &demo, const QString &dir)
+{
+    const QString audit = demo + QStringLiteral("/audit.log");
+    const QString dpkg = demo + QStringLiteral("/dpkg.log");
+    const QString evtx = demo + QStringLiteral("/fin-ws-07-sysmon.evtx");
+    switch (damage) {
+    case Damage::AuditdRecordMangled: {
+        QList<QByteArray> lines = readBytes(audit).split('\n');
+        lines[lines.size() / 2] = "type=SYSCALL msg=audit(damaged";
+        const QString path = dir + QStringLiteral("/audit-mangled.log");
+        return {writeBytes(path, lines.join('\n')) ? path : QString(), audit};
+    }
+    case Damage::AuditdGzipCut: {
+        const QByteArray packed = gzip(readBytes(audit));
+        const QString path = dir + QStringLiteral("/audit-cut.log.gz");
+        return {packed.size() > 100 && writeBytes(path, packed.left(packed.size() / 2)) ? path : QString(), audit};
+    }
+    case Damage::DpkgLineMangled: {
+        QList<QByteArray> lines = readBytes(dpkg).split('\n');
+        lines[lines.size() / 2] = lines[lines.size() / 2].left(10) + "@@";
+        const QString path = dir + QStringLiteral("/dpkg-mangled.log");
+        return {writeBytes(path, lines.join('\n')) ? path : QString(), dpkg};
+    }
+    case Damage::EvtxRecordBitFlip: {
+        QByteArray bytes = readBytes(evtx);
+        if (bytes.size() < 4096 + 65536)
+            return {};
+        // Past the chunk header (512 bytes) and into the first record's body.
+        bytes[4096 + 512 + 200] = char(bytes[4096 + 512 + 200] ^ 0x10);
+        const QString path = dir + QStringLiteral("/sysmon-flipped.evtx");
+        return {writeBytes(path, bytes) ? path : QString(), evtx};
+    }
+    case Damage::RandomBytes: {
+        QByteArray bytes(5000, '\0');
+        quint32 x = 2463534242u; // xorshift: deterministic noise
+        for (char &c : bytes) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            c = char(x);
+        }
+        const QString path = dir + QStringLiteral("/noise.bin");
+        return {writeBytes(path, bytes) ? path : QString(), QString()};
+    }
+    case Damage::EmptyFile: {
+        const QString path = dir + QStringLiteral("/empty.log");
+        return {writeBytes(path, QByteArray()) ? path : QString(), QString()};
+    }
+    case Damage::Fifo: {
+        const QString path = dir + QStringLiteral("/pipe");
+        return {::mkfifo(QFile::encodeName(path).constData(), 0600) == 0 ? path : QString(), QString()};
+    }
+    case Damage::Directory: {
+        const QString path = dir + QStringLiteral("/folder.log");
+        return {QDir().mkpath(path) ? path : QString(), QString()};
+    }
+    }
+    return {};
+}
+
 } // namespace
 
 class Tst_hostile : public QObject
@@ -203,9 +303,13 @@ private slots:
     void initTestCase();
     void hostileTextIsKeptAndShownEscaped_data();
     void hostileTextIsKeptAndShownEscaped();
+    void damagedInputKeepsTheContract_data();
+    void damagedInputKeepsTheContract();
 
 private:
     QString newCase();
+    QString demoDir();
+    QString m_demo;
     QTemporaryDir m_dir;
     int m_cases = 0;
 };
@@ -306,6 +410,109 @@ void Tst_hostile::hostileTextIsKeptAndShownEscaped()
     // file name would have changed.
     QString visibleName = showControlCharacters(fileName, true).toHtmlEscaped();
     QVERIFY2(page.contains(visibleName), qPrintable(visibleName));
+}
+
+QString Tst_hostile::demoDir()
+{
+    if (m_demo.isEmpty()) {
+        const QString dir = m_dir.filePath(QStringLiteral("demo"));
+        const ProcessResult r = cli({QStringLiteral("demo"), dir});
+        if (r.exitCode == 0)
+            m_demo = dir;
+        else
+            qWarning() << r.err;
+    }
+    return m_demo;
+}
+
+// The contract for damaged input (README, "Exit codes"): rc 2 and a count when some
+// records are damaged, with every intact record imported; rc 1 and one line naming
+// the cause when nothing could be read; never a crash or a hang; and the case intact
+// afterwards (`verify` finds nothing that differs).
+void Tst_hostile::damagedInputKeepsTheContract_data()
+{
+    QTest::addColumn<int>("damage");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<int>("errors"); // exactly, or -1 for "at least one"
+    QTest::addColumn<int>("lostEvents"); // against the undamaged file: exactly, -1 some, -2 n/a
+    QTest::addColumn<QString>("message"); // in the source's error (or stderr for rc 1)
+    const auto row
+        = [](const char *name, Damage d, int rc, const char *status, int errors, int lost, const char *message) {
+              QTest::newRow(name) << int(d) << rc << QString::fromLatin1(status) << errors << lost
+                                  << QString::fromUtf8(message);
+          };
+    row("auditd, one record mangled", Damage::AuditdRecordMangled, 2, "complete", 1, 0, "msg=audit");
+    row("auditd, gzip cut in half", Damage::AuditdGzipCut, 2, "complete", 1, -1, "truncated");
+    row("dpkg, one line mangled", Damage::DpkgLineMangled, 2, "complete", 1, 1, "dpkg.log");
+    row("evtx, one bit flipped in a record", Damage::EvtxRecordBitFlip, 2, "complete", -1, -2, "checksum");
+    row("random bytes", Damage::RandomBytes, 1, "failed", 0, -2, "not a log format");
+    row("empty file", Damage::EmptyFile, 1, "failed", 0, -2, "empty.log");
+    row("fifo", Damage::Fifo, 1, "failed", 0, -2, "not a regular file");
+    row("directory", Damage::Directory, 1, "failed", 0, -2, "folder.log");
+}
+
+void Tst_hostile::damagedInputKeepsTheContract()
+{
+    QFETCH(int, damage);
+    QFETCH(int, exitCode);
+    QFETCH(QString, status);
+    QFETCH(int, errors);
+    QFETCH(int, lostEvents);
+    QFETCH(QString, message);
+    const QString demo = demoDir();
+    QVERIFY(!demo.isEmpty());
+    const QString dir = m_dir.filePath(QStringLiteral("damaged%1").arg(m_cases));
+    QVERIFY(QDir().mkpath(dir));
+    const auto [input, original] = makeDamagedInput(Damage(damage), demo, dir);
+    if (input.isEmpty())
+        QSKIP("this machine cannot make the input (gzip or mkfifo missing)");
+
+    const QString path = newCase();
+    const ProcessResult import = cli({QStringLiteral("import"), path, input, QStringLiteral("--json")});
+    QCOMPARE(import.exitCode, exitCode);
+    const QJsonArray results = jsonArray(import.out);
+    QCOMPARE(results.size(), 1);
+    const QJsonObject result = results.first().toObject();
+    QCOMPARE(result.value(QStringLiteral("status")).toString(), status);
+    const int counted = result.value(QStringLiteral("errors")).toInt();
+    if (errors >= 0)
+        QCOMPARE(counted, errors);
+    else
+        QVERIFY2(counted >= 1, qPrintable(QString::number(counted)));
+    // rc 2 follows the error count, and rc 1 says why on stderr in one line.
+    QCOMPARE(exitCode == 2, counted > 0);
+    QVERIFY2(result.value(QStringLiteral("error")).toString().contains(message),
+        qPrintable(result.value(QStringLiteral("error")).toString()));
+    if (exitCode == 1) {
+        const QString err = QString::fromUtf8(import.err).trimmed();
+        QVERIFY2(err.contains(message) && !err.contains(u'\n'), qPrintable(err));
+    }
+
+    // Nothing lost: every intact record of the damaged file is imported.
+    if (lostEvents != -2) {
+        const QString clean = newCase();
+        const ProcessResult whole = cli({QStringLiteral("import"), clean, original, QStringLiteral("--json")});
+        QCOMPARE(whole.exitCode, 0);
+        const int expected = jsonArray(whole.out).first().toObject().value(QStringLiteral("events")).toInt();
+        const int got = result.value(QStringLiteral("events")).toInt();
+        if (lostEvents >= 0)
+            QCOMPARE(got, expected - lostEvents);
+        else
+            QVERIFY2(got > 0 && got < expected, qPrintable(QStringLiteral("%1 of %2").arg(got).arg(expected)));
+    }
+
+    // The sources table says what the import said.
+    const ProcessResult sources = cli({QStringLiteral("sources"), path, QStringLiteral("--json")});
+    QCOMPARE(sources.exitCode, 0);
+    const QJsonArray stored = jsonArray(sources.out);
+    QCOMPARE(stored.size(), exitCode == 1 ? 0 : 1);
+    if (!stored.isEmpty())
+        QCOMPARE(stored.first().toObject().value(QStringLiteral("errors")).toInt(), counted);
+
+    // The case is intact: pages, raw records and the source file all check out.
+    const ProcessResult verify = cli({QStringLiteral("verify"), path});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
 }
 
 QTEST_GUILESS_MAIN(Tst_hostile)
