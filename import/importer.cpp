@@ -131,12 +131,16 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
     const LogFormat format = detectFormat(head);
     if (format == LogFormat::Unknown) {
         result.sha256 = QString::fromLatin1(input.sha256Hex());
-        result.error = input.hasStreamError()
-            ? QCoreApplication::translate("Chainscope", "%1: %2").arg(path, input.streamError())
-            : QCoreApplication::translate("Chainscope",
-                "%1: not a log format Chainscope reads "
-                "(expected auditd, dpkg, apt history, yum or dnf)")
-                  .arg(path);
+        // The list of formats comes from the format layer, so it names every reader
+        // (issue 11, finding 4); an empty file is not of a wrong format, it is empty.
+        if (input.hasStreamError())
+            result.error = QCoreApplication::translate("Chainscope", "%1: %2").arg(path, input.streamError());
+        else if (head.isEmpty())
+            result.error = QCoreApplication::translate("Chainscope", "%1: empty file, nothing to import").arg(path);
+        else
+            result.error
+                = QCoreApplication::translate("Chainscope", "%1: not a log format Chainscope reads (expected %2)")
+                      .arg(path, readableFormatsText());
         return result;
     }
     result.format = formatName(format);
