@@ -34,8 +34,6 @@ QList<EvtxChunk> evtxChunks(const QByteArray &file)
     return chunks;
 }
 
-// An EVTX file of `records` Sysmon-like process starts, written by the demo writer:
-// ids 1…records, several chunks, a header that promises exactly what it holds.
 QByteArray generatedEvtx(int records)
 {
     QTemporaryDir dir;
