@@ -171,6 +171,10 @@ DecodedChunk decodeChunk(
     qint64 foreignCount = 0;
     qsizetype foreignStart = -1;
     qint64 accounted = 0; // records of the header's range imported or reported
+    const auto account = [&](quint64 id) {
+        ++accounted;
+        out.lastRecordId = std::max(out.lastRecordId, id);
+    };
     const auto flushForeign = [&] {
         if (foreignCount)
             error(foreignStart,
@@ -227,7 +231,7 @@ DecodedChunk decodeChunk(
                     error(pos, Text::tr("record at offset %1: invalid record size %2").arg(fileOffset + pos).arg(size));
                     const quint64 id = pos + 16 <= chunk.size() ? le<quint64>(p + pos + 8) : 0;
                     if (rangeKnown && id >= firstId && id <= lastIdInHeader)
-                        ++accounted;
+                        account(id);
                 } else
                     error(pos, Text::tr("damaged data at offset %1 (no record signature)").arg(fileOffset + pos));
             }
@@ -244,6 +248,8 @@ DecodedChunk decodeChunk(
             if (!foreignCount)
                 foreignStart = pos;
             ++foreignCount;
+            // Reported below as skipped: not missing as well.
+            out.lastRecordId = std::max(out.lastRecordId, headerId);
             pos += size;
             continue;
         }
@@ -260,7 +266,7 @@ DecodedChunk decodeChunk(
                     rec.record.timeUs = *t;
             }
             keep();
-            ++accounted;
+            account(headerId);
             if (shape == RecordShape::Incomplete) {
                 error(pos,
                     Text::tr("record %1 at offset %2 is incomplete (its end is missing); imported what it holds")
@@ -277,7 +283,7 @@ DecodedChunk decodeChunk(
         } catch (const Evtx::DecodeError &e) {
             if (beyond)
                 break;
-            ++accounted;
+            account(headerId);
             if (shape == RecordShape::Incomplete) {
                 // A record whose write was cut short: its id and time are still
                 // evidence that it existed. Kept as an empty event, reported as damage.
@@ -308,6 +314,7 @@ DecodedChunk decodeChunk(
     flushForeign();
     // Records the header lists but that were not found at all: overwritten or zeroed.
     if (rangeKnown && headerOk) {
+        out.lastRecordId = std::max(out.lastRecordId, lastIdInHeader);
         const qint64 promised = qint64(std::min<quint64>(lastIdInHeader - firstId + 1, 65536));
         if (promised > accounted)
             error(ChunkHeaderSize,
@@ -388,7 +395,9 @@ void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink
     const size_t maxInFlight = size_t(std::max(2, 2 * threads));
     std::deque<QFuture<Evtx::DecodedChunk>> inFlight;
 
+    quint64 lastRecordId = 0; // the highest record id the chunks account for
     const auto deliver = [&](Evtx::DecodedChunk chunk) {
+        lastRecordId = std::max(lastRecordId, chunk.lastRecordId);
         for (const auto &e : std::as_const(chunk.errors))
             sink.recordErrors(e.fileOffset, e.count, e.message);
         if (chunk.recordCount == 0)
@@ -456,6 +465,29 @@ void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink
         else
             inFlight.front().waitForFinished();
         inFlight.pop_front();
+    }
+    if (context.cancelled())
+        return;
+    // Issue 11, finding 3: a file cut at a chunk boundary, or whose chunks were zeroed,
+    // holds only whole chunks and reads without a single damaged record. What it lost
+    // shows only against what its header promises: the id the next record would get.
+    // The header is trusted for this only when its checksum holds. Its chunk count is
+    // not used: a log that wrapped reuses chunks, and a dirty header lags behind the
+    // chunks (it can only promise less than there is, never more). Records found
+    // past the header's promise are no shortfall; the shortfall is the ids above the
+    // highest one any chunk accounts for (read, reported damaged, or listed by a chunk
+    // header that checks out: those a chunk misses it reports itself).
+    if (fileHeader && fileHeader->checksumOk && fileHeader->nextRecordId > lastRecordId + 1) {
+        const quint64 first = lastRecordId + 1;
+        const quint64 last = fileHeader->nextRecordId - 1;
+        // A header with no checksum can promise any id: keep the count summable.
+        const qint64 count = qint64(std::min<quint64>(last - first + 1, quint64(1) << 53));
+        sink.recordMissing(offset, count,
+            (first == last
+                    ? Text::tr("record %1 promised by the file header is missing (file cut or zeroed)").arg(first)
+                    : Text::tr("records %1-%2 promised by the file header are missing (file cut or zeroed)")
+                          .arg(first)
+                          .arg(last)));
     }
 }
 

@@ -51,6 +51,12 @@ struct DecodedChunk
     QByteArray compressed; // `bytes` through RawCodec::compress(), when the reader made it
     QByteArray sha256; // SHA-256 of `bytes`, made beside `compressed` (issue 11, finding 13)
     qint64 recordCount = 0; // records decoded (kept in `records` only without a normalizer)
+    // The highest record id this chunk accounts for: records read, reported damaged or
+    // skipped as another chunk's, and the end of its header's range when that header
+    // checks out (records of the range that are not found are reported by the chunk
+    // itself). 0: none. The reader
+    // holds it against the file header's next record id (issue 11, finding 3).
+    quint64 lastRecordId = 0;
     QList<DecodedRecord> records;
     // Damage found. Each error stands for `count` failed records in the import counts.
     struct Error

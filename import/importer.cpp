@@ -91,7 +91,7 @@ public:
     }
 
     void setSha256(const QString &sha256) { m_writer.setSha256(sha256); }
-    void finish() { m_writer.finish(m_counts, m_firstError); }
+    void finish(SourceStatus status, const QString &error) { m_writer.finish(m_counts, error, status); }
 
 protected:
     void storeError(qint64 pos, const QString &message) override { m_writer.addError(pos, message); }
@@ -131,12 +131,16 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
     const LogFormat format = detectFormat(head);
     if (format == LogFormat::Unknown) {
         result.sha256 = QString::fromLatin1(input.sha256Hex());
-        result.error = input.hasStreamError()
-            ? QCoreApplication::translate("Chainscope", "%1: %2").arg(path, input.streamError())
-            : QCoreApplication::translate("Chainscope",
-                "%1: not a log format Chainscope reads "
-                "(expected auditd, dpkg, apt history, yum or dnf)")
-                  .arg(path);
+        // The list of formats comes from the format layer, so it names every reader
+        // (issue 11, finding 4); an empty file is not of a wrong format, it is empty.
+        if (input.hasStreamError())
+            result.error = QCoreApplication::translate("Chainscope", "%1: %2").arg(path, input.streamError());
+        else if (head.isEmpty())
+            result.error = QCoreApplication::translate("Chainscope", "%1: empty file, nothing to import").arg(path);
+        else
+            result.error
+                = QCoreApplication::translate("Chainscope", "%1: not a log format Chainscope reads (expected %2)")
+                      .arg(path, readableFormatsText());
         return result;
     }
     result.format = formatName(format);
@@ -212,14 +216,22 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
             // The sink's transaction rolls back as it goes out of scope.
             result.status = ImportResult::Status::Incomplete;
             result.error = QCoreApplication::translate("Chainscope", "import cancelled");
+        } else if (!sink.missingRecords().isEmpty()) {
+            // The file is short of what it promises (issue 11, finding 3): its events
+            // are kept, the source says incomplete, and the error says what is missing.
+            sink.finish(SourceStatus::Incomplete, sink.missingRecords());
+            sink.report(true);
+            result.status = ImportResult::Status::Incomplete;
+            result.eventsKept = true;
+            result.error = sink.missingRecords();
         } else {
-            sink.finish();
+            sink.finish(SourceStatus::Complete, sink.firstError());
             sink.report(true);
             result.status = ImportResult::Status::Complete;
             result.error = sink.firstError();
         }
     }
-    if (result.status == ImportResult::Status::Incomplete) {
+    if (result.status == ImportResult::Status::Incomplete && !result.eventsKept) {
         store.recordSourceFailure(result.sourceId, result.error);
         result.counts.eventsStored = 0;
     }
@@ -233,7 +245,8 @@ QString assignSoleHost(CaseStore &store, const QList<ImportResult> &results)
         return QString();
     bool assigned = false;
     for (const ImportResult &r : results) {
-        if (r.status != ImportResult::Status::Complete)
+        // A short file's events are in the case as much as a whole file's.
+        if (r.status != ImportResult::Status::Complete && !r.eventsKept)
             continue;
         const auto src = store.source(r.sourceId);
         if (src && src->host.isEmpty()) {

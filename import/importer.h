@@ -36,7 +36,12 @@ struct ImportResult
 {
     enum class Status {
         Complete, // every record read; counts.recordsFailed may still be > 0
-        Incomplete, // cancelled or aborted half-way: the case holds the source (if begun), no events
+        // The case does not hold all of the log. Either the import was cancelled or
+        // aborted half-way (the case holds the source, if begun, and no events), or,
+        // with eventsKept, the file holds fewer records than it promises (cut or
+        // zeroed, issue 11 finding 3): what was read is stored, the missing records
+        // count in counts.recordsFailed and `error` names them.
+        Incomplete,
         Failed, // unreadable or of unknown format: nothing stored
         Duplicate, // the case already holds a file with this SHA-256 (duplicateOf): nothing stored
     };
@@ -48,6 +53,9 @@ struct ImportResult
     qint64 duplicateOf = -1; // the earlier source of a refused duplicate
     ImportCounts counts;
     Status status = Status::Failed;
+    // Incomplete only: the events read were committed, not rolled back. Such a source
+    // is evidence in the case (a second import of the file is a duplicate).
+    bool eventsKept = false;
     QString error;
 };
 

@@ -332,7 +332,11 @@ std::optional<SourceInfo> CaseStore::source(qint64 id)
 
 std::optional<qint64> CaseStore::sourceWithSha256(const QString &sha256)
 {
-    Statement st(*m_db, "SELECT id FROM sources WHERE sha256 = ? AND status = 'complete' ORDER BY id LIMIT 1");
+    // Only EventWriter::finish() writes the counts, in the transaction of the events,
+    // and a short file always has records_failed > 0 (its missing records): an
+    // interrupted import, rolled back, keeps records_failed at 0.
+    Statement st(*m_db,
+        "SELECT id FROM sources WHERE sha256 = ? AND (status = 'complete' OR records_failed > 0) ORDER BY id LIMIT 1");
     st.bindText(1, sha256);
     if (!st.step())
         return std::nullopt;
@@ -657,18 +661,19 @@ void EventWriter::setSha256(const QString &sha256)
     st.bindText(1, sha256).bind(2, m_sourceId).exec();
 }
 
-void EventWriter::finish(const ImportCounts &counts, const QString &firstError)
+void EventWriter::finish(const ImportCounts &counts, const QString &firstError, SourceStatus status)
 {
     Statement st(m_store.database(),
-        "UPDATE sources SET status = 'complete', import_finished = ?, records_read = ?, events_stored = ?, "
+        "UPDATE sources SET status = ?, import_finished = ?, records_read = ?, events_stored = ?, "
         "records_failed = ?, records_skipped = ?, error = ? WHERE id = ?");
-    st.bindText(1, isoNow())
-        .bind(2, counts.recordsRead)
-        .bind(3, m_events)
-        .bind(4, counts.recordsFailed)
-        .bind(5, counts.recordsSkipped)
-        .bind(6, firstError)
-        .bind(7, m_sourceId)
+    st.bindText(1, sourceStatusName(status))
+        .bindText(2, isoNow())
+        .bind(3, counts.recordsRead)
+        .bind(4, m_events)
+        .bind(5, counts.recordsFailed)
+        .bind(6, counts.recordsSkipped)
+        .bind(7, firstError)
+        .bind(8, m_sourceId)
         .exec();
     m_tx.commit();
 }

@@ -91,9 +91,11 @@ public:
     qint64 beginSource(const SourceInfo &info);
     QList<SourceInfo> sources();
     std::optional<SourceInfo> source(qint64 id);
-    // The first complete source whose file had this SHA-256: the case already holds that
-    // evidence. Incomplete sources do not count: they hold no events, and importing the
-    // file again is how the analyst completes an interrupted import.
+    // The first source whose file had this SHA-256 and whose events are in the case:
+    // the case already holds that evidence. A complete source, or an incomplete one
+    // whose import was committed because the file itself is short (issue 11, finding 3):
+    // importing it again would double its events. Interrupted imports do not count:
+    // they hold no events, and importing the file again is how the analyst completes one.
     std::optional<qint64> sourceWithSha256(const QString &sha256);
     void dropSource(qint64 id);
     void recordSourceFailure(qint64 id, const QString &error);
@@ -164,7 +166,10 @@ public:
     // The hash of the file as it lies on disk; known only once the reader is done, and
     // kept in the same transaction so that no source carries a hash without its events.
     void setSha256(const QString &sha256);
-    void finish(const ImportCounts &counts, const QString &firstError = QString());
+    // Commits the events with the source's counts and status: Complete, or Incomplete
+    // when the file holds fewer records than it promises (its events are kept).
+    void finish(const ImportCounts &counts, const QString &firstError = QString(),
+        SourceStatus status = SourceStatus::Complete);
 
 private:
     CaseStore &m_store;

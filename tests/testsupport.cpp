@@ -1,14 +1,17 @@
 #include "testsupport.h"
 
 #include "evtxreader.h"
+#include "evtxwriter.h"
 #include "formats.h"
 #include "inputfile.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -29,6 +32,36 @@ QList<EvtxChunk> evtxChunks(const QByteArray &file)
             chunks.append({off, bytes});
     }
     return chunks;
+}
+
+QByteArray generatedEvtx(int records)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("generated.evtx"));
+    EvtxWriter writer;
+    if (!writer.open(path).isEmpty())
+        return {};
+    for (int i = 0; i < records; ++i) {
+        EvtxEvent e;
+        e.provider = QStringLiteral("Microsoft-Windows-Sysmon");
+        e.providerGuid = QUuid(QStringLiteral("{5770385f-c22a-43e0-bf4c-06f5698ffbd9}"));
+        e.eventId = 1;
+        e.channel = QStringLiteral("Microsoft-Windows-Sysmon/Operational");
+        e.computer = QStringLiteral("ws-07");
+        e.processId = 1000;
+        e.threadId = 2000;
+        e.setTimeUs(1700000000000000LL + qint64(i) * 1000000);
+        e.eventData.append(
+            {QStringLiteral("Image"), EvtxValue::string(QStringLiteral("C:\\Tools\\tool%1.exe").arg(i))});
+        e.eventData.append({QStringLiteral("CommandLine"),
+            EvtxValue::string(QStringLiteral("tool%1.exe --run %2").arg(i).arg(QString(60, u'x')))});
+        if (!writer.add(e).isEmpty())
+            return {};
+    }
+    if (!writer.close().isEmpty())
+        return {};
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 qint64 MemorySink::addRaw(const QByteArray &raw)

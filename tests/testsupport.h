@@ -24,6 +24,10 @@ struct EvtxChunk
     QByteArray bytes;
 };
 QList<EvtxChunk> evtxChunks(const QByteArray &file);
+// An EVTX file of `records` Sysmon-like process starts, written by the demo writer:
+// ids 1…records over several chunks, a header that promises exactly what it holds.
+// Empty when writing failed. For the damage tests of issue 11, finding 3 and 4.
+QByteArray generatedEvtx(int records);
 
 // Collects what a reader delivers, without a case file.
 class MemorySink final : public ImportSink

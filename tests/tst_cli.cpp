@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +73,9 @@ private slots:
     void textOutputShowsControlCharactersVisibly_data();
     void textOutputShowsControlCharactersVisibly();
     void damagedFileImportsIntactRecordsAndExitsTwo();
+    void evtxDamageIsReportedNotSilent_data();
+    void evtxDamageIsReportedNotSilent();
+    void shortEvtxReimportedIsADuplicate();
     void gzipFileImportsDirectly();
     void secondImportOfTheSameEvidence_data();
     void secondImportOfTheSameEvidence();
@@ -278,6 +282,125 @@ void Tst_cli::damagedFileImportsIntactRecordsAndExitsTwo()
     const ProcessResult c = cli({QStringLiteral("import"), clean, original.fileName(), QStringLiteral("--json")});
     QCOMPARE(c.exitCode, 0);
     QCOMPARE(o.value(QStringLiteral("events")), parseArray(c.out).first().toObject().value(QStringLiteral("events")));
+}
+
+// Issue 11, findings 3 and 4, through the command's contract: a file short of the
+// records its header promises is `incomplete` with the missing records as errors
+// (exit 2); a damaged file signature is one error, not "not a log"; a file of no
+// format names every format read; an empty file says so.
+void Tst_cli::evtxDamageIsReportedNotSilent_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("intact") << "none" << 0 << "complete";
+    QTest::newRow("cut exactly after the last chunk") << "cut-at-end" << 0 << "complete";
+    QTest::newRow("cut at a chunk boundary") << "cut" << 2 << "incomplete";
+    QTest::newRow("header followed by zeros") << "zeros" << 2 << "incomplete";
+    QTest::newRow("flipped bit in the file signature") << "signature" << 2 << "complete";
+    QTest::newRow("random bytes") << "random" << 1 << "failed";
+    QTest::newRow("empty file") << "empty" << 1 << "failed";
+}
+
+void Tst_cli::evtxDamageIsReportedNotSilent()
+{
+    QFETCH(QString, damage);
+    QFETCH(int, exitCode);
+    QFETCH(QString, status);
+    constexpr int Total = 1200;
+    constexpr qsizetype HeaderSize = 4096, ChunkSize = 65536;
+    QByteArray file = generatedEvtx(Total);
+    QVERIFY(!file.isEmpty());
+    const qsizetype chunks = (file.size() - HeaderSize) / ChunkSize;
+    QVERIFY(chunks >= 3);
+    if (damage == u"cut-at-end")
+        file.truncate(HeaderSize + chunks * ChunkSize);
+    else if (damage == u"cut")
+        file.truncate(HeaderSize + ChunkSize);
+    else if (damage == u"zeros")
+        file = file.left(HeaderSize) + QByteArray(8 * ChunkSize, '\0');
+    else if (damage == u"signature")
+        file[2] = char(file.at(2) ^ 0x04);
+    else if (damage == u"random") {
+        QByteArray random(100000, Qt::Uninitialized);
+        QRandomGenerator rng(11);
+        rng.fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
+        file = random;
+    } else if (damage == u"empty")
+        file.clear();
+    const QString path = m_dir.filePath(QStringLiteral("evtx-%1.evtx").arg(damage));
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(file);
+    }
+
+    const QString casePath = newCase();
+    const ProcessResult r = cli({QStringLiteral("import"), casePath, path, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == exitCode, r.err.constData());
+    const QJsonObject o = parseArray(r.out).first().toObject();
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), status);
+    const int records = o.value(QStringLiteral("records")).toInt();
+    const int errors = o.value(QStringLiteral("errors")).toInt();
+    const QString error = o.value(QStringLiteral("error")).toString();
+    // Exit code 2 exactly when records were damaged or lost (README, exit codes).
+    QCOMPARE(exitCode == 2, errors > 0);
+    if (damage == u"none" || damage == u"cut-at-end") {
+        QCOMPARE(records, Total);
+        QCOMPARE(errors, 0);
+    } else if (damage == u"cut" || damage == u"zeros") {
+        QVERIFY(records < Total);
+        QCOMPARE(errors, Total - records); // every missing record, in one message
+        QVERIFY2(error.startsWith(QStringLiteral("records %1-%2 ").arg(records + 1).arg(Total)), qPrintable(error));
+        QCOMPARE(o.value(QStringLiteral("events")).toInt(), records); // what was read is kept
+        const QJsonObject stored
+            = parseArray(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out).first().toObject();
+        QCOMPARE(stored.value(QStringLiteral("status")).toString(), QStringLiteral("incomplete"));
+        QCOMPARE(stored.value(QStringLiteral("errors")).toInt(), errors);
+        QCOMPARE(parseArray(cli({QStringLiteral("events"), casePath, QStringLiteral("--json")}).out).size(), records);
+    } else if (damage == u"signature") {
+        QCOMPARE(records, Total);
+        QCOMPARE(errors, 1);
+        QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("evtx"));
+    } else if (damage == u"random") {
+        QVERIFY2(isOneLineReason(r.err), r.err.constData());
+        QVERIFY2(error.contains(QLatin1String("not a log format")), qPrintable(error));
+        for (const char *format : {"auditd", "dpkg", "apt history", "yum", "dnf", "EVTX", "Windows XML"})
+            QVERIFY2(error.contains(QLatin1String(format)), qPrintable(error));
+    } else if (damage == u"empty") {
+        QVERIFY2(isOneLineReason(r.err), r.err.constData());
+        QVERIFY2(error.endsWith(QLatin1String("empty file, nothing to import")), qPrintable(error));
+    }
+}
+
+// A short file's events are in the case: importing it again must be refused as a
+// duplicate, not double them (an interrupted import, with no events, may be redone).
+void Tst_cli::shortEvtxReimportedIsADuplicate()
+{
+    QByteArray file = generatedEvtx(1200);
+    QVERIFY(!file.isEmpty());
+    file.truncate(4096 + 65536);
+    const QString path = m_dir.filePath(QStringLiteral("short.evtx"));
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(file);
+    }
+    const QString casePath = newCase();
+    const ProcessResult first = cli({QStringLiteral("import"), casePath, path, QStringLiteral("--json")});
+    QCOMPARE(first.exitCode, 2);
+    const QJsonObject a = parseArray(first.out).first().toObject();
+    QCOMPARE(a.value(QStringLiteral("status")).toString(), QStringLiteral("incomplete"));
+    const int events = a.value(QStringLiteral("events")).toInt();
+    QVERIFY(events > 0);
+
+    const ProcessResult second = cli({QStringLiteral("import"), casePath, path, QStringLiteral("--json")});
+    QCOMPARE(second.exitCode, 1); // every file refused
+    const QJsonObject b = parseArray(second.out).first().toObject();
+    QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("duplicate"));
+    QCOMPARE(b.value(QStringLiteral("duplicate_of")), a.value(QStringLiteral("source_id")));
+    QCOMPARE(parseArray(cli({QStringLiteral("events"), casePath, QStringLiteral("--json")}).out).size(), events);
+    QCOMPARE(parseArray(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out).size(), 1);
 }
 
 void Tst_cli::gzipFileImportsDirectly()

@@ -1,5 +1,7 @@
 #include "binxml.h"
+#include "crc32.h"
 #include "evtxreader.h"
+#include "formats.h"
 #include "inputfile.h"
 #include "testsupport.h"
 #include "windowsscenario.h"
@@ -126,6 +128,12 @@ QStringList corpusEvtxFiles()
     for (QString &f : files)
         f = dir.filePath(f);
     return files;
+}
+
+// The file header's checksum after changing its fields.
+void resealFileHeader(QByteArray &file)
+{
+    qToLittleEndian<quint32>(crc32(0, QByteArrayView(file.constData(), 120)), file.data() + 124);
 }
 
 using ChunkDecoder = std::function<Evtx::DecodedChunk(const QByteArray &chunk)>;
@@ -305,6 +313,10 @@ private slots:
     void fastPathsNeverChangeARecord();
     void templateCacheBoundsLookAlikes();
     void templateUsedTwiceInOneRecord();
+    void reportsRecordsTheHeaderPromises_data();
+    void reportsRecordsTheHeaderPromises();
+    void damagedFileSignatureStillReadsChunks_data();
+    void damagedFileSignatureStillReadsChunks();
 };
 
 void Tst_EvtxReader::agreesWithEvtxexport_data()
@@ -777,6 +789,135 @@ void Tst_EvtxReader::templateUsedTwiceInOneRecord()
     }
     QCOMPARE(plainFields, expected);
     QCOMPARE(fast, plain);
+}
+
+// Issue 11, finding 3: a file cut at a chunk boundary or whose chunks were zeroed
+// reads without one damaged record. Only the header's next record id tells that
+// records are missing; they must be counted, named by range, and the import flagged.
+void Tst_EvtxReader::reportsRecordsTheHeaderPromises_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<int>("chunksLost"); // for "cut": whole chunks cut off the end
+    QTest::newRow("intact") << "none" << 0;
+    QTest::newRow("cut exactly after the last chunk (bound: intact)") << "cut" << 0;
+    QTest::newRow("cut one chunk short") << "cut" << 1;
+    QTest::newRow("cut two chunks short") << "cut" << 2;
+    QTest::newRow("only the first chunk left") << "first-only" << 0;
+    QTest::newRow("header only") << "header-only" << 0;
+    QTest::newRow("header followed by zeros") << "zeros" << 0;
+    QTest::newRow("one zeroed block appended (unused space, intact)") << "append-zeros" << 0;
+    QTest::newRow("dirty header lagging behind its chunks") << "stale-header" << 0;
+}
+
+void Tst_EvtxReader::reportsRecordsTheHeaderPromises()
+{
+    QFETCH(QString, damage);
+    QFETCH(int, chunksLost);
+    const QByteArray original = Test::generatedEvtx(1200);
+    QVERIFY(!original.isEmpty());
+    const qsizetype chunks = (original.size() - Evtx::FileHeaderSize) / Evtx::ChunkSize;
+    QVERIFY2(chunks >= 4, qPrintable(QString::number(chunks)));
+    const Decoded clean = decodeFile(original);
+    QVERIFY(clean.errors.isEmpty());
+    const qint64 total = clean.records.size();
+    QCOMPARE(qFromLittleEndian<quint64>(original.constData() + 24), quint64(total + 1)); // next record id
+
+    QByteArray file = original;
+    if (damage == QLatin1String("cut"))
+        file.truncate(Evtx::FileHeaderSize + (chunks - chunksLost) * Evtx::ChunkSize);
+    else if (damage == QLatin1String("first-only"))
+        file.truncate(Evtx::FileHeaderSize + Evtx::ChunkSize);
+    else if (damage == QLatin1String("header-only"))
+        file.truncate(Evtx::FileHeaderSize);
+    else if (damage == QLatin1String("zeros"))
+        file = file.left(Evtx::FileHeaderSize) + QByteArray((chunks + 16) * Evtx::ChunkSize, '\0');
+    else if (damage == QLatin1String("append-zeros"))
+        file += QByteArray(Evtx::ChunkSize, '\0');
+    else if (damage == QLatin1String("stale-header")) {
+        // Windows updates the header lazily while a log is open (flagged dirty): it
+        // may promise fewer records than the chunks hold, never a shortfall.
+        qToLittleEndian<quint64>(quint64(total / 2), file.data() + 24);
+        qToLittleEndian<quint16>(1, file.data() + 42);
+        qToLittleEndian<quint32>(Evtx::FileFlagDirty, file.data() + 120);
+        resealFileHeader(file);
+    }
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("damaged.evtx"));
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(file);
+    }
+    // What the damaged file still holds, decoded chunk by chunk: the rest is missing.
+    const qint64 kept = decodeFile(file).records.size();
+    const qint64 missing = total - kept;
+
+    ReaderRun run;
+    readWithReader(path, run, 2);
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+    QCOMPARE(run.sink.counts().recordsRead, kept);
+    QCOMPARE(qint64(run.sink.events.size()), kept);
+    QCOMPARE(run.sink.counts().recordsFailed, missing);
+    if (missing == 0) {
+        QVERIFY2(run.sink.errors.isEmpty(),
+            qPrintable(run.sink.errors.isEmpty() ? QString() : run.sink.errors.first().message));
+        QVERIFY(run.sink.missingRecords().isEmpty());
+        return;
+    }
+    // One message for the whole range, and the import told that the file is short.
+    QCOMPARE(run.sink.errors.size(), 1);
+    const QString expected = missing == 1 ? QStringLiteral("record %1 ").arg(total)
+                                          : QStringLiteral("records %1-%2 ").arg(kept + 1).arg(total);
+    QVERIFY2(run.sink.errors.first().message.startsWith(expected), qPrintable(run.sink.errors.first().message));
+    QVERIFY(run.sink.errors.first().message.contains(QLatin1String("promised by the file header")));
+    QCOMPARE(run.sink.missingRecords(), run.sink.errors.first().message);
+}
+
+// Issue 11, finding 4: one flipped bit in "ElfFile\0" made the whole log "not a log
+// format". The chunks carry their own signatures: the file is EVTX, read chunk by
+// chunk, and the damaged header is one error.
+void Tst_EvtxReader::damagedFileSignatureStillReadsChunks_data()
+{
+    QTest::addColumn<int>("byte");
+    QTest::addColumn<int>("bit");
+    QTest::newRow("first byte, lowest bit") << 0 << 0;
+    QTest::newRow("fourth byte, a middle bit") << 3 << 4;
+    QTest::newRow("the terminating zero, highest bit") << 7 << 7;
+}
+
+void Tst_EvtxReader::damagedFileSignatureStillReadsChunks()
+{
+    QFETCH(int, byte);
+    QFETCH(int, bit);
+    const QByteArray original = Test::generatedEvtx(600);
+    QVERIFY(!original.isEmpty());
+    const qint64 total = decodeFile(original).records.size();
+    QCOMPARE(detectFormat(original), LogFormat::Evtx);
+
+    QByteArray file = original;
+    file[byte] = char(file.at(byte) ^ (1 << bit));
+    QCOMPARE(detectFormat(file.left(64 * 1024)), LogFormat::Evtx);
+    // The chunk signature is what makes it EVTX: without it, it is no log at all.
+    QByteArray noChunk = file;
+    noChunk[Evtx::FileHeaderSize] = 'X';
+    QCOMPARE(detectFormat(noChunk.left(64 * 1024)), LogFormat::Unknown);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("flipped.evtx"));
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(file);
+    }
+    ReaderRun run;
+    readWithReader(path, run, 2);
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+    QCOMPARE(run.sink.counts().recordsRead, total);
+    QCOMPARE(run.sink.counts().recordsFailed, 1);
+    QCOMPARE(run.sink.errors.size(), 1);
+    QVERIFY2(run.sink.errors.first().message.contains(QLatin1String("signature")),
+        qPrintable(run.sink.errors.first().message));
 }
 
 QTEST_GUILESS_MAIN(Tst_EvtxReader)

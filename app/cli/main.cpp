@@ -33,7 +33,8 @@ enum ExitCode {
     ExitOk = 0,
     ExitFailure = 1, // usage error, case unusable, a file unreadable or of unknown format, cancelled,
                      // or every file already in the case
-    ExitRecordErrors = 2, // everything imported, but some records were damaged or lost
+    ExitRecordErrors = 2, // everything imported, but some records were damaged or lost (a file
+                          // short of the records it promises too: status incomplete)
     // verify (issue 11, finding 13). Apart from 1, so a script can tell "the case could
     // not be opened" from "the case differs from what was recorded", and a case that
     // differs from one that merely could not be checked in full.
@@ -302,7 +303,9 @@ int cmdImport(const QStringList &args)
             ++duplicates;
             continue;
         }
-        anyFailed |= r.status != ImportResult::Status::Complete;
+        // A file short of the records its header promises (issue 11, finding 3) is
+        // imported, incomplete: its missing records are errors, exit code 2.
+        anyFailed |= r.status != ImportResult::Status::Complete && !r.eventsKept;
         anyRecordErrors |= r.counts.recordsFailed > 0;
     }
     if (anyFailed || duplicates == results.size())
