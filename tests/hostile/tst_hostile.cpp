@@ -204,6 +204,9 @@ enum class Damage {
     AuditdGzipCut, // a gzip'd audit log cut in half
     DpkgLineMangled, // one dpkg.log line mid-file overwritten
     EvtxRecordBitFlip, // one bit in a record of the first chunk
+    EvtxSignatureBitFlip, // one bit in the file header's "ElfFile" signature
+    EvtxChunksCut, // the file header alone: every record it promises is gone
+    EvtxChunkZeroed, // the header, then zeros where the chunk was
     RandomBytes, // not a log at all
     EmptyFile, // zero bytes
     Fifo, // a named pipe: opening it would block for ever
@@ -264,6 +267,21 @@ QPair<QString, QString> makeDamagedInput(Damage damage, const QString &demo, con
         // Past the chunk header (512 bytes) and into the first record's body.
         bytes[4096 + 512 + 200] = char(bytes[4096 + 512 + 200] ^ 0x10);
         const QString path = dir + QStringLiteral("/sysmon-flipped.evtx");
+        return {writeBytes(path, bytes) ? path : QString(), evtx};
+    }
+    case Damage::EvtxSignatureBitFlip:
+    case Damage::EvtxChunksCut:
+    case Damage::EvtxChunkZeroed: {
+        QByteArray bytes = readBytes(evtx);
+        if (bytes.size() < 4096 + 65536)
+            return {};
+        if (damage == Damage::EvtxSignatureBitFlip)
+            bytes[2] = char(bytes[2] ^ 0x01);
+        else if (damage == Damage::EvtxChunksCut)
+            bytes.truncate(4096);
+        else
+            bytes.fill('\0', bytes.size()).replace(0, 4096, readBytes(evtx).left(4096));
+        const QString path = dir + QStringLiteral("/sysmon-%1.evtx").arg(int(damage));
         return {writeBytes(path, bytes) ? path : QString(), evtx};
     }
     case Damage::RandomBytes: {
@@ -435,7 +453,7 @@ void Tst_hostile::damagedInputKeepsTheContract_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("status");
     QTest::addColumn<int>("errors"); // exactly, or -1 for "at least one"
-    QTest::addColumn<int>("lostEvents"); // against the undamaged file: exactly, -1 some, -2 n/a
+    QTest::addColumn<int>("lostEvents"); // against the undamaged file: exactly, -1 some, -3 all, -2 n/a
     QTest::addColumn<QString>("message"); // in the source's error (or stderr for rc 1)
     const auto row
         = [](const char *name, Damage d, int rc, const char *status, int errors, int lost, const char *message) {
@@ -446,8 +464,11 @@ void Tst_hostile::damagedInputKeepsTheContract_data()
     row("auditd, gzip cut in half", Damage::AuditdGzipCut, 2, "complete", 1, -1, "truncated");
     row("dpkg, one line mangled", Damage::DpkgLineMangled, 2, "complete", 1, 1, "dpkg.log");
     row("evtx, one bit flipped in a record", Damage::EvtxRecordBitFlip, 2, "complete", -1, -2, "checksum");
-    row("random bytes", Damage::RandomBytes, 1, "failed", 0, -2, "not a log format");
-    row("empty file", Damage::EmptyFile, 1, "failed", 0, -2, "empty.log");
+    row("evtx, file signature bit flipped", Damage::EvtxSignatureBitFlip, 2, "complete", 1, 0, "");
+    row("evtx, chunks cut off", Damage::EvtxChunksCut, 2, "incomplete", -1, -3, "missing");
+    row("evtx, chunk zeroed", Damage::EvtxChunkZeroed, 2, "incomplete", -1, -3, "missing");
+    row("random bytes", Damage::RandomBytes, 1, "failed", 0, -2, "EVTX");
+    row("empty file", Damage::EmptyFile, 1, "failed", 0, -2, "empty file");
     row("fifo", Damage::Fifo, 1, "failed", 0, -2, "not a regular file");
     row("directory", Damage::Directory, 1, "failed", 0, -2, "folder.log");
 }
@@ -498,7 +519,11 @@ void Tst_hostile::damagedInputKeepsTheContract()
         const int got = result.value(QStringLiteral("events")).toInt();
         if (lostEvents >= 0)
             QCOMPARE(got, expected - lostEvents);
-        else
+        else if (lostEvents == -3) {
+            // Nothing left to read: every record the intact file holds is counted lost.
+            QCOMPARE(got, 0);
+            QCOMPARE(counted, jsonArray(whole.out).first().toObject().value(QStringLiteral("records")).toInt());
+        } else
             QVERIFY2(got > 0 && got < expected, qPrintable(QStringLiteral("%1 of %2").arg(got).arg(expected)));
     }
 
