@@ -1,5 +1,6 @@
 #include "auditdparser.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -69,8 +70,12 @@ HeaderStatus parseHeader(QByteArrayView line, RecordHeader &header)
     while (p < end && *p == ' ')
         ++p;
 
-    if (end - p < StampPrefix.size() || std::memcmp(p, StampPrefix.data(), size_t(StampPrefix.size())) != 0)
+    if (end - p < StampPrefix.size() || std::memcmp(p, StampPrefix.data(), size_t(StampPrefix.size())) != 0) {
+        if (end - p >= 5 && std::memcmp(p, "msg=?", 5) == 0
+            && std::all_of(p + 5, end, [](char c) { return c == ' ' || c == '\t' || c == '\r'; }))
+            return HeaderStatus::NoMessage;
         return HeaderStatus::BadStamp;
+    }
     p += StampPrefix.size();
     quint64 value = 0;
     int digits = 0;
@@ -215,6 +220,17 @@ bool isAbsent(const Field &field)
 bool isHexString(QByteArrayView value)
 {
     if (value.isEmpty() || (value.size() & 1))
+        return false;
+    for (char c : value) {
+        if (hexValue(c) < 0)
+            return false;
+    }
+    return true;
+}
+
+bool isOddHexString(QByteArrayView value)
+{
+    if ((value.size() & 1) == 0)
         return false;
     for (char c : value) {
         if (hexValue(c) < 0)

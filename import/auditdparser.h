@@ -34,6 +34,9 @@ enum class HeaderStatus {
     Ok,
     NotARecord, // no type= where a record starts
     BadStamp, // type= present, but msg=audit(SECONDS.MILLIS:SERIAL) is missing or broken
+    // "type=TYPE msg=?" and nothing more: a record auditd wrote without any message
+    // (no stamp, no field; ausearch skips it too). Nothing to store, nothing damaged.
+    NoMessage,
 };
 
 HeaderStatus parseHeader(QByteArrayView line, RecordHeader &header);
@@ -72,7 +75,10 @@ bool isAbsent(const Field &field);
 // are written quoted when harmless and as hex otherwise: an unquoted value that is
 // all hex digits is hex.
 bool isHexString(QByteArrayView value); // non-empty, even length, only hex digits
-void appendHexDecoded(QByteArray &out, QByteArrayView hex); // expects isHexString()
+// Only hex digits, but an odd number of them: hex that lost a digit (a cut value).
+bool isOddHexString(QByteArrayView value);
+// Expects isHexString() or isOddHexString(); of an odd count, the last digit is dropped.
+void appendHexDecoded(QByteArray &out, QByteArrayView hex);
 QByteArray hexDecoded(QByteArrayView hex);
 
 bool parseDecimal(QByteArrayView text, qint64 &value); // optional leading '-'

@@ -168,7 +168,8 @@ constexpr const char *s_knownTypes[]
     = {"SYSCALL", "EXECVE", "PATH", "CWD", "SOCKADDR", "PROCTITLE", "EOE", "KERN_MODULE", "DAEMON_START", "UNKNOWN"};
 
 // Records the kernel only writes as part of a syscall event: without their SYSCALL
-// record the event is incomplete.
+// record the event is incomplete (details.syscallMissing). That is no error: excerpts
+// and ausearch selections hold such records alone, intact (issue 11, finding 12).
 constexpr const char *s_syscallAuxTypes[] = {"EXECVE", "PATH", "CWD", "SOCKADDR", "PROCTITLE", "EOE", "FD_PAIR", "MMAP",
     "BPRM_FCAPS", "CAPSET", "IPC", "IPC_SET_PERM", "MQ_OPEN", "MQ_SENDRECV", "MQ_NOTIFY", "MQ_GETSETATTR",
     "KERN_MODULE", "OBJ_PID", "SOCKETCALL", "OPENAT2", "TIME_INJOFFSET", "TIME_ADJNTPVAL"};
@@ -237,7 +238,51 @@ struct RecordRef
     // which never moves.
     QByteArrayView typeName;
     quint8 typeFlags;
+    // The last line of the input, without its newline: its last field may be cut,
+    // so only the fields before it are parsed (see wholeFieldsEnd). The raw record
+    // keeps every byte.
+    bool cut;
 };
+
+// Where the whole fields of a line cut at its end stop: before the last field, which
+// may be a part of itself ("pid=75" of "pid=758"). Fields end at a space or at the
+// enrichment separator; fields start at fieldsBegin (issue 11, finding 11).
+qsizetype wholeFieldsEnd(QByteArrayView line, qsizetype fieldsBegin)
+{
+    for (qsizetype i = line.size(); i > fieldsBegin; --i) {
+        const char c = line[i - 1];
+        if (c == ' ' || c == '\t' || c == EnrichmentSeparator)
+            return i - 1;
+    }
+    return fieldsBegin;
+}
+
+// Whether a line that ends without its newline still ends with a whole field: one
+// whose end is marked, so that no shorter text could pass for it. auditd ends its
+// records that way: SYSCALL with key=(null) or key="…", user-space messages with
+// msg='… res=success', CONFIG_CHANGE and the like with res=0|1, the enriched section
+// with a quoted name. A value without a mark ("pid=75" of "pid=758", hex, a path) may
+// be cut (issue 11, finding 11); a log or an excerpt that merely lacks its final
+// newline after a marked end is intact (finding 12: "every record intact").
+bool endsWithWholeField(QByteArrayView fields)
+{
+    if (fields.isEmpty())
+        return false;
+    const char last = fields.back();
+    // A cut can fall right after a separator: then the next field is gone.
+    if (last == ' ' || last == '\t' || last == EnrichmentSeparator)
+        return false;
+    // Quotes are balanced (checked before): a final quote closes its value.
+    if (last == '"' || last == '\'' || last == ')')
+        return true;
+    qsizetype start = fields.size();
+    while (
+        start > 0 && fields[start - 1] != ' ' && fields[start - 1] != '\t' && fields[start - 1] != EnrichmentSeparator)
+        --start;
+    const QByteArrayView field = fields.sliced(start);
+    // res= takes one of four words, none a prefix of another.
+    return field == "res=0" || field == "res=1" || field == "res=success" || field == "res=failed";
+}
 
 // What one record of `length` bytes costs a Pending: the line, its '\n' and its
 // reference.
@@ -377,17 +422,9 @@ private:
         t.holes.clear();
     }
 
-    void report(const Hole &h)
-    {
-        const quint64 n = h.last - h.first + 1;
-        const QString message = n == 1
-            ? QCoreApplication::translate("Chainscope", "1 audit event lost (serial %1 missing)").arg(h.first)
-            : QCoreApplication::translate("Chainscope", "%1 audit events lost (serials %2\u2013%3 missing)")
-                  .arg(n)
-                  .arg(h.first)
-                  .arg(h.last);
-        m_sink.recordErrors(h.pos, qint64(n), message);
-    }
+    // A gap, not an error (issue 11, finding 12): the records around it are intact,
+    // and excerpts, ausearch output and rotated logs have gaps without any loss.
+    void report(const Hole &h) { m_sink.recordGap(h.first, h.last, h.pos); }
 
     ImportSink &m_sink;
     std::vector<Track> m_tracks;
@@ -790,10 +827,14 @@ struct SyscallFields
 class Builder
 {
 public:
-    // Turns one complete event into an Event. Sets `incomplete` when the event has
-    // records that belong to a syscall but no SYSCALL record, and `badArgFields` to the
-    // number of malformed EXECVE argument fields that were ignored.
-    Event build(const Pending &pending, bool &incomplete, qint64 &badArgFields);
+    // What was wrong with one event's records, for the error count.
+    struct Damage
+    {
+        qint64 badArgFields = 0; // malformed EXECVE argument fields, ignored
+        qint64 oddHexValues = 0; // EXECVE arguments and PROCTITLE values with an odd number of hex digits
+    };
+    // Turns one complete event into an Event and says what was damaged in it.
+    Event build(const Pending &pending, Damage &damage);
 
 private:
     struct Facts; // what the auxiliary records say
@@ -803,6 +844,9 @@ private:
     // The value of an encoded field, hex undone; views into the record or m_decoded.
     QByteArrayView decodedView(const Field &f);
     QByteArrayView decodedView(const Field *f) { return present(f) ? decodedView(*f) : QByteArrayView(); }
+    // The same for an EXECVE argument or a PROCTITLE value, which the kernel writes
+    // quoted or as hex and nothing else: hex of odd length is hex that lost a digit.
+    QByteArrayView argumentView(const Field &f, Facts &facts);
     void writeOther(bool skipSyscall);
     QString userOf(const RecordFields &r, const Facts &facts) const;
 
@@ -862,6 +906,8 @@ struct Builder::Facts
     // EXECVE argument fields that were ignored: an index, part or length that is not
     // a number, or an index outside argc (see collectFacts).
     qint64 badArgFields = 0;
+    // Arguments and titles whose hex had an odd number of digits (see argumentView).
+    qint64 oddHexValues = 0;
 
     // Empties everything but keeps the vectors' capacity: one Facts serves all events.
     void clear()
@@ -882,6 +928,7 @@ struct Builder::Facts
         pieces.clear();
         declaredLength.clear();
         badArgFields = 0;
+        oddHexValues = 0;
     }
 };
 
@@ -893,11 +940,13 @@ void Builder::collect(const Pending &pending)
     for (const RecordRef &r : pending.records) {
         const QByteArrayView line(raw + r.offset, r.length);
         RecordFields rf {r.type, r.typeName, r.typeFlags, m_fields.size(), 0, 0, 0};
-        splitFields(line.sliced(r.fieldsBegin, r.fieldsEnd - r.fieldsBegin), m_fields);
+        const qsizetype usable = r.cut ? wholeFieldsEnd(line, r.fieldsBegin) : r.length;
+        const qsizetype fieldsEnd = std::min(r.fieldsEnd, usable);
+        splitFields(line.sliced(r.fieldsBegin, fieldsEnd - r.fieldsBegin), m_fields);
         rf.end = m_fields.size();
         rf.enrichedBegin = rf.end;
-        if (r.fieldsEnd < r.length)
-            splitFields(line.sliced(r.fieldsEnd + 1), m_fields);
+        if (r.fieldsEnd < usable)
+            splitFields(line.sliced(r.fieldsEnd + 1, usable - r.fieldsEnd - 1), m_fields);
         rf.enrichedEnd = m_fields.size();
         m_records.push_back(rf);
     }
@@ -909,6 +958,19 @@ QByteArrayView Builder::decodedView(const Field &f)
         return f.value;
     m_decoded.push_back(hexDecoded(f.value));
     return m_decoded.back();
+}
+
+QByteArrayView Builder::argumentView(const Field &f, Facts &facts)
+{
+    if (!f.quoted && isOddHexString(f.value)) {
+        // A value cut inside its hex (issue 11, finding 11). The even prefix is the
+        // bytes that are certain; ausearch makes one more byte of the lone digit as if
+        // a 0 followed it, which invents a byte, so the digit is dropped and counted.
+        ++facts.oddHexValues;
+        m_decoded.push_back(hexDecoded(f.value));
+        return m_decoded.back();
+    }
+    return decodedView(f);
 }
 
 void Builder::collectFacts(Facts &facts)
@@ -936,7 +998,7 @@ void Builder::collectFacts(Facts &facts)
             if (const Field *f = field(r, "proctitle"); f && !facts.hasProctitle && !isAbsent(*f)) {
                 facts.hasProctitle = true;
                 // Hex with NUL between the arguments, or quoted when harmless.
-                QByteArrayView title = decodedView(*f);
+                QByteArrayView title = argumentView(*f, facts);
                 while (!title.isEmpty()) {
                     const qsizetype nul = title.indexOf('\0');
                     facts.proctitle.push_back(nul < 0 ? title : title.first(nul));
@@ -1045,7 +1107,10 @@ void Builder::collectFacts(Facts &facts)
             }
             seen[size_t(p.index)] = true;
             if (p.part < 0) {
-                facts.argv[size_t(p.index)] = decodedView(*p.field);
+                const qint64 odd = facts.oddHexValues;
+                facts.argv[size_t(p.index)] = argumentView(*p.field, facts);
+                if (facts.oddHexValues != odd)
+                    facts.argvIncomplete = true; // the argument lost its end
                 ++i;
                 continue;
             }
@@ -1053,10 +1118,15 @@ void Builder::collectFacts(Facts &facts)
             QByteArray joined;
             for (; i < pieces.size() && pieces[i].index == p.index; ++i) {
                 const Field *f = pieces[i].field;
-                if (!f->quoted && isHexString(f->value))
+                if (!f->quoted && isOddHexString(f->value)) {
+                    ++facts.oddHexValues; // the even prefix, as in argumentView
+                    facts.argvIncomplete = true;
                     appendHexDecoded(joined, f->value);
-                else
+                } else if (!f->quoted && isHexString(f->value)) {
+                    appendHexDecoded(joined, f->value);
+                } else {
                     joined += f->value;
+                }
             }
             m_decoded.push_back(std::move(joined));
             facts.argv[size_t(p.index)] = m_decoded.back();
@@ -1113,7 +1183,7 @@ void Builder::writeOther(bool skipSyscall)
     }
 }
 
-Event Builder::build(const Pending &pending, bool &incomplete, qint64 &badArgFields)
+Event Builder::build(const Pending &pending, Damage &damage)
 {
     collect(pending);
 
@@ -1143,11 +1213,11 @@ Event Builder::build(const Pending &pending, bool &incomplete, qint64 &badArgFie
     Facts &facts = *m_facts;
     facts.clear();
     collectFacts(facts);
-    badArgFields = facts.badArgFields;
+    damage.badArgFields = facts.badArgFields;
+    damage.oddHexValues = facts.oddHexValues;
     if (!facts.enrichedAuid.isEmpty())
         m_details.string("auidName", facts.enrichedAuid);
 
-    incomplete = !sys && hasAux;
     if (sys) {
         buildSyscall(e, *sys, facts);
         writeOther(true);
@@ -1155,6 +1225,8 @@ Event Builder::build(const Pending &pending, bool &incomplete, qint64 &badArgFie
         // User-space, daemon and configuration records, or the remains of a syscall
         // event whose SYSCALL record is missing: a log message with what there is.
         e.kind = EventKind::LogMessage;
+        if (hasAux)
+            m_details.boolean("syscallMissing", true);
         for (const RecordFields &r : m_records) {
             if (e.pid < 0) {
                 qint64 pid = -1;
@@ -1568,8 +1640,7 @@ private:
     {
         std::unique_ptr<Pending> pending;
         Event event;
-        bool incomplete = false;
-        qint64 badArgFields = 0;
+        Builder::Damage damage;
         QByteArray sha256; // of pending->raw, for the case's chain of custody
     };
     using Batch = std::vector<std::unique_ptr<Pending>>;
@@ -1627,20 +1698,25 @@ private:
             Pending &p = *b.pending;
             const qint64 rawId = m_sink.addHashedRaw(p.raw, b.sha256);
             m_sink.addEvent(b.event, rawId);
-            if (b.incomplete) {
-                m_sink.recordError(p.firstPos,
-                    QCoreApplication::translate("Chainscope", "audit event %1 at %2 incomplete: no SYSCALL record")
-                        .arg(p.key.serial)
-                        .arg(formatTimeUs(p.key.timeUs)));
-            }
-            if (b.badArgFields > 0) {
+            if (b.damage.badArgFields > 0) {
                 // Counted outside the translate() call: lupdate cannot parse template arguments there.
-                const int badFields = int(std::min<qint64>(b.badArgFields, std::numeric_limits<int>::max()));
+                const int badFields = int(std::min<qint64>(b.damage.badArgFields, std::numeric_limits<int>::max()));
                 m_sink.recordError(p.firstPos,
                     QCoreApplication::translate("Chainscope",
                         "audit event %1 at %2: %n malformed EXECVE argument field(s) ignored (index, part or length "
                         "not a number, or index outside argc)",
                         nullptr, badFields)
+                        .arg(p.key.serial)
+                        .arg(formatTimeUs(p.key.timeUs)));
+            }
+            if (b.damage.oddHexValues > 0) {
+                // Damage, not a gap: the value lost at least its last digit (issue 11, finding 11).
+                const int odd = int(std::min<qint64>(b.damage.oddHexValues, std::numeric_limits<int>::max()));
+                m_sink.recordError(p.firstPos,
+                    QCoreApplication::translate("Chainscope",
+                        "audit event %1 at %2: %n EXECVE argument or PROCTITLE value(s) with an odd number of hex "
+                        "digits (cut; the last digit is dropped)",
+                        nullptr, odd)
                         .arg(p.key.serial)
                         .arg(formatTimeUs(p.key.timeUs)));
             }
@@ -1658,7 +1734,7 @@ private:
         results.reserve(batch.size());
         for (std::unique_ptr<Pending> &p : batch) {
             Built b;
-            b.event = m_builder.build(*p, b.incomplete, b.badArgFields);
+            b.event = m_builder.build(*p, b.damage);
             // Hashed here, on the build thread, not by the writer: the reading thread
             // that stores the events is what limits the import (issue 11, finding 13).
             b.sha256 = Sha256::hash(p->raw);
@@ -1728,7 +1804,8 @@ public:
             addType(QByteArrayView(t));
     }
 
-    void addLine(QByteArrayView line, qint64 pos);
+    // `cut`: the input ended inside this line (no newline after it).
+    void addLine(QByteArrayView line, qint64 pos, bool cut);
     void addOverlong(qint64 pos)
     {
         m_sink.recordError(pos,
@@ -1835,35 +1912,63 @@ Pending *Assembler::pendingFor(const EventKey &key, qint64 pos)
     return m_last = raw;
 }
 
-void Assembler::addLine(QByteArrayView line, qint64 pos)
+void Assembler::addLine(QByteArrayView line, qint64 pos, bool cut)
 {
     if (isBlankOrComment(line)) {
         m_sink.recordSkipped();
         return;
     }
+    // Rejected lines say when they are the cut end of the input: the cause, not
+    // only the symptom.
+    const auto rejected = [&](const QString &message) {
+        m_sink.recordError(pos,
+            cut ? QCoreApplication::translate("Chainscope", "last line cut (no newline at the end of the input): %1")
+                      .arg(message)
+                : message);
+    };
     RecordHeader h;
     switch (parseHeader(line, h)) {
     case HeaderStatus::NotARecord:
-        m_sink.recordError(
-            pos, QCoreApplication::translate("Chainscope", "not an audit record: \"%1\"").arg(excerpt(line)));
+        rejected(QCoreApplication::translate("Chainscope", "not an audit record: \"%1\"").arg(excerpt(line)));
         return;
     case HeaderStatus::BadStamp:
-        m_sink.recordError(pos,
-            QCoreApplication::translate(
-                "Chainscope", "audit record without a valid msg=audit(SECONDS.MILLIS:SERIAL) stamp: \"%1\"")
-                .arg(excerpt(line)));
+        rejected(QCoreApplication::translate(
+            "Chainscope", "audit record without a valid msg=audit(SECONDS.MILLIS:SERIAL) stamp: \"%1\"")
+                     .arg(excerpt(line)));
+        return;
+    case HeaderStatus::NoMessage:
+        // Whole: "msg=?" is all auditd had to write. Not evidence, not damage.
+        m_sink.recordSkipped();
         return;
     case HeaderStatus::Ok:
         break;
     }
     if (!quotesBalanced(line.sliced(h.fieldsBegin, h.fieldsEnd - h.fieldsBegin))) {
-        m_sink.recordError(pos,
+        rejected(
             QCoreApplication::translate("Chainscope", "truncated audit record (a quoted value does not end): \"%1\"")
                 .arg(excerpt(line)));
         return;
     }
     m_sink.recordRead();
     ++m_seq;
+    if (cut && endsWithWholeField(line.sliced(h.fieldsBegin)))
+        cut = false;
+    if (cut) {
+        // Stored (the bytes are evidence), but the last field may be a part of itself
+        // and is left out of the event: "pid=75" must not pass for whole (issue 11,
+        // finding 11). One error, so that the import does not look intact.
+        QByteArrayView dropped = line.sliced(wholeFieldsEnd(line, h.fieldsBegin));
+        while (!dropped.isEmpty()
+            && (dropped.front() == ' ' || dropped.front() == '\t' || dropped.front() == EnrichmentSeparator))
+            dropped = dropped.sliced(1);
+        m_sink.recordError(pos,
+            dropped.isEmpty()
+                ? QCoreApplication::translate("Chainscope", "last line cut (no newline at the end of the input)")
+                : QCoreApplication::translate("Chainscope",
+                    "last line cut (no newline at the end of the input): its last field \"%1\" may be incomplete "
+                    "and is not used")
+                      .arg(excerpt(dropped)));
+    }
 
     const EventKey key {h.timeUs(), h.serial, hostId(h.node)};
     Pending *p = pendingFor(key, pos);
@@ -1877,6 +1982,7 @@ void Assembler::addLine(QByteArrayView line, qint64 pos)
     ref.type = typeId(h.type);
     ref.typeName = m_types.name(ref.type);
     ref.typeFlags = m_typeFlags[size_t(ref.type)];
+    ref.cut = cut;
     p->raw += line;
     p->records.push_back(ref);
     p->lastSeq = m_seq;
@@ -1981,9 +2087,10 @@ bool AuditdReader::probe(QByteArrayView head)
         if (binary)
             continue;
         RecordHeader h;
-        if (parseHeader(line, h) == HeaderStatus::Ok)
+        const HeaderStatus status = parseHeader(line, h);
+        if (status == HeaderStatus::Ok)
             ++good;
-        else if (terminated) // the head may end inside a line
+        else if (status != HeaderStatus::NoMessage && terminated) // the head may end inside a line
             ++bad;
     }
     // At least half of the text lines; at least three, unless nothing else is there
@@ -1999,7 +2106,8 @@ namespace {
 class LineSplitter
 {
 public:
-    enum class Status { Ok, TooLong, End };
+    // Cut: the last line, which the input ended inside (no '\n' after it).
+    enum class Status { Ok, Cut, TooLong, End };
 
     explicit LineSplitter(InputFile &input)
         : m_input(input)
@@ -2036,7 +2144,10 @@ public:
             if (n <= 0) {
                 if (avail == 0)
                     return Status::End;
-                return take(m_buffer.constData(), avail, 0, line, pos); // no final '\n'
+                // No final '\n': the input (a file, a gzip stream) ended inside the
+                // line, or it was written without one. Either way it may be cut.
+                const Status s = take(m_buffer.constData(), avail, 0, line, pos);
+                return s == Status::Ok ? Status::Cut : s;
             }
             m_end += qsizetype(n);
         }
@@ -2106,7 +2217,7 @@ void AuditdReader::read(InputFile &input, const ReaderContext &context, ImportSi
         if (status == LineSplitter::Status::TooLong)
             assembler.addOverlong(pos);
         else
-            assembler.addLine(line, pos);
+            assembler.addLine(line, pos, status == LineSplitter::Status::Cut);
     }
     if (context.cancelled())
         return;

@@ -153,12 +153,13 @@ SourceInfo readSource(const Statement &st)
     s.error = st.text(12);
     s.host = st.text(13);
     s.timeZone = st.text(14);
+    s.counts.gaps = SerialGaps::fromStored(st.int64(15), st.isNull(16) ? QString() : st.text(16));
     return s;
 }
 
 constexpr const char *SourceColumns
     = "id, path, sha256, size, format, import_started, import_finished, records_read, events_stored, "
-      "records_failed, records_skipped, status, error, host, time_zone";
+      "records_failed, records_skipped, status, error, host, time_zone, gaps, gap_ranges";
 
 constexpr const char *EventColumns
     = "id, source_id, record_pos, time_us, host, platform, kind, process_key, pid, ppid, image, command_line, "
@@ -267,8 +268,8 @@ void CaseStore::migrate()
     // The header's user_version is the migration index: any value Chainscope never
     // wrote (a negative one from a flipped bit) must not reach steps[].
     if (version < 0) {
-        throw CaseError(QCoreApplication::translate("Chainscope",
-            "%1 is not a Chainscope case (unknown case format %2; the file header may be damaged)")
+        throw CaseError(QCoreApplication::translate(
+            "Chainscope", "%1 is not a Chainscope case (unknown case format %2; the file header may be damaged)")
                             .arg(m_db->path())
                             .arg(version));
     }
@@ -665,7 +666,7 @@ void EventWriter::finish(const ImportCounts &counts, const QString &firstError, 
 {
     Statement st(m_store.database(),
         "UPDATE sources SET status = ?, import_finished = ?, records_read = ?, events_stored = ?, "
-        "records_failed = ?, records_skipped = ?, error = ? WHERE id = ?");
+        "records_failed = ?, records_skipped = ?, error = ?, gaps = ?, gap_ranges = ? WHERE id = ?");
     st.bindText(1, sourceStatusName(status))
         .bindText(2, isoNow())
         .bind(3, counts.recordsRead)
@@ -673,7 +674,9 @@ void EventWriter::finish(const ImportCounts &counts, const QString &firstError, 
         .bind(5, counts.recordsFailed)
         .bind(6, counts.recordsSkipped)
         .bind(7, firstError)
-        .bind(8, m_sourceId)
+        .bind(8, counts.gaps.missing)
+        .bind(9, counts.gaps.toStored()) // NULL without a hole, like the column's default
+        .bind(10, m_sourceId)
         .exec();
     m_tx.commit();
 }

@@ -2,6 +2,7 @@
 
 #include "event.h"
 #include "policy.h"
+#include "serialgaps.h"
 #include "sqlitedb.h"
 
 #include <QDateTime>
@@ -23,8 +24,11 @@ struct ImportCounts
 {
     qint64 recordsRead = 0; // records (lines, audit records, EVTX records) seen
     qint64 eventsStored = 0;
-    qint64 recordsFailed = 0; // malformed, lost or unreadable records: the "errors"
+    qint64 recordsFailed = 0; // damaged or unreadable records: the "errors"
     qint64 recordsSkipped = 0; // comments and blank lines: not evidence, not errors
+    // Holes in the log's sequence numbers (audit serials): a possible loss, never an
+    // error; every record that is there may be intact (issue 11, finding 12).
+    SerialGaps gaps;
 };
 
 struct SourceInfo

@@ -1,5 +1,6 @@
 #include "eventjson.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 
 namespace Chainscope {
@@ -44,6 +45,14 @@ QJsonObject eventToJson(const Event &e)
     return o;
 }
 
+void insertGaps(QJsonObject &o, const SerialGaps &g)
+{
+    o.insert(QStringLiteral("gaps"), g.missing);
+    o.insert(QStringLiteral("gap_ranges"), QJsonArray::fromStringList(g.rangeStrings()));
+    o.insert(QStringLiteral("gap_range_count"), g.rangeCount);
+    o.insert(QStringLiteral("gap_ranges_cut"), g.cut());
+}
+
 QJsonObject sourceToJson(const SourceInfo &s)
 {
     QJsonObject o;
@@ -58,6 +67,7 @@ QJsonObject sourceToJson(const SourceInfo &s)
     o.insert(QStringLiteral("events"), s.counts.eventsStored);
     o.insert(QStringLiteral("errors"), s.counts.recordsFailed);
     o.insert(QStringLiteral("skipped"), s.counts.recordsSkipped);
+    insertGaps(o, s.counts.gaps);
     o.insert(QStringLiteral("status"), sourceStatusName(s.status));
     o.insert(QStringLiteral("error"), orNull(s.error));
     o.insert(QStringLiteral("import_started"), s.importStarted.toString(Qt::ISODateWithMs));

@@ -11,5 +11,9 @@ namespace Chainscope {
 // log did not carry the value) so consumers can rely on the shape.
 QJsonObject eventToJson(const Event &event);
 QJsonObject sourceToJson(const SourceInfo &source);
+// The gap keys shared by `import --json` and `sources --json` (issue 11, finding 12):
+// gaps (missing sequence numbers), gap_ranges (["first-last", …], the first
+// SerialGaps::MaxRangesKept), gap_range_count (all holes) and gap_ranges_cut.
+void insertGaps(QJsonObject &object, const SerialGaps &gaps);
 
 } // namespace Chainscope

@@ -9,6 +9,7 @@ namespace Chainscope {
 
 class CaseStore;
 class CaseIndex;
+struct SerialGaps;
 
 // The case as a self-contained HTML document: sources with hashes and counts, the
 // policy the chains were computed with, and every chain with its evidence. Every
@@ -25,6 +26,7 @@ public:
 
 private:
     QString renderSources() const;
+    static QString renderGaps(const SerialGaps &gaps);
     QString renderPolicy() const;
     QString renderChain(const Chain &chain) const;
 

@@ -36,11 +36,21 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     if (role == IncompleteRole)
         return s.status == SourceStatus::Incomplete;
     if (role == Qt::ToolTipRole) {
+        // Gaps are no error, but a possible loss the analyst should read about
+        // (issue 11, finding 12).
+        if (index.column() == Gaps && s.counts.gaps.missing > 0) {
+            QStringList ranges = s.counts.gaps.rangeStrings().mid(0, 10);
+            if (s.counts.gaps.rangeCount > ranges.size())
+                ranges.append(tr("\u2026 %1 ranges in all").arg(s.counts.gaps.rangeCount));
+            return tr("%1 missing sequence number(s): events may be lost there (%2)")
+                .arg(s.counts.gaps.missing)
+                .arg(ranges.join(QStringLiteral(", ")));
+        }
         if (!s.error.isEmpty())
             return s.error;
         return s.path;
     }
-    if (role == Qt::TextAlignmentRole && index.column() >= Records && index.column() <= Errors)
+    if (role == Qt::TextAlignmentRole && index.column() >= Records && index.column() <= Gaps)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
@@ -57,6 +67,8 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
         return s.counts.eventsStored;
     case Errors:
         return s.counts.recordsFailed;
+    case Gaps:
+        return s.counts.gaps.missing;
     case Sha256:
         return s.sha256;
     case ColumnCount:
@@ -82,6 +94,8 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Events");
     case Errors:
         return tr("Errors");
+    case Gaps:
+        return tr("Gaps");
     case Sha256:
         return tr("SHA-256");
     case ColumnCount:

@@ -12,7 +12,7 @@ class SourcesModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Status, Format, Path, Records, Events, Errors, Sha256, ColumnCount };
+    enum Column { Status, Format, Path, Records, Events, Errors, Gaps, Sha256, ColumnCount };
     enum Role { SourceIdRole = Qt::UserRole + 1, IncompleteRole };
 
     explicit SourcesModel(QObject *parent = nullptr);

@@ -84,6 +84,11 @@ void MemorySink::storeError(qint64 pos, const QString &message)
     errors.append({pos, message});
 }
 
+void MemorySink::storeGap(quint64 first, quint64 last, qint64 pos)
+{
+    gaps.append({first, last, pos});
+}
+
 QList<Event> MemorySink::ofKind(EventKind kind) const
 {
     QList<Event> result;

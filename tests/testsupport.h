@@ -43,6 +43,12 @@ public:
         qint64 pos;
         QString message;
     };
+    struct Gap
+    {
+        quint64 first;
+        quint64 last;
+        qint64 pos;
+    };
 
     qint64 addRaw(const QByteArray &raw) override;
     void addEvent(const Event &event, qint64 rawId) override;
@@ -50,11 +56,13 @@ public:
     QList<QByteArray> raws;
     QList<Stored> events;
     QList<Error> errors;
+    QList<Gap> gaps; // every hole, with where it shows (counts().gaps keeps a sample)
 
     QList<Event> ofKind(EventKind kind) const;
 
 protected:
     void storeError(qint64 pos, const QString &message) override;
+    void storeGap(quint64 first, quint64 last, qint64 pos) override;
 };
 
 // Reads a whole file with the reader for its detected format into a MemorySink.

@@ -197,6 +197,14 @@ private slots:
     void serialGapsMatchFile_data();
     void serialGapsMatchFile();
     void serialRunsAndRestarts();
+    void serialGaps_data();
+    void serialGaps();
+    void recordsWithoutSyscallAreNoErrors_data();
+    void recordsWithoutSyscallAreNoErrors();
+    void cutLastLine_data();
+    void cutLastLine();
+    void oddHexValues_data();
+    void oddHexValues();
     void binaryArguments();
     void incompleteEventsAndGarbage();
     void userSpacePayload();
@@ -477,9 +485,10 @@ void Tst_auditdreader::enrichedSuffix()
     ReadResult result;
     readFile(path, result);
     // The file is a selection of events (its serials have gaps, see
-    // serialGapsMatchFile): lost events are its only errors.
+    // serialGapsMatchFile): gaps, never errors.
+    QVERIFY(result.sink.counts().gaps.missing > 0);
     for (const MemorySink::Error &e : result.sink.errors)
-        QVERIFY2(e.message.contains(QStringLiteral(" lost ")), qPrintable(e.message));
+        QFAIL(qPrintable(e.message));
     const MemorySink::Stored *s = storedBySerial(result.sink, 485);
     QVERIFY(s);
     const Event &e = s->event;
@@ -858,17 +867,20 @@ void Tst_auditdreader::lostMessages()
 
     ReadResult lost;
     readFile(lostPath, lost);
-    QCOMPARE(lost.sink.counts().recordsFailed, missing);
-    QCOMPARE(lost.sink.errors.size(), 1);
-    QCOMPARE(lost.sink.errors.first().message,
-        QStringLiteral("%1 audit events lost (serials %2\u2013%3 missing)").arg(missing).arg(50).arg(58));
+    // A gap, not an error (issue 11, finding 12).
+    QCOMPARE(lost.sink.counts().recordsFailed, 0);
+    QVERIFY(lost.sink.errors.isEmpty());
+    QCOMPARE(lost.sink.counts().gaps.missing, missing);
+    QCOMPARE(lost.sink.counts().gaps.rangeStrings(), QStringList({QStringLiteral("50-58")}));
+    QCOMPARE(lost.sink.gaps.size(), 1);
     // Reported at the first event after the gap (serial 59, line 3).
-    QCOMPARE(lost.sink.errors.first().pos, fileLines(lostPath).at(2).pos);
+    QCOMPARE(lost.sink.gaps.first().pos, fileLines(lostPath).at(2).pos);
     // Nothing else changes: the same events as the contiguous file.
     ReadResult contiguous;
     readFile(linuxCorpus(QStringLiteral("auditd_gce_execve_connect_sockaddr.log")), contiguous);
     QCOMPARE(contiguous.sink.counts().recordsFailed, 0);
     QVERIFY(contiguous.sink.errors.isEmpty());
+    QCOMPARE(contiguous.sink.counts().gaps.missing, 0);
     QCOMPARE(lost.sink.events.size(), contiguous.sink.events.size());
     QCOMPARE(lost.sink.counts().recordsRead, contiguous.sink.counts().recordsRead);
 }
@@ -899,46 +911,49 @@ void Tst_auditdreader::serialGapsMatchFile()
     QList<qint64> serials(serialSet.cbegin(), serialSet.cend());
     std::sort(serials.begin(), serials.end());
     qint64 missing = 0;
-    QStringList expectedMessages;
+    QStringList expectedRanges;
     for (qsizetype i = 1; i < serials.size(); ++i) {
         const qint64 gap = serials[i] - serials[i - 1] - 1;
-        if (gap == 1)
-            expectedMessages.append(QStringLiteral("1 audit event lost (serial %1 missing)").arg(serials[i - 1] + 1));
-        else if (gap > 1)
-            expectedMessages.append(QStringLiteral("%1 audit events lost (serials %2\u2013%3 missing)")
-                                        .arg(gap)
-                                        .arg(serials[i - 1] + 1)
-                                        .arg(serials[i] - 1));
+        if (gap > 0)
+            expectedRanges.append(QStringLiteral("%1-%2").arg(serials[i - 1] + 1).arg(serials[i] - 1));
         missing += gap;
     }
     ReadResult result;
     readFile(path, result);
-    QStringList lostMessages;
-    for (const MemorySink::Error &e : result.sink.errors) {
-        if (e.message.contains(QStringLiteral(" lost ")))
-            lostMessages.append(e.message);
-    }
-    QCOMPARE(lostMessages, expectedMessages);
-    // No other errors in these files: every event has its SYSCALL or is user-space.
-    QCOMPARE(result.sink.counts().recordsFailed, missing);
+    QStringList ranges;
+    for (const MemorySink::Gap &g : result.sink.gaps)
+        ranges.append(QStringLiteral("%1-%2").arg(g.first).arg(g.last));
+    QCOMPARE(ranges, expectedRanges);
+    QCOMPARE(result.sink.counts().gaps.missing, missing);
+    QCOMPARE(result.sink.counts().gaps.rangeCount, qint64(expectedRanges.size()));
+    // Gaps are no errors (issue 11, finding 12), and these files have no damage.
+    QCOMPARE(result.sink.counts().recordsFailed, 0);
 }
 
 void Tst_auditdreader::incompleteEventsAndGarbage()
 {
     // auditd_rhel7_many_record_types.log holds records whose SYSCALL record is not in
-    // the file (EXECVE, CWD, PATH, SOCKADDR, BPRM_FCAPS alone), and one line that is no
-    // record at all (line 31, "type=UNKNOWN[1329] msg=?", which ausearch skips too).
+    // the file (EXECVE, CWD, PATH, SOCKADDR, BPRM_FCAPS alone), and one line with no
+    // stamp and no message (line 31, "type=UNKNOWN[1329] msg=?", which ausearch skips
+    // too). Its records are intact and its serials far apart: gaps, no error (issue
+    // 11, finding 12). Its last line has no newline, but ends with a whole field
+    // ("res=1"): intact, like the rest (finding 11 is about values that may be cut).
     const QString path = linuxCorpus(QStringLiteral("auditd_rhel7_many_record_types.log"));
+    if (!QFileInfo::exists(path))
+        QSKIP("the shared corpus is not here");
     static const QStringList syscallRecords = {QStringLiteral("EXECVE"), QStringLiteral("PATH"), QStringLiteral("CWD"),
         QStringLiteral("SOCKADDR"), QStringLiteral("PROCTITLE"), QStringLiteral("BPRM_FCAPS")};
     QMap<qint64, QStringList> typesBySerial;
-    qint64 garbagePos = -1;
+    qint64 noMessagePos = -1;
+    qint64 records = 0;
     for (const Line &l : fileLines(path)) {
         const Stamp s = stampOf(l.text);
-        if (s.valid())
+        if (s.valid()) {
             typesBySerial[s.serial].append(s.type);
-        else if (!isBlankOrCommentLine(l.text))
-            garbagePos = l.pos;
+            ++records;
+        } else if (l.text.endsWith(" msg=?")) {
+            noMessagePos = l.pos;
+        }
     }
     QSet<qint64> expectedIncomplete;
     for (auto it = typesBySerial.cbegin(); it != typesBySerial.cend(); ++it) {
@@ -950,24 +965,22 @@ void Tst_auditdreader::incompleteEventsAndGarbage()
         }
     }
     QVERIFY(!expectedIncomplete.isEmpty());
-    QVERIFY(garbagePos > 0);
+    QVERIFY(noMessagePos > 0);
 
     ReadResult result;
     readFile(path, result);
     QSet<qint64> incomplete;
-    int garbageErrors = 0;
-    static const QRegularExpression re(QStringLiteral("audit event (\\d+) .*incomplete: no SYSCALL record"));
-    for (const MemorySink::Error &e : result.sink.errors) {
-        const QRegularExpressionMatch m = re.match(e.message);
-        if (m.hasMatch())
-            incomplete.insert(m.captured(1).toLongLong());
-        if (e.pos == garbagePos) {
-            ++garbageErrors;
-            QVERIFY2(e.message.contains(QStringLiteral("msg=audit(")), qPrintable(e.message));
-        }
+    for (const MemorySink::Stored &st : result.sink.events) {
+        if (st.event.details.value(QStringLiteral("syscallMissing")).toBool())
+            incomplete.insert(st.event.details.value(QStringLiteral("serial")).toInteger());
     }
     QCOMPARE(incomplete, expectedIncomplete);
-    QCOMPARE(garbageErrors, 1);
+    const ImportCounts &c = result.sink.counts();
+    QCOMPARE(c.recordsRead, records);
+    QCOMPARE(c.recordsSkipped, 1); // the msg=? line
+    QVERIFY(c.gaps.missing > 0);
+    QCOMPARE(c.recordsFailed, 0);
+    QVERIFY(result.sink.errors.isEmpty());
     // The incomplete events are still imported, as log messages with what they have.
     const Event execve = eventsBySerial(result.sink).value(1075898);
     QCOMPARE(execve.kind, EventKind::LogMessage);
@@ -1089,18 +1102,283 @@ void Tst_auditdreader::serialRunsAndRestarts()
     ReadResult result;
     readFile(path, result);
     QCOMPARE(result.sink.events.size(), lines.size());
-    QStringList messages;
-    for (const MemorySink::Error &e : result.sink.errors)
-        messages.append(e.message);
-    QCOMPARE(messages,
-        QStringList({QStringLiteral("1 audit event lost (serial 105 missing)"),
-            QStringLiteral("2 audit events lost (serials 5\u20136 missing)")}));
-    QCOMPARE(result.sink.counts().recordsFailed, 3);
+    QCOMPARE(result.sink.counts().gaps.rangeStrings(), QStringList({QStringLiteral("105-105"), QStringLiteral("5-6")}));
+    QCOMPARE(result.sink.counts().gaps.missing, 3);
+    QCOMPARE(result.sink.counts().recordsFailed, 0);
+    QVERIFY(result.sink.errors.isEmpty());
     // Events come out in time order: 104 (.002) before 102 (.003).
     QList<qint64> order;
     for (const MemorySink::Stored &st : result.sink.events)
         order.append(st.event.details.value(QStringLiteral("serial")).toInteger());
     QCOMPARE(order.mid(0, 6), QList<qint64>({100, 101, 104, 102, 103, 106}));
+}
+
+void Tst_auditdreader::serialGaps_data()
+{
+    // Issue 11, finding 12: holes in the serial sequence are gaps, counted apart from
+    // errors. Bounds: the tracker takes a jump of more than 2^32 serials (the kernel's
+    // counter width) for another sequence; SerialGaps keeps the first 100 ranges.
+    QTest::addColumn<QList<qint64>>("serials");
+    QTest::addColumn<qint64>("missing");
+    QTest::addColumn<QStringList>("ranges"); // kept
+    QTest::addColumn<qint64>("rangeCount");
+    constexpr qint64 Jump = qint64(1) << 32;
+    QTest::newRow("consecutive") << QList<qint64>({1, 2, 3}) << qint64(0) << QStringList() << qint64(0);
+    QTest::newRow("one missing") << QList<qint64>({1, 3}) << qint64(1) << QStringList({QStringLiteral("2-2")})
+                                 << qint64(1);
+    QTest::newRow("two holes") << QList<qint64>({1, 3, 6}) << qint64(3)
+                               << QStringList({QStringLiteral("2-2"), QStringLiteral("4-5")}) << qint64(2);
+    QTest::newRow("jump of 2^32 - 1") << QList<qint64>({1, Jump}) << Jump - 2
+                                      << QStringList({QStringLiteral("2-%1").arg(Jump - 1)}) << qint64(1);
+    QTest::newRow("jump of 2^32") << QList<qint64>({1, 1 + Jump}) << Jump - 1
+                                  << QStringList({QStringLiteral("2-%1").arg(Jump)}) << qint64(1);
+    QTest::newRow("jump of 2^32 + 1 (another sequence)")
+        << QList<qint64>({1, 2 + Jump}) << qint64(0) << QStringList() << qint64(0);
+    for (int holes : {99, 100, 101}) {
+        QList<qint64> serials;
+        QStringList ranges;
+        for (int i = 0; i <= holes; ++i) {
+            serials.append(1 + 2 * i);
+            if (i > 0 && ranges.size() < SerialGaps::MaxRangesKept)
+                ranges.append(QStringLiteral("%1-%1").arg(2 * i));
+        }
+        QTest::addRow("%d holes", holes) << serials << qint64(holes) << ranges << qint64(holes);
+    }
+}
+
+void Tst_auditdreader::serialGaps()
+{
+    QFETCH(QList<qint64>, serials);
+    QFETCH(qint64, missing);
+    QFETCH(QStringList, ranges);
+    QFETCH(qint64, rangeCount);
+    QByteArrayList lines;
+    for (qsizetype i = 0; i < serials.size(); ++i) {
+        const QByteArray stamp
+            = QByteArray("1700000000.") + QByteArray::number(100 + i) + ':' + QByteArray::number(serials[i]);
+        lines.append(syscallLine(stamp.constData()));
+    }
+    QTemporaryDir dir;
+    const QString path = writeFixture(dir, QStringLiteral("gaps.log"), lines);
+    QVERIFY(!path.isEmpty());
+    ReadResult result;
+    readFile(path, result);
+    const ImportCounts &c = result.sink.counts();
+    QCOMPARE(c.recordsRead, qint64(serials.size()));
+    QCOMPARE(result.sink.events.size(), serials.size());
+    QCOMPARE(c.recordsFailed, 0);
+    QVERIFY(result.sink.errors.isEmpty());
+    QCOMPARE(c.gaps.missing, missing);
+    QCOMPARE(c.gaps.rangeStrings(), ranges);
+    QCOMPARE(c.gaps.rangeCount, rangeCount);
+    QCOMPARE(c.gaps.cut(), rangeCount > SerialGaps::MaxRangesKept);
+}
+
+void Tst_auditdreader::recordsWithoutSyscallAreNoErrors_data()
+{
+    // What excerpts and ausearch selections hold (issue 11, finding 12): records of a
+    // syscall event without their SYSCALL record, a record auditd wrote without any
+    // message. Intact, so no error; a broken stamp stays one.
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("events");
+    QTest::addColumn<int>("skipped");
+    QTest::addColumn<int>("errors");
+    QTest::addColumn<bool>("syscallMissing");
+    QTest::newRow("EXECVE alone") << QByteArray(
+        "type=EXECVE msg=audit(1700000000.000:7): argc=2 a0=\"cat\" a1=\"/etc/passwd\"")
+                                  << 1 << 0 << 0 << true;
+    QTest::newRow("PATH alone") << QByteArray("type=PATH msg=audit(1700000000.000:7): item=0 name=\"/tmp/x\" "
+                                              "inode=5 dev=08:01 mode=0100644 nametype=NORMAL")
+                                << 1 << 0 << 0 << true;
+    QTest::newRow("user-space record") << QByteArray("type=USER_LOGIN msg=audit(1700000000.000:7): pid=1 uid=0 "
+                                                     "auid=0 ses=1 msg='op=login id=0 res=success'")
+                                       << 1 << 0 << 0 << false;
+    QTest::newRow("msg=? alone") << QByteArray("type=UNKNOWN[1329] msg=?") << 0 << 1 << 0 << false;
+    QTest::newRow("msg=? then more") << QByteArray("type=UNKNOWN[1329] msg=? x=1") << 0 << 0 << 1 << false;
+    QTest::newRow("msg=audit cut") << QByteArray("type=SYSCALL msg=audit(1700000000.0") << 0 << 0 << 1 << false;
+}
+
+void Tst_auditdreader::recordsWithoutSyscallAreNoErrors()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, events);
+    QFETCH(int, skipped);
+    QFETCH(int, errors);
+    QFETCH(bool, syscallMissing);
+    QTemporaryDir dir;
+    // Complete events first, so that the file is recognized whatever the line is.
+    const QString path = writeFixture(dir, QStringLiteral("alone.log"),
+        {syscallLine("1700000000.000:4"), syscallLine("1700000000.000:5"), syscallLine("1700000000.000:6"), line});
+    QVERIFY(!path.isEmpty());
+    ReadResult result;
+    readFile(path, result);
+    QCOMPARE(result.sink.events.size(), 3 + events);
+    QCOMPARE(result.sink.counts().recordsSkipped, skipped);
+    QCOMPARE(result.sink.counts().recordsFailed, errors);
+    if (events > 0) {
+        const Event &e = result.sink.events.last().event;
+        QCOMPARE(e.kind, EventKind::LogMessage);
+        QCOMPARE(e.details.value(QStringLiteral("syscallMissing")).toBool(), syscallMissing);
+    }
+}
+
+void Tst_auditdreader::cutLastLine_data()
+{
+    // Issue 11, finding 11: auditd ends every record with a newline; a last line
+    // without one is where the input ended, and its last field may be a part of
+    // itself ("pid=75" of "pid=758"). Plain and gzip'd, and behind several read
+    // blocks (the reader streams 256 KiB at a time).
+    QTest::addColumn<QByteArray>("tail"); // the last line's fields after "ppid=1 "
+    QTest::addColumn<bool>("newline");
+    QTest::addColumn<bool>("gzip");
+    QTest::addColumn<int>("before"); // whole events before the last line
+    QTest::addColumn<int>("errors");
+    QTest::addColumn<qint64>("pid"); // of the last event; -1: not taken from the cut field
+    for (bool gz : {false, true}) {
+        const char *suffix = gz ? " (gzip)" : "";
+        QTest::addRow("newline%s", suffix) << QByteArray("pid=758") << true << gz << 1 << 0 << qint64(758);
+        QTest::addRow("no newline, cut in the last field%s", suffix)
+            << QByteArray("pid=75") << false << gz << 1 << 1 << qint64(-1);
+        QTest::addRow("no newline, 3000 events before%s", suffix)
+            << QByteArray("pid=75") << false << gz << 3000 << 1 << qint64(-1);
+        QTest::addRow("newline, 3000 events before%s", suffix)
+            << QByteArray("pid=758") << true << gz << 3000 << 0 << qint64(758);
+    }
+    QTest::newRow("CRLF") << QByteArray("pid=758\r") << true << false << 1 << 0 << qint64(758);
+    // A last field whose end is marked cannot be a part of itself: no newline, no damage.
+    QTest::newRow("no newline after key=(null)")
+        << QByteArray("pid=758 key=(null)") << false << false << 1 << 0 << qint64(758);
+    QTest::newRow("no newline after a closed quote")
+        << QByteArray("pid=758 comm=\"cat\"") << false << false << 1 << 0 << qint64(758);
+    QTest::newRow("no newline after res=1") << QByteArray("pid=758 res=1") << false << false << 1 << 0 << qint64(758);
+    QTest::newRow("no newline after res=success")
+        << QByteArray("pid=758 res=success") << false << false << 1 << 0 << qint64(758);
+    QTest::newRow("no newline, res= cut") << QByteArray("pid=758 res=succ") << false << false << 1 << 1 << qint64(758);
+    QTest::newRow("no newline, cut after a space") << QByteArray("pid=758 ") << false << false << 1 << 1 << qint64(758);
+    // Cut inside a quoted value: the record is rejected, and the message says why.
+    QTest::newRow("no newline, cut in a quoted value")
+        << QByteArray("pid=758 comm=\"ca") << false << false << 1 << 1 << qint64(-2);
+}
+
+void Tst_auditdreader::cutLastLine()
+{
+    QFETCH(QByteArray, tail);
+    QFETCH(bool, newline);
+    QFETCH(bool, gzip);
+    QFETCH(int, before);
+    QFETCH(int, errors);
+    QFETCH(qint64, pid);
+    QByteArray bytes;
+    for (int i = 0; i < before; ++i) {
+        const QByteArray stamp = QByteArray::number(1700000000 + i / 1000) + '.'
+            + QByteArray::number(i % 1000).rightJustified(3, '0') + ':' + QByteArray::number(i + 1);
+        bytes += syscallLine(stamp.constData()) + '\n';
+    }
+    // The next serial, a second later: no gap, whatever the row.
+    const QByteArray last = "type=SYSCALL msg=audit(1700000100.000:" + QByteArray::number(before + 1)
+        + "): arch=c000003e syscall=59 success=yes exit=0 a0=3 a1=0 a2=0 a3=0 items=0 ppid=1 " + tail;
+    bytes += last;
+    if (newline)
+        bytes += '\n';
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString plain = dir.filePath(QStringLiteral("audit.log"));
+    QFile f(plain);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+    QString path = plain;
+    if (gzip) {
+        const ProcessResult zipped = run(QStringLiteral("gzip"), {QStringLiteral("-c"), plain});
+        QCOMPARE(zipped.exitCode, 0);
+        path = dir.filePath(QStringLiteral("audit.log.1.gz"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(zipped.out);
+    }
+    ReadResult result;
+    readFile(path, result);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.sink.counts().recordsFailed, errors);
+    if (errors > 0) {
+        QCOMPARE(result.sink.errors.size(), 1);
+        QVERIFY2(result.sink.errors.first().message.startsWith(QStringLiteral("last line cut")),
+            qPrintable(result.sink.errors.first().message));
+        QCOMPARE(result.sink.errors.first().pos, qint64(bytes.size() - last.size()));
+    }
+    if (pid == -2) { // rejected
+        QCOMPARE(result.sink.events.size(), before);
+        return;
+    }
+    QCOMPARE(result.sink.events.size(), before + 1);
+    const MemorySink::Stored *s = storedBySerial(result.sink, before + 1);
+    QVERIFY(s);
+    QCOMPARE(s->event.pid, pid);
+    QCOMPARE(s->event.ppid, 1); // the fields before the cut one are whole
+    // The raw record keeps every byte, cut or not.
+    QVERIFY(result.sink.raws[s->rawId].startsWith(last.endsWith('\r') ? last.chopped(1) : last));
+}
+
+void Tst_auditdreader::oddHexValues_data()
+{
+    // Issue 11, finding 11: EXECVE arguments and PROCTITLE values are quoted or hex;
+    // hex with an odd number of digits lost its last digit. The even prefix is
+    // decoded (ausearch decodes it the same way, then makes a byte of the lone digit
+    // as if a 0 followed it: "41424" is "AB@" there) and the damage is counted.
+    QTest::addColumn<QByteArray>("record");
+    QTest::addColumn<QString>("detail"); // "argv" (its index 1) or "proctitle"
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("errors");
+    QTest::addColumn<QString>("ausearchValue"); // ausearch -i's a1=, empty: not compared
+    const QByteArray execve = "type=EXECVE msg=audit(1700000000.000:1): argc=2 a0=\"cat\" ";
+    QTest::newRow("even hex argument") << execve + "a1=414243" << QStringLiteral("argv") << QStringLiteral("ABC") << 0
+                                       << QStringLiteral("ABC");
+    QTest::newRow("odd hex argument") << execve + "a1=41424" << QStringLiteral("argv") << QStringLiteral("AB") << 1
+                                      << QStringLiteral("AB@");
+    QTest::newRow("one hex digit") << execve + "a1=4" << QStringLiteral("argv") << QString() << 1 << QString();
+    QTest::newRow("odd hex piece of a long argument")
+        << execve + "a1_len=6 a1[0]=4142 a1[1]=434" << QStringLiteral("argv") << QStringLiteral("ABC") << 1
+        << QString();
+    QTest::newRow("quoted odd digits") << execve + "a1=\"414\"" << QStringLiteral("argv") << QStringLiteral("414") << 0
+                                       << QStringLiteral("414");
+    QTest::newRow("even hex proctitle") << QByteArray(
+        "type=PROCTITLE msg=audit(1700000000.000:1): proctitle=636174004142")
+                                        << QStringLiteral("proctitle") << QStringLiteral("cat AB") << 0 << QString();
+    QTest::newRow("odd hex proctitle") << QByteArray(
+        "type=PROCTITLE msg=audit(1700000000.000:1): proctitle=63617400414")
+                                       << QStringLiteral("proctitle") << QStringLiteral("cat A") << 1 << QString();
+}
+
+void Tst_auditdreader::oddHexValues()
+{
+    QFETCH(QByteArray, record);
+    QFETCH(QString, detail);
+    QFETCH(QString, expected);
+    QFETCH(int, errors);
+    QFETCH(QString, ausearchValue);
+    QTemporaryDir dir;
+    const QString path = writeFixture(dir, QStringLiteral("hex.log"), {syscallLine("1700000000.000:1", 59), record});
+    QVERIFY(!path.isEmpty());
+    ReadResult result;
+    readFile(path, result);
+    QCOMPARE(result.sink.events.size(), 1);
+    const Event &e = result.sink.events.first().event;
+    if (detail == QLatin1String("argv"))
+        QCOMPARE(jsonStrings(e.details.value(QStringLiteral("argv"))).value(1), expected);
+    else
+        QCOMPARE(e.details.value(QStringLiteral("proctitle")).toString(), expected);
+    QCOMPARE(result.sink.counts().recordsFailed, errors);
+    if (errors > 0) {
+        QVERIFY2(result.sink.errors.first().message.contains(QStringLiteral("odd number of hex digits")),
+            qPrintable(result.sink.errors.first().message));
+        if (detail == QLatin1String("argv"))
+            QVERIFY(e.details.value(QStringLiteral("argvIncomplete")).toBool());
+    }
+    if (!ausearchValue.isEmpty()) {
+        const QStringList lines = interpreted(path, QStringLiteral("EXECVE"), 1);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(interpretedValue(lines.first(), QStringLiteral("a1")), ausearchValue);
+    }
 }
 
 void Tst_auditdreader::binaryArguments()
@@ -1468,9 +1746,8 @@ void Tst_auditdreader::damagedLinesNeverFatal()
     const ImportCounts &c = result.sink.counts();
     qint64 lineErrors = 0;
     for (const MemorySink::Error &e : result.sink.errors) {
-        // Event-level errors: lost serials, missing SYSCALL records, bad EXECVE fields.
-        if (!e.message.contains(QStringLiteral(" lost ")) && !e.message.contains(QStringLiteral("incomplete"))
-            && !e.message.contains(QStringLiteral("EXECVE argument")))
+        // Event-level errors: bad EXECVE fields, hex cut to an odd length.
+        if (!e.message.contains(QStringLiteral("EXECVE argument")))
             ++lineErrors;
     }
     QCOMPARE(c.recordsRead + c.recordsSkipped + lineErrors, qint64(lines.size()));

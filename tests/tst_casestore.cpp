@@ -28,6 +28,8 @@ private slots:
     void incompleteSourceCanBeDroppedAndReimported();
     void sourceWithSha256FindsOnlyCompleteSources();
     void errorMessagesAreCappedButCountsAreExact();
+    void gapsRoundTrip_data();
+    void gapsRoundTrip();
     void forEachEventFiltersAndOrders();
     void compressedRawRecordsRoundTrip();
     void damagedCompressedRawIsACaseError_data();
@@ -333,6 +335,46 @@ void Tst_casestore::errorMessagesAreCappedButCountsAreExact()
     QVERIFY(kept.size() < 5000);
     QVERIFY(kept.size() > 0);
     QCOMPARE(kept.first().recordPos, 0);
+}
+
+void Tst_casestore::gapsRoundTrip_data()
+{
+    // Issue 11, finding 12: the gap count and the first SerialGaps::MaxRangesKept
+    // ranges go to sources.gaps / sources.gap_ranges and come back; the total number
+    // of holes says whether the list was cut. Bounds: 99, 100, 101 holes.
+    QTest::addColumn<int>("holes");
+    QTest::newRow("none") << 0;
+    QTest::newRow("one") << 1;
+    QTest::newRow("99") << 99;
+    QTest::newRow("100") << 100;
+    QTest::newRow("101") << 101;
+}
+
+void Tst_casestore::gapsRoundTrip()
+{
+    QFETCH(int, holes);
+    auto store = CaseStore::create(freshPath());
+    const qint64 sid = store->beginSource({});
+    ImportCounts counts;
+    counts.recordsRead = 2;
+    // Serials past 2^53 stay exact (they are kept as text, not JSON numbers).
+    const quint64 base = (quint64(1) << 60) + 1;
+    for (int i = 0; i < holes; ++i)
+        counts.gaps.add(base + quint64(10 * i), base + quint64(10 * i + i));
+    {
+        EventWriter writer(*store, sid);
+        writer.finish(counts);
+    }
+    const SerialGaps back = store->source(sid)->counts.gaps;
+    QCOMPARE(back.missing, counts.gaps.missing);
+    QCOMPARE(back.rangeCount, qint64(holes));
+    QCOMPARE(back.ranges.size(), std::min<qsizetype>(holes, SerialGaps::MaxRangesKept));
+    QCOMPARE(back.cut(), holes > SerialGaps::MaxRangesKept);
+    QCOMPARE(back, counts.gaps);
+    QCOMPARE(store->sources().first().counts.gaps, counts.gaps);
+    QCOMPARE(store->sources().first().counts.recordsFailed, 0);
+    if (holes > 0)
+        QCOMPARE(back.rangeStrings().first(), QStringLiteral("%1-%1").arg(base));
 }
 
 void Tst_casestore::forEachEventFiltersAndOrders()

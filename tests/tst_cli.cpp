@@ -76,6 +76,8 @@ private slots:
     void evtxDamageIsReportedNotSilent_data();
     void evtxDamageIsReportedNotSilent();
     void shortEvtxReimportedIsADuplicate();
+    void gapsAreShownButAreNoErrors_data();
+    void gapsAreShownButAreNoErrors();
     void gzipFileImportsDirectly();
     void secondImportOfTheSameEvidence_data();
     void secondImportOfTheSameEvidence();
@@ -196,8 +198,7 @@ void Tst_cli::fifoIsRefusedNotWaitedOn()
     const QString fifo = m_dir.filePath(QStringLiteral("evidence.fifo"));
     QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
     const QString good = corpusPath(QStringLiteral("linux/dpkg_tiny_mixed.log"));
-    const ProcessResult r
-        = run(Cli, {QStringLiteral("import"), casePath, fifo, good, QStringLiteral("--json")}, 20000);
+    const ProcessResult r = run(Cli, {QStringLiteral("import"), casePath, fifo, good, QStringLiteral("--json")}, 20000);
     QVERIFY2(r.err != "timed out", "the import waited on the FIFO");
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("not a regular file"), r.err.constData());
@@ -232,14 +233,16 @@ void Tst_cli::textOutputShowsControlCharactersVisibly()
         f.write("2026-03-02 10:00:00 status installed curl:amd64 7.88.1-10\n"
                 "2026-03-02 10:00:01 status installed evil\x1b[2J\x07pkg:amd64 1.0\n");
     }
-    QCOMPARE(cli({QStringLiteral("import"), casePath, log, QStringLiteral("--host"), QStringLiteral("h1")}).exitCode, 0);
+    QCOMPARE(
+        cli({QStringLiteral("import"), casePath, log, QStringLiteral("--host"), QStringLiteral("h1")}).exitCode, 0);
     command.replace(command.indexOf(QStringLiteral("CASE")), casePath);
     const ProcessResult r = cli(command);
     QCOMPARE(r.exitCode, 0);
     for (const char c : r.out)
-        QVERIFY2(quint8(c) >= 0x20 || c == '\n' || c == '\t', qPrintable(QStringLiteral("raw 0x%1 in: %2")
-                                                                       .arg(quint8(c), 2, 16, QLatin1Char('0'))
-                                                                       .arg(QString::fromUtf8(r.out))));
+        QVERIFY2(quint8(c) >= 0x20 || c == '\n' || c == '\t',
+            qPrintable(QStringLiteral("raw 0x%1 in: %2")
+                           .arg(quint8(c), 2, 16, QLatin1Char('0'))
+                           .arg(QString::fromUtf8(r.out))));
     QVERIFY2(r.out.contains("\\x1b"), r.out.constData());
 }
 
@@ -401,6 +404,69 @@ void Tst_cli::shortEvtxReimportedIsADuplicate()
     QCOMPARE(b.value(QStringLiteral("duplicate_of")), a.value(QStringLiteral("source_id")));
     QCOMPARE(parseArray(cli({QStringLiteral("events"), casePath, QStringLiteral("--json")}).out).size(), events);
     QCOMPARE(parseArray(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out).size(), 1);
+}
+
+void Tst_cli::gapsAreShownButAreNoErrors_data()
+{
+    // Issue 11, finding 12: serials 3 and 4 are missing. A gap is a possible loss, not
+    // damage: exit code 0. The exit code follows errors only: the same file cut in its
+    // last line (finding 11) exits 2, with the same gap.
+    QTest::addColumn<bool>("finalNewline");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("errors");
+    QTest::newRow("intact") << true << 0 << 0;
+    QTest::newRow("last line cut") << false << 2 << 1;
+}
+
+void Tst_cli::gapsAreShownButAreNoErrors()
+{
+    QFETCH(bool, finalNewline);
+    QFETCH(int, exitCode);
+    QFETCH(int, errors);
+    QByteArrayList lines;
+    for (int serial : {1, 2, 5}) {
+        lines.append("type=SYSCALL msg=audit(1700000000.00" + QByteArray::number(serial) + ':'
+            + QByteArray::number(serial)
+            + "): arch=c000003e syscall=2 success=yes exit=3 a0=0 a1=0 a2=0 a3=0 items=0 ppid=1 pid=500 auid=0 "
+              "uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=(none) ses=1 comm=\"cat\" "
+              "exe=\"/usr/bin/cat\" key=(null)");
+    }
+    const QString path = m_dir.filePath(QStringLiteral("gaps-%1.log").arg(finalNewline ? 1 : 0));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    // Without its newline the file is also cut inside its last value ("key=(nu"): a
+    // last line that ends with a whole field ("key=(null)") would be intact.
+    out.write(finalNewline ? lines.join('\n') + '\n' : lines.join('\n').chopped(3));
+    out.close();
+
+    const QString casePath = newCase();
+    const ProcessResult r = cli({QStringLiteral("import"), casePath, path, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, exitCode);
+    const auto checkGaps = [&](const QJsonObject &o) {
+        QCOMPARE(o.value(QStringLiteral("errors")).toInt(), errors);
+        QCOMPARE(o.value(QStringLiteral("records")).toInt(), 3);
+        QCOMPARE(o.value(QStringLiteral("gaps")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("gap_ranges")).toArray(), QJsonArray({QStringLiteral("3-4")}));
+        QCOMPARE(o.value(QStringLiteral("gap_range_count")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("gap_ranges_cut")), QJsonValue(false));
+    };
+    checkGaps(parseArray(r.out).first().toObject());
+    QVERIFY2(r.err.contains("2 gaps"), r.err.constData());
+    // Stored in the case and read back.
+    const ProcessResult sources = cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")});
+    QCOMPARE(sources.exitCode, 0);
+    checkGaps(parseArray(sources.out).first().toObject());
+    const ProcessResult text = cli({QStringLiteral("sources"), casePath});
+    QVERIFY2(text.out.contains("\t2 gaps\t"), text.out.constData());
+    const ProcessResult summary = cli({QStringLiteral("summary"), casePath});
+    QVERIFY2(summary.out.contains("2 gaps (sequence numbers missing, possible loss: 3-4)"), summary.out.constData());
+    const QString html = m_dir.filePath(QStringLiteral("gaps-report.html"));
+    QCOMPARE(cli({QStringLiteral("report"), casePath, QStringLiteral("--html"), html}).exitCode, 0);
+    QFile report(html);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QByteArray page = report.readAll();
+    QVERIFY(page.contains("<th>Gaps</th>"));
+    QVERIFY(page.contains("2 missing sequence number(s): possible loss (3-4)"));
 }
 
 void Tst_cli::gzipFileImportsDirectly()

@@ -52,6 +52,7 @@ void Tst_models::initTestCase()
     }
     ImportCounts counts;
     counts.recordsRead = Events;
+    counts.gaps.add(10, 12); // issue 11, finding 12: shown in their own column
     writer.finish(counts);
 
     SourceInfo broken;
@@ -68,6 +69,11 @@ void Tst_models::sourcesModelShowsStatusAndCounts()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, SourcesModel::Events).data().toInt(), Events);
     QCOMPARE(model.index(0, SourcesModel::Path).data().toString(), QStringLiteral("audit.log"));
+    QCOMPARE(model.index(0, SourcesModel::Errors).data().toInt(), 0);
+    QCOMPARE(model.index(0, SourcesModel::Gaps).data().toInt(), 3);
+    QCOMPARE(model.headerData(SourcesModel::Gaps, Qt::Horizontal).toString(), QStringLiteral("Gaps"));
+    QVERIFY(model.index(0, SourcesModel::Gaps).data(Qt::ToolTipRole).toString().contains(QStringLiteral("10-12")));
+    QCOMPARE(model.index(1, SourcesModel::Gaps).data().toInt(), 0);
     QCOMPARE(model.index(0, 0).data(SourcesModel::IncompleteRole).toBool(), false);
     QCOMPARE(model.index(1, 0).data(SourcesModel::IncompleteRole).toBool(), true);
     model.reload(nullptr);

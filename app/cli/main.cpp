@@ -33,8 +33,8 @@ enum ExitCode {
     ExitOk = 0,
     ExitFailure = 1, // usage error, case unusable, a file unreadable or of unknown format, cancelled,
                      // or every file already in the case
-    ExitRecordErrors = 2, // everything imported, but some records were damaged or lost (a file
-                          // short of the records it promises too: status incomplete)
+    ExitRecordErrors = 2, // everything imported, but some records were damaged, unreadable or missing (a file
+                          // short of the records it promises too: status incomplete); gaps do not count
     // verify (issue 11, finding 13). Apart from 1, so a script can tell "the case could
     // not be opened" from "the case differs from what was recorded", and a case that
     // differs from one that merely could not be checked in full.
@@ -210,6 +210,21 @@ int cmdDemo(const QStringList &args)
     return ExitOk;
 }
 
+// ", N gaps (sequence numbers missing, possible loss: 50-58, …)", or nothing without
+// a gap: a gap is no error, but the analyst must hear of it (issue 11, finding 12).
+QString gapsText(const SerialGaps &g)
+{
+    if (g.missing == 0)
+        return QString();
+    constexpr qsizetype Shown = 5;
+    QStringList ranges = g.rangeStrings().mid(0, Shown);
+    if (g.rangeCount > ranges.size())
+        ranges.append(QStringLiteral("... %1 ranges in all").arg(g.rangeCount));
+    return QStringLiteral(", %1 gaps (sequence numbers missing, possible loss: %2)")
+        .arg(g.missing)
+        .arg(ranges.join(QStringLiteral(", ")));
+}
+
 QJsonObject resultToJson(const ImportResult &r)
 {
     QJsonObject o;
@@ -221,6 +236,7 @@ QJsonObject resultToJson(const ImportResult &r)
     o.insert(QStringLiteral("events"), r.counts.eventsStored);
     o.insert(QStringLiteral("errors"), r.counts.recordsFailed);
     o.insert(QStringLiteral("skipped"), r.counts.recordsSkipped);
+    insertGaps(o, r.counts.gaps);
     o.insert(QStringLiteral("status"), importStatusName(r.status));
     o.insert(QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error));
     o.insert(QStringLiteral("duplicate_of"), r.duplicateOf < 0 ? QJsonValue() : QJsonValue(r.duplicateOf));
@@ -277,7 +293,7 @@ int cmdImport(const QStringList &args)
             err() << "chainscope-cli: " << shown(r.error) << "; use --again to import it a second time" << Qt::endl;
         else
             err() << file << ": " << r.format << ", " << r.counts.recordsRead << " records, " << r.counts.eventsStored
-                  << " events, " << r.counts.recordsFailed << " errors"
+                  << " events, " << r.counts.recordsFailed << " errors" << gapsText(r.counts.gaps)
                   << (r.error.isEmpty() ? QString() : QStringLiteral(" (first: %1)").arg(r.error)) << Qt::endl;
         results.append(r);
     }
@@ -330,7 +346,8 @@ int cmdSources(const QStringList &args)
         for (const SourceInfo &s : sources) {
             out() << s.id << '\t' << sourceStatusName(s.status) << '\t' << shown(s.format) << '\t'
                   << s.counts.recordsRead << " records\t" << s.counts.eventsStored << " events\t"
-                  << s.counts.recordsFailed << " errors\t" << shown(s.sha256) << '\t' << shown(s.path) << '\n';
+                  << s.counts.recordsFailed << " errors\t" << s.counts.gaps.missing << " gaps\t" << shown(s.sha256)
+                  << '\t' << shown(s.path) << '\n';
         }
     }
     out().flush();
@@ -384,9 +401,8 @@ int cmdEvents(const QStringList &args)
             out() << (first ? "\n" : ",\n") << QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact);
         } else {
             const QString object = eventObject(e);
-            out() << e.id << '\t' << formatTimeUs(e.timeUs) << '\t' << shown(e.host) << '\t' << kindName(e.kind)
-                  << '\t' << e.pid << '\t' << shown(e.image) << '\t' << shown(object) << '\t' << shown(e.commandLine)
-                  << '\n';
+            out() << e.id << '\t' << formatTimeUs(e.timeUs) << '\t' << shown(e.host) << '\t' << kindName(e.kind) << '\t'
+                  << e.pid << '\t' << shown(e.image) << '\t' << shown(object) << '\t' << shown(e.commandLine) << '\n';
         }
         first = false;
         return true;
@@ -445,8 +461,9 @@ int cmdSummary(const QStringList &args)
     for (const SourceInfo &s : store->sources()) {
         out() << "  source " << s.id << " [" << sourceStatusName(s.status) << "] " << shown(s.format) << ' '
               << shown(s.path) << '\n'
-              << "    sha256 " << shown(s.sha256) << ", " << s.counts.recordsRead << " records, " << s.counts.eventsStored
-              << " events, " << s.counts.recordsFailed << " errors\n";
+              << "    sha256 " << shown(s.sha256) << ", " << s.counts.recordsRead << " records, "
+              << s.counts.eventsStored << " events, " << s.counts.recordsFailed << " errors" << gapsText(s.counts.gaps)
+              << '\n';
     }
     Statement kinds(store->database(), "SELECT kind, count(*) FROM events GROUP BY kind ORDER BY kind");
     out() << "  events " << store->eventCount() << '\n';
