@@ -6,11 +6,80 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace Chainscope {
 
-CaseError::CaseError(const QString &message)
+CaseError::CaseError(const QString &message, Kind kind, const QString &detail)
     : std::runtime_error(message.toStdString())
+    , m_kind(kind)
+    , m_detail(detail)
 {
+}
+
+namespace {
+
+CaseError::Kind kindOf(int extendedCode, int systemErrno)
+{
+    // A full disk reaches SQLite as SQLITE_FULL from its own writes, but as an I/O
+    // error when the kernel refuses a write or fsync of the journal or WAL.
+    if (systemErrno == ENOSPC || systemErrno == EDQUOT)
+        return CaseError::Kind::DiskFull;
+    switch (extendedCode & 0xff) {
+    case SQLITE_FULL:
+        return CaseError::Kind::DiskFull;
+    case SQLITE_READONLY:
+        return CaseError::Kind::ReadOnly;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return CaseError::Kind::Busy;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return CaseError::Kind::Corrupt;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+        // The -wal or -journal beside the case could not be made: a read-only folder
+        // or file system.
+        if (systemErrno == EROFS || systemErrno == EACCES || systemErrno == EPERM)
+            return CaseError::Kind::ReadOnly;
+        break;
+    default:
+        break;
+    }
+    return CaseError::Kind::Other;
+}
+
+} // namespace
+
+CaseError caseError(const QString &path, int extendedCode, int systemErrno, const QString &detail)
+{
+    const CaseError::Kind kind = kindOf(extendedCode, systemErrno);
+    const QString general = QString::fromUtf8(sqlite3_errstr(extendedCode));
+    QString message;
+    switch (kind) {
+    case CaseError::Kind::DiskFull:
+        message = QCoreApplication::translate("Chainscope",
+            "the disk is full: the case %1 could not be written (free some space and run the command again)")
+                      .arg(path);
+        break;
+    case CaseError::Kind::ReadOnly:
+        message = QCoreApplication::translate("Chainscope", "the case %1 is read-only").arg(path);
+        break;
+    case CaseError::Kind::Busy:
+        message = QCoreApplication::translate(
+            "Chainscope", "the case %1 is busy: another program (an import?) is writing to it")
+                      .arg(path);
+        break;
+    case CaseError::Kind::Corrupt:
+        message = QCoreApplication::translate("Chainscope", "the case file %1 is damaged or not a case file (%2)")
+                      .arg(path, general);
+        break;
+    case CaseError::Kind::Other:
+        message = QCoreApplication::translate("Chainscope", "case file %1: %2").arg(path, general);
+        break;
+    }
+    return CaseError(message, kind, detail);
 }
 
 Database::Database(const QString &path, Mode mode)
@@ -36,10 +105,18 @@ Database::Database(const QString &path, Mode mode)
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
     const QByteArray native = QFile::encodeName(path);
     if (sqlite3_open_v2(native.constData(), &m_db, flags, nullptr) != SQLITE_OK) {
+        const int code = m_db ? sqlite3_extended_errcode(m_db) : SQLITE_NOMEM;
+        const int systemErrno = m_db ? sqlite3_system_errno(m_db) : 0;
         const QString reason = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw CaseError(QCoreApplication::translate("Chainscope", "cannot open case file %1: %2").arg(path, reason));
+        const CaseError e = caseError(path, code, systemErrno,
+            QStringLiteral("open failed: %1 (SQLite code %2, errno %3)").arg(reason).arg(code).arg(systemErrno));
+        if (e.kind() != CaseError::Kind::Other)
+            throw e;
+        throw CaseError(QCoreApplication::translate("Chainscope", "cannot open case file %1: %2")
+                            .arg(path, QString::fromUtf8(sqlite3_errstr(code))),
+            e.kind(), e.detail());
     }
     sqlite3_extended_result_codes(m_db, 1);
     // A second process (the CLI while the workbench is open) may hold the write lock
@@ -54,8 +131,15 @@ Database::~Database()
 
 void Database::fail(const char *what) const
 {
-    throw CaseError(QCoreApplication::translate("Chainscope", "case file %1: %2 failed: %3")
-                        .arg(m_path, QString::fromUtf8(what), QString::fromUtf8(sqlite3_errmsg(m_db))));
+    // The statement and SQLite's message only go to the detail: the analyst sees what
+    // went wrong with the case, not our SQL (issue 11, finding 9).
+    const int code = sqlite3_extended_errcode(m_db);
+    const int systemErrno = sqlite3_system_errno(m_db);
+    throw caseError(m_path, code, systemErrno,
+        QStringLiteral("%1 failed: %2 (SQLite code %3, errno %4)")
+            .arg(QString::fromUtf8(what), QString::fromUtf8(sqlite3_errmsg(m_db)))
+            .arg(code)
+            .arg(systemErrno));
 }
 
 void Database::exec(const char *sql)
@@ -64,7 +148,13 @@ void Database::exec(const char *sql)
     if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
         const QString reason = QString::fromUtf8(err ? err : "unknown error");
         sqlite3_free(err);
-        throw CaseError(QCoreApplication::translate("Chainscope", "case file %1: %2").arg(m_path, reason));
+        const int code = sqlite3_extended_errcode(m_db);
+        const int systemErrno = sqlite3_system_errno(m_db);
+        throw caseError(m_path, code, systemErrno,
+            QStringLiteral("%1 failed: %2 (SQLite code %3, errno %4)")
+                .arg(QString::fromUtf8(sql), reason)
+                .arg(code)
+                .arg(systemErrno));
     }
 }
 

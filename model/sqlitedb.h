@@ -12,13 +12,34 @@ struct sqlite3_stmt;
 namespace Chainscope {
 
 // Any failure of the case file (I/O, corruption, constraint, newer schema). Carries a
-// message meant for the analyst, not an SQLite code.
+// message meant for the analyst, never SQL (issue 11, finding 9): what failed and why in
+// an analyst's words, a kind the caller can act on (stop importing on a full disk, say
+// "read-only" instead of retrying), and the technical detail (the statement, SQLite's
+// own message) apart, for --verbose.
 class CaseError : public std::runtime_error
 {
 public:
-    explicit CaseError(const QString &message);
+    enum class Kind {
+        Other,
+        DiskFull, // SQLITE_FULL, or an I/O error whose errno is ENOSPC/EDQUOT
+        ReadOnly, // the case file, its folder or its file system cannot be written
+        Busy, // another connection holds the lock longer than we waited
+        Corrupt, // damaged pages, or not an SQLite database at all
+    };
+    explicit CaseError(const QString &message, Kind kind = Kind::Other, const QString &detail = QString());
     QString message() const { return QString::fromUtf8(what()); }
+    Kind kind() const { return m_kind; }
+    // The statement and SQLite's message; empty when there is none. Not for the analyst.
+    const QString &detail() const { return m_detail; }
+
+private:
+    Kind m_kind;
+    QString m_detail;
 };
+
+// The CaseError for an SQLite failure on the case at `path`: its kind from the extended
+// result code and the errno behind it, analyst wording, `detail` kept for --verbose.
+CaseError caseError(const QString &path, int extendedCode, int systemErrno, const QString &detail);
 
 // A thin owner of one sqlite3 connection. We use the C API directly rather than
 // QtSql: bulk import needs prepared statements reused millions of times with

@@ -9,6 +9,7 @@
 #include "evtxreader.h"
 #include "importer.h"
 #include "linuxscenario.h"
+#include "outputfile.h"
 #include "report.h"
 #include "windowsscenario.h"
 
@@ -21,7 +22,10 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <unistd.h>
 
 using namespace Chainscope;
@@ -47,10 +51,52 @@ QTextStream &err()
     return s;
 }
 
+// Standard output as a device of its own, unbuffered below QTextStream's buffer, that
+// keeps the system's reason when a write fails (a full disk under `> file`, /dev/full,
+// a closed pipe): QFile sets none when write(2) wrote part of a block before the disk
+// filled up (issue 11, finding 5).
+class StdoutDevice : public QIODevice
+{
+public:
+    StdoutDevice() { open(QIODevice::WriteOnly | QIODevice::Unbuffered); }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        qint64 done = 0;
+        while (done < size) {
+            const ssize_t n = ::write(STDOUT_FILENO, data + done, size_t(size - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                setErrorString(QString::fromLocal8Bit(std::strerror(n < 0 ? errno : EIO)));
+                return -1;
+            }
+            done += n;
+        }
+        return done;
+    }
+};
+
+StdoutDevice &stdoutDevice()
+{
+    static StdoutDevice device;
+    return device;
+}
+
 QTextStream &out()
 {
-    static QTextStream s(stdout);
+    static QTextStream s(&stdoutDevice());
     return s;
+}
+
+// True while everything written to stdout so far has arrived. Long listings check it
+// as they go, so that a full disk stops them instead of discarding millions of rows.
+bool outputOk()
+{
+    return out().status() == QTextStream::Ok;
 }
 
 // Text from logs, made safe for a terminal: control characters (ESC, BEL, CR, a
@@ -200,10 +246,9 @@ int cmdDemo(const QStringList &args)
     if (!approvedSigners.isEmpty())
         policy.insert(QStringLiteral("ApprovedSigners"), QJsonArray::fromStringList(approvedSigners));
     const QString policyPath = QDir(dir).filePath(QStringLiteral("site-policy.json"));
-    QFile policyFile(policyPath);
-    if (!policyFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(QStringLiteral("cannot write %1: %2").arg(policyPath, policyFile.errorString()));
-    policyFile.write(QJsonDocument(policy).toJson(QJsonDocument::Indented));
+    QString writeError;
+    if (!writeOutputFile(policyPath, QJsonDocument(policy).toJson(QJsonDocument::Indented), &writeError))
+        return fail(QStringLiteral("cannot write %1: %2").arg(policyPath, writeError));
     err() << "site policy (approved update hosts and signers) written to " << QFileInfo(policyPath).absoluteFilePath()
           << Qt::endl;
     return ExitOk;
@@ -253,6 +298,7 @@ int cmdImport(const QStringList &args)
     auto store = CaseStore::open(positional.at(1));
     const bool tty = isatty(fileno(stderr));
     QList<ImportResult> results;
+    std::optional<CaseError> caseFailure;
     for (qsizetype i = 2; i < positional.size(); ++i) {
         const QString file = positional.at(i);
         int lastPercent = -1;
@@ -267,7 +313,18 @@ int cmdImport(const QStringList &args)
             }
             lastPercent = percent;
         };
-        ImportResult r = importFile(*store, file, options, nullptr, progress);
+        ImportResult r;
+        try {
+            r = importFile(*store, file, options, nullptr, progress);
+        } catch (const CaseError &e) {
+            // The case itself failed (a full disk, a read-only case): this file is not
+            // imported, the ones before it stay, and the result still reaches --json
+            // (issue 11, finding 5). The files after it would only fail the same way.
+            r.path = QFileInfo(file).absoluteFilePath();
+            r.status = ImportResult::Status::Failed;
+            r.error = e.message();
+            caseFailure = e;
+        }
         if (tty && lastPercent >= 0)
             err() << '\n';
         if (r.status == ImportResult::Status::Failed)
@@ -279,11 +336,26 @@ int cmdImport(const QStringList &args)
                   << " events, " << r.counts.recordsFailed << " errors"
                   << (r.error.isEmpty() ? QString() : QStringLiteral(" (first: %1)").arg(r.error)) << Qt::endl;
         results.append(r);
+        if (caseFailure) {
+            for (qsizetype j = i + 1; j < positional.size(); ++j) {
+                ImportResult skipped;
+                skipped.path = QFileInfo(positional.at(j)).absoluteFilePath();
+                skipped.error = QStringLiteral("not imported: %1").arg(caseFailure->message());
+                err() << "chainscope-cli: " << shown(positional.at(j)) << ": not imported" << Qt::endl;
+                results.append(skipped);
+            }
+            break;
+        }
     }
-    if (options.host.isEmpty()) {
-        const QString assigned = assignSoleHost(*store, results);
-        if (!assigned.isEmpty())
-            err() << "note: logs without host names were assigned the case's only host, " << assigned << Qt::endl;
+    if (options.host.isEmpty() && !caseFailure) {
+        try {
+            const QString assigned = assignSoleHost(*store, results);
+            if (!assigned.isEmpty())
+                err() << "note: logs without host names were assigned the case's only host, " << assigned << Qt::endl;
+        } catch (const CaseError &e) {
+            caseFailure = e;
+            err() << "chainscope-cli: " << shown(e.message()) << Qt::endl;
+        }
     }
     if (p.isSet(JsonOption)) {
         QJsonArray array;
@@ -305,7 +377,7 @@ int cmdImport(const QStringList &args)
         anyFailed |= r.status != ImportResult::Status::Complete;
         anyRecordErrors |= r.counts.recordsFailed > 0;
     }
-    if (anyFailed || duplicates == results.size())
+    if (anyFailed || caseFailure || duplicates == results.size())
         return ExitFailure;
     return anyRecordErrors ? ExitRecordErrors : ExitOk;
 }
@@ -381,12 +453,11 @@ int cmdEvents(const QStringList &args)
             out() << (first ? "\n" : ",\n") << QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact);
         } else {
             const QString object = eventObject(e);
-            out() << e.id << '\t' << formatTimeUs(e.timeUs) << '\t' << shown(e.host) << '\t' << kindName(e.kind)
-                  << '\t' << e.pid << '\t' << shown(e.image) << '\t' << shown(object) << '\t' << shown(e.commandLine)
-                  << '\n';
+            out() << e.id << '\t' << formatTimeUs(e.timeUs) << '\t' << shown(e.host) << '\t' << kindName(e.kind) << '\t'
+                  << e.pid << '\t' << shown(e.image) << '\t' << shown(object) << '\t' << shown(e.commandLine) << '\n';
         }
         first = false;
-        return true;
+        return outputOk();
     });
     if (json)
         out() << (first ? "]\n" : "\n]\n");
@@ -409,11 +480,12 @@ int cmdRaw(const QStringList &args)
         const auto event = store->event(eventId);
         raw = rawRecordText(*raw, event ? event->recordPos : -1).toUtf8();
     }
-    QFile stdoutFile;
-    (void)stdoutFile.open(stdout, QIODevice::WriteOnly);
-    stdoutFile.write(*raw);
+    // Bytes as stored, not through QTextStream's encoder; failures surface in main().
+    out().flush();
     if (!raw->endsWith('\n'))
-        stdoutFile.write("\n");
+        raw->append('\n');
+    if (stdoutDevice().write(*raw) != raw->size())
+        out().setStatus(QTextStream::WriteFailed);
     return ExitOk;
 }
 
@@ -442,8 +514,8 @@ int cmdSummary(const QStringList &args)
     for (const SourceInfo &s : store->sources()) {
         out() << "  source " << s.id << " [" << sourceStatusName(s.status) << "] " << shown(s.format) << ' '
               << shown(s.path) << '\n'
-              << "    sha256 " << shown(s.sha256) << ", " << s.counts.recordsRead << " records, " << s.counts.eventsStored
-              << " events, " << s.counts.recordsFailed << " errors\n";
+              << "    sha256 " << shown(s.sha256) << ", " << s.counts.recordsRead << " records, "
+              << s.counts.eventsStored << " events, " << s.counts.recordsFailed << " errors\n";
     }
     Statement kinds(store->database(), "SELECT kind, count(*) FROM events GROUP BY kind ORDER BY kind");
     out() << "  events " << store->eventCount() << '\n';
@@ -567,10 +639,9 @@ int cmdPolicy(const QStringList &args)
     if (changed)
         policy.version = store->savePolicy(policy);
     if (p.isSet(save)) {
-        QFile f(p.value(save));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
-        f.write(QJsonDocument(policy.toJson()).toJson(QJsonDocument::Indented));
+        QString error;
+        if (!writeOutputFile(p.value(save), QJsonDocument(policy.toJson()).toJson(QJsonDocument::Indented), &error))
+            return fail(QStringLiteral("cannot write %1: %2").arg(p.value(save), error));
     }
     if (changed) {
         // The point of changing the policy: see what it does to the chains.
@@ -606,11 +677,11 @@ int cmdReport(const QStringList &args)
     const Policy policy = store->policy();
     const auto analysis = analyse(*store, policy);
     const QString document = HtmlReport(*store, analysis->index, policy, analysis->chains).render();
-    QFile f(p.value(html));
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
-    f.write(document.toUtf8());
-    err() << "report written to " << f.fileName() << Qt::endl;
+    // All or nothing: "report written" only once the whole file is on disk.
+    QString error;
+    if (!writeOutputFile(p.value(html), document.toUtf8(), &error))
+        return fail(QStringLiteral("cannot write %1: %2").arg(p.value(html), error));
+    err() << "report written to " << p.value(html) << Qt::endl;
     return ExitOk;
 }
 
@@ -745,14 +816,8 @@ int cmdVerify(const QStringList &args)
     return ExitVerifyDiffers;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+int dispatch(const QStringList &args)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("chainscope-cli"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Chainscope"));
-    const QStringList args = app.arguments();
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h") {
         if (args.size() >= 2) {
             out() << Usage;
@@ -794,4 +859,22 @@ int main(int argc, char **argv)
     }
     fail(QStringLiteral("unknown command %1").arg(command));
     return usage();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("chainscope-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Chainscope"));
+    const int rc = dispatch(app.arguments());
+    // Whatever the command printed must have arrived: a full disk under `> file` or
+    // /dev/full must not pass for success (issue 11, finding 5).
+    out().flush();
+    if (!outputOk()) {
+        err() << "chainscope-cli: writing the output failed: " << stdoutDevice().errorString() << Qt::endl;
+        return ExitFailure;
+    }
+    return rc;
 }

@@ -5,6 +5,7 @@
 #include "chainsmodel.h"
 #include "eventsmodel.h"
 #include "evtxreader.h"
+#include "outputfile.h"
 #include "policydialog.h"
 #include "rawrecordview.h"
 #include "report.h"
@@ -469,11 +470,8 @@ bool MainWindow::exportReport(const QString &path)
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         error = exportPdf(html, path);
     } else {
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            f.write(html.toUtf8());
-        else
-            error = f.errorString();
+        // Whole or not at all (issue 11, finding 5): an existing report stays as it was.
+        writeOutputFile(path, html.toUtf8(), &error);
     }
     if (!error.isEmpty()) {
         QMessageBox::warning(this, tr("Export Report"), tr("Cannot write %1: %2").arg(path, error));
