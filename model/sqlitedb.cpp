@@ -3,10 +3,14 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <cstring>
+
+#include <unistd.h>
 
 namespace Chainscope {
 
@@ -82,11 +86,36 @@ CaseError caseError(const QString &path, int extendedCode, int systemErrno, cons
     return CaseError(message, kind, detail);
 }
 
+namespace {
+
+// Why `path` cannot be written, or an empty string when it can. access() rather than
+// the permission bits: it also knows read-only mounts, and that root ignores the bits.
+QString whyNotWritable(const QString &path)
+{
+    if (::access(QFile::encodeName(path).constData(), W_OK) == 0)
+        return QString();
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+CaseError readOnlyError(const QString &path, const QString &why)
+{
+    return CaseError(QCoreApplication::translate("Chainscope", "the case %1 is read-only (%2)").arg(path, why),
+        CaseError::Kind::ReadOnly);
+}
+
+// "file:/abs/path?query": every byte that a URI gives a meaning (?, #, %) escaped.
+QByteArray fileUri(const QString &path, const char *query)
+{
+    return "file:" + QUrl::toPercentEncoding(QFileInfo(path).absoluteFilePath(), "/") + '?' + query;
+}
+
+} // namespace
+
 Database::Database(const QString &path, Mode mode)
     : m_path(path)
 {
     const bool exists = QFileInfo::exists(path);
-    if (mode == Mode::OpenExisting && !exists)
+    if (mode != Mode::CreateNew && !exists)
         throw CaseError(QCoreApplication::translate("Chainscope", "case file %1 does not exist").arg(path));
     if (mode == Mode::CreateNew && exists)
         throw CaseError(QCoreApplication::translate("Chainscope", "case file %1 already exists").arg(path));
@@ -100,11 +129,64 @@ Database::Database(const QString &path, Mode mode)
     }();
     Q_UNUSED(memoryStatisticsOff);
 
+    // A case is written together with the -wal and -shm files SQLite keeps beside it:
+    // its folder must be writable too. Said before anything is tried, in the analyst's
+    // words, rather than as "attempt to write a readonly database" half-way through a
+    // command (issue 11, finding 9).
+    const QString folder = QFileInfo(path).absolutePath();
+    const QString folderProblem = whyNotWritable(folder);
+    if (mode == Mode::CreateNew && !folderProblem.isEmpty()) {
+        throw CaseError(QCoreApplication::translate(
+                            "Chainscope", "cannot create case file %1: its folder %2 cannot be written (%3)")
+                            .arg(path, folder, folderProblem),
+            CaseError::Kind::ReadOnly);
+    }
+    if (mode == Mode::OpenExisting) {
+        const QString fileProblem = whyNotWritable(path);
+        if (!fileProblem.isEmpty())
+            throw readOnlyError(path, QCoreApplication::translate("Chainscope", "the file: %1").arg(fileProblem));
+        if (!folderProblem.isEmpty()) {
+            throw readOnlyError(path, QCoreApplication::translate("Chainscope", "its folder: %1").arg(folderProblem));
+        }
+    }
+
     // NOMUTEX: a connection is only ever used by the thread that opened it (every
     // worker opens its own), so SQLite's per-call locking is pure overhead.
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
     const QByteArray native = QFile::encodeName(path);
-    if (sqlite3_open_v2(native.constData(), &m_db, flags, nullptr) != SQLITE_OK) {
+    if (mode == Mode::OpenReadOnly) {
+        m_readOnly = true;
+        const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+        openUri(path, fileUri(path, "mode=ro"), flags);
+        // In WAL mode even a reader needs the -shm file; where the folder refuses it,
+        // the first read fails. immutable=1 reads the file as it lies, without the
+        // -wal and -shm; nothing can be writing it there.
+        if (!folderProblem.isEmpty()
+            && sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
+            sqlite3_close_v2(m_db);
+            m_db = nullptr;
+            openUri(path, fileUri(path, "immutable=1"), flags);
+        }
+    } else {
+        const int flags
+            = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
+        openUri(path, native, flags);
+        // SQLite opens a file it may not write read-only without a word.
+        if (sqlite3_db_readonly(m_db, "main") == 1) {
+            sqlite3_close_v2(m_db);
+            m_db = nullptr;
+            throw readOnlyError(
+                path, QCoreApplication::translate("Chainscope", "SQLite could open it for reading only"));
+        }
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    // A second process (the CLI while the workbench is open) may hold the write lock
+    // briefly; wait rather than fail.
+    sqlite3_busy_timeout(m_db, 5000);
+}
+
+void Database::openUri(const QString &path, const QByteArray &uri, int flags)
+{
+    if (sqlite3_open_v2(uri.constData(), &m_db, flags, nullptr) != SQLITE_OK) {
         const int code = m_db ? sqlite3_extended_errcode(m_db) : SQLITE_NOMEM;
         const int systemErrno = m_db ? sqlite3_system_errno(m_db) : 0;
         const QString reason = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
@@ -118,10 +200,6 @@ Database::Database(const QString &path, Mode mode)
                             .arg(path, QString::fromUtf8(sqlite3_errstr(code))),
             e.kind(), e.detail());
     }
-    sqlite3_extended_result_codes(m_db, 1);
-    // A second process (the CLI while the workbench is open) may hold the write lock
-    // briefly; wait rather than fail.
-    sqlite3_busy_timeout(m_db, 5000);
 }
 
 Database::~Database()

@@ -47,7 +47,11 @@ CaseError caseError(const QString &path, int extendedCode, int systemErrno, cons
 class Database
 {
 public:
-    enum class Mode { OpenExisting, CreateNew };
+    // OpenReadOnly (issue 11, finding 9): for commands that only read. Opens with
+    // SQLite's mode=ro, and where the case's folder cannot be written (so no -wal or
+    // -shm can be made beside it) with immutable=1, which needs neither. OpenExisting
+    // refuses a case that cannot be written, before anything is tried on it.
+    enum class Mode { OpenExisting, OpenReadOnly, CreateNew };
     Database(const QString &path, Mode mode);
     ~Database();
     Database(const Database &) = delete;
@@ -55,6 +59,7 @@ public:
 
     sqlite3 *handle() const { return m_db; }
     const QString &path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
 
     // Runs one or more statements without results. Only for SQL written in this
     // project: values from logs always go through Statement::bind.
@@ -65,8 +70,11 @@ public:
     [[noreturn]] void fail(const char *what) const;
 
 private:
+    void openUri(const QString &path, const QByteArray &uri, int flags);
+
     sqlite3 *m_db = nullptr;
     QString m_path;
+    bool m_readOnly = false;
 };
 
 // One prepared statement. Parameters are 1-based as in SQLite.

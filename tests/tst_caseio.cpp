@@ -13,8 +13,13 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
+
+#include <unistd.h>
 
 using namespace Chainscope;
 using namespace Chainscope::Test;
@@ -98,6 +103,10 @@ private slots:
     void fullDiskKeepsTheEarlierOutput_data();
     void fullDiskKeepsTheEarlierOutput();
     void importOnAFullDiskNamesTheDiskAndStillReports();
+    // Finding 9: read-only cases, and no SQL in what the analyst reads.
+    void readOnlyCaseIsReadButNotWritten_data();
+    void readOnlyCaseIsReadButNotWritten();
+    void sqlDetailOnlyWithVerbose();
 
 private:
     // A case with a few events, made once.
@@ -303,6 +312,125 @@ void Tst_caseio::importOnAFullDiskNamesTheDiskAndStillReports()
     QVERIFY(!stored.isEmpty());
     QCOMPARE(stored.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
     QCOMPARE(stored.at(0).toObject().value(QStringLiteral("events")).toInt(), 10);
+}
+
+void Tst_caseio::readOnlyCaseIsReadButNotWritten_data()
+{
+    QTest::addColumn<QString>("how");
+    // Root ignores permission bits: those rows need another user. A read-only file
+    // system stops root too, but needs a mount of our own.
+    QTest::newRow("folder 0555") << QStringLiteral("folder");
+    QTest::newRow("case file 0444") << QStringLiteral("file");
+    QTest::newRow("read-only file system") << QStringLiteral("mount");
+}
+
+// Finding 9: in a read-only folder even `sources` failed with "attempt to write a
+// readonly database". Reading commands work; writing ones say "read-only", exit 1 and
+// change nothing.
+void Tst_caseio::readOnlyCaseIsReadButNotWritten()
+{
+    QFETCH(QString, how);
+    const bool root = geteuid() == 0;
+    if (how != u"mount" && root)
+        QSKIP("root writes whatever the permission bits say; the read-only file system row covers root");
+    std::unique_ptr<SmallFileSystem> disk;
+    QString folder = m_dir.filePath(QStringLiteral("ro-") + how);
+    if (how == u"mount") {
+        disk = std::make_unique<SmallFileSystem>(folder, 4 * 1024 * 1024);
+        if (!disk->isValid())
+            QSKIP(qPrintable(disk->whyNot()));
+    } else {
+        QVERIFY(QDir().mkpath(folder));
+    }
+    const QString casePath = folder + QStringLiteral("/case.chainscope");
+    const QString log = m_dir.filePath(QStringLiteral("ro-%1.log").arg(how));
+    QVERIFY(writeFile(log, dpkgLog(30)));
+    QCOMPARE(cli({QStringLiteral("new"), casePath}).exitCode, 0);
+    const ProcessResult imported = cli({QStringLiteral("import"), casePath, log});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    const QStringList before = QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    const QByteArray caseBytes = readFile(casePath);
+
+    const auto restore = qScopeGuard([&] {
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(casePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    });
+    if (how == u"folder")
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    else if (how == u"file")
+        QVERIFY(QFile::setPermissions(casePath, QFileDevice::ReadOwner));
+    else
+        QVERIFY(disk->remountReadOnly());
+
+    const QString report = m_dir.filePath(QStringLiteral("ro-%1.html").arg(how));
+    const QList<QStringList> reading {
+        {QStringLiteral("sources"), casePath},
+        {QStringLiteral("sources"), casePath, QStringLiteral("--json")},
+        {QStringLiteral("events"), casePath, QStringLiteral("--json")},
+        {QStringLiteral("chains"), casePath},
+        {QStringLiteral("summary"), casePath},
+        {QStringLiteral("raw"), casePath, QStringLiteral("1")},
+        {QStringLiteral("policy"), casePath},
+        {QStringLiteral("report"), casePath, QStringLiteral("--html"), report},
+    };
+    for (const QStringList &args : reading) {
+        const ProcessResult r = cli(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(args.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+        QVERIFY2(!r.out.isEmpty() || args.first() == u"report", qPrintable(args.first()));
+    }
+    const QJsonArray events
+        = QJsonDocument::fromJson(cli({QStringLiteral("events"), casePath, QStringLiteral("--json")}).out).array();
+    QCOMPARE(events.size(), 30);
+    QVERIFY(QFileInfo(report).size() > 0);
+
+    // verify checks all the same, and says that the result was not recorded.
+    const ProcessResult verified = cli({QStringLiteral("verify"), casePath});
+    QVERIFY2(verified.exitCode == 0, verified.err.constData());
+    QVERIFY2(
+        verified.err.contains("could not be recorded") && verified.err.contains("read-only"), verified.err.constData());
+    QVERIFY2(!mentionsSql(verified.err), verified.err.constData());
+
+    const QString again = m_dir.filePath(QStringLiteral("ro-%1-more.log").arg(how));
+    QVERIFY(writeFile(again, dpkgLog(5, 1000)));
+    const QList<QStringList> writing {
+        {QStringLiteral("import"), casePath, again},
+        {QStringLiteral("import"), casePath, again, QStringLiteral("--json")},
+        {QStringLiteral("policy"), casePath, QStringLiteral("--set"), QStringLiteral("TimeWindow=4h")},
+        {QStringLiteral("drop"), casePath, QStringLiteral("1")},
+    };
+    for (const QStringList &args : writing) {
+        const ProcessResult r = cli(args);
+        QVERIFY2(r.exitCode == 1, qPrintable(args.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+        QVERIFY2(isOneLineReason(r.err), r.err.constData());
+        QVERIFY2(r.err.contains("the case " + QFile::encodeName(casePath) + " is read-only"), r.err.constData());
+        QVERIFY2(!mentionsSql(r.err), r.err.constData());
+    }
+    // Nothing changed, and nothing was left beside the case (but SQLite's -wal and -shm,
+    // which a reader makes where the folder lets it: WAL mode needs them to read).
+    QCOMPARE(readFile(casePath), caseBytes);
+    QStringList after = QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    if (how == u"file")
+        after.removeIf([](const QString &name) { return name.endsWith(u"-wal") || name.endsWith(u"-shm"); });
+    QCOMPARE(after, before);
+}
+
+// Finding 9: the statement and SQLite's message reach stderr with --verbose only.
+void Tst_caseio::sqlDetailOnlyWithVerbose()
+{
+    const QString casePath = m_dir.filePath(QStringLiteral("not-a-case.chainscope"));
+    QVERIFY(writeFile(casePath, QByteArray("this is not an SQLite database\n").repeated(200)));
+    const ProcessResult plain = cli({QStringLiteral("sources"), casePath});
+    QCOMPARE(plain.exitCode, 1);
+    QVERIFY2(isOneLineReason(plain.err), plain.err.constData());
+    QVERIFY2(plain.err.contains("not a database"), plain.err.constData());
+    QVERIFY2(!mentionsSql(plain.err), plain.err.constData());
+    const ProcessResult verbose = cli({QStringLiteral("--verbose"), QStringLiteral("sources"), casePath});
+    QCOMPARE(verbose.exitCode, 1);
+    QVERIFY2(verbose.err.startsWith(plain.err), verbose.err.constData());
+    QVERIFY2(verbose.err.contains("chainscope-cli: detail: ") && mentionsSql(verbose.err), verbose.err.constData());
+    // Anywhere on the line.
+    const ProcessResult after = cli({QStringLiteral("sources"), casePath, QStringLiteral("--verbose")});
+    QCOMPARE(after.err, verbose.err);
 }
 
 QTEST_GUILESS_MAIN(Tst_caseio)

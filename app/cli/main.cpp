@@ -119,6 +119,31 @@ int fail(const QString &reason)
     return ExitFailure;
 }
 
+// --verbose (issue 11, finding 9): the technical detail of a case failure (the SQL
+// statement, SQLite's own message and codes) is for whoever debugs, never for the
+// analyst's one-line reason.
+bool g_verbose = false;
+
+void showDetail(const CaseError &e)
+{
+    if (g_verbose && !e.detail().isEmpty())
+        err() << "chainscope-cli: detail: " << shown(e.detail()) << Qt::endl;
+}
+
+int fail(const CaseError &e)
+{
+    fail(e.message());
+    showDetail(e);
+    return ExitFailure;
+}
+
+// Commands that only read open the case read-only: they work on a case in a read-only
+// folder or file system, and cannot change the evidence by accident (issue 11, finding 9).
+std::unique_ptr<CaseStore> openForReading(const QString &path)
+{
+    return CaseStore::open(path, CaseStore::Access::ReadOnly);
+}
+
 const char *const Usage = R"(Usage: chainscope-cli COMMAND [ARGS]
 
 Commands:
@@ -143,6 +168,13 @@ Commands:
   report CASE --html FILE          write an HTML report (sources, policy, chains with evidence)
   verify CASE [--json]             check the case file's pages, each raw record against its hash from
                                    import, and each source file still at its path against its SHA-256
+
+Global option:
+  --verbose                        on a case failure, also print the technical detail (the SQL
+                                   statement and SQLite's message)
+
+Commands that only read (sources, events, raw, summary, chains, report, policy without
+--load/--set, verify when the case cannot be written) open the case read-only.
 
 Exit codes: 0 success; 1 failure (usage, case, unreadable or unknown file, cancelled,
 or import refused every file as already in the case); 2 imported, but some records were
@@ -324,6 +356,7 @@ int cmdImport(const QStringList &args)
             r.status = ImportResult::Status::Failed;
             r.error = e.message();
             caseFailure = e;
+            showDetail(e);
         }
         if (tty && lastPercent >= 0)
             err() << '\n';
@@ -354,7 +387,7 @@ int cmdImport(const QStringList &args)
                 err() << "note: logs without host names were assigned the case's only host, " << assigned << Qt::endl;
         } catch (const CaseError &e) {
             caseFailure = e;
-            err() << "chainscope-cli: " << shown(e.message()) << Qt::endl;
+            fail(e);
         }
     }
     if (p.isSet(JsonOption)) {
@@ -388,7 +421,7 @@ int cmdSources(const QStringList &args)
     p.addOption(JsonOption);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const QList<SourceInfo> sources = store->sources();
     if (p.isSet(JsonOption)) {
         QJsonArray array;
@@ -442,7 +475,7 @@ int cmdEvents(const QStringList &args)
         if (!ok || filter.limit < 0)
             return fail(QStringLiteral("--limit takes a non-negative number, not \"%1\"").arg(p.value(limit)));
     }
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const bool json = p.isSet(JsonOption);
     // Streamed: a case may hold millions of events.
     bool first = true;
@@ -470,7 +503,7 @@ int cmdRaw(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, 3, 3))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const qint64 eventId = p.positionalArguments().at(2).toLongLong();
     auto raw = store->rawRecord(eventId);
     if (!raw)
@@ -509,7 +542,7 @@ int cmdSummary(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     out() << "case " << store->path() << '\n';
     for (const SourceInfo &s : store->sources()) {
         out() << "  source " << s.id << " [" << sourceStatusName(s.status) << "] " << shown(s.format) << ' '
@@ -578,7 +611,7 @@ int cmdChains(const QStringList &args)
     p.addOption(JsonOption);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const auto analysis = analyse(*store, store->policy());
     if (p.isSet(JsonOption)) {
         QJsonArray array;
@@ -607,7 +640,9 @@ int cmdPolicy(const QStringList &args)
     p.addOption(JsonOption);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    const bool changes = p.isSet(load) || p.isSet(set);
+    auto store
+        = changes ? CaseStore::open(p.positionalArguments().at(1)) : openForReading(p.positionalArguments().at(1));
     const Policy before = store->policy();
     Policy policy = before;
     if (p.isSet(load)) {
@@ -673,7 +708,7 @@ int cmdReport(const QStringList &args)
         return ExitFailure;
     if (!p.isSet(html))
         return fail(QStringLiteral("report needs --html FILE"));
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const Policy policy = store->policy();
     const auto analysis = analyse(*store, policy);
     const QString document = HtmlReport(*store, analysis->index, policy, analysis->chains).render();
@@ -751,7 +786,16 @@ int cmdVerify(const QStringList &args)
     p.addOption(JsonOption);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    // The result is recorded in the case where it can be; a read-only case is verified
+    // all the same, and the output says the result was not recorded.
+    std::unique_ptr<CaseStore> store;
+    try {
+        store = CaseStore::open(p.positionalArguments().at(1));
+    } catch (const CaseError &e) {
+        if (e.kind() != CaseError::Kind::ReadOnly)
+            throw;
+        store = openForReading(p.positionalArguments().at(1));
+    }
     const VerificationResult r = verifyCase(*store);
     if (p.isSet(JsonOption)) {
         out() << QJsonDocument(verificationToJson(store->path(), r)).toJson(QJsonDocument::Indented);
@@ -855,7 +899,7 @@ int dispatch(const QStringList &args)
         if (command == u"verify")
             return cmdVerify(rest);
     } catch (const CaseError &e) {
-        return fail(e.message());
+        return fail(e);
     }
     fail(QStringLiteral("unknown command %1").arg(command));
     return usage();
@@ -868,7 +912,10 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("chainscope-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chainscope"));
-    const int rc = dispatch(app.arguments());
+    QStringList args = app.arguments();
+    // A global flag, accepted anywhere after the program name.
+    g_verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
+    const int rc = dispatch(args);
     // Whatever the command printed must have arrived: a full disk under `> file` or
     // /dev/full must not pass for success (issue 11, finding 5).
     out().flush();
