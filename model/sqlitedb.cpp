@@ -8,7 +8,9 @@
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <thread>
 
 #include <unistd.h>
 
@@ -179,9 +181,39 @@ Database::Database(const QString &path, Mode mode)
         }
     }
     sqlite3_extended_result_codes(m_db, 1);
-    // A second process (the CLI while the workbench is open) may hold the write lock
-    // briefly; wait rather than fail.
-    sqlite3_busy_timeout(m_db, 5000);
+    // A second process (the CLI while the workbench is open, another import) may hold
+    // the write lock; wait rather than fail (setBusyWait()).
+    sqlite3_busy_handler(m_db, &Database::onBusy, this);
+}
+
+void Database::setBusyWait(qint64 limitMs, std::function<void(qint64)> onWaiting)
+{
+    m_busyLimitMs = limitMs;
+    m_onWaiting = std::move(onWaiting);
+}
+
+// SQLite calls this while another connection holds the lock it needs; 0 gives up
+// (SQLITE_BUSY), anything else tries again. The first attempts come quickly, so that a
+// short commit of the other side costs little; later ones every 50 ms.
+int Database::onBusy(void *self, int attempt)
+{
+    auto *db = static_cast<Database *>(self);
+    if (attempt == 0) {
+        db->m_busyClock.start();
+        db->m_lastNotice = -1;
+    }
+    const qint64 waited = db->m_busyClock.elapsed();
+    if (db->m_busyLimitMs >= 0 && waited >= db->m_busyLimitMs)
+        return 0;
+    constexpr qint64 NoticeAfterMs = 500;
+    constexpr qint64 NoticeEveryMs = 30000;
+    if (db->m_onWaiting && waited >= NoticeAfterMs
+        && (db->m_lastNotice < 0 || waited - db->m_lastNotice >= NoticeEveryMs)) {
+        db->m_lastNotice = waited;
+        db->m_onWaiting(waited);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(attempt < 20 ? 5 : 50));
+    return 1;
 }
 
 void Database::openUri(const QString &path, const QByteArray &uri, int flags)

@@ -2,8 +2,10 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QElapsedTimer>
 #include <QString>
 
+#include <functional>
 #include <stdexcept>
 
 struct sqlite3;
@@ -69,12 +71,25 @@ public:
     qint64 lastInsertId() const;
     [[noreturn]] void fail(const char *what) const;
 
+    // How long a write waits for the write lock that another connection holds (another
+    // import into the same case), in ms; negative: as long as it takes (issue 11,
+    // finding 10). `onWaiting` is told how long it has waited once the wait becomes
+    // noticeable and then every half minute, so that a front end can say why nothing
+    // moves. The default: 5 s, silently.
+    void setBusyWait(qint64 limitMs, std::function<void(qint64 waitedMs)> onWaiting = {});
+
 private:
     void openUri(const QString &path, const QByteArray &uri, int flags);
+
+    static int onBusy(void *self, int attempt);
 
     sqlite3 *m_db = nullptr;
     QString m_path;
     bool m_readOnly = false;
+    qint64 m_busyLimitMs = 5000;
+    std::function<void(qint64)> m_onWaiting;
+    QElapsedTimer m_busyClock;
+    qint64 m_lastNotice = -1;
 };
 
 // One prepared statement. Parameters are 1-based as in SQLite.

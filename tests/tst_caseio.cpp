@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +19,8 @@
 #include <QTest>
 
 #include <memory>
+
+#include <sqlite3.h>
 
 #include <unistd.h>
 
@@ -107,6 +110,8 @@ private slots:
     void readOnlyCaseIsReadButNotWritten_data();
     void readOnlyCaseIsReadButNotWritten();
     void sqlDetailOnlyWithVerbose();
+    // Finding 10: two imports into one case.
+    void secondImportWaitsForTheFirstAndSaysSo();
 
 private:
     // A case with a few events, made once.
@@ -431,6 +436,54 @@ void Tst_caseio::sqlDetailOnlyWithVerbose()
     // Anywhere on the line.
     const ProcessResult after = cli({QStringLiteral("sources"), casePath, QStringLiteral("--verbose")});
     QCOMPARE(after.err, verbose.err);
+}
+
+// Finding 10: a second import into a case being imported gave up after 5 s with
+// "database is locked" and skipped its remaining files. It waits, says so, and
+// imports once the lock is free; here the lock is held past those 5 s.
+void Tst_caseio::secondImportWaitsForTheFirstAndSaysSo()
+{
+    const QString casePath = m_dir.filePath(QStringLiteral("busy.chainscope"));
+    QCOMPARE(cli({QStringLiteral("new"), casePath}).exitCode, 0);
+    const QString first = m_dir.filePath(QStringLiteral("busy-1.log"));
+    const QString second = m_dir.filePath(QStringLiteral("busy-2.log"));
+    QVERIFY(writeFile(first, dpkgLog(12)));
+    QVERIFY(writeFile(second, dpkgLog(7, 500)));
+
+    // The other import: a connection holding the case's write lock.
+    sqlite3 *other = nullptr;
+    QCOMPARE(sqlite3_open(QFile::encodeName(casePath).constData(), &other), SQLITE_OK);
+    const auto closeOther = qScopeGuard([&] { sqlite3_close(other); });
+    QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+
+    QProcess import;
+    import.start(Cli, {QStringLiteral("import"), casePath, first, second, QStringLiteral("--json")});
+    QVERIFY(import.waitForStarted());
+    QElapsedTimer held;
+    held.start();
+    QByteArray err;
+    while (!err.contains("waiting for another import into this case") && held.elapsed() < 20000
+        && import.state() == QProcess::Running) {
+        import.waitForReadyRead(100);
+        err += import.readAllStandardError();
+    }
+    QVERIFY2(err.contains("waiting for another import into this case"), err.constData());
+    // Past SQLite's former 5 s timeout, then the other import is done.
+    while (held.elapsed() < 6000 && import.state() == QProcess::Running)
+        QTest::qWait(100);
+    QCOMPARE(import.state(), QProcess::Running);
+    QCOMPARE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+
+    QVERIFY(import.waitForFinished(60000));
+    err += import.readAllStandardError();
+    QVERIFY2(import.exitStatus() == QProcess::NormalExit && import.exitCode() == 0, err.constData());
+    QVERIFY2(!err.contains("locked") && !mentionsSql(err), err.constData());
+    const QJsonArray results = QJsonDocument::fromJson(import.readAllStandardOutput()).array();
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results.at(0).toObject().value(QStringLiteral("events")).toInt(), 12);
+    QCOMPARE(results.at(1).toObject().value(QStringLiteral("events")).toInt(), 7);
+    for (const QJsonValue &r : results)
+        QCOMPARE(r.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
 }
 
 QTEST_GUILESS_MAIN(Tst_caseio)

@@ -137,6 +137,24 @@ int fail(const CaseError &e)
     return ExitFailure;
 }
 
+// Commands that write wait for another import into the same case, as long as it takes,
+// and say so (issue 11, finding 10): SQLite lets one writer at a time, and an import
+// holds the case for as long as one file takes. Ctrl+C stops the wait.
+std::unique_ptr<CaseStore> openForWriting(const QString &path)
+{
+    auto store = CaseStore::open(path);
+    store->database().setBusyWait(-1, [](qint64 waitedMs) {
+        if (waitedMs < 30000) {
+            err() << "waiting for another import into this case… (another program is writing to it; this "
+                     "command goes on once it is done, Ctrl+C stops)"
+                  << Qt::endl;
+        } else {
+            err() << "still waiting for another import into this case (" << waitedMs / 1000 << " s)…" << Qt::endl;
+        }
+    });
+    return store;
+}
+
 // Commands that only read open the case read-only: they work on a case in a read-only
 // folder or file system, and cannot change the evidence by accident (issue 11, finding 9).
 std::unique_ptr<CaseStore> openForReading(const QString &path)
@@ -327,7 +345,7 @@ int cmdImport(const QStringList &args)
         return fail(QStringLiteral("unknown time zone %1").arg(p.value(tz)));
 
     const QStringList positional = p.positionalArguments();
-    auto store = CaseStore::open(positional.at(1));
+    auto store = openForWriting(positional.at(1));
     const bool tty = isatty(fileno(stderr));
     QList<ImportResult> results;
     std::optional<CaseError> caseFailure;
@@ -527,7 +545,7 @@ int cmdDrop(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, 3, 3))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForWriting(p.positionalArguments().at(1));
     bool ok = false;
     const qint64 id = p.positionalArguments().at(2).toLongLong(&ok);
     if (!ok || !store->source(id))
@@ -642,7 +660,7 @@ int cmdPolicy(const QStringList &args)
         return ExitFailure;
     const bool changes = p.isSet(load) || p.isSet(set);
     auto store
-        = changes ? CaseStore::open(p.positionalArguments().at(1)) : openForReading(p.positionalArguments().at(1));
+        = changes ? openForWriting(p.positionalArguments().at(1)) : openForReading(p.positionalArguments().at(1));
     const Policy before = store->policy();
     Policy policy = before;
     if (p.isSet(load)) {
