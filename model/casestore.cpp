@@ -235,8 +235,31 @@ std::unique_ptr<CaseStore> CaseStore::create(const QString &path)
     return store;
 }
 
-std::unique_ptr<CaseStore> CaseStore::open(const QString &path)
+std::unique_ptr<CaseStore> CaseStore::open(const QString &path, Access access)
 {
+    if (access == Access::ReadOnly) {
+        std::unique_ptr<CaseStore> store(new CaseStore(std::make_unique<Database>(path, Database::Mode::OpenReadOnly)));
+        store->configure();
+        const int version = store->m_db->userVersion();
+        if (version <= 0 || version >= SchemaVersion) {
+            store->migrate(); // only checks: nothing to upgrade
+            return store;
+        }
+        // An older case: upgraded as before where it can be written.
+        store.reset();
+        try {
+            return open(path, Access::ReadWrite);
+        } catch (const CaseError &e) {
+            if (e.kind() != CaseError::Kind::ReadOnly)
+                throw;
+            throw CaseError(QCoreApplication::translate("Chainscope",
+                                "%1; it was written by an older Chainscope (case format %2) and must be opened once "
+                                "where it can be written, to bring it up to date")
+                                .arg(e.message())
+                                .arg(version),
+                CaseError::Kind::ReadOnly);
+        }
+    }
     std::unique_ptr<CaseStore> store(new CaseStore(std::make_unique<Database>(path, Database::Mode::OpenExisting)));
     store->configure();
     store->migrate();
@@ -252,7 +275,10 @@ void CaseStore::configure()
     }
     // WAL: the workbench reads while an import writes, and a killed writer leaves the
     // last committed state intact.
-    m_db->exec("PRAGMA journal_mode = WAL");
+    // A read-only connection cannot change the journal mode, and needs not: every case
+    // is WAL from its creation.
+    if (!m_db->isReadOnly())
+        m_db->exec("PRAGMA journal_mode = WAL");
     m_db->exec("PRAGMA foreign_keys = ON");
     // NORMAL is durable across application crashes in WAL mode; only a power loss can
     // lose the last transactions, never corrupt the file.
@@ -291,6 +317,12 @@ void CaseStore::migrate()
             throw CaseError(
                 QCoreApplication::translate("Chainscope", "%1 is an SQLite database but not a Chainscope case")
                     .arg(m_db->path()));
+    }
+    if (version < steps.size() && m_db->isReadOnly()) {
+        // open() upgrades older cases through a writable connection; only a file that
+        // holds no case at all (an empty database) gets here.
+        throw CaseError(
+            QCoreApplication::translate("Chainscope", "%1 is not a Chainscope case (it is empty)").arg(m_db->path()));
     }
     for (int v = version; v < steps.size(); ++v) {
         Transaction tx(*m_db);

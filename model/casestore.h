@@ -81,8 +81,17 @@ class CaseStore
 public:
     static constexpr int SchemaVersion = 5;
 
+    // ReadOnly (issue 11, finding 9): for what only reads (listings, reports, analysis).
+    // Works on a case in a read-only folder, on a read-only file system, or a case file
+    // without write permission; any write through it fails as CaseError::Kind::ReadOnly.
+    // A case of an older format is still brought up to date where it can be written,
+    // as ReadWrite does; where it cannot, it is refused with that reason. ReadWrite
+    // refuses a case that cannot be written ("the case … is read-only") before touching it.
+    enum class Access { ReadWrite, ReadOnly };
+
     static std::unique_ptr<CaseStore> create(const QString &path);
-    static std::unique_ptr<CaseStore> open(const QString &path);
+    static std::unique_ptr<CaseStore> open(const QString &path, Access access = Access::ReadWrite);
+    bool isReadOnly() const { return m_db->isReadOnly(); }
     ~CaseStore();
 
     const QString &path() const { return m_db->path(); }

@@ -79,7 +79,8 @@ void ChainAnalysis::work()
             if (!request.casePath.isEmpty() || !m_index) {
                 if (request.casePath.isEmpty())
                     throw CaseError(tr("no case loaded"));
-                auto store = CaseStore::open(request.casePath);
+                // Analysis only reads (issue 11, finding 9): it works on read-only cases.
+                auto store = CaseStore::open(request.casePath, CaseStore::Access::ReadOnly);
                 auto fresh = std::make_shared<CaseIndex>();
                 if (!fresh->load(*store, &m_stop))
                     continue;

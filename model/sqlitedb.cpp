@@ -3,21 +3,121 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+#include <unistd.h>
+
 namespace Chainscope {
 
-CaseError::CaseError(const QString &message)
+CaseError::CaseError(const QString &message, Kind kind, const QString &detail)
     : std::runtime_error(message.toStdString())
+    , m_kind(kind)
+    , m_detail(detail)
 {
 }
+
+namespace {
+
+CaseError::Kind kindOf(int extendedCode, int systemErrno)
+{
+    // A full disk reaches SQLite as SQLITE_FULL from its own writes, but as an I/O
+    // error when the kernel refuses a write or fsync of the journal or WAL.
+    if (systemErrno == ENOSPC || systemErrno == EDQUOT)
+        return CaseError::Kind::DiskFull;
+    switch (extendedCode & 0xff) {
+    case SQLITE_FULL:
+        return CaseError::Kind::DiskFull;
+    case SQLITE_READONLY:
+        return CaseError::Kind::ReadOnly;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return CaseError::Kind::Busy;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return CaseError::Kind::Corrupt;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+        // The -wal or -journal beside the case could not be made: a read-only folder
+        // or file system.
+        if (systemErrno == EROFS || systemErrno == EACCES || systemErrno == EPERM)
+            return CaseError::Kind::ReadOnly;
+        break;
+    default:
+        break;
+    }
+    return CaseError::Kind::Other;
+}
+
+} // namespace
+
+CaseError caseError(const QString &path, int extendedCode, int systemErrno, const QString &detail)
+{
+    const CaseError::Kind kind = kindOf(extendedCode, systemErrno);
+    const QString general = QString::fromUtf8(sqlite3_errstr(extendedCode));
+    QString message;
+    switch (kind) {
+    case CaseError::Kind::DiskFull:
+        message = QCoreApplication::translate("Chainscope",
+            "the disk is full: the case %1 could not be written (free some space and run the command again)")
+                      .arg(path);
+        break;
+    case CaseError::Kind::ReadOnly:
+        message = QCoreApplication::translate("Chainscope", "the case %1 is read-only").arg(path);
+        break;
+    case CaseError::Kind::Busy:
+        message = QCoreApplication::translate(
+            "Chainscope", "the case %1 is busy: another program (an import?) is writing to it")
+                      .arg(path);
+        break;
+    case CaseError::Kind::Corrupt:
+        message = QCoreApplication::translate("Chainscope", "the case file %1 is damaged or not a case file (%2)")
+                      .arg(path, general);
+        break;
+    case CaseError::Kind::Other:
+        message = QCoreApplication::translate("Chainscope", "case file %1: %2").arg(path, general);
+        break;
+    }
+    return CaseError(message, kind, detail);
+}
+
+namespace {
+
+// Why `path` cannot be written, or an empty string when it can. access() rather than
+// the permission bits: it also knows read-only mounts, and that root ignores the bits.
+QString whyNotWritable(const QString &path)
+{
+    if (::access(QFile::encodeName(path).constData(), W_OK) == 0)
+        return QString();
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+CaseError readOnlyError(const QString &path, const QString &why)
+{
+    return CaseError(QCoreApplication::translate("Chainscope", "the case %1 is read-only (%2)").arg(path, why),
+        CaseError::Kind::ReadOnly);
+}
+
+// "file:/abs/path?query": every byte that a URI gives a meaning (?, #, %) escaped.
+QByteArray fileUri(const QString &path, const char *query)
+{
+    return "file:" + QUrl::toPercentEncoding(QFileInfo(path).absoluteFilePath(), "/") + '?' + query;
+}
+
+} // namespace
 
 Database::Database(const QString &path, Mode mode)
     : m_path(path)
 {
     const bool exists = QFileInfo::exists(path);
-    if (mode == Mode::OpenExisting && !exists)
+    if (mode != Mode::CreateNew && !exists)
         throw CaseError(QCoreApplication::translate("Chainscope", "case file %1 does not exist").arg(path));
     if (mode == Mode::CreateNew && exists)
         throw CaseError(QCoreApplication::translate("Chainscope", "case file %1 already exists").arg(path));
@@ -31,20 +131,107 @@ Database::Database(const QString &path, Mode mode)
     }();
     Q_UNUSED(memoryStatisticsOff);
 
+    // A case is written together with the -wal and -shm files SQLite keeps beside it:
+    // its folder must be writable too. Said before anything is tried, in the analyst's
+    // words, rather than as "attempt to write a readonly database" half-way through a
+    // command (issue 11, finding 9).
+    const QString folder = QFileInfo(path).absolutePath();
+    const QString folderProblem = whyNotWritable(folder);
+    if (mode == Mode::CreateNew && !folderProblem.isEmpty()) {
+        throw CaseError(QCoreApplication::translate(
+                            "Chainscope", "cannot create case file %1: its folder %2 cannot be written (%3)")
+                            .arg(path, folder, folderProblem),
+            CaseError::Kind::ReadOnly);
+    }
+    if (mode == Mode::OpenExisting) {
+        const QString fileProblem = whyNotWritable(path);
+        if (!fileProblem.isEmpty())
+            throw readOnlyError(path, QCoreApplication::translate("Chainscope", "the file: %1").arg(fileProblem));
+        if (!folderProblem.isEmpty()) {
+            throw readOnlyError(path, QCoreApplication::translate("Chainscope", "its folder: %1").arg(folderProblem));
+        }
+    }
+
     // NOMUTEX: a connection is only ever used by the thread that opened it (every
     // worker opens its own), so SQLite's per-call locking is pure overhead.
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
     const QByteArray native = QFile::encodeName(path);
-    if (sqlite3_open_v2(native.constData(), &m_db, flags, nullptr) != SQLITE_OK) {
+    if (mode == Mode::OpenReadOnly) {
+        m_readOnly = true;
+        const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+        openUri(path, fileUri(path, "mode=ro"), flags);
+        // In WAL mode even a reader needs the -shm file; where the folder refuses it,
+        // the first read fails. immutable=1 reads the file as it lies, without the
+        // -wal and -shm; nothing can be writing it there.
+        if (!folderProblem.isEmpty()
+            && sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
+            sqlite3_close_v2(m_db);
+            m_db = nullptr;
+            openUri(path, fileUri(path, "immutable=1"), flags);
+        }
+    } else {
+        const int flags
+            = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
+        openUri(path, native, flags);
+        // SQLite opens a file it may not write read-only without a word.
+        if (sqlite3_db_readonly(m_db, "main") == 1) {
+            sqlite3_close_v2(m_db);
+            m_db = nullptr;
+            throw readOnlyError(
+                path, QCoreApplication::translate("Chainscope", "SQLite could open it for reading only"));
+        }
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    // A second process (the CLI while the workbench is open, another import) may hold
+    // the write lock; wait rather than fail (setBusyWait()).
+    sqlite3_busy_handler(m_db, &Database::onBusy, this);
+}
+
+void Database::setBusyWait(qint64 limitMs, std::function<void(qint64)> onWaiting)
+{
+    m_busyLimitMs = limitMs;
+    m_onWaiting = std::move(onWaiting);
+}
+
+// SQLite calls this while another connection holds the lock it needs; 0 gives up
+// (SQLITE_BUSY), anything else tries again. The first attempts come quickly, so that a
+// short commit of the other side costs little; later ones every 50 ms.
+int Database::onBusy(void *self, int attempt)
+{
+    auto *db = static_cast<Database *>(self);
+    if (attempt == 0) {
+        db->m_busyClock.start();
+        db->m_lastNotice = -1;
+    }
+    const qint64 waited = db->m_busyClock.elapsed();
+    if (db->m_busyLimitMs >= 0 && waited >= db->m_busyLimitMs)
+        return 0;
+    constexpr qint64 NoticeAfterMs = 500;
+    constexpr qint64 NoticeEveryMs = 30000;
+    if (db->m_onWaiting && waited >= NoticeAfterMs
+        && (db->m_lastNotice < 0 || waited - db->m_lastNotice >= NoticeEveryMs)) {
+        db->m_lastNotice = waited;
+        db->m_onWaiting(waited);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(attempt < 20 ? 5 : 50));
+    return 1;
+}
+
+void Database::openUri(const QString &path, const QByteArray &uri, int flags)
+{
+    if (sqlite3_open_v2(uri.constData(), &m_db, flags, nullptr) != SQLITE_OK) {
+        const int code = m_db ? sqlite3_extended_errcode(m_db) : SQLITE_NOMEM;
+        const int systemErrno = m_db ? sqlite3_system_errno(m_db) : 0;
         const QString reason = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw CaseError(QCoreApplication::translate("Chainscope", "cannot open case file %1: %2").arg(path, reason));
+        const CaseError e = caseError(path, code, systemErrno,
+            QStringLiteral("open failed: %1 (SQLite code %2, errno %3)").arg(reason).arg(code).arg(systemErrno));
+        if (e.kind() != CaseError::Kind::Other)
+            throw e;
+        throw CaseError(QCoreApplication::translate("Chainscope", "cannot open case file %1: %2")
+                            .arg(path, QString::fromUtf8(sqlite3_errstr(code))),
+            e.kind(), e.detail());
     }
-    sqlite3_extended_result_codes(m_db, 1);
-    // A second process (the CLI while the workbench is open) may hold the write lock
-    // briefly; wait rather than fail.
-    sqlite3_busy_timeout(m_db, 5000);
 }
 
 Database::~Database()
@@ -54,8 +241,15 @@ Database::~Database()
 
 void Database::fail(const char *what) const
 {
-    throw CaseError(QCoreApplication::translate("Chainscope", "case file %1: %2 failed: %3")
-                        .arg(m_path, QString::fromUtf8(what), QString::fromUtf8(sqlite3_errmsg(m_db))));
+    // The statement and SQLite's message only go to the detail: the analyst sees what
+    // went wrong with the case, not our SQL (issue 11, finding 9).
+    const int code = sqlite3_extended_errcode(m_db);
+    const int systemErrno = sqlite3_system_errno(m_db);
+    throw caseError(m_path, code, systemErrno,
+        QStringLiteral("%1 failed: %2 (SQLite code %3, errno %4)")
+            .arg(QString::fromUtf8(what), QString::fromUtf8(sqlite3_errmsg(m_db)))
+            .arg(code)
+            .arg(systemErrno));
 }
 
 void Database::exec(const char *sql)
@@ -64,7 +258,13 @@ void Database::exec(const char *sql)
     if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
         const QString reason = QString::fromUtf8(err ? err : "unknown error");
         sqlite3_free(err);
-        throw CaseError(QCoreApplication::translate("Chainscope", "case file %1: %2").arg(m_path, reason));
+        const int code = sqlite3_extended_errcode(m_db);
+        const int systemErrno = sqlite3_system_errno(m_db);
+        throw caseError(m_path, code, systemErrno,
+            QStringLiteral("%1 failed: %2 (SQLite code %3, errno %4)")
+                .arg(QString::fromUtf8(sql), reason)
+                .arg(code)
+                .arg(systemErrno));
     }
 }
 

@@ -2,8 +2,10 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QElapsedTimer>
 #include <QString>
 
+#include <functional>
 #include <stdexcept>
 
 struct sqlite3;
@@ -12,13 +14,34 @@ struct sqlite3_stmt;
 namespace Chainscope {
 
 // Any failure of the case file (I/O, corruption, constraint, newer schema). Carries a
-// message meant for the analyst, not an SQLite code.
+// message meant for the analyst, never SQL (issue 11, finding 9): what failed and why in
+// an analyst's words, a kind the caller can act on (stop importing on a full disk, say
+// "read-only" instead of retrying), and the technical detail (the statement, SQLite's
+// own message) apart, for --verbose.
 class CaseError : public std::runtime_error
 {
 public:
-    explicit CaseError(const QString &message);
+    enum class Kind {
+        Other,
+        DiskFull, // SQLITE_FULL, or an I/O error whose errno is ENOSPC/EDQUOT
+        ReadOnly, // the case file, its folder or its file system cannot be written
+        Busy, // another connection holds the lock longer than we waited
+        Corrupt, // damaged pages, or not an SQLite database at all
+    };
+    explicit CaseError(const QString &message, Kind kind = Kind::Other, const QString &detail = QString());
     QString message() const { return QString::fromUtf8(what()); }
+    Kind kind() const { return m_kind; }
+    // The statement and SQLite's message; empty when there is none. Not for the analyst.
+    const QString &detail() const { return m_detail; }
+
+private:
+    Kind m_kind;
+    QString m_detail;
 };
+
+// The CaseError for an SQLite failure on the case at `path`: its kind from the extended
+// result code and the errno behind it, analyst wording, `detail` kept for --verbose.
+CaseError caseError(const QString &path, int extendedCode, int systemErrno, const QString &detail);
 
 // A thin owner of one sqlite3 connection. We use the C API directly rather than
 // QtSql: bulk import needs prepared statements reused millions of times with
@@ -26,7 +49,11 @@ public:
 class Database
 {
 public:
-    enum class Mode { OpenExisting, CreateNew };
+    // OpenReadOnly (issue 11, finding 9): for commands that only read. Opens with
+    // SQLite's mode=ro, and where the case's folder cannot be written (so no -wal or
+    // -shm can be made beside it) with immutable=1, which needs neither. OpenExisting
+    // refuses a case that cannot be written, before anything is tried on it.
+    enum class Mode { OpenExisting, OpenReadOnly, CreateNew };
     Database(const QString &path, Mode mode);
     ~Database();
     Database(const Database &) = delete;
@@ -34,6 +61,7 @@ public:
 
     sqlite3 *handle() const { return m_db; }
     const QString &path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
 
     // Runs one or more statements without results. Only for SQL written in this
     // project: values from logs always go through Statement::bind.
@@ -43,9 +71,25 @@ public:
     qint64 lastInsertId() const;
     [[noreturn]] void fail(const char *what) const;
 
+    // How long a write waits for the write lock that another connection holds (another
+    // import into the same case), in ms; negative: as long as it takes (issue 11,
+    // finding 10). `onWaiting` is told how long it has waited once the wait becomes
+    // noticeable and then every half minute, so that a front end can say why nothing
+    // moves. The default: 5 s, silently.
+    void setBusyWait(qint64 limitMs, std::function<void(qint64 waitedMs)> onWaiting = {});
+
 private:
+    void openUri(const QString &path, const QByteArray &uri, int flags);
+
+    static int onBusy(void *self, int attempt);
+
     sqlite3 *m_db = nullptr;
     QString m_path;
+    bool m_readOnly = false;
+    qint64 m_busyLimitMs = 5000;
+    std::function<void(qint64)> m_onWaiting;
+    QElapsedTimer m_busyClock;
+    qint64 m_lastNotice = -1;
 };
 
 // One prepared statement. Parameters are 1-based as in SQLite.

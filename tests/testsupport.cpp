@@ -15,6 +15,12 @@
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <unistd.h>
 
 namespace Chainscope::Test {
 
@@ -282,6 +288,70 @@ ProcessResult run(const QString &program, const QStringList &args, int timeoutMs
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+SmallFileSystem::SmallFileSystem(const QString &mountPoint, qint64 bytes)
+    : m_path(mountPoint)
+{
+    if (geteuid() != 0) {
+        m_whyNot = QStringLiteral("mounting a small tmpfs needs root");
+        return;
+    }
+    if (!QDir().mkpath(mountPoint)) {
+        m_whyNot = QStringLiteral("cannot create %1").arg(mountPoint);
+        return;
+    }
+    const QByteArray options = "size=" + QByteArray::number(bytes) + ",mode=0777";
+    if (::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", 0, options.constData()) != 0) {
+        m_whyNot = QStringLiteral("cannot mount a tmpfs here: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        return;
+    }
+    m_mounted = true;
+}
+
+SmallFileSystem::~SmallFileSystem()
+{
+    if (m_mounted)
+        ::umount2(QFile::encodeName(m_path).constData(), MNT_DETACH);
+}
+
+bool SmallFileSystem::fill(const QString &name)
+{
+    const int fd = ::open(QFile::encodeName(filePath(name)).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        return false;
+    const QByteArray block(4096, 'x');
+    bool full = false;
+    for (int i = 0; i < 1 << 20 && !full; ++i) {
+        if (::write(fd, block.constData(), size_t(block.size())) < 0)
+            full = errno == ENOSPC;
+    }
+    // The last, partial block: fill to the very last byte.
+    for (int i = 0; i < 4096 && full; ++i) {
+        if (::write(fd, "x", 1) < 0)
+            break;
+    }
+    ::close(fd);
+    return full;
+}
+
+bool SmallFileSystem::remountReadOnly()
+{
+    return m_mounted
+        && ::mount("tmpfs", QFile::encodeName(m_path).constData(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0;
+}
+
+QByteArray dpkgLog(int lines, int firstPackage)
+{
+    QByteArray log;
+    for (int i = 0; i < lines; ++i) {
+        const int n = firstPackage + i;
+        log += "2024-01-02 " + QByteArray::number(10 + n / 3600 % 10) + ':'
+            + QByteArray::number(n / 60 % 60).rightJustified(2, '0') + ':'
+            + QByteArray::number(n % 60).rightJustified(2, '0') + " install package-" + QByteArray::number(n)
+            + ":amd64 <none> 1." + QByteArray::number(n) + "-1\n";
+    }
+    return log;
 }
 
 static qint64 parseSystemTime(const QString &s)

@@ -121,6 +121,37 @@ private:
 
 ProcessResult run(const QString &program, const QStringList &args, int timeoutMs = 120000);
 
+// A small tmpfs of its own, mounted on an empty folder: a disk that really fills up
+// and a file system that really is read-only, which root (whom permissions never stop)
+// cannot write either (issue 11, findings 5 and 9). Needs root and a kernel that lets
+// this process mount; isValid() is false otherwise and the test QSKIPs. Unmounted when
+// it goes.
+class SmallFileSystem
+{
+public:
+    SmallFileSystem(const QString &mountPoint, qint64 bytes);
+    ~SmallFileSystem();
+    SmallFileSystem(const SmallFileSystem &) = delete;
+    SmallFileSystem &operator=(const SmallFileSystem &) = delete;
+    bool isValid() const { return m_mounted; }
+    const QString &path() const { return m_path; }
+    QString filePath(const QString &name) const { return m_path + u'/' + name; }
+    // Writes one file until the file system refuses more (ENOSPC). False if it never did.
+    bool fill(const QString &name = QStringLiteral("filler"));
+    bool remountReadOnly();
+    // Why isValid() is false, for QSKIP.
+    const QString &whyNot() const { return m_whyNot; }
+
+private:
+    QString m_path;
+    QString m_whyNot;
+    bool m_mounted = false;
+};
+
+// A dpkg log of `lines` install lines, each naming another package: evidence of a
+// chosen size, made at test time.
+QByteArray dpkgLog(int lines, int firstPackage = 0);
+
 // evtxexport (libevtx-utils) as the independent reader of EVTX files.
 // What both readers must agree on for one record.
 struct OracleRecord

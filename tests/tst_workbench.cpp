@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace Chainscope;
@@ -242,10 +243,37 @@ void Tst_workbench::chainsTriageAndPolicyChange()
     QVERIFY(window.exportReport(pdf));
     QFile pdfFile(pdf);
     QVERIFY(pdfFile.open(QIODevice::ReadOnly));
-    QVERIFY(pdfFile.read(5) == "%PDF-");
-    QVERIFY(pdfFile.size() > 2000);
+    const QByteArray pdfBytes = pdfFile.readAll();
+    QVERIFY(pdfBytes.startsWith("%PDF-"));
+    QVERIFY(pdfBytes.size() > 2000);
     if (!shot.isEmpty())
         QFile::copy(pdf, QString(shot).replace(QLatin1String(".png"), QLatin1String(".pdf")));
+
+    // Issue 11, finding 5: on a full disk an export fails, says so, and the report
+    // exported before stays whole (QPrinter used to truncate it and write a broken PDF).
+    SmallFileSystem disk(m_dir.filePath(QStringLiteral("full-disk")), 256 * 1024);
+    if (disk.isValid()) {
+        for (const QString &name : {QStringLiteral("earlier.pdf"), QStringLiteral("earlier.html")}) {
+            const QString target = disk.filePath(name);
+            QVERIFY(QFile::copy(pdf, target));
+            QVERIFY(disk.fill(QStringLiteral("filler-") + name));
+            // The warning is modal: close it once it shows.
+            QTimer closer;
+            QObject::connect(&closer, &QTimer::timeout, [] {
+                if (QWidget *box = QApplication::activeModalWidget())
+                    box->close();
+            });
+            closer.start(50);
+            QVERIFY(!window.exportReport(target));
+            closer.stop();
+            QFile kept(target);
+            QVERIFY(kept.open(QIODevice::ReadOnly));
+            QCOMPARE(kept.readAll(), pdfBytes);
+            QVERIFY(QFile::remove(disk.filePath(QStringLiteral("filler-") + name)));
+        }
+        QCOMPARE(QDir(disk.path()).entryList(QDir::Files | QDir::Hidden),
+            (QStringList {QStringLiteral("earlier.html"), QStringLiteral("earlier.pdf")}));
+    }
 }
 
 void Tst_workbench::switchingCasesNeverMixesThem()

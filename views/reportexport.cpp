@@ -1,34 +1,48 @@
 #include "reportexport.h"
 
-#include <QFile>
+#include "outputfile.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QPageLayout>
 #include <QPageSize>
-#include <QPrinter>
-#include <QAbstractTextDocumentLayout>
+#include <QPdfWriter>
 #include <QTextDocument>
 
 namespace Chainscope {
 
+QByteArray renderPdf(const QString &html)
+{
+    // Rendered into memory, then written in one piece by writeOutputFile (issue 11,
+    // finding 5): QPrinter writes its file as it goes and reports no error for a full
+    // disk, leaving a truncated PDF that looks like a report.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(1200); // what QPrinter::HighResolution gave for PDF
+        writer.setPageLayout(QPageLayout(
+            QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
+        writer.setTitle(QStringLiteral("Chainscope report"));
+        QTextDocument document;
+        // Lay out at the writer's resolution and page size; otherwise the layout happens
+        // at screen resolution and percentage widths shrink on the page.
+        document.documentLayout()->setPaintDevice(&writer);
+        document.setHtml(html);
+        document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
+        document.print(&writer);
+    } // the writer finishes the PDF when it goes
+    return buffer.data();
+}
+
 QString exportPdf(const QString &html, const QString &path)
 {
-    // QPrinter reports no error for an unwritable path; check first.
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return probe.errorString();
-    probe.close();
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(path);
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
-                                      QPageLayout::Millimeter));
-    printer.setDocName(QStringLiteral("Chainscope report"));
-    QTextDocument document;
-    // Lay out at the printer's resolution and page size; otherwise the layout happens
-    // at screen resolution and percentage widths shrink on the page.
-    document.documentLayout()->setPaintDevice(&printer);
-    document.setHtml(html);
-    document.setPageSize(printer.pageRect(QPrinter::DevicePixel).size());
-    document.print(&printer);
+    const QByteArray pdf = renderPdf(html);
+    if (pdf.isEmpty())
+        return QStringLiteral("the PDF could not be rendered");
+    QString error;
+    if (!writeOutputFile(path, pdf, &error))
+        return error;
     return QString();
 }
 

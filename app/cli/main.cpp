@@ -9,6 +9,7 @@
 #include "evtxreader.h"
 #include "importer.h"
 #include "linuxscenario.h"
+#include "outputfile.h"
 #include "report.h"
 #include "windowsscenario.h"
 
@@ -21,7 +22,10 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <unistd.h>
 
 using namespace Chainscope;
@@ -48,10 +52,52 @@ QTextStream &err()
     return s;
 }
 
+// Standard output as a device of its own, unbuffered below QTextStream's buffer, that
+// keeps the system's reason when a write fails (a full disk under `> file`, /dev/full,
+// a closed pipe): QFile sets none when write(2) wrote part of a block before the disk
+// filled up (issue 11, finding 5).
+class StdoutDevice : public QIODevice
+{
+public:
+    StdoutDevice() { open(QIODevice::WriteOnly | QIODevice::Unbuffered); }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        qint64 done = 0;
+        while (done < size) {
+            const ssize_t n = ::write(STDOUT_FILENO, data + done, size_t(size - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                setErrorString(QString::fromLocal8Bit(std::strerror(n < 0 ? errno : EIO)));
+                return -1;
+            }
+            done += n;
+        }
+        return done;
+    }
+};
+
+StdoutDevice &stdoutDevice()
+{
+    static StdoutDevice device;
+    return device;
+}
+
 QTextStream &out()
 {
-    static QTextStream s(stdout);
+    static QTextStream s(&stdoutDevice());
     return s;
+}
+
+// True while everything written to stdout so far has arrived. Long listings check it
+// as they go, so that a full disk stops them instead of discarding millions of rows.
+bool outputOk()
+{
+    return out().status() == QTextStream::Ok;
 }
 
 // Text from logs, made safe for a terminal: control characters (ESC, BEL, CR, a
@@ -72,6 +118,49 @@ int fail(const QString &reason)
 {
     err() << "chainscope-cli: " << shown(reason) << Qt::endl;
     return ExitFailure;
+}
+
+// --verbose (issue 11, finding 9): the technical detail of a case failure (the SQL
+// statement, SQLite's own message and codes) is for whoever debugs, never for the
+// analyst's one-line reason.
+bool g_verbose = false;
+
+void showDetail(const CaseError &e)
+{
+    if (g_verbose && !e.detail().isEmpty())
+        err() << "chainscope-cli: detail: " << shown(e.detail()) << Qt::endl;
+}
+
+int fail(const CaseError &e)
+{
+    fail(e.message());
+    showDetail(e);
+    return ExitFailure;
+}
+
+// Commands that write wait for another import into the same case, as long as it takes,
+// and say so (issue 11, finding 10): SQLite lets one writer at a time, and an import
+// holds the case for as long as one file takes. Ctrl+C stops the wait.
+std::unique_ptr<CaseStore> openForWriting(const QString &path)
+{
+    auto store = CaseStore::open(path);
+    store->database().setBusyWait(-1, [](qint64 waitedMs) {
+        if (waitedMs < 30000) {
+            err() << "waiting for another import into this case… (another program is writing to it; this "
+                     "command goes on once it is done, Ctrl+C stops)"
+                  << Qt::endl;
+        } else {
+            err() << "still waiting for another import into this case (" << waitedMs / 1000 << " s)…" << Qt::endl;
+        }
+    });
+    return store;
+}
+
+// Commands that only read open the case read-only: they work on a case in a read-only
+// folder or file system, and cannot change the evidence by accident (issue 11, finding 9).
+std::unique_ptr<CaseStore> openForReading(const QString &path)
+{
+    return CaseStore::open(path, CaseStore::Access::ReadOnly);
 }
 
 const char *const Usage = R"(Usage: chainscope-cli COMMAND [ARGS]
@@ -98,6 +187,13 @@ Commands:
   report CASE --html FILE          write an HTML report (sources, policy, chains with evidence)
   verify CASE [--json]             check the case file's pages, each raw record against its hash from
                                    import, and each source file still at its path against its SHA-256
+
+Global option:
+  --verbose                        on a case failure, also print the technical detail (the SQL
+                                   statement and SQLite's message)
+
+Commands that only read (sources, events, raw, summary, chains, report, policy without
+--load/--set, verify when the case cannot be written) open the case read-only.
 
 Exit codes: 0 success; 1 failure (usage, case, unreadable or unknown file, cancelled,
 or import refused every file as already in the case); 2 imported, but some records were
@@ -201,10 +297,9 @@ int cmdDemo(const QStringList &args)
     if (!approvedSigners.isEmpty())
         policy.insert(QStringLiteral("ApprovedSigners"), QJsonArray::fromStringList(approvedSigners));
     const QString policyPath = QDir(dir).filePath(QStringLiteral("site-policy.json"));
-    QFile policyFile(policyPath);
-    if (!policyFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(QStringLiteral("cannot write %1: %2").arg(policyPath, policyFile.errorString()));
-    policyFile.write(QJsonDocument(policy).toJson(QJsonDocument::Indented));
+    QString writeError;
+    if (!writeOutputFile(policyPath, QJsonDocument(policy).toJson(QJsonDocument::Indented), &writeError))
+        return fail(QStringLiteral("cannot write %1: %2").arg(policyPath, writeError));
     err() << "site policy (approved update hosts and signers) written to " << QFileInfo(policyPath).absoluteFilePath()
           << Qt::endl;
     return ExitOk;
@@ -267,9 +362,10 @@ int cmdImport(const QStringList &args)
         return fail(QStringLiteral("unknown time zone %1").arg(p.value(tz)));
 
     const QStringList positional = p.positionalArguments();
-    auto store = CaseStore::open(positional.at(1));
+    auto store = openForWriting(positional.at(1));
     const bool tty = isatty(fileno(stderr));
     QList<ImportResult> results;
+    std::optional<CaseError> caseFailure;
     for (qsizetype i = 2; i < positional.size(); ++i) {
         const QString file = positional.at(i);
         int lastPercent = -1;
@@ -284,7 +380,19 @@ int cmdImport(const QStringList &args)
             }
             lastPercent = percent;
         };
-        ImportResult r = importFile(*store, file, options, nullptr, progress);
+        ImportResult r;
+        try {
+            r = importFile(*store, file, options, nullptr, progress);
+        } catch (const CaseError &e) {
+            // The case itself failed (a full disk, a read-only case): this file is not
+            // imported, the ones before it stay, and the result still reaches --json
+            // (issue 11, finding 5). The files after it would only fail the same way.
+            r.path = QFileInfo(file).absoluteFilePath();
+            r.status = ImportResult::Status::Failed;
+            r.error = e.message();
+            caseFailure = e;
+            showDetail(e);
+        }
         if (tty && lastPercent >= 0)
             err() << '\n';
         if (r.status == ImportResult::Status::Failed)
@@ -296,11 +404,26 @@ int cmdImport(const QStringList &args)
                   << " events, " << r.counts.recordsFailed << " errors" << gapsText(r.counts.gaps)
                   << (r.error.isEmpty() ? QString() : QStringLiteral(" (first: %1)").arg(r.error)) << Qt::endl;
         results.append(r);
+        if (caseFailure) {
+            for (qsizetype j = i + 1; j < positional.size(); ++j) {
+                ImportResult skipped;
+                skipped.path = QFileInfo(positional.at(j)).absoluteFilePath();
+                skipped.error = QStringLiteral("not imported: %1").arg(caseFailure->message());
+                err() << "chainscope-cli: " << shown(positional.at(j)) << ": not imported" << Qt::endl;
+                results.append(skipped);
+            }
+            break;
+        }
     }
-    if (options.host.isEmpty()) {
-        const QString assigned = assignSoleHost(*store, results);
-        if (!assigned.isEmpty())
-            err() << "note: logs without host names were assigned the case's only host, " << assigned << Qt::endl;
+    if (options.host.isEmpty() && !caseFailure) {
+        try {
+            const QString assigned = assignSoleHost(*store, results);
+            if (!assigned.isEmpty())
+                err() << "note: logs without host names were assigned the case's only host, " << assigned << Qt::endl;
+        } catch (const CaseError &e) {
+            caseFailure = e;
+            fail(e);
+        }
     }
     if (p.isSet(JsonOption)) {
         QJsonArray array;
@@ -324,7 +447,7 @@ int cmdImport(const QStringList &args)
         anyFailed |= r.status != ImportResult::Status::Complete && !r.eventsKept;
         anyRecordErrors |= r.counts.recordsFailed > 0;
     }
-    if (anyFailed || duplicates == results.size())
+    if (anyFailed || caseFailure || duplicates == results.size())
         return ExitFailure;
     return anyRecordErrors ? ExitRecordErrors : ExitOk;
 }
@@ -335,7 +458,7 @@ int cmdSources(const QStringList &args)
     p.addOption(JsonOption);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const QList<SourceInfo> sources = store->sources();
     if (p.isSet(JsonOption)) {
         QJsonArray array;
@@ -390,7 +513,7 @@ int cmdEvents(const QStringList &args)
         if (!ok || filter.limit < 0)
             return fail(QStringLiteral("--limit takes a non-negative number, not \"%1\"").arg(p.value(limit)));
     }
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const bool json = p.isSet(JsonOption);
     // Streamed: a case may hold millions of events.
     bool first = true;
@@ -405,7 +528,7 @@ int cmdEvents(const QStringList &args)
                   << e.pid << '\t' << shown(e.image) << '\t' << shown(object) << '\t' << shown(e.commandLine) << '\n';
         }
         first = false;
-        return true;
+        return outputOk();
     });
     if (json)
         out() << (first ? "]\n" : "\n]\n");
@@ -418,7 +541,7 @@ int cmdRaw(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, 3, 3))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const qint64 eventId = p.positionalArguments().at(2).toLongLong();
     auto raw = store->rawRecord(eventId);
     if (!raw)
@@ -428,11 +551,12 @@ int cmdRaw(const QStringList &args)
         const auto event = store->event(eventId);
         raw = rawRecordText(*raw, event ? event->recordPos : -1).toUtf8();
     }
-    QFile stdoutFile;
-    (void)stdoutFile.open(stdout, QIODevice::WriteOnly);
-    stdoutFile.write(*raw);
+    // Bytes as stored, not through QTextStream's encoder; failures surface in main().
+    out().flush();
     if (!raw->endsWith('\n'))
-        stdoutFile.write("\n");
+        raw->append('\n');
+    if (stdoutDevice().write(*raw) != raw->size())
+        out().setStatus(QTextStream::WriteFailed);
     return ExitOk;
 }
 
@@ -441,7 +565,7 @@ int cmdDrop(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, 3, 3))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForWriting(p.positionalArguments().at(1));
     bool ok = false;
     const qint64 id = p.positionalArguments().at(2).toLongLong(&ok);
     if (!ok || !store->source(id))
@@ -456,7 +580,7 @@ int cmdSummary(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     out() << "case " << store->path() << '\n';
     for (const SourceInfo &s : store->sources()) {
         out() << "  source " << s.id << " [" << sourceStatusName(s.status) << "] " << shown(s.format) << ' '
@@ -526,7 +650,7 @@ int cmdChains(const QStringList &args)
     p.addOption(JsonOption);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const auto analysis = analyse(*store, store->policy());
     if (p.isSet(JsonOption)) {
         QJsonArray array;
@@ -555,7 +679,9 @@ int cmdPolicy(const QStringList &args)
     p.addOption(JsonOption);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    const bool changes = p.isSet(load) || p.isSet(set);
+    auto store
+        = changes ? openForWriting(p.positionalArguments().at(1)) : openForReading(p.positionalArguments().at(1));
     const Policy before = store->policy();
     Policy policy = before;
     if (p.isSet(load)) {
@@ -587,10 +713,9 @@ int cmdPolicy(const QStringList &args)
     if (changed)
         policy.version = store->savePolicy(policy);
     if (p.isSet(save)) {
-        QFile f(p.value(save));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
-        f.write(QJsonDocument(policy.toJson()).toJson(QJsonDocument::Indented));
+        QString error;
+        if (!writeOutputFile(p.value(save), QJsonDocument(policy.toJson()).toJson(QJsonDocument::Indented), &error))
+            return fail(QStringLiteral("cannot write %1: %2").arg(p.value(save), error));
     }
     if (changed) {
         // The point of changing the policy: see what it does to the chains.
@@ -622,15 +747,15 @@ int cmdReport(const QStringList &args)
         return ExitFailure;
     if (!p.isSet(html))
         return fail(QStringLiteral("report needs --html FILE"));
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    auto store = openForReading(p.positionalArguments().at(1));
     const Policy policy = store->policy();
     const auto analysis = analyse(*store, policy);
     const QString document = HtmlReport(*store, analysis->index, policy, analysis->chains).render();
-    QFile f(p.value(html));
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
-    f.write(document.toUtf8());
-    err() << "report written to " << f.fileName() << Qt::endl;
+    // All or nothing: "report written" only once the whole file is on disk.
+    QString error;
+    if (!writeOutputFile(p.value(html), document.toUtf8(), &error))
+        return fail(QStringLiteral("cannot write %1: %2").arg(p.value(html), error));
+    err() << "report written to " << p.value(html) << Qt::endl;
     return ExitOk;
 }
 
@@ -700,7 +825,16 @@ int cmdVerify(const QStringList &args)
     p.addOption(JsonOption);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    auto store = CaseStore::open(p.positionalArguments().at(1));
+    // The result is recorded in the case where it can be; a read-only case is verified
+    // all the same, and the output says the result was not recorded.
+    std::unique_ptr<CaseStore> store;
+    try {
+        store = CaseStore::open(p.positionalArguments().at(1));
+    } catch (const CaseError &e) {
+        if (e.kind() != CaseError::Kind::ReadOnly)
+            throw;
+        store = openForReading(p.positionalArguments().at(1));
+    }
     const VerificationResult r = verifyCase(*store);
     if (p.isSet(JsonOption)) {
         out() << QJsonDocument(verificationToJson(store->path(), r)).toJson(QJsonDocument::Indented);
@@ -765,14 +899,8 @@ int cmdVerify(const QStringList &args)
     return ExitVerifyDiffers;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+int dispatch(const QStringList &args)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("chainscope-cli"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Chainscope"));
-    const QStringList args = app.arguments();
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h") {
         if (args.size() >= 2) {
             out() << Usage;
@@ -810,8 +938,29 @@ int main(int argc, char **argv)
         if (command == u"verify")
             return cmdVerify(rest);
     } catch (const CaseError &e) {
-        return fail(e.message());
+        return fail(e);
     }
     fail(QStringLiteral("unknown command %1").arg(command));
     return usage();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("chainscope-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Chainscope"));
+    QStringList args = app.arguments();
+    // A global flag, accepted anywhere after the program name.
+    g_verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
+    const int rc = dispatch(args);
+    // Whatever the command printed must have arrived: a full disk under `> file` or
+    // /dev/full must not pass for success (issue 11, finding 5).
+    out().flush();
+    if (!outputOk()) {
+        err() << "chainscope-cli: writing the output failed: " << stdoutDevice().errorString() << Qt::endl;
+        return ExitFailure;
+    }
+    return rc;
 }

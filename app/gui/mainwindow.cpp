@@ -5,6 +5,7 @@
 #include "chainsmodel.h"
 #include "eventsmodel.h"
 #include "evtxreader.h"
+#include "outputfile.h"
 #include "policydialog.h"
 #include "rawrecordview.h"
 #include "report.h"
@@ -279,7 +280,17 @@ bool MainWindow::newCase(const QString &path)
 bool MainWindow::openCase(const QString &path)
 {
     try {
-        setCase(CaseStore::open(path));
+        std::unique_ptr<CaseStore> store;
+        try {
+            store = CaseStore::open(path);
+        } catch (const CaseError &e) {
+            // A case that cannot be written is still opened to be read (issue 11,
+            // finding 9); imports and policy changes then say it is read-only.
+            if (e.kind() != CaseError::Kind::ReadOnly)
+                throw;
+            store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+        }
+        setCase(std::move(store));
         return true;
     } catch (const CaseError &e) {
         QMessageBox::warning(this, tr("Open Case"), e.message());
@@ -469,11 +480,8 @@ bool MainWindow::exportReport(const QString &path)
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         error = exportPdf(html, path);
     } else {
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            f.write(html.toUtf8());
-        else
-            error = f.errorString();
+        // Whole or not at all (issue 11, finding 5): an existing report stays as it was.
+        writeOutputFile(path, html.toUtf8(), &error);
     }
     if (!error.isEmpty()) {
         QMessageBox::warning(this, tr("Export Report"), tr("Cannot write %1: %2").arg(path, error));
@@ -523,7 +531,15 @@ void MainWindow::verifyCase()
         std::optional<VerificationResult> result;
         QString error;
         try {
-            auto store = CaseStore::open(path);
+            std::unique_ptr<CaseStore> store;
+            try {
+                store = CaseStore::open(path);
+            } catch (const CaseError &e) {
+                // Verified all the same; the result then says it was not recorded.
+                if (e.kind() != CaseError::Kind::ReadOnly)
+                    throw;
+                store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+            }
             result = Chainscope::verifyCase(*store);
         } catch (const CaseError &e) {
             error = e.message();
