@@ -449,6 +449,15 @@ qint64 CaseStore::eventCount()
     return st.int64(0);
 }
 
+QList<QPair<QString, qint64>> CaseStore::eventCountsByKind()
+{
+    Statement st(*m_db, "SELECT kind, count(*) FROM events GROUP BY kind ORDER BY kind");
+    QList<QPair<QString, qint64>> counts;
+    while (st.step())
+        counts.append({st.text(0), st.int64(1)});
+    return counts;
+}
+
 QStringList CaseStore::hosts()
 {
     QStringList result;

@@ -123,6 +123,8 @@ public:
     int savePolicy(const Policy &policy);
 
     qint64 eventCount();
+    // Events per kind name, in name order (the summary).
+    QList<QPair<QString, qint64>> eventCountsByKind();
     QStringList hosts();
     void forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit);
     std::optional<Event> event(qint64 id);

@@ -589,10 +589,9 @@ int cmdSummary(const QStringList &args)
               << s.counts.eventsStored << " events, " << s.counts.recordsFailed << " errors" << gapsText(s.counts.gaps)
               << '\n';
     }
-    Statement kinds(store->database(), "SELECT kind, count(*) FROM events GROUP BY kind ORDER BY kind");
     out() << "  events " << store->eventCount() << '\n';
-    while (kinds.step())
-        out() << "    " << shown(kinds.text(0)) << ' ' << kinds.int64(1) << '\n';
+    for (const auto &[kind, count] : store->eventCountsByKind())
+        out() << "    " << shown(kind) << ' ' << count << '\n';
     out() << "  hosts " << shown(store->hosts(), QStringLiteral(", ")) << '\n';
     out().flush();
     return ExitOk;
