@@ -257,29 +257,31 @@ qsizetype wholeFieldsEnd(QByteArrayView line, qsizetype fieldsBegin)
     return fieldsBegin;
 }
 
-// Whether a line that ends without its newline still ends with a whole field: one
-// whose end is marked, so that no shorter text could pass for it. auditd ends its
-// records that way: SYSCALL with key=(null) or key="…", user-space messages with
-// msg='… res=success', CONFIG_CHANGE and the like with res=0|1, the enriched section
-// with a quoted name. A value without a mark ("pid=75" of "pid=758", hex, a path) may
-// be cut (issue 11, finding 11); a log or an excerpt that merely lacks its final
-// newline after a marked end is intact (finding 12: "every record intact").
-bool endsWithWholeField(QByteArrayView fields)
+// Whether a line that ends without its newline still ends where its record ends:
+// with the field auditd writes last, whose end is marked so that no shorter text could
+// pass for it. SYSCALL records end with key=(null) or key="rule"; user-space and
+// configuration records with res=success|failed|0|1 (inside msg='…', closed by the
+// quote). A line cut after any other field, even a closed quote in the middle
+// (comm="cat"), lost the fields after it; a value without a mark ("pid=75" of
+// "pid=758", hex, a path) may be cut itself (issue 11, finding 11). A log or excerpt
+// that merely lacks its final newline after such an end is intact (finding 12:
+// "every record intact"). Enriched lines (a section after 0x1d) end in quoted names
+// that could be any of several: they never count as whole without their newline.
+bool endsWithWholeRecord(QByteArrayView fields)
 {
-    if (fields.isEmpty())
-        return false;
-    const char last = fields.back();
-    // A cut can fall right after a separator: then the next field is gone.
-    if (last == ' ' || last == '\t' || last == EnrichmentSeparator)
-        return false;
-    // Quotes are balanced (checked before): a final quote closes its value.
-    if (last == '"' || last == '\'' || last == ')')
-        return true;
     qsizetype start = fields.size();
     while (
         start > 0 && fields[start - 1] != ' ' && fields[start - 1] != '\t' && fields[start - 1] != EnrichmentSeparator)
         --start;
-    const QByteArrayView field = fields.sliced(start);
+    if (fields.contains(EnrichmentSeparator))
+        return false;
+    QByteArrayView field = fields.sliced(start);
+    if (field == "key=(null)")
+        return true;
+    if (field.startsWith("key=\"") && field.size() >= 6 && field.endsWith('"'))
+        return true;
+    if (field.endsWith('\''))
+        field.chop(1);
     // res= takes one of four words, none a prefix of another.
     return field == "res=0" || field == "res=1" || field == "res=success" || field == "res=failed";
 }
@@ -1951,7 +1953,7 @@ void Assembler::addLine(QByteArrayView line, qint64 pos, bool cut)
     }
     m_sink.recordRead();
     ++m_seq;
-    if (cut && endsWithWholeField(line.sliced(h.fieldsBegin)))
+    if (cut && endsWithWholeRecord(line.sliced(h.fieldsBegin)))
         cut = false;
     if (cut) {
         // Stored (the bytes are evidence), but the last field may be a part of itself

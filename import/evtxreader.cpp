@@ -12,6 +12,7 @@
 #include <QtEndian>
 
 #include <deque>
+#include <limits>
 
 namespace Chainscope {
 
@@ -111,7 +112,8 @@ std::optional<FileHeader> parseFileHeader(QByteArrayView header)
     h.chunkCount = le<quint16>(p + 42);
     h.flags = le<quint32>(p + 120);
     // Some writers leave the checksum zero: absent, not wrong.
-    h.checksumOk = le<quint32>(p + 124) == 0 || crc(p, 120) == le<quint32>(p + 124);
+    h.checksumVerified = le<quint32>(p + 124) != 0 && crc(p, 120) == le<quint32>(p + 124);
+    h.checksumOk = le<quint32>(p + 124) == 0 || h.checksumVerified;
     return h;
 }
 
@@ -477,10 +479,12 @@ void EvtxReader::read(InputFile &input, const ReaderContext &context, ImportSink
     // past the header's promise are no shortfall; the shortfall is the ids above the
     // highest one any chunk accounts for (read, reported damaged, or listed by a chunk
     // header that checks out: those a chunk misses it reports itself).
-    if (fileHeader && fileHeader->checksumOk && fileHeader->nextRecordId > lastRecordId + 1) {
+    // (A chunk claiming the very last id leaves nothing above it to miss.)
+    if (fileHeader && fileHeader->checksumVerified && lastRecordId < std::numeric_limits<quint64>::max()
+        && fileHeader->nextRecordId > lastRecordId + 1) {
         const quint64 first = lastRecordId + 1;
         const quint64 last = fileHeader->nextRecordId - 1;
-        // A header with no checksum can promise any id: keep the count summable.
+        // A crafted header can promise any id: keep the count summable.
         const qint64 count = qint64(std::min<quint64>(last - first + 1, quint64(1) << 53));
         sink.recordMissing(offset, count,
             (first == last

@@ -30,7 +30,10 @@ struct FileHeader
     quint16 majorVersion = 0;
     quint16 chunkCount = 0;
     quint32 flags = 0;
-    bool checksumOk = false;
+    bool checksumOk = false; // matches, or is absent (zero)
+    // The checksum is there and matches: only then are the header's promises (the
+    // next record id) evidence of loss. A zero checksum vouches for nothing.
+    bool checksumVerified = false;
 };
 
 // Parses the 4096-byte file header; nullopt when the magic is missing.

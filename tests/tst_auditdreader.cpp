@@ -1245,11 +1245,19 @@ void Tst_auditdreader::cutLastLine_data()
             << QByteArray("pid=758") << true << gz << 3000 << 0 << qint64(758);
     }
     QTest::newRow("CRLF") << QByteArray("pid=758\r") << true << false << 1 << 0 << qint64(758);
-    // A last field whose end is marked cannot be a part of itself: no newline, no damage.
+    // A record's own last field, whose end is marked, cannot be a part of itself: no
+    // newline, no damage. Any other field may have had more after it.
     QTest::newRow("no newline after key=(null)")
         << QByteArray("pid=758 key=(null)") << false << false << 1 << 0 << qint64(758);
-    QTest::newRow("no newline after a closed quote")
-        << QByteArray("pid=758 comm=\"cat\"") << false << false << 1 << 0 << qint64(758);
+    QTest::newRow("no newline after key=\"rule\"")
+        << QByteArray("pid=758 key=\"rule\"") << false << false << 1 << 0 << qint64(758);
+    QTest::newRow("no newline after res=failed'")
+        << QByteArray("pid=758 res=failed'") << false << false << 1 << 0 << qint64(758);
+    QTest::newRow("no newline after a closed quote mid-record")
+        << QByteArray("pid=758 comm=\"cat\"") << false << false << 1 << 1 << qint64(758);
+    QTest::newRow("no newline after tty=(none)")
+        << QByteArray("pid=758 tty=(none)") << false << false << 1 << 1 << qint64(758);
+    QTest::newRow("no newline, key cut") << QByteArray("pid=758 key=\"ru") << false << false << 1 << 1 << qint64(-2);
     QTest::newRow("no newline after res=1") << QByteArray("pid=758 res=1") << false << false << 1 << 0 << qint64(758);
     QTest::newRow("no newline after res=success")
         << QByteArray("pid=758 res=success") << false << false << 1 << 0 << qint64(758);

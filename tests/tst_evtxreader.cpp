@@ -807,6 +807,9 @@ void Tst_EvtxReader::reportsRecordsTheHeaderPromises_data()
     QTest::newRow("header followed by zeros") << "zeros" << 0;
     QTest::newRow("one zeroed block appended (unused space, intact)") << "append-zeros" << 0;
     QTest::newRow("dirty header lagging behind its chunks") << "stale-header" << 0;
+    // A header without a checksum (zero) vouches for nothing: it is read, but its
+    // promise of more records is no evidence of loss.
+    QTest::newRow("cut, header without a checksum") << "cut-unsealed" << 1;
 }
 
 void Tst_EvtxReader::reportsRecordsTheHeaderPromises()
@@ -833,7 +836,10 @@ void Tst_EvtxReader::reportsRecordsTheHeaderPromises()
         file = file.left(Evtx::FileHeaderSize) + QByteArray((chunks + 16) * Evtx::ChunkSize, '\0');
     else if (damage == QLatin1String("append-zeros"))
         file += QByteArray(Evtx::ChunkSize, '\0');
-    else if (damage == QLatin1String("stale-header")) {
+    else if (damage == QLatin1String("cut-unsealed")) {
+        file.truncate(Evtx::FileHeaderSize + (chunks - chunksLost) * Evtx::ChunkSize);
+        qToLittleEndian<quint32>(0, file.data() + 124);
+    } else if (damage == QLatin1String("stale-header")) {
         // Windows updates the header lazily while a log is open (flagged dirty): it
         // may promise fewer records than the chunks hold, never a shortfall.
         qToLittleEndian<quint64>(quint64(total / 2), file.data() + 24);
@@ -851,7 +857,7 @@ void Tst_EvtxReader::reportsRecordsTheHeaderPromises()
     }
     // What the damaged file still holds, decoded chunk by chunk: the rest is missing.
     const qint64 kept = decodeFile(file).records.size();
-    const qint64 missing = total - kept;
+    const qint64 missing = damage == QLatin1String("cut-unsealed") ? 0 : total - kept;
 
     ReaderRun run;
     readWithReader(path, run, 2);

@@ -24,6 +24,8 @@
 #include <QTimer>
 #include <QTreeWidget>
 
+#include <algorithm>
+
 using namespace Chainscope;
 using namespace Chainscope::Test;
 
@@ -251,7 +253,9 @@ void Tst_workbench::chainsTriageAndPolicyChange()
 
     // Issue 11, finding 5: on a full disk an export fails, says so, and the report
     // exported before stays whole (QPrinter used to truncate it and write a broken PDF).
-    SmallFileSystem disk(m_dir.filePath(QStringLiteral("full-disk")), 256 * 1024);
+    // Room for both earlier reports whatever the PDF's size; the filler takes the rest.
+    SmallFileSystem disk(
+        m_dir.filePath(QStringLiteral("full-disk")), std::max<qint64>(256 * 1024, 4 * qint64(pdfBytes.size())));
     if (disk.isValid()) {
         for (const QString &name : {QStringLiteral("earlier.pdf"), QStringLiteral("earlier.html")}) {
             const QString target = disk.filePath(name);
