@@ -237,6 +237,15 @@ std::unique_ptr<CaseStore> CaseStore::create(const QString &path)
 
 std::unique_ptr<CaseStore> CaseStore::open(const QString &path, Access access)
 {
+    if (access == Access::ReadWriteIfPossible) {
+        try {
+            return open(path, Access::ReadWrite);
+        } catch (const CaseError &e) {
+            if (e.kind() != CaseError::Kind::ReadOnly)
+                throw;
+            return open(path, Access::ReadOnly);
+        }
+    }
     if (access == Access::ReadOnly) {
         std::unique_ptr<CaseStore> store(new CaseStore(std::make_unique<Database>(path, Database::Mode::OpenReadOnly)));
         store->configure();

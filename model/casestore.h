@@ -87,7 +87,10 @@ public:
     // A case of an older format is still brought up to date where it can be written,
     // as ReadWrite does; where it cannot, it is refused with that reason. ReadWrite
     // refuses a case that cannot be written ("the case … is read-only") before touching it.
-    enum class Access { ReadWrite, ReadOnly };
+    // ReadWriteIfPossible: read-write, or read-only when the case cannot be written
+    // (issue 11, finding 9): for the workbench and `verify`, which read first and
+    // record only where they can.
+    enum class Access { ReadWrite, ReadOnly, ReadWriteIfPossible };
 
     static std::unique_ptr<CaseStore> create(const QString &path);
     static std::unique_ptr<CaseStore> open(const QString &path, Access access = Access::ReadWrite);

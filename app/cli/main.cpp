@@ -826,14 +826,7 @@ int cmdVerify(const QStringList &args)
         return ExitFailure;
     // The result is recorded in the case where it can be; a read-only case is verified
     // all the same, and the output says the result was not recorded.
-    std::unique_ptr<CaseStore> store;
-    try {
-        store = CaseStore::open(p.positionalArguments().at(1));
-    } catch (const CaseError &e) {
-        if (e.kind() != CaseError::Kind::ReadOnly)
-            throw;
-        store = openForReading(p.positionalArguments().at(1));
-    }
+    const auto store = CaseStore::open(p.positionalArguments().at(1), CaseStore::Access::ReadWriteIfPossible);
     const VerificationResult r = verifyCase(*store);
     if (p.isSet(JsonOption)) {
         out() << QJsonDocument(verificationToJson(store->path(), r)).toJson(QJsonDocument::Indented);

@@ -280,17 +280,9 @@ bool MainWindow::newCase(const QString &path)
 bool MainWindow::openCase(const QString &path)
 {
     try {
-        std::unique_ptr<CaseStore> store;
-        try {
-            store = CaseStore::open(path);
-        } catch (const CaseError &e) {
-            // A case that cannot be written is still opened to be read (issue 11,
-            // finding 9); imports and policy changes then say it is read-only.
-            if (e.kind() != CaseError::Kind::ReadOnly)
-                throw;
-            store = CaseStore::open(path, CaseStore::Access::ReadOnly);
-        }
-        setCase(std::move(store));
+        // A case that cannot be written is still opened to be read (issue 11, finding
+        // 9); imports and policy changes then say it is read-only.
+        setCase(CaseStore::open(path, CaseStore::Access::ReadWriteIfPossible));
         return true;
     } catch (const CaseError &e) {
         QMessageBox::warning(this, tr("Open Case"), e.message());
@@ -531,15 +523,9 @@ void MainWindow::verifyCase()
         std::optional<VerificationResult> result;
         QString error;
         try {
-            std::unique_ptr<CaseStore> store;
-            try {
-                store = CaseStore::open(path);
-            } catch (const CaseError &e) {
-                // Verified all the same; the result then says it was not recorded.
-                if (e.kind() != CaseError::Kind::ReadOnly)
-                    throw;
-                store = CaseStore::open(path, CaseStore::Access::ReadOnly);
-            }
+            // A read-only case is verified all the same; the result then says it was
+            // not recorded.
+            const auto store = CaseStore::open(path, CaseStore::Access::ReadWriteIfPossible);
             result = Chainscope::verifyCase(*store);
         } catch (const CaseError &e) {
             error = e.message();
