@@ -112,9 +112,9 @@ void readFile(const QString &path, ReadResult &result, const QString &host)
         result.error = input.errorString();
         return;
     }
-    const LogFormat format = detectFormat(input.peek(64 * 1024));
+    const LogFormat format = builtinFormats().detect(input.peek(64 * 1024));
     result.format = formatName(format);
-    auto reader = createReader(format);
+    auto reader = builtinFormats().createReader(format);
     if (!reader) {
         result.error = QStringLiteral("unknown format");
         return;

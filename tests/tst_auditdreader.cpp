@@ -260,7 +260,7 @@ void Tst_auditdreader::probe()
     QVERIFY(input.open(linuxCorpus(file)));
     const QByteArray head = input.peek(64 * 1024);
     QCOMPARE(AuditdReader::probe(head), audit);
-    QCOMPARE(detectFormat(head) == LogFormat::Auditd, audit);
+    QCOMPARE(builtinFormats().detect(head) == LogFormat::Auditd, audit);
 }
 
 void Tst_auditdreader::oracle_data()
@@ -2119,7 +2119,7 @@ void Tst_auditdreader::probeDamagedHead()
     QFETCH(bool, audit);
     QCOMPARE(AuditdReader::probe(head), audit);
     if (audit)
-        QCOMPARE(detectFormat(head), LogFormat::Auditd);
+        QCOMPARE(builtinFormats().detect(head), LogFormat::Auditd);
 }
 
 void Tst_auditdreader::pathNormalization_data()

@@ -4,6 +4,7 @@
 #include "caseindex.h"
 #include "casestore.h"
 #include "caseverifier.h"
+#include "formats.h"
 #include "importer.h"
 #include "rawcodec.h"
 #include "report.h"
@@ -103,7 +104,7 @@ std::unique_ptr<CaseStore> Tst_caseverifier::importedCase(QString *logPath)
     if (!writeFile(*logPath, dpkgLog()))
         return nullptr;
     auto store = CaseStore::create(m_dir.filePath(QStringLiteral("case%1.chainscope").arg(n)));
-    const ImportResult r = importFile(*store, *logPath, {});
+    const ImportResult r = importFile(*store, builtinFormats(), *logPath, {});
     if (r.status != ImportResult::Status::Complete || r.counts.eventsStored != LogLines) {
         qWarning() << "import failed:" << r.error << r.counts.eventsStored;
         return nullptr;

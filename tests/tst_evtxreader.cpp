@@ -899,15 +899,15 @@ void Tst_EvtxReader::damagedFileSignatureStillReadsChunks()
     const QByteArray original = Test::generatedEvtx(600);
     QVERIFY(!original.isEmpty());
     const qint64 total = decodeFile(original).records.size();
-    QCOMPARE(detectFormat(original), LogFormat::Evtx);
+    QCOMPARE(builtinFormats().detect(original), LogFormat::Evtx);
 
     QByteArray file = original;
     file[byte] = char(file.at(byte) ^ (1 << bit));
-    QCOMPARE(detectFormat(file.left(64 * 1024)), LogFormat::Evtx);
+    QCOMPARE(builtinFormats().detect(file.left(64 * 1024)), LogFormat::Evtx);
     // The chunk signature is what makes it EVTX: without it, it is no log at all.
     QByteArray noChunk = file;
     noChunk[Evtx::FileHeaderSize] = 'X';
-    QCOMPARE(detectFormat(noChunk.left(64 * 1024)), LogFormat::Unknown);
+    QCOMPARE(builtinFormats().detect(noChunk.left(64 * 1024)), LogFormat::Unknown);
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("flipped.evtx"));

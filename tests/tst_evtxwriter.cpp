@@ -41,7 +41,7 @@ struct Expected
 {
     QString name; // "Image", "Data2", "Binary", "LogFileCleared/SubjectUserSid"
     QString text;
-    EvtxType type = EvtxType::String; // element type for arrays
+    Evtx::ValueType type = Evtx::StringType; // element type for arrays
 };
 
 struct Written
@@ -61,9 +61,9 @@ Q_DECLARE_METATYPE(Case)
 
 namespace {
 
-EvtxType elementType(EvtxType t)
+Evtx::ValueType elementType(Evtx::ValueType t)
 {
-    return EvtxType(quint8(t) & ~quint8(EvtxType::ArrayFlag));
+    return Evtx::ValueType(quint8(t) & ~quint8(Evtx::ArrayFlag));
 }
 
 // Named EventData (manifest providers such as Sysmon).
@@ -92,7 +92,7 @@ Written unnamed(EvtxEvent e, const QList<Field> &fields, const EvtxValue &binary
     }
     e.binary = binary;
     if (!binary.isNull())
-        w.data.append({u"Binary"_s, binaryText, EvtxType::Binary});
+        w.data.append({u"Binary"_s, binaryText, Evtx::BinaryType});
     w.event = e;
     return w;
 }
@@ -250,23 +250,23 @@ std::optional<qint64> parseTicks(const QString &s)
     return t.toSecsSinceEpoch() * 10000000 + fraction.toLongLong();
 }
 
-int signedBits(EvtxType t)
+int signedBits(Evtx::ValueType t)
 {
     switch (t) {
-    case EvtxType::Int8:
+    case Evtx::Int8Type:
         return 8;
-    case EvtxType::Int16:
+    case Evtx::Int16Type:
         return 16;
-    case EvtxType::Int32:
+    case Evtx::Int32Type:
         return 32;
-    case EvtxType::Int64:
+    case Evtx::Int64Type:
         return 64;
     default:
         return 0;
     }
 }
 
-bool sameText(EvtxType type, const QString &expected, const QString &actual)
+bool sameText(Evtx::ValueType type, const QString &expected, const QString &actual)
 {
     if (expected == actual)
         return true;
@@ -282,26 +282,26 @@ bool sameText(EvtxType type, const QString &expected, const QString &actual)
         return okA && e == a;
     }
     switch (type) {
-    case EvtxType::Real32:
-    case EvtxType::Real64: {
+    case Evtx::Real32Type:
+    case Evtx::Real64Type: {
         bool okE = false, okA = false;
         const double e = expected.toDouble(&okE);
         const double a = actual.toDouble(&okA);
         return okE && okA && std::fabs(e - a) <= 1e-6 * std::fabs(e);
     }
-    case EvtxType::SizeT:
-    case EvtxType::HexInt32:
-    case EvtxType::HexInt64: {
+    case Evtx::SizeTType:
+    case Evtx::HexInt32Type:
+    case Evtx::HexInt64Type: {
         const auto e = parseNumber(expected);
         const auto a = parseNumber(actual);
         return e && a && *e == *a;
     }
-    case EvtxType::FileTime: {
+    case Evtx::FileTimeType: {
         const auto e = parseTicks(expected);
         const auto a = parseTicks(actual);
         return e && a && *e == *a;
     }
-    case EvtxType::SysTime: {
+    case Evtx::SysTimeType: {
         const auto e = parseTicks(expected);
         const auto a = parseTicks(actual);
         return e && a && *e / 10000 == *a / 10000;
@@ -350,7 +350,7 @@ QString compareRecord(const Written &w, quint64 recordId, const OracleRecord &o)
     expect(u"Task"_s, number(e.task));
     expect(u"Opcode"_s, e.opcode ? number(*e.opcode) : std::nullopt);
     const QString keywords = u"0x"_s + QString::number(e.keywords, 16);
-    if (!sameText(EvtxType::HexInt64, keywords, o.system.value(u"Keywords"_s)))
+    if (!sameText(Evtx::HexInt64Type, keywords, o.system.value(u"Keywords"_s)))
         problems << u"Keywords is \"%1\", written %2"_s.arg(o.system.value(u"Keywords"_s), keywords);
     const auto time = parseTicks(o.system.value(u"TimeCreated@SystemTime"_s));
     const qint64 written = qint64(e.timeCreated - EvtxEvent::fileTimeFromUnixUs(0));
@@ -651,7 +651,7 @@ Written everyType(qint64 t)
             {u"UInt32Array"_s, EvtxValue::uint32Array({7, 4000000000u}), {u"7"_s, u"4000000000"_s}},
             {u"UInt64Array"_s, EvtxValue::uint64Array({0, 18000000000000000000ull}),
                 {u"0"_s, u"18000000000000000000"_s}},
-            {u"Int32Array"_s, EvtxValue::array(EvtxType::Int32, int32Array), {u"-1"_s, u"70000"_s}},
+            {u"Int32Array"_s, EvtxValue::array(Evtx::Int32Type, int32Array), {u"-1"_s, u"70000"_s}},
             f(u"AfterArrays"_s, str(u"still in order"_s), u"still in order"_s)});
 }
 
@@ -673,21 +673,21 @@ QList<Written> withRecordIds(QList<Written> events, quint64 first)
 }
 
 // Sysmon field types, as the scenario generator declares them.
-EvtxType sysmonType(const QString &name)
+Evtx::ValueType sysmonType(const QString &name)
 {
     if (name.endsWith("ProcessGuid"_L1) || name == "LogonGuid"_L1)
-        return EvtxType::Guid;
+        return Evtx::GuidType;
     if (name.endsWith("ProcessId"_L1) || name == "TerminalSessionId"_L1)
-        return EvtxType::UInt32;
+        return Evtx::UInt32Type;
     if (name.endsWith("Port"_L1))
-        return EvtxType::UInt16;
+        return Evtx::UInt16Type;
     if (name == "Initiated"_L1 || name.endsWith("IsIpv6"_L1))
-        return EvtxType::Bool;
+        return Evtx::BoolType;
     if (name == "LogonId"_L1 || name.endsWith("/SubjectLogonId"_L1))
-        return EvtxType::HexInt64;
+        return Evtx::HexInt64Type;
     if (name.endsWith("/SubjectUserSid"_L1))
-        return EvtxType::Sid;
-    return EvtxType::String;
+        return Evtx::SidType;
+    return Evtx::StringType;
 }
 
 WinEventRecord sysmonRecord(quint32 id, qint64 t, const QList<QPair<QString, QString>> &data)
@@ -749,7 +749,7 @@ QList<Written> fromRecords()
         Written w;
         w.event = *e;
         for (const auto &[name, value] : r.data)
-            w.data.append({name, value, name == "Binary"_L1 ? EvtxType::Binary : sysmonType(name)});
+            w.data.append({name, value, name == "Binary"_L1 ? Evtx::BinaryType : sysmonType(name)});
         out.append(w);
     }
     return out;
@@ -1262,12 +1262,12 @@ void Tst_EvtxWriter::fromRecordShapes()
     const EvtxEvent &sysmon = written.at(0).event;
     QVERIFY(sysmon.version && sysmon.opcode);
     QCOMPARE(sysmon.eventData.size(), 10);
-    QCOMPARE(sysmon.eventData.at(2).value.type(), EvtxType::Guid);
-    QCOMPARE(sysmon.eventData.at(3).value.type(), EvtxType::UInt32);
-    QCOMPARE(sysmon.eventData.at(4).value.type(), EvtxType::String);
-    QCOMPARE(sysmon.eventData.at(5).value.type(), EvtxType::Bool);
-    QCOMPARE(sysmon.eventData.at(6).value.type(), EvtxType::UInt16);
-    QCOMPARE(sysmon.eventData.at(9).value.type(), EvtxType::HexInt64);
+    QCOMPARE(sysmon.eventData.at(2).value.type(), Evtx::GuidType);
+    QCOMPARE(sysmon.eventData.at(3).value.type(), Evtx::UInt32Type);
+    QCOMPARE(sysmon.eventData.at(4).value.type(), Evtx::StringType);
+    QCOMPARE(sysmon.eventData.at(5).value.type(), Evtx::BoolType);
+    QCOMPARE(sysmon.eventData.at(6).value.type(), Evtx::UInt16Type);
+    QCOMPARE(sysmon.eventData.at(9).value.type(), Evtx::HexInt64Type);
     QCOMPARE(sysmon.eventData.at(9).value.bytes(), QByteArrayView("\xf1\xa3\x05\0\0\0\0\0", 8));
     QCOMPARE(sysmon.keywords, 0x8000000000000000ull);
     QCOMPARE(sysmon.timeCreated, 116444736000000000ull + quint64(T0) * 10);
@@ -1277,7 +1277,7 @@ void Tst_EvtxWriter::fromRecordShapes()
     QCOMPARE(msi.eventData.size(), 3);
     for (const EvtxDataItem &item : msi.eventData)
         QVERIFY(item.name.isEmpty());
-    QCOMPARE(msi.binary.type(), EvtxType::Binary);
+    QCOMPARE(msi.binary.type(), Evtx::BinaryType);
     QCOMPARE(msi.binary.bytes(), QByteArrayView("{231}"));
 
     const EvtxEvent &cleared = written.at(2).event;
@@ -1285,7 +1285,7 @@ void Tst_EvtxWriter::fromRecordShapes()
     QVERIFY(cleared.eventData.isEmpty());
     QCOMPARE(cleared.userData.size(), 3);
     QCOMPARE(cleared.userData.at(0).name, u"SubjectUserSid"_s);
-    QCOMPARE(cleared.userData.at(0).value.type(), EvtxType::Sid);
+    QCOMPARE(cleared.userData.at(0).value.type(), Evtx::SidType);
     QCOMPARE(cleared.userData.at(0).value.bytes().size(), 8 + 4 * 5);
 }
 

@@ -1,6 +1,7 @@
 // The threaded import used by the workbench: work happens off the calling thread,
 // progress arrives as typed signals, and cancel leaves the case consistent.
 
+#include "formats.h"
 #include "importjob.h"
 #include "linuxscenario.h"
 #include "testsupport.h"
@@ -32,7 +33,7 @@ void Tst_importjob::importsOffTheCallingThreadWithProgress()
     CaseStore::create(casePath);
     const QStringList files = {corpusPath(QStringLiteral("linux/dpkg_ubuntu1404_base_install.log")),
         corpusPath(QStringLiteral("linux/auditd_rhel7_many_record_types.log"))};
-    ImportJob job(casePath, files, {});
+    ImportJob job(casePath, builtinFormats(), files, {});
     QThread *workerThread = nullptr;
     connect(
         &job, &ImportJob::fileFinished, &job, [&] { workerThread = QThread::currentThread(); }, Qt::DirectConnection);
@@ -80,7 +81,7 @@ void Tst_importjob::cancelRollsBackTheFileInProgress()
     const QString casePath = m_dir.filePath(QStringLiteral("cancel.chainscope"));
     CaseStore::create(casePath);
     const QStringList files = {audit, corpusPath(QStringLiteral("linux/dpkg_tiny_mixed.log"))};
-    ImportJob job(casePath, files, {});
+    ImportJob job(casePath, builtinFormats(), files, {});
     // Cancel as soon as the first events are reported written.
     connect(&job, &ImportJob::progress, &job, [&](const ImportProgress &p) {
         if (p.events > 0)
@@ -119,7 +120,7 @@ void Tst_importjob::sameEvidenceTwiceIsRefusedUnlessAgain()
     ImportOptions options;
     options.again = again;
     // Twice in one job: the second sees the first's committed source.
-    ImportJob job(casePath, {file, file}, options);
+    ImportJob job(casePath, builtinFormats(), {file, file}, options);
     QSignalSpy finished(&job, &ImportJob::finished);
     job.start();
     QVERIFY(finished.wait(60000));

@@ -62,9 +62,9 @@ void importFile(const QString &path, MemorySink &sink, QString &format, const Re
         format = input.errorString();
         return;
     }
-    const LogFormat f = force ? *force : detectFormat(input.peek(64 * 1024));
+    const LogFormat f = force ? *force : builtinFormats().detect(input.peek(64 * 1024));
     format = formatName(f);
-    std::unique_ptr<Reader> reader = createReader(f);
+    std::unique_ptr<Reader> reader = builtinFormats().createReader(f);
     if (!reader)
         return;
     reader->read(input, context, sink);
@@ -281,7 +281,7 @@ void Tst_packagelogreader::probe()
     QCOMPARE(formatName(PackageLogReader::probe(head)), format);
     // The importer asks the audit probe first: it must not claim a package log.
     if (format != QLatin1String("unknown"))
-        QCOMPARE(formatName(detectFormat(head)), format);
+        QCOMPARE(formatName(builtinFormats().detect(head)), format);
 }
 
 // ---- dpkg.log ----------------------------------------------------------------------

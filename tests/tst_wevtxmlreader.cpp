@@ -367,10 +367,10 @@ void Tst_WevtXmlReader::detectsExports()
     QFETCH(QByteArray, head);
     QFETCH(bool, expected);
     QCOMPARE(WinXmlReader::probe(head), expected);
-    QCOMPARE(detectFormat(head) == LogFormat::WinEventXml, expected);
+    QCOMPARE(builtinFormats().detect(head) == LogFormat::WinEventXml, expected);
     if (expected) {
         QCOMPARE(formatName(LogFormat::WinEventXml), QStringLiteral("windows-xml"));
-        QVERIFY(dynamic_cast<WinXmlReader *>(createReader(LogFormat::WinEventXml).get()));
+        QVERIFY(dynamic_cast<WinXmlReader *>(builtinFormats().createReader(LogFormat::WinEventXml).get()));
     }
 }
 

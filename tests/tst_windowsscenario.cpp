@@ -5,6 +5,7 @@
 #include "caseindex.h"
 #include "casestore.h"
 #include "correlator.h"
+#include "formats.h"
 #include "importer.h"
 #include "testsupport.h"
 #include "windowsnormalizer.h"
@@ -380,7 +381,7 @@ void Tst_WindowsScenario::importedFromEvtxTheChainsAreTheSame()
     QVERIFY2(written.error.isEmpty(), qPrintable(written.error));
     auto store = CaseStore::create(m_dir.filePath(QStringLiteral("from-evtx.chainscope")));
     for (const QString &f : written.files) {
-        const ImportResult r = importFile(*store, f, {});
+        const ImportResult r = importFile(*store, builtinFormats(), f, {});
         QCOMPARE(r.status, ImportResult::Status::Complete);
         QCOMPARE(r.format, QStringLiteral("evtx"));
         QCOMPARE(r.counts.recordsFailed, 0);

@@ -6,7 +6,7 @@
 #include "caseverifier.h"
 #include "correlator.h"
 #include "eventjson.h"
-#include "evtxreader.h"
+#include "formats.h"
 #include "importer.h"
 #include "linuxscenario.h"
 #include "outputfile.h"
@@ -382,7 +382,7 @@ int cmdImport(const QStringList &args)
         };
         ImportResult r;
         try {
-            r = importFile(*store, file, options, nullptr, progress);
+            r = importFile(*store, builtinFormats(), file, options, nullptr, progress);
         } catch (const CaseError &e) {
             // The case itself failed (a full disk, a read-only case): this file is not
             // imported, the ones before it stay, and the result still reaches --json
@@ -546,11 +546,9 @@ int cmdRaw(const QStringList &args)
     auto raw = store->rawRecord(eventId);
     if (!raw)
         return fail(QStringLiteral("no raw record for event %1").arg(p.positionalArguments().at(2)));
-    if (Evtx::isChunk(*raw)) {
-        // EVTX events keep their whole chunk; print the event's XML rendered from it.
-        const auto event = store->event(eventId);
-        raw = rawRecordText(*raw, event ? event->recordPos : -1).toUtf8();
-    }
+    // Binary records (an EVTX event keeps its whole chunk) print as their format renders them.
+    if (const auto text = renderedRaw(*store, eventId, *raw))
+        raw = text->toUtf8();
     // Bytes as stored, not through QTextStream's encoder; failures surface in main().
     out().flush();
     if (!raw->endsWith('\n'))

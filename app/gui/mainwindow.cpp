@@ -4,7 +4,7 @@
 #include "chainmarkproxy.h"
 #include "chainsmodel.h"
 #include "eventsmodel.h"
-#include "evtxreader.h"
+#include "formats.h"
 #include "outputfile.h"
 #include "policydialog.h"
 #include "rawrecordview.h"
@@ -451,12 +451,14 @@ void MainWindow::showRaw(qint64 eventId)
         m_rawView->setPlainText(e.message());
         return;
     }
-    if (raw && Evtx::isChunk(*raw)) {
-        // Binary originals are kept whole (the 64 KiB chunk); the event's XML is
-        // rendered from it on demand.
-        const auto event = m_store->event(eventId);
-        m_rawView->showRendered(rawRecordText(*raw, event ? event->recordPos : -1));
-    } else if (raw)
+    // Binary originals (an EVTX event keeps its 64 KiB chunk) are shown as their
+    // format renders them; text records as stored.
+    std::optional<QString> rendered;
+    if (raw)
+        rendered = renderedRaw(*m_store, eventId, *raw);
+    if (rendered)
+        m_rawView->showRendered(*rendered);
+    else if (raw)
         m_rawView->showRecord(*raw);
     else
         m_rawView->setPlainText(tr("No raw record stored for event %1.").arg(eventId));
@@ -555,7 +557,7 @@ void MainWindow::importFiles(const QStringList &files)
 {
     if (!m_store || m_job || m_verifying || files.isEmpty())
         return;
-    m_job = new ImportJob(m_store->path(), files, {}, this);
+    m_job = new ImportJob(m_store->path(), builtinFormats(), files, {}, this);
     m_progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 1000, this);
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(300);

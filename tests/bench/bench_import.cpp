@@ -155,7 +155,7 @@ int main(int argc, char **argv)
             return 1;
         }
         size = input.fileSize();
-        auto reader = createReader(detectFormat(input.peek(64 * 1024)));
+        auto reader = builtinFormats().createReader(builtinFormats().detect(input.peek(64 * 1024)));
         if (!reader) {
             err << "unknown format\n";
             return 1;
@@ -174,7 +174,7 @@ int main(int argc, char **argv)
         auto store = CaseStore::create(casePath);
         ImportOptions options;
         options.decodeThreads = threads;
-        const ImportResult r = importFile(*store, file, options);
+        const ImportResult r = importFile(*store, builtinFormats(), file, options);
         if (r.status != ImportResult::Status::Complete) {
             err << r.error << '\n';
             return 1;

@@ -86,7 +86,7 @@ std::optional<qint64> parseSigned(const QString &text, qint64 min, qint64 max)
 
 // ---- EvtxValue ----
 
-EvtxValue EvtxValue::scalar(EvtxType type, quint64 v, quint8 size)
+EvtxValue EvtxValue::scalar(Evtx::ValueType type, quint64 v, quint8 size)
 {
     EvtxValue value;
     value.m_type = quint8(type);
@@ -115,7 +115,7 @@ EvtxValue EvtxValue::raw(quint8 type, QByteArrayView bytes)
 EvtxValue EvtxValue::string(const QString &text)
 {
     EvtxValue value;
-    value.m_type = quint8(EvtxType::String);
+    value.m_type = quint8(Evtx::StringType);
 #if Q_BYTE_ORDER == Q_LITTLE_ENDIAN
     value.m_text = text;
 #else
@@ -126,33 +126,33 @@ EvtxValue EvtxValue::string(const QString &text)
 
 EvtxValue EvtxValue::ansiString(QByteArrayView bytes)
 {
-    return raw(quint8(EvtxType::AnsiString), bytes);
+    return raw(quint8(Evtx::AnsiStringType), bytes);
 }
 
 EvtxValue EvtxValue::real32(float v)
 {
     quint32 bits = 0;
     std::memcpy(&bits, &v, sizeof bits);
-    return scalar(EvtxType::Real32, bits, 4);
+    return scalar(Evtx::Real32Type, bits, 4);
 }
 
 EvtxValue EvtxValue::real64(double v)
 {
     quint64 bits = 0;
     std::memcpy(&bits, &v, sizeof bits);
-    return scalar(EvtxType::Real64, bits, 8);
+    return scalar(Evtx::Real64Type, bits, 8);
 }
 
 EvtxValue EvtxValue::binary(QByteArrayView bytes)
 {
-    return raw(quint8(EvtxType::Binary), bytes);
+    return raw(quint8(Evtx::BinaryType), bytes);
 }
 
 EvtxValue EvtxValue::guid(const QUuid &guid)
 {
     char b[16];
     guidBytes(guid, b);
-    return raw(quint8(EvtxType::Guid), QByteArrayView(b, 16));
+    return raw(quint8(Evtx::GuidType), QByteArrayView(b, 16));
 }
 
 EvtxValue EvtxValue::systemTime(const QDateTime &utc)
@@ -165,7 +165,7 @@ EvtxValue EvtxValue::systemTime(const QDateTime &utc)
     char b[16];
     for (int i = 0; i < 8; ++i)
         qToLittleEndian<quint16>(fields[i], b + 2 * i);
-    return raw(quint8(EvtxType::SysTime), QByteArrayView(b, 16));
+    return raw(quint8(Evtx::SysTimeType), QByteArrayView(b, 16));
 }
 
 EvtxValue EvtxValue::sid(QStringView text)
@@ -195,7 +195,7 @@ EvtxValue EvtxValue::sid(QStringView text)
             return {};
         qToLittleEndian<quint32>(quint32(sub), b.data() + 8 + 4 * (i - 2));
     }
-    return raw(quint8(EvtxType::Sid), b);
+    return raw(quint8(Evtx::SidType), b);
 }
 
 EvtxValue EvtxValue::stringArray(const QStringList &items)
@@ -206,7 +206,7 @@ EvtxValue EvtxValue::stringArray(const QStringList &items)
         b += utf16Bytes(s);
         b.append(2, '\0');
     }
-    return raw(quint8(evtxArrayOf(EvtxType::String)), b);
+    return raw(quint8(Evtx::arrayOf(Evtx::StringType)), b);
 }
 
 EvtxValue EvtxValue::ansiStringArray(const QList<QByteArray> &items)
@@ -216,7 +216,7 @@ EvtxValue EvtxValue::ansiStringArray(const QList<QByteArray> &items)
         b += s;
         b.append('\0');
     }
-    return raw(quint8(evtxArrayOf(EvtxType::AnsiString)), b);
+    return raw(quint8(Evtx::arrayOf(Evtx::AnsiStringType)), b);
 }
 
 namespace {
@@ -231,22 +231,22 @@ template<typename T> QByteArray packLittleEndian(const QList<T> &items)
 
 EvtxValue EvtxValue::uint16Array(const QList<quint16> &items)
 {
-    return raw(quint8(evtxArrayOf(EvtxType::UInt16)), packLittleEndian(items));
+    return raw(quint8(Evtx::arrayOf(Evtx::UInt16Type)), packLittleEndian(items));
 }
 
 EvtxValue EvtxValue::uint32Array(const QList<quint32> &items)
 {
-    return raw(quint8(evtxArrayOf(EvtxType::UInt32)), packLittleEndian(items));
+    return raw(quint8(Evtx::arrayOf(Evtx::UInt32Type)), packLittleEndian(items));
 }
 
 EvtxValue EvtxValue::uint64Array(const QList<quint64> &items)
 {
-    return raw(quint8(evtxArrayOf(EvtxType::UInt64)), packLittleEndian(items));
+    return raw(quint8(Evtx::arrayOf(Evtx::UInt64Type)), packLittleEndian(items));
 }
 
-EvtxValue EvtxValue::array(EvtxType element, QByteArrayView packed)
+EvtxValue EvtxValue::array(Evtx::ValueType element, QByteArrayView packed)
 {
-    return raw(quint8(evtxArrayOf(element)), packed);
+    return raw(quint8(Evtx::arrayOf(element)), packed);
 }
 
 // ---- EvtxEvent ----
@@ -257,14 +257,14 @@ quint64 EvtxEvent::fileTimeFromUnixUs(qint64 unixUs)
     return ticks < 0 ? 0 : quint64(ticks);
 }
 
-std::optional<EvtxValue> EvtxEvent::parseValue(EvtxType type, const QString &text)
+std::optional<EvtxValue> EvtxEvent::parseValue(Evtx::ValueType type, const QString &text)
 {
     switch (type) {
-    case EvtxType::Null:
+    case Evtx::NullType:
         return EvtxValue();
-    case EvtxType::String:
+    case Evtx::StringType:
         return EvtxValue::string(text);
-    case EvtxType::AnsiString: {
+    case Evtx::AnsiStringType: {
         // The default code page of evtxexport and of western Windows, Latin-1 in its
         // printable range.
         for (QChar c : text) {
@@ -273,91 +273,91 @@ std::optional<EvtxValue> EvtxEvent::parseValue(EvtxType type, const QString &tex
         }
         return EvtxValue::ansiString(text.toLatin1());
     }
-    case EvtxType::Int8:
+    case Evtx::Int8Type:
         if (const auto v = parseSigned(text, -128, 127))
             return EvtxValue::int8(qint8(*v));
         return std::nullopt;
-    case EvtxType::UInt8:
+    case Evtx::UInt8Type:
         if (const auto v = parseUnsigned(text, 0xff, false))
             return EvtxValue::uint8(quint8(*v));
         return std::nullopt;
-    case EvtxType::Int16:
+    case Evtx::Int16Type:
         if (const auto v = parseSigned(text, -32768, 32767))
             return EvtxValue::int16(qint16(*v));
         return std::nullopt;
-    case EvtxType::UInt16:
+    case Evtx::UInt16Type:
         if (const auto v = parseUnsigned(text, 0xffff, false))
             return EvtxValue::uint16(quint16(*v));
         return std::nullopt;
-    case EvtxType::Int32:
+    case Evtx::Int32Type:
         if (const auto v = parseSigned(text, std::numeric_limits<qint32>::min(), std::numeric_limits<qint32>::max()))
             return EvtxValue::int32(qint32(*v));
         return std::nullopt;
-    case EvtxType::UInt32:
+    case Evtx::UInt32Type:
         if (const auto v = parseUnsigned(text, 0xffffffffull, false))
             return EvtxValue::uint32(quint32(*v));
         return std::nullopt;
-    case EvtxType::Int64:
+    case Evtx::Int64Type:
         if (const auto v = parseSigned(text, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()))
             return EvtxValue::int64(*v);
         return std::nullopt;
-    case EvtxType::UInt64:
+    case Evtx::UInt64Type:
         if (const auto v = parseUnsigned(text, std::numeric_limits<quint64>::max(), false))
             return EvtxValue::uint64(*v);
         return std::nullopt;
-    case EvtxType::Real32: {
+    case Evtx::Real32Type: {
         bool ok = false;
         const float v = text.toFloat(&ok);
         return ok ? std::optional(EvtxValue::real32(v)) : std::nullopt;
     }
-    case EvtxType::Real64: {
+    case Evtx::Real64Type: {
         bool ok = false;
         const double v = text.toDouble(&ok);
         return ok ? std::optional(EvtxValue::real64(v)) : std::nullopt;
     }
-    case EvtxType::Bool:
+    case Evtx::BoolType:
         if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 || text == QLatin1String("1"))
             return EvtxValue::boolean(true);
         if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0 || text == QLatin1String("0"))
             return EvtxValue::boolean(false);
         return std::nullopt;
-    case EvtxType::Binary: {
+    case Evtx::BinaryType: {
         static const QRegularExpression hex(QStringLiteral("^(?:[0-9A-Fa-f]{2})*$"));
         if (!hex.match(text).hasMatch())
             return std::nullopt;
         return EvtxValue::binary(QByteArray::fromHex(text.toLatin1()));
     }
-    case EvtxType::Guid: {
+    case Evtx::GuidType: {
         static const QRegularExpression rx(
             QStringLiteral(R"(^\{?[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}\}?$)"));
         if (!rx.match(text).hasMatch())
             return std::nullopt;
         return EvtxValue::guid(QUuid(text));
     }
-    case EvtxType::SizeT:
+    case Evtx::SizeTType:
         if (const auto v = parseUnsigned(text, std::numeric_limits<quint64>::max(), true))
             return EvtxValue::sizeT(*v);
         return std::nullopt;
-    case EvtxType::FileTime:
+    case Evtx::FileTimeType:
         if (const auto v = parseIsoTicks(text))
             return EvtxValue::fileTime(*v);
         return std::nullopt;
-    case EvtxType::SysTime: {
+    case Evtx::SysTimeType: {
         const auto ticks = parseIsoTicks(text);
         if (!ticks)
             return std::nullopt;
         const qint64 ms = qint64(*ticks - FileTimeUnixEpoch) / 10000;
         return EvtxValue::systemTime(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
     }
-    case EvtxType::Sid: {
+    case Evtx::SidType: {
         EvtxValue v = EvtxValue::sid(text);
         return v.isNull() ? std::nullopt : std::optional(v);
     }
-    case EvtxType::HexInt32:
+    case Evtx::HexInt32Type:
         if (const auto v = parseUnsigned(text, 0xffffffffull, true))
             return EvtxValue::hexInt32(quint32(*v));
         return std::nullopt;
-    case EvtxType::HexInt64:
+    case Evtx::HexInt64Type:
         if (const auto v = parseUnsigned(text, std::numeric_limits<quint64>::max(), true))
             return EvtxValue::hexInt64(*v);
         return std::nullopt;
@@ -368,7 +368,7 @@ std::optional<EvtxValue> EvtxEvent::parseValue(EvtxType type, const QString &tex
 }
 
 std::optional<EvtxEvent> EvtxEvent::fromRecord(
-    const WinEventRecord &record, const std::function<EvtxType(const QString &name)> &typeOf, QString *error)
+    const WinEventRecord &record, const std::function<Evtx::ValueType(const QString &name)> &typeOf, QString *error)
 {
     const auto fail = [&](const QString &message) -> std::optional<EvtxEvent> {
         if (error)
@@ -431,9 +431,9 @@ std::optional<EvtxEvent> EvtxEvent::fromRecord(
     }
     for (const auto &[name, text] : record.data) {
         const bool classicBinary = name == QLatin1String("Binary") && unnamed;
-        EvtxType type = typeOf ? typeOf(name) : EvtxType::String;
-        if (classicBinary && type == EvtxType::String)
-            type = EvtxType::Binary; // what classic providers log there
+        Evtx::ValueType type = typeOf ? typeOf(name) : Evtx::StringType;
+        if (classicBinary && type == Evtx::StringType)
+            type = Evtx::BinaryType; // what classic providers log there
         const std::optional<EvtxValue> value = parseValue(type, text);
         if (!value)
             return fail(QStringLiteral("field %1: \"%2\" is not a value of type 0x%3")
@@ -496,7 +496,7 @@ TPiece text(QStringView s)
     return p;
 }
 
-TPiece substitution(quint16 index, EvtxType type, bool optional)
+TPiece substitution(quint16 index, Evtx::ValueType type, bool optional)
 {
     TPiece p;
     p.kind = optional ? TPiece::OptionalSubstitution : TPiece::Substitution;
@@ -566,16 +566,16 @@ DataForm dataForm(const EvtxEvent &e)
     if (e.eventData.isEmpty())
         return DataForm::Named;
     for (const EvtxDataItem &item : e.eventData) {
-        if (!item.name.isEmpty() || item.value.type() != EvtxType::String)
+        if (!item.name.isEmpty() || item.value.type() != Evtx::StringType)
             return DataForm::Named;
     }
     return DataForm::ClassicArray;
 }
 
 // The type a template declares for a value: a null value has no type of its own.
-EvtxType declaredType(const EvtxValue &v)
+Evtx::ValueType declaredType(const EvtxValue &v)
 {
-    return v.isNull() ? EvtxType::String : v.type();
+    return v.isNull() ? Evtx::StringType : v.type();
 }
 
 // A template key byte per value: its type code, 0 when null (a null value also
@@ -776,7 +776,7 @@ public:
         switch (p.kind) {
         case TPiece::Text:
             put8(0x05);
-            put8(quint8(EvtxType::String));
+            put8(quint8(Evtx::StringType));
             put16(quint16(p.text.size() / 2));
             putBytes(p.text.constData(), p.text.size());
             break;
@@ -935,7 +935,7 @@ int EvtxWriter::systemTemplate(const EvtxEvent &e, quint8 shape)
         const auto n = [this](const char *s) {
             return nameId(QString::fromLatin1(s));
         };
-        const auto opt = [](SystemValue v, EvtxType type) {
+        const auto opt = [](SystemValue v, Evtx::ValueType type) {
             return substitution(quint16(v), type, true);
         };
         TElement event;
@@ -957,43 +957,43 @@ int EvtxWriter::systemTemplate(const EvtxEvent &e, quint8 shape)
                   t.elements[systemIndex].content.append(child(index));
               };
         leaf("Provider", -1,
-            {{n("Name"), opt(ValProviderName, EvtxType::String)}, {n("Guid"), opt(ValProviderGuid, EvtxType::Guid)}},
+            {{n("Name"), opt(ValProviderName, Evtx::StringType)}, {n("Guid"), opt(ValProviderGuid, Evtx::GuidType)}},
             {});
-        leaf("EventID", ValEventId, {{n("Qualifiers"), opt(ValQualifiers, EvtxType::UInt16)}},
-            {opt(ValEventId, EvtxType::UInt16)});
+        leaf("EventID", ValEventId, {{n("Qualifiers"), opt(ValQualifiers, Evtx::UInt16Type)}},
+            {opt(ValEventId, Evtx::UInt16Type)});
         if (shape & HasVersion)
-            leaf("Version", ValVersion, {}, {opt(ValVersion, EvtxType::UInt8)});
-        leaf("Level", ValLevel, {}, {opt(ValLevel, EvtxType::UInt8)});
-        leaf("Task", ValTask, {}, {opt(ValTask, EvtxType::UInt16)});
+            leaf("Version", ValVersion, {}, {opt(ValVersion, Evtx::UInt8Type)});
+        leaf("Level", ValLevel, {}, {opt(ValLevel, Evtx::UInt8Type)});
+        leaf("Task", ValTask, {}, {opt(ValTask, Evtx::UInt16Type)});
         if (shape & HasOpcode)
-            leaf("Opcode", ValOpcode, {}, {opt(ValOpcode, EvtxType::UInt8)});
-        leaf("Keywords", ValKeywords, {}, {opt(ValKeywords, EvtxType::HexInt64)});
-        leaf("TimeCreated", -1, {{n("SystemTime"), opt(ValTimeCreated, EvtxType::FileTime)}}, {});
-        leaf("EventRecordID", ValRecordId, {}, {opt(ValRecordId, EvtxType::UInt64)});
+            leaf("Opcode", ValOpcode, {}, {opt(ValOpcode, Evtx::UInt8Type)});
+        leaf("Keywords", ValKeywords, {}, {opt(ValKeywords, Evtx::HexInt64Type)});
+        leaf("TimeCreated", -1, {{n("SystemTime"), opt(ValTimeCreated, Evtx::FileTimeType)}}, {});
+        leaf("EventRecordID", ValRecordId, {}, {opt(ValRecordId, Evtx::UInt64Type)});
         if (shape & HasCorrelation)
             leaf("Correlation", -1,
-                {{n("ActivityID"), opt(ValActivityId, EvtxType::Guid)},
-                    {n("RelatedActivityID"), opt(ValRelatedActivityId, EvtxType::Guid)}},
+                {{n("ActivityID"), opt(ValActivityId, Evtx::GuidType)},
+                    {n("RelatedActivityID"), opt(ValRelatedActivityId, Evtx::GuidType)}},
                 {});
         if (shape & HasExecution)
             leaf("Execution", -1,
-                {{n("ProcessID"), opt(ValProcessId, EvtxType::UInt32)},
-                    {n("ThreadID"), opt(ValThreadId, EvtxType::UInt32)}},
+                {{n("ProcessID"), opt(ValProcessId, Evtx::UInt32Type)},
+                    {n("ThreadID"), opt(ValThreadId, Evtx::UInt32Type)}},
                 {});
-        leaf("Channel", ValChannel, {}, {opt(ValChannel, EvtxType::String)});
+        leaf("Channel", ValChannel, {}, {opt(ValChannel, Evtx::StringType)});
         // The computer name is literal in Windows' templates, so a template is per host.
         leaf("Computer", -1, {}, e.computer.isEmpty() ? QList<TPiece>() : QList<TPiece> {text(e.computer)});
-        leaf("Security", -1, {{n("UserID"), opt(ValUserId, EvtxType::Sid)}}, {});
+        leaf("Security", -1, {{n("UserID"), opt(ValUserId, Evtx::SidType)}}, {});
         t.elements[0].content.append(child(systemIndex));
         if (shape & IsUserData) {
             TElement userData;
             userData.name = n("UserData");
             userData.dependency = ValPayload;
-            userData.content.append(opt(ValPayload, EvtxType::BinXml));
+            userData.content.append(opt(ValPayload, Evtx::BinXmlType));
             const int index = t.add(std::move(userData));
             t.elements[0].content.append(child(index));
         } else {
-            t.elements[0].content.append(opt(ValPayload, EvtxType::BinXml));
+            t.elements[0].content.append(opt(ValPayload, Evtx::BinXmlType));
         }
     });
 }
@@ -1052,7 +1052,7 @@ int EvtxWriter::payloadTemplate(const EvtxEvent &e)
             TElement c;
             c.name = data;
             c.dependency = 0;
-            c.content.append(substitution(0, evtxArrayOf(EvtxType::String), true));
+            c.content.append(substitution(0, Evtx::arrayOf(Evtx::StringType), true));
             append(c);
             next = 1;
         } else {
@@ -1143,21 +1143,21 @@ bool EvtxWriter::tryAdd(const EvtxEvent &e, quint64 recordId)
         const quint32 at = b.pos();
         if (v)
             b.put8(*v);
-        b.endValue(d, i, v ? quint8(EvtxType::UInt8) : 0, at);
+        b.endValue(d, i, v ? quint8(Evtx::UInt8Type) : 0, at);
     };
     const auto u16 = [&](SystemValue i, std::optional<quint16> v) {
         const quint32 at = b.pos();
         if (v)
             b.put16(*v);
-        b.endValue(d, i, v ? quint8(EvtxType::UInt16) : 0, at);
+        b.endValue(d, i, v ? quint8(Evtx::UInt16Type) : 0, at);
     };
     const auto u32 = [&](SystemValue i, std::optional<quint32> v) {
         const quint32 at = b.pos();
         if (v)
             b.put32(*v);
-        b.endValue(d, i, v ? quint8(EvtxType::UInt32) : 0, at);
+        b.endValue(d, i, v ? quint8(Evtx::UInt32Type) : 0, at);
     };
-    const auto u64 = [&](SystemValue i, EvtxType type, quint64 v) {
+    const auto u64 = [&](SystemValue i, Evtx::ValueType type, quint64 v) {
         const quint32 at = b.pos();
         b.put64(v);
         b.endValue(d, i, quint8(type), at);
@@ -1165,26 +1165,26 @@ bool EvtxWriter::tryAdd(const EvtxEvent &e, quint64 recordId)
     const auto guid = [&](SystemValue i, const QUuid &g) {
         char bytes[16];
         guidBytes(g, bytes);
-        b.value(d, i, g.isNull() ? 0 : quint8(EvtxType::Guid), QByteArrayView(bytes, g.isNull() ? 0 : 16));
+        b.value(d, i, g.isNull() ? 0 : quint8(Evtx::GuidType), QByteArrayView(bytes, g.isNull() ? 0 : 16));
     };
     const auto str = [&](SystemValue i, const QString &s) {
         const quint32 at = b.pos();
         b.putUtf16(s);
-        b.endValue(d, i, s.isEmpty() ? 0 : quint8(EvtxType::String), at);
+        b.endValue(d, i, s.isEmpty() ? 0 : quint8(Evtx::StringType), at);
     };
     u8(ValLevel, e.level);
     u8(ValOpcode, e.opcode);
     u16(ValTask, e.task);
     u16(ValEventId, e.eventId);
     u16(ValQualifiers, e.qualifiers);
-    u64(ValKeywords, EvtxType::HexInt64, e.keywords);
-    u64(ValTimeCreated, EvtxType::FileTime, e.timeCreated);
+    u64(ValKeywords, Evtx::HexInt64Type, e.keywords);
+    u64(ValTimeCreated, Evtx::FileTimeType, e.timeCreated);
     guid(ValActivityId, e.activityId);
     u32(ValProcessId, e.processId);
     u32(ValThreadId, e.threadId);
-    u64(ValRecordId, EvtxType::UInt64, recordId);
+    u64(ValRecordId, Evtx::UInt64Type, recordId);
     u8(ValVersion, e.version);
-    b.value(d, ValUserId, e.userSid.isEmpty() ? 0 : quint8(EvtxType::Sid),
+    b.value(d, ValUserId, e.userSid.isEmpty() ? 0 : quint8(Evtx::SidType),
         e.userSid.isEmpty() ? QByteArrayView() : QByteArrayView(m_sidBytes));
     guid(ValRelatedActivityId, e.relatedActivityId);
     str(ValProviderName, e.provider);
@@ -1212,7 +1212,7 @@ bool EvtxWriter::tryAdd(const EvtxEvent &e, quint64 recordId)
                 b.putBytes(bytes.data(), bytes.size());
                 b.put16(0);
             }
-            b.endValue(pd, i++, quint8(evtxArrayOf(EvtxType::String)), at);
+            b.endValue(pd, i++, quint8(Evtx::arrayOf(Evtx::StringType)), at);
         } else {
             for (const EvtxDataItem &item : e.eventData)
                 b.value(pd, i++, item.value.typeCode(), item.value.bytes());
@@ -1221,7 +1221,7 @@ bool EvtxWriter::tryAdd(const EvtxEvent &e, quint64 recordId)
             b.value(pd, i++, e.binary.typeCode(), e.binary.bytes());
     }
     b.put8(0x00); // end of the payload document
-    b.endValue(d, ValPayload, quint8(EvtxType::BinXml), payload);
+    b.endValue(d, ValPayload, quint8(Evtx::BinXmlType), payload);
 
     b.put8(0x00); // end of the record's document
     for (quint32 pad = (8 - (b.pos() - start + 4) % 8) % 8; pad > 0; --pad)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "evtxtypes.h"
 #include "winevent.h"
 
 #include <QDateTime>
@@ -95,8 +96,8 @@ struct WindowsScenarioFiles
 // Builds the scenario and writes each log as a genuine .evtx file into `dir`.
 WindowsScenarioFiles writeWindowsScenario(const QString &dir, const WindowsScenario &scenario);
 
-// The value type Sysmon uses for a field (GUIDs, ids, ports, flags), as
-// Evtx::ValueType; strings for the rest. For the encoder.
-quint8 sysmonFieldType(const QString &name);
+// The value type Sysmon uses for a field (GUIDs, ids, ports, flags); strings for
+// the rest. For the encoder.
+Evtx::ValueType sysmonFieldType(const QString &name);
 
 } // namespace Chainscope

@@ -12,6 +12,8 @@
 
 namespace Chainscope {
 
+class FormatRegistry;
+
 struct ImportOptions
 {
     QString host; // for records that name no host; empty: leave unknown
@@ -63,9 +65,11 @@ QString importStatusName(ImportResult::Status status);
 
 using ProgressCallback = std::function<void(const ImportProgress &)>;
 
-// Imports one file into the case on the calling thread. All outcomes are reported in
+// Imports one file into the case on the calling thread, reading it with the format of
+// `formats` that recognises its content (builtinFormats() outside tests). All outcomes are reported in
 // the result; it throws only when the case file itself fails (CaseError).
-ImportResult importFile(CaseStore &store, const QString &path, const ImportOptions &options,
+ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const QString &path,
+    const ImportOptions &options,
     const std::atomic<bool> *cancel = nullptr, const ProgressCallback &progress = {});
 
 // Logs such as dpkg.log name no host. When every other source of the case speaks of a

@@ -1,6 +1,5 @@
 #include "windowsscenario.h"
 
-#include "binxml.h"
 #include "evtxwriter.h"
 
 #include <QCryptographicHash>
@@ -265,7 +264,7 @@ const WindowsScenarioStory *WindowsScenario::story(const QString &label) const
     return nullptr;
 }
 
-quint8 sysmonFieldType(const QString &name)
+Evtx::ValueType sysmonFieldType(const QString &name)
 {
     using namespace Evtx;
     if (name == QLatin1String("ProcessGuid") || name == QLatin1String("ParentProcessGuid")
@@ -674,7 +673,7 @@ WindowsScenarioFiles writeWindowsScenario(const QString &dir, const WindowsScena
 {
     WindowsScenarioFiles result;
     const auto typeOf = [](const QString &name) {
-        return EvtxType(sysmonFieldType(name));
+        return sysmonFieldType(name);
     };
     for (const WindowsScenario::Log &log : scenario.logs) {
         const QString path = QDir(dir).absoluteFilePath(log.fileName);

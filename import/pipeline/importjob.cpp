@@ -4,9 +4,11 @@
 
 namespace Chainscope {
 
-ImportJob::ImportJob(const QString &casePath, const QStringList &files, const ImportOptions &options, QObject *parent)
+ImportJob::ImportJob(const QString &casePath, const FormatRegistry &formats, const QStringList &files,
+    const ImportOptions &options, QObject *parent)
     : QObject(parent)
     , m_casePath(casePath)
+    , m_formats(&formats)
     , m_files(files)
     , m_options(options)
 {
@@ -58,7 +60,7 @@ void ImportJob::run()
                 copy.fileCount = int(m_files.size());
                 emit progress(copy);
             };
-            ImportResult r = importFile(*store, m_files.at(i), m_options, &m_cancel, report);
+            ImportResult r = importFile(*store, *m_formats, m_files.at(i), m_options, &m_cancel, report);
             emit fileFinished(r);
             results.append(r);
         }

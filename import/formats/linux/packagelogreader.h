@@ -1,6 +1,6 @@
 #pragma once
 
-#include "formats.h"
+#include "logformat.h"
 #include "reader.h"
 
 #include <QByteArrayView>

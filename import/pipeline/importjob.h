@@ -18,8 +18,9 @@ class ImportJob : public QObject
 {
     Q_OBJECT
 public:
-    ImportJob(
-        const QString &casePath, const QStringList &files, const ImportOptions &options, QObject *parent = nullptr);
+    // `formats` must outlive the job (builtinFormats() does).
+    ImportJob(const QString &casePath, const FormatRegistry &formats, const QStringList &files,
+        const ImportOptions &options, QObject *parent = nullptr);
     ~ImportJob() override;
 
     void start();
@@ -37,6 +38,7 @@ private:
     void run();
 
     QString m_casePath;
+    const FormatRegistry *m_formats;
     QStringList m_files;
     ImportOptions m_options;
     std::atomic<bool> m_cancel {false};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "evtxtypes.h"
 #include "winevent.h"
 
 #include <QByteArray>
@@ -19,39 +20,6 @@
 
 namespace Chainscope {
 
-// Value types of Windows binary XML substitutions. An array of a type sets 0x80.
-enum class EvtxType : quint8 {
-    Null = 0x00,
-    String = 0x01, // UTF-16LE
-    AnsiString = 0x02, // bytes in a code page
-    Int8 = 0x03,
-    UInt8 = 0x04,
-    Int16 = 0x05,
-    UInt16 = 0x06,
-    Int32 = 0x07,
-    UInt32 = 0x08,
-    Int64 = 0x09,
-    UInt64 = 0x0a,
-    Real32 = 0x0b,
-    Real64 = 0x0c,
-    Bool = 0x0d, // 32-bit 0 or 1
-    Binary = 0x0e,
-    Guid = 0x0f,
-    SizeT = 0x10, // pointer-sized; written 64-bit
-    FileTime = 0x11,
-    SysTime = 0x12,
-    Sid = 0x13,
-    HexInt32 = 0x14,
-    HexInt64 = 0x15,
-    BinXml = 0x21,
-    ArrayFlag = 0x80,
-};
-
-constexpr EvtxType evtxArrayOf(EvtxType element)
-{
-    return EvtxType(quint8(element) | quint8(EvtxType::ArrayFlag));
-}
-
 // One substitution value, already in its on-disk encoding (little-endian, strings
 // without terminator, string arrays NUL-separated), so writing it is a copy.
 class EvtxValue
@@ -62,44 +30,44 @@ public:
     // Shares the string's UTF-16 data: no copy per value.
     static EvtxValue string(const QString &text);
     static EvtxValue ansiString(QByteArrayView bytes);
-    static EvtxValue int8(qint8 v) { return scalar(EvtxType::Int8, quint8(v), 1); }
-    static EvtxValue uint8(quint8 v) { return scalar(EvtxType::UInt8, v, 1); }
-    static EvtxValue int16(qint16 v) { return scalar(EvtxType::Int16, quint16(v), 2); }
-    static EvtxValue uint16(quint16 v) { return scalar(EvtxType::UInt16, v, 2); }
-    static EvtxValue int32(qint32 v) { return scalar(EvtxType::Int32, quint32(v), 4); }
-    static EvtxValue uint32(quint32 v) { return scalar(EvtxType::UInt32, v, 4); }
-    static EvtxValue int64(qint64 v) { return scalar(EvtxType::Int64, quint64(v), 8); }
-    static EvtxValue uint64(quint64 v) { return scalar(EvtxType::UInt64, v, 8); }
+    static EvtxValue int8(qint8 v) { return scalar(Evtx::Int8Type, quint8(v), 1); }
+    static EvtxValue uint8(quint8 v) { return scalar(Evtx::UInt8Type, v, 1); }
+    static EvtxValue int16(qint16 v) { return scalar(Evtx::Int16Type, quint16(v), 2); }
+    static EvtxValue uint16(quint16 v) { return scalar(Evtx::UInt16Type, v, 2); }
+    static EvtxValue int32(qint32 v) { return scalar(Evtx::Int32Type, quint32(v), 4); }
+    static EvtxValue uint32(quint32 v) { return scalar(Evtx::UInt32Type, v, 4); }
+    static EvtxValue int64(qint64 v) { return scalar(Evtx::Int64Type, quint64(v), 8); }
+    static EvtxValue uint64(quint64 v) { return scalar(Evtx::UInt64Type, v, 8); }
     static EvtxValue real32(float v);
     static EvtxValue real64(double v);
-    static EvtxValue boolean(bool v) { return scalar(EvtxType::Bool, v ? 1 : 0, 4); }
+    static EvtxValue boolean(bool v) { return scalar(Evtx::BoolType, v ? 1 : 0, 4); }
     static EvtxValue binary(QByteArrayView bytes);
     static EvtxValue guid(const QUuid &guid);
-    static EvtxValue sizeT(quint64 v) { return scalar(EvtxType::SizeT, v, 8); }
-    static EvtxValue fileTime(quint64 ticks) { return scalar(EvtxType::FileTime, ticks, 8); }
+    static EvtxValue sizeT(quint64 v) { return scalar(Evtx::SizeTType, v, 8); }
+    static EvtxValue fileTime(quint64 ticks) { return scalar(Evtx::FileTimeType, ticks, 8); }
     // SYSTEMTIME fields of a UTC time, millisecond precision.
     static EvtxValue systemTime(const QDateTime &utc);
     // A SID from its "S-1-5-21-…" form; null when the text is not one.
     static EvtxValue sid(QStringView text);
-    static EvtxValue hexInt32(quint32 v) { return scalar(EvtxType::HexInt32, v, 4); }
-    static EvtxValue hexInt64(quint64 v) { return scalar(EvtxType::HexInt64, v, 8); }
+    static EvtxValue hexInt32(quint32 v) { return scalar(Evtx::HexInt32Type, v, 4); }
+    static EvtxValue hexInt64(quint64 v) { return scalar(Evtx::HexInt64Type, v, 8); }
     static EvtxValue stringArray(const QStringList &items);
     static EvtxValue ansiStringArray(const QList<QByteArray> &items);
     static EvtxValue uint16Array(const QList<quint16> &items);
     static EvtxValue uint32Array(const QList<quint32> &items);
     static EvtxValue uint64Array(const QList<quint64> &items);
     // Any other array of fixed-size elements, given packed little-endian.
-    static EvtxValue array(EvtxType element, QByteArrayView packed);
+    static EvtxValue array(Evtx::ValueType element, QByteArrayView packed);
     // Bytes exactly as given, with any type code: for damaged-file and fuzz seeds.
     static EvtxValue raw(quint8 type, QByteArrayView bytes);
 
-    EvtxType type() const { return EvtxType(m_type); }
+    Evtx::ValueType type() const { return Evtx::ValueType(m_type); }
     quint8 typeCode() const { return m_type; }
-    bool isNull() const { return m_type == quint8(EvtxType::Null); }
+    bool isNull() const { return m_type == quint8(Evtx::NullType); }
     QByteArrayView bytes() const;
 
 private:
-    static EvtxValue scalar(EvtxType type, quint64 v, quint8 size);
+    static EvtxValue scalar(Evtx::ValueType type, quint64 v, quint8 size);
 
     quint8 m_type = 0;
     quint8 m_scalarSize = 0; // > 0: the value is the low bytes of m_scalar
@@ -163,7 +131,7 @@ struct EvtxEvent
     static quint64 fileTimeFromUnixUs(qint64 unixUs);
 
     // Builds an event from a decoded record, typing each data value with `typeOf`
-    // (by field name; a null function or EvtxType::String keeps text). Follows the
+    // (by field name; a null function or Evtx::StringType keeps text). Follows the
     // record's naming: "Data1", "Data2", … are unnamed Data, "Binary" the classic
     // binary blob, "Element/Child" UserData. Values are parsed from the text forms
     // WinEventRecord documents (0x-hex, braced GUIDs, S-1-… SIDs, ISO 8601 times). A
@@ -171,9 +139,9 @@ struct EvtxEvent
     // Opcode or Correlation. Returns a null optional and sets `error` when a value does
     // not parse as its type.
     static std::optional<EvtxEvent> fromRecord(const WinEventRecord &record,
-        const std::function<EvtxType(const QString &name)> &typeOf, QString *error = nullptr);
+        const std::function<Evtx::ValueType(const QString &name)> &typeOf, QString *error = nullptr);
     // One value from text; null optional when it does not parse.
-    static std::optional<EvtxValue> parseValue(EvtxType type, const QString &text);
+    static std::optional<EvtxValue> parseValue(Evtx::ValueType type, const QString &text);
 };
 
 // Writes Windows XML Event Log files the way the Windows event log service lays them

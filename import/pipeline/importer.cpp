@@ -1,6 +1,6 @@
 #include "importer.h"
 
-#include "formats.h"
+#include "formatregistry.h"
 #include "inputfile.h"
 #include "rawcodec.h"
 #include "reader.h"
@@ -109,7 +109,8 @@ constexpr qsizetype DetectionBytes = 64 * 1024;
 
 } // namespace
 
-ImportResult importFile(CaseStore &store, const QString &path, const ImportOptions &options,
+ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const QString &path,
+    const ImportOptions &options,
     const std::atomic<bool> *cancel, const ProgressCallback &progress)
 {
     ImportResult result;
@@ -128,7 +129,7 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
     input.setCancel(cancel);
     result.size = input.fileSize();
     const QByteArray head = input.peek(DetectionBytes);
-    const LogFormat format = detectFormat(head);
+    const LogFormat format = formats.detect(head);
     if (format == LogFormat::Unknown) {
         result.sha256 = QString::fromLatin1(input.sha256Hex());
         // The list of formats comes from the format layer, so it names every reader
@@ -140,7 +141,7 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
         else
             result.error
                 = QCoreApplication::translate("Chainscope", "%1: not a log format Chainscope reads (expected %2)")
-                      .arg(path, readableFormatsText());
+                      .arg(path, formats.readableFormatsText());
         return result;
     }
     result.format = formatName(format);
@@ -200,7 +201,7 @@ ImportResult importFile(CaseStore &store, const QString &path, const ImportOptio
     context.cancel = cancel;
     context.decodeThreads = options.decodeThreads;
 
-    std::unique_ptr<Reader> reader = createReader(format);
+    std::unique_ptr<Reader> reader = formats.createReader(format);
     {
         StoreSink sink(store, result.sourceId, input, p, progress);
         reader->read(input, context, sink);

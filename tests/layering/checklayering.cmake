@@ -1,0 +1,97 @@
+# The layering rules of docs/architecture.md, checked on the include directives of
+# every source file. Run by the build (the `layering` target, part of ALL) and by
+# ctest; exits with an error naming each offending line.
+#
+#   cmake -DSOURCE_DIR=<repo> [-DGUI_HEADER_DIRS=<dir|dir>] -P checklayering.cmake
+#
+# Why a script and not only link interfaces: Qt's include root is on every target's
+# path, so `#include <QtWidgets/QWidget>` compiles in a target that does not link
+# Widgets. The link interfaces are checked at configure time (layering.cmake).
+cmake_minimum_required(VERSION 3.22)
+if(NOT SOURCE_DIR)
+    message(FATAL_ERROR "checklayering: SOURCE_DIR not set")
+endif()
+
+# Rooms, lowest first. A room may include its own headers and those of the rooms it
+# names; everything else in the tree is out of bounds. Third-party and Qt headers are
+# checked separately (no widgets or GUI below views/).
+set(rooms
+    model/core model/store model/analysis model/report model/items
+    import/pipeline import/formats/linux import/formats/windows import/formats import/demo
+    views app/cli app/gui)
+set(allowed_model/core "")
+set(allowed_model/store model/core)
+set(allowed_model/analysis model/core model/store)
+set(allowed_model/report model/core model/store model/analysis)
+set(allowed_model/items model/core model/store model/analysis)
+set(allowed_import/pipeline model/core model/store)
+set(allowed_import/formats/linux model/core model/store import/pipeline)
+set(allowed_import/formats/windows model/core model/store import/pipeline)
+set(allowed_import/formats model/core model/store import/pipeline import/formats/linux import/formats/windows)
+# The demo writers write what the Windows readers read: they share the value types and
+# the record shape with formats/windows, and the linux demo writes audit text.
+set(allowed_import/demo model/core import/formats/windows)
+set(allowed_views model/core model/store model/analysis model/items)
+set(allowed_app/cli model/core model/store model/analysis model/report import/pipeline import/formats import/demo)
+set(allowed_app/gui model/core model/store model/analysis model/report model/items import/pipeline import/formats views)
+# Rooms that must stay free of Qt Gui, Widgets and friends.
+set(headless model/core model/store model/analysis model/report model/items
+    import/pipeline import/formats/linux import/formats/windows import/formats import/demo app/cli)
+
+# Which room owns each header name (includes are by name: each library puts its own
+# folder on the include path).
+foreach(room IN LISTS rooms)
+    file(GLOB headers RELATIVE ${SOURCE_DIR}/${room} ${SOURCE_DIR}/${room}/*.h)
+    foreach(h IN LISTS headers)
+        set(owner_${h} ${room})
+    endforeach()
+endforeach()
+
+# Header names of the GUI modules, for bare includes such as <QWidget> or <QColor>.
+string(REPLACE "|" ";" GUI_HEADER_DIRS "${GUI_HEADER_DIRS}")
+set(gui_names "")
+foreach(dir IN LISTS GUI_HEADER_DIRS)
+    file(GLOB names RELATIVE ${dir} ${dir}/Q*)
+    list(APPEND gui_names ${names})
+endforeach()
+set(gui_modules QtGui QtWidgets QtPrintSupport QtSvg QtSvgWidgets QtOpenGL QtOpenGLWidgets QtQuick QtQml)
+
+set(violations "")
+foreach(room IN LISTS rooms)
+    file(GLOB sources ${SOURCE_DIR}/${room}/*.h ${SOURCE_DIR}/${room}/*.cpp)
+    list(FIND headless ${room} is_headless)
+    foreach(source IN LISTS sources)
+        file(STRINGS ${source} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]")
+        file(RELATIVE_PATH rel ${SOURCE_DIR} ${source})
+        foreach(line IN LISTS lines)
+            string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*[<\"]([^>\"]*)[>\"].*" "\\1" target "${line}")
+            get_filename_component(name "${target}" NAME)
+            if(is_headless GREATER -1)
+                string(REGEX MATCH "^([A-Za-z]+)/" module_dir "${target}")
+                set(module "${CMAKE_MATCH_1}")
+                if(module IN_LIST gui_modules OR name IN_LIST gui_names)
+                    list(APPEND violations "${rel}: includes ${target} (Qt GUI modules stay in views/ and app/gui/)")
+                    continue()
+                endif()
+            endif()
+            if(target MATCHES "\\.\\./")
+                list(APPEND violations "${rel}: includes ${target} (a relative path around the include rules)")
+                continue()
+            endif()
+            if(NOT DEFINED owner_${name} OR NOT line MATCHES "\"")
+                continue()
+            endif()
+            set(owner ${owner_${name}})
+            if(owner STREQUAL room OR owner IN_LIST allowed_${room})
+                continue()
+            endif()
+            list(APPEND violations "${rel}: includes ${target} from ${owner}, which ${room} may not use")
+        endforeach()
+    endforeach()
+endforeach()
+
+if(violations)
+    list(JOIN violations "\n  " text)
+    message(FATAL_ERROR "Layering broken (docs/architecture.md, \"Layers\"):\n  ${text}")
+endif()
+message(STATUS "layering: include directives of ${SOURCE_DIR} keep to the layers")
