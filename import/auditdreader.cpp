@@ -748,10 +748,10 @@ QByteArrayView familyName(int family, QByteArray &buffer)
 }
 
 // What a SOCKADDR says, for events that are not connections.
-void writeSockAddr(DetailsWriter &w, const SockAddr &sa)
+void writeSockAddr(Event &e, DetailsWriter &w, const SockAddr &sa)
 {
     QByteArray buffer;
-    w.string("family", familyName(sa.family, buffer));
+    e.addressFamily = QString::fromLatin1(familyName(sa.family, buffer));
     if (!sa.address.isEmpty()) {
         w.text("address", sa.address);
         w.number("port", sa.port);
@@ -1257,7 +1257,7 @@ Event Builder::build(const Pending &pending, Damage &damage)
             }
         }
         if (facts.hasSockaddr)
-            writeSockAddr(m_details, facts.sockaddr);
+            writeSockAddr(e, m_details, facts.sockaddr);
         writeOther(false);
     }
     e.detailsJson = m_details.finish();
@@ -1439,7 +1439,7 @@ void Builder::buildSyscall(Event &e, const RecordFields &sys, const Facts &facts
             e.kind = EventKind::ProcessStart;
             e.ppid = pid;
             e.pid = exitValue;
-            d.string("via", "fork");
+            e.forked = true;
         }
         break;
     case SyscallKind::Exit:
@@ -1538,7 +1538,7 @@ void Builder::buildSyscall(Event &e, const RecordFields &sys, const Facts &facts
             break;
         const SockAddr &sa = facts.sockaddr;
         QByteArray buffer;
-        d.string("family", familyName(sa.family, buffer));
+        e.addressFamily = QString::fromLatin1(familyName(sa.family, buffer));
         if ((sa.family == FamilyInet || sa.family == FamilyInet6) && !sa.address.isEmpty()) {
             e.kind = EventKind::NetConnect;
             e.dstIp = sa.address;
@@ -1562,7 +1562,7 @@ void Builder::buildSyscall(Event &e, const RecordFields &sys, const Facts &facts
     case SyscallKind::SocketCall:
     case SyscallKind::Other:
         if (facts.hasSockaddr)
-            writeSockAddr(d, facts.sockaddr);
+            writeSockAddr(e, d, facts.sockaddr);
         setTarget(objectPath("NORMAL"));
         break;
     }

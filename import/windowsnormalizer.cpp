@@ -298,9 +298,9 @@ void sysmon(const WinEventRecord &r, QList<Event> &out)
         e.ppid = parseId(r.value(u"ParentProcessId"));
         e.hashes = present(r.value(u"Hashes"));
         e.targetPath = e.image;
-        d.text("parent_guid", r.value(u"ParentProcessGuid"));
-        d.text("parent_image", r.value(u"ParentImage"));
-        d.text("parent_command_line", r.value(u"ParentCommandLine"));
+        e.parentProcessKey = present(r.value(u"ParentProcessGuid"));
+        e.parentImage = present(r.value(u"ParentImage"));
+        e.parentCommandLine = present(r.value(u"ParentCommandLine"));
         d.text("current_directory", r.value(u"CurrentDirectory"));
         d.text("integrity_level", r.value(u"IntegrityLevel"));
         d.text("logon_id", r.value(u"LogonId"));
@@ -375,9 +375,7 @@ void sysmon(const WinEventRecord &r, QList<Event> &out)
         e.kind = EventKind::DnsQuery;
         e.dstHost = r.value(u"QueryName");
         d.text("query_status", r.value(u"QueryStatus"));
-        const QStringList answers = parseDnsAnswers(r.value(u"QueryResults"));
-        if (!answers.isEmpty())
-            d.texts("answers", answers);
+        e.dnsAnswers = parseDnsAnswers(r.value(u"QueryResults"));
         break;
     }
     case 23:
@@ -423,7 +421,7 @@ void security(const WinEventRecord &r, QList<Event> &out)
         e.user = account(r.value(u"TargetDomainName"), r.value(u"TargetUserName"));
         if (e.user.isEmpty())
             e.user = account(r.value(u"SubjectDomainName"), r.value(u"SubjectUserName"));
-        d.text("parent_image", r.value(u"ParentProcessName"));
+        e.parentImage = present(r.value(u"ParentProcessName"));
         d.text("token_elevation", r.value(u"TokenElevationType"));
         d.text("mandatory_label", r.value(u"MandatoryLabel"));
         d.text("subject_user", account(r.value(u"SubjectDomainName"), r.value(u"SubjectUserName")));
