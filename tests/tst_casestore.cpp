@@ -1,7 +1,11 @@
+#include "caseindex.h"
 #include "casestore.h"
+#include "eventjson.h"
 #include "rawcodec.h"
 #include "sha256.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +23,9 @@ private slots:
     void createRefusesExistingFile();
     void openMigratesEveryOlderVersion_data();
     void openMigratesEveryOlderVersion();
+    void typedFactsMoveOutOfOldDetails_data();
+    void typedFactsMoveOutOfOldDetails();
+    void migratedCaseGivesTheSameGraph();
     void openChecksTheCaseFormat_data();
     void openChecksTheCaseFormat();
     void openRefusesForeignFiles_data();
@@ -43,6 +50,18 @@ private:
     int m_serial = 0;
     QString freshPath() { return m_dir.filePath(QStringLiteral("case%1.chainscope").arg(++m_serial)); }
     static Event sampleEvent(qint64 timeUs, EventKind kind);
+    // A case of format 5 (before typed facts), with one source (id 1) and these events
+    // as (kind, details JSON) rows, made as that version did.
+    struct OldEvent
+    {
+        QByteArray kind;
+        qint64 timeUs = 0;
+        qint64 pid = -1;
+        qint64 ppid = -1;
+        QByteArray image;
+        QByteArray details;
+    };
+    QString oldCase(const QList<OldEvent> &events);
 };
 
 Event Tst_casestore::sampleEvent(qint64 timeUs, EventKind kind)
@@ -123,6 +142,264 @@ void Tst_casestore::openMigratesEveryOlderVersion()
         return false;
     });
     QCOMPARE(store->rawRecord(eventId).value(), QByteArray("type=EXECVE"));
+}
+
+QString Tst_casestore::oldCase(const QList<OldEvent> &events)
+{
+    const QString path = freshPath();
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
+        return QString();
+    bool ok = true;
+    for (int v = 0; v < 5; ++v)
+        ok = ok && sqlite3_exec(db, CaseStore::migrations().at(v), nullptr, nullptr, nullptr) == SQLITE_OK;
+    ok = ok
+        && sqlite3_exec(db,
+               "PRAGMA user_version = 5;"
+               "INSERT INTO sources(id, path, format, status) VALUES (1, '/evidence/x', 'auditd', 'complete');",
+               nullptr, nullptr, nullptr)
+            == SQLITE_OK;
+    sqlite3_stmt *st = nullptr;
+    ok = ok
+        && sqlite3_prepare_v2(db,
+               "INSERT INTO events(source_id, time_us, host, platform, kind, pid, ppid, image, details) "
+               "VALUES (1, ?, 'h1', 'linux', ?, ?, ?, ?, ?)",
+               -1, &st, nullptr)
+            == SQLITE_OK;
+    for (const OldEvent &e : events) {
+        if (!ok)
+            break;
+        sqlite3_bind_int64(st, 1, e.timeUs);
+        sqlite3_bind_text(st, 2, e.kind.constData(), int(e.kind.size()), SQLITE_TRANSIENT);
+        if (e.pid >= 0)
+            sqlite3_bind_int64(st, 3, e.pid);
+        if (e.ppid >= 0)
+            sqlite3_bind_int64(st, 4, e.ppid);
+        if (!e.image.isEmpty())
+            sqlite3_bind_text(st, 5, e.image.constData(), int(e.image.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 6, e.details.constData(), int(e.details.size()), SQLITE_TRANSIENT);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return ok ? path : QString();
+}
+
+// Case format 6 gave the facts the correlation reads typed columns (issue 12). A case
+// of format 5 has them as keys of its details JSON: opening it moves each into its
+// column where it has the form the readers wrote, so the old case keeps its chains,
+// and `events --json` prints it as before.
+void Tst_casestore::typedFactsMoveOutOfOldDetails_data()
+{
+    QTest::addColumn<QByteArray>("kind");
+    QTest::addColumn<QByteArray>("details"); // as format 5 stored it
+    QTest::addColumn<QByteArray>("left"); // details after the move
+    QTest::addColumn<QByteArray>("printed"); // details as eventToJson prints them
+    QTest::addColumn<bool>("forked");
+    QTest::addColumn<QString>("family");
+    QTest::addColumn<QStringList>("answers");
+    QTest::addColumn<QString>("parentKey");
+    QTest::addColumn<QString>("parentImage");
+    QTest::addColumn<QString>("parentCommandLine");
+    const QStringList none;
+    QTest::newRow("audit fork") << QByteArray("process_start") << QByteArray(R"({"serial":5,"via":"fork","z":1})")
+                                << QByteArray(R"({"serial":5,"z":1})") << QByteArray() << true << QString() << none
+                                << QString() << QString() << QString();
+    QTest::newRow("audit unix peer") << QByteArray("net_connect")
+                                     << QByteArray(R"({"family":"unix","socketPath":"/run/a"})")
+                                     << QByteArray(R"({"socketPath":"/run/a"})") << QByteArray() << false
+                                     << QStringLiteral("unix") << none << QString() << QString() << QString();
+    QTest::newRow("audit numbered family")
+        << QByteArray("log_message") << QByteArray(R"({"family":"16"})") << QByteArray("{}") << QByteArray() << false
+        << QStringLiteral("16") << none << QString() << QString() << QString();
+    QTest::newRow("sysmon 22 answers") << QByteArray("dns_query")
+                                       << QByteArray(R"({"answers":["192.0.2.1","2001:db8::1"],"event_id":22})")
+                                       << QByteArray(R"({"event_id":22})") << QByteArray() << false << QString()
+                                       << QStringList({QStringLiteral("192.0.2.1"), QStringLiteral("2001:db8::1")})
+                                       << QString() << QString() << QString();
+    // Early readers wrote one address as a string; the index took it as one answer.
+    QTest::newRow("one answer as text") << QByteArray("dns_query") << QByteArray(R"({"answers":"192.0.2.9"})")
+                                        << QByteArray("{}") << QByteArray(R"({"answers":["192.0.2.9"]})") << false
+                                        << QString() << QStringList({QStringLiteral("192.0.2.9")}) << QString()
+                                        << QString() << QString();
+    QTest::newRow("sysmon 1 parent")
+        << QByteArray("process_start")
+        << QByteArray(R"({"event_id":1,"parent_command_line":"p.exe \"a b\" \\x\u00e9","parent_guid":"{ab-01}",)"
+                      R"("parent_image":"C:\\p.exe"})")
+        << QByteArray(R"({"event_id":1})") << QByteArray() << false << QString() << none << QStringLiteral("{ab-01}")
+        << QStringLiteral("C:\\p.exe") << QStringLiteral("p.exe \"a b\" \\x\u00e9");
+    QTest::newRow("4688 parent image") << QByteArray("process_start") << QByteArray(R"({"parent_image":"C:\\c.exe"})")
+                                       << QByteArray("{}") << QByteArray() << false << QString() << none << QString()
+                                       << QStringLiteral("C:\\c.exe") << QString();
+    // What no reader wrote stays where it is.
+    QTest::newRow("other via stays") << QByteArray("process_start") << QByteArray(R"({"via":"exec"})")
+                                     << QByteArray(R"({"via":"exec"})") << QByteArray() << false << QString() << none
+                                     << QString() << QString() << QString();
+    QTest::newRow("numeric family stays")
+        << QByteArray("net_connect") << QByteArray(R"({"family":2})") << QByteArray(R"({"family":2})") << QByteArray()
+        << false << QString() << none << QString() << QString() << QString();
+    QTest::newRow("answers of a connect stay")
+        << QByteArray("net_connect") << QByteArray(R"({"answers":["192.0.2.1"]})")
+        << QByteArray(R"({"answers":["192.0.2.1"]})") << QByteArray() << false << QString() << none << QString()
+        << QString() << QString();
+    QTest::newRow("parent of a write stays")
+        << QByteArray("file_write") << QByteArray(R"({"parent_image":"x"})") << QByteArray(R"({"parent_image":"x"})")
+        << QByteArray() << false << QString() << none << QString() << QString() << QString();
+    QTest::newRow("key inside a value") << QByteArray("process_start") << QByteArray(R"({"note":"\"via\""})")
+                                        << QByteArray(R"({"note":"\"via\""})") << QByteArray() << false << QString()
+                                        << none << QString() << QString() << QString();
+    // One damaged details text must not stop the upgrade of the case.
+    QTest::newRow("not json") << QByteArray("process_start") << QByteArray(R"({"via":"fork")") << QByteArray()
+                              << QByteArray() << false << QString() << none << QString() << QString() << QString();
+}
+
+void Tst_casestore::typedFactsMoveOutOfOldDetails()
+{
+    QFETCH(QByteArray, kind);
+    QFETCH(QByteArray, details);
+    QFETCH(QByteArray, left);
+    QFETCH(QByteArray, printed);
+    QFETCH(bool, forked);
+    QFETCH(QString, family);
+    QFETCH(QStringList, answers);
+    QFETCH(QString, parentKey);
+    QFETCH(QString, parentImage);
+    QFETCH(QString, parentCommandLine);
+    const QString path = oldCase({{kind, 1'000'000, 10, 1, "/usr/bin/a", details}});
+    QVERIFY(!path.isEmpty());
+    auto store = CaseStore::open(path);
+    QCOMPARE(store->database().userVersion(), CaseStore::SchemaVersion);
+    const Event e = store->event(1).value();
+    QCOMPARE(e.forked, forked);
+    QCOMPARE(e.addressFamily, family);
+    QCOMPARE(e.dnsAnswers, answers);
+    QCOMPARE(e.parentProcessKey, parentKey);
+    QCOMPARE(e.parentImage, parentImage);
+    QCOMPARE(e.parentCommandLine, parentCommandLine);
+    QCOMPARE(e.details, QJsonDocument::fromJson(left).object());
+    // The CLI prints what it printed before the upgrade.
+    const QByteArray shown = printed.isEmpty() ? details : printed;
+    QCOMPARE(eventToJson(e).value(QStringLiteral("details")).toObject(), QJsonDocument::fromJson(shown).object());
+    if (details.endsWith('}')) {
+        Statement raw(store->database(), "SELECT details FROM events WHERE id = 1");
+        QVERIFY(raw.step());
+        QCOMPARE(QJsonDocument::fromJson(raw.blob(0)).object(), QJsonDocument::fromJson(left).object());
+    }
+    // And the index reads the facts from their columns.
+    CaseIndex index;
+    QVERIFY(index.load(*store));
+    const QList<IndexedEvent> indexed = index.events();
+    if (kind == "log_message") {
+        QVERIFY(indexed.isEmpty());
+        return;
+    }
+    QCOMPARE(indexed.size(), 1);
+    const IndexedEvent &x = indexed.first();
+    QCOMPARE(x.fork, forked);
+    QCOMPARE(x.local, family == QLatin1String("unix"));
+    QStringList indexedAnswers;
+    if (x.answers >= 0) {
+        for (qint32 ip : index.dnsAnswers().at(x.answers))
+            indexedAnswers.append(index.strings.at(ip));
+    }
+    QCOMPARE(indexedAnswers, answers);
+    QCOMPARE(index.strings.at(x.parentGuid), parentKey);
+    QCOMPARE(index.strings.at(x.parentImage), parentImage);
+    QCOMPARE(index.strings.at(x.parentCommandLine), parentCommandLine);
+}
+
+// The process graph of an upgraded case is the graph of the same events imported now.
+void Tst_casestore::migratedCaseGivesTheSameGraph()
+{
+    // A shell execs, forks a child that execs curl, which resolves a name and
+    // connects to its address; a helper connects to a unix socket.
+    const QList<OldEvent> old = {
+        {"process_start", 1'000'000, 100, 1, "/bin/sh", R"({"serial":1,"syscall":"execve"})"},
+        {"process_start", 2'000'000, 101, 100, "/bin/sh", R"({"serial":2,"syscall":"clone","via":"fork"})"},
+        {"process_start", 3'000'000, 101, 100, "/usr/bin/curl", R"({"serial":3,"syscall":"execve"})"},
+        {"dns_query", 4'000'000, 101, -1, "/usr/bin/curl", R"({"answers":["192.0.2.7"]})"},
+        {"net_connect", 5'000'000, 101, -1, "/usr/bin/curl", R"({"family":"inet"})"},
+        {"net_connect", 6'000'000, 100, -1, "/bin/sh", R"({"family":"unix","socketPath":"/run/s"})"},
+        {"process_start", 7'000'000, 300, 200, "C:\\x.exe",
+            R"({"parent_guid":"{p-1}","parent_image":"C:\\p.exe","parent_command_line":"p.exe /s"})"},
+    };
+    const QString oldPath = oldCase(old);
+    QVERIFY(!oldPath.isEmpty());
+    auto upgraded = CaseStore::open(oldPath);
+
+    auto fresh = CaseStore::create(freshPath());
+    SourceInfo info;
+    info.path = QStringLiteral("/evidence/x");
+    info.format = QStringLiteral("auditd");
+    const qint64 sourceId = fresh->beginSource(info);
+    {
+        EventWriter writer(*fresh, sourceId);
+        for (const OldEvent &o : old) {
+            Event e;
+            e.timeUs = o.timeUs;
+            e.host = QStringLiteral("h1");
+            e.platform = Platform::Linux;
+            e.kind = kindFromName(QString::fromLatin1(o.kind)).value();
+            e.pid = o.pid;
+            e.ppid = o.ppid;
+            e.image = QString::fromUtf8(o.image);
+            // What the readers set now.
+            QJsonObject d = QJsonDocument::fromJson(o.details).object();
+            e.forked = d.take(QStringLiteral("via")).toString() == QLatin1String("fork");
+            e.addressFamily = d.take(QStringLiteral("family")).toString();
+            for (const QJsonValue &v : d.take(QStringLiteral("answers")).toArray())
+                e.dnsAnswers.append(v.toString());
+            e.parentProcessKey = d.take(QStringLiteral("parent_guid")).toString();
+            e.parentImage = d.take(QStringLiteral("parent_image")).toString();
+            e.parentCommandLine = d.take(QStringLiteral("parent_command_line")).toString();
+            e.details = d;
+            writer.add(e, -1);
+        }
+        ImportCounts counts;
+        counts.recordsRead = old.size();
+        writer.finish(counts);
+    }
+
+    CaseIndex a;
+    QVERIFY(a.load(*upgraded));
+    CaseIndex b;
+    QVERIFY(b.load(*fresh));
+    QCOMPARE(a.events().size(), old.size());
+    QCOMPARE(b.events().size(), a.events().size());
+    const auto text = [](const CaseIndex &index, qint32 id) {
+        return index.strings.at(id);
+    };
+    for (qsizetype i = 0; i < a.events().size(); ++i) {
+        const IndexedEvent &x = a.events().at(i);
+        const IndexedEvent &y = b.events().at(i);
+        QCOMPARE(x.fork, y.fork);
+        QCOMPARE(x.local, y.local);
+        QCOMPARE(x.answers >= 0, y.answers >= 0);
+        if (x.answers >= 0) {
+            QCOMPARE(a.dnsAnswers().at(x.answers).size(), b.dnsAnswers().at(y.answers).size());
+            QCOMPARE(text(a, a.dnsAnswers().at(x.answers).first()), text(b, b.dnsAnswers().at(y.answers).first()));
+        }
+        QCOMPARE(text(a, x.parentGuid), text(b, y.parentGuid));
+        QCOMPARE(text(a, x.parentImage), text(b, y.parentImage));
+        QCOMPARE(text(a, x.parentCommandLine), text(b, y.parentCommandLine));
+        QCOMPARE(x.node, y.node);
+        QCOMPARE(a.processKey(x.node), b.processKey(y.node));
+    }
+    // The facts were read: one fork, one local peer, one answer, one parent.
+    QCOMPARE(std::count_if(a.events().cbegin(), a.events().cend(), [](const IndexedEvent &e) { return e.fork; }), 1);
+    QCOMPARE(std::count_if(a.events().cbegin(), a.events().cend(), [](const IndexedEvent &e) { return e.local; }), 1);
+    QCOMPARE(a.dnsAnswers().size(), 1);
+    QCOMPARE(a.processes().size(), b.processes().size());
+    for (qsizetype i = 0; i < a.processes().size(); ++i) {
+        const ProcessNode &x = a.process(qint32(i));
+        const ProcessNode &y = b.process(qint32(i));
+        QCOMPARE(x.pid, y.pid);
+        QCOMPARE(x.parent, y.parent);
+        QCOMPARE(x.execed, y.execed);
+        QCOMPARE(text(a, x.image), text(b, y.image));
+    }
 }
 
 // PRAGMA user_version is one field of the file header: a flipped bit can make it

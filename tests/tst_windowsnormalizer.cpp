@@ -67,6 +67,12 @@ QString fieldOf(const Event &e, const QString &name)
         return e.dstHost;
     if (name == QLatin1String("user"))
         return e.user;
+    if (name == QLatin1String("parentProcessKey"))
+        return e.parentProcessKey;
+    if (name == QLatin1String("parentImage"))
+        return e.parentImage;
+    if (name == QLatin1String("parentCommandLine"))
+        return e.parentCommandLine;
     if (name == QLatin1String("pid"))
         return QString::number(e.pid);
     if (name == QLatin1String("ppid"))
@@ -126,6 +132,8 @@ private slots:
     void sysmonTimeIsTheEventsOwn();
     void dnsAnswers_data();
     void dnsAnswers();
+    void parentIsTyped_data();
+    void parentIsTyped();
     void constructedRecords_data();
     void constructedRecords();
     void garbledValuesDoNotBreak();
@@ -149,7 +157,9 @@ void Tst_WindowsNormalizer::corpusRecords_data()
     const QString security = QStringLiteral("Microsoft-Windows-Security-Auditing");
     QTest::newRow("sysmon 1") << sysmon << 1 << S("process_start")
                               << L({"processKey=ProcessGuid", "pid=#ProcessId", "ppid=#ParentProcessId", "image=Image",
-                                     "commandLine=CommandLine", "user=User", "hashes=Hashes"});
+                                     "commandLine=CommandLine", "user=User", "hashes=Hashes",
+                                     "parentProcessKey=ParentProcessGuid", "parentImage=ParentImage",
+                                     "parentCommandLine=ParentCommandLine"});
     QTest::newRow("sysmon 2") << sysmon << 2 << S("file_write") << L({"targetPath=TargetFilename", "pid=#ProcessId"});
     QTest::newRow("sysmon 3") << sysmon << 3 << S("net_connect")
                               << L({"dstIp=DestinationIp", "dstPort=#DestinationPort", "pid=#ProcessId",
@@ -271,10 +281,55 @@ void Tst_WindowsNormalizer::dnsAnswers()
     QCOMPARE(parseDnsAnswers(results), answers);
     const Event e = normalizeOne(record(QStringLiteral("Microsoft-Windows-Sysmon"), 22,
         {{QStringLiteral("QueryName"), QStringLiteral("a.example")}, {QStringLiteral("QueryResults"), results}}));
-    QStringList stored;
-    for (const QJsonValue &v : detailsOf(e).value(QLatin1String("answers")).toArray())
-        stored << v.toString();
-    QCOMPARE(stored, answers);
+    // A typed fact (the index links later connections by it), not a details key.
+    QCOMPARE(e.dnsAnswers, answers);
+    QVERIFY(!detailsOf(e).contains(QLatin1String("answers")));
+}
+
+void Tst_WindowsNormalizer::parentIsTyped_data()
+{
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<int>("eventId");
+    QTest::addColumn<QStringList>("data"); // name=value
+    QTest::addColumn<QString>("parentKey");
+    QTest::addColumn<QString>("parentImage");
+    QTest::addColumn<QString>("parentCommandLine");
+    const QString sysmon = QStringLiteral("Microsoft-Windows-Sysmon");
+    const QString security = QStringLiteral("Microsoft-Windows-Security-Auditing");
+    QTest::newRow("sysmon 1") << sysmon << 1
+                              << L({"ProcessGuid={aaaa-1}", "ParentProcessGuid={aaaa-0}",
+                                     "ParentImage=C:\\Windows\\explorer.exe", "ParentCommandLine=explorer.exe /x"})
+                              << S("{aaaa-0}") << S("C:\\Windows\\explorer.exe") << S("explorer.exe /x");
+    // Sysmon's "-" is no value.
+    QTest::newRow("sysmon 1 dashes") << sysmon << 1
+                                     << L({"ParentProcessGuid=-", "ParentImage=-", "ParentCommandLine=-"}) << S("")
+                                     << S("") << S("");
+    QTest::newRow("4688 v2") << security << 4688
+                             << L({"NewProcessName=C:\\x.exe", "ParentProcessName=C:\\Windows\\cmd.exe"}) << S("")
+                             << S("C:\\Windows\\cmd.exe") << S("");
+    QTest::newRow("4688 v0") << security << 4688 << L({"NewProcessName=C:\\x.exe"}) << S("") << S("") << S("");
+}
+
+void Tst_WindowsNormalizer::parentIsTyped()
+{
+    QFETCH(QString, provider);
+    QFETCH(int, eventId);
+    QFETCH(QStringList, data);
+    QFETCH(QString, parentKey);
+    QFETCH(QString, parentImage);
+    QFETCH(QString, parentCommandLine);
+    QList<QPair<QString, QString>> fields;
+    for (const QString &d : data)
+        fields.append({d.section(QLatin1Char('='), 0, 0), d.section(QLatin1Char('='), 1)});
+    const Event e = normalizeOne(record(provider, quint32(eventId), fields));
+    QCOMPARE(e.kind, EventKind::ProcessStart);
+    QCOMPARE(e.parentProcessKey, parentKey);
+    QCOMPARE(e.parentImage, parentImage);
+    QCOMPARE(e.parentCommandLine, parentCommandLine);
+    // Typed facts, not details keys.
+    const QJsonObject details = detailsOf(e);
+    for (const char *key : {"parent_guid", "parent_image", "parent_command_line"})
+        QVERIFY2(!details.contains(QLatin1String(key)), key);
 }
 
 void Tst_WindowsNormalizer::constructedRecords_data()
@@ -407,11 +462,11 @@ void Tst_WindowsNormalizer::detailsKeepEveryCharacter()
 {
     QFETCH(QString, value);
     const Event e = normalizeOne(record(QStringLiteral("Microsoft-Windows-Sysmon"), 1,
-        {{QStringLiteral("Image"), QStringLiteral("C:\\x.exe")}, {QStringLiteral("ParentCommandLine"), value}}));
+        {{QStringLiteral("Image"), QStringLiteral("C:\\x.exe")}, {QStringLiteral("CurrentDirectory"), value}}));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(e.detailsJson, &error);
     QVERIFY2(doc.isObject(), qPrintable(error.errorString() + QLatin1Char(' ') + QString::fromUtf8(e.detailsJson)));
-    QCOMPARE(doc.object().value(QStringLiteral("parent_command_line")).toString(), value);
+    QCOMPARE(doc.object().value(QStringLiteral("current_directory")).toString(), value);
 }
 
 void Tst_WindowsNormalizer::processIdForms_data()

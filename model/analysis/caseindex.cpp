@@ -3,9 +3,6 @@
 #include "casestore.h"
 #include "policy.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 #include <algorithm>
 
 namespace Chainscope {
@@ -45,80 +42,49 @@ QString knownGuid(const QString &guid)
 
 bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
 {
-    // Log messages never take part in a chain; leaving them out keeps the index small.
-    // json_extract reads the two detail flags the graph needs without parsing JSON here.
-    Statement st(store.database(),
-        "SELECT id, time_us, host, platform, kind, pid, ppid, image, command_line, target_path, dst_ip, "
-        "dst_host, dst_port, signer, signature_status, "
-        // json_valid first: one malformed details text must not fail the whole load.
-        "CASE WHEN json_valid(details) THEN json_extract(details, '$.via') END, "
-        "CASE WHEN json_valid(details) THEN json_extract(details, '$.family') END, "
-        "hashes, "
-        // DNS answers name the addresses of later connections (Windows DNS events).
-        "CASE WHEN kind = 'dns_query' AND json_valid(details) THEN json_extract(details, '$.answers') END, "
-        // What a process start says about its parent (Sysmon 1, Security 4688).
-        "process_key, source_id, "
-        "CASE WHEN kind = 'process_start' AND json_valid(details) THEN json_extract(details, '$.parent_guid') END, "
-        "CASE WHEN kind = 'process_start' AND json_valid(details) THEN json_extract(details, '$.parent_image') END, "
-        "CASE WHEN kind = 'process_start' AND json_valid(details) "
-        "THEN json_extract(details, '$.parent_command_line') END "
-        // Registry values that start code again (Run keys, services) are log messages;
-        // they are the only ones the chains use, as persistence notes.
-        "FROM events WHERE kind <> 'log_message' "
-        "OR target_path LIKE '%\\CurrentVersion\\Run%' OR target_path LIKE '%\\CurrentControlSet\\Services\\%' "
-        "ORDER BY time_us, id");
     QList<IndexedEvent> events;
     qint64 n = 0;
-    QHash<QString, EventKind> kinds;
-    for (int k = 0; k < EventKindCount; ++k)
-        kinds.insert(kindName(EventKind(k)), EventKind(k));
-    while (st.step()) {
+    const bool complete = store.forEachIndexedEvent([&](const Event &r) {
         if (cancel && (++n & 0xffff) == 0 && cancel->load())
             return false;
         IndexedEvent e;
-        e.id = st.int64(0);
-        e.timeUs = st.int64(1);
-        e.host = strings.intern(st.text(2));
-        e.platform = platformFromName(st.text(3));
-        e.kind = kinds.value(st.text(4), EventKind::LogMessage);
-        e.pid = st.isNull(5) ? -1 : st.int64(5);
-        e.ppid = st.isNull(6) ? -1 : st.int64(6);
-        e.image = strings.intern(st.text(7));
-        e.commandLine = strings.intern(st.text(8));
-        e.target = strings.intern(st.text(9));
-        const QString ip = st.text(10);
-        e.dstIp = strings.intern(ip);
-        e.dstHost = strings.intern(st.text(11));
-        e.dstPort = st.isNull(12) ? -1 : int(st.int64(12));
-        e.signer = strings.intern(st.text(13));
-        e.signatureStatus = strings.intern(st.text(14));
-        e.fork = st.text(15) == u"fork";
-        e.local = st.text(16) == u"unix" || isLoopbackAddress(ip);
-        e.hashes = strings.intern(st.text(17));
-        e.processGuid = strings.intern(knownGuid(st.text(19)));
-        e.sourceId = st.isNull(20) ? -1 : qint32(st.int64(20));
-        e.parentGuid = strings.intern(knownGuid(st.text(21)));
-        e.parentImage = strings.intern(st.text(22));
-        e.parentCommandLine = strings.intern(st.text(23));
+        e.id = r.id;
+        e.timeUs = r.timeUs;
+        e.host = strings.intern(r.host);
+        e.platform = r.platform;
+        e.kind = r.kind;
+        e.pid = r.pid;
+        e.ppid = r.ppid;
+        e.image = strings.intern(r.image);
+        e.commandLine = strings.intern(r.commandLine);
+        e.target = strings.intern(r.targetPath);
+        e.dstIp = strings.intern(r.dstIp);
+        e.dstHost = strings.intern(r.dstHost);
+        e.dstPort = r.dstPort;
+        e.signer = strings.intern(r.signer);
+        e.signatureStatus = strings.intern(r.signatureStatus);
+        e.fork = r.forked;
+        e.local = r.addressFamily == u"unix" || isLoopbackAddress(r.dstIp);
+        e.hashes = strings.intern(r.hashes);
+        e.processGuid = strings.intern(knownGuid(r.processKey));
+        e.sourceId = qint32(r.sourceId);
+        e.parentGuid = strings.intern(knownGuid(r.parentProcessKey));
+        e.parentImage = strings.intern(r.parentImage);
+        e.parentCommandLine = strings.intern(r.parentCommandLine);
         e.persistence = e.kind == EventKind::LogMessage;
-        if (e.kind == EventKind::DnsQuery && !st.isNull(18)) {
-            // A JSON array of addresses (or, from older readers, one address).
-            const QString text = st.text(18);
+        // DNS answers name the addresses of later connections (Windows DNS events).
+        if (e.kind == EventKind::DnsQuery && !r.dnsAnswers.isEmpty()) {
             QList<qint32> ips;
-            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
-            if (doc.isArray()) {
-                for (const QJsonValue &v : doc.array()) {
-                    if (v.isString() && !v.toString().isEmpty())
-                        ips.append(strings.intern(v.toString()));
-                }
-            } else if (!text.isEmpty()) {
-                ips.append(strings.intern(text));
-            }
-            if (!ips.isEmpty())
-                e.answers = addDnsAnswers(ips);
+            ips.reserve(r.dnsAnswers.size());
+            for (const QString &ip : r.dnsAnswers)
+                ips.append(strings.intern(ip));
+            e.answers = addDnsAnswers(ips);
         }
         events.append(e);
-    }
+        return true;
+    });
+    if (!complete)
+        return false;
     build(std::move(events));
     return true;
 }

@@ -42,14 +42,24 @@ struct Event
     Platform platform = Platform::Unknown;
     EventKind kind = EventKind::LogMessage;
 
-    // Identity of the acting process as the source sees it. For Linux audit this is
-    // "pid@start" once the process graph resolves it; importers may leave it empty.
+    // The acting process's identity in the source's own terms (Sysmon's ProcessGuid);
+    // empty where the log has none, as Linux audit: the process graph tells those
+    // processes apart itself, by host, pid and start.
     QString processKey;
     qint64 pid = -1;
     qint64 ppid = -1;
     QString image;
     QString commandLine;
     QString user;
+
+    // A process start made by fork or clone without exec (Linux audit): a new process
+    // that still runs its parent's image.
+    bool forked = false;
+    // What a process start says about its parent (Sysmon 1, Security 4688): lineage for
+    // a parent whose own start is not in the logs. The key is Sysmon's ParentProcessGuid.
+    QString parentProcessKey;
+    QString parentImage;
+    QString parentCommandLine;
 
     // Object of the action: the file written, the module loaded, the package installed.
     QString targetPath;
@@ -61,6 +71,11 @@ struct Event
     QString dstIp;
     int dstPort = -1;
     QString dstHost;
+    // The address family of the socket a call named, as audit's SOCKADDR gives it:
+    // "inet", "inet6", "unix" or its number. A "unix" peer is local, never egress.
+    QString addressFamily;
+    // dns_query: the addresses the name resolved to (Sysmon 22's QueryResults).
+    QStringList dnsAnswers;
 
     qint64 sourceId = -1;
     // Where the record sits in its source: byte offset of its first line for text logs,
@@ -69,11 +84,12 @@ struct Event
     qint64 recordPos = -1;
 
     // Format-specific facts that have no column of their own (syscall name, exit code,
-    // package version, audit key …). Kept small: it is stored as compact JSON.
+    // package version, audit key …). Kept small: it is stored as compact JSON. What the
+    // correlation reads has a field above instead: details are for the analyst.
     QJsonObject details;
-    // The same as compact JSON text, for readers that write it directly: building a
-    // QJsonObject per event and serialising it again for the case costs more than
-    // reading the log. When set, the store writes it and ignores `details`.
+    // The same as compact JSON text, for readers that write it directly (EventDetails):
+    // building a QJsonObject per event and serialising it again for the case costs more
+    // than reading the log. When set, the store writes it and ignores `details`.
     QByteArray detailsJson;
 };
 

@@ -41,8 +41,28 @@ QJsonObject eventToJson(const Event &e)
     o.insert(QStringLiteral("dst_host"), orNull(e.dstHost));
     o.insert(QStringLiteral("source_id"), e.sourceId);
     o.insert(QStringLiteral("record_pos"), orNull(e.recordPos));
-    o.insert(QStringLiteral("details"), e.details);
+    o.insert(QStringLiteral("details"), detailsToJson(e));
     return o;
+}
+
+QJsonObject detailsToJson(const Event &e)
+{
+    // The typed facts are printed where readers wrote them before they had fields of
+    // their own (case format 6): the CLI's output keeps its shape.
+    QJsonObject d = e.details;
+    if (e.forked)
+        d.insert(QStringLiteral("via"), QStringLiteral("fork"));
+    if (!e.addressFamily.isEmpty())
+        d.insert(QStringLiteral("family"), e.addressFamily);
+    if (!e.dnsAnswers.isEmpty())
+        d.insert(QStringLiteral("answers"), QJsonArray::fromStringList(e.dnsAnswers));
+    if (!e.parentProcessKey.isEmpty())
+        d.insert(QStringLiteral("parent_guid"), e.parentProcessKey);
+    if (!e.parentImage.isEmpty())
+        d.insert(QStringLiteral("parent_image"), e.parentImage);
+    if (!e.parentCommandLine.isEmpty())
+        d.insert(QStringLiteral("parent_command_line"), e.parentCommandLine);
+    return d;
 }
 
 void insertGaps(QJsonObject &o, const SerialGaps &g)

@@ -4,6 +4,7 @@
 #include "sha256.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace Chainscope {
@@ -122,6 +123,43 @@ ALTER TABLE sources ADD COLUMN gap_ranges TEXT;
 ALTER TABLE raw_records ADD COLUMN sha256 BLOB;
 )sql";
 
+// Version 6: the facts the correlation reads get columns of their own instead of
+// private keys in the details JSON (issue 12): how a process started, the socket's
+// address family, a DNS query's answers (a JSON array) and what a process start says
+// about its parent. Cases of older versions have them in details: each is moved out
+// where it has the form the readers wrote, and stays in details otherwise. Those keys
+// were written literally, so instr() passes over the rows without them cheaply.
+const char *const s_schemaV6 = R"sql(
+ALTER TABLE events ADD COLUMN forked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN address_family TEXT;
+ALTER TABLE events ADD COLUMN dns_answers TEXT;
+ALTER TABLE events ADD COLUMN parent_process_key TEXT;
+ALTER TABLE events ADD COLUMN parent_image TEXT;
+ALTER TABLE events ADD COLUMN parent_command_line TEXT;
+UPDATE events SET forked = 1, details = json_remove(details, '$.via')
+    WHERE instr(details, '"via"') AND json_valid(details) AND json_extract(details, '$.via') IS 'fork';
+UPDATE events SET address_family = json_extract(details, '$.family'), details = json_remove(details, '$.family')
+    WHERE instr(details, '"family"') AND json_valid(details) AND json_type(details, '$.family') IS 'text';
+UPDATE events SET dns_answers = CASE json_type(details, '$.answers')
+        WHEN 'array' THEN json_extract(details, '$.answers')
+        ELSE json_array(json_extract(details, '$.answers')) END, -- one address, from early readers
+    details = json_remove(details, '$.answers')
+    WHERE kind = 'dns_query' AND instr(details, '"answers"') AND json_valid(details)
+        AND json_type(details, '$.answers') IN ('array', 'text');
+UPDATE events SET parent_process_key = json_extract(details, '$.parent_guid'),
+    details = json_remove(details, '$.parent_guid')
+    WHERE kind = 'process_start' AND instr(details, '"parent_guid"') AND json_valid(details)
+        AND json_type(details, '$.parent_guid') IS 'text';
+UPDATE events SET parent_image = json_extract(details, '$.parent_image'),
+    details = json_remove(details, '$.parent_image')
+    WHERE kind = 'process_start' AND instr(details, '"parent_image"') AND json_valid(details)
+        AND json_type(details, '$.parent_image') IS 'text';
+UPDATE events SET parent_command_line = json_extract(details, '$.parent_command_line'),
+    details = json_remove(details, '$.parent_command_line')
+    WHERE kind = 'process_start' AND instr(details, '"parent_command_line"') AND json_valid(details)
+        AND json_type(details, '$.parent_command_line') IS 'text';
+)sql";
+
 // Keeping every error message of a hostile file would let it fill the disk; the
 // count is always exact, the messages are a sample.
 constexpr qint64 MaxErrorsKeptPerSource = 1000;
@@ -163,7 +201,19 @@ constexpr const char *SourceColumns
 
 constexpr const char *EventColumns
     = "id, source_id, record_pos, time_us, host, platform, kind, process_key, pid, ppid, image, command_line, "
-      "user, target_path, hashes, signer, signature_status, team_id, dst_ip, dst_port, dst_host, details";
+      "user, target_path, hashes, signer, signature_status, team_id, dst_ip, dst_port, dst_host, details, forked, "
+      "address_family, dns_answers, parent_process_key, parent_image, parent_command_line";
+
+// A dns_answers column: a JSON array of addresses.
+QStringList dnsAnswersFrom(const QByteArray &json)
+{
+    QStringList answers;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
+        if (v.isString() && !v.toString().isEmpty())
+            answers.append(v.toString());
+    }
+    return answers;
+}
 
 Event readEvent(const Statement &st)
 {
@@ -191,6 +241,13 @@ Event readEvent(const Statement &st)
     e.dstHost = st.text(20);
     if (!st.isNull(21))
         e.details = QJsonDocument::fromJson(st.blob(21)).object();
+    e.forked = st.int64(22) != 0;
+    e.addressFamily = st.text(23);
+    if (!st.isNull(24))
+        e.dnsAnswers = dnsAnswersFrom(st.blob(24));
+    e.parentProcessKey = st.text(25);
+    e.parentImage = st.text(26);
+    e.parentCommandLine = st.text(27);
     return e;
 }
 
@@ -208,7 +265,7 @@ QString sourceStatusName(SourceStatus status)
 
 QList<const char *> CaseStore::migrations()
 {
-    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5};
+    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -507,6 +564,56 @@ std::optional<Event> CaseStore::event(qint64 id)
     return readEvent(st);
 }
 
+bool CaseStore::forEachIndexedEvent(const std::function<bool(const Event &)> &visit)
+{
+    // Log messages never take part in a chain; leaving them out keeps the index small.
+    // Registry values that start code again (Run keys, services) are log messages;
+    // they are the only ones the chains use, as persistence notes.
+    Statement st(*m_db,
+        "SELECT id, time_us, host, platform, kind, pid, ppid, image, command_line, target_path, dst_ip, "
+        "dst_host, dst_port, signer, signature_status, forked, address_family, hashes, dns_answers, "
+        "process_key, source_id, parent_process_key, parent_image, parent_command_line "
+        "FROM events WHERE kind <> 'log_message' "
+        "OR target_path LIKE '%\\CurrentVersion\\Run%' OR target_path LIKE '%\\CurrentControlSet\\Services\\%' "
+        "ORDER BY time_us, id");
+    // Kind names by their text: this runs over millions of rows.
+    QHash<QString, EventKind> kinds;
+    for (int k = 0; k < EventKindCount; ++k)
+        kinds.insert(kindName(EventKind(k)), EventKind(k));
+    // One event, reused: its strings are moved in row by row.
+    Event e;
+    while (st.step()) {
+        e.id = st.int64(0);
+        e.timeUs = st.int64(1);
+        e.host = st.text(2);
+        e.platform = platformFromName(st.text(3));
+        e.kind = kinds.value(st.text(4), EventKind::LogMessage);
+        e.pid = st.isNull(5) ? -1 : st.int64(5);
+        e.ppid = st.isNull(6) ? -1 : st.int64(6);
+        e.image = st.text(7);
+        e.commandLine = st.text(8);
+        e.targetPath = st.text(9);
+        e.dstIp = st.text(10);
+        e.dstHost = st.text(11);
+        e.dstPort = st.isNull(12) ? -1 : int(st.int64(12));
+        e.signer = st.text(13);
+        e.signatureStatus = st.text(14);
+        e.forked = st.int64(15) != 0;
+        e.addressFamily = st.text(16);
+        e.hashes = st.text(17);
+        // Parsed only where there are answers: DNS queries, a small share of a case.
+        e.dnsAnswers = st.isNull(18) ? QStringList() : dnsAnswersFrom(st.blob(18));
+        e.processKey = st.text(19);
+        e.sourceId = st.isNull(20) ? -1 : st.int64(20);
+        e.parentProcessKey = st.text(21);
+        e.parentImage = st.text(22);
+        e.parentCommandLine = st.text(23);
+        if (!visit(e))
+            return false;
+    }
+    return true;
+}
+
 std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
 {
     Statement st(
@@ -604,8 +711,9 @@ EventWriter::EventWriter(CaseStore &store, qint64 sourceId)
     , m_insertEvent(store.database(),
           "INSERT INTO events(source_id, raw_id, record_pos, time_us, host, platform, kind, process_key, "
           "pid, ppid, image, command_line, user, target_path, hashes, signer, signature_status, team_id, "
-          "dst_ip, dst_port, dst_host, details) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          "dst_ip, dst_port, dst_host, details, forked, address_family, dns_answers, parent_process_key, "
+          "parent_image, parent_command_line) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     , m_insertRaw(store.database(), "INSERT INTO raw_records(source_id, data, encoding, sha256) VALUES (?, ?, ?, ?)")
     , m_insertError(store.database(), "INSERT INTO import_errors(source_id, record_pos, message) VALUES (?, ?, ?)")
 {
@@ -644,7 +752,8 @@ qint64 EventWriter::add(const Event &e, qint64 rawId)
     const QString platform = platformName(e.platform);
     const QString kind = kindName(e.kind);
     const QString *const texts[] = {&e.host, &platform, &kind, &e.processKey, &e.image, &e.commandLine, &e.user,
-        &e.targetPath, &e.hashes, &e.signer, &e.signatureStatus, &e.teamId, &e.dstIp, &e.dstHost};
+        &e.targetPath, &e.hashes, &e.signer, &e.signatureStatus, &e.teamId, &e.dstIp, &e.dstHost, &e.addressFamily,
+        &e.parentProcessKey, &e.parentImage, &e.parentCommandLine};
     qsizetype needed = 0;
     for (const QString *t : texts)
         needed += m_utf8.requiredSpace(t->size());
@@ -690,6 +799,13 @@ qint64 EventWriter::add(const Event &e, qint64 rawId)
         st.bindBorrowedText(22, e.detailsJson);
     else if (!e.details.isEmpty())
         st.bind(22, QJsonDocument(e.details).toJson(QJsonDocument::Compact));
+    st.bind(23, e.forked ? 1 : 0);
+    text(24, e.addressFamily);
+    if (!e.dnsAnswers.isEmpty())
+        st.bind(25, QJsonDocument(QJsonArray::fromStringList(e.dnsAnswers)).toJson(QJsonDocument::Compact));
+    text(26, e.parentProcessKey);
+    text(27, e.parentImage);
+    text(28, e.parentCommandLine);
     st.exec();
     ++m_events;
     return m_store.database().lastInsertId();

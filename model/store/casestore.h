@@ -79,7 +79,7 @@ struct EventFilter
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     // ReadOnly (issue 11, finding 9): for what only reads (listings, reports, analysis).
     // Works on a case in a read-only folder, on a read-only file system, or a case file
@@ -131,6 +131,11 @@ public:
     QStringList hosts();
     void forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit);
     std::optional<Event> event(qint64 id);
+    // The events the correlation index reads, in (time, id) order: every kind but log
+    // messages, and of those the registry values that start code again (Run keys,
+    // services). Only the columns the index uses are filled (no user, team id, record
+    // position or details). Stops when `visit` returns false, and then returns false.
+    bool forEachIndexedEvent(const std::function<bool(const Event &)> &visit);
     // The record(s) an event was normalized from, byte for byte.
     std::optional<QByteArray> rawRecord(qint64 eventId);
 

@@ -1,6 +1,7 @@
 #include "auditdreader.h"
 
 #include "auditdparser.h"
+#include "eventdetails.h"
 #include "inputfile.h"
 #include "sha256.h"
 #include "syscalltable.h"
@@ -435,236 +436,6 @@ private:
 // ---------------------------------------------------------------------------------
 // Event building
 
-// An append-only text buffer whose appends are inline (QByteArray's and even
-// std::string's are calls): the details of every event are written into it a few
-// bytes at a time.
-class TextBuffer
-{
-public:
-    void clear() { m_size = 0; }
-    const char *data() const { return m_data.get(); }
-    size_t size() const { return m_size; }
-
-    void put(char c)
-    {
-        reserve(1);
-        m_data[m_size++] = c;
-    }
-    void put(const char *text, size_t length)
-    {
-        if (length == 0)
-            return; // text may be null then, which memcpy must not see
-        reserve(length);
-        std::memcpy(m_data.get() + m_size, text, length);
-        m_size += length;
-    }
-    void put(QByteArrayView text) { put(text.data(), size_t(text.size())); }
-
-private:
-    void reserve(size_t more)
-    {
-        if (m_size + more > m_capacity)
-            grow(m_size + more);
-    }
-    void grow(size_t needed)
-    {
-        const size_t capacity = std::max<size_t>(needed * 2, 4096);
-        auto data = std::make_unique_for_overwrite<char[]>(capacity);
-        if (m_size)
-            std::memcpy(data.get(), m_data.get(), m_size);
-        m_data = std::move(data);
-        m_capacity = capacity;
-    }
-
-    std::unique_ptr<char[]> m_data;
-    size_t m_size = 0;
-    size_t m_capacity = 0;
-};
-
-// Writes the details object as JSON text and parses it once at the end. Building a
-// QJsonObject key by key costs a few allocations per key (each value becomes a
-// QCborValue container of its own before it is copied in); on a log of millions of
-// events that was most of the import time. The parser fills one container directly.
-class DetailsWriter
-{
-public:
-    void begin()
-    {
-        m_json.clear();
-        m_json.put('{');
-        m_keys.clear();
-        m_keyMask = 0;
-    }
-
-    // Keys are written once: the first value for a key wins.
-    bool has(QByteArrayView key) const
-    {
-        if (!(m_keyMask & maskOf(key)))
-            return false;
-        for (QByteArrayView k : m_keys) {
-            if (k.size() == key.size() && (key.isEmpty() || std::memcmp(k.data(), key.data(), size_t(key.size())) == 0))
-                return true;
-        }
-        return false;
-    }
-
-    void string(QByteArrayView key, QByteArrayView utf8)
-    {
-        if (startKey(key))
-            appendString(utf8);
-    }
-    void text(QByteArrayView key, const QString &text)
-    {
-        if (startKey(key))
-            appendString(text.toUtf8());
-    }
-    void number(QByteArrayView key, qint64 value)
-    {
-        if (!startKey(key))
-            return;
-        char digits[24];
-        const auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), value);
-        Q_UNUSED(ec)
-        m_json.put(digits, size_t(end - digits));
-    }
-    void boolean(QByteArrayView key, bool value)
-    {
-        if (startKey(key))
-            m_json.put(value ? QByteArrayView("true") : QByteArrayView("false"));
-    }
-    void strings(QByteArrayView key, const std::vector<QByteArrayView> &items)
-    {
-        if (!startKey(key))
-            return;
-        m_json.put('[');
-        for (size_t i = 0; i < items.size(); ++i) {
-            if (i > 0)
-                m_json.put(',');
-            appendString(items[i]);
-        }
-        m_json.put(']');
-    }
-
-    // The finished object as compact JSON text; the escaping below keeps it valid.
-    QByteArray finish()
-    {
-        m_json.put('}');
-        return QByteArray(m_json.data(), qsizetype(m_json.size()));
-    }
-
-private:
-    bool startKey(QByteArrayView key)
-    {
-        if (has(key))
-            return false;
-        m_keys.push_back(key);
-        m_keyMask |= maskOf(key);
-        if (m_json.size() > 1)
-            m_json.put(',');
-        appendString(key);
-        m_json.put(':');
-        return true;
-    }
-
-    // A JSON string from bytes that should be UTF-8 but may be anything (decoded hex
-    // arguments are arbitrary bytes): invalid sequences become U+FFFD, exactly as
-    // QString::fromUtf8 would have it, so details and the QString columns agree.
-    void appendString(QByteArrayView bytes)
-    {
-        // The common case: printable ASCII without quotes or backslashes, copied whole.
-        // Checked eight bytes at a time: this runs over every byte of every event.
-        bool plain = true;
-        bool ascii = true;
-        const char *p = bytes.data();
-        const char *const end = p + bytes.size();
-        constexpr quint64 ones = 0x0101010101010101ULL;
-        constexpr quint64 highs = 0x8080808080808080ULL;
-        // Whether any byte of w is zero (the classic bit trick, exact for this use).
-        auto anyZero = [](quint64 w) {
-            return ((w - ones) & ~w & highs) != 0;
-        };
-        for (; end - p >= 8 && ascii; p += 8) {
-            quint64 w;
-            std::memcpy(&w, p, 8);
-            if (w & highs) {
-                ascii = false;
-                break;
-            }
-            // A byte below 0x20 has no bit from 0x60 set; '"' and '\\' are found by xor.
-            if (anyZero(w & (ones * 0x60)) || anyZero(w ^ (ones * '"')) || anyZero(w ^ (ones * '\\')))
-                plain = false;
-        }
-        for (; p < end && ascii; ++p) {
-            const auto c = quint8(*p);
-            if (c >= 0x80)
-                ascii = false;
-            else if (c < 0x20 || c == '"' || c == '\\')
-                plain = false;
-        }
-        if (!ascii) {
-            appendEscaped(QString::fromUtf8(bytes).toUtf8());
-            return;
-        }
-        if (!plain) {
-            appendEscaped(bytes);
-            return;
-        }
-        m_json.put('"');
-        m_json.put(bytes.data(), size_t(bytes.size()));
-        m_json.put('"');
-    }
-
-    // Escapes quotes, backslashes and control characters; other bytes are copied.
-    void appendEscaped(QByteArrayView bytes)
-    {
-        static constexpr char hex[] = "0123456789abcdef";
-        m_json.put('"');
-        for (char ch : bytes) {
-            const auto c = quint8(ch);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                m_json.put(ch);
-                continue;
-            }
-            switch (c) {
-            case '"':
-                m_json.put("\\\"");
-                break;
-            case '\\':
-                m_json.put("\\\\");
-                break;
-            case '\n':
-                m_json.put("\\n");
-                break;
-            case '\t':
-                m_json.put("\\t");
-                break;
-            case '\r':
-                m_json.put("\\r");
-                break;
-            default: {
-                const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                m_json.put(escape, sizeof(escape));
-                break;
-            }
-            }
-        }
-        m_json.put('"');
-    }
-
-    // A one-bit summary of a key, so that most keys are known to be new without
-    // comparing them with every key written so far.
-    static quint64 maskOf(QByteArrayView key)
-    {
-        const uint h = uint(key.size()) * 31 + (key.isEmpty() ? 0 : quint8(key.front()) * 7 + quint8(key.back()));
-        return quint64(1) << (h % 64);
-    }
-
-    TextBuffer m_json;
-    // Views of keys already written: literals, field names in the record buffer.
-    std::vector<QByteArrayView> m_keys;
-    quint64 m_keyMask = 0;
-};
-
 // A path argument as a PATH record reports it.
 struct PathItem
 {
@@ -748,10 +519,10 @@ QByteArrayView familyName(int family, QByteArray &buffer)
 }
 
 // What a SOCKADDR says, for events that are not connections.
-void writeSockAddr(DetailsWriter &w, const SockAddr &sa)
+void writeSockAddr(Event &e, EventDetails &w, const SockAddr &sa)
 {
     QByteArray buffer;
-    w.string("family", familyName(sa.family, buffer));
+    e.addressFamily = QString::fromLatin1(familyName(sa.family, buffer));
     if (!sa.address.isEmpty()) {
         w.text("address", sa.address);
         w.number("port", sa.port);
@@ -869,7 +640,7 @@ private:
     std::vector<QByteArray> m_decoded;
     std::unique_ptr<Facts> m_facts = std::make_unique<Facts>(); // reused
     std::vector<QByteArrayView> m_typeNames; // reused
-    DetailsWriter m_details;
+    EventDetails m_details;
 };
 
 // What the records besides SYSCALL say. Text is viewed, not copied: views point into
@@ -1257,7 +1028,7 @@ Event Builder::build(const Pending &pending, Damage &damage)
             }
         }
         if (facts.hasSockaddr)
-            writeSockAddr(m_details, facts.sockaddr);
+            writeSockAddr(e, m_details, facts.sockaddr);
         writeOther(false);
     }
     e.detailsJson = m_details.finish();
@@ -1266,7 +1037,7 @@ Event Builder::build(const Pending &pending, Damage &damage)
 
 void Builder::buildSyscall(Event &e, const RecordFields &sys, const Facts &facts)
 {
-    DetailsWriter &d = m_details;
+    EventDetails &d = m_details;
     const SyscallFields s(begin(sys), end(sys));
     // Architecture and syscall: our tables first, the enrichment's names second.
     const Field *archField = s.arch;
@@ -1439,7 +1210,7 @@ void Builder::buildSyscall(Event &e, const RecordFields &sys, const Facts &facts
             e.kind = EventKind::ProcessStart;
             e.ppid = pid;
             e.pid = exitValue;
-            d.string("via", "fork");
+            e.forked = true;
         }
         break;
     case SyscallKind::Exit:
@@ -1538,7 +1309,7 @@ void Builder::buildSyscall(Event &e, const RecordFields &sys, const Facts &facts
             break;
         const SockAddr &sa = facts.sockaddr;
         QByteArray buffer;
-        d.string("family", familyName(sa.family, buffer));
+        e.addressFamily = QString::fromLatin1(familyName(sa.family, buffer));
         if ((sa.family == FamilyInet || sa.family == FamilyInet6) && !sa.address.isEmpty()) {
             e.kind = EventKind::NetConnect;
             e.dstIp = sa.address;
@@ -1562,7 +1333,7 @@ void Builder::buildSyscall(Event &e, const RecordFields &sys, const Facts &facts
     case SyscallKind::SocketCall:
     case SyscallKind::Other:
         if (facts.hasSockaddr)
-            writeSockAddr(d, facts.sockaddr);
+            writeSockAddr(e, d, facts.sockaddr);
         setTarget(objectPath("NORMAL"));
         break;
     }

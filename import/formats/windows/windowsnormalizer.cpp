@@ -1,13 +1,10 @@
 #include "windowsnormalizer.h"
 
+#include "eventdetails.h"
+
 #include <QByteArray>
 
-#include <charconv>
 #include <limits>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-#include <string>
 
 namespace Chainscope {
 
@@ -26,126 +23,18 @@ bool isDash(const QString &s)
     return s.size() == 1 && s.front() == u'-';
 }
 
-// Compact JSON for Event::detailsJson, written directly: a QJsonObject per record
-// would cost more than decoding the record.
-class Details
+// The details of one record. Sysmon and Security write "-" for "no value": such
+// values, and empty ones, are left out.
+class Details : public EventDetails
 {
 public:
-    Details() { m_json.reserve(512); }
+    Details() { begin(); }
 
-    // Keys are literals: their length is known at compile time.
-    template<size_t N> void text(const char (&key)[N], const QString &value)
+    void text(QByteArrayView key, const QString &value)
     {
-        // "-" is Sysmon's way of saying "no value".
-        if (value.isEmpty() || isDash(value))
-            return;
-        this->key(key);
-        appendString(value);
+        if (!value.isEmpty() && !isDash(value))
+            EventDetails::text(key, value);
     }
-    template<size_t N> void number(const char (&key)[N], qint64 value)
-    {
-        this->key(key);
-        char digits[24];
-        const auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), value);
-        Q_UNUSED(ec)
-        m_json.append(digits, end);
-    }
-    template<size_t N> void boolean(const char (&key)[N], bool value)
-    {
-        this->key(key);
-        m_json += value ? "true" : "false";
-    }
-    template<size_t N> void texts(const char (&key)[N], const QStringList &values)
-    {
-        this->key(key);
-        m_json += '[';
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            if (i)
-                m_json += ',';
-            appendString(values.at(i));
-        }
-        m_json += ']';
-    }
-    QByteArray finish()
-    {
-        m_json += '}';
-        return QByteArray(m_json.data(), qsizetype(m_json.size()));
-    }
-
-private:
-    template<size_t N> void key(const char (&key)[N])
-    {
-        m_json += m_json.empty() ? "{\"" : ",\"";
-        m_json.append(key, N - 1);
-        m_json += "\":";
-    }
-    void appendString(const QString &value)
-    {
-        // Encoded straight into the buffer (at most 6 bytes per UTF-16 unit, for \u00XX);
-        // surrogate pairs become 4-byte UTF-8.
-        const char16_t *u = reinterpret_cast<const char16_t *>(value.utf16());
-        const qsizetype n = value.size();
-        const size_t start = m_json.size();
-        m_json.resize(start + 6 * size_t(n) + 2);
-        char *o = m_json.data() + start;
-        *o++ = '"';
-        for (qsizetype i = 0; i < n; ++i) {
-#ifdef __SSE2__
-            // Eight characters at a time while they are printable ASCII that JSON takes
-            // as is: most of what Windows logs (paths, command lines, GUIDs).
-            while (i + 8 <= n) {
-                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(u + i));
-                const __m128i special = _mm_or_si128(
-                    _mm_or_si128(_mm_cmplt_epi16(v, _mm_set1_epi16(0x20)), _mm_cmpgt_epi16(v, _mm_set1_epi16(0x7e))),
-                    _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('"')), _mm_cmpeq_epi16(v, _mm_set1_epi16('\\'))));
-                if (_mm_movemask_epi8(special) != 0)
-                    break;
-                _mm_storel_epi64(reinterpret_cast<__m128i *>(o), _mm_packus_epi16(v, v));
-                o += 8;
-                i += 8;
-            }
-            if (i >= n)
-                break;
-#endif
-            const char32_t c = u[i];
-            if (c < 0x80) {
-                if (c == '"' || c == '\\') {
-                    *o++ = '\\';
-                    *o++ = char(c);
-                } else if (c < 0x20) {
-                    static const char hex[] = "0123456789abcdef";
-                    *o++ = '\\';
-                    *o++ = 'u';
-                    *o++ = '0';
-                    *o++ = '0';
-                    *o++ = hex[c >> 4];
-                    *o++ = hex[c & 0xf];
-                } else {
-                    *o++ = char(c);
-                }
-            } else if (c < 0x800) {
-                *o++ = char(0xc0 | (c >> 6));
-                *o++ = char(0x80 | (c & 0x3f));
-            } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < n && u[i + 1] >= 0xdc00 && u[i + 1] < 0xe000) {
-                const char32_t cp = 0x10000 + ((c - 0xd800) << 10) + (u[i + 1] - 0xdc00);
-                ++i;
-                *o++ = char(0xf0 | (cp >> 18));
-                *o++ = char(0x80 | ((cp >> 12) & 0x3f));
-                *o++ = char(0x80 | ((cp >> 6) & 0x3f));
-                *o++ = char(0x80 | (cp & 0x3f));
-            } else {
-                // A lone surrogate cannot be encoded: the replacement character.
-                const char32_t cp = (c >= 0xd800 && c < 0xe000) ? 0xfffd : c;
-                *o++ = char(0xe0 | (cp >> 12));
-                *o++ = char(0x80 | ((cp >> 6) & 0x3f));
-                *o++ = char(0x80 | (cp & 0x3f));
-            }
-        }
-        *o++ = '"';
-        m_json.resize(size_t(o - m_json.data()));
-    }
-
-    std::string m_json;
 };
 
 // Days from 1970-01-01 for a civil date (proleptic Gregorian).
@@ -298,9 +187,9 @@ void sysmon(const WinEventRecord &r, QList<Event> &out)
         e.ppid = parseId(r.value(u"ParentProcessId"));
         e.hashes = present(r.value(u"Hashes"));
         e.targetPath = e.image;
-        d.text("parent_guid", r.value(u"ParentProcessGuid"));
-        d.text("parent_image", r.value(u"ParentImage"));
-        d.text("parent_command_line", r.value(u"ParentCommandLine"));
+        e.parentProcessKey = present(r.value(u"ParentProcessGuid"));
+        e.parentImage = present(r.value(u"ParentImage"));
+        e.parentCommandLine = present(r.value(u"ParentCommandLine"));
         d.text("current_directory", r.value(u"CurrentDirectory"));
         d.text("integrity_level", r.value(u"IntegrityLevel"));
         d.text("logon_id", r.value(u"LogonId"));
@@ -375,9 +264,7 @@ void sysmon(const WinEventRecord &r, QList<Event> &out)
         e.kind = EventKind::DnsQuery;
         e.dstHost = r.value(u"QueryName");
         d.text("query_status", r.value(u"QueryStatus"));
-        const QStringList answers = parseDnsAnswers(r.value(u"QueryResults"));
-        if (!answers.isEmpty())
-            d.texts("answers", answers);
+        e.dnsAnswers = parseDnsAnswers(r.value(u"QueryResults"));
         break;
     }
     case 23:
@@ -423,7 +310,7 @@ void security(const WinEventRecord &r, QList<Event> &out)
         e.user = account(r.value(u"TargetDomainName"), r.value(u"TargetUserName"));
         if (e.user.isEmpty())
             e.user = account(r.value(u"SubjectDomainName"), r.value(u"SubjectUserName"));
-        d.text("parent_image", r.value(u"ParentProcessName"));
+        e.parentImage = present(r.value(u"ParentProcessName"));
         d.text("token_elevation", r.value(u"TokenElevationType"));
         d.text("mandatory_label", r.value(u"MandatoryLabel"));
         d.text("subject_user", account(r.value(u"SubjectDomainName"), r.value(u"SubjectUserName")));
