@@ -3,6 +3,7 @@
 
 #include "chainsmodel.h"
 #include "eventsmodel.h"
+#include "processtreemodel.h"
 #include "sourcesmodel.h"
 #include "testsupport.h"
 

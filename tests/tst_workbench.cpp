@@ -6,6 +6,7 @@
 #include "eventsmodel.h"
 #include "linuxscenario.h"
 #include "mainwindow.h"
+#include "processtreemodel.h"
 #include "rawrecordview.h"
 #include "testsupport.h"
 #include "timelineview.h"

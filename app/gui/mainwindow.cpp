@@ -7,6 +7,7 @@
 #include "formats.h"
 #include "outputfile.h"
 #include "policydialog.h"
+#include "processtreemodel.h"
 #include "rawrecordview.h"
 #include "report.h"
 #include "reportexport.h"
