@@ -106,10 +106,9 @@ QVariant ChainsModel::data(const QModelIndex &index, int role) const
     case Egress:
         return c.egress;
     case Flags:
-        return c.notes.isEmpty() ? c.flags.join(QStringLiteral(", "))
-                                 : tr("%1 (note: %2)")
-                                       .arg(c.flags.join(QStringLiteral(", ")), c.notes.join(QStringLiteral(", ")))
-                                       .trimmed();
+        return c.notes.isEmpty()
+            ? c.flags.join(QStringLiteral(", "))
+            : tr("%1 (note: %2)").arg(c.flags.join(QStringLiteral(", ")), c.notes.join(QStringLiteral(", "))).trimmed();
     case ColumnCount:
         break;
     }
