@@ -414,7 +414,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
             if (!twinInSource)
                 sameTime.insert(h, kept);
             if (kept != i)
-                m_events[kept] = std::move(m_events[i]);
+                m_events[kept] = m_events[i];
             ++kept;
         }
         m_events.resize(kept);

@@ -491,6 +491,7 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
         qint64 maxEnd(qsizetype from, qsizetype to) const // [from, to), not empty
         {
             const int k = int(std::bit_width(quint64(to - from))) - 1;
+            // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): k >= 0, the range is not empty
             return qMax(maxEnds.at(k).at(from), maxEnds.at(k).at(to - (qsizetype(1) << k)));
         }
     };

@@ -1132,7 +1132,7 @@ void Tst_EvtxWriter::rejects()
     QCOMPARE(o.exitCode, 0);
     QCOMPARE(o.records.size(), 2);
     for (int i = 0; i < 2; ++i) {
-        const QString problems = compareRecord(good.at(i), quint64(i + 1), o.records.at(i));
+        const QString problems = compareRecord(good.at(i), quint64(i) + 1, o.records.at(i));
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
     }
 }
