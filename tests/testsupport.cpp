@@ -389,6 +389,16 @@ std::optional<OracleRecord> parseEventXml(const QString &xml)
             const auto attribute = [&](const char *a) {
                 return r.attributes().value(QLatin1String(a)).toString();
             };
+            if (path.size() == 3 && path.at(1) == QLatin1String("System")) {
+                rec.system.insert(name, QString()); // present, possibly empty
+                for (const QXmlStreamAttribute &a : r.attributes())
+                    rec.system.insert(name + u'@' + a.name().toString(), a.value().toString());
+            } else if (path.size() == 3 && path.at(1) == QLatin1String("UserData")) {
+                for (const QXmlStreamNamespaceDeclaration &d : r.namespaceDeclarations()) {
+                    if (d.prefix().isEmpty())
+                        rec.userDataNamespace = d.namespaceUri().toString();
+                }
+            }
             if (name == QLatin1String("Provider") && where == QLatin1String("Event/System")) {
                 rec.provider = attribute("Name");
                 if (rec.provider.isEmpty())
@@ -413,6 +423,7 @@ std::optional<OracleRecord> parseEventXml(const QString &xml)
         } else if (r.isEndElement()) {
             const QString name = path.constLast();
             if (path.size() == 3 && path.at(1) == QLatin1String("System")) {
+                rec.system.insert(name, text);
                 if (name == QLatin1String("EventID"))
                     rec.eventId = text.toUInt();
                 else if (name == QLatin1String("EventRecordID"))
@@ -479,27 +490,47 @@ QString describe(const WinEventFields &data)
     return describe(data.toList());
 }
 
-QList<OracleRecord> runEvtxexport(const QString &path, QString *error)
+EvtxexportOutput evtxexport(const QString &path, int timeoutMs)
 {
+    EvtxexportOutput o;
     QProcess p;
     p.start(QStringLiteral(EVTXEXPORT_EXECUTABLE), {QStringLiteral("-f"), QStringLiteral("xml"), path});
-    if (!p.waitForFinished(120000)) {
-        *error = QStringLiteral("evtxexport did not finish");
-        return {};
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        o.error = QStringLiteral("evtxexport did not finish");
+        return o;
     }
+    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    o.err = p.readAllStandardError();
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
-    QList<OracleRecord> records;
     qsizetype pos = 0;
     for (;;) {
         const qsizetype start = out.indexOf(QLatin1String("<Event xmlns"), pos);
         if (start < 0)
             break;
         const qsizetype end = out.indexOf(QLatin1String("</Event>"), start);
-        if (end < 0)
+        if (end < 0) {
+            o.unterminatedAt = start;
             break;
-        if (const auto rec = parseEventXml(out.mid(start, end + 8 - start)))
-            records.append(*rec);
+        }
+        o.events.append(out.mid(start, end + 8 - start));
         pos = end + 8;
+    }
+    return o;
+}
+
+QList<OracleRecord> runEvtxexport(const QString &path, QString *error)
+{
+    const EvtxexportOutput out = evtxexport(path);
+    if (!out.error.isEmpty()) {
+        *error = out.error;
+        return {};
+    }
+    QList<OracleRecord> records;
+    for (const QString &xml : out.events) {
+        if (const auto rec = parseEventXml(xml))
+            records.append(*rec);
     }
     return records;
 }

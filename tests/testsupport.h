@@ -6,6 +6,7 @@
 #include "winevent.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -174,12 +175,29 @@ struct OracleRecord
     qint64 threadId = -1;
     QString userSid;
     QList<QPair<QString, QString>> data;
+    // Every System element and attribute as printed, by path ("EventID", "Provider@Name",
+    // "Execution@ProcessID", …); an element that is present but empty maps to "". For
+    // tests that check presence as well as value.
+    QHash<QString, QString> system;
+    QString userDataNamespace; // the xmlns declared on UserData's element, not <Event>'s
 };
 
 // Parses one <Event> element the way the normalizer names fields: named Data by name,
 // unnamed Data as Data1…, Binary, and UserData leaves as "Element/Child".
 std::optional<OracleRecord> parseEventXml(const QString &xml);
-// Runs `evtxexport -f xml` on a file and parses every event it prints.
+// What `evtxexport -f xml` printed for a file: the one place that runs it and cuts
+// its output into events.
+struct EvtxexportOutput
+{
+    int exitCode = -1; // -1 when it crashed or did not finish
+    QByteArray err;
+    QStringList events; // every whole <Event> element, as printed, in order
+    QString error; // why there is no output at all ("did not finish")
+    qsizetype unterminatedAt = -1; // where an <Event> without its end stopped the list
+};
+EvtxexportOutput evtxexport(const QString &path, int timeoutMs = 120000);
+// Runs `evtxexport -f xml` on a file and parses every event it prints (an event that
+// does not parse is left out).
 QList<OracleRecord> runEvtxexport(const QString &path, QString *error);
 // Equal up to the documented representation differences of evtxexport (see .cpp).
 bool sameValue(const QString &a, const QString &b);

@@ -610,7 +610,7 @@ void Tst_casestore::errorMessagesAreCappedButCountsAreExact()
     QCOMPARE(store->sources().first().counts.recordsFailed, 5000);
     const QList<ImportErrorRecord> kept = store->importErrors(sid);
     QVERIFY(kept.size() < 5000);
-    QVERIFY(kept.size() > 0);
+    QVERIFY(!kept.isEmpty());
     QCOMPARE(kept.first().recordPos, 0);
 }
 

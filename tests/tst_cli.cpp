@@ -761,7 +761,7 @@ void Tst_cli::verifyExitCodesAndJson()
     QStringList files = QDir(evidence).entryList(QDir::Files, QDir::Name);
     files.removeIf([](const QString &f) { return f.endsWith(QLatin1String(".json")); }); // the site policy
     QVERIFY(files.contains(QStringLiteral("audit.log")));
-    QVERIFY(files.filter(QStringLiteral(".evtx")).size() > 0);
+    QVERIFY(!files.filter(QStringLiteral(".evtx")).isEmpty());
     QVERIFY(!files.isEmpty());
     const QString casePath = newCase();
     QStringList importArgs {QStringLiteral("import"), casePath};

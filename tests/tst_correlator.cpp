@@ -370,8 +370,8 @@ void Tst_correlator::windowsDrift_data()
     QTest::newRow("same file, same signer") << vendor << "SHA256=AA" << vendor << "SHA256=AA"
                                             << ""
                                             << "" << false;
-    QTest::newRow("same file, signer approved") << vendor << "SHA256=AA" << vendor << "SHA256=AA" << vendor << ""
-                                                << true;
+    QTest::newRow("same file, signer approved")
+        << vendor << "SHA256=AA" << vendor << "SHA256=AA" << vendor << "" << true;
     QTest::newRow("new hash, same signer") << vendor << "SHA256=AA" << vendor << "SHA256=BB"
                                            << ""
                                            << "hash_drift" << false;
@@ -542,7 +542,8 @@ void Tst_correlator::codeDroppedAnywhereAndRunIsAFirstRun()
         QVERIFY(c.mismatches.isEmpty());
         return;
     }
-    QCOMPARE(c.writtenPaths, (QStringList {dir + QStringLiteral("NvSmart.exe"), dir + QStringLiteral("NvSmartMax.dll")}));
+    QCOMPARE(
+        c.writtenPaths, (QStringList {dir + QStringLiteral("NvSmart.exe"), dir + QStringLiteral("NvSmartMax.dll")}));
     QCOMPARE(c.mismatches, (QStringList {Mismatch::UnexpectedChild, Mismatch::UnsignedModule}));
     QCOMPARE(c.verdict, Verdict::Suspicious);
     const Evidence *module = evidenceWith(c, QStringLiteral("module"), QStringLiteral("NvSmartMax.dll"));
@@ -551,8 +552,8 @@ void Tst_correlator::codeDroppedAnywhereAndRunIsAFirstRun()
     QCOMPARE(module->signatureStatus, QStringLiteral("Unavailable"));
     // No network events for this host at all: said so, not taken as "no egress".
     QCOMPARE(c.missingStages.last().stage, Stage::Egress);
-    QVERIFY2(c.missingStages.last().reason.contains(QLatin1String("not logged")),
-        qPrintable(c.missingStages.last().reason));
+    QVERIFY2(
+        c.missingStages.last().reason.contains(QLatin1String("not logged")), qPrintable(c.missingStages.last().reason));
 }
 
 // An update client's session: the service host that does its work (not its child)
@@ -718,11 +719,11 @@ void Tst_correlator::updaterByItsArguments_data()
     QTest::addColumn<bool>("seed");
     const int windows = int(Platform::Windows);
     const int linux = int(Platform::Linux);
-    QTest::newRow("--scheduledautoupdate") << windows << QStringLiteral("launcher.exe --scheduledautoupdate $(Arg0)")
-                                           << true;
+    QTest::newRow("--scheduledautoupdate")
+        << windows << QStringLiteral("launcher.exe --scheduledautoupdate $(Arg0)") << true;
     QTest::newRow("/update") << windows << QStringLiteral("tool.exe /update") << true;
-    QTest::newRow("--forcedcheckforupdates=") << windows << QStringLiteral("launcher.exe --forcedcheckforupdates=x")
-                                              << true;
+    QTest::newRow("--forcedcheckforupdates=")
+        << windows << QStringLiteral("launcher.exe --forcedcheckforupdates=x") << true;
     QTest::newRow("a word, not an argument") << windows << QStringLiteral("tool.exe C:\\updates\\a.txt") << false;
     QTest::newRow("no update") << windows << QStringLiteral("launcher.exe --new-window") << false;
     QTest::newRow("rsync --update on Linux") << linux << QStringLiteral("rsync --update a b") << false;
@@ -734,8 +735,8 @@ void Tst_correlator::updaterByItsArguments()
     QFETCH(QString, commandLine);
     QFETCH(bool, seed);
     const bool windows = Platform(platform) == Platform::Windows;
-    const QString image = windows ? QStringLiteral("C:\\Program Files\\Vendor\\launcher.exe")
-                                  : QStringLiteral("/opt/vendor/launcher");
+    const QString image
+        = windows ? QStringLiteral("C:\\Program Files\\Vendor\\launcher.exe") : QStringLiteral("/opt/vendor/launcher");
     const QString staged = windows ? QStringLiteral("C:\\Windows\\Temp\\vendor\\installer.exe")
                                    : QStringLiteral("/tmp/vendor/installer");
     CaseIndex index;
@@ -830,8 +831,8 @@ void Tst_correlator::pipedScripts_data()
     QTest::addColumn<QString>("commandLine");
     QTest::addColumn<bool>("firstRun");
     QTest::newRow("curl | sh") << QStringLiteral("sh -c curl -fsSL https://h/i.sh | sh") << true;
-    QTest::newRow("curl | sudo bash -s --") << QStringLiteral("sh -c curl -fsSL https://h/i.sh | sudo bash -s --")
-                                            << true;
+    QTest::newRow("curl | sudo bash -s --")
+        << QStringLiteral("sh -c curl -fsSL https://h/i.sh | sudo bash -s --") << true;
     QTest::newRow("bash -c $(curl)") << QStringLiteral("bash -c \"$(curl -fsSL https://h/install.sh)\"") << true;
     QTest::newRow("irm | iex") << QStringLiteral("powershell -c irm https://h/a.ps1 | iex") << true;
     QTest::newRow("curl | python3 -m json.tool")
@@ -872,8 +873,8 @@ void Tst_correlator::persistenceIsANote()
     QVERIFY(note->flag.isEmpty());
     QVERIFY(c.flags.isEmpty());
     // One note: the state file is no persistence.
-    QCOMPARE(std::count_if(c.evidence.cbegin(), c.evidence.cend(),
-                 [](const Evidence &e) { return e.role == u"persistence"; }),
+    QCOMPARE(std::count_if(
+                 c.evidence.cbegin(), c.evidence.cend(), [](const Evidence &e) { return e.role == u"persistence"; }),
         1);
 }
 

@@ -747,7 +747,7 @@ void Tst_EvtxReader::templateUsedTwiceInOneRecord()
         const QStringList &v = records.at(r);
         BinXmlBytes b(pos + 24);
         b.fragmentHeader();
-        const auto payload = [&](QStringList values) {
+        const auto payload = [&](const QStringList &values) {
             return [&, values](BinXmlBytes &p) {
                 p.fragmentHeader();
                 QList<std::function<void(BinXmlBytes &)>> items;

@@ -3,12 +3,10 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QXmlStreamReader>
 #include <QtEndian>
 
 #include <zlib.h>
@@ -113,12 +111,7 @@ Written userData(EvtxEvent e, const QString &element, const QString &ns, const Q
 
 // ---- What evtxexport reads ----
 
-struct OracleRecord
-{
-    QHash<QString, QString> system; // "Provider@Name", "EventID", "Execution@ProcessID", …
-    QList<QPair<QString, QString>> data;
-    QString userDataNamespace;
-};
+using Test::OracleRecord;
 
 struct Oracle
 {
@@ -128,88 +121,23 @@ struct Oracle
     QString parseError;
 };
 
-// Parses one <Event>: System elements and attributes by path, EventData Data by Name
-// (unnamed as Data1…), Binary, UserData leaves as "Element/Child".
-std::optional<OracleRecord> parseEvent(const QString &xml)
-{
-    QXmlStreamReader r(xml);
-    OracleRecord rec;
-    QStringList path;
-    int unnamed = 0;
-    QString dataName;
-    QString text;
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isStartElement()) {
-            const QString name = r.name().toString();
-            path.append(name);
-            text.clear();
-            if (path.size() == 3 && path.at(1) == "System"_L1) {
-                rec.system.insert(name, QString()); // present, possibly empty
-                for (const QXmlStreamAttribute &a : r.attributes())
-                    rec.system.insert(name + u'@' + a.name().toString(), a.value().toString());
-            } else if (path.size() == 3 && path.at(1) == "EventData"_L1 && name == "Data"_L1) {
-                dataName = r.attributes().value("Name"_L1).toString();
-                if (!r.attributes().hasAttribute("Name"_L1))
-                    dataName = u"Data%1"_s.arg(++unnamed);
-            } else if (path.size() == 3 && path.at(1) == "UserData"_L1) {
-                // The declared xmlns, not the one inherited from <Event>.
-                for (const QXmlStreamNamespaceDeclaration &d : r.namespaceDeclarations()) {
-                    if (d.prefix().isEmpty())
-                        rec.userDataNamespace = d.namespaceUri().toString();
-                }
-            }
-        } else if (r.isCharacters()) {
-            text += r.text();
-        } else if (r.isEndElement()) {
-            const QString name = path.constLast();
-            if (path.size() == 3 && path.at(1) == "System"_L1)
-                rec.system.insert(name, text);
-            else if (path.size() == 3 && path.at(1) == "EventData"_L1)
-                rec.data.append({name == "Data"_L1 ? dataName : name, text});
-            else if (path.size() == 4 && path.at(1) == "UserData"_L1)
-                rec.data.append({path.at(2) + u'/' + name, text});
-            text.clear();
-            path.removeLast();
-        }
-    }
-    if (r.hasError())
-        return std::nullopt;
-    return rec;
-}
-
+// testsupport's evtxexport run and parser; here any event it cannot read is an error.
 Oracle runEvtxexport(const QString &path)
 {
+    const Test::EvtxexportOutput out = Test::evtxexport(path, 300000);
     Oracle o;
-    QProcess p;
-    p.start(QStringLiteral(EVTXEXPORT_EXECUTABLE), {u"-f"_s, u"xml"_s, path});
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        p.waitForFinished();
-        o.parseError = u"evtxexport did not finish"_s;
-        return o;
+    o.exitCode = out.exitCode;
+    o.err = out.err;
+    o.parseError = out.error;
+    for (qsizetype i = 0; i < out.events.size() && o.parseError.isEmpty(); ++i) {
+        const auto rec = Test::parseEventXml(out.events.at(i));
+        if (rec)
+            o.records.append(*rec);
+        else
+            o.parseError = u"unparsable <Event> number %1"_s.arg(i + 1);
     }
-    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    o.err = p.readAllStandardError();
-    const QString out = QString::fromUtf8(p.readAllStandardOutput());
-    qsizetype pos = 0;
-    for (;;) {
-        const qsizetype start = out.indexOf("<Event xmlns"_L1, pos);
-        if (start < 0)
-            break;
-        const qsizetype end = out.indexOf("</Event>"_L1, start);
-        if (end < 0) {
-            o.parseError = u"unterminated <Event> at %1"_s.arg(start);
-            break;
-        }
-        const auto rec = parseEvent(out.mid(start, end + 8 - start));
-        if (!rec) {
-            o.parseError = u"unparsable <Event> at %1"_s.arg(start);
-            break;
-        }
-        o.records.append(*rec);
-        pos = end + 8;
-    }
+    if (o.parseError.isEmpty() && out.unterminatedAt >= 0)
+        o.parseError = u"unterminated <Event> at %1"_s.arg(out.unterminatedAt);
     return o;
 }
 
@@ -1204,7 +1132,7 @@ void Tst_EvtxWriter::rejects()
     QCOMPARE(o.exitCode, 0);
     QCOMPARE(o.records.size(), 2);
     for (int i = 0; i < 2; ++i) {
-        const QString problems = compareRecord(good.at(i), quint64(i + 1), o.records.at(i));
+        const QString problems = compareRecord(good.at(i), quint64(i) + 1, o.records.at(i));
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
     }
 }

@@ -420,7 +420,7 @@ void Tst_inputfile::overlongLines()
     QCOMPARE(first, tooLong ? InputFile::LineStatus::TooLong : InputFile::LineStatus::Ok);
     QCOMPARE(pos, qint64(prefix.size()));
     QCOMPARE(line.size(), tooLong ? InputFile::MaxLineLength : length);
-    QVERIFY(line.size() > 0 && line.front() == 'x' && line.back() == 'x');
+    QVERIFY(!line.isEmpty() && line.front() == 'x' && line.back() == 'x');
     if (!terminator.isEmpty()) {
         // Reading goes on right after the overlong line.
         QCOMPARE(input.nextLine(line, pos), InputFile::LineStatus::Ok);

@@ -429,8 +429,8 @@ void Tst_linuxscenario::npmInstallTreeDecodes()
         }
     }
     QCOMPARE(calls,
-        (QStringList {QStringLiteral("/usr/bin/env"), QStringLiteral("/usr/bin/env failed"),
-            QStringLiteral("/usr/bin/node")}));
+        (QStringList {
+            QStringLiteral("/usr/bin/env"), QStringLiteral("/usr/bin/env failed"), QStringLiteral("/usr/bin/node")}));
 
     // dash started node install.js with vfork (no clone record), from the package folder.
     const ProcessResult vforks

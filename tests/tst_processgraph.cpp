@@ -244,8 +244,8 @@ void Tst_processgraph::parentKnownOnlyFromItsChild()
     Timeline(index)
         .platform(Platform::Windows)
         .exec(10 * S, 3680, 2080, QStringLiteral("C:\\Windows\\Installer\\MSI1.tmp"))
-        .withGuids(QStringLiteral("{B-2}"), QStringLiteral("{B-1}"), QStringLiteral("C:\\Windows\\System32\\msiexec.exe"),
-            QStringLiteral("msiexec.exe /V"))
+        .withGuids(QStringLiteral("{B-2}"), QStringLiteral("{B-1}"),
+            QStringLiteral("C:\\Windows\\System32\\msiexec.exe"), QStringLiteral("msiexec.exe /V"))
         .exec(11 * S, 2892, 3680, QStringLiteral("C:\\Windows\\System32\\cmd.exe"))
         .withGuids(QStringLiteral("{B-3}"), QStringLiteral("{B-2}"))
         // A later event of the parent, by GUID, is the same process.

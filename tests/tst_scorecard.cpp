@@ -108,7 +108,8 @@ QString describe(const QJsonObject &chain)
 {
     return QStringLiteral("#%1 %2 %3 -> %4 [%5]")
         .arg(chain.value(QStringLiteral("id")).toInt())
-        .arg(chain.value(QStringLiteral("verdict")).toString(), chain.value(QStringLiteral("installer_image")).toString(),
+        .arg(chain.value(QStringLiteral("verdict")).toString(),
+            chain.value(QStringLiteral("installer_image")).toString(),
             chain.value(QStringLiteral("first_run_image")).toString(),
             strings(chain.value(QStringLiteral("mismatches"))).join(u','));
 }
@@ -223,20 +224,23 @@ void Tst_scorecard::matchingRules_data()
             QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("module")},
                 {QStringLiteral("target"), QStringLiteral("C:\\a\\b.dll")}}}},
         {QStringLiteral("mismatches"), QJsonArray {QStringLiteral("unexpected_child")}},
-        {QStringLiteral("missing_stages"), QJsonArray {QJsonObject {{QStringLiteral("stage"), QStringLiteral("egress")}}}},
+        {QStringLiteral("missing_stages"),
+            QJsonArray {QJsonObject {{QStringLiteral("stage"), QStringLiteral("egress")}}}},
         {QStringLiteral("verdict"), QStringLiteral("suspicious")},
     };
-    const auto with = [](const QString &key, const QJsonValue &value) { return QJsonObject {{key, value}}; };
+    const auto with = [](const QString &key, const QJsonValue &value) {
+        return QJsonObject {{key, value}};
+    };
     QTest::newRow("host in any case") << chain << with(QStringLiteral("host"), QStringLiteral("iewin7")) << true;
     QTest::newRow("other host") << chain << with(QStringLiteral("host"), QStringLiteral("other")) << false;
-    QTest::newRow("installer by file name") << chain << with(QStringLiteral("installer"), QStringLiteral("MSIEXEC.EXE"))
-                                            << true;
+    QTest::newRow("installer by file name")
+        << chain << with(QStringLiteral("installer"), QStringLiteral("MSIEXEC.EXE")) << true;
     QTest::newRow("other installer") << chain << with(QStringLiteral("installer"), QStringLiteral("setup.exe"))
                                      << false;
     QTest::newRow("first run") << chain << with(QStringLiteral("first_run"), QStringLiteral("msi1.tmp")) << true;
-    QTest::newRow("other first run") << chain << with(QStringLiteral("first_run"), QStringLiteral("MSI2.tmp"))
-                                     << false;
-    QTest::newRow("process present") << chain << with(QStringLiteral("processes"), QJsonArray {QStringLiteral("cmd.exe")})
+    QTest::newRow("other first run") << chain << with(QStringLiteral("first_run"), QStringLiteral("MSI2.tmp")) << false;
+    QTest::newRow("process present") << chain
+                                     << with(QStringLiteral("processes"), QJsonArray {QStringLiteral("cmd.exe")})
                                      << true;
     QTest::newRow("process absent") << chain
                                     << with(QStringLiteral("processes"), QJsonArray {QStringLiteral("whoami.exe")})

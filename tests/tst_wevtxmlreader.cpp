@@ -7,7 +7,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,25 +21,11 @@ namespace {
 // test time, in place of a wevtutil run on Windows.
 QList<QByteArray> exportedEvents(const QString &path, QString *error)
 {
-    QProcess p;
-    p.start(QStringLiteral(EVTXEXPORT_EXECUTABLE), {QStringLiteral("-f"), QStringLiteral("xml"), path});
-    if (!p.waitForFinished(120000)) {
-        *error = QStringLiteral("evtxexport did not finish");
-        return {};
-    }
-    const QByteArray out = p.readAllStandardOutput();
+    const Test::EvtxexportOutput out = Test::evtxexport(path);
+    *error = out.error;
     QList<QByteArray> events;
-    qsizetype pos = 0;
-    for (;;) {
-        const qsizetype start = out.indexOf("<Event xmlns", pos);
-        if (start < 0)
-            break;
-        const qsizetype end = out.indexOf("</Event>", start);
-        if (end < 0)
-            break;
-        events.append(out.mid(start, end + 8 - start));
-        pos = end + 8;
-    }
+    for (const QString &event : out.events)
+        events.append(event.toUtf8());
     return events;
 }
 

@@ -2,8 +2,11 @@
 // job, browse events, see the raw record highlighted.
 
 #include "casestore.h"
+#include "chainmarkproxy.h"
 #include "chainsmodel.h"
+#include "correlator.h"
 #include "eventsmodel.h"
+#include "importer.h"
 #include "linuxscenario.h"
 #include "mainwindow.h"
 #include "processtreemodel.h"
@@ -13,8 +16,12 @@
 #include "verificationdialog.h"
 #include "windowsscenario.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBrush>
+#include <QColor>
 #include <QDir>
+#include <QFont>
 #include <QLabel>
 #include <QSet>
 #include <QSignalSpy>
@@ -30,6 +37,8 @@
 using namespace Chainscope;
 using namespace Chainscope::Test;
 
+Q_DECLARE_METATYPE(Chainscope::Verdict)
+
 class Tst_workbench : public QObject
 {
     Q_OBJECT
@@ -42,9 +51,13 @@ private slots:
     void switchingCasesNeverMixesThem();
     void windowsChainAndItsEvtxRecords();
     void verifyShowsWhatDiffers();
+    void chainMarkProxyColoursTheVerdicts_data();
+    void chainMarkProxyColoursTheVerdicts();
 
 private:
+    const QList<Chain> &demoChains();
     QTemporaryDir m_dir;
+    QList<Chain> m_demoChains;
 };
 
 void Tst_workbench::initTestCase()
@@ -439,6 +452,106 @@ void Tst_workbench::verifyShowsWhatDiffers()
     QVERIFY2(headline.startsWith(QLatin1String("differs: 1 raw record(s) changed or damaged")), qPrintable(headline));
     const QString row = rows.filter(QStringLiteral("raw record %1 ").arg(rawId)).value(0);
     QVERIFY2(row.contains(QLatin1String("SHA-256 differs")), qPrintable(rows.join(u'\n')));
+}
+
+// The demo evidence (Linux and Windows) imported and correlated under the demo site's
+// policy, as `chainscope-cli demo` writes it: suspicious, incomplete and approved
+// chains. Built once.
+const QList<Chain> &Tst_workbench::demoChains()
+{
+    if (!m_demoChains.isEmpty())
+        return m_demoChains;
+    const QString evidence = m_dir.filePath(QStringLiteral("proxy-demo"));
+    const LinuxScenarioResult linuxDemo = writeLinuxScenario(evidence, {});
+    if (!linuxDemo.error.isEmpty())
+        qFatal("Linux demo evidence: %s", qPrintable(linuxDemo.error));
+    const WindowsScenario windowsDemo = buildWindowsScenario({});
+    const WindowsScenarioFiles windowsFiles = writeWindowsScenario(evidence, windowsDemo);
+    if (!windowsFiles.error.isEmpty())
+        qFatal("Windows demo evidence: %s", qPrintable(windowsFiles.error));
+    auto store = CaseStore::create(m_dir.filePath(QStringLiteral("proxy-demo.chainscope")));
+    QList<ImportResult> results;
+    for (const QString &file : linuxDemo.files + windowsFiles.files)
+        results.append(importFile(*store, file, {}));
+    assignSoleHost(*store, results);
+    Policy policy = store->policy();
+    QString error;
+    if (!policy.setList(QStringLiteral("ApprovedUpdateHosts"),
+            linuxDemo.approvedUpdateHosts + windowsDemo.approvedUpdateHosts, false, &error)
+        || !policy.setList(QStringLiteral("ApprovedSigners"), windowsDemo.approvedSigners, false, &error))
+        qFatal("policy: %s", qPrintable(error));
+    CaseIndex index;
+    if (!index.load(*store))
+        qFatal("the demo case does not load");
+    m_demoChains = Correlator(index).run(policy);
+    return m_demoChains;
+}
+
+void Tst_workbench::chainMarkProxyColoursTheVerdicts_data()
+{
+    // What ChainMarkProxy adds over the model's ChainMarkRole (an invalid colour: no
+    // brush, the view's default).
+    QTest::addColumn<Verdict>("verdict");
+    QTest::addColumn<QColor>("background");
+    QTest::addColumn<QColor>("foreground");
+    QTest::addColumn<bool>("bold");
+    QTest::newRow("suspicious: red tint, dark red, bold")
+        << Verdict::Suspicious << QColor(0xfd, 0xe0, 0xdc) << QColor(0xa0, 0x10, 0x10) << true;
+    QTest::newRow("incomplete: amber tint") << Verdict::Incomplete << QColor(0xff, 0xf3, 0xd6) << QColor() << false;
+    QTest::newRow("approved: grey text") << Verdict::Approved << QColor() << QColor(0x70, 0x70, 0x70) << false;
+}
+
+void Tst_workbench::chainMarkProxyColoursTheVerdicts()
+{
+    QFETCH(Verdict, verdict);
+    QFETCH(QColor, background);
+    QFETCH(QColor, foreground);
+    QFETCH(bool, bold);
+    const QList<Chain> &chains = demoChains();
+
+    ChainsModel model;
+    ChainMarkProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.setSourceModel(&model);
+    model.setChains(chains);
+    QCOMPARE(proxy.rowCount(), chains.size());
+    QCOMPARE(proxy.columnCount(), model.columnCount());
+
+    int rows = 0;
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        if (model.chainAt(row).verdict != verdict)
+            continue;
+        ++rows;
+        for (int column = 0; column < proxy.columnCount(); ++column) {
+            const QModelIndex shown = proxy.index(row, column);
+            const QModelIndex source = model.index(row, column);
+            QCOMPARE(proxy.mapToSource(shown), source);
+            // What the model says passes through unchanged.
+            for (const int role :
+                {int(Qt::DisplayRole), int(Qt::ToolTipRole), ChainMarkRole, int(ChainsModel::ChainIndexRole)})
+                QCOMPARE(shown.data(role), source.data(role));
+            // The colours and the font are the proxy's.
+            const QVariant back = shown.data(Qt::BackgroundRole);
+            QCOMPARE(back.isValid(), background.isValid());
+            if (background.isValid())
+                QCOMPARE(back.value<QBrush>().color(), background);
+            const QVariant fore = shown.data(Qt::ForegroundRole);
+            QCOMPARE(fore.isValid(), foreground.isValid());
+            if (foreground.isValid())
+                QCOMPARE(fore.value<QBrush>().color(), foreground);
+            const QVariant font = shown.data(Qt::FontRole);
+            QCOMPARE(font.isValid(), bold);
+            if (bold)
+                QVERIFY(font.value<QFont>().bold());
+        }
+    }
+    QVERIFY2(rows > 0, "the demo case has no chain with this verdict");
+
+    // Resets and removals reach the views through the proxy (the tester checks them).
+    model.setChains(chains.mid(0, 1));
+    QCOMPARE(proxy.rowCount(), 1);
+    model.setChains({});
+    QCOMPARE(proxy.rowCount(), 0);
 }
 
 QTEST_MAIN(Tst_workbench)

@@ -67,7 +67,7 @@ void TimelineView::clear()
     m_plot->replot();
 }
 
-void TimelineView::showChain(std::shared_ptr<const CaseIndex> index, const Chain &chain, qint64 windowUs)
+void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, const Chain &chain, qint64 windowUs)
 {
     clear();
     if (!index)

@@ -24,7 +24,7 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
     ~TimelineView() override;
 
-    void showChain(std::shared_ptr<const CaseIndex> index, const Chain &chain, qint64 windowUs);
+    void showChain(const std::shared_ptr<const CaseIndex> &index, const Chain &chain, qint64 windowUs);
     void clear();
     QCustomPlot *plot() const { return m_plot; }
     // What a point says of its event, from the chain's evidence and missing stages.

@@ -367,7 +367,7 @@ int cmdImport(const QStringList &args)
     QList<ImportResult> results;
     std::optional<CaseError> caseFailure;
     for (qsizetype i = 2; i < positional.size(); ++i) {
-        const QString file = positional.at(i);
+        const QString &file = positional.at(i);
         int lastPercent = -1;
         const ProgressCallback progress = [&](const ImportProgress &pr) {
             const int percent = pr.bytesTotal > 0 ? int(100 * pr.bytesDone / pr.bytesTotal) : 0;
@@ -898,7 +898,7 @@ int dispatch(const QStringList &args)
         }
         return usage();
     }
-    const QString command = args.at(1);
+    const QString &command = args.at(1);
     // Commands parse the whole argument list: positional argument 0 is the command
     // itself, so CASE is always positional argument 1.
     const QStringList &rest = args;

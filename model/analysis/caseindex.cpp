@@ -242,8 +242,7 @@ qint32 CaseIndex::nodeForGuid(const IndexedEvent &e)
     // Security or firewall events may have named the process by pid before Sysmon
     // named it by GUID: the same process when the image agrees.
     const qint32 live = e.pid >= 0 ? m_current.value({e.host, e.pid}, -1) : -1;
-    if (live >= 0
-        && (m_nodes[live].image == 0 || e.image == 0 || pathKey(m_nodes[live].image) == pathKey(e.image))) {
+    if (live >= 0 && (m_nodes[live].image == 0 || e.image == 0 || pathKey(m_nodes[live].image) == pathKey(e.image))) {
         m_byGuid.insert(key, live);
         if (m_nodes[live].image == 0)
             m_nodes[live].image = e.image;
@@ -381,7 +380,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
             if (!twinInSource)
                 sameTime.insert(h, kept);
             if (kept != i)
-                m_events[kept] = std::move(m_events[i]);
+                m_events[kept] = m_events[i];
             ++kept;
         }
         m_events.resize(kept);

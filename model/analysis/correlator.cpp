@@ -117,8 +117,8 @@ QString downloadTarget(const QString &commandLine)
     }
     if (program == u"powershell" || program == u"pwsh") {
         // Also inside -Command "…": the whole script is one argument there.
-        static const QRegularExpression outFile(QStringLiteral("-OutFile\\s+[\"']?([^\"'\\s;|]+)"),
-            QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression outFile(
+            QStringLiteral("-OutFile\\s+[\"']?([^\"'\\s;|]+)"), QRegularExpression::CaseInsensitiveOption);
         return outFile.match(commandLine).captured(1);
     }
     const QString &last = argv.last();
@@ -176,7 +176,9 @@ QString verdictName(Verdict verdict)
 
 QJsonObject Evidence::toJson() const
 {
-    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    const auto orNull = [](const QString &s) {
+        return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+    };
     QJsonObject o;
     o.insert(QStringLiteral("event_id"), eventId);
     o.insert(QStringLiteral("stage"), stageName(stage));
@@ -417,8 +419,7 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
         // ancestor covers only what starts within its window.
         bool covered = false;
         for (qint32 a : m_index.ancestors(n)) {
-            if (isInstallerNode(a)
-                && nodes.at(n).startUs <= saturatingAdd(nodes.at(a).startUs, policy.timeWindowUs)) {
+            if (isInstallerNode(a) && nodes.at(n).startUs <= saturatingAdd(nodes.at(a).startUs, policy.timeWindowUs)) {
                 covered = true;
                 break;
             }
@@ -490,6 +491,7 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
         qint64 maxEnd(qsizetype from, qsizetype to) const // [from, to), not empty
         {
             const int k = int(std::bit_width(quint64(to - from))) - 1;
+            // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): k >= 0, the range is not empty
             return qMax(maxEnds.at(k).at(from), maxEnds.at(k).at(to - (qsizetype(1) << k)));
         }
     };
@@ -626,7 +628,9 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
         if (events.at(ev).kind == EventKind::ProcessStart && events.at(ev).node >= 0)
             runNodes.insert(events.at(ev).node);
     };
-    const auto firstWriteEvent = [&](qint32 path) { return writesOf.value(path).value(0, -1); };
+    const auto firstWriteEvent = [&](qint32 path) {
+        return writesOf.value(path).value(0, -1);
+    };
     // Executables first: a process whose image was written by the tree.
     for (qint32 path : std::as_const(monitored)) {
         if (const auto exec = m_index.firstExec(seed.host, path, firstWrite.value(path)))
@@ -704,7 +708,9 @@ Correlator::SeedWork Correlator::analyse(const Seed &seed, const Policy &policy)
         for (qint32 d : m_index.descendants(r))
             brought.insert(d);
     }
-    const auto isInstallerProper = [&](qint32 node) { return treeSet.contains(node) && !brought.contains(node); };
+    const auto isInstallerProper = [&](qint32 node) {
+        return treeSet.contains(node) && !brought.contains(node);
+    };
     const auto firstLoadOutside = [&](qint32 path, qint64 from, qint64 until, auto &&take) {
         for (int guard = 0; guard < 64; ++guard) {
             const auto load = m_index.firstLoad(seed.host, path, from);
@@ -816,7 +822,9 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         x.reason = reason;
         return x;
     };
-    const auto after = [&](const IndexedEvent &e) { return humanDuration(qMax<qint64>(0, e.timeUs - seed.startUs)); };
+    const auto after = [&](const IndexedEvent &e) {
+        return humanDuration(qMax<qint64>(0, e.timeUs - seed.startUs));
+    };
     QList<Evidence> evidence;
     QSet<QString> mismatches;
     const auto flagged = [&](Evidence x, const QString &flag) {
@@ -923,10 +931,10 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
             involved.insert(e.node);
             const bool inProgramPath = isMonitored(e.target, e.platform, policy);
             evidence.append(item(ev, Stage::Write, QStringLiteral("write"),
-                inProgramPath ? Text::tr("%1 wrote %2, a monitored program path")
-                                  .arg(fileNameOf(imageOf(e)), s.at(e.target))
-                            : Text::tr("%1 wrote %2, which then ran within the window")
-                                  .arg(fileNameOf(imageOf(e)), s.at(e.target))));
+                inProgramPath
+                    ? Text::tr("%1 wrote %2, a monitored program path").arg(fileNameOf(imageOf(e)), s.at(e.target))
+                    : Text::tr("%1 wrote %2, which then ran within the window")
+                          .arg(fileNameOf(imageOf(e)), s.at(e.target))));
         }
     }
 
@@ -987,11 +995,11 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         if (e.timeUs > windowEnd)
             continue;
         runEvidence.append(ev);
-        evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("module"),
-                                    Text::tr("%1 loaded %2 (%3) %4 after %5 began an update session; the update "
-                                             "service runs in this host")
-                                        .arg(fileNameOf(imageOf(e)), s.at(e.target), s.at(e.signatureStatus),
-                                            after(e), installerName)),
+        evidence.append(flagged(
+            item(ev, Stage::FirstRun, QStringLiteral("module"),
+                Text::tr("%1 loaded %2 (%3) %4 after %5 began an update session; the update "
+                         "service runs in this host")
+                    .arg(fileNameOf(imageOf(e)), s.at(e.target), s.at(e.signatureStatus), after(e), installerName)),
             Mismatch::UnsignedModule));
         if (!sessionHosts.contains(e.node))
             sessionHosts.append(e.node);
@@ -1059,8 +1067,8 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                                      .arg(fileNameOf(s.at(m_index.process(parentNode).image)), child, root);
                     }
                     runEvidence.append(ev);
-                    evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("child"), reason),
-                        Mismatch::UnexpectedChild));
+                    evidence.append(
+                        flagged(item(ev, Stage::FirstRun, QStringLiteral("child"), reason), Mismatch::UnexpectedChild));
                 }
             }
             for (qint32 ev : m_index.eventsOf(n)) {
@@ -1280,8 +1288,8 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     chain.approved = chain.verdict == Verdict::Approved;
     const int base = 20 * int(chain.stages.size());
     chain.score = chain.verdict == Verdict::Approved ? base / 4
-        : suspicious                                  ? base + 5 * qMin(4, int(chain.mismatches.size()))
-                                                      : base;
+        : suspicious                                 ? base + 5 * qMin(4, int(chain.mismatches.size()))
+                                                     : base;
 
     // The summary paragraph.
     QStringList because;

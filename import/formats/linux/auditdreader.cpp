@@ -224,6 +224,7 @@ struct EventKey
     int host;
 
     // Members in this order make the map iterate in (time, serial) order.
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 sees a 0 in the defaulted <=>
     friend auto operator<=>(const EventKey &, const EventKey &) = default;
 };
 
@@ -803,7 +804,7 @@ void Builder::collectFacts(Facts &facts)
                 else if (is(f->key, "dev"))
                     p.dev = f->value;
             }
-            facts.paths.push_back(std::move(p));
+            facts.paths.push_back(p);
             break;
         }
         case TypeExecve:

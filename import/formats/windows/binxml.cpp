@@ -1244,7 +1244,7 @@ private:
         ChunkParser::Instance inst;
         // The depth's pooled substitution list; parseFragment checks the depth bound.
         auto &pools = m_parser.m_valuePools;
-        const size_t level = size_t(depth + 1);
+        const size_t level = size_t(depth) + 1;
         if (level < size_t(MaxFragmentDepth) + 1) {
             if (pools.size() <= level)
                 pools.resize(level + 1);
@@ -1320,7 +1320,7 @@ private:
             }
             state = ok ? 2 : 1;
             if (ok)
-                d.systemPlans.insert(index, std::move(plan));
+                d.systemPlans.insert(index, plan);
         }
         return state == 2 ? &*d.systemPlans.constFind(index) : nullptr;
     }
@@ -1502,7 +1502,7 @@ private:
                         }
                     }
                 }
-                d.dataPlans.insert(index, std::move(plan));
+                d.dataPlans.insert(index, plan);
             }
         }
         if (state != 2)

@@ -136,7 +136,7 @@ DecodedChunk decodeChunk(
     };
     if (!isChunk(chunk)) {
         // Unused space at the end of a log is zero-filled: only other content is damage.
-        if (chunk.size() > 0
+        if (!chunk.isEmpty()
             && (chunk.front() != 0 || chunk.size() < 8
                 || std::memcmp(chunk.data(), chunk.data() + 1, size_t(chunk.size() - 1)) != 0))
             error(0, Text::tr("chunk at offset %1 has no chunk signature; skipped").arg(fileOffset));

@@ -81,7 +81,7 @@ using NormalizeFunction = void (*)(const WinEventRecord &record, QList<Event> &o
 // thread; see TemplateCache); without, every template is parsed afresh. `walk`
 // decodes the slow and simple way (see ChunkParser::Walk), for tests and the fuzzer
 // to hold the fast paths against.
-DecodedChunk decodeChunk(QByteArray chunk, qint64 fileOffset, NormalizeFunction normalize = nullptr,
+DecodedChunk decodeChunk(QByteArray bytes, qint64 fileOffset, NormalizeFunction normalize = nullptr,
     TemplateCache *templates = nullptr, ChunkParser::Walk walk = ChunkParser::Walk::Fast);
 // The calling thread's own template cache, for decodeChunk().
 TemplateCache *threadTemplateCache();

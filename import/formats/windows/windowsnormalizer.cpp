@@ -468,7 +468,7 @@ bool isCodeIntegrityFailure(quint32 id)
 QString firstOf(const WinEventRecord &r, std::initializer_list<const char16_t *> names)
 {
     for (const char16_t *name : names) {
-        const QString v = r.value(QStringView(name));
+        const QString &v = r.value(QStringView(name));
         if (!v.isEmpty())
             return v;
     }
