@@ -6,6 +6,7 @@
 #include "chainsmodel.h"
 #include "correlator.h"
 #include "eventsmodel.h"
+#include "formats.h"
 #include "importer.h"
 #include "linuxscenario.h"
 #include "mainwindow.h"
@@ -472,7 +473,7 @@ const QList<Chain> &Tst_workbench::demoChains()
     auto store = CaseStore::create(m_dir.filePath(QStringLiteral("proxy-demo.chainscope")));
     QList<ImportResult> results;
     for (const QString &file : linuxDemo.files + windowsFiles.files)
-        results.append(importFile(*store, file, {}));
+        results.append(importFile(*store, builtinFormats(), file, {}));
     assignSoleHost(*store, results);
     Policy policy = store->policy();
     QString error;

@@ -110,8 +110,7 @@ constexpr qsizetype DetectionBytes = 64 * 1024;
 } // namespace
 
 ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const QString &path,
-    const ImportOptions &options,
-    const std::atomic<bool> *cancel, const ProgressCallback &progress)
+    const ImportOptions &options, const std::atomic<bool> *cancel, const ProgressCallback &progress)
 {
     ImportResult result;
     result.path = QFileInfo(path).absoluteFilePath();

@@ -69,8 +69,7 @@ using ProgressCallback = std::function<void(const ImportProgress &)>;
 // `formats` that recognises its content (builtinFormats() outside tests). All outcomes are reported in
 // the result; it throws only when the case file itself fails (CaseError).
 ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const QString &path,
-    const ImportOptions &options,
-    const std::atomic<bool> *cancel = nullptr, const ProgressCallback &progress = {});
+    const ImportOptions &options, const std::atomic<bool> *cancel = nullptr, const ProgressCallback &progress = {});
 
 // Logs such as dpkg.log name no host. When every other source of the case speaks of a
 // single host, the analyst collected one machine: give the hostless sources that
