@@ -144,7 +144,7 @@ int fail(const CaseError &e)
 std::unique_ptr<CaseStore> openForWriting(const QString &path)
 {
     auto store = CaseStore::open(path);
-    store->database().setBusyWait(-1, [](qint64 waitedMs) {
+    store->setBusyWait(-1, [](qint64 waitedMs) {
         if (waitedMs < 30000) {
             err() << "waiting for another import into this case… (another program is writing to it; this "
                      "command goes on once it is done, Ctrl+C stops)"

@@ -98,7 +98,15 @@ public:
     ~CaseStore();
 
     const QString &path() const { return m_db->path(); }
+    // The connection itself, for the store's tests; front ends and other layers use the
+    // methods below, so that no SQL leaves the store (issue 12).
     Database &database() { return *m_db; }
+    // How long a write waits for another writer (an import in another process) before
+    // failing as busy; -1 waits as long as it takes. `onWaiting` is told how long so far.
+    void setBusyWait(qint64 limitMs, std::function<void(qint64 waitedMs)> onWaiting = {})
+    {
+        m_db->setBusyWait(limitMs, std::move(onWaiting));
+    }
 
     // The import protocol. beginSource() commits the source row at once with status
     // incomplete, so an import killed half-way leaves a visible, droppable trace;
