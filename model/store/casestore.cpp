@@ -137,27 +137,29 @@ ALTER TABLE events ADD COLUMN parent_process_key TEXT;
 ALTER TABLE events ADD COLUMN parent_image TEXT;
 ALTER TABLE events ADD COLUMN parent_command_line TEXT;
 UPDATE events SET forked = 1, details = json_remove(details, '$.via')
-    WHERE instr(details, '"via"') AND json_valid(details) AND json_extract(details, '$.via') IS 'fork';
+    WHERE instr(details, '"via"')
+        AND (CASE WHEN json_valid(details) THEN json_extract(details, '$.via') END) IS 'fork';
 UPDATE events SET address_family = json_extract(details, '$.family'), details = json_remove(details, '$.family')
-    WHERE instr(details, '"family"') AND json_valid(details) AND json_type(details, '$.family') IS 'text';
+    WHERE instr(details, '"family"')
+        AND (CASE WHEN json_valid(details) THEN json_type(details, '$.family') END) IS 'text';
 UPDATE events SET dns_answers = CASE json_type(details, '$.answers')
         WHEN 'array' THEN json_extract(details, '$.answers')
-        ELSE json_array(json_extract(details, '$.answers')) END, -- one address, from early readers
+        ELSE json_array(json_extract(details, '$.answers')) END, -- a lone address, taken as a list of one
     details = json_remove(details, '$.answers')
-    WHERE kind = 'dns_query' AND instr(details, '"answers"') AND json_valid(details)
-        AND json_type(details, '$.answers') IN ('array', 'text');
+    WHERE kind = 'dns_query' AND instr(details, '"answers"')
+        AND (CASE WHEN json_valid(details) THEN json_type(details, '$.answers') END) IN ('array', 'text');
 UPDATE events SET parent_process_key = json_extract(details, '$.parent_guid'),
     details = json_remove(details, '$.parent_guid')
-    WHERE kind = 'process_start' AND instr(details, '"parent_guid"') AND json_valid(details)
-        AND json_type(details, '$.parent_guid') IS 'text';
+    WHERE kind = 'process_start' AND instr(details, '"parent_guid"')
+        AND (CASE WHEN json_valid(details) THEN json_type(details, '$.parent_guid') END) IS 'text';
 UPDATE events SET parent_image = json_extract(details, '$.parent_image'),
     details = json_remove(details, '$.parent_image')
-    WHERE kind = 'process_start' AND instr(details, '"parent_image"') AND json_valid(details)
-        AND json_type(details, '$.parent_image') IS 'text';
+    WHERE kind = 'process_start' AND instr(details, '"parent_image"')
+        AND (CASE WHEN json_valid(details) THEN json_type(details, '$.parent_image') END) IS 'text';
 UPDATE events SET parent_command_line = json_extract(details, '$.parent_command_line'),
     details = json_remove(details, '$.parent_command_line')
-    WHERE kind = 'process_start' AND instr(details, '"parent_command_line"') AND json_valid(details)
-        AND json_type(details, '$.parent_command_line') IS 'text';
+    WHERE kind = 'process_start' AND instr(details, '"parent_command_line"')
+        AND (CASE WHEN json_valid(details) THEN json_type(details, '$.parent_command_line') END) IS 'text';
 )sql";
 
 // Keeping every error message of a hostile file would let it fill the disk; the
