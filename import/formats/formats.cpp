@@ -1,7 +1,9 @@
 #include "formats.h"
 
 #include "casestore.h"
+#include "ecsformats.h"
 #include "linuxformats.h"
+#include "macosformats.h"
 #include "windowsformats.h"
 
 namespace Chainscope {
@@ -14,6 +16,10 @@ const FormatRegistry &builtinFormats()
     static const FormatRegistry registry = [] {
         FormatRegistry r;
         addWindowsFormats(r);
+        // JSON documents next: an ECS document or a unified-log export would otherwise
+        // look like nothing else, but ECS names its schema and must be asked first.
+        addEcsFormats(r);
+        addMacosFormats(r);
         addLinuxFormats(r);
         return r;
     }();

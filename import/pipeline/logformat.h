@@ -16,6 +16,13 @@ enum class LogFormat {
     DnfLog, // /var/log/dnf.rpm.log and dnf.log
     Evtx, // Windows XML Event Log (.evtx)
     WinEventXml, // Windows events exported as XML (wevtutil, Get-WinEvent ToXml)
+    UnifiedLogJson, // macOS unified log, `log show --style ndjson` or `--style json`
+    EsLogger, // macOS Endpoint Security events as JSON lines from eslogger
+    MacInstallLog, // macOS /var/log/install.log
+    InstallHistory, // macOS /Library/Receipts/InstallHistory.plist
+    SantaLog, // Google Santa's santa.log
+    TraceV3, // a raw unified log file: recognised only, to say how to export it
+    Ecs, // Elastic Common Schema documents (Elastic Endpoint, Auditbeat, Winlogbeat)
 };
 
 // Stable names: they appear in the case file and in the CLI's JSON.

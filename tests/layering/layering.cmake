@@ -44,7 +44,8 @@ endfunction()
 
 function(chainscope_check_link_layering)
     set(model chainscope_core chainscope_store chainscope_analysis chainscope_report chainscope_items)
-    set(import chainscope_pipeline chainscope_formats_linux chainscope_formats_windows chainscope_import)
+    set(import chainscope_pipeline chainscope_formats_linux chainscope_formats_windows chainscope_formats_macos
+        chainscope_formats_ecs chainscope_import)
     set(gui Qt6::Gui Qt6::Widgets Qt6::PrintSupport Qt6::Svg Qt6::SvgWidgets Qt6::OpenGL Qt6::OpenGLWidgets
         QCustomPlotQt6::QCustomPlotQt6 KF5::SyntaxHighlighting KF6::SyntaxHighlighting
         chainscope_views chainscope_workbench)
