@@ -50,6 +50,12 @@ std::unique_ptr<Reader> FormatRegistry::createReader(LogFormat format) const
     return e && e->createReader ? e->createReader() : nullptr;
 }
 
+QString FormatRegistry::refusal(LogFormat format) const
+{
+    const FormatEntry *e = entry(format);
+    return e ? e->refusal : QString();
+}
+
 std::optional<QString> FormatRegistry::renderRaw(QStringView formatName, const QByteArray &raw, qint64 recordPos) const
 {
     for (const FormatEntry &e : m_formats) {
@@ -62,8 +68,10 @@ std::optional<QString> FormatRegistry::renderRaw(QStringView formatName, const Q
 QString FormatRegistry::readableFormatsText() const
 {
     QStringList names;
-    for (const FormatEntry &e : m_formats)
-        names << formatDescription(e.format);
+    for (const FormatEntry &e : m_formats) {
+        if (e.refusal.isEmpty())
+            names << formatDescription(e.format);
+    }
     if (names.size() < 2)
         return names.join(QString());
     const QString last = names.takeLast();

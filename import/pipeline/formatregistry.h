@@ -27,6 +27,11 @@ struct FormatEntry
     // whole binary chunk): the record as text, `recordPos` naming it within `raw`.
     // Returns nothing when `raw` is not such a record; it is then shown as stored.
     std::function<std::optional<QString>(const QByteArray &raw, qint64 recordPos)> renderRaw;
+    // For a format that is recognised but not read (a raw .tracev3 needs Apple's own
+    // tools and its companion files): why not, and what the analyst should do instead.
+    // The import fails with this message rather than with "unknown format", and the
+    // format is not offered among the readable ones.
+    QString refusal;
 };
 
 class FormatRegistry
@@ -45,6 +50,8 @@ public:
     LogFormat detect(QByteArrayView head) const;
     // nullptr for a format nobody registered.
     std::unique_ptr<Reader> createReader(LogFormat format) const;
+    // FormatEntry::refusal of `format`: empty for every format that is read.
+    QString refusal(LogFormat format) const;
     // The stored record of a source of format `formatName` (formatName()) as an analyst
     // reads it; nothing when the bytes are to be shown as stored (text logs).
     std::optional<QString> renderRaw(QStringView formatName, const QByteArray &raw, qint64 recordPos) const;

@@ -144,6 +144,13 @@ ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const Q
         return result;
     }
     result.format = formatName(format);
+    if (const QString refusal = formats.refusal(format); !refusal.isEmpty()) {
+        // Recognised, but not something we read: say what to do instead, and store
+        // nothing, as for a file of unknown format.
+        result.sha256 = QString::fromLatin1(input.sha256Hex());
+        result.error = QCoreApplication::translate("Chainscope", "%1: %2").arg(path, refusal);
+        return result;
+    }
 
     // The duplicate check hashes the whole file before anything is written, at the cost
     // of reading it twice (hashing runs at about 1.4 GB/s, far faster than any reader
