@@ -171,6 +171,24 @@ Timeline &Timeline::withHashes(const QString &hashes)
     return *this;
 }
 
+Timeline &Timeline::withSigning(const QString &teamId, const QString &status)
+{
+    if (!m_events.isEmpty()) {
+        m_events.last().teamId = m_index.strings.intern(teamId);
+        m_events.last().signatureStatus = m_index.strings.intern(status);
+    }
+    return *this;
+}
+
+Timeline &Timeline::fault(qint64 t, qint64 pid, const QString &path, const QString &teamId)
+{
+    IndexedEvent e = make(t, EventKind::SignatureFault, pid, -1, QString());
+    e.target = m_index.strings.intern(path);
+    e.teamId = m_index.strings.intern(teamId);
+    m_events.append(e);
+    return *this;
+}
+
 Timeline &Timeline::dns(qint64 t, qint64 pid, const QString &name, const QStringList &answers)
 {
     IndexedEvent e = make(t, EventKind::DnsQuery, pid, -1, QString());

@@ -102,6 +102,11 @@ public:
         const QString &hashes = QString());
     // Sets the hashes of the last event added (a Sysmon 1 exec logs them).
     Timeline &withHashes(const QString &hashes);
+    // The code-signing facts of the last event added, as a macOS exec or load logs
+    // them (Endpoint Security, Santa): Team ID and signature status.
+    Timeline &withSigning(const QString &teamId, const QString &status = QStringLiteral("Valid"));
+    // A Gatekeeper or AMFI complaint about `path`, logged by the daemon `pid`.
+    Timeline &fault(qint64 t, qint64 pid, const QString &path, const QString &teamId = QString());
     // Sysmon's identities on the last event added: its ProcessGuid and, for a start,
     // what it says about its parent (ParentProcessGuid, ParentImage, ParentCommandLine).
     Timeline &withGuids(const QString &guid, const QString &parentGuid = QString(),

@@ -93,6 +93,12 @@ private slots:
     void pipedScripts_data();
     void pipedScripts();
     void persistenceIsANote();
+    void macTeamIdAndSignature_data();
+    void macTeamIdAndSignature();
+    void brewTaps_data();
+    void brewTaps();
+    void gatekeeperComplaintJoinsByPath_data();
+    void gatekeeperComplaintJoinsByPath();
 };
 
 void Tst_correlator::fullChainWithEvidenceAndFlags()
@@ -876,6 +882,248 @@ void Tst_correlator::persistenceIsANote()
     QCOMPARE(std::count_if(
                  c.evidence.cbegin(), c.evidence.cend(), [](const Evidence &e) { return e.role == u"persistence"; }),
         1);
+}
+
+namespace {
+
+// A macOS vendor updater (Team ID `updaterTeam`) writes an agent into its app bundle
+// under /Applications; the agent runs 5 minutes later with the given signing facts.
+void macUpdate(Timeline &t, const QString &updaterTeam, const QString &agentTeam, const QString &agentStatus)
+{
+    const QString agent = QStringLiteral("/Applications/Vendor.app/Contents/MacOS/vendor-agent");
+    t.platform(Platform::MacOS)
+        .exec(T0, 500, 1, QStringLiteral("/Applications/Vendor.app/Contents/MacOS/VendorUpdater"))
+        .withSigning(updaterTeam, updaterTeam.isEmpty() ? QString() : QStringLiteral("Valid"))
+        .write(T0 + Second, 500, agent)
+        .exit(T0 + 2 * Second, 500)
+        .exec(T0 + 5 * Minute, 600, 1, agent)
+        .withSigning(agentTeam, agentStatus);
+}
+
+const Evidence *evidenceWithRole(const Chain &c, const QString &role)
+{
+    for (const Evidence &x : c.evidence) {
+        if (x.role == role)
+            return &x;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void Tst_correlator::macTeamIdAndSignature_data()
+{
+    QTest::addColumn<QString>("updaterTeam");
+    QTest::addColumn<QString>("agentTeam");
+    QTest::addColumn<QString>("agentStatus");
+    QTest::addColumn<QString>("allowed"); // AllowedTeamIDs
+    QTest::addColumn<QString>("flag"); // on the first run, or empty
+    QTest::addColumn<QString>("approvedBy");
+
+    QTest::newRow("the updater's own team, no list") << "VNDR123456"
+                                                     << "VNDR123456"
+                                                     << "Valid"
+                                                     << ""
+                                                     << ""
+                                                     << "";
+    QTest::newRow("another team than the updater's, no list") << "VNDR123456"
+                                                              << "EVIL987654"
+                                                              << "Valid"
+                                                              << ""
+                                                              << "team_id_not_allowed"
+                                                              << "";
+    QTest::newRow("another team, allowed") << "VNDR123456"
+                                           << "EVIL987654"
+                                           << "Valid"
+                                           << "EVIL987654"
+                                           << ""
+                                           << "AllowedTeamIDs EVIL987654";
+    QTest::newRow("own team, but the list names others") << "VNDR123456"
+                                                         << "VNDR123456"
+                                                         << "Valid"
+                                                         << "OTHR000000"
+                                                         << "team_id_not_allowed"
+                                                         << "";
+    QTest::newRow("own team, listed") << "VNDR123456"
+                                      << "VNDR123456"
+                                      << "Valid"
+                                      << "OTHR000000,VNDR123456"
+                                      << ""
+                                      << "AllowedTeamIDs VNDR123456";
+    // Apple's platform binaries carry no Team ID: nothing to compare with.
+    QTest::newRow("installer without a team") << ""
+                                              << "EVIL987654"
+                                              << "Valid"
+                                              << ""
+                                              << ""
+                                              << "";
+    QTest::newRow("no team logged") << "VNDR123456"
+                                    << ""
+                                    << "Valid"
+                                    << ""
+                                    << ""
+                                    << "";
+    QTest::newRow("ad-hoc signed") << "VNDR123456"
+                                   << ""
+                                   << "Ad-hoc"
+                                   << ""
+                                   << "unsigned_module"
+                                   << "";
+    QTest::newRow("unsigned, though its team is allowed") << "VNDR123456"
+                                                          << "VNDR123456"
+                                                          << "Unsigned"
+                                                          << "VNDR123456"
+                                                          << "unsigned_module"
+                                                          << "";
+    QTest::newRow("invalid signature") << "VNDR123456"
+                                       << "VNDR123456"
+                                       << "Invalid"
+                                       << ""
+                                       << "unsigned_module"
+                                       << "";
+}
+
+// AN0864's signing mismatches on the code an update brings: unsigned or ad-hoc code,
+// a Team ID outside AllowedTeamIDs, or (no list yet) another team than the updater's.
+void Tst_correlator::macTeamIdAndSignature()
+{
+    QFETCH(QString, updaterTeam);
+    QFETCH(QString, agentTeam);
+    QFETCH(QString, agentStatus);
+    QFETCH(QString, allowed);
+    QFETCH(QString, flag);
+    QFETCH(QString, approvedBy);
+    CaseIndex index;
+    Timeline t(index);
+    macUpdate(t, updaterTeam, agentTeam, agentStatus);
+    t.build();
+    Policy policy = Policy::defaults();
+    QString error;
+    QVERIFY2(policy.set(QStringLiteral("AllowedTeamIDs"), allowed, false, &error), qPrintable(error));
+    const QList<Chain> chains = correlate(index, policy);
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.first();
+    QCOMPARE(c.platform, Platform::MacOS);
+    QCOMPARE(c.firstRun, QStringLiteral("/Applications/Vendor.app/Contents/MacOS/vendor-agent"));
+    const Evidence *run = evidenceWithRole(c, QStringLiteral("first_run"));
+    QVERIFY(run);
+    QCOMPARE(run->flag, flag);
+    QCOMPARE(run->approvedBy, approvedBy);
+    QCOMPARE(c.flags.contains(flag), !flag.isEmpty());
+    QCOMPARE(c.verdict,
+        flag.isEmpty() ? (approvedBy.isEmpty() ? Verdict::Incomplete : Verdict::Approved) : Verdict::Suspicious);
+    if (!agentTeam.isEmpty() && agentStatus == u"Valid")
+        QVERIFY2(run->reason.contains(agentTeam), qPrintable(run->reason));
+}
+
+void Tst_correlator::brewTaps_data()
+{
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<QString>("commandLine");
+    QTest::addColumn<QStringList>("taps"); // package_source targets, in order
+    QTest::addColumn<bool>("flagged");
+
+    const QString brew = QStringLiteral("/opt/homebrew/bin/brew");
+    QTest::newRow("core formula") << brew << "brew install wget" << QStringList {QStringLiteral("homebrew/core")}
+                                  << false;
+    QTest::newRow("cask") << brew << "brew install --cask firefox" << QStringList {QStringLiteral("homebrew/cask")}
+                          << false;
+    QTest::newRow("unlisted tap") << brew << "brew install evil/tools/helper"
+                                  << QStringList {QStringLiteral("evil/tools")} << true;
+    QTest::newRow("listed tap, other case")
+        << brew << "brew install Homebrew/Core/wget" << QStringList {QStringLiteral("Homebrew/Core")} << false;
+    QTest::newRow("two sources") << brew << "brew install wget evil/tools/helper"
+                                 << QStringList {QStringLiteral("homebrew/core"), QStringLiteral("evil/tools")} << true;
+    QTest::newRow("tap command") << brew << "brew tap evil/tools https://example.invalid/tools.git"
+                                 << QStringList {QStringLiteral("evil/tools")} << true;
+    QTest::newRow("formula file") << brew << "brew install ./helper.rb" << QStringList {QStringLiteral("./helper.rb")}
+                                  << true;
+    // brew is a shell script: Endpoint Security logs the shell as the image.
+    QTest::newRow("brew run by its shell") << "/bin/bash"
+                                           << "/bin/bash /opt/homebrew/bin/brew install evil/tools/helper"
+                                           << QStringList {QStringLiteral("evil/tools")} << true;
+    QTest::newRow("not an install") << brew << "brew list" << QStringList() << false;
+}
+
+// AN0864: a tap outside BrewTapsAllowList is a package source the site did not approve.
+void Tst_correlator::brewTaps()
+{
+    QFETCH(QString, image);
+    QFETCH(QString, commandLine);
+    QFETCH(QStringList, taps);
+    QFETCH(bool, flagged);
+    CaseIndex index;
+    Timeline t(index);
+    t.platform(Platform::MacOS)
+        .exec(T0, 700, 1, image, commandLine)
+        .write(T0 + Second, 700, QStringLiteral("/opt/homebrew/bin/helper"))
+        .exit(T0 + 2 * Second, 700)
+        .exec(T0 + Minute, 701, 1, QStringLiteral("/opt/homebrew/bin/helper"));
+    t.build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.first();
+    QStringList seen;
+    for (const Evidence &x : c.evidence) {
+        if (x.role != u"package_source")
+            continue;
+        seen << x.target;
+        QCOMPARE(x.flag.isEmpty(), !x.approvedBy.isEmpty());
+        if (!x.approvedBy.isEmpty())
+            QVERIFY2(x.approvedBy.startsWith(u"BrewTapsAllowList "), qPrintable(x.approvedBy));
+    }
+    QCOMPARE(seen, taps);
+    QCOMPARE(c.flags.contains(QStringLiteral("tap_not_approved")), flagged);
+    // A listed tap approves the code it brought; an unlisted one makes the chain suspicious.
+    if (flagged)
+        QCOMPARE(c.verdict, Verdict::Suspicious);
+    else if (!taps.isEmpty())
+        QCOMPARE(c.verdict, Verdict::Approved);
+}
+
+void Tst_correlator::gatekeeperComplaintJoinsByPath_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<qint64>("at");
+    QTest::addColumn<bool>("joined");
+
+    const qint64 window = 90 * Minute;
+    QTest::newRow("the bundle") << "/Applications/Vendor.app" << 6 * Minute << true;
+    QTest::newRow("the binary") << "/Applications/Vendor.app/Contents/MacOS/vendor-agent" << 6 * Minute << true;
+    QTest::newRow("a name the binary's begins with")
+        << "/Applications/Vendor.app/Contents/MacOS/vendor" << 6 * Minute << false;
+    QTest::newRow("elsewhere") << "/Applications/Other.app" << 6 * Minute << false;
+    QTest::newRow("on the window's end") << "/Applications/Vendor.app" << window << true;
+    QTest::newRow("one microsecond later") << "/Applications/Vendor.app" << window + 1 << false;
+    QTest::newRow("before the install") << "/Applications/Vendor.app" << qint64(-1) << false;
+}
+
+// Gatekeeper and AMFI complain from their own daemons: the complaint joins the chain by
+// the file it names, within the window (AN0864 stage 3).
+void Tst_correlator::gatekeeperComplaintJoinsByPath()
+{
+    QFETCH(QString, path);
+    QFETCH(qint64, at);
+    QFETCH(bool, joined);
+    CaseIndex index;
+    Timeline t(index);
+    t.platform(Platform::MacOS).exec(T0 - 10 * Minute, 90, 1, QStringLiteral("/usr/libexec/syspolicyd"));
+    macUpdate(t, QStringLiteral("VNDR123456"), QStringLiteral("VNDR123456"), QStringLiteral("Valid"));
+    t.fault(T0 + at, 90, path, QStringLiteral("VNDR123456"));
+    t.build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.first();
+    bool found = false;
+    for (const Evidence &x : c.evidence) {
+        if (x.target == path && x.role == u"module") {
+            found = true;
+            QCOMPARE(x.flag, QStringLiteral("unsigned_module"));
+            QVERIFY2(x.reason.contains(u"syspolicyd"), qPrintable(x.reason));
+        }
+    }
+    QCOMPARE(found, joined);
+    QCOMPARE(c.flags.contains(QStringLiteral("unsigned_module")), joined);
 }
 
 QTEST_GUILESS_MAIN(Tst_correlator)

@@ -335,6 +335,21 @@ void Tst_policy::installers_data()
     QTest::newRow("cargo install") << linux << QStringLiteral("/home/a/.cargo/bin/cargo")
                                    << QStringLiteral("cargo install ripgrep") << true;
     QTest::newRow("gem") << linux << QStringLiteral("/usr/bin/gem") << QStringLiteral("gem install rails") << true;
+    // Installers written as shell scripts run with the shell as their image (Homebrew).
+    const int mac = int(Platform::MacOS);
+    QTest::newRow("brew through bash") << mac << QStringLiteral("/bin/bash")
+                                       << QStringLiteral("/bin/bash /opt/homebrew/bin/brew install wget") << true;
+    QTest::newRow("brew through bash, options first")
+        << mac << QStringLiteral("/bin/bash") << QStringLiteral("/bin/bash -p /opt/homebrew/bin/brew upgrade") << true;
+    QTest::newRow("sh -c naming brew runs no brew file")
+        << mac << QStringLiteral("/bin/sh") << QStringLiteral("/bin/sh -c brew install wget") << false;
+    QTest::newRow("a shell script of another name")
+        << linux << QStringLiteral("/bin/sh") << QStringLiteral("/bin/sh /var/lib/dpkg/info/x.postinst configure")
+        << false;
+    QTest::newRow("installer.app") << mac
+                                   << QStringLiteral(
+                                          "/System/Library/CoreServices/Installer.app/Contents/MacOS/Installer")
+                                   << QStringLiteral("") << true;
 }
 
 void Tst_policy::installers()

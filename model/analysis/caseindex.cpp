@@ -66,6 +66,7 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         e.fork = r.forked;
         e.local = r.addressFamily == u"unix" || isLoopbackAddress(r.dstIp);
         e.hashes = strings.intern(r.hashes);
+        e.teamId = strings.intern(r.teamId);
         e.processGuid = strings.intern(knownGuid(r.processKey));
         e.sourceId = qint32(r.sourceId);
         e.parentGuid = strings.intern(knownGuid(r.parentProcessKey));
@@ -338,6 +339,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
     m_packageInstalls.clear();
     m_byGuid.clear();
     m_modulesByHost.clear();
+    m_faultsByHost.clear();
     m_netHosts.clear();
     m_recentStarts.clear();
     m_duplicates = 0;
@@ -517,6 +519,8 @@ void CaseIndex::build(QList<IndexedEvent> events)
             m_loadsByPath[{e.host, pathKey(e.target)}].append(i);
             m_modulesByHost[e.host].append(i);
         }
+        if (e.kind == EventKind::SignatureFault)
+            m_faultsByHost[e.host].append(i);
         if (e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery)
             m_netHosts.insert(e.host);
         if (e.node >= 0) {
@@ -533,18 +537,34 @@ void CaseIndex::build(QList<IndexedEvent> events)
     }
 }
 
-QList<qint32> CaseIndex::moduleLoads(qint32 host, qint64 fromUs, qint64 untilUs) const
+namespace {
+
+// The events of `byHost[host]` (in time order) dated fromUs … untilUs.
+QList<qint32> eventsBetween(const QHash<qint32, QList<qint32>> &byHost, const QList<IndexedEvent> &events, qint32 host,
+    qint64 fromUs, qint64 untilUs)
 {
-    const auto it = m_modulesByHost.constFind(host);
-    if (it == m_modulesByHost.cend())
+    const auto it = byHost.constFind(host);
+    if (it == byHost.cend())
         return {};
     const QList<qint32> &list = it.value();
     auto pos = std::lower_bound(
-        list.begin(), list.end(), fromUs, [this](qint32 ev, qint64 t) { return m_events.at(ev).timeUs < t; });
+        list.begin(), list.end(), fromUs, [&](qint32 ev, qint64 t) { return events.at(ev).timeUs < t; });
     QList<qint32> out;
-    for (; pos != list.end() && m_events.at(*pos).timeUs <= untilUs; ++pos)
+    for (; pos != list.end() && events.at(*pos).timeUs <= untilUs; ++pos)
         out.append(*pos);
     return out;
+}
+
+} // namespace
+
+QList<qint32> CaseIndex::moduleLoads(qint32 host, qint64 fromUs, qint64 untilUs) const
+{
+    return eventsBetween(m_modulesByHost, m_events, host, fromUs, untilUs);
+}
+
+QList<qint32> CaseIndex::signatureFaults(qint32 host, qint64 fromUs, qint64 untilUs) const
+{
+    return eventsBetween(m_faultsByHost, m_events, host, fromUs, untilUs);
 }
 
 bool CaseIndex::isAncestor(qint32 ancestor, qint32 node) const

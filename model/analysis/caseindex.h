@@ -47,6 +47,7 @@ struct IndexedEvent
     qint32 signer = 0;
     qint32 signatureStatus = 0;
     qint32 hashes = 0; // of the target (written file, loaded module), as the log gave them
+    qint32 teamId = 0; // macOS: the Apple Developer Team ID of the code (exec, load, complaint)
     // What a process start says about its parent (Sysmon 1, Security 4688): lineage
     // for a parent whose own start is not in the logs.
     qint32 processGuid = 0; // Sysmon ProcessGuid, braces and case as logged
@@ -129,6 +130,10 @@ public:
     // Module loads on `host` (indices, in time order): what an update session's
     // service hosts loaded while it ran.
     QList<qint32> moduleLoads(qint32 host, qint64 fromUs, qint64 untilUs) const;
+    // Signature complaints on `host` (indices, in time order). Gatekeeper and AMFI log
+    // them from their own daemons, so they are found by the file they name, not by
+    // the process tree of the code they judge.
+    QList<qint32> signatureFaults(qint32 host, qint64 fromUs, qint64 untilUs) const;
     // Whether the case holds any network event (connect or DNS) for `host`: tells "no
     // egress" from "egress is not logged here".
     bool hasNetworkEvents(qint32 host) const { return m_netHosts.contains(host); }
@@ -174,6 +179,7 @@ private:
     QList<QList<qint32>> m_dnsAnswers;
     QHash<QPair<qint32, qint32>, qint32> m_byGuid; // (host, process GUID) -> node
     QHash<qint32, QList<qint32>> m_modulesByHost; // host -> module loads, in time order
+    QHash<qint32, QList<qint32>> m_faultsByHost; // host -> signature faults, in time order
     QSet<qint32> m_netHosts;
     // Recent process starts per host, for joining a child to the shell that ran its
     // command line: (host) -> start events in time order (pruned as time moves on).

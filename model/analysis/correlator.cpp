@@ -83,6 +83,54 @@ bool isUpdateRequest(const QString &commandLine)
     return rx.match(commandLine).hasMatch();
 }
 
+// The Homebrew taps an install draws from (AN0864: "a tap outside BrewTapsAllowList"),
+// read from brew's arguments: "brew tap user/repo", "brew install user/repo/formula",
+// and a bare formula or cask, which comes from homebrew/core or homebrew/cask. A
+// formula given as a file or URL comes from no tap at all: it is returned as given.
+QStringList brewTaps(const QString &commandLine)
+{
+    const QStringList argv = splitCommandLine(commandLine);
+    qsizetype i = 0;
+    while (i < argv.size() && fileNameOf(argv.at(i)) != u"brew")
+        ++i;
+    if (i >= argv.size())
+        return {};
+    QString subcommand;
+    for (++i; i < argv.size(); ++i) {
+        if (!argv.at(i).startsWith(u'-')) {
+            subcommand = argv.at(i++);
+            break;
+        }
+    }
+    static const QStringList installing
+        = {QStringLiteral("install"), QStringLiteral("reinstall"), QStringLiteral("upgrade"), QStringLiteral("tap")};
+    if (!installing.contains(subcommand))
+        return {};
+    const bool cask = argv.contains(QStringLiteral("--cask")) || argv.contains(QStringLiteral("--casks"));
+    QStringList taps;
+    for (; i < argv.size(); ++i) {
+        const QString &a = argv.at(i);
+        if (a.startsWith(u'-'))
+            continue;
+        QString tap;
+        if (a.contains(QLatin1String("://")) || a.endsWith(QLatin1String(".rb")))
+            tap = a;
+        else if (subcommand == u"tap")
+            tap = a;
+        else if (a.count(u'/') == 2)
+            tap = a.section(u'/', 0, 1);
+        else if (!a.contains(u'/'))
+            tap = cask ? QStringLiteral("homebrew/cask") : QStringLiteral("homebrew/core");
+        else
+            tap = a;
+        if (!taps.contains(tap))
+            taps << tap;
+        if (subcommand == u"tap")
+            break; // "brew tap user/repo URL": the URL is where the tap lives
+    }
+    return taps;
+}
+
 bool isServiceHost(const QString &image)
 {
     return fileNameOf(image).compare(QLatin1String("svchost.exe"), Qt::CaseInsensitive) == 0;
@@ -832,6 +880,37 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         mismatches.insert(flag);
         return x;
     };
+    // AN0864's Team ID check for code that names its team (a macOS exec or load):
+    // allowed by an AllowedTeamIDs entry, outside a non-empty list, or, while the list
+    // is empty, another team than the vendor updater's own that brought it. Empty
+    // sentence when the event names no team.
+    struct TeamJudgement
+    {
+        QString sentence;
+        QString approvedBy;
+        bool mismatch = false;
+    };
+    const auto judgeTeam = [&](const IndexedEvent &e, qint32 installerTeamId) {
+        TeamJudgement j;
+        if (e.teamId == 0)
+            return j;
+        const QString team = s.at(e.teamId);
+        j.approvedBy = policy.allowingTeamId(team);
+        if (!j.approvedBy.isEmpty()) {
+            j.sentence = Text::tr("signed by Team ID %1").arg(team);
+        } else if (!policy.allowedTeamIds.isEmpty()) {
+            j.mismatch = true;
+            j.sentence = Text::tr("signed by Team ID %1, which no AllowedTeamIDs entry names").arg(team);
+        } else if (installerTeamId != 0 && installerTeamId != e.teamId) {
+            j.mismatch = true;
+            j.sentence = Text::tr("signed by Team ID %1, not by %2, the team of the updater that brought it "
+                                  "(AllowedTeamIDs is empty)")
+                             .arg(team, s.at(installerTeamId));
+        } else {
+            j.sentence = Text::tr("signed by Team ID %1; AllowedTeamIDs is empty").arg(team);
+        }
+        return j;
+    };
 
     // Stage 1: the installer, and where it downloaded from (the package source).
     for (qint32 ev : seed.installEvents) {
@@ -846,6 +925,42 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     QList<qint32> installEvidence = seed.installEvents;
     QString sourceApproval; // the entry that approved the first package source
     bool everySourceApproved = !work.installerNet.isEmpty();
+    // The installer's own Team ID (a vendor updater's): code it brings that another
+    // team signed is the 3CX pattern (AN0864), even before AllowedTeamIDs is filled in.
+    qint32 installerTeam = 0;
+    qint32 installerStart = -1;
+    if (seed.node >= 0) {
+        for (qint32 ev : m_index.eventsOf(seed.node)) {
+            if (events.at(ev).id == m_index.process(seed.node).startEventId) {
+                installerTeam = events.at(ev).teamId;
+                installerStart = ev;
+                break;
+            }
+        }
+    }
+    // Homebrew's taps are its package sources (AN0864, BrewTapsAllowList).
+    if (seed.platform == Platform::MacOS && installerStart >= 0) {
+        const IndexedEvent &e = events.at(installerStart);
+        for (const QString &tap : brewTaps(s.at(e.commandLine))) {
+            Evidence x = item(installerStart, Stage::Install, QStringLiteral("package_source"), QString());
+            x.target = tap;
+            x.approvedBy = policy.approvingTap(tap);
+            if (!x.approvedBy.isEmpty()) {
+                x.reason = Text::tr("brew installs from the tap %1").arg(tap);
+                if (sourceApproval.isEmpty())
+                    sourceApproval = x.approvedBy;
+                everySourceApproved = work.installerNet.isEmpty() || everySourceApproved;
+            } else {
+                x.reason = Text::tr("brew installs from %1, which no BrewTapsAllowList entry names").arg(tap);
+                x = flagged(x, Mismatch::TapNotApproved);
+            }
+            evidence.append(x);
+        }
+        for (const Evidence &x : std::as_const(evidence)) {
+            if (x.flag == Mismatch::TapNotApproved)
+                everySourceApproved = false;
+        }
+    }
     for (qint32 ev : work.installerNet) {
         const IndexedEvent &e = events.at(ev);
         Evidence x = item(ev, Stage::Install, QStringLiteral("package_source"), QString());
@@ -980,9 +1095,22 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                 }
             }
         }
-        if (!x.signer.isEmpty() && !isBadSignatureStatus(x.signatureStatus))
+        // Code that carries its own signature facts at exec (macOS: Endpoint Security,
+        // Santa, Elastic Endpoint): unsigned or ad-hoc code, or the wrong team.
+        if (e.kind == EventKind::ProcessStart && isBadSignatureStatus(s.at(e.signatureStatus))) {
+            x.reason = Text::tr("%1; the code is unsigned, ad-hoc signed or its signature did not verify (%2)")
+                           .arg(x.reason, s.at(e.signatureStatus));
+            x = flagged(x, Mismatch::UnsignedModule);
+        } else if (const TeamJudgement team = judgeTeam(e, installerTeam); !team.sentence.isEmpty()) {
+            x.reason = Text::tr("%1; %2").arg(x.reason, team.sentence);
+            x.approvedBy = team.approvedBy;
+            if (team.mismatch)
+                x = flagged(x, Mismatch::TeamIdNotAllowed);
+        }
+        if (x.flag.isEmpty() && x.approvedBy.isEmpty() && !x.signer.isEmpty()
+            && !isBadSignatureStatus(x.signatureStatus))
             x.approvedBy = policy.approvingSigner(x.signer);
-        if (x.approvedBy.isEmpty() && everySourceApproved)
+        if (x.flag.isEmpty() && x.approvedBy.isEmpty() && everySourceApproved)
             x.approvedBy = sourceApproval;
         evidence.append(x);
     }
@@ -1092,6 +1220,12 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                                                              "not verify (%3)")
                                                         .arg(fileNameOf(imageOf(e)), s.at(e.target), status)),
                             Mismatch::UnsignedModule));
+                    } else if (const TeamJudgement team = judgeTeam(e, installerTeam); team.mismatch) {
+                        runEvidence.append(ev);
+                        evidence.append(flagged(item(ev, Stage::FirstRun, QStringLiteral("module"),
+                                                    Text::tr("%1 loaded %2, %3")
+                                                        .arg(fileNameOf(imageOf(e)), s.at(e.target), team.sentence)),
+                            Mismatch::TeamIdNotAllowed));
                     } else if (!signer.isEmpty() && !policy.approvedSigners.isEmpty()
                         && !policy.isApprovedSigner(signer)) {
                         runEvidence.append(ev);
@@ -1120,12 +1254,20 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                         runEvidence.append(ev);
                         Evidence x = item(ev, Stage::FirstRun, QStringLiteral("module"), QString());
                         x.approvedBy = policy.approvingSigner(signer);
-                        x.reason = !x.approvedBy.isEmpty()
-                            ? Text::tr("%1 loaded %2, signed by %3").arg(fileNameOf(imageOf(e)), s.at(e.target), signer)
-                            : signer.isEmpty()
-                            ? Text::tr("%1 loaded %2; no signer was logged").arg(fileNameOf(imageOf(e)), s.at(e.target))
-                            : Text::tr("%1 loaded %2, signed by %3 (valid); no ApprovedSigners entry names it")
-                                  .arg(fileNameOf(imageOf(e)), s.at(e.target), signer);
+                        if (!team.approvedBy.isEmpty()) { // judged above, no mismatch
+                            x.approvedBy = team.approvedBy;
+                            x.reason = Text::tr("%1 loaded %2, %3")
+                                           .arg(fileNameOf(imageOf(e)), s.at(e.target), team.sentence);
+                        } else {
+                            x.reason = !x.approvedBy.isEmpty()
+                                ? Text::tr("%1 loaded %2, signed by %3")
+                                      .arg(fileNameOf(imageOf(e)), s.at(e.target), signer)
+                                : signer.isEmpty()
+                                ? Text::tr("%1 loaded %2; no signer was logged")
+                                      .arg(fileNameOf(imageOf(e)), s.at(e.target))
+                                : Text::tr("%1 loaded %2, signed by %3 (valid); no ApprovedSigners entry names it")
+                                      .arg(fileNameOf(imageOf(e)), s.at(e.target), signer);
+                        }
                         evidence.append(x);
                     }
                 } else if (e.kind == EventKind::ProcessStart && n == r && !sessionChild) {
@@ -1147,6 +1289,38 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                             .arg(fileNameOf(imageOf(e)), s.at(e.target))));
                 }
             }
+        }
+    }
+    // Gatekeeper and AMFI complaints (AN0864 stage 3) come from their own daemons, not
+    // from the process tree of the code they judge: they join the chain by the file
+    // they name, a written file or a first run's image, or the bundle holding one.
+    {
+        QStringList paths;
+        for (qint32 path : work.writtenPaths)
+            paths << s.at(path);
+        for (qint32 n : std::as_const(runNodes))
+            paths << s.at(m_index.process(n).image);
+        const auto concerns = [&](const QString &target) {
+            for (const QString &p : std::as_const(paths)) {
+                if (p.isEmpty())
+                    continue;
+                if (p == target || (p.startsWith(target) && p.at(target.size()) == u'/')
+                    || (target.startsWith(p) && target.at(p.size()) == u'/'))
+                    return true;
+            }
+            return false;
+        };
+        for (qint32 ev : m_index.signatureFaults(seed.host, seed.startUs, windowEnd)) {
+            const IndexedEvent &e = events.at(ev);
+            if (e.target == 0 || runEvidence.contains(ev) || !concerns(s.at(e.target)))
+                continue;
+            runEvidence.append(ev);
+            Evidence x = item(ev, Stage::FirstRun, QStringLiteral("module"),
+                Text::tr("%1 flagged %2 %3 after the install began (code signing or notarization)")
+                    .arg(fileNameOf(imageOf(e)), s.at(e.target), after(e)));
+            if (e.teamId != 0)
+                x.reason = Text::tr("%1; Team ID %2").arg(x.reason, s.at(e.teamId));
+            evidence.append(flagged(x, Mismatch::UnsignedModule));
         }
     }
     chain.firstRunNodes = runNodes;

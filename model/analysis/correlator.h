@@ -30,6 +30,11 @@ inline const QString SignerDrift = QStringLiteral("signer_drift");
 // Every genuine update does this too, so on its own it does not make a chain
 // suspicious; next to a late beacon or an odd child it is what the analyst looks at.
 inline const QString HashDrift = QStringLiteral("hash_drift");
+// macOS (AN0864): code signed by a Team ID that AllowedTeamIDs does not list, or, when
+// the list is empty, by another team than the vendor updater that brought it.
+inline const QString TeamIdNotAllowed = QStringLiteral("team_id_not_allowed");
+// macOS (AN0864): Homebrew installed from a tap that BrewTapsAllowList does not list.
+inline const QString TapNotApproved = QStringLiteral("tap_not_approved");
 } // namespace Mismatch
 
 struct ChainStage

@@ -121,6 +121,15 @@ bool isInterpreter(const QString &fileName)
     return rx.match(fileName).hasMatch();
 }
 
+// A shell that runs a script file ("/bin/bash /opt/homebrew/bin/brew install x": an
+// installer written as a shell script, as Homebrew's brew is, runs with the shell as
+// its image). Only a script named as a file counts; "sh -c TEXT" runs no file.
+bool isShell(const QString &fileName)
+{
+    static const QRegularExpression rx(QStringLiteral("^(sh|bash|dash|zsh|ksh)$"));
+    return rx.match(fileName).hasMatch();
+}
+
 QStringList splitList(const QString &value)
 {
     QStringList result;
@@ -719,7 +728,17 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
     // installer, not the interpreter.
     const QStringList argv = splitCommandLine(commandLine);
     qsizetype firstArgument = 1; // where the program's own arguments begin
-    if (!candidates.isEmpty() && isInterpreter(candidates.first())) {
+    if (!candidates.isEmpty() && isShell(candidates.first())) {
+        for (qsizetype i = 1; i < argv.size(); ++i) {
+            if (argv.at(i) == u"-c")
+                break;
+            if (!argv.at(i).startsWith(u'-')) {
+                candidates << fileNameOf(argv.at(i));
+                firstArgument = i + 1;
+                break;
+            }
+        }
+    } else if (!candidates.isEmpty() && isInterpreter(candidates.first())) {
         for (qsizetype i = 1; i < argv.size(); ++i) {
             if (argv.at(i) == u"-m" && i + 1 < argv.size()) {
                 candidates << argv.at(i + 1);
@@ -762,7 +781,7 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
 bool Policy::installerNeedsArguments(const QString &image, Platform platform) const
 {
     const QString name = fileNameOf(image);
-    if (isInterpreter(name))
+    if (isInterpreter(name) || isShell(name))
         return true;
     const QList<SubcommandInstaller> &subcommands = platform == Platform::Windows ? m_windowsSubcommands
         : platform == Platform::MacOS                                             ? m_macSubcommands
@@ -781,6 +800,30 @@ bool Policy::isApprovedSigner(const QString &signer) const
             return true;
     }
     return false;
+}
+
+QString Policy::allowingTeamId(const QString &teamId) const
+{
+    const QString id = teamId.trimmed();
+    if (id.isEmpty())
+        return QString();
+    for (const QString &t : allowedTeamIds) {
+        if (t.trimmed() == id)
+            return QStringLiteral("AllowedTeamIDs %1").arg(t);
+    }
+    return QString();
+}
+
+QString Policy::approvingTap(const QString &tap) const
+{
+    const QString wanted = tap.trimmed();
+    if (wanted.isEmpty())
+        return QString();
+    for (const QString &t : brewTapsAllowList) {
+        if (t.trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
+            return QStringLiteral("BrewTapsAllowList %1").arg(t);
+    }
+    return QString();
 }
 
 QString Policy::approvingSigner(const QString &signer) const

@@ -126,6 +126,12 @@ public:
     // "ApprovedSigners <entry>" for an approved signer, else empty.
     QString approvingSigner(const QString &signer) const;
     bool isStagingPath(const QString &path, Platform platform) const;
+    // macOS (AN0864): "AllowedTeamIDs <entry>" when the list names `teamId` (Team IDs
+    // are upper-case letters and digits; compared exactly, after trimming), else empty.
+    QString allowingTeamId(const QString &teamId) const;
+    // macOS (AN0864): "BrewTapsAllowList <entry>" when the list names the Homebrew tap
+    // ("user/repo", case-insensitive as GitHub names are), else empty.
+    QString approvingTap(const QString &tap) const;
     // Whether the site named any package source it trusts (ApprovedUpdateHosts or
     // ApprovedRepos). Without one, a download is unapproved but no mismatch: nobody
     // said which sources are expected.

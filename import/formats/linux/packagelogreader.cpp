@@ -801,10 +801,7 @@ void PackageLogReader::read(InputFile &input, const ReaderContext &context, Impo
     case LogFormat::DnfLog:
         readRpmLog(input, context, sink);
         return;
-    case LogFormat::Auditd:
-    case LogFormat::Evtx:
-    case LogFormat::WinEventXml:
-    case LogFormat::Unknown:
+    default: // the registry hands this reader only the formats above
         break;
     }
     sink.recordError(-1, Text::tr("package log reader used for a format it does not read"));
