@@ -297,6 +297,12 @@ void Tst_chains::reportShowsChainsSourcesAndPolicy()
             = QStringLiteral("Chain %1 — %2, host ").arg(chain.value(QStringLiteral("id")).toInt()).arg(verdict);
         QVERIFY2(text.contains(HtmlReport::escape(heading).toUtf8()), qPrintable(heading));
         QVERIFY2(text.contains(QStringLiteral("<div class=\"chain %1\">").arg(verdict).toUtf8()), qPrintable(verdict));
+        // The overview lists every chain with its host and platform, hosts side by side.
+        const QString row = QStringLiteral("<td>%1</td><td>%2</td><td class=\"num\">%3</td>")
+                                .arg(HtmlReport::escape(chain.value(QStringLiteral("host")).toString()),
+                                    chain.value(QStringLiteral("platform")).toString())
+                                .arg(chain.value(QStringLiteral("id")).toInt());
+        QVERIFY2(text.contains(row.toUtf8()), qPrintable(row));
         const QString summary = chain.value(QStringLiteral("summary")).toString();
         QVERIFY(!summary.isEmpty());
         QVERIFY2(text.contains(HtmlReport::escape(summary).toUtf8()), qPrintable(summary));

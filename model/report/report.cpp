@@ -106,6 +106,8 @@ QString HtmlReport::render() const
     html += QStringLiteral("<h2>%1</h2>\n").arg(escape(Text::tr("Chains")));
     if (m_chains.isEmpty())
         html += QStringLiteral("<p>%1</p>\n").arg(escape(Text::tr("No install seed wrote into a monitored path.")));
+    else
+        html += renderOverview();
     for (const Chain &c : m_chains)
         html += renderChain(c);
     html += renderSources();
@@ -199,6 +201,41 @@ QString HtmlReport::verdictText(Verdict verdict)
         return Text::tr("approved");
     }
     return verdictName(verdict);
+}
+
+QString HtmlReport::renderOverview() const
+{
+    // One line per chain, hosts side by side: a case often holds a fleet's Linux,
+    // Windows and macOS machines, and the analyst first wants to see which of them
+    // has what. Ordered by host, then as ranked.
+    QList<const Chain *> byHost;
+    for (const Chain &c : m_chains)
+        byHost.append(&c);
+    std::stable_sort(byHost.begin(), byHost.end(),
+        [](const Chain *a, const Chain *b) { return a->host.compare(b->host, Qt::CaseInsensitive) < 0; });
+    QString html = QStringLiteral("<table><tr>");
+    for (const char *h :
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Host"), QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Platform"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Chain"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Verdict"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Installer"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "First run"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Egress"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Flags")})
+        html += QStringLiteral("<th>%1</th>").arg(escape(Text::tr(h)));
+    html += QStringLiteral("</tr>\n");
+    for (const Chain *c : std::as_const(byHost)) {
+        html
+            += QStringLiteral(
+                "<tr%1><td>%2</td><td>%3</td><td class=\"num\">%4</td><td>%5</td><td class=\"mono\">%6</td>"
+                "<td class=\"mono\">%7</td><td class=\"mono\">%8</td><td>%9</td></tr>\n")
+                   .arg(c->verdict == Verdict::Suspicious ? QStringLiteral(" class=\"mismatch\"") : QString(),
+                       escape(c->host), escape(platformName(c->platform)), QString::number(c->id),
+                       escape(verdictText(c->verdict)),
+                       escape(c->installerImage.isEmpty() ? c->installer : fileNameOf(c->installerImage)),
+                       escape(fileNameOf(c->firstRun)), escape(c->egress), escape(c->flags.join(QStringLiteral(", "))));
+    }
+    return html + QStringLiteral("</table>\n");
 }
 
 QString HtmlReport::renderChain(const Chain &c) const

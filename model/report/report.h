@@ -29,6 +29,7 @@ private:
     static QString renderGaps(const SerialGaps &gaps);
     QString renderPolicy() const;
     QString renderChain(const Chain &chain) const;
+    QString renderOverview() const;
 
     CaseStore &m_store;
     const CaseIndex &m_index;
