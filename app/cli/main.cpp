@@ -9,6 +9,7 @@
 #include "formats.h"
 #include "importer.h"
 #include "linuxscenario.h"
+#include "macscenario.h"
 #include "outputfile.h"
 #include "report.h"
 #include "windowsscenario.h"
@@ -167,9 +168,11 @@ const char *const Usage = R"(Usage: chainscope-cli COMMAND [ARGS]
 
 Commands:
   new CASE                         create an empty case file
-  demo DIR [--seed N] [--noise N] [--windows-noise N] [--only linux|windows]
+  demo DIR [--seed N] [--noise N] [--windows-noise N] [--only linux|windows|macos]
                                    write the demo evidence into DIR: audit.log, dpkg.log,
-                                   history.log (Linux) and Sysmon/Application .evtx (Windows)
+                                   history.log (Linux), Sysmon/Application .evtx (Windows) and
+                                   eslogger, unified log and install.log (macOS; without --only
+                                   only when this build reads them)
   import CASE FILE... [--json] [--host NAME] [--timezone ZONE] [--again]
                                    import log files (format detected from content; .gz read directly);
                                    a file whose SHA-256 the case already holds is refused unless --again
@@ -246,8 +249,8 @@ int cmdDemo(const QStringList &args)
         QStringLiteral("noise"), QStringLiteral("extra benign audit events"), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption windowsNoise(QStringLiteral("windows-noise"), QStringLiteral("extra benign Sysmon events"),
         QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption only(
-        QStringLiteral("only"), QStringLiteral("write only linux or windows evidence"), QStringLiteral("PLATFORM"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("write only linux, windows or macos evidence"),
+        QStringLiteral("PLATFORM"));
     p.addOption(seed);
     p.addOption(noise);
     p.addOption(windowsNoise);
@@ -264,14 +267,15 @@ int cmdDemo(const QStringList &args)
     if (!ok1 || !ok2 || !ok3 || options.noiseEvents < 0 || windowsOptions.noiseEvents < 0)
         return fail(QStringLiteral("--seed, --noise and --windows-noise take non-negative numbers"));
     const QString platform = p.value(only);
-    if (!platform.isEmpty() && platform != u"linux" && platform != u"windows")
-        return fail(QStringLiteral("--only takes linux or windows"));
+    if (!platform.isEmpty() && platform != u"linux" && platform != u"windows" && platform != u"macos")
+        return fail(QStringLiteral("--only takes linux, windows or macos"));
     const QString dir = p.positionalArguments().at(1);
     if (!QDir().mkpath(dir))
         return fail(QStringLiteral("cannot create directory %1").arg(dir));
     QStringList approvedHosts;
     QStringList approvedSigners;
-    if (platform != u"windows") {
+    QStringList allowedTeamIds;
+    if (platform.isEmpty() || platform == u"linux") {
         const LinuxScenarioResult result = writeLinuxScenario(dir, options);
         if (!result.error.isEmpty())
             return fail(result.error);
@@ -279,7 +283,7 @@ int cmdDemo(const QStringList &args)
             out() << f << '\n';
         approvedHosts += result.approvedUpdateHosts;
     }
-    if (platform != u"linux") {
+    if (platform.isEmpty() || platform == u"windows") {
         const WindowsScenario scenario = buildWindowsScenario(windowsOptions);
         const WindowsScenarioFiles written = writeWindowsScenario(dir, scenario);
         if (!written.error.isEmpty())
@@ -289,6 +293,32 @@ int cmdDemo(const QStringList &args)
         approvedHosts += scenario.approvedUpdateHosts;
         approvedSigners += scenario.approvedSigners;
     }
+    if (platform.isEmpty() || platform == u"macos") {
+        MacScenarioOptions macOptions;
+        macOptions.seed = options.seed;
+        const MacScenario scenario = buildMacScenario(macOptions);
+        // Unasked, the macOS files join the demo only when this build reads them all:
+        // scripts/demo imports every file listed, and a file no reader knows fails it.
+        bool readable = true;
+        for (const MacScenario::File &f : scenario.files) {
+            const LogFormat format = builtinFormats().detect(f.content.left(64 * 1024));
+            readable = readable && format != LogFormat::Unknown && builtinFormats().refusal(format).isEmpty();
+        }
+        if (readable || platform == u"macos") {
+            const MacScenarioFiles written = writeMacScenario(dir, scenario);
+            if (!written.error.isEmpty())
+                return fail(written.error);
+            for (const QString &f : written.files)
+                out() << f << '\n';
+            for (const QString &h : scenario.approvedUpdateHosts) {
+                if (!approvedHosts.contains(h))
+                    approvedHosts.append(h);
+            }
+            allowedTeamIds += scenario.allowedTeamIds;
+        } else {
+            err() << "macOS evidence not written: this build has no reader for it (--only macos writes it)" << Qt::endl;
+        }
+    }
     out().flush();
     // The demo site's policy: its approved mirrors, update hosts and signers, as an
     // organisation would keep them. Beside the evidence, not among it.
@@ -296,6 +326,8 @@ int cmdDemo(const QStringList &args)
     policy.insert(QStringLiteral("ApprovedUpdateHosts"), QJsonArray::fromStringList(approvedHosts));
     if (!approvedSigners.isEmpty())
         policy.insert(QStringLiteral("ApprovedSigners"), QJsonArray::fromStringList(approvedSigners));
+    if (!allowedTeamIds.isEmpty())
+        policy.insert(QStringLiteral("AllowedTeamIDs"), QJsonArray::fromStringList(allowedTeamIds));
     const QString policyPath = QDir(dir).filePath(QStringLiteral("site-policy.json"));
     QString writeError;
     if (!writeOutputFile(policyPath, QJsonDocument(policy).toJson(QJsonDocument::Indented), &writeError))
