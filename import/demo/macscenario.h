@@ -103,7 +103,10 @@ struct MacScenarioStory
     QString package; // install.log's product name or the formula name
     QString packageVersion;
     QStringList written; // executables written in monitored program paths, in order
-    QString firstRunImage; // the written binary whose first run the story is about
+    // The written binary whose first run the story is about. In (b) a correlation may
+    // name the piped `sh` as the first run instead (code fetched and run in one line);
+    // the agent runs below it.
+    QString firstRunImage;
     qint64 firstRunUs = 0;
     QString firstRunTeamId; // its Team ID; empty for ad-hoc and platform code
     bool firstRunPlatformBinary = false;
@@ -117,9 +120,8 @@ struct MacScenarioStory
     qint64 lateEgressAfterUs = -1; // (b) from the install to that contact
 
     MacExpectedChain expected = MacExpectedChain::NoSuspiciousChain;
-    // Mismatch flags (the correlator's JSON names) the chain must carry at least; empty
-    // when no suspicious chain is expected. team_id_not_allowed and tap_not_approved are
-    // the macOS flags of AN0864, named here before the correlator implements them.
+    // Mismatch flags (correlator.h's Mismatch names) the chain must carry at least;
+    // empty when no suspicious chain is expected.
     QStringList expectedFlags;
     QStringList missingStages; // stage names ("egress") of a partial chain
 };
