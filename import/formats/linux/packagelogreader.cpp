@@ -804,6 +804,13 @@ void PackageLogReader::read(InputFile &input, const ReaderContext &context, Impo
     case LogFormat::Auditd:
     case LogFormat::Evtx:
     case LogFormat::WinEventXml:
+    case LogFormat::UnifiedLogJson:
+    case LogFormat::EsLogger:
+    case LogFormat::MacInstallLog:
+    case LogFormat::InstallHistory:
+    case LogFormat::SantaLog:
+    case LogFormat::TraceV3:
+    case LogFormat::Ecs:
     case LogFormat::Unknown:
         break;
     }

@@ -34,8 +34,9 @@ void addWindowsFormats(FormatRegistry &registry)
             if (!Evtx::isChunk(raw))
                 return std::nullopt;
             return rawRecordText(raw, recordPos);
-        }});
-    registry.addFormat({LogFormat::WinEventXml, [] { return std::make_unique<WinXmlReader>(); }, {}});
+        },
+        {}});
+    registry.addFormat({LogFormat::WinEventXml, [] { return std::make_unique<WinXmlReader>(); }, {}, {}});
     registry.addDetector([](QByteArrayView head) {
         if (head.startsWith(QByteArrayView("ElfFile\0", 8)) || hasEvtxChunks(head))
             return LogFormat::Evtx;
