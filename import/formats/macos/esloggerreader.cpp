@@ -255,7 +255,9 @@ void EsloggerReader::read(InputFile &input, const ReaderContext &context, Import
             }
             if (e.kind == EventKind::FileWrite || e.kind == EventKind::FileRename || e.kind == EventKind::FileDelete)
                 d.insert(QStringLiteral("action"), name == u"close" ? QStringLiteral("close_modified") : name);
-            if (e.kind != EventKind::LogMessage && e.targetPath.isEmpty()) {
+            if ((e.kind == EventKind::FileWrite || e.kind == EventKind::FileRename || e.kind == EventKind::FileDelete
+                    || e.kind == EventKind::ModuleLoad)
+                && e.targetPath.isEmpty()) {
                 // A file event that names no file says only that the process acted.
                 e.kind = EventKind::LogMessage;
                 d.insert(QStringLiteral("no_path"), true);

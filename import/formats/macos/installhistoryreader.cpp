@@ -211,8 +211,14 @@ void InstallHistoryReader::read(InputFile &input, const ReaderContext &context, 
             if (depth == 0)
                 continue;
             if (--depth == 0) {
-                if (!overlong)
+                if (!overlong && scan - start > MaxRecordBytes) {
+                    sink.recordRead();
+                    sink.recordError(base + start,
+                        Text::tr("InstallHistory.plist: install record longer than %1 bytes, skipped")
+                            .arg(MaxRecordBytes));
+                } else if (!overlong) {
                     store(buf.mid(start, scan - start), base + start);
+                }
                 overlong = false;
                 start = -1;
             }

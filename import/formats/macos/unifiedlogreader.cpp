@@ -58,9 +58,11 @@ bool isInstallerSource(const QString &process, const QString &subsystem, const Q
 
 // ---- code signing verdicts ---------------------------------------------------------------
 
-bool isCodeSigningSource(const QString &process, const QString &subsystem, const QString &message)
+bool isCodeSigningSource(
+    const QString &process, const QString &subsystem, const QString &sender, const QString &message)
 {
-    return subsystem.startsWith(QLatin1String("com.apple.syspolicy")) || process == u"syspolicyd" || process == u"amfid"
+    return sender.contains(QLatin1String("AppleMobileFileIntegrity"))
+        || subsystem.startsWith(QLatin1String("com.apple.syspolicy")) || process == u"syspolicyd" || process == u"amfid"
         || subsystem.startsWith(QLatin1String("com.apple.MobileFileIntegrity"))
         || message.startsWith(QLatin1String("AMFI:")) || message.contains(QLatin1String("AppleMobileFileIntegrity"));
 }
@@ -224,7 +226,8 @@ std::optional<Connection> parseConnection(const QString &message)
     // libnetwork: "nw_connection_create_with_id [C12] create connection to example.com:443"
     // and the start line "[C12 example.com:443 tcp, url hash: …, tls, …] start".
     static const QRegularExpression create(QStringLiteral(R"(\[(C[\d.]+)\] create connection to (\S+))"));
-    static const QRegularExpression start(QStringLiteral(R"(^\[(C[\d.]+) (\S+?)[ ,\]].*\] start$)"));
+    static const QRegularExpression start(
+        QStringLiteral(R"(^\[(C[\d.]+) (\[[^\]]+\]:\d+|[^\s,\]]+)[ ,\]].*\] start$)"));
     Connection c;
     QRegularExpressionMatch m = create.match(message);
     if (!m.hasMatch())
@@ -303,6 +306,7 @@ void UnifiedLogReader::read(InputFile &input, const ReaderContext &context, Impo
         const QString subsystem = stringOf(o, QLatin1String("subsystem"));
         const QString imagePath = stringOf(o, QLatin1String("processImagePath"));
         const QString process = fileNameOf(imagePath);
+        const QString sender = stringOf(o, QLatin1String("senderImagePath"));
         const qint64 pid = numberOf(o, QLatin1String("processID"));
 
         Event e = baseEvent(context, EventKind::LogMessage, *timeUs, stream.pos());
@@ -312,7 +316,7 @@ void UnifiedLogReader::read(InputFile &input, const ReaderContext &context, Impo
         putText(d, QStringLiteral("message"), message);
         putText(d, QStringLiteral("subsystem"), subsystem);
         putText(d, QStringLiteral("category"), stringOf(o, QLatin1String("category")));
-        putText(d, QStringLiteral("sender"), stringOf(o, QLatin1String("senderImagePath")));
+        putText(d, QStringLiteral("sender"), sender);
         putText(d, QStringLiteral("event_type"), stringOf(o, QLatin1String("eventType")));
         putText(d, QStringLiteral("message_type"), stringOf(o, QLatin1String("messageType")));
 
@@ -331,7 +335,7 @@ void UnifiedLogReader::read(InputFile &input, const ReaderContext &context, Impo
                 receipts.add(pid, id);
                 d.insert(QStringLiteral("package_identifier"), id);
             }
-        } else if (isCodeSigningSource(process, subsystem, message) && isVerdict(message)) {
+        } else if (isCodeSigningSource(process, subsystem, sender, message) && isVerdict(message)) {
             e.kind = EventKind::SignatureFault;
             e.targetPath = pathIn(message);
             e.teamId = teamIdIn(message);
