@@ -287,6 +287,7 @@ private slots:
     void santaCorpus();
 
     void traceV3IsRefusedWithTheExportHint();
+    void generatedTraceV3IsRefusedToo();
     void traceV3HeaderOnly_data();
     void traceV3HeaderOnly();
 
@@ -1509,6 +1510,23 @@ void Tst_macosreaders::traceV3IsRefusedWithTheExportHint()
         result.error.contains(QStringLiteral("export it with `log show --style ndjson`")), qPrintable(result.error));
     QVERIFY2(!result.error.contains(QStringLiteral("not a log format")), qPrintable(result.error));
     QCOMPARE(result.sourceId, -1);
+}
+
+void Tst_macosreaders::generatedTraceV3IsRefusedToo()
+{
+    // The corpus test's behaviour on a generated header (preamble, timebase, the first
+    // sub-chunk tag at offset 56) followed by zeros, for machines without the corpus.
+    QByteArray bytes = QByteArray::fromHex("0010000011000000d0000000000000007d00000003000000c255e0b5323f0000"
+                                           "b6cc5662000000009a3405002c01000001000000010000000061000008000000");
+    bytes.append(8192, '\0');
+    const std::unique_ptr<CaseStore> store = CaseStore::create(m_dir.filePath(QStringLiteral("g.chainscope")));
+    QVERIFY(store);
+    const ImportResult result = importFile(*store, builtinFormats(), write(bytes), ImportOptions());
+    QCOMPARE(result.status, ImportResult::Status::Failed);
+    QCOMPARE(result.format, QStringLiteral("tracev3"));
+    QVERIFY2(result.error.contains(QStringLiteral("(.tracev3); export it with `log show --style ndjson`")),
+        qPrintable(result.error));
+    QCOMPARE(result.counts.eventsStored, 0);
 }
 
 void Tst_macosreaders::traceV3HeaderOnly_data()
