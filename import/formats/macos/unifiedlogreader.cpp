@@ -282,8 +282,8 @@ void UnifiedLogReader::read(InputFile &input, const ReaderContext &context, Impo
             sink.recordSkipped();
             continue;
         }
-        sink.recordRead();
         if (status == JsonRecordStream::Status::Error) {
+            sink.recordRead();
             sink.recordError(stream.pos(), Text::tr("unified log: %1").arg(stream.error()));
             continue;
         }
@@ -294,6 +294,7 @@ void UnifiedLogReader::read(InputFile &input, const ReaderContext &context, Impo
             sink.recordSkipped();
             continue;
         }
+        sink.recordRead();
         const QString stamp = stringOf(o, QLatin1String("timestamp"));
         const std::optional<qint64> timeUs = parseWholeStamp(stamp.toLatin1(), context.timeZone);
         if (!timeUs) {
