@@ -140,6 +140,56 @@ QByteArray windowsXml(const QString &threat)
           "</EventData></Event></Events>\n";
 }
 
+QByteArray jsonText(const QString &text)
+{
+    // A JSON string with its quotes, escaped as any JSON writer escapes it.
+    const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
+QByteArray unifiedLog(const QString &threat)
+{
+    return "{\"timestamp\":\"2024-03-01 10:00:00.000000+0000\",\"eventMessage\":"
+        + jsonText(QStringLiteral("PackageKit: Installed \"") + threat + QStringLiteral("\" (\"1.0\")"))
+        + ",\"subsystem\":\"com.apple.install\",\"processImagePath\":\"/usr/libexec/installd\",\"processID\":4242,"
+          "\"eventType\":\"logEvent\",\"messageType\":\"Default\"}\n";
+}
+
+QByteArray eslogger(const QString &threat)
+{
+    const QByteArray path = jsonText(QStringLiteral("/Applications/") + threat + QStringLiteral(".app/x"));
+    return "{\"event_type\":9,\"time\":\"2024-03-01T10:00:00.000000000Z\",\"seq_num\":1,\"global_seq_num\":1,"
+           "\"process\":{\"audit_token\":{\"pid\":4242,\"pidversion\":1},\"ppid\":1,\"executable\":{\"path\":"
+           "\"/sbin/launchd\"}},\"event\":{\"exec\":{\"target\":{\"audit_token\":{\"pid\":4242,\"pidversion\":2},"
+           "\"ppid\":1,\"executable\":{\"path\":"
+        + path
+        + "},\"codesigning_flags\":3,\"cdhash\":\"5d4c\",\"signing_id\":\"x\",\"team_id\":null},"
+          "\"args\":["
+        + path + "," + jsonText(threat) + "]}}}\n";
+}
+
+QByteArray macInstallLog(const QString &threat)
+{
+    return "2024-03-01 10:00:00+00 mac installd[4242]: PackageKit: Installed \"" + threat.toUtf8() + "\" (\"1.0\")\n";
+}
+
+QByteArray santaLog(const QString &threat)
+{
+    return "[2024-03-01T10:00:00.000Z] I santad: action=EXEC|decision=ALLOW|reason=CERT|sha256=ab|"
+           "cert_cn=Developer ID Application: "
+        + threat.toUtf8() + " (AB12CD34EF)|pid=4242|ppid=1|user=ana|path=/Applications/" + threat.toUtf8()
+        + "|args=" + threat.toUtf8() + "\n";
+}
+
+QByteArray installHistory(const QString &threat)
+{
+    const QByteArray t = threat.toHtmlEscaped().toUtf8().replace("\r", "&#13;");
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<array>\n<dict>\n"
+           "<key>date</key><date>2024-03-01T10:00:00Z</date><key>displayName</key><string>"
+        + t + "</string><key>displayVersion</key><string>1.0</string><key>packageIdentifiers</key><array><string>" + t
+        + "</string></array><key>processName</key><string>Installer</string>\n</dict>\n</array>\n</plist>\n";
+}
+
 // Which text a format's field can carry at all. dpkg and rpm refuse package names
 // with controls (a line with one is damage, not evidence); XML 1.0 carries tab, line
 // feed and carriage return (as a reference) but no other control, not even escaped.
@@ -174,6 +224,11 @@ const Format Formats[] = {
     {"apt", aptHistory, anyText},
     {"dnf", dnfLog, noControls},
     {"windows-xml", windowsXml, xmlText},
+    {"unified-log", unifiedLog, anyText},
+    {"eslogger", eslogger, anyText},
+    {"install-log", macInstallLog, anyText},
+    {"santa", santaLog, anyText},
+    {"install-history", installHistory, xmlText},
 };
 
 QJsonArray jsonArray(const QByteArray &json)
@@ -209,6 +264,9 @@ enum class Damage {
     EvtxSignatureBitFlip, // one bit in the file header's "ElfFile" signature
     EvtxChunksCut, // the file header alone: every record it promises is gone
     EvtxChunkZeroed, // the header, then zeros where the chunk was
+    SantaLineMangled, // one line of a (generated) Santa log overwritten
+    UnifiedLogJsonCut, // a (generated) `log show --style json` export cut inside its last object
+    TraceV3, // a raw unified log file: recognised, refused with the export hint
     RandomBytes, // not a log at all
     EmptyFile, // zero bytes
     Fifo, // a named pipe: opening it would block for ever
@@ -293,6 +351,42 @@ QPair<QString, QString> makeDamagedInput(Damage damage, const QString &demo, con
         bytes[4096 + 512 + 200] = char(bytes[4096 + 512 + 200] ^ 0x10);
         const QString path = dir + QStringLiteral("/sysmon-flipped.evtx");
         return {writeBytes(path, bytes) ? path : QString(), evtx};
+    }
+    case Damage::SantaLineMangled:
+    case Damage::UnifiedLogJsonCut: {
+        // Generated here: the demo writes no macOS evidence. The intact file is kept
+        // beside the damaged one, as the original to count against.
+        QByteArray clean;
+        QByteArray damaged;
+        if (damage == Damage::SantaLineMangled) {
+            QList<QByteArray> lines;
+            for (int i = 0; i < 10; ++i)
+                lines << "[2024-03-01T10:00:0" + QByteArray::number(i)
+                        + ".000Z] I santad: action=WRITE|path=/usr/local/bin/tool" + QByteArray::number(i)
+                        + "|pid=42|ppid=1|process=installer|processpath=/usr/sbin/installer|uid=0|user=root";
+            clean = lines.join('\n') + '\n';
+            lines[5] = "[2024-03-01T10:0@@";
+            damaged = lines.join('\n') + '\n';
+        } else {
+            QList<QByteArray> objects;
+            for (int i = 0; i < 6; ++i)
+                objects << "{\n  \"timestamp\" : \"2024-03-01 10:00:0" + QByteArray::number(i)
+                        + ".000000+0000\",\n  \"eventMessage\" : \"message " + QByteArray::number(i)
+                        + "\",\n  \"subsystem\" : \"com.example\",\n  \"processImagePath\" : \"/bin/x\",\n"
+                          "  \"processID\" : 7\n}";
+            clean = "[" + objects.join(',') + "]\n";
+            damaged = clean.left(clean.lastIndexOf("\"subsystem\""));
+        }
+        const QString name = damage == Damage::SantaLineMangled ? QStringLiteral("santa") : QStringLiteral("unified");
+        const QString original = dir + u'/' + name + QStringLiteral("-intact.log");
+        const QString path = dir + u'/' + name + QStringLiteral("-damaged.log");
+        return {writeBytes(original, clean) && writeBytes(path, damaged) ? path : QString(), original};
+    }
+    case Damage::TraceV3: {
+        QByteArray bytes = QByteArray::fromHex("0010000011000000d0000000000000007d00000003000000");
+        bytes.append(4096, '\0');
+        const QString path = dir + QStringLiteral("/0000000000000f85.tracev3");
+        return {writeBytes(path, bytes) ? path : QString(), QString()};
     }
     case Damage::EvtxSignatureBitFlip:
     case Damage::EvtxChunksCut:
@@ -497,6 +591,9 @@ void Tst_hostile::damagedInputKeepsTheContract_data()
     row("evtx, file signature bit flipped", Damage::EvtxSignatureBitFlip, 2, "complete", 1, 0, "");
     row("evtx, chunks cut off", Damage::EvtxChunksCut, 2, "incomplete", -1, -3, "missing");
     row("evtx, chunk zeroed", Damage::EvtxChunkZeroed, 2, "incomplete", -1, -3, "missing");
+    row("santa, one line mangled", Damage::SantaLineMangled, 2, "complete", 1, 1, "Santa log");
+    row("unified log json, cut inside an object", Damage::UnifiedLogJsonCut, 2, "complete", 1, 1, "ends inside");
+    row("tracev3, refused with advice", Damage::TraceV3, 1, "failed", 0, -2, "log show --style ndjson");
     row("random bytes", Damage::RandomBytes, 1, "failed", 0, -2, "EVTX");
     row("empty file", Damage::EmptyFile, 1, "failed", 0, -2, "empty file");
     row("fifo", Damage::Fifo, 1, "failed", 0, -2, "not a regular file");
