@@ -441,6 +441,11 @@ void Tst_EcsReader::endpointAndAuditbeatMapping_data()
             "destination":{"ip":"10.0.0.2","port":22},"source":{"ip":"198.51.100.4","port":40000}})")
         << fields({{"kind", "log_message"}, {"dstIp", "10.0.0.2"}, {"details.direction", "ingress"},
                {"details.source_ip", "198.51.100.4"}});
+    QTest::newRow("inbound flow is no egress")
+        << QByteArray(R"({"@timestamp":"2024-03-01T10:00:00Z","event":{"module":"system","dataset":"socket",
+            "category":["network"],"type":["connection","start"],"action":"network_flow"},
+            "network":{"direction":"inbound","type":"ipv4"},"destination":{"ip":"10.0.0.2","port":22}})")
+        << fields({{"kind", "log_message"}, {"details.direction", "inbound"}});
     QTest::newRow("accept without direction is no egress")
         << QByteArray(R"({"@timestamp":"2024-03-01T10:00:00Z","event":{"category":"network",
             "action":"connection_accepted"},"destination":{"ip":"10.0.0.2","port":22}})")
