@@ -18,7 +18,8 @@ namespace Chainscope {
 // scanner that knows strings and brackets, so memory is bounded by the largest
 // document, never by the file; a document longer than the cap is an error and skipped.
 // An Elasticsearch search response ({"hits":{"hits":[…]}}) is one top-level object: it
-// is read whole, within the same cap, and each hit is a document.
+// is read whole, within the same cap, and each hit is a document (stored as compact
+// JSON, at the response's position).
 //
 // Damage: a document cut off (a line end inside a string, or a '{' where JSON allows
 // none, such as the start of the next NDJSON line) is one error and reading goes on
