@@ -287,6 +287,8 @@ private slots:
     void damagedDocumentKeepsItsNeighbours();
     void documentCap_data();
     void documentCap();
+    void cutAtTheEndOfTheFile_data();
+    void cutAtTheEndOfTheFile();
     void forkThenExecLineage();
     void realEndpointFile();
 };
@@ -831,6 +833,34 @@ void Tst_EcsReader::documentCap()
     }
     // The document after the overlong one is read again: the scanner resynchronised.
     QCOMPARE(kindName(r.sink.events.last().event.kind), QStringLiteral("net_connect"));
+}
+
+void Tst_EcsReader::cutAtTheEndOfTheFile_data()
+{
+    QTest::addColumn<QByteArray>("tail");
+    QTest::addColumn<qsizetype>("cap");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("short document") << QByteArray("{\"@timestamp\":\"2024-03-01T10:00:00Z\",\"process\":{\"pid\":1")
+                                    << EcsReader::DefaultMaxDocumentBytes << u"end of the file"_s;
+    // An unterminated document longer than the cap is reported once, not twice.
+    QTest::newRow("overlong document") << QByteArray("{\"@timestamp\":\"2024\",\"a\":[") + QByteArray(5000, '1')
+                                       << qsizetype(1024) << u"longer than"_s;
+}
+
+void Tst_EcsReader::cutAtTheEndOfTheFile()
+{
+    QFETCH(QByteArray, tail);
+    QFETCH(qsizetype, cap);
+    QFETCH(QString, message);
+    const QByteArray first = compact(threeDocuments()[0]) + '\n';
+    Read r;
+    readBytes(first + tail, r, cap);
+    QCOMPARE(r.sink.events.size(), 1);
+    QCOMPARE(r.sink.errors.size(), 1);
+    QVERIFY2(r.sink.errors.first().message.contains(message), qPrintable(r.sink.errors.first().message));
+    QCOMPARE(r.sink.errors.first().pos, first.size());
+    QCOMPARE(r.sink.counts().recordsRead, 2);
+    QCOMPARE(r.sink.counts().recordsFailed, 1);
 }
 
 // What the real file shows, in small: Elastic Endpoint on macOS names as a process's
