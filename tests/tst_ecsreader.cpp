@@ -280,6 +280,8 @@ private slots:
     void timestamps();
     void winlogbeatMeansWhatTheNormalizerSays_data();
     void winlogbeatMeansWhatTheNormalizerSays();
+    void winlogbeatModuleFieldsAreRestored_data();
+    void winlogbeatModuleFieldsAreRestored();
     void layoutsGiveTheSameEvents_data();
     void layoutsGiveTheSameEvents();
     void recordPositionsAndRawBytes();
@@ -679,6 +681,93 @@ void Tst_EcsReader::winlogbeatMeansWhatTheNormalizerSays()
 
     QCOMPARE(kindName(fromEcs.kind), kind);
     const QString diff = difference(fromEcs, fromEvtx.first());
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void Tst_EcsReader::winlogbeatModuleFieldsAreRestored_data()
+{
+    // Winlogbeat's Sysmon module renames EventData fields into ECS fields (they leave
+    // winlog.event_data); the document must still mean what the original record meant.
+    QTest::addColumn<QByteArray>("document"); // as the module leaves it
+    QTest::addColumn<int>("eventId");
+    QTest::addColumn<QVariantMap>("original"); // the EventData of the record (Sysmon 13: User in every event)
+    const QByteArray head = R"("@timestamp":"2024-03-01T10:00:00.123Z","host":{"name":"ws1"},
+        "user":{"domain":"EXAMPLE","name":"ana"},)";
+    QTest::newRow("sysmon 1")
+        << QByteArray("{" + head + R"("winlog":{"channel":"Microsoft-Windows-Sysmon/Operational",
+            "provider_name":"Microsoft-Windows-Sysmon","event_id":1,"record_id":7,"computer_name":"ws1.example.com",
+            "event_data":{"IntegrityLevel":"Medium","LogonId":"0x3e7"}},
+            "process":{"entity_id":"{11111111-2222-3333-4444-555555555555}","pid":4242,
+            "executable":"C:\\Program Files\\U\\u.exe","args":["C:\\Program Files\\U\\u.exe","/update"],
+            "working_directory":"C:\\Users\\ana\\","parent":{"entity_id":"{11111111-2222-3333-4444-000000000001}",
+            "pid":1000,"executable":"C:\\Windows\\explorer.exe","args":["C:\\Windows\\explorer.exe"]}},
+            "hash":{"sha1":"aa","md5":"bb","sha256":"cc"}})")
+        << 1
+        << fields({{"UtcTime", "2024-03-01 10:00:00.123"}, {"ProcessGuid", "{11111111-2222-3333-4444-555555555555}"},
+               {"ProcessId", "4242"}, {"Image", "C:\\Program Files\\U\\u.exe"},
+               {"CommandLine", "\"C:\\Program Files\\U\\u.exe\" /update"}, {"CurrentDirectory", "C:\\Users\\ana\\"},
+               {"User", "EXAMPLE\\ana"}, {"Hashes", "SHA1=AA,MD5=BB,SHA256=CC"},
+               {"ParentProcessGuid", "{11111111-2222-3333-4444-000000000001}"}, {"ParentProcessId", "1000"},
+               {"ParentImage", "C:\\Windows\\explorer.exe"}, {"ParentCommandLine", "C:\\Windows\\explorer.exe"},
+               {"IntegrityLevel", "Medium"}, {"LogonId", "0x3e7"}});
+    QTest::newRow("sysmon 3") << QByteArray("{" + head + R"("winlog":{"channel":"Microsoft-Windows-Sysmon/Operational",
+            "provider_name":"Microsoft-Windows-Sysmon","event_id":3,"record_id":8,"computer_name":"ws1.example.com"},
+            "process":{"entity_id":"{1}","pid":4242,"executable":"C:\\u.exe"},
+            "network":{"transport":"tcp","direction":"outbound","type":"ipv4"},
+            "source":{"ip":"10.0.0.2","port":50000},"destination":{"ip":"203.0.113.9","port":443,
+            "domain":"c2.example"}})")
+                              << 3
+                              << fields({{"UtcTime", "2024-03-01 10:00:00.123"}, {"ProcessGuid", "{1}"},
+                                     {"ProcessId", "4242"}, {"Image", "C:\\u.exe"}, {"User", "EXAMPLE\\ana"},
+                                     {"Protocol", "tcp"}, {"Initiated", "true"}, {"SourceIp", "10.0.0.2"},
+                                     {"SourcePort", "50000"}, {"DestinationIp", "203.0.113.9"},
+                                     {"DestinationHostname", "c2.example"}, {"DestinationPort", "443"}});
+    QTest::newRow("sysmon 7") << QByteArray("{" + head + R"("winlog":{"channel":"Microsoft-Windows-Sysmon/Operational",
+            "provider_name":"Microsoft-Windows-Sysmon","event_id":7,"record_id":9,"computer_name":"ws1.example.com",
+            "event_data":{"Signed":"false","Signature":"-","SignatureStatus":"Unavailable"}},
+            "process":{"entity_id":"{1}","pid":4242,"executable":"C:\\u.exe"},
+            "file":{"path":"C:\\U\\ffmpeg.dll"},"hash":{"sha256":"dd"}})")
+                              << 7
+                              << fields({{"UtcTime", "2024-03-01 10:00:00.123"}, {"ProcessGuid", "{1}"},
+                                     {"ProcessId", "4242"}, {"Image", "C:\\u.exe"}, {"User", "EXAMPLE\\ana"},
+                                     {"ImageLoaded", "C:\\U\\ffmpeg.dll"}, {"Hashes", "SHA256=DD"}, {"Signed", "false"},
+                                     {"Signature", "-"}, {"SignatureStatus", "Unavailable"}});
+    QTest::newRow("sysmon 22") << QByteArray("{" + head + R"("winlog":{"channel":"Microsoft-Windows-Sysmon/Operational",
+            "provider_name":"Microsoft-Windows-Sysmon","event_id":22,"record_id":10,"computer_name":"ws1.example.com",
+            "event_data":{"QueryStatus":"0"}},"process":{"entity_id":"{1}","pid":4242,"executable":"C:\\u.exe"},
+            "dns":{"question":{"name":"c2.example"},"resolved_ip":["192.0.2.1","192.0.2.2"]}})")
+                               << 22
+                               << fields({{"UtcTime", "2024-03-01 10:00:00.123"}, {"ProcessGuid", "{1}"},
+                                      {"ProcessId", "4242"}, {"QueryName", "c2.example"}, {"QueryStatus", "0"},
+                                      {"QueryResults", "type:  5 cdn.example;::ffff:192.0.2.1;192.0.2.2;"},
+                                      {"Image", "C:\\u.exe"}, {"User", "EXAMPLE\\ana"}});
+}
+
+void Tst_EcsReader::winlogbeatModuleFieldsAreRestored()
+{
+    QFETCH(QByteArray, document);
+    QFETCH(int, eventId);
+    QFETCH(QVariantMap, original);
+    const QJsonObject doc = parse(document);
+    QVERIFY(!doc.isEmpty());
+    Read r;
+    readBytes(compact(doc) + '\n', r);
+    QCOMPARE(r.sink.errors.size(), 0);
+    QCOMPARE(r.sink.events.size(), 1);
+
+    WinEventRecord record;
+    record.provider = u"Microsoft-Windows-Sysmon"_s;
+    record.channel = u"Microsoft-Windows-Sysmon/Operational"_s;
+    record.eventId = quint32(eventId);
+    record.recordId = quint64(doc.value(u"winlog"_s).toObject().value(u"record_id"_s).toInt());
+    record.computer = u"ws1.example.com"_s;
+    record.timeUs = isoUs("2024-03-01T10:00:00.123Z");
+    for (auto it = original.cbegin(); it != original.cend(); ++it)
+        record.data.append(it.key(), it.value().toString());
+    QList<Event> fromEvtx;
+    normalizeWindowsEvent(record, fromEvtx);
+    QCOMPARE(fromEvtx.size(), 1);
+    const QString diff = difference(r.sink.events.first().event, fromEvtx.first());
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
 

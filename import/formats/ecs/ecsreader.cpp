@@ -265,15 +265,18 @@ Platform platformOf(const QJsonObject &o)
 
 // "SHA1=…,MD5=…,SHA256=…" in Sysmon's order and case, so that a file hashed by Sysmon
 // and by an Elastic agent reads the same (the correlator compares these strings).
+// `prefix` names the object ("process", "dll", "file"); empty for the top-level hash.*
+// where Winlogbeat's Sysmon module puts them.
 QString hashesOf(const QJsonObject &o, const QString &prefix)
 {
+    const QString base = prefix.isEmpty() ? QString() : prefix + u'.';
     static const std::pair<const char *, const char *> algorithms[] = {{"sha1", "SHA1"}, {"md5", "MD5"},
         {"sha256", "SHA256"}, {"sha384", "SHA384"}, {"sha512", "SHA512"}, {"imphash", "IMPHASH"}};
     QStringList parts;
     for (const auto &[key, name] : algorithms) {
-        QString v = str(o, QString(prefix + QLatin1String(".hash.") + QLatin1String(key)));
-        if (v.isEmpty() && qstrcmp(key, "imphash") == 0)
-            v = str(o, QString(prefix + QLatin1String(".pe.imphash")));
+        QString v = str(o, QString(base + QLatin1String("hash.") + QLatin1String(key)));
+        if (v.isEmpty() && qstrcmp(key, "imphash") == 0 && !prefix.isEmpty())
+            v = str(o, QString(base + QLatin1String("pe.imphash")));
         if (!v.isEmpty())
             parts.append(QLatin1String(name) + u'=' + v.toUpper());
     }
@@ -339,6 +342,111 @@ QStringList dnsAnswersOf(const QJsonObject &o)
 
 // ---- Winlogbeat --------------------------------------------------------------------
 
+// Winlogbeat's Sysmon and Security modules move some EventData fields into ECS fields
+// (mode "rename": ProcessGuid becomes process.entity_id and leaves event_data, Hashes
+// becomes hash.*, Initiated becomes network.direction, …). The normalizer reads
+// Sysmon's names, so the fields that left are put back under them; fields still in
+// event_data win.
+void restoreRenamedFields(const QJsonObject &o, WinEventRecord &r)
+{
+    const auto put = [&](const char16_t *name, const QString &value) {
+        if (!value.isEmpty() && !r.has(QStringView(name)))
+            r.data.append(QString::fromUtf16(name), value);
+    };
+    const auto firstOf = [&](std::initializer_list<QStringView> paths) {
+        for (const QStringView path : paths) {
+            const QString v = str(o, path);
+            if (!v.isEmpty())
+                return v;
+        }
+        return QString();
+    };
+    // A command line that Winlogbeat split into args, joined back (quoting the
+    // arguments with blanks); process.command_line, where newer versions keep it, wins.
+    const auto commandLine = [&](const QString &prefix) {
+        QString line = str(o, QString(prefix + QLatin1String(".command_line")));
+        if (!line.isEmpty())
+            return line;
+        QStringList args = strs(o, QString(prefix + QLatin1String(".args")));
+        for (QString &a : args) {
+            if (a.contains(u' ') || a.contains(u'\t'))
+                a = u'"' + a + u'"';
+        }
+        return args.join(u' ');
+    };
+    const auto account = [&] {
+        const QString name = str(o, u"user.name");
+        const QString domain = str(o, u"user.domain");
+        return domain.isEmpty() || name.isEmpty() ? name : domain + u'\\' + name;
+    };
+    if (r.provider == QLatin1String("Microsoft-Windows-Sysmon")) {
+        put(u"ProcessGuid", str(o, u"process.entity_id"));
+        put(u"ProcessId", str(o, u"process.pid"));
+        put(u"Image", str(o, u"process.executable"));
+        if (r.eventId == 1) {
+            put(u"CommandLine", commandLine(QStringLiteral("process")));
+            put(u"CurrentDirectory", str(o, u"process.working_directory"));
+            put(u"ParentProcessGuid", str(o, u"process.parent.entity_id"));
+            put(u"ParentProcessId", str(o, u"process.parent.pid"));
+            put(u"ParentImage", str(o, u"process.parent.executable"));
+            put(u"ParentCommandLine", commandLine(QStringLiteral("process.parent")));
+        }
+        put(u"User", account());
+        switch (r.eventId) {
+        case 1:
+        case 6:
+        case 7:
+        case 23:
+        case 26:
+        case 29:
+            put(u"Hashes", hashesOf(o, QString()));
+            put(u"Hashes", hashesOf(o, r.eventId == 1 ? QStringLiteral("process") : QStringLiteral("file")));
+            put(u"Hashes", hashesOf(o, QStringLiteral("dll")));
+            break;
+        case 15:
+            put(u"Hash", hashesOf(o, QString()));
+            put(u"Hash", hashesOf(o, QStringLiteral("file")));
+            break;
+        default:
+            break;
+        }
+        if (r.eventId == 6 || r.eventId == 7) {
+            put(u"ImageLoaded", firstOf({u"file.path", u"dll.path"}));
+            put(u"Signature", firstOf({u"file.code_signature.subject_name", u"dll.code_signature.subject_name"}));
+            put(u"SignatureStatus", firstOf({u"file.code_signature.status", u"dll.code_signature.status"}));
+            put(u"Signed", firstOf({u"file.code_signature.signed", u"dll.code_signature.signed"}));
+        } else {
+            put(u"TargetFilename", str(o, u"file.path"));
+        }
+        if (r.eventId == 3) {
+            put(u"Protocol", str(o, u"network.transport"));
+            put(u"SourceIp", str(o, u"source.ip"));
+            put(u"SourcePort", str(o, u"source.port"));
+            put(u"DestinationIp", str(o, u"destination.ip"));
+            put(u"DestinationHostname", str(o, u"destination.domain"));
+            put(u"DestinationPort", str(o, u"destination.port"));
+            const QString direction = str(o, u"network.direction");
+            put(u"Initiated",
+                isAny(direction, {"outbound", "egress", "outgoing"})       ? QStringLiteral("true")
+                    : isAny(direction, {"inbound", "ingress", "incoming"}) ? QStringLiteral("false")
+                                                                           : QString());
+        }
+        if (r.eventId == 22) {
+            put(u"QueryName", str(o, u"dns.question.name"));
+            QString results;
+            for (const QString &ip : strs(o, u"dns.resolved_ip"))
+                results += ip + u';';
+            put(u"QueryResults", results);
+        }
+    } else if (r.provider == QLatin1String("Microsoft-Windows-Security-Auditing") && r.eventId == 4688) {
+        put(u"NewProcessId", str(o, u"process.pid"));
+        put(u"NewProcessName", str(o, u"process.executable"));
+        put(u"CommandLine", str(o, u"process.command_line"));
+        put(u"ProcessId", str(o, u"process.parent.pid"));
+        put(u"ParentProcessName", str(o, u"process.parent.executable"));
+    }
+}
+
 // The record Winlogbeat was made from. Unnamed data of classic providers is "param1",
 // "param2", … in Winlogbeat and "Data1", "Data2", … in WinEventRecord.
 WinEventRecord winEventOf(const QJsonObject &o, qint64 timeUs)
@@ -376,6 +484,7 @@ WinEventRecord winEventOf(const QJsonObject &o, qint64 timeUs)
             continue;
         add(element.isEmpty() ? it.key() : element + u'/' + it.key(), it.value());
     }
+    restoreRenamedFields(o, r);
     r.data.mayRepeatNames();
     return r;
 }

@@ -45,7 +45,9 @@ namespace Chainscope {
 // Winlogbeat documents (winlog.channel, winlog.event_id, winlog.event_data) are handed
 // to the Windows normalizer as the record they were made from, so a Sysmon, Security
 // or MsiInstaller event means the same whether it came from an EVTX file or from
-// Elasticsearch.
+// Elasticsearch. Where Winlogbeat's Sysmon or Security module moved EventData fields
+// into ECS fields (process.entity_id, hash.*, network.direction, …), they are put back
+// under their Sysmon names first.
 class EcsReader final : public Reader
 {
 public:
