@@ -518,7 +518,8 @@ QString joinedArgs(const QJsonObject &o, QStringView path)
     return strs(o, path).join(u' ');
 }
 
-void normalizeEcs(const QJsonObject &o, qint64 timeUs, const ReaderContext &context, QList<Event> &out)
+void normalizeEcs(
+    const QJsonObject &o, const QString &index, qint64 timeUs, const ReaderContext &context, QList<Event> &out)
 {
     Event e;
     e.timeUs = timeUs;
@@ -566,6 +567,7 @@ void normalizeEcs(const QJsonObject &o, qint64 timeUs, const ReaderContext &cont
     text("action", action);
     text("category", categories.join(u','));
     text("type", types.join(u','));
+    text("index", index);
 
     const auto sign = [&](const QString &prefix) {
         const Signature s = signatureOf(o, prefix);
@@ -907,7 +909,7 @@ bool EcsReader::normalize(const QJsonObject &document, const ReaderContext &cont
         error = Text::tr("ECS document without a readable @timestamp");
         return false;
     }
-    normalizeEcs(o, *time, context, out);
+    normalizeEcs(o, document.value(QLatin1String("_index")).toString(), *time, context, out);
     return true;
 }
 

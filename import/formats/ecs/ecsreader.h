@@ -27,19 +27,20 @@ namespace Chainscope {
 //
 // Mapping (details keys in brackets): @timestamp is the time (event.created when it is
 // missing); host.hostname or host.name the host; event.category / type / action pick the
-// kind: process start (event.action "fork": forked) and end, file creation / change /
+// kind: process start (event.action "fork": forked) and end [exit_code], file creation / change /
 // rename / deletion (the old name of a rename from file.Ext.original.path or
 // file.original.path [original_path]), library loads (dll.*, else file.*), network
 // connections (only outgoing ones are egress; inbound ones stay log messages
 // [direction, source_ip, source_port, transport]), DNS lookups (dns.question.name,
-// dns.resolved_ip and the address answers), packages (Auditbeat's system/package
+// dns.resolved_ip and the address answers [dns_type, response_code]), packages (Auditbeat's system/package
 // [package_action, version]); everything else a log message [message]. Process
 // identity from process.* (entity_id is the process key, parent.entity_id the
 // parent's); signatures from process / dll / file .code_signature (signer, team id,
 // status: "Valid" when trusted or valid, "Unsigned" when none exists, else the status
 // text [signing_id]); hashes from *.hash as Sysmon writes them ("SHA1=…,MD5=…,SHA256=…",
-// upper-case hex). Every event keeps [dataset, module, action, category, type, index].
-// Auditd documents add [syscall, outcome]; Elastic Endpoint's process ancestry is kept
+// upper-case hex). Every event keeps [dataset, module, action, category, type] and the
+// Elasticsearch index of a hit [index].
+// Auditd documents add [syscall], any document its [outcome]; Elastic Endpoint's process ancestry is kept
 // [ancestry].
 //
 // Winlogbeat documents (winlog.channel, winlog.event_id, winlog.event_data) are handed
