@@ -491,7 +491,8 @@ WinEventRecord winEventOf(const QJsonObject &o, qint64 timeUs)
 
 bool isWinlogbeat(const QJsonObject &o)
 {
-    return field(o, u"winlog").isObject() && num(o, u"winlog.event_id") >= 0
+    // field() reads nested and flattened ("winlog.event_id": 1) documents alike.
+    return num(o, u"winlog.event_id") >= 0
         && (!str(o, u"winlog.channel").isEmpty() || !str(o, u"winlog.provider_name").isEmpty());
 }
 
