@@ -317,6 +317,10 @@ void Tst_EcsReader::probe_data()
                                      << true;
     QTest::newRow("byte order mark") << QByteArray("\xef\xbb\xbf{\"@timestamp\":\"2024-03-01T10:00:00Z\",\"agent\":{}}")
                                      << true;
+    QTest::newRow("winlogbeat with the event XML") << QByteArray(
+        "{\"@timestamp\":\"2024-03-01T10:00:00Z\",\"event\":{\"original\":\"<Event xmlns='http://"
+        "schemas.microsoft.com/win/2004/08/events/event'><System/></Event>\"},\"winlog\":{\"event_id\":1}}\n")
+                                                   << true;
     QTest::newRow("no @timestamp") << QByteArray("{\"timestamp\":\"2024\",\"ecs\":{}}") << false;
     QTest::newRow("@timestamp, no ECS field") << QByteArray("{\"@timestamp\":\"2024\",\"level\":\"info\"}") << false;
     QTest::newRow("@timestamp as a value only") << QByteArray("{\"msg\":\"@timestamp\",\"ecs\":1}") << false;
