@@ -190,6 +190,24 @@ QByteArray installHistory(const QString &threat)
         + "</string></array><key>processName</key><string>Installer</string>\n</dict>\n</array>\n</plist>\n";
 }
 
+QByteArray ecsDocument(const QString &threat)
+{
+    // JSON escapes whatever a string holds: an Elastic Endpoint exec, one per line.
+    const QJsonObject process {{QStringLiteral("entity_id"), QStringLiteral("P1")}, {QStringLiteral("pid"), 4242},
+        {QStringLiteral("executable"), QStringLiteral("/tmp/") + threat},
+        {QStringLiteral("command_line"), threat + QStringLiteral(" --quiet")},
+        {QStringLiteral("parent"), QJsonObject {{QStringLiteral("pid"), 1}}}};
+    const QJsonObject doc {{QStringLiteral("@timestamp"), QStringLiteral("2024-03-01T10:00:00Z")},
+        {QStringLiteral("agent"), QJsonObject {{QStringLiteral("type"), QStringLiteral("endpoint")}}},
+        {QStringLiteral("host"), QJsonObject {{QStringLiteral("hostname"), QStringLiteral("h1")}}},
+        {QStringLiteral("event"),
+            QJsonObject {{QStringLiteral("category"), QJsonArray {QStringLiteral("process")}},
+                {QStringLiteral("type"), QJsonArray {QStringLiteral("start")}},
+                {QStringLiteral("action"), QStringLiteral("exec")}}},
+        {QStringLiteral("process"), process}};
+    return QJsonDocument(doc).toJson(QJsonDocument::Compact) + '\n';
+}
+
 // Which text a format's field can carry at all. dpkg and rpm refuse package names
 // with controls (a line with one is damage, not evidence); XML 1.0 carries tab, line
 // feed and carriage return (as a reference) but no other control, not even escaped.
@@ -229,6 +247,7 @@ const Format Formats[] = {
     {"install-log", macInstallLog, anyText},
     {"santa", santaLog, anyText},
     {"install-history", installHistory, xmlText},
+    {"ecs", ecsDocument, anyText},
 };
 
 QJsonArray jsonArray(const QByteArray &json)
