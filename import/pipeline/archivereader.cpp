@@ -5,6 +5,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <cstring>
 
 namespace Chainscope {
 
@@ -60,7 +61,9 @@ bool recognised(archive *a)
     return rc == ARCHIVE_OK || rc == ARCHIVE_WARN || rc == ARCHIVE_EOF || archive_format(a) != 0;
 }
 
-// One member's data, read through archive_read_data() as the reader asks for it.
+// One member's data, block by block as libarchive decodes it. Not archive_read_data():
+// when it meets damage half-way through a request it returns the error and drops the
+// bytes it had already copied, up to a whole read of intact evidence.
 class MemberDevice final : public QIODevice
 {
 public:
@@ -74,23 +77,69 @@ public:
 protected:
     qint64 readData(char *data, qint64 maxSize) override
     {
-        if (m_failed)
-            return -1;
-        const la_ssize_t n = archive_read_data(m_archive, data, size_t(maxSize));
-        if (n < 0) {
-            // A damaged member (bad CRC, cut stream, unsupported method): the bytes
-            // before it were delivered; the reader counts this as one error.
-            setErrorString(archiveMessage(m_archive));
-            m_failed = true;
-            return -1;
+        qint64 done = 0;
+        while (done < maxSize) {
+            if (m_zeros > 0) {
+                // A hole of a sparse member reads as zeros, as it would on disk.
+                const qint64 n = qMin(m_zeros, maxSize - done);
+                std::memset(data + done, 0, size_t(n));
+                m_zeros -= n;
+                m_offset += n;
+                done += n;
+                continue;
+            }
+            if (m_left > 0) {
+                const qint64 n = qMin(m_left, maxSize - done);
+                std::memcpy(data + done, m_block, size_t(n));
+                m_block += n;
+                m_left -= n;
+                m_offset += n;
+                done += n;
+                continue;
+            }
+            if (m_state != State::Reading)
+                break;
+            const void *block = nullptr;
+            size_t size = 0;
+            la_int64_t offset = 0;
+            const int rc = archive_read_data_block(m_archive, &block, &size, &offset);
+            if (rc == ARCHIVE_EOF) {
+                m_state = m_warning.isEmpty() ? State::Ended : State::Failed;
+                if (!m_warning.isEmpty())
+                    setErrorString(m_warning);
+                break;
+            }
+            if (rc < ARCHIVE_WARN) {
+                // Damage (a cut stream, a broken deflate block, an unsupported method):
+                // the bytes before it are delivered first, the error on the next call.
+                setErrorString(archiveMessage(m_archive));
+                m_state = State::Failed;
+                break;
+            }
+            // A warning on data is a checksum that does not match (zip's CRC): the bytes
+            // are read, and the member ends with that message as its error.
+            if (rc == ARCHIVE_WARN && m_warning.isEmpty())
+                m_warning = archiveMessage(m_archive);
+            if (offset > m_offset)
+                m_zeros = offset - m_offset;
+            m_block = static_cast<const char *>(block);
+            m_left = qint64(size);
         }
-        return qint64(n);
+        if (done == 0 && m_state == State::Failed)
+            return -1;
+        return done;
     }
     qint64 writeData(const char *, qint64) override { return -1; }
 
 private:
+    enum class State { Reading, Ended, Failed };
     archive *m_archive;
-    bool m_failed = false;
+    const char *m_block = nullptr;
+    qint64 m_left = 0; // bytes of m_block not yet delivered
+    qint64 m_zeros = 0; // hole bytes still to deliver
+    qint64 m_offset = 0; // offset in the member of the next byte delivered
+    QString m_warning;
+    State m_state = State::Reading;
 };
 
 } // namespace
