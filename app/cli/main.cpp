@@ -509,8 +509,8 @@ int cmdImport(const QStringList &args)
     }
     // A summary when a collection (a folder, an archive) was imported: it may hold many
     // files, and most of them may be no logs.
-    const bool collection = std::any_of(
-        results.cbegin(), results.cend(), [](const ImportResult &r) { return !r.collection.isEmpty(); });
+    const bool collection
+        = std::any_of(results.cbegin(), results.cend(), [](const ImportResult &r) { return !r.collection.isEmpty(); });
     if (collection) {
         qsizetype imported = 0, skipped = 0, failed = 0, duplicate = 0;
         qint64 events = 0;
