@@ -25,14 +25,21 @@ archive *newReader()
     archive_read_support_format_zip(a);
     archive_read_support_format_tar(a);
     archive_read_support_format_7zip(a);
-    // A filter that libarchive was built without falls back to an external program and
-    // says so with ARCHIVE_WARN; either way the archive is still read.
-    archive_read_support_filter_gzip(a);
-    archive_read_support_filter_bzip2(a);
-    archive_read_support_filter_xz(a);
-    archive_read_support_filter_lzma(a);
-    archive_read_support_filter_zstd(a);
-    archive_read_support_filter_lz4(a);
+    // Only filters built into libarchive: one it was built without falls back to running
+    // an external program (gzip -d, zstd -d, …), and hostile input is not fed to programs
+    // we do not control.
+    if (archive_zlib_version())
+        archive_read_support_filter_gzip(a);
+    if (archive_bzlib_version())
+        archive_read_support_filter_bzip2(a);
+    if (archive_liblzma_version()) {
+        archive_read_support_filter_xz(a);
+        archive_read_support_filter_lzma(a);
+    }
+    if (archive_libzstd_version())
+        archive_read_support_filter_zstd(a);
+    if (archive_liblz4_version())
+        archive_read_support_filter_lz4(a);
     return a;
 }
 
