@@ -133,6 +133,19 @@ void Tst_casestore::openMigratesEveryOlderVersion()
     QCOMPARE(sources.first().path, QStringLiteral("/evidence/audit.log"));
     QCOMPARE(sources.first().status, SourceStatus::Complete);
     QCOMPARE(sources.first().timeZone, QStringLiteral("UTC")); // default added by v2
+    // v7: sources of older cases were files on disk, members of no archive.
+    QVERIFY(sources.first().archivePath.isEmpty());
+    QVERIFY(sources.first().archiveSha256.isEmpty());
+    QVERIFY(sources.first().memberPath.isEmpty());
+    SourceInfo member;
+    member.path = QStringLiteral("/evidence/uac.tar.gz!/var/log/dpkg.log");
+    member.archivePath = QStringLiteral("/evidence/uac.tar.gz");
+    member.archiveSha256 = QStringLiteral("ab12");
+    member.memberPath = QStringLiteral("var/log/dpkg.log");
+    const SourceInfo stored = store->source(store->beginSource(member)).value();
+    QCOMPARE(stored.archivePath, member.archivePath);
+    QCOMPARE(stored.archiveSha256, member.archiveSha256);
+    QCOMPARE(stored.memberPath, member.memberPath);
     QCOMPARE(store->eventCount(), 1);
     QVERIFY(store->importErrors(7).isEmpty());
     // Raw records of older cases were stored as read; they still are after v4.

@@ -4,14 +4,18 @@
 #include "caseindex.h"
 #include "casestore.h"
 #include "caseverifier.h"
+#include "collection.h"
 #include "formats.h"
 #include "importer.h"
 #include "rawcodec.h"
 #include "report.h"
 #include "sha256.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -89,6 +93,7 @@ private slots:
     void recordsBeforeHashingAreNeverCalledIntact_data();
     void recordsBeforeHashingAreNeverCalledIntact();
     void reportSaysWhenTheCaseWasLastVerified();
+    void archiveMemberIsCheckedThroughItsArchive();
 
 private:
     // A new case holding one imported dpkg log; the log's path through `logPath`.
@@ -417,6 +422,41 @@ void Tst_caseverifier::reportSaysWhenTheCaseWasLastVerified()
                  + QLatin1String(" UTC, differs: 1 source file(s) changed")),
         qPrintable(html));
     QVERIFY(!html.contains(QLatin1String(", intact: ")));
+}
+
+// Issue 13: a member of an archive read in place is checked through the archive the
+// analyst received (generated here: the dpkg log in a tar.gz made by the tar command).
+void Tst_caseverifier::archiveMemberIsCheckedThroughItsArchive()
+{
+    const QString tree = m_dir.filePath(QStringLiteral("member-tree"));
+    QVERIFY(QDir().mkpath(tree + QStringLiteral("/var/log")));
+    QVERIFY(writeFile(tree + QStringLiteral("/var/log/dpkg.log"), dpkgLog()));
+    const QString archive = m_dir.filePath(QStringLiteral("member.tar.gz"));
+    QCOMPARE(Test::run(QStringLiteral("tar"),
+                 {QStringLiteral("-C"), tree, QStringLiteral("-czf"), archive, QStringLiteral("var")})
+                 .exitCode,
+        0);
+    auto store = CaseStore::create(m_dir.filePath(QStringLiteral("member.chainscope")));
+    const QList<ImportResult> results = importPaths(*store, builtinFormats(), {archive}, {});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().status, ImportResult::Status::Complete);
+
+    VerificationResult r = verifyCase(*store);
+    QCOMPARE(r.sources.size(), 1);
+    QCOMPARE(r.sources.first().state, SourceState::Intact);
+    QCOMPARE(r.sources.first().archivePath, archive);
+    QCOMPARE(r.sources.first().memberPath, QStringLiteral("var/log/dpkg.log"));
+    QCOMPARE(r.outcome(), VerificationOutcome::Intact);
+
+    // One byte of the archive changed (the gzip trailer's size, the last byte).
+    QVERIFY(flipByte(archive, QFileInfo(archive).size() - 1));
+    r = verifyCase(*store);
+    QCOMPARE(r.sources.first().state, SourceState::Mismatch);
+    QCOMPARE(r.outcome(), VerificationOutcome::Differs);
+
+    QVERIFY(QFile::remove(archive));
+    r = verifyCase(*store);
+    QCOMPARE(r.sources.first().state, SourceState::Missing);
 }
 
 QTEST_GUILESS_MAIN(Tst_caseverifier)

@@ -89,6 +89,7 @@ private slots:
     void usageErrorsExitOne_data();
     void usageErrorsExitOne();
     void verifyExitCodesAndJson();
+    void importsFoldersAndArchives();
 
 private:
     QString newCase();
@@ -833,6 +834,69 @@ void Tst_cli::verifyExitCodesAndJson()
     r = cli({QStringLiteral("verify"), casePath});
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.out.contains("raw record " + QByteArray::number(rawId) + " (source "), r.out.constData());
+}
+
+// Issue 13: a folder and an archive (generated here: inline dpkg records, a tar.gz made
+// by the tar command) in one import. What is no log is listed as skipped and does not
+// fail the command; members are sources with their archive; verify checks the archive.
+void Tst_cli::importsFoldersAndArchives()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("collection"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/var/log")));
+    const auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(folder + QStringLiteral("/var/log/dpkg.log"), "2024-01-02 10:00:00 install foo:amd64 <none> 1.0\n"));
+    QVERIFY(write(folder + QStringLiteral("/notes.txt"), "not a log\n"));
+    const QString tree = m_dir.filePath(QStringLiteral("uac-tree"));
+    QVERIFY(QDir().mkpath(tree + QStringLiteral("/var/log")));
+    QVERIFY(write(tree + QStringLiteral("/var/log/dpkg.log"), "2024-01-03 10:00:00 install bar:amd64 <none> 2.0\n"));
+    QVERIFY(write(tree + QStringLiteral("/README.txt"), "collected\n"));
+    const QString archive = m_dir.filePath(QStringLiteral("uac-web01-linux-20240523180712.tar.gz"));
+    QCOMPARE(
+        run(QStringLiteral("tar"), {QStringLiteral("-C"), tree, QStringLiteral("-czf"), archive, QStringLiteral(".")})
+            .exitCode,
+        0);
+
+    const QString casePath = newCase();
+    const ProcessResult r = cli({QStringLiteral("import"), casePath, folder, archive, QStringLiteral("--json")});
+    // Before issue 13: "is a directory". Now two sources, two skipped files, exit 0.
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.contains("skipped " + folder.toUtf8() + "/notes.txt: not a log format Chainscope reads"),
+        r.err.constData());
+    QVERIFY2(r.err.contains("README.txt: not a log format"), r.err.constData());
+    QVERIFY2(r.err.contains("host from the collection layout (UAC archive name)"), r.err.constData());
+    QVERIFY2(r.err.contains("imported 2 of 4 files"), r.err.constData());
+    const QJsonArray results = parseArray(r.out);
+    QCOMPARE(results.size(), 4);
+    int skipped = 0;
+    for (const QJsonValue &v : results) {
+        const QJsonObject o = v.toObject();
+        for (const char *key : {"collection", "archive_path", "archive_sha256", "member_path", "host_origin"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        skipped += o.value(QStringLiteral("status")).toString() == u"skipped";
+    }
+    QCOMPARE(skipped, 2);
+
+    const QJsonArray sources = parseArray(cli({QStringLiteral("sources"), casePath, QStringLiteral("--json")}).out);
+    QCOMPARE(sources.size(), 2);
+    const QJsonObject fromFolder = sources.at(0).toObject();
+    QVERIFY(fromFolder.value(QStringLiteral("archive_path")).isNull());
+    QVERIFY(fromFolder.value(QStringLiteral("member_path")).isNull());
+    const QJsonObject member = sources.at(1).toObject();
+    QCOMPARE(member.value(QStringLiteral("archive_path")).toString(), archive);
+    QCOMPARE(member.value(QStringLiteral("archive_sha256")).toString().toLatin1(), sha256Of(archive));
+    QCOMPARE(member.value(QStringLiteral("member_path")).toString(), QStringLiteral("var/log/dpkg.log"));
+    QCOMPARE(member.value(QStringLiteral("sha256")).toString().toLatin1(),
+        sha256Of(tree + QStringLiteral("/var/log/dpkg.log")));
+    QCOMPARE(member.value(QStringLiteral("host")).toString(), QStringLiteral("web01"));
+    const ProcessResult text = cli({QStringLiteral("sources"), casePath});
+    QVERIFY2(text.out.contains("member var/log/dpkg.log of archive " + archive.toUtf8()), text.out.constData());
+
+    // The member is checked through its archive.
+    const ProcessResult verify = cli({QStringLiteral("verify"), casePath, QStringLiteral("--json")});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
 }
 
 QTEST_GUILESS_MAIN(Tst_cli)

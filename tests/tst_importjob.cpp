@@ -6,6 +6,9 @@
 #include "linuxscenario.h"
 #include "testsupport.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +25,7 @@ private slots:
     void cancelRollsBackTheFileInProgress();
     void sameEvidenceTwiceIsRefusedUnlessAgain_data();
     void sameEvidenceTwiceIsRefusedUnlessAgain();
+    void expandsAFolderOnTheWorkerWithOneProgress();
 
 private:
     QTemporaryDir m_dir;
@@ -145,6 +149,50 @@ void Tst_importjob::sameEvidenceTwiceIsRefusedUnlessAgain()
         QCOMPARE(store->sources().size(), 1);
         QCOMPARE(store->eventCount(), results[0].counts.eventsStored);
     }
+}
+
+// Issue 13: the job takes folders too, walks them on its worker thread, and reports one
+// progress for the whole: files, bytes and events (inline fixture, generated here).
+void Tst_importjob::expandsAFolderOnTheWorkerWithOneProgress()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("triage"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/var/log/apt")));
+    const auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QByteArray dpkg;
+    for (int i = 0; i < 5000; ++i)
+        dpkg += "2024-01-02 10:00:00 install pkg" + QByteArray::number(i) + ":amd64 <none> 1.0\n";
+    QVERIFY(write(folder + QStringLiteral("/var/log/dpkg.log"), dpkg));
+    QVERIFY(write(folder + QStringLiteral("/var/log/apt/history.log"),
+        "Start-Date: 2024-01-02  10:00:00\nCommandline: apt-get install foo\nInstall: foo:amd64 (1.0)\n"
+        "End-Date: 2024-01-02  10:00:02\n"));
+    QVERIFY(write(folder + QStringLiteral("/README.txt"), "no log\n"));
+    const qint64 logBytes = QFileInfo(folder + QStringLiteral("/var/log/dpkg.log")).size()
+        + QFileInfo(folder + QStringLiteral("/var/log/apt/history.log")).size()
+        + QFileInfo(folder + QStringLiteral("/README.txt")).size();
+
+    const QString casePath = m_dir.filePath(QStringLiteral("folder.chainscope"));
+    CaseStore::create(casePath);
+    ImportJob job(casePath, builtinFormats(), {folder}, {});
+    QSignalSpy progress(&job, &ImportJob::progress);
+    QSignalSpy fileFinished(&job, &ImportJob::fileFinished);
+    QSignalSpy finished(&job, &ImportJob::finished);
+    job.start();
+    QVERIFY(finished.wait(60000));
+    const auto results = finished.first().first().value<QList<ImportResult>>();
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(fileFinished.size(), 3);
+    QCOMPARE(results.at(0).status, ImportResult::Status::Skipped); // README.txt sorts first
+    QCOMPARE(results.at(1).status, ImportResult::Status::Complete);
+    QCOMPARE(results.at(2).status, ImportResult::Status::Complete);
+    QVERIFY(!progress.isEmpty());
+    const auto last = progress.last().first().value<ImportProgress>();
+    QCOMPARE(last.fileCount, 3);
+    QCOMPARE(last.totalBytesTotal, logBytes);
+    QCOMPARE(last.totalBytesDone, logBytes);
+    QCOMPARE(last.totalEvents, results.at(1).counts.eventsStored + results.at(2).counts.eventsStored);
 }
 
 QTEST_GUILESS_MAIN(Tst_importjob)

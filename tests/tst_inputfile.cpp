@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstring>
 #include <sys/stat.h>
 
 using namespace Chainscope;
@@ -114,6 +115,8 @@ private slots:
     void missingFileFailsToOpen();
     void onlyRegularFilesOpen_data();
     void onlyRegularFilesOpen();
+    void streamsASequentialDevice_data();
+    void streamsASequentialDevice();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -533,6 +536,77 @@ void Tst_inputfile::onlyRegularFilesOpen()
         QVERIFY2(input.errorString().contains(said), qPrintable(input.errorString()));
         QVERIFY2(input.errorString().contains(path), qPrintable(input.errorString()));
     }
+}
+
+namespace {
+// What an archive member looks like to InputFile: sequential, in small blocks, no size.
+class TrickleDevice final : public QIODevice
+{
+public:
+    explicit TrickleDevice(QByteArray bytes)
+        : m_bytes(std::move(bytes))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = qMin(qMin<qint64>(maxSize, 4093), m_bytes.size() - m_pos);
+        std::memcpy(data, m_bytes.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_pos = 0;
+};
+} // namespace
+
+void Tst_inputfile::streamsASequentialDevice_data()
+{
+    QTest::addColumn<bool>("gzip");
+    QTest::newRow("plain") << false;
+    QTest::newRow("gzip") << true;
+}
+
+// Issue 13: a member of an archive is read from a device, not a file. The same lines
+// and positions as from a file; the hash and the progress cover the bytes as stored
+// (before gunzip), as for a .gz file on disk.
+void Tst_inputfile::streamsASequentialDevice()
+{
+    QFETCH(bool, gzip);
+    const QByteArray content = straddlingContent();
+    const QString path = m_dir.filePath(gzip ? QStringLiteral("device.gz") : QStringLiteral("device.log"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    if (gzip)
+        QCOMPARE(run(QStringLiteral("gzip"), {QStringLiteral("-n"), QStringLiteral("-f"), path}).exitCode, 0);
+    QFile f(gzip ? path + QStringLiteral(".gz") : path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    TrickleDevice device(bytes);
+    InputFile input;
+    QVERIFY(input.open(&device, QStringLiteral("archive!/member"), bytes.size()));
+    QCOMPARE(input.path(), QStringLiteral("archive!/member"));
+    QCOMPARE(input.isCompressed(), gzip);
+    QCOMPARE(input.fileSize(), bytes.size());
+    const QList<Line> lines = readLines(input);
+    const QList<Line> expected = expectedLines(content);
+    QCOMPARE(lines.size(), expected.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QCOMPARE(lines[i].pos, expected[i].pos);
+        QVERIFY2(lines[i].text == expected[i].text, qPrintable(QStringLiteral("line %1").arg(i)));
+    }
+    QVERIFY(!input.hasStreamError());
+    QCOMPARE(input.filePos(), bytes.size());
+    QCOMPARE(input.sha256Hex(), QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 QTEST_GUILESS_MAIN(Tst_inputfile)

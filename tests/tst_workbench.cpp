@@ -21,9 +21,16 @@
 #include <QApplication>
 #include <QBrush>
 #include <QColor>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QDropEvent>
+#include <QFile>
 #include <QFont>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -32,6 +39,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -48,6 +56,7 @@ private slots:
     void displayTextKeepsEveryByteVisible_data();
     void displayTextKeepsEveryByteVisible();
     void importAndBrowse();
+    void importsADroppedFolderWithOptions();
     void chainsTriageAndPolicyChange();
     void switchingCasesNeverMixesThem();
     void windowsChainAndItsEvtxRecords();
@@ -132,6 +141,46 @@ void Tst_workbench::importAndBrowse()
     const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
     if (!shot.isEmpty())
         QVERIFY(window.grab().save(shot));
+}
+
+// Issue 13: a folder dropped on the window (generated here: inline dpkg records and a
+// file that is no log) asks for the host and time zone, then imports on the worker.
+void Tst_workbench::importsADroppedFolderWithOptions()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("dropped/var/log"));
+    QVERIFY(QDir().mkpath(folder));
+    {
+        QFile f(folder + QStringLiteral("/dpkg.log"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("2024-01-02 10:00:00 install foo:amd64 <none> 1.0\n");
+        QFile n(m_dir.filePath(QStringLiteral("dropped/notes.txt")));
+        QVERIFY(n.open(QIODevice::WriteOnly));
+        n.write("no log\n");
+    }
+    const QString casePath = m_dir.filePath(QStringLiteral("dropped.chainscope"));
+    MainWindow window;
+    QVERIFY(window.newCase(casePath));
+    window.show();
+    connect(&window, &MainWindow::importOptionsShown, this, [](QDialog *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("importHost"))->setText(QStringLiteral("laptop7"));
+        dialog->findChild<QComboBox *>(QStringLiteral("importTimeZone"))
+            ->setCurrentText(QStringLiteral("Europe/Berlin"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    QSignalSpy done(&window, &MainWindow::importFinished);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("dropped")))});
+    // As a drag ends: the window accepts it on entering, then takes the drop.
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QVERIFY(done.wait(60000));
+    const QList<SourceInfo> sources = window.caseStore()->sources();
+    QCOMPARE(sources.size(), 1);
+    QCOMPARE(sources.first().host, QStringLiteral("laptop7"));
+    QCOMPARE(sources.first().timeZone, QStringLiteral("Europe/Berlin"));
 }
 
 void Tst_workbench::chainsTriageAndPolicyChange()

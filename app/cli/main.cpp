@@ -4,6 +4,7 @@
 #include "caseindex.h"
 #include "casestore.h"
 #include "caseverifier.h"
+#include "collection.h"
 #include "correlator.h"
 #include "eventjson.h"
 #include "formats.h"
@@ -23,6 +24,7 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -173,9 +175,12 @@ Commands:
                                    history.log (Linux), Sysmon/Application .evtx (Windows) and
                                    eslogger, unified log and install.log (macOS; without --only
                                    only when this build reads them)
-  import CASE FILE... [--json] [--host NAME] [--timezone ZONE] [--again]
-                                   import log files (format detected from content; .gz read directly);
-                                   a file whose SHA-256 the case already holds is refused unless --again
+  import CASE PATH... [--json] [--host NAME] [--timezone ZONE] [--again]
+                                   import log files (format detected from content; .gz read directly),
+                                   folders (recursively) and archives (zip, tar, tar.gz, tar.xz, 7z, read
+                                   in place) such as KAPE, Velociraptor or UAC collections; what is not a
+                                   log is listed as skipped; a file whose SHA-256 the case already holds
+                                   is refused unless --again
   sources CASE [--json]            list the imported sources with hashes and counts
   events CASE [--kind KIND] [--source ID] [--limit N] [--json]
                                    list normalized events in time order
@@ -367,6 +372,14 @@ QJsonObject resultToJson(const ImportResult &r)
     o.insert(QStringLiteral("status"), importStatusName(r.status));
     o.insert(QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error));
     o.insert(QStringLiteral("duplicate_of"), r.duplicateOf < 0 ? QJsonValue() : QJsonValue(r.duplicateOf));
+    const auto orNull = [](const QString &s) {
+        return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+    };
+    o.insert(QStringLiteral("collection"), orNull(r.collection));
+    o.insert(QStringLiteral("archive_path"), orNull(r.archivePath));
+    o.insert(QStringLiteral("archive_sha256"), orNull(r.archiveSha256));
+    o.insert(QStringLiteral("member_path"), orNull(r.memberPath));
+    o.insert(QStringLiteral("host_origin"), orNull(r.hostOrigin));
     return o;
 }
 
@@ -398,64 +411,131 @@ int cmdImport(const QStringList &args)
     const bool tty = isatty(fileno(stderr));
     QList<ImportResult> results;
     std::optional<CaseError> caseFailure;
-    for (qsizetype i = 2; i < positional.size(); ++i) {
-        const QString &file = positional.at(i);
-        int lastPercent = -1;
-        const ProgressCallback progress = [&](const ImportProgress &pr) {
-            const int percent = pr.bytesTotal > 0 ? int(100 * pr.bytesDone / pr.bytesTotal) : 0;
-            // On a terminal, one line redrawn; in a pipe, a line per 5 %.
-            if (tty) {
-                err() << "\rimporting " << file << ": " << percent << "% (" << pr.events << " events)";
-                err().flush();
-            } else if (percent / 5 != lastPercent / 5) {
-                err() << "importing " << file << ": " << percent << "% (" << pr.events << " events)" << Qt::endl;
-            }
-            lastPercent = percent;
-        };
-        ImportResult r;
-        try {
-            r = importFile(*store, builtinFormats(), file, options, nullptr, progress);
-        } catch (const CaseError &e) {
-            // The case itself failed (a full disk, a read-only case): this file is not
-            // imported, the ones before it stay, and the result still reaches --json
-            // (issue 11, finding 5). The files after it would only fail the same way.
-            r.path = QFileInfo(file).absoluteFilePath();
-            r.status = ImportResult::Status::Failed;
-            r.error = e.message();
-            caseFailure = e;
-            showDetail(e);
+    int lastPercent = -1;
+    QString lastPath;
+    bool lineOpen = false;
+    const ProgressCallback progress = [&](const ImportProgress &pr) {
+        // One display for the whole import (issue 13): the file, its share, and for
+        // several files the whole import's files, bytes and events.
+        const bool several = pr.fileCount > 1;
+        const qint64 done = several ? pr.totalBytesDone : pr.bytesDone;
+        const qint64 total = several ? pr.totalBytesTotal : pr.bytesTotal;
+        const int percent = pr.scanning ? (pr.bytesTotal > 0 ? int(100 * pr.bytesDone / pr.bytesTotal) : 0)
+                                        : (total > 0 ? int(100 * done / total) : 0);
+        QString line;
+        if (pr.scanning)
+            line = QStringLiteral("scanning %1: %2%").arg(shown(pr.path)).arg(percent);
+        else if (several)
+            line = QStringLiteral("importing %1 (file %2 of %3): %4% of %5 MB, %6 events")
+                       .arg(shown(pr.path))
+                       .arg(pr.fileIndex + 1)
+                       .arg(pr.fileCount)
+                       .arg(percent)
+                       .arg(double(total) / 1e6, 0, 'f', 1)
+                       .arg(pr.totalEvents);
+        else
+            line = QStringLiteral("importing %1: %2% (%3 events)").arg(shown(pr.path)).arg(percent).arg(pr.events);
+        // On a terminal, one line redrawn; in a pipe, a line per 5 % (and per file).
+        if (tty) {
+            err() << "\r" << line << "\x1b[K";
+            err().flush();
+            lineOpen = true;
+        } else if (percent / 5 != lastPercent / 5 || pr.path != lastPath) {
+            err() << line << Qt::endl;
         }
-        if (tty && lastPercent >= 0)
+        lastPercent = percent;
+        lastPath = pr.path;
+    };
+    const ResultCallback reportResult = [&](const ImportResult &r) {
+        if (lineOpen) {
             err() << '\n';
-        if (r.status == ImportResult::Status::Failed)
+            lineOpen = false;
+        }
+        lastPercent = -1;
+        const QString origin = hostOriginText(r);
+        if (r.status == ImportResult::Status::Skipped)
+            err() << "skipped " << shown(r.path) << ": " << shown(r.error) << Qt::endl;
+        else if (r.status == ImportResult::Status::Failed)
             err() << "chainscope-cli: " << shown(r.error) << Qt::endl;
         else if (r.status == ImportResult::Status::Duplicate)
             err() << "chainscope-cli: " << shown(r.error) << "; use --again to import it a second time" << Qt::endl;
         else
-            err() << file << ": " << r.format << ", " << r.counts.recordsRead << " records, " << r.counts.eventsStored
-                  << " events, " << r.counts.recordsFailed << " errors" << gapsText(r.counts.gaps)
-                  << (r.error.isEmpty() ? QString() : QStringLiteral(" (first: %1)").arg(r.error)) << Qt::endl;
+            err() << shown(r.path) << ": " << r.format << ", " << r.counts.recordsRead << " records, "
+                  << r.counts.eventsStored << " events, " << r.counts.recordsFailed << " errors"
+                  << gapsText(r.counts.gaps)
+                  << (r.error.isEmpty() ? QString() : QStringLiteral(" (first: %1)").arg(shown(r.error)))
+                  << (origin.isEmpty() ? QString() : QStringLiteral("; %1").arg(origin)) << Qt::endl;
         results.append(r);
-        if (caseFailure) {
-            for (qsizetype j = i + 1; j < positional.size(); ++j) {
-                ImportResult skipped;
-                skipped.path = QFileInfo(positional.at(j)).absoluteFilePath();
-                skipped.error = QStringLiteral("not imported: %1").arg(caseFailure->message());
-                err() << "chainscope-cli: " << shown(positional.at(j)) << ": not imported" << Qt::endl;
-                results.append(skipped);
-            }
-            break;
+    };
+    try {
+        const QList<ImportResult> all
+            = importPaths(*store, builtinFormats(), positional.mid(2), options, nullptr, progress, reportResult);
+        // The final list carries what was settled at the end (the case's only host).
+        results = all;
+    } catch (const CaseError &e) {
+        // The case itself failed (a full disk, a read-only case): the file being read is
+        // not imported, the ones before it stay, and the results still reach --json
+        // (issue 11, finding 5). What comes after would only fail the same way.
+        if (lineOpen)
+            err() << '\n';
+        ImportResult failed;
+        failed.status = ImportResult::Status::Failed;
+        failed.error = e.message();
+        err() << "chainscope-cli: " << shown(e.message()) << Qt::endl;
+        results.append(failed);
+        caseFailure = e;
+        showDetail(e);
+        for (qsizetype j = 2; j < positional.size(); ++j) {
+            const QString path = QFileInfo(positional.at(j)).absoluteFilePath();
+            const bool reached = std::any_of(results.cbegin(), results.cend(),
+                [&](const ImportResult &r) { return r.path.startsWith(path) && !r.path.isEmpty(); });
+            if (reached)
+                continue;
+            ImportResult skipped;
+            skipped.path = path;
+            skipped.error = QStringLiteral("not imported: %1").arg(e.message());
+            err() << "chainscope-cli: " << shown(positional.at(j)) << ": not imported" << Qt::endl;
+            results.append(skipped);
         }
     }
     if (options.host.isEmpty() && !caseFailure) {
-        try {
-            const QString assigned = assignSoleHost(*store, results);
-            if (!assigned.isEmpty())
-                err() << "note: logs without host names were assigned the case's only host, " << assigned << Qt::endl;
-        } catch (const CaseError &e) {
-            caseFailure = e;
-            fail(e);
+        for (const ImportResult &r : results) {
+            if (r.hostOrigin == u"the case's only host") {
+                err() << "note: logs without host names were assigned the case's only host, "
+                      << store->source(r.sourceId).value_or(SourceInfo()).host << Qt::endl;
+                break;
+            }
         }
+    }
+    // A summary when a collection (a folder, an archive) was imported: it may hold many
+    // files, and most of them may be no logs.
+    const bool collection
+        = std::any_of(results.cbegin(), results.cend(), [](const ImportResult &r) { return !r.collection.isEmpty(); });
+    if (collection) {
+        qsizetype imported = 0, skipped = 0, failed = 0, duplicate = 0;
+        qint64 events = 0;
+        for (const ImportResult &r : results) {
+            switch (r.status) {
+            case ImportResult::Status::Complete:
+                ++imported;
+                break;
+            case ImportResult::Status::Incomplete:
+                r.eventsKept ? ++imported : ++failed;
+                break;
+            case ImportResult::Status::Skipped:
+                ++skipped;
+                break;
+            case ImportResult::Status::Duplicate:
+                ++duplicate;
+                break;
+            case ImportResult::Status::Failed:
+                ++failed;
+                break;
+            }
+            events += r.counts.eventsStored;
+        }
+        err() << "imported " << imported << " of " << results.size() << " files (" << events << " events), " << skipped
+              << " skipped, " << duplicate << " already in the case, " << failed << " failed" << Qt::endl;
     }
     if (p.isSet(JsonOption)) {
         QJsonArray array;
@@ -465,13 +545,14 @@ int cmdImport(const QStringList &args)
         out().flush();
     }
     // A refused duplicate is not a failure: the case already holds that evidence, and
-    // the other files still count. Only when every file was refused did the command
-    // import nothing, which a script should notice.
+    // the other files still count. Only when every file was refused (or skipped) did the
+    // command import nothing, which a script should notice.
+    // Files of a collection that are not logs are listed, never a failure (issue 13).
     bool anyFailed = false, anyRecordErrors = false;
-    qsizetype duplicates = 0;
+    qsizetype notImported = 0;
     for (const ImportResult &r : results) {
-        if (r.status == ImportResult::Status::Duplicate) {
-            ++duplicates;
+        if (r.status == ImportResult::Status::Duplicate || r.status == ImportResult::Status::Skipped) {
+            ++notImported;
             continue;
         }
         // A file short of the records its header promises (issue 11, finding 3) is
@@ -479,7 +560,7 @@ int cmdImport(const QStringList &args)
         anyFailed |= r.status != ImportResult::Status::Complete && !r.eventsKept;
         anyRecordErrors |= r.counts.recordsFailed > 0;
     }
-    if (anyFailed || caseFailure || duplicates == results.size())
+    if (anyFailed || caseFailure || notImported == results.size())
         return ExitFailure;
     return anyRecordErrors ? ExitRecordErrors : ExitOk;
 }
@@ -502,7 +583,13 @@ int cmdSources(const QStringList &args)
             out() << s.id << '\t' << sourceStatusName(s.status) << '\t' << shown(s.format) << '\t'
                   << s.counts.recordsRead << " records\t" << s.counts.eventsStored << " events\t"
                   << s.counts.recordsFailed << " errors\t" << s.counts.gaps.missing << " gaps\t" << shown(s.sha256)
-                  << '\t' << shown(s.path) << '\n';
+                  << '\t' << shown(s.path);
+            // A member of an archive read in place (issue 13): the archive and its hash,
+            // the custody of the file the analyst received.
+            if (!s.archivePath.isEmpty())
+                out() << "\tmember " << shown(s.memberPath) << " of archive " << shown(s.archivePath) << " (SHA-256 "
+                      << shown(s.archiveSha256) << ')';
+            out() << '\n';
         }
     }
     out().flush();
@@ -838,7 +925,10 @@ QJsonObject verificationToJson(const QString &casePath, const VerificationResult
         sources.append(QJsonObject {{QStringLiteral("id"), s.id}, {QStringLiteral("path"), s.path},
             {QStringLiteral("state"), sourceStateName(s.state)},
             {QStringLiteral("recorded_sha256"), orNull(s.recordedSha256)},
-            {QStringLiteral("actual_sha256"), orNull(s.actualSha256)}, {QStringLiteral("error"), orNull(s.error)}});
+            {QStringLiteral("actual_sha256"), orNull(s.actualSha256)}, {QStringLiteral("error"), orNull(s.error)},
+            // A member of an archive is checked through the archive (issue 13).
+            {QStringLiteral("archive_path"), orNull(s.archivePath)},
+            {QStringLiteral("member_path"), orNull(s.memberPath)}});
     }
     o.insert(QStringLiteral("sources"), sources);
     o.insert(QStringLiteral("sources_error"), orNull(r.sourceCheckError));

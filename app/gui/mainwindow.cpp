@@ -17,23 +17,30 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimeZone>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -176,8 +183,11 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
-    QAction *importAction = file->addAction(tr("&Import Files…"), this, &MainWindow::askImport);
+    QAction *importAction = file->addAction(tr("&Import Logs…"), this, &MainWindow::askImport);
     importAction->setShortcut(Qt::CTRL | Qt::Key_I);
+    // A triage collection (KAPE, Velociraptor, UAC) is often a folder (issue 13).
+    QAction *importFolderAction = file->addAction(tr("Import &Folder…"), this, &MainWindow::askImportFolder);
+    importFolderAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_I);
     QAction *exportAction = file->addAction(tr("&Export Report…"), this, &MainWindow::askExport);
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     file->addSeparator();
@@ -201,15 +211,17 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addAction(openAction);
     toolbar->addAction(importAction);
+    toolbar->addAction(importFolderAction);
     toolbar->addAction(policyAction);
     toolbar->addSeparator();
     toolbar->addAction(previous);
     toolbar->addAction(next);
     toolbar->addSeparator();
     toolbar->addAction(exportAction);
-    m_caseActions = {importAction, exportAction, policyAction, next, previous, verifyAction};
+    m_caseActions = {importAction, importFolderAction, exportAction, policyAction, next, previous, verifyAction};
     m_verifyAction = verifyAction;
     m_importAction = importAction;
+    m_importFolderAction = importFolderAction;
     m_policyAction = policyAction;
     updateActions();
 }
@@ -221,6 +233,7 @@ void MainWindow::updateActions()
     // Verification reads a snapshot of the case, statement by statement: an import
     // beside it would add records half-way through. Neither starts while the other runs.
     m_importAction->setEnabled(m_store && !m_job && !m_verifying);
+    m_importFolderAction->setEnabled(m_importAction->isEnabled());
     m_policyAction->setEnabled(m_store && !m_job);
     m_verifyAction->setEnabled(m_store && !m_job && !m_verifying);
 }
@@ -243,9 +256,71 @@ void MainWindow::askOpenCase()
 
 void MainWindow::askImport()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Evidence"));
+    // Archives are recognised by their content, not their name; the filter only helps
+    // the analyst find them.
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Evidence"), QString(),
+        tr("Logs and collections (*);;Archives (*.zip *.tar *.tar.gz *.tgz *.tar.xz *.txz *.tar.bz2 *.7z)"));
     if (!files.isEmpty())
-        importFiles(files);
+        askImportOptions(files);
+}
+
+void MainWindow::askImportFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Folder (Triage Collection)"));
+    if (!folder.isEmpty())
+        askImportOptions({folder});
+}
+
+void MainWindow::askImportOptions(const QStringList &paths)
+{
+    if (!m_store || m_job || m_verifying || paths.isEmpty())
+        return;
+    // The CLI's --host and --timezone, for records that name no host and for logs that
+    // keep local time without a zone (dpkg, apt).
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Import Options"));
+    auto *form = new QFormLayout(&dialog);
+    auto *host = new QLineEdit(&dialog);
+    host->setObjectName(QStringLiteral("importHost"));
+    host->setPlaceholderText(tr("from the logs or the collection's layout"));
+    host->setToolTip(tr("Host of records that name none. A host named by the log itself always wins."));
+    auto *zone = new QComboBox(&dialog);
+    zone->setObjectName(QStringLiteral("importTimeZone"));
+    zone->setEditable(true);
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        zone->addItem(QString::fromUtf8(id));
+    zone->setCurrentText(QStringLiteral("UTC"));
+    zone->setToolTip(tr("Time zone of logs that keep local time without an offset (dpkg, apt)"));
+    auto *again = new QCheckBox(tr("Import files the case already holds (same SHA-256) again"), &dialog);
+    form->addRow(tr("&Host:"), host);
+    form->addRow(tr("&Time zone:"), zone);
+    form->addRow(again);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        if (!QTimeZone(zone->currentText().toUtf8()).isValid()) {
+            QMessageBox::warning(&dialog, tr("Import Options"), tr("Unknown time zone %1").arg(zone->currentText()));
+            return;
+        }
+        dialog.accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    QPointer<MainWindow> self(this);
+    QMetaObject::invokeMethod(
+        this,
+        [self, &dialog] {
+            if (self)
+                emit self->importOptionsShown(&dialog);
+        },
+        Qt::QueuedConnection);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ImportOptions options;
+    options.host = host->text().trimmed();
+    options.timeZone = QTimeZone(zone->currentText().toUtf8());
+    options.again = again->isChecked();
+    importFiles(paths, options);
 }
 
 void MainWindow::askPolicy()
@@ -554,11 +629,11 @@ void MainWindow::verifyCase()
     });
 }
 
-void MainWindow::importFiles(const QStringList &files)
+void MainWindow::importFiles(const QStringList &paths, const ImportOptions &options)
 {
-    if (!m_store || m_job || m_verifying || files.isEmpty())
+    if (!m_store || m_job || m_verifying || paths.isEmpty())
         return;
-    m_job = new ImportJob(m_store->path(), builtinFormats(), files, {}, this);
+    m_job = new ImportJob(m_store->path(), builtinFormats(), paths, options, this);
     m_progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 1000, this);
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(300);
@@ -569,13 +644,24 @@ void MainWindow::importFiles(const QStringList &files)
     connect(m_job, &ImportJob::progress, this, [this](const ImportProgress &p) {
         if (!m_progress)
             return;
+        // One display for the whole import (issue 13): files, bytes and events of every
+        // file of every collection.
+        if (p.scanning) {
+            m_progress->setValue(p.bytesTotal > 0 ? int(1000 * p.bytesDone / p.bytesTotal) : 0);
+            m_progress->setLabelText(tr("Reading archive %1 (hashing its files)…").arg(QFileInfo(p.path).fileName()));
+            return;
+        }
         const double fileShare = p.bytesTotal > 0 ? double(p.bytesDone) / double(p.bytesTotal) : 0.0;
-        m_progress->setValue(int(1000.0 * (p.fileIndex + fileShare) / qMax(1, p.fileCount)));
-        m_progress->setLabelText(tr("Importing %1 (%2 of %3): %4 events")
+        const double share = p.totalBytesTotal > 0 ? double(p.totalBytesDone) / double(p.totalBytesTotal)
+                                                   : (p.fileIndex + fileShare) / qMax(1, p.fileCount);
+        m_progress->setValue(int(1000.0 * share));
+        m_progress->setLabelText(tr("Importing %1\nfile %2 of %3, %4 of %5 MB, %6 events")
                                      .arg(QFileInfo(p.path).fileName())
                                      .arg(p.fileIndex + 1)
                                      .arg(p.fileCount)
-                                     .arg(p.events));
+                                     .arg(double(p.totalBytesDone) / 1e6, 0, 'f', 1)
+                                     .arg(double(p.totalBytesTotal) / 1e6, 0, 'f', 1)
+                                     .arg(p.totalEvents));
     });
     connect(m_job, &ImportJob::finished, this, [this](const QList<ImportResult> &results, const QString &error) {
         if (m_progress)
@@ -588,6 +674,10 @@ void MainWindow::importFiles(const QStringList &files)
         if (!error.isEmpty())
             problems << error;
         for (const ImportResult &r : results) {
+            // Files of a collection that are no logs are listed by the CLI, not here:
+            // they are expected, and would bury the problems.
+            if (r.status == ImportResult::Status::Skipped)
+                continue;
             if (r.status != ImportResult::Status::Complete)
                 problems << tr("%1: %2").arg(QFileInfo(r.path).fileName(), r.error);
             else if (r.counts.recordsFailed > 0)
@@ -610,13 +700,16 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    QStringList files;
+    // Files, folders and archives alike (issue 13).
+    QStringList paths;
     for (const QUrl &url : event->mimeData()->urls()) {
         if (url.isLocalFile())
-            files << url.toLocalFile();
+            paths << url.toLocalFile();
     }
-    importFiles(files);
     event->acceptProposedAction();
+    // After the drop has finished: the options dialog must not run inside the drag.
+    QMetaObject::invokeMethod(
+        this, [this, paths] { askImportOptions(paths); }, Qt::QueuedConnection);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -42,8 +42,13 @@ public:
 
     bool openCase(const QString &path);
     bool newCase(const QString &path);
-    // Imports on a worker thread with a cancellable progress dialog.
-    void importFiles(const QStringList &files);
+    // Imports on a worker thread with a cancellable progress dialog. `paths` may name
+    // log files, folders and archives (triage collections, issue 13), which the job
+    // expands on its worker thread.
+    void importFiles(const QStringList &paths, const ImportOptions &options = {});
+    // Asks for the host and time zone (the CLI's --host and --timezone) before an import
+    // of `paths`; imports when the analyst accepts.
+    void askImportOptions(const QStringList &paths);
     // Stores the policy as a new version and recomputes the chains off the GUI thread.
     // Ignored while an import runs (the case is being written).
     void applyPolicy(const Policy &policy);
@@ -65,6 +70,8 @@ signals:
     void importFinished();
     // The dialog is open (modal: tests reach it through this signal).
     void verificationShown(QDialog *dialog);
+    // The import options dialog, about to run modally (tests fill and accept it).
+    void importOptionsShown(QDialog *dialog);
     void chainsUpdated();
 
 protected:
@@ -89,6 +96,7 @@ private:
     void askNewCase();
     void askOpenCase();
     void askImport();
+    void askImportFolder();
     void askPolicy();
     void askExport();
 
@@ -117,6 +125,7 @@ private:
     // Also need no import running: a second import would write the same case, and a
     // policy change would correlate a case that is still being written.
     QAction *m_importAction = nullptr;
+    QAction *m_importFolderAction = nullptr;
     QAction *m_policyAction = nullptr;
     QAction *m_verifyAction = nullptr;
     bool m_verifying = false;

@@ -39,6 +39,8 @@ QString importStatusName(ImportResult::Status status)
         return QStringLiteral("incomplete");
     case ImportResult::Status::Duplicate:
         return QStringLiteral("duplicate");
+    case ImportResult::Status::Skipped:
+        return QStringLiteral("skipped");
     case ImportResult::Status::Failed:
         break;
     }
@@ -104,51 +106,46 @@ private:
     QElapsedTimer m_clock;
 };
 
-// Enough for every detector: the first records of any supported text log.
-constexpr qsizetype DetectionBytes = 64 * 1024;
+// Returns the SHA-256 the duplicate check compares, made before anything is written;
+// nullopt when the import ends there (cancelled, unreadable: `result` says so).
+using FirstHash = std::function<std::optional<QString>(ImportResult &result)>;
 
-} // namespace
-
-ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const QString &path,
-    const ImportOptions &options, const std::atomic<bool> *cancel, const ProgressCallback &progress)
+// The import proper, from an opened input: detection, the duplicate check, the reader.
+// `expectedSha256`, when set, is the hash the first reading made of the same bytes (an
+// archive member); the hash made while reading must equal it.
+ImportResult importInput(CaseStore &store, const FormatRegistry &formats, InputFile &input, ImportResult result,
+    const FirstHash &firstHash, const QString &expectedSha256, const ImportOptions &options,
+    const std::atomic<bool> *cancel, const ProgressCallback &progress)
 {
-    ImportResult result;
-    result.path = QFileInfo(path).absoluteFilePath();
-
-    if (QFileInfo(path).isDir()) {
-        result.error = QCoreApplication::translate("Chainscope", "%1 is a directory, not a log file").arg(path);
-        return result;
-    }
-    InputFile input;
-    if (!input.open(path)) {
-        result.error = input.errorString();
-        return result;
-    }
+    const QString &path = input.path();
     // A cancelled import stops hashing the rest of the file too.
     input.setCancel(cancel);
-    result.size = input.fileSize();
-    const QByteArray head = input.peek(DetectionBytes);
+    const QByteArray head = input.peek(FormatDetectionBytes);
     const LogFormat format = formats.detect(head);
     if (format == LogFormat::Unknown) {
-        result.sha256 = QString::fromLatin1(input.sha256Hex());
+        result.sha256 = expectedSha256.isEmpty() ? QString::fromLatin1(input.sha256Hex()) : expectedSha256;
         // The list of formats comes from the format layer, so it names every reader
         // (issue 11, finding 4); an empty file is not of a wrong format, it is empty.
-        if (input.hasStreamError())
+        if (input.hasStreamError()) {
             result.error = QCoreApplication::translate("Chainscope", "%1: %2").arg(path, input.streamError());
-        else if (head.isEmpty())
+        } else if (head.isEmpty()) {
             result.error = QCoreApplication::translate("Chainscope", "%1: empty file, nothing to import").arg(path);
-        else
+            result.skipReason = QCoreApplication::translate("Chainscope", "empty");
+        } else {
             result.error
                 = QCoreApplication::translate("Chainscope", "%1: not a log format Chainscope reads (expected %2)")
                       .arg(path, formats.readableFormatsText());
+            result.skipReason = QCoreApplication::translate("Chainscope", "not a log format Chainscope reads");
+        }
         return result;
     }
     result.format = formatName(format);
     if (const QString refusal = formats.refusal(format); !refusal.isEmpty()) {
         // Recognised, but not something we read: say what to do instead, and store
         // nothing, as for a file of unknown format.
-        result.sha256 = QString::fromLatin1(input.sha256Hex());
+        result.sha256 = expectedSha256.isEmpty() ? QString::fromLatin1(input.sha256Hex()) : expectedSha256;
         result.error = QCoreApplication::translate("Chainscope", "%1: %2").arg(path, refusal);
+        result.skipReason = refusal;
         return result;
     }
 
@@ -161,19 +158,10 @@ ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const Q
     // already committed: a second step that a kill can separate from the first, leaving
     // a half source behind.
     if (!options.again) {
-        InputFile whole;
-        if (!whole.open(path)) {
-            result.error = whole.errorString();
+        const std::optional<QString> first = firstHash(result);
+        if (!first)
             return result;
-        }
-        whole.setCancel(cancel);
-        const QString sha256 = QString::fromLatin1(whole.sha256Hex());
-        if (cancel && cancel->load()) {
-            // No source was begun: the case is untouched.
-            result.status = ImportResult::Status::Incomplete;
-            result.error = QCoreApplication::translate("Chainscope", "import cancelled");
-            return result;
-        }
+        const QString &sha256 = *first;
         // An empty hash (OpenSSL failed) matches nothing: the import goes on.
         const std::optional<qint64> earlier = sha256.isEmpty() ? std::nullopt : store.sourceWithSha256(sha256);
         if (earlier) {
@@ -195,6 +183,9 @@ ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const Q
     info.format = result.format;
     info.host = options.host;
     info.timeZone = QString::fromUtf8(options.timeZone.id());
+    info.archivePath = result.archivePath;
+    info.archiveSha256 = result.archiveSha256;
+    info.memberPath = result.memberPath;
     result.sourceId = store.beginSource(info);
 
     ImportProgress p;
@@ -217,6 +208,16 @@ ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const Q
         // hash is that of the whole file as it lies on disk; store it in the same
         // transaction as the events.
         result.sha256 = QString::fromLatin1(input.sha256Hex());
+        if (!expectedSha256.isEmpty() && !result.sha256.isEmpty() && result.sha256 != expectedSha256
+            && !context.cancelled()) {
+            // The archive was read twice (the first time to hash its members): a
+            // member whose bytes differ the second time was changed under us.
+            sink.recordError(-1,
+                QCoreApplication::translate("Chainscope",
+                    "the member's bytes changed between the two readings of the archive (SHA-256 %1… "
+                    "first, %2… now)")
+                    .arg(expectedSha256.left(12), result.sha256.left(12)));
+        }
         sink.setSha256(result.sha256);
         result.counts = sink.counts();
         if (context.cancelled()) {
@@ -243,6 +244,78 @@ ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const Q
         result.counts.eventsStored = 0;
     }
     return result;
+}
+
+QString cancelledText()
+{
+    return QCoreApplication::translate("Chainscope", "import cancelled");
+}
+
+} // namespace
+
+ImportResult importFile(CaseStore &store, const FormatRegistry &formats, const QString &path,
+    const ImportOptions &options, const std::atomic<bool> *cancel, const ProgressCallback &progress)
+{
+    ImportResult result;
+    result.path = QFileInfo(path).absoluteFilePath();
+
+    if (QFileInfo(path).isDir()) {
+        result.error = QCoreApplication::translate("Chainscope", "%1 is a directory, not a log file").arg(path);
+        return result;
+    }
+    InputFile input;
+    if (!input.open(path)) {
+        result.error = input.errorString();
+        return result;
+    }
+    result.size = input.fileSize();
+    const FirstHash firstHash = [&](ImportResult &r) -> std::optional<QString> {
+        InputFile whole;
+        if (!whole.open(path)) {
+            r.error = whole.errorString();
+            return std::nullopt;
+        }
+        whole.setCancel(cancel);
+        const QString sha256 = QString::fromLatin1(whole.sha256Hex());
+        if (cancel && cancel->load()) {
+            // No source was begun: the case is untouched.
+            r.status = ImportResult::Status::Incomplete;
+            r.error = cancelledText();
+            return std::nullopt;
+        }
+        return sha256;
+    };
+    return importInput(store, formats, input, result, firstHash, QString(), options, cancel, progress);
+}
+
+ImportResult importMember(CaseStore &store, const FormatRegistry &formats, QIODevice *device, qint64 size,
+    const ArchiveMemberOrigin &origin, const ImportOptions &options, const std::atomic<bool> *cancel,
+    const ProgressCallback &progress)
+{
+    ImportResult result;
+    // Not a path on disk: a name that says where the member is. The columns of its own
+    // (archive, archive hash, member) are what tools should read.
+    result.path = origin.archivePath + QStringLiteral("!/") + origin.memberPath;
+    result.archivePath = origin.archivePath;
+    result.archiveSha256 = origin.archiveSha256;
+    result.memberPath = origin.memberPath;
+    result.size = size;
+    InputFile input;
+    if (!input.open(device, result.path, size)) {
+        result.error = input.errorString();
+        return result;
+    }
+    // The first reading of the archive hashed the member already; reading it again here
+    // would mean a third pass over a compressed archive.
+    const FirstHash firstHash = [&](ImportResult &r) -> std::optional<QString> {
+        if (cancel && cancel->load()) {
+            r.status = ImportResult::Status::Incomplete;
+            r.error = cancelledText();
+            return std::nullopt;
+        }
+        return origin.sha256;
+    };
+    return importInput(store, formats, input, result, firstHash, origin.sha256, options, cancel, progress);
 }
 
 QString assignSoleHost(CaseStore &store, const QList<ImportResult> &results)

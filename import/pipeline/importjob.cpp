@@ -1,15 +1,17 @@
 #include "importjob.h"
 
+#include "collection.h"
+
 #include <QThreadPool>
 
 namespace Chainscope {
 
-ImportJob::ImportJob(const QString &casePath, const FormatRegistry &formats, const QStringList &files,
+ImportJob::ImportJob(const QString &casePath, const FormatRegistry &formats, const QStringList &paths,
     const ImportOptions &options, QObject *parent)
     : QObject(parent)
     , m_casePath(casePath)
     , m_formats(&formats)
-    , m_files(files)
+    , m_paths(paths)
     , m_options(options)
 {
     qRegisterMetaType<Chainscope::ImportProgress>();
@@ -53,19 +55,17 @@ void ImportJob::run()
     QString error;
     try {
         auto store = CaseStore::open(m_casePath);
-        for (int i = 0; i < m_files.size() && !m_cancel.load(); ++i) {
-            const ProgressCallback report = [this, i](const ImportProgress &p) {
-                ImportProgress copy = p;
-                copy.fileIndex = i;
-                copy.fileCount = int(m_files.size());
-                emit progress(copy);
-            };
-            ImportResult r = importFile(*store, *m_formats, m_files.at(i), m_options, &m_cancel, report);
-            emit fileFinished(r);
+        const ProgressCallback report = [this](const ImportProgress &p) {
+            emit progress(p);
+        };
+        const ResultCallback done = [this, &results](const ImportResult &r) {
+            // Kept as they come: a case failure later still reports the files before it.
             results.append(r);
-        }
-        if (m_options.host.isEmpty())
-            assignSoleHost(*store, results);
+            emit fileFinished(r);
+        };
+        const QList<ImportResult> all = importPaths(*store, *m_formats, m_paths, m_options, &m_cancel, report, done);
+        // The host of the case's only host is settled at the end: the final list has it.
+        results = all;
     } catch (const CaseError &e) {
         error = e.message();
     }

@@ -11,21 +11,23 @@
 
 namespace Chainscope {
 
-// Runs an import of several files on a worker thread (the global thread pool) and
-// reports through queued signals, so the workbench stays responsive. The job opens
-// its own connection to the case: SQLite connections are not shared across threads.
+// Runs an import of several files, folders or archives (importPaths()) on a worker
+// thread (the global thread pool) and reports through queued signals, so the workbench
+// stays responsive: collections are walked and archives scanned on that thread too. The
+// job opens its own connection to the case: SQLite connections are not shared across
+// threads.
 class ImportJob : public QObject
 {
     Q_OBJECT
 public:
     // `formats` must outlive the job (builtinFormats() does).
-    ImportJob(const QString &casePath, const FormatRegistry &formats, const QStringList &files,
+    ImportJob(const QString &casePath, const FormatRegistry &formats, const QStringList &paths,
         const ImportOptions &options, QObject *parent = nullptr);
     ~ImportJob() override;
 
     void start();
     // Safe from any thread; the file being imported is left incomplete (rolled back),
-    // files not yet started are not touched.
+    // files finished stay in the case, files not yet started are not touched.
     void cancel();
 
 signals:
@@ -39,7 +41,7 @@ private:
 
     QString m_casePath;
     const FormatRegistry *m_formats;
-    QStringList m_files;
+    QStringList m_paths;
     ImportOptions m_options;
     std::atomic<bool> m_cancel {false};
     // The destructor waits on this until the worker has left run().

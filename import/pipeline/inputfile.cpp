@@ -140,20 +140,40 @@ bool InputFile::open(const QString &path)
                       .arg(path, QCoreApplication::translate("Chainscope", what));
         return false;
     }
-    m_file.setFileName(path);
-    if (!m_file.open(QIODevice::ReadOnly)) {
-        m_error = QCoreApplication::translate("Chainscope", "cannot read %1: %2").arg(path, m_file.errorString());
+    m_file = std::make_unique<QFile>(path);
+    if (!m_file->open(QIODevice::ReadOnly)) {
+        m_error = QCoreApplication::translate("Chainscope", "cannot read %1: %2").arg(path, m_file->errorString());
         return false;
     }
-    m_fileSize = m_file.size();
+    m_device = m_file.get();
+    m_fileSize = m_file->size();
+    return start();
+}
+
+bool InputFile::open(QIODevice *device, const QString &name, qint64 size)
+{
+    m_path = name;
+    if (!device || !device->isReadable()) {
+        m_error = QCoreApplication::translate("Chainscope", "cannot read %1: not open").arg(name);
+        return false;
+    }
+    m_device = device;
+    m_fileSize = qMax<qint64>(size, 0);
+    return start();
+}
+
+bool InputFile::start()
+{
+    // peek() works on sequential devices too: QIODevice keeps the bytes in its buffer.
     char magic[2] = {0, 0};
-    const qint64 got = m_file.peek(magic, 2);
+    const qint64 got = m_device->peek(magic, 2);
     m_gzip = got == 2 && quint8(magic[0]) == 0x1f && quint8(magic[1]) == 0x8b;
     if (m_gzip) {
         m_inflater = std::make_unique<Inflater>();
         // 16 + MAX_WBITS: expect a gzip header and trailer, not a raw zlib stream.
         if (inflateInit2(&m_inflater->stream, 16 + MAX_WBITS) != Z_OK) {
-            m_error = QCoreApplication::translate("Chainscope", "cannot read %1: zlib initialisation failed").arg(path);
+            m_error
+                = QCoreApplication::translate("Chainscope", "cannot read %1: zlib initialisation failed").arg(m_path);
             return false;
         }
         m_inflater->initialized = true;
@@ -163,7 +183,9 @@ bool InputFile::open(const QString &path)
 
 qint64 InputFile::readRaw(char *data, qint64 maxSize)
 {
-    const qint64 n = m_file.read(data, maxSize);
+    if (!m_device)
+        return -1;
+    const qint64 n = m_device->read(data, maxSize);
     if (n > 0) {
         if (!m_hasher)
             m_hasher = std::make_unique<Hasher>();
@@ -189,7 +211,7 @@ bool InputFile::fill()
         const qint64 n = readRaw(m_buffer.data() + before, BlockSize);
         m_buffer.resize(before + qMax<qint64>(n, 0));
         if (n < 0)
-            m_streamError = QCoreApplication::translate("Chainscope", "read error: %1").arg(m_file.errorString());
+            m_streamError = QCoreApplication::translate("Chainscope", "read error: %1").arg(m_device->errorString());
         if (n <= 0)
             m_eof = true;
         return n > 0;
@@ -202,7 +224,10 @@ bool InputFile::fill()
             const qint64 n = readRaw(z.input.data(), BlockSize);
             if (n <= 0) {
                 // A clean end is only right after a member's trailer.
-                if (!z.memberEnded)
+                if (n < 0)
+                    m_streamError
+                        = QCoreApplication::translate("Chainscope", "read error: %1").arg(m_device->errorString());
+                else if (!z.memberEnded)
                     m_streamError = QCoreApplication::translate("Chainscope", "compressed stream is truncated");
                 m_eof = true;
                 return false;

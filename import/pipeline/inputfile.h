@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QFile>
+#include <QIODevice>
 #include <QString>
 
 #include <atomic>
@@ -16,6 +17,11 @@ namespace Chainscope {
 // Two positions matter: the position in the decoded stream, which becomes an event's
 // record position, and the position in the file on disk, which drives progress. The
 // SHA-256 covers the bytes on disk, because that is what the analyst hashes too.
+//
+// The bytes come from a QIODevice read front to back, never seeking: a QFile for a file
+// on disk, or a sequential device over one member of an archive (issue 13), whose
+// "bytes on disk" are the member's bytes as stored in the archive (a .gz member is
+// hashed before it is gunzipped, as the same file outside the archive would be).
 class InputFile
 {
 public:
@@ -29,6 +35,10 @@ public:
     InputFile &operator=(const InputFile &) = delete;
 
     bool open(const QString &path);
+    // Reads `device` (open, positioned at the start of the evidence) to its end. `name`
+    // is what path() returns; `size` the number of bytes it holds when known (progress),
+    // -1 otherwise. The device must outlive the reading.
+    bool open(QIODevice *device, const QString &name, qint64 size);
     const QString &errorString() const { return m_error; }
     const QString &path() const { return m_path; }
     bool isCompressed() const { return m_gzip; }
@@ -65,8 +75,11 @@ private:
     bool fill(); // appends decoded bytes to m_buffer; false at the end
     qint64 readRaw(char *data, qint64 maxSize);
 
+    bool start(); // after the device is open: gzip or not
+
     struct Inflater;
-    QFile m_file;
+    std::unique_ptr<QFile> m_file; // owned when open(path) opened it
+    QIODevice *m_device = nullptr;
     QString m_path;
     QString m_error;
     QString m_streamError;

@@ -92,6 +92,10 @@ QJsonObject sourceToJson(const SourceInfo &s)
     o.insert(QStringLiteral("error"), orNull(s.error));
     o.insert(QStringLiteral("import_started"), s.importStarted.toString(Qt::ISODateWithMs));
     o.insert(QStringLiteral("import_finished"), orNull(s.importFinished.toString(Qt::ISODateWithMs)));
+    // A member of an archive read in place (issue 13); null for a file read from disk.
+    o.insert(QStringLiteral("archive_path"), orNull(s.archivePath));
+    o.insert(QStringLiteral("archive_sha256"), orNull(s.archiveSha256));
+    o.insert(QStringLiteral("member_path"), orNull(s.memberPath));
     return o;
 }
 

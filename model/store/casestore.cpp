@@ -162,6 +162,16 @@ UPDATE events SET parent_command_line = json_extract(details, '$.parent_command_
         AND (CASE WHEN json_valid(details) THEN json_type(details, '$.parent_command_line') END) IS 'text';
 )sql";
 
+// Version 7: triage collections (issue 13). A source may be a member of an archive that
+// was read in place: the archive's path and SHA-256 and the member's path inside it are
+// kept beside the member's own hash, so the chain of custody reaches the file the
+// analyst received. NULL for files read from disk, as for every source of older cases.
+const char *const s_schemaV7 = R"sql(
+ALTER TABLE sources ADD COLUMN archive_path TEXT;
+ALTER TABLE sources ADD COLUMN archive_sha256 TEXT;
+ALTER TABLE sources ADD COLUMN member_path TEXT;
+)sql";
+
 // Keeping every error message of a hostile file would let it fill the disk; the
 // count is always exact, the messages are a sample.
 constexpr qint64 MaxErrorsKeptPerSource = 1000;
@@ -194,12 +204,17 @@ SourceInfo readSource(const Statement &st)
     s.host = st.text(13);
     s.timeZone = st.text(14);
     s.counts.gaps = SerialGaps::fromStored(st.int64(15), st.isNull(16) ? QString() : st.text(16));
+    s.archivePath = st.text(17);
+    s.archiveSha256 = st.text(18);
+    s.memberPath = st.text(19);
     return s;
 }
 
 constexpr const char *SourceColumns
     = "id, path, sha256, size, format, import_started, import_finished, records_read, events_stored, "
-      "records_failed, records_skipped, status, error, host, time_zone, gaps, gap_ranges";
+      "records_failed, records_skipped, status, error, host, time_zone, gaps, gap_ranges, archive_path, "
+      "archive_sha256, "
+      "member_path";
 
 constexpr const char *EventColumns
     = "id, source_id, record_pos, time_us, host, platform, kind, process_key, pid, ppid, image, command_line, "
@@ -267,7 +282,7 @@ QString sourceStatusName(SourceStatus status)
 
 QList<const char *> CaseStore::migrations()
 {
-    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6};
+    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -403,12 +418,14 @@ void CaseStore::migrate()
 qint64 CaseStore::beginSource(const SourceInfo &info)
 {
     Statement st(*m_db,
-        "INSERT INTO sources(path, sha256, size, format, import_started, status, host, time_zone) "
-        "VALUES (?, ?, ?, ?, ?, 'incomplete', ?, ?)");
+        "INSERT INTO sources(path, sha256, size, format, import_started, status, host, time_zone, archive_path, "
+        "archive_sha256, member_path) VALUES (?, ?, ?, ?, ?, 'incomplete', ?, ?, ?, ?, ?)");
     st.bindText(1, info.path).bind(2, info.sha256).bind(4, info.format).bindText(5, isoNow());
     if (info.size >= 0)
         st.bind(3, info.size);
     st.bindText(6, info.host).bindText(7, info.timeZone.isEmpty() ? QStringLiteral("UTC") : info.timeZone);
+    // Empty strings bind as NULL: a file read from disk has no archive.
+    st.bind(8, info.archivePath).bind(9, info.archiveSha256).bind(10, info.memberPath);
     st.exec();
     return m_db->lastInsertId();
 }
@@ -469,14 +486,24 @@ QList<ImportErrorRecord> CaseStore::importErrors(qint64 sourceId)
     return result;
 }
 
-void CaseStore::assignHost(qint64 sourceId, const QString &host)
+qint64 CaseStore::assignHost(qint64 sourceId, const QString &host)
 {
     Transaction tx(*m_db);
     Statement ev(*m_db, "UPDATE events SET host = ? WHERE source_id = ? AND host = ''");
     ev.bindText(1, host).bind(2, sourceId).exec();
+    const qint64 events = m_db->changes();
     Statement src(*m_db, "UPDATE sources SET host = ? WHERE id = ?");
     src.bindText(1, host).bind(2, sourceId).exec();
     tx.commit();
+    return events;
+}
+
+qint64 CaseStore::eventsWithoutHost(qint64 sourceId)
+{
+    Statement st(*m_db, "SELECT count(*) FROM events WHERE source_id = ? AND host = ''");
+    st.bind(1, sourceId);
+    st.step();
+    return st.int64(0);
 }
 
 Policy CaseStore::policy()

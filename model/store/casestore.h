@@ -45,6 +45,12 @@ struct SourceInfo
     ImportCounts counts;
     SourceStatus status = SourceStatus::Incomplete;
     QString error; // first error, for the analyst
+    // A member of an archive (issue 13, triage collections): the archive's absolute path
+    // and SHA-256, and the member's path inside it; `sha256` is then the member's. All
+    // empty for a file read from disk.
+    QString archivePath;
+    QString archiveSha256;
+    QString memberPath;
 };
 
 struct ImportErrorRecord
@@ -79,7 +85,7 @@ struct EventFilter
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     // ReadOnly (issue 11, finding 9): for what only reads (listings, reports, analysis).
     // Works on a case in a read-only folder, on a read-only file system, or a case file
@@ -124,8 +130,11 @@ public:
     void dropSource(qint64 id);
     void recordSourceFailure(qint64 id, const QString &error);
     QList<ImportErrorRecord> importErrors(qint64 sourceId);
-    // Gives a host to events of sources whose records carried none.
-    void assignHost(qint64 sourceId, const QString &host);
+    // Gives a host to events of sources whose records carried none, and to the source.
+    // Returns how many events got it.
+    qint64 assignHost(qint64 sourceId, const QString &host);
+    // Events of the source whose records named no host.
+    qint64 eventsWithoutHost(qint64 sourceId);
 
     // The current policy (defaults, version 0, until one is saved).
     Policy policy();

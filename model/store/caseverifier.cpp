@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -59,19 +60,35 @@ FileHash hashFile(const QString &path)
 
 void checkSources(CaseStore &store, VerificationResult &result)
 {
+    // Every member of an archive refers to the same archive: hash it once.
+    QHash<QString, FileHash> archives;
     for (const SourceInfo &s : store.sources()) {
         SourceVerification v;
         v.id = s.id;
         v.path = s.path;
         v.recordedSha256 = s.sha256;
-        if (s.sha256.isEmpty()) {
+        // A member of an archive read in place (issue 13) is checked through the archive
+        // the analyst received: the store reads no archive formats, and the archive's
+        // hash covers every member's bytes.
+        const bool member = !s.archivePath.isEmpty();
+        const QString file = member ? s.archivePath : s.path;
+        const QString recorded = member ? s.archiveSha256 : s.sha256;
+        if (member) {
+            v.archivePath = s.archivePath;
+            v.memberPath = s.memberPath;
+            v.recordedSha256 = recorded;
+        }
+        if (s.sha256.isEmpty() || recorded.isEmpty()) {
             v.state = SourceState::NoRecordedHash;
-        } else if (!QFileInfo::exists(s.path)) {
+        } else if (!QFileInfo::exists(file)) {
             // Moved, archived or deleted: the evidence cannot be re-hashed here, which
             // says nothing about whether it changed.
             v.state = SourceState::Missing;
         } else {
-            const FileHash h = hashFile(s.path);
+            auto cached = archives.constFind(file);
+            const FileHash h = member && cached != archives.constEnd() ? *cached : hashFile(file);
+            if (member)
+                archives.insert(file, h);
             if (!h.error.isEmpty()) {
                 v.state = SourceState::Unreadable;
                 v.error = h.error;
@@ -79,7 +96,7 @@ void checkSources(CaseStore &store, VerificationResult &result)
                 v.actualSha256 = h.hex;
                 // The importer stores lower-case hex; a hand-edited case might not.
                 v.state
-                    = h.hex.compare(s.sha256, Qt::CaseInsensitive) == 0 ? SourceState::Intact : SourceState::Mismatch;
+                    = h.hex.compare(recorded, Qt::CaseInsensitive) == 0 ? SourceState::Intact : SourceState::Mismatch;
             }
         }
         result.sources.append(v);

@@ -24,7 +24,7 @@ enum class VerificationOutcome {
 QString verificationOutcomeName(VerificationOutcome outcome); // intact, partial, differs
 
 enum class SourceState {
-    Intact, // the file at the recorded path has the recorded SHA-256
+    Intact, // the file at the recorded path (or the archive holding it) has the recorded SHA-256
     Mismatch, // it has another
     Missing, // nothing at the recorded path: not checked, not a mismatch
     Unreadable, // something is there but could not be read (or is not a regular file)
@@ -40,6 +40,10 @@ struct SourceVerification
     QString recordedSha256; // hex, as in sources.sha256
     QString actualSha256; // hex; set for Intact and Mismatch
     QString error; // why Unreadable
+    // A member of an archive: what was checked is the archive (recordedSha256 and
+    // actualSha256 are then the archive's).
+    QString archivePath;
+    QString memberPath;
 };
 
 enum class RawProblem {

@@ -286,6 +286,11 @@ qint64 Database::lastInsertId() const
     return sqlite3_last_insert_rowid(m_db);
 }
 
+qint64 Database::changes() const
+{
+    return qint64(sqlite3_changes64(m_db));
+}
+
 Statement::Statement(Database &db, const char *sql)
     : m_db(db)
 {

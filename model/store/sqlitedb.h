@@ -69,6 +69,8 @@ public:
     int userVersion();
     void setUserVersion(int version);
     qint64 lastInsertId() const;
+    // Rows changed by the last INSERT, UPDATE or DELETE.
+    qint64 changes() const;
     [[noreturn]] void fail(const char *what) const;
 
     // How long a write waits for the write lock that another connection holds (another
