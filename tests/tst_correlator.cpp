@@ -1034,8 +1034,19 @@ void Tst_correlator::brewTaps_data()
         << brew << "brew install Homebrew/Core/wget" << QStringList {QStringLiteral("Homebrew/Core")} << false;
     QTest::newRow("two sources") << brew << "brew install wget evil/tools/helper"
                                  << QStringList {QStringLiteral("homebrew/core"), QStringLiteral("evil/tools")} << true;
-    QTest::newRow("tap command") << brew << "brew tap evil/tools https://example.invalid/tools.git"
-                                 << QStringList {QStringLiteral("evil/tools")} << true;
+    QTest::newRow("tap cloned from a URL of its own")
+        << brew << "brew tap evil/tools https://example.invalid/tools.git"
+        << QStringList {QStringLiteral("https://example.invalid/tools.git")} << true;
+    QTest::newRow("listed tap cloned from elsewhere")
+        << brew << "brew tap homebrew/core https://example.invalid/core.git"
+        << QStringList {QStringLiteral("https://example.invalid/core.git")} << true;
+    QTest::newRow("listed tap from its usual home")
+        << brew << "brew tap homebrew/core https://github.com/Homebrew/homebrew-core.git"
+        << QStringList {QStringLiteral("homebrew/core")} << false;
+    QTest::newRow("unlisted tap, no URL")
+        << brew << "brew tap evil/tools" << QStringList {QStringLiteral("evil/tools")} << true;
+    QTest::newRow("the repository's homebrew- prefix")
+        << brew << "brew install homebrew/homebrew-core/wget" << QStringList {QStringLiteral("homebrew/core")} << false;
     QTest::newRow("formula file") << brew << "brew install ./helper.rb" << QStringList {QStringLiteral("./helper.rb")}
                                   << true;
     // brew is a shell script: Endpoint Security logs the shell as the image.
@@ -1094,6 +1105,9 @@ void Tst_correlator::gatekeeperComplaintJoinsByPath_data()
         << "/Applications/Vendor.app/Contents/MacOS/vendor" << 6 * Minute << false;
     QTest::newRow("elsewhere") << "/Applications/Other.app" << 6 * Minute << false;
     QTest::newRow("on the window's end") << "/Applications/Vendor.app" << window << true;
+    QTest::newRow("the bundle with a trailing slash") << "/Applications/Vendor.app/" << 6 * Minute << true;
+    // APFS names compare case-insensitively.
+    QTest::newRow("the bundle in other case") << "/applications/VENDOR.app" << 6 * Minute << true;
     QTest::newRow("one microsecond later") << "/Applications/Vendor.app" << window + 1 << false;
     QTest::newRow("before the install") << "/Applications/Vendor.app" << qint64(-1) << false;
 }

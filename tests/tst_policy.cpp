@@ -343,6 +343,13 @@ void Tst_policy::installers_data()
         << mac << QStringLiteral("/bin/bash") << QStringLiteral("/bin/bash -p /opt/homebrew/bin/brew upgrade") << true;
     QTest::newRow("sh -c naming brew runs no brew file")
         << mac << QStringLiteral("/bin/sh") << QStringLiteral("/bin/sh -c brew install wget") << false;
+    QTest::newRow("sh -lc naming brew runs no brew file")
+        << mac << QStringLiteral("/bin/bash") << QStringLiteral("/bin/bash -lc brew install wget") << false;
+    QTest::newRow("an option's value is no script")
+        << mac << QStringLiteral("/bin/bash") << QStringLiteral("/bin/bash -o brew /opt/homebrew/bin/brew install x")
+        << true;
+    QTest::newRow("an option's value is no script, other order")
+        << mac << QStringLiteral("/bin/bash") << QStringLiteral("/bin/bash -o brew /tmp/notes.sh") << false;
     QTest::newRow("a shell script of another name")
         << linux << QStringLiteral("/bin/sh") << QStringLiteral("/bin/sh /var/lib/dpkg/info/x.postinst configure")
         << false;

@@ -86,7 +86,9 @@ bool isUpdateRequest(const QString &commandLine)
 // The Homebrew taps an install draws from (AN0864: "a tap outside BrewTapsAllowList"),
 // read from brew's arguments: "brew tap user/repo", "brew install user/repo/formula",
 // and a bare formula or cask, which comes from homebrew/core or homebrew/cask. A
-// formula given as a file or URL comes from no tap at all: it is returned as given.
+// formula given as a file or URL comes from no tap at all: it is returned as given, and
+// so is a tap cloned from a URL of its own ("brew tap user/repo URL"): the code comes
+// from that URL, whatever the tap is called, unless it is the tap's usual home on GitHub.
 QStringList brewTaps(const QString &commandLine)
 {
     const QStringList argv = splitCommandLine(commandLine);
@@ -116,17 +118,36 @@ QStringList brewTaps(const QString &commandLine)
         if (a.contains(QLatin1String("://")) || a.endsWith(QLatin1String(".rb")))
             tap = a;
         else if (subcommand == u"tap")
-            tap = a;
+            tap = canonicalBrewTap(a);
         else if (a.count(u'/') == 2)
-            tap = a.section(u'/', 0, 1);
+            tap = canonicalBrewTap(a.section(u'/', 0, 1));
         else if (!a.contains(u'/'))
             tap = cask ? QStringLiteral("homebrew/cask") : QStringLiteral("homebrew/core");
         else
             tap = a;
+        if (subcommand == u"tap") {
+            // "brew tap user/repo URL": the URL is where the tap's code comes from.
+            for (qsizetype j = i + 1; j < argv.size(); ++j) {
+                const QString &url = argv.at(j);
+                if (url.startsWith(u'-'))
+                    continue;
+                const QString user = tap.section(u'/', 0, 0);
+                const QString repo = tap.section(u'/', 1);
+                static const QRegularExpression home(QStringLiteral("^(https://|git@)github\\.com[/:]([^/]+)/"
+                                                                    "(homebrew-)?([^/]+?)(\\.git)?/?$"),
+                    QRegularExpression::CaseInsensitiveOption);
+                const QRegularExpressionMatch m = home.match(url);
+                const bool usual = m.hasMatch() && m.captured(2).compare(user, Qt::CaseInsensitive) == 0
+                    && m.captured(4).compare(repo, Qt::CaseInsensitive) == 0;
+                if (!usual)
+                    tap = url;
+                break;
+            }
+        }
         if (!taps.contains(tap))
             taps << tap;
         if (subcommand == u"tap")
-            break; // "brew tap user/repo URL": the URL is where the tap lives
+            break;
     }
     return taps;
 }
@@ -1300,12 +1321,19 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
             paths << s.at(path);
         for (qint32 n : std::as_const(runNodes))
             paths << s.at(m_index.process(n).image);
-        const auto concerns = [&](const QString &target) {
+        // APFS compares names case-insensitively by default, and a bundle may be
+        // named with a trailing slash.
+        const Qt::CaseSensitivity cs = seed.platform == Platform::MacOS || seed.platform == Platform::Windows
+            ? Qt::CaseInsensitive
+            : Qt::CaseSensitive;
+        const auto concerns = [&](QString target) {
+            while (target.size() > 1 && target.endsWith(u'/'))
+                target.chop(1);
             for (const QString &p : std::as_const(paths)) {
                 if (p.isEmpty())
                     continue;
-                if (p == target || (p.startsWith(target) && p.at(target.size()) == u'/')
-                    || (target.startsWith(p) && target.at(p.size()) == u'/'))
+                if (p.compare(target, cs) == 0 || (p.startsWith(target, cs) && p.at(target.size()) == u'/')
+                    || (target.startsWith(p, cs) && target.at(p.size()) == u'/'))
                     return true;
             }
             return false;

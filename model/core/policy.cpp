@@ -730,9 +730,16 @@ bool Policy::isInstaller(const QString &image, const QString &commandLine, Platf
     qsizetype firstArgument = 1; // where the program's own arguments begin
     if (!candidates.isEmpty() && isShell(candidates.first())) {
         for (qsizetype i = 1; i < argv.size(); ++i) {
-            if (argv.at(i) == u"-c")
+            const QString &a = argv.at(i);
+            // "-c", and clusters holding it ("-lc", "-ec"): the shell runs text, no file.
+            if (a.size() >= 2 && a.at(0) == u'-' && a.at(1) != u'-' && a.contains(u'c'))
                 break;
-            if (!argv.at(i).startsWith(u'-')) {
+            // Options that take the next argument as their value.
+            if (a == u"-o" || a == u"+o" || a == u"--rcfile" || a == u"--init-file") {
+                ++i;
+                continue;
+            }
+            if (!a.startsWith(u'-') && !a.startsWith(u'+')) {
                 candidates << fileNameOf(argv.at(i));
                 firstArgument = i + 1;
                 break;
@@ -802,6 +809,18 @@ bool Policy::isApprovedSigner(const QString &signer) const
     return false;
 }
 
+QString canonicalBrewTap(const QString &tap)
+{
+    const QString trimmed = tap.trimmed();
+    const qsizetype slash = trimmed.indexOf(u'/');
+    if (slash < 0 || trimmed.indexOf(u'/', slash + 1) >= 0)
+        return trimmed;
+    const QString repo = trimmed.mid(slash + 1);
+    return repo.startsWith(QLatin1String("homebrew-"), Qt::CaseInsensitive) && repo.size() > 9
+        ? trimmed.left(slash + 1) + repo.mid(9)
+        : trimmed;
+}
+
 QString Policy::allowingTeamId(const QString &teamId) const
 {
     const QString id = teamId.trimmed();
@@ -816,11 +835,11 @@ QString Policy::allowingTeamId(const QString &teamId) const
 
 QString Policy::approvingTap(const QString &tap) const
 {
-    const QString wanted = tap.trimmed();
+    const QString wanted = canonicalBrewTap(tap);
     if (wanted.isEmpty())
         return QString();
     for (const QString &t : brewTapsAllowList) {
-        if (t.trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
+        if (canonicalBrewTap(t).compare(wanted, Qt::CaseInsensitive) == 0)
             return QStringLiteral("BrewTapsAllowList %1").arg(t);
     }
     return QString();

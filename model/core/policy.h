@@ -42,6 +42,11 @@ private:
     int m_prefix = 0;
 };
 
+// A Homebrew tap as brew names it: "user/homebrew-repo" and "user/repo" are one tap
+// (brew adds the "homebrew-" of the GitHub repository itself). Anything that is not
+// "user/repo" (a URL, a formula file) comes back trimmed, as given.
+QString canonicalBrewTap(const QString &tap);
+
 // Parses an IPv4 or IPv6 literal into 16 bytes (IPv4 as ::ffff:a.b.c.d).
 std::optional<std::array<quint8, 16>> parseIpAddress(const QString &text);
 // 127.0.0.0/8 (also IPv4-mapped) and ::1, in any textual form.
