@@ -200,6 +200,8 @@ private slots:
     void cancelKeepsTheFinishedFiles();
     void hostOrigin_data();
     void hostOrigin();
+    void soleHostOfAPlatform_data();
+    void soleHostOfAPlatform();
     void layoutFileDepth_data();
     void layoutFileDepth();
     void hostFromCollectionNames_data();
@@ -628,6 +630,60 @@ void Tst_collection::hostOrigin()
     QCOMPARE(hostOriginText(*r), origin.isEmpty() ? QString() : QStringLiteral("host from ") + origin);
     auto store = CaseStore::open(casePath, CaseStore::Access::ReadOnly);
     QCOMPARE(store->hosts(), host.isEmpty() ? QStringList() : QStringList {host});
+}
+
+void Tst_collection::soleHostOfAPlatform_data()
+{
+    // Which files a folder holds: audit logs of the named hosts, a Mac's ECS document
+    // (it names its host), and always a dpkg.log, which names none.
+    QTest::addColumn<QStringList>("auditHosts");
+    QTest::addColumn<bool>("mac");
+    QTest::addColumn<QString>("host"); // given to dpkg.log's events, or empty
+    QTest::addColumn<QString>("origin");
+    QTest::newRow("one host in the case") << QStringList {QStringLiteral("db01")} << false << QStringLiteral("db01")
+                                          << QStringLiteral("the case's only host");
+    QTest::newRow("one Linux host beside a Mac")
+        << QStringList {QStringLiteral("db01")} << true << QStringLiteral("db01")
+        << QStringLiteral("the case's only linux host");
+    QTest::newRow("two Linux hosts") << QStringList {QStringLiteral("db01"), QStringLiteral("db02")} << true
+                                     << QString() << QString();
+    QTest::newRow("only the Mac") << QStringList() << true << QString() << QString();
+}
+
+// Logs that name no host get the case's only host, or the only host of their own
+// platform: one Linux server's dpkg.log beside a Mac's evidence is that server's.
+void Tst_collection::soleHostOfAPlatform()
+{
+    QFETCH(QStringList, auditHosts);
+    QFETCH(bool, mac);
+    QFETCH(QString, host);
+    QFETCH(QString, origin);
+    const QString tree = m_dir.filePath(QStringLiteral("sole-") + QString::fromLatin1(QTest::currentDataTag()));
+    for (const QString &h : auditHosts) {
+        QByteArray audit = InlineAudit;
+        audit.replace("type=", "node=" + h.toLatin1() + " type=");
+        QVERIFY(writeFile(tree + QStringLiteral("/%1/audit.log").arg(h), audit));
+    }
+    QVERIFY(writeFile(tree + QStringLiteral("/dpkg.log"), InlineDpkg));
+    if (mac)
+        QVERIFY(writeFile(tree + QStringLiteral("/mac/endpoint.json"),
+            R"({"@timestamp":"2024-01-02T10:00:00Z","agent":{"type":"endpoint"},"host":{"hostname":"mac1",)"
+            R"("os":{"family":"macos"}},"event":{"category":["process"],"type":["start"],"action":"exec"},)"
+            R"("process":{"entity_id":"P1","pid":7,"executable":"/bin/ls","parent":{"pid":1}}})"
+            "\n"));
+    const QString casePath = newCase();
+    const QList<ImportResult> results = importInto(casePath, {tree});
+    const ImportResult *dpkg = find(results, QStringLiteral("/dpkg.log"));
+    QVERIFY(dpkg);
+    QCOMPARE(dpkg->hostOrigin, origin);
+    auto store = CaseStore::open(casePath, CaseStore::Access::ReadOnly);
+    QCOMPARE(store->source(dpkg->sourceId)->host, host);
+    QCOMPARE(store->eventsWithoutHost(dpkg->sourceId), host.isEmpty() ? dpkg->counts.eventsStored : 0);
+    // A source whose events all name their host is left as it is.
+    if (const ImportResult *ecs = find(results, QStringLiteral("/endpoint.json"))) {
+        QCOMPARE(ecs->hostOrigin, QStringLiteral("the log"));
+        QCOMPARE(store->source(ecs->sourceId)->host, QString());
+    }
 }
 
 void Tst_collection::layoutFileDepth_data()

@@ -44,7 +44,14 @@ void Tst_macchains::initTestCase()
         m_results.append(importFile(*m_store, builtinFormats(), f, {}));
     // eslogger and the unified log name no host; install.log does, and it is the
     // case's only one, in its short form.
-    QCOMPARE(assignSoleHost(*m_store, m_results), m_scenario.hostShort);
+    QCOMPARE(assignSoleHost(*m_store, m_results), 2);
+    for (const ImportResult &r : std::as_const(m_results)) {
+        if (r.format == u"install-log")
+            continue;
+        QCOMPARE(r.hostOrigin, QStringLiteral("the case's only host"));
+        QCOMPARE(m_store->source(r.sourceId)->host, m_scenario.hostShort);
+        QCOMPARE(m_store->eventsWithoutHost(r.sourceId), 0);
+    }
 
     Policy policy = Policy::defaults();
     policy.approvedUpdateHosts = m_scenario.approvedUpdateHosts;

@@ -9,6 +9,7 @@
 #include "formats.h"
 #include "importer.h"
 #include "linuxscenario.h"
+#include "macscenario.h"
 #include "mainwindow.h"
 #include "processtreemodel.h"
 #include "rawrecordview.h"
@@ -60,6 +61,7 @@ private slots:
     void chainsTriageAndPolicyChange();
     void switchingCasesNeverMixesThem();
     void windowsChainAndItsEvtxRecords();
+    void threePlatformsSideBySide();
     void verifyShowsWhatDiffers();
     void chainMarkProxyColoursTheVerdicts_data();
     void chainMarkProxyColoursTheVerdicts();
@@ -450,6 +452,58 @@ void Tst_workbench::windowsChainAndItsEvtxRecords()
     const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
     if (!shot.isEmpty())
         QVERIFY(window.grab().save(QString(shot).replace(QLatin1String(".png"), QLatin1String("-windows.png"))));
+}
+
+// One case with a Linux server, Windows machines and a Mac (issue 13): the chains of
+// every host are listed together, each under its host.
+void Tst_workbench::threePlatformsSideBySide()
+{
+    const QString evidence = m_dir.filePath(QStringLiteral("three"));
+    QVERIFY(QDir().mkpath(evidence));
+    const LinuxScenarioResult linuxDemo = writeLinuxScenario(evidence, {});
+    QVERIFY2(linuxDemo.error.isEmpty(), qPrintable(linuxDemo.error));
+    const WindowsScenario windowsDemo = buildWindowsScenario({});
+    const WindowsScenarioFiles windowsFiles = writeWindowsScenario(evidence, windowsDemo);
+    QVERIFY2(windowsFiles.error.isEmpty(), qPrintable(windowsFiles.error));
+    const MacScenario macDemo = buildMacScenario({});
+    const MacScenarioFiles macFiles = writeMacScenario(evidence, macDemo);
+    QVERIFY2(macFiles.error.isEmpty(), qPrintable(macFiles.error));
+
+    MainWindow window;
+    window.resize(1500, 900);
+    QVERIFY(window.newCase(m_dir.filePath(QStringLiteral("three.chainscope"))));
+    window.show();
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    // The whole folder, as an analyst drops a collection.
+    window.importFiles({evidence});
+    QVERIFY(imported.wait(180000));
+    Policy policy = window.caseStore()->policy();
+    policy.approvedUpdateHosts
+        = linuxDemo.approvedUpdateHosts + windowsDemo.approvedUpdateHosts + macDemo.approvedUpdateHosts;
+    policy.approvedSigners = windowsDemo.approvedSigners;
+    policy.allowedTeamIds = macDemo.allowedTeamIds;
+    updated.clear();
+    window.applyPolicy(policy);
+    QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty() && window.chainsModel()->rowCount() > 0, 60000);
+
+    QSet<int> platforms;
+    QSet<QString> hosts;
+    for (int r = 0; r < window.chainsModel()->rowCount(); ++r) {
+        const Chain &c = window.chainsModel()->chainAt(r);
+        platforms.insert(int(c.platform));
+        hosts.insert(c.host);
+        // Each row shows its chain's host.
+        QCOMPARE(window.chainsModel()->index(r, ChainsModel::Host).data().toString(), c.host);
+    }
+    QCOMPARE(platforms, (QSet<int> {int(Platform::Linux), int(Platform::Windows), int(Platform::MacOS)}));
+    // The Mac's eslogger and unified log name no host: they get the only macOS host.
+    QVERIFY2(hosts.contains(macDemo.hostShort), qPrintable(QStringList(hosts.cbegin(), hosts.cend()).join(u',')));
+    QVERIFY(!hosts.contains(QString()));
+
+    const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
+    if (!shot.isEmpty())
+        QVERIFY(window.grab().save(QString(shot).replace(QLatin1String(".png"), QLatin1String("-three.png"))));
 }
 
 // Case → Verify (issue 11, finding 13): runs off the GUI thread and shows what differs,

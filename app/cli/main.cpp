@@ -482,14 +482,23 @@ int cmdImport(const QStringList &args)
         failed.status = ImportResult::Status::Failed;
         failed.error = e.message();
         err() << "chainscope-cli: " << shown(e.message()) << Qt::endl;
-        results.append(failed);
         caseFailure = e;
         showDetail(e);
+        const auto reached = [&](const QString &path) {
+            return std::any_of(results.cbegin(), results.cend(),
+                [&](const ImportResult &r) { return r.path.startsWith(path) && !r.path.isEmpty(); });
+        };
+        // The failure belongs to the first path given that has no result yet: the one
+        // being imported when the case failed.
+        for (qsizetype j = 2; j < positional.size() && failed.path.isEmpty(); ++j) {
+            const QString path = QFileInfo(positional.at(j)).absoluteFilePath();
+            if (!reached(path))
+                failed.path = path;
+        }
+        results.append(failed);
         for (qsizetype j = 2; j < positional.size(); ++j) {
             const QString path = QFileInfo(positional.at(j)).absoluteFilePath();
-            const bool reached = std::any_of(results.cbegin(), results.cend(),
-                [&](const ImportResult &r) { return r.path.startsWith(path) && !r.path.isEmpty(); });
-            if (reached)
+            if (reached(path))
                 continue;
             ImportResult skipped;
             skipped.path = path;
@@ -499,12 +508,15 @@ int cmdImport(const QStringList &args)
         }
     }
     if (options.host.isEmpty() && !caseFailure) {
+        QStringList told;
         for (const ImportResult &r : results) {
-            if (r.hostOrigin == u"the case's only host") {
-                err() << "note: logs without host names were assigned the case's only host, "
-                      << store->source(r.sourceId).value_or(SourceInfo()).host << Qt::endl;
-                break;
-            }
+            if (!r.hostOrigin.startsWith(u"the case's only"))
+                continue;
+            const QString given = store->source(r.sourceId).value_or(SourceInfo()).host;
+            if (told.contains(given))
+                continue;
+            told << given;
+            err() << "note: logs without host names were assigned " << r.hostOrigin << ", " << shown(given) << Qt::endl;
         }
     }
     // A summary when a collection (a folder, an archive) was imported: it may hold many

@@ -34,6 +34,7 @@ struct Item
     QString path; // a member's is "archive!/member"
     qint64 size = 0; // bytes counted for progress
     QString reason; // Skip: why; Failure: the error
+    bool damage = true; // Failure: counted as a damaged record (an empty folder is none)
     QString collection; // the folder or archive it was found in; empty when named directly
     CollectionHost host; // the collection layout's host, if any
     // In an archive:
@@ -135,6 +136,18 @@ private:
                 found.append({path, text("not a regular file")});
             else
                 found.append({path, QString()});
+        }
+        // A folder with nothing in it is a mistake to say out loud, not an import of
+        // nothing (a wrong path, an empty mount point).
+        if (found.isEmpty() && !cancelled()) {
+            Item none;
+            none.kind = Item::Kind::Failure;
+            none.path = root;
+            // Named as the path it is, not as a collection: one error line, no summary.
+            none.reason = text("%1: the folder holds no files").arg(root);
+            none.damage = false;
+            items.append(none);
+            return;
         }
         // The order of a directory listing is the file system's; a sorted one makes two
         // imports of the same folder give the same source ids.
@@ -444,7 +457,7 @@ QList<ImportResult> importPaths(CaseStore &store, const FormatRegistry &formats,
             r.status = ImportResult::Status::Failed;
             r.error = item.reason;
             // The damage is counted, as a damaged record is.
-            r.counts.recordsFailed = 1;
+            r.counts.recordsFailed = item.damage ? 1 : 0;
             break;
         case Item::Kind::File:
             r = importFile(store, formats, item.path, readOptions, cancel, report);
@@ -499,15 +512,8 @@ QList<ImportResult> importPaths(CaseStore &store, const FormatRegistry &formats,
             finished(r);
         results.append(r);
     }
-    if (options.host.isEmpty() && !planner.cancelled()) {
-        const QString sole = assignSoleHost(store, results);
-        if (!sole.isEmpty()) {
-            for (ImportResult &r : results) {
-                if (r.sourceId >= 0 && r.hostOrigin.isEmpty() && r.counts.eventsStored > 0)
-                    r.hostOrigin = QStringLiteral("the case's only host");
-            }
-        }
-    }
+    if (options.host.isEmpty() && !planner.cancelled())
+        assignSoleHost(store, results);
     return results;
 }
 

@@ -318,23 +318,38 @@ ImportResult importMember(CaseStore &store, const FormatRegistry &formats, QIODe
     return importInput(store, formats, input, result, firstHash, origin.sha256, options, cancel, progress);
 }
 
-QString assignSoleHost(CaseStore &store, const QList<ImportResult> &results)
+int assignSoleHost(CaseStore &store, QList<ImportResult> &results)
 {
     const QStringList hosts = store.hosts();
-    if (hosts.size() != 1)
-        return QString();
-    bool assigned = false;
-    for (const ImportResult &r : results) {
+    int assigned = 0;
+    for (ImportResult &r : results) {
         // A short file's events are in the case as much as a whole file's.
-        if (r.status != ImportResult::Status::Complete && !r.eventsKept)
+        if ((r.status != ImportResult::Status::Complete && !r.eventsKept) || r.sourceId < 0)
             continue;
         const auto src = store.source(r.sourceId);
-        if (src && src->host.isEmpty()) {
-            store.assignHost(r.sourceId, hosts.first());
-            assigned = true;
-        }
+        // Only events that name no host are given one; a source whose every event
+        // names its host keeps them.
+        if (!src || !src->host.isEmpty() || store.eventsWithoutHost(r.sourceId) == 0)
+            continue;
+        // Only a host of the events' own platform: a Mac's name on a dpkg.log would be
+        // wrong however alone the Mac is in the case.
+        const QList<Platform> platforms = store.hostlessPlatforms(r.sourceId);
+        if (platforms.size() != 1)
+            continue;
+        const Platform platform = platforms.first();
+        const QStringList same = platform == Platform::Unknown ? hosts : store.hosts(platform);
+        if (same.size() != 1)
+            continue;
+        const QString host = same.first();
+        const QString origin = hosts.size() == 1
+            ? QStringLiteral("the case's only host")
+            : QStringLiteral("the case's only %1 host").arg(platformName(platform));
+        store.assignHost(r.sourceId, host);
+        if (r.hostOrigin.isEmpty())
+            r.hostOrigin = origin;
+        ++assigned;
     }
-    return assigned ? hosts.first() : QString();
+    return assigned;
 }
 
 } // namespace Chainscope

@@ -117,10 +117,13 @@ ImportResult importMember(CaseStore &store, const FormatRegistry &formats, QIODe
     const ArchiveMemberOrigin &origin, const ImportOptions &options, const std::atomic<bool> *cancel = nullptr,
     const ProgressCallback &progress = {});
 
-// Logs such as dpkg.log name no host. When every other source of the case speaks of a
-// single host, the analyst collected one machine: give the hostless sources that
-// host. Returns the host assigned, or an empty string when it is ambiguous.
-QString assignSoleHost(CaseStore &store, const QList<ImportResult> &results);
+// Logs such as dpkg.log or eslogger's name no host. When the case's evidence speaks of
+// a single host of the events' platform (the only machine, or one Mac beside Linux
+// servers and Windows clients), the analyst collected that machine: the hostless events
+// get its name. Each result whose events were given a host says so in hostOrigin ("the
+// case's only host", "the case's only macos host"). Returns how many sources were given
+// a host.
+int assignSoleHost(CaseStore &store, QList<ImportResult> &results);
 
 } // namespace Chainscope
 

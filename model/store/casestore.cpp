@@ -562,6 +562,26 @@ QStringList CaseStore::hosts()
     return result;
 }
 
+QStringList CaseStore::hosts(Platform platform)
+{
+    QStringList result;
+    Statement st(*m_db, "SELECT DISTINCT host FROM events WHERE host <> '' AND platform = ? ORDER BY host");
+    st.bindText(1, platformName(platform));
+    while (st.step())
+        result.append(st.text(0));
+    return result;
+}
+
+QList<Platform> CaseStore::hostlessPlatforms(qint64 sourceId)
+{
+    QList<Platform> result;
+    Statement st(*m_db, "SELECT DISTINCT platform FROM events WHERE source_id = ? AND host = '' ORDER BY platform");
+    st.bind(1, sourceId);
+    while (st.step())
+        result.append(platformFromName(st.text(0)));
+    return result;
+}
+
 void CaseStore::forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit)
 {
     // Optional filters become "? IS NULL OR column = ?" so one statement serves all

@@ -146,6 +146,10 @@ public:
     // Events per kind name, in name order (the summary).
     QList<QPair<QString, qint64>> eventCountsByKind();
     QStringList hosts();
+    // The hosts named by events of one platform.
+    QStringList hosts(Platform platform);
+    // The platforms of a source's events that name no host.
+    QList<Platform> hostlessPlatforms(qint64 sourceId);
     void forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit);
     std::optional<Event> event(qint64 id);
     // The events the correlation index reads, in (time, id) order: every kind but log

@@ -616,7 +616,7 @@ void Tst_hostile::damagedInputKeepsTheContract_data()
     row("random bytes", Damage::RandomBytes, 1, "failed", 0, -2, "EVTX");
     row("empty file", Damage::EmptyFile, 1, "failed", 0, -2, "empty file");
     row("fifo", Damage::Fifo, 1, "failed", 0, -2, "not a regular file");
-    row("directory", Damage::Directory, 1, "failed", 0, -2, "folder.log");
+    row("empty folder", Damage::Directory, 1, "failed", 0, -2, "folder.log: the folder holds no files");
 }
 
 void Tst_hostile::damagedInputKeepsTheContract()
