@@ -9,6 +9,7 @@
 // this machine has one (tar, gzip, xz, python3's zipfile); 7z by libarchive's writer,
 // which is not the reader's code path.
 
+#include "archivereader.h"
 #include "collection.h"
 #include "eventjson.h"
 #include "formatregistry.h"
@@ -26,6 +27,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <limits>
 #include <sys/stat.h>
 #include <zlib.h>
 
@@ -181,6 +183,65 @@ const ImportResult *find(const QList<ImportResult> &results, const QString &path
     return nullptr;
 }
 
+// A tar number field: octal while it fits, else GNU base-256 (what a hostile header uses
+// for sizes and offsets up to 2^63-1).
+void putTarNumber(QByteArray &header, int at, int width, qint64 value)
+{
+    const QByteArray octal = QByteArray::number(value, 8);
+    if (octal.size() < width) {
+        const QByteArray field = octal.rightJustified(width - 1, '0');
+        header.replace(at, width - 1, field);
+        header[at + width - 1] = '\0';
+        return;
+    }
+    header[at] = char(0x80);
+    for (int i = width - 1; i > 0; --i) {
+        header[at + i] = char(value & 0xff);
+        value >>= 8;
+    }
+}
+
+// A GNU tar of one sparse member, written byte by byte here (generated, no tar tool can
+// be told to lie): type 'S' with the old sparse map in its header, `data` stored at
+// `offset` of a member that says it is `realSize` bytes long.
+QByteArray gnuSparseTar(const QByteArray &name, const QByteArray &data, qint64 offset, qint64 realSize)
+{
+    QByteArray header(512, '\0');
+    header.replace(0, name.size(), name);
+    putTarNumber(header, 100, 8, 0644);
+    putTarNumber(header, 108, 8, 0);
+    putTarNumber(header, 116, 8, 0);
+    putTarNumber(header, 124, 12, data.size()); // the bytes stored
+    putTarNumber(header, 136, 12, 1700000000);
+    header[156] = 'S';
+    header.replace(257, 8, QByteArray("ustar  \0", 8)); // GNU magic and version
+    putTarNumber(header, 386, 12, offset); // sparse[0].offset
+    putTarNumber(header, 398, 12, data.size()); // sparse[0].numbytes
+    putTarNumber(header, 483, 12, realSize); // realsize
+    header.replace(148, 8, QByteArray(8, ' '));
+    int sum = 0;
+    for (const char c : std::as_const(header))
+        sum += uchar(c);
+    header.replace(148, 7, QByteArray::number(sum, 8).rightJustified(6, '0') + QByteArray(1, '\0'));
+    QByteArray body = data;
+    body.append(QByteArray((512 - data.size() % 512) % 512, '\0'));
+    return header + body + QByteArray(1024, '\0');
+}
+
+// Many dpkg records: a member larger than libarchive's read-ahead.
+QByteArray manyDpkgLines(int count, const QByteArray &package)
+{
+    QByteArray lines;
+    for (int i = 0; i < count; ++i)
+        lines += QStringLiteral("2024-01-02 10:%1:%2 install %3%4:amd64 <none> 1.0\n")
+                     .arg((i / 60) % 60, 2, 10, QLatin1Char('0'))
+                     .arg(i % 60, 2, 10, QLatin1Char('0'))
+                     .arg(QString::fromLatin1(package))
+                     .arg(i)
+                     .toUtf8();
+    return lines;
+}
+
 } // namespace
 
 class Tst_collection : public QObject
@@ -207,6 +268,18 @@ private slots:
     void hostFromCollectionNames_data();
     void hostFromCollectionNames();
     void progressCoversTheWholeCollection();
+    void sparseMapBeyondTheMemberIsRefused_data();
+    void sparseMapBeyondTheMemberIsRefused();
+    void decodeLimit_data();
+    void decodeLimit();
+    void archiveFailureReachesEveryLaterMember_data();
+    void archiveFailureReachesEveryLaterMember();
+    void leadingZeroBlockIsNoArchive_data();
+    void leadingZeroBlockIsNoArchive();
+    void sizeSumSaturates_data();
+    void sizeSumSaturates();
+    void progressShareStaysInRange_data();
+    void progressShareStaysInRange();
 
 private:
     QString newCase();
@@ -767,6 +840,241 @@ void Tst_collection::progressCoversTheWholeCollection()
     }
     // The archive was scanned ahead, then its members and the folder's files imported.
     QVERIFY(std::any_of(seen.cbegin(), seen.cend(), [](const ImportProgress &p) { return p.fileIndex > 0; }));
+}
+
+// A sparse map is hostile input: a block put at 2^62 would make the hole before it read
+// as zeros for ever (the CLI cannot be cancelled). The member ends with an error at its
+// declared size and at the decode limit instead. Generated tars (gnuSparseTar).
+void Tst_collection::sparseMapBeyondTheMemberIsRefused_data()
+{
+    QTest::addColumn<qint64>("offset");
+    QTest::addColumn<qint64>("realSize");
+    QTest::addColumn<QString>("refusal"); // empty: the member reads
+    const qint64 data = InlineDpkg.size();
+    const qint64 size = 4096;
+    const QString beyond = QStringLiteral("sparse map beyond the member's size");
+    QTest::newRow("block ends before the size") << size - data - 1 << size << QString();
+    QTest::newRow("block ends at the size") << size - data << size << QString();
+    QTest::newRow("block ends past the size") << size - data + 1 << size << beyond;
+    QTest::newRow("block at 2^62") << (qint64(1) << 62) << size << beyond;
+    // A member that says it is that long meets the decode limit (1 GiB for so small an
+    // archive) instead: at it the first bytes read, one past it none.
+    const qint64 limit = ArchiveReader::decodeLimit(1);
+    QTest::newRow("block ends at the decode limit") << limit - data << limit + size << QString();
+    QTest::newRow("block ends past the decode limit")
+        << limit - data + 1 << limit + size << QStringLiteral("too many for the archive's size");
+    QTest::newRow("block at 2^62, size to match")
+        << (qint64(1) << 62) << (qint64(1) << 62) + data << QStringLiteral("too many for the archive's size");
+}
+
+void Tst_collection::sparseMapBeyondTheMemberIsRefused()
+{
+    QFETCH(qint64, offset);
+    QFETCH(qint64, realSize);
+    QFETCH(QString, refusal);
+    const QString path
+        = m_dir.filePath(QStringLiteral("sparse-%1.tar").arg(QString::fromUtf8(QTest::currentDataTag())));
+    QVERIFY(writeFile(path, gnuSparseTar("var/log/dpkg.log", InlineDpkg, offset, realSize)));
+    QVERIFY(QFileInfo(path).size() <= 2048);
+
+    ArchiveReader reader;
+    QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
+    ArchiveReader::Entry entry;
+    QCOMPARE(reader.next(entry), ArchiveReader::Next::Entry);
+    QCOMPARE(entry.size, realSize);
+    // At most 1 MiB: the members at the limit would read 1 GiB of hole.
+    constexpr qint64 Enough = 1 << 20;
+    QByteArray read;
+    qint64 n = 0;
+    while (read.size() < Enough) {
+        QByteArray chunk(64 * 1024, Qt::Uninitialized);
+        n = reader.member()->read(chunk.data(), chunk.size());
+        if (n <= 0)
+            break;
+        read += chunk.left(n);
+    }
+    if (refusal.isEmpty()) {
+        QVERIFY2(n >= 0, qPrintable(reader.member()->errorString()));
+        // libarchive gives no block for a hole at the end of an old GNU sparse member:
+        // the data ends at its last block.
+        QVERIFY(read.size() <= qMin(realSize, Enough));
+        QCOMPARE(read.size(), qMin(offset + InlineDpkg.size(), Enough));
+        if (realSize <= Enough) {
+            QCOMPARE(read.mid(offset, InlineDpkg.size()), InlineDpkg);
+            QCOMPARE(read.left(offset), QByteArray(offset, '\0'));
+        }
+        return;
+    }
+    QCOMPARE(n, qint64(-1));
+    QVERIFY2(reader.member()->errorString().contains(refusal), qPrintable(reader.member()->errorString()));
+    QCOMPARE(read.size(), qsizetype(0));
+
+    // The whole import ends too, with the refusal as the member's error.
+    const QList<ImportResult> results = importInto(newCase(), {path});
+    const ImportResult *member = find(results, QStringLiteral("!/var/log/dpkg.log"));
+    QVERIFY(member);
+    QCOMPARE(member->status, ImportResult::Status::Failed);
+    QVERIFY2(member->error.contains(refusal), qPrintable(member->error));
+}
+
+void Tst_collection::decodeLimit_data()
+{
+    QTest::addColumn<qint64>("archiveSize");
+    QTest::addColumn<qint64>("limit");
+    const qint64 max = std::numeric_limits<qint64>::max();
+    QTest::newRow("empty") << qint64(0) << (qint64(1) << 30);
+    QTest::newRow("below the floor's size") << (qint64(1) << 20) - 1 << (qint64(1) << 30);
+    QTest::newRow("at the floor's size") << (qint64(1) << 20) << (qint64(1) << 30);
+    QTest::newRow("above the floor's size") << (qint64(1) << 20) + 1 << (qint64(1) << 30) + 1024;
+    QTest::newRow("below saturation") << max / 1024 << max / 1024 * 1024;
+    QTest::newRow("saturated") << max / 1024 + 1 << max;
+    QTest::newRow("largest") << max << max;
+}
+
+void Tst_collection::decodeLimit()
+{
+    QFETCH(qint64, archiveSize);
+    QFETCH(qint64, limit);
+    QCOMPARE(ArchiveReader::decodeLimit(archiveSize), limit);
+}
+
+// An archive that fails on the import pass (removed, or cut after it was scanned): every
+// member still to come fails with that reason, none with an empty error. Generated logs.
+void Tst_collection::archiveFailureReachesEveryLaterMember_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("removed") << QStringLiteral("remove") << QStringLiteral("cannot read");
+    QTest::newRow("cut") << QStringLiteral("cut") << QStringLiteral("the archive changed since it was first read");
+}
+
+void Tst_collection::archiveFailureReachesEveryLaterMember()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, reason);
+    const QString tree = m_dir.filePath(QStringLiteral("changing-%1").arg(change));
+    // Each member larger than libarchive's read-ahead, so the cut is met on reading.
+    for (const char *name : {"a", "b", "c", "d"})
+        QVERIFY(writeFile(tree + QStringLiteral("/%1/dpkg.log").arg(QLatin1String(name)), manyDpkgLines(4000, name)));
+    const QString archivePath = m_dir.filePath(QStringLiteral("changing-%1.tar").arg(change));
+    QCOMPARE(makeArchive(QStringLiteral("tar"), tree, archivePath), QString());
+    const QString before = m_dir.filePath(QStringLiteral("before-%1.log").arg(change));
+    QVERIFY(writeFile(before, InlineDpkg));
+
+    const QByteArray bytes = readAll(archivePath);
+    auto store = CaseStore::open(newCase());
+    const ResultCallback finished = [&](const ImportResult &r) {
+        if (change == u"remove" && r.memberPath.isEmpty())
+            QFile::remove(archivePath);
+        else if (change == u"cut" && r.memberPath == u"a/dpkg.log")
+            writeFile(archivePath, bytes.left(bytes.size() / 8));
+    };
+    const QList<ImportResult> results
+        = importPaths(*store, builtinFormats(), {before, archivePath}, {}, nullptr, {}, finished);
+    QStringList failed;
+    QString first;
+    for (const ImportResult &r : results) {
+        if (r.memberPath.isEmpty() || (change == u"cut" && r.memberPath == u"a/dpkg.log"))
+            continue;
+        // Its header was in libarchive's read-ahead: the cut is met in its data, a
+        // matter of that member, not of this test.
+        if (change == u"cut" && r.memberPath == u"b/dpkg.log")
+            continue;
+        QVERIFY2(r.status == ImportResult::Status::Failed, qPrintable(r.memberPath));
+        QVERIFY2(r.error.contains(reason), qPrintable(r.memberPath + QStringLiteral(": ") + r.error));
+        if (first.isEmpty())
+            first = r.error;
+        QCOMPARE(r.error, first);
+        failed << r.memberPath;
+    }
+    const QStringList expected = change == u"remove"
+        ? QStringList {QStringLiteral("a/dpkg.log"), QStringLiteral("b/dpkg.log"), QStringLiteral("c/dpkg.log"),
+            QStringLiteral("d/dpkg.log")}
+        : QStringList {QStringLiteral("c/dpkg.log"), QStringLiteral("d/dpkg.log")};
+    QCOMPARE(failed, expected);
+}
+
+// tar takes a zero block for its end: a file that begins with one is no empty archive
+// but whatever follows (a log with a hole of NULs at its head, as logrotate's
+// copytruncate leaves). Generated: zeros, then dpkg records.
+void Tst_collection::leadingZeroBlockIsNoArchive_data()
+{
+    QTest::addColumn<int>("zeros");
+    QTest::newRow("511") << 511;
+    QTest::newRow("512") << 512;
+    QTest::newRow("513") << 513;
+    QTest::newRow("1024") << 1024;
+}
+
+void Tst_collection::leadingZeroBlockIsNoArchive()
+{
+    QFETCH(int, zeros);
+    const QByteArray bytes = QByteArray(zeros, '\0') + InlineDpkg;
+    const QString path = m_dir.filePath(QStringLiteral("holes/%1/dpkg.log").arg(zeros));
+    QVERIFY(writeFile(path, bytes));
+    QVERIFY(!ArchiveReader::isArchive(path));
+    QVERIFY(!ArchiveReader::isArchiveHead(bytes));
+    // Named directly and found in a folder alike.
+    for (const QString &input : {path, QFileInfo(path).absolutePath()}) {
+        const QList<ImportResult> results = importInto(newCase(), {input});
+        QCOMPARE(results.size(), qsizetype(1));
+        QVERIFY2(!results.first().error.contains(QLatin1String("archive holds no files")),
+            qPrintable(results.first().error));
+        QVERIFY2(results.first().archivePath.isEmpty(), qPrintable(results.first().archivePath));
+        // Read as the dpkg log it is (the NULs make one damaged line).
+        QVERIFY2(results.first().counts.eventsStored > 0, qPrintable(results.first().error));
+    }
+}
+
+void Tst_collection::sizeSumSaturates_data()
+{
+    QTest::addColumn<qint64>("a");
+    QTest::addColumn<qint64>("b");
+    QTest::addColumn<qint64>("sum");
+    const qint64 max = std::numeric_limits<qint64>::max();
+    const qint64 min = std::numeric_limits<qint64>::min();
+    QTest::newRow("small") << qint64(2) << qint64(3) << qint64(5);
+    QTest::newRow("one under the top") << max - 2 << qint64(1) << max - 1;
+    QTest::newRow("at the top") << max - 1 << qint64(1) << max;
+    QTest::newRow("one past the top") << max - 1 << qint64(2) << max;
+    QTest::newRow("two tar sizes of 2^63-1") << max << max << max;
+    QTest::newRow("at the bottom") << min + 1 << qint64(-1) << min;
+    QTest::newRow("one past the bottom") << min + 1 << qint64(-2) << min;
+}
+
+void Tst_collection::sizeSumSaturates()
+{
+    QFETCH(qint64, a);
+    QFETCH(qint64, b);
+    QFETCH(qint64, sum);
+    QCOMPARE(sizeSum(a, b), sum);
+    QCOMPARE(sizeSum(b, a), sum);
+}
+
+void Tst_collection::progressShareStaysInRange_data()
+{
+    QTest::addColumn<qint64>("done");
+    QTest::addColumn<qint64>("total");
+    QTest::addColumn<int>("share"); // of 100
+    const qint64 max = std::numeric_limits<qint64>::max();
+    QTest::newRow("nothing to do") << qint64(0) << qint64(0) << 0;
+    QTest::newRow("negative total") << qint64(5) << qint64(-1) << 0;
+    QTest::newRow("negative done") << qint64(-5) << qint64(10) << 0;
+    QTest::newRow("half") << qint64(50) << qint64(100) << 50;
+    QTest::newRow("one under the whole") << qint64(99) << qint64(100) << 99;
+    QTest::newRow("the whole") << qint64(100) << qint64(100) << 100;
+    QTest::newRow("one past the whole") << qint64(101) << qint64(100) << 100;
+    // 100 * done overflows here in integers.
+    QTest::newRow("half of 2^63-1") << max / 2 << max << 50;
+    QTest::newRow("all of 2^63-1") << max << max << 100;
+}
+
+void Tst_collection::progressShareStaysInRange()
+{
+    QFETCH(qint64, done);
+    QFETCH(qint64, total);
+    QFETCH(int, share);
+    QCOMPARE(progressShare(done, total, 100), share);
 }
 
 QTEST_GUILESS_MAIN(Tst_collection)

@@ -34,6 +34,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -146,7 +147,8 @@ void Tst_workbench::importAndBrowse()
 }
 
 // Issue 13: a folder dropped on the window (generated here: inline dpkg records and a
-// file that is no log) asks for the host and time zone, then imports on the worker.
+// file that is no log) asks for the host and time zone, then imports on the worker; the
+// summary lists the file it skipped.
 void Tst_workbench::importsADroppedFolderWithOptions()
 {
     const QString folder = m_dir.filePath(QStringLiteral("dropped/var/log"));
@@ -183,6 +185,9 @@ void Tst_workbench::importsADroppedFolderWithOptions()
     QCOMPARE(sources.size(), 1);
     QCOMPARE(sources.first().host, QStringLiteral("laptop7"));
     QCOMPARE(sources.first().timeZone, QStringLiteral("Europe/Berlin"));
+    // The file that is no log is listed in the summary with its reason, as the CLI does.
+    const QString summary = window.statusBar()->currentMessage();
+    QVERIFY2(summary.contains(QLatin1String("skipped notes.txt: not a log format")), qPrintable(summary));
 }
 
 void Tst_workbench::chainsTriageAndPolicyChange()

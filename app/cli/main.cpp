@@ -420,8 +420,9 @@ int cmdImport(const QStringList &args)
         const bool several = pr.fileCount > 1;
         const qint64 done = several ? pr.totalBytesDone : pr.bytesDone;
         const qint64 total = several ? pr.totalBytesTotal : pr.bytesTotal;
-        const int percent = pr.scanning ? (pr.bytesTotal > 0 ? int(100 * pr.bytesDone / pr.bytesTotal) : 0)
-                                        : (total > 0 ? int(100 * done / total) : 0);
+        // Sizes come from archive headers: 100 * done would overflow near 2^63.
+        const int percent
+            = pr.scanning ? progressShare(pr.bytesDone, pr.bytesTotal, 100) : progressShare(done, total, 100);
         QString line;
         if (pr.scanning)
             line = QStringLiteral("scanning %1: %2%").arg(shown(pr.path)).arg(percent);

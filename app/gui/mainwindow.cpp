@@ -3,6 +3,7 @@
 #include "casestore.h"
 #include "chainmarkproxy.h"
 #include "chainsmodel.h"
+#include "collection.h"
 #include "eventsmodel.h"
 #include "formats.h"
 #include "outputfile.h"
@@ -647,7 +648,7 @@ void MainWindow::importFiles(const QStringList &paths, const ImportOptions &opti
         // One display for the whole import (issue 13): files, bytes and events of every
         // file of every collection.
         if (p.scanning) {
-            m_progress->setValue(p.bytesTotal > 0 ? int(1000 * p.bytesDone / p.bytesTotal) : 0);
+            m_progress->setValue(progressShare(p.bytesDone, p.bytesTotal, 1000));
             m_progress->setLabelText(tr("Reading archive %1 (hashing its files)…").arg(QFileInfo(p.path).fileName()));
             return;
         }
@@ -673,17 +674,26 @@ void MainWindow::importFiles(const QStringList &paths, const ImportOptions &opti
         QStringList problems;
         if (!error.isEmpty())
             problems << error;
+        // Skipped files are listed after the problems, with their reasons as the CLI gives
+        // them: they are expected in a collection, and must not bury the problems.
+        QStringList skipped;
         for (const ImportResult &r : results) {
-            // Files of a collection that are no logs are listed by the CLI, not here:
-            // they are expected, and would bury the problems.
             if (r.status == ImportResult::Status::Skipped)
-                continue;
-            if (r.status != ImportResult::Status::Complete)
+                skipped << tr("skipped %1: %2").arg(QFileInfo(r.path).fileName(), r.error);
+            else if (r.status != ImportResult::Status::Complete)
                 problems << tr("%1: %2").arg(QFileInfo(r.path).fileName(), r.error);
             else if (r.counts.recordsFailed > 0)
                 problems << tr("%1: %n damaged or lost record(s); first: %2", nullptr, int(r.counts.recordsFailed))
                                 .arg(QFileInfo(r.path).fileName(), r.error);
         }
+        // A status line, not a report: a long list ends with how many more there are.
+        constexpr qsizetype ShownSkips = 10;
+        if (skipped.size() > ShownSkips) {
+            const int more = int(skipped.size() - ShownSkips);
+            skipped.resize(ShownSkips);
+            skipped << tr("and %n more skipped", nullptr, more);
+        }
+        problems += skipped;
         reloadModels();
         if (!problems.isEmpty())
             statusBar()->showMessage(problems.join(QStringLiteral("; ")), 15000);

@@ -2,10 +2,12 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <archive.h>
 #include <archive_entry.h>
 #include <cstring>
+#include <limits>
 
 namespace Chainscope {
 
@@ -65,6 +67,10 @@ bool recognised(archive *a)
 {
     archive_entry *entry = nullptr;
     const int rc = archive_read_next_header(a, &entry);
+    // End at the very first header is no archive: tar takes a zero block for its end,
+    // and a log that begins with a hole of NULs (logrotate's copytruncate) is a log.
+    if (rc == ARCHIVE_EOF)
+        return false;
     return rc == ARCHIVE_OK || rc == ARCHIVE_WARN || rc == ARCHIVE_EOF || archive_format(a) != 0;
 }
 
@@ -74,8 +80,12 @@ bool recognised(archive *a)
 class MemberDevice final : public QIODevice
 {
 public:
-    explicit MemberDevice(archive *a)
+    // `declared` is the member's size as its header gives it (-1: not given), `limit` the
+    // most bytes any member of this archive may decode to.
+    MemberDevice(archive *a, qint64 declared, qint64 limit)
         : m_archive(a)
+        , m_declared(declared)
+        , m_limit(declared >= 0 ? qMin(declared, limit) : limit)
     {
         QIODevice::open(QIODevice::ReadOnly);
     }
@@ -127,6 +137,22 @@ protected:
             // are read, and the member ends with that message as its error.
             if (rc == ARCHIVE_WARN && m_warning.isEmpty())
                 m_warning = archiveMessage(m_archive);
+            // Headers are hostile: a sparse map may put a block at 2^62, and a hole read
+            // as zeros up to it would never end. Nothing is delivered past the member's
+            // declared size, nor past what an archive of this size can sanely hold.
+            if (offset < 0 || offset > m_limit || qint64(size) > m_limit - offset) {
+                if (m_declared >= 0 && (offset > m_declared || qint64(size) > m_declared - offset))
+                    setErrorString(offset != m_offset
+                            ? QCoreApplication::translate("Chainscope", "sparse map beyond the member's size")
+                            : QCoreApplication::translate("Chainscope", "more data than the member's declared size"));
+                else
+                    setErrorString(QCoreApplication::translate("Chainscope",
+                        "the member decodes to more than %1 bytes, too many for the archive's size "
+                        "(a decompression bomb?)")
+                                       .arg(m_limit));
+                m_state = State::Failed;
+                break;
+            }
             if (offset > m_offset)
                 m_zeros = offset - m_offset;
             m_block = static_cast<const char *>(block);
@@ -141,6 +167,8 @@ protected:
 private:
     enum class State { Reading, Ended, Failed };
     archive *m_archive;
+    const qint64 m_declared;
+    const qint64 m_limit;
     const char *m_block = nullptr;
     qint64 m_left = 0; // bytes of m_block not yet delivered
     qint64 m_zeros = 0; // hole bytes still to deliver
@@ -155,6 +183,7 @@ struct ArchiveReader::Private
 {
     ArchivePtr archive;
     std::unique_ptr<MemberDevice> member;
+    qint64 archiveSize = 0;
 };
 
 ArchiveReader::ArchiveReader()
@@ -200,6 +229,7 @@ bool ArchiveReader::open(const QString &path)
         d->archive.reset();
         return false;
     }
+    d->archiveSize = QFileInfo(path).size();
     return true;
 }
 
@@ -237,8 +267,20 @@ ArchiveReader::Next ArchiveReader::next(Entry &entry)
     else if (symlink)
         entry.linkTarget = QFile::decodeName(symlink);
     entry.encrypted = archive_entry_is_encrypted(e) != 0;
-    d->member = std::make_unique<MemberDevice>(d->archive.get());
+    d->member = std::make_unique<MemberDevice>(d->archive.get(), entry.size, decodeLimit(d->archiveSize));
     return Next::Entry;
+}
+
+qint64 ArchiveReader::decodeLimit(qint64 archiveSize)
+{
+    // Logs compress well, but not past deflate's own limit (about 1032:1); bzip2, xz and
+    // zstd can go far beyond on zeros, which is what a bomb is made of. The floor keeps a
+    // small archive of one long, very repetitive log (or a sparse log) readable.
+    constexpr qint64 Ratio = 1024;
+    constexpr qint64 Floor = qint64(1) << 30;
+    const qint64 size = qMax<qint64>(archiveSize, 0);
+    return size > std::numeric_limits<qint64>::max() / Ratio ? std::numeric_limits<qint64>::max()
+                                                             : qMax(Floor, size * Ratio);
 }
 
 QIODevice *ArchiveReader::member()

@@ -49,6 +49,10 @@ public:
     // reader's end. A read error (a damaged member) makes read() return -1 with the
     // device's errorString() saying why.
     QIODevice *member();
+    // The most bytes a member of an archive of `archiveSize` bytes may decode to (holes of
+    // a sparse member included); a member also ends at its declared size. Past either,
+    // its device fails with an error: a bomb ends, it never hangs the import.
+    static qint64 decodeLimit(qint64 archiveSize);
     // Bytes of the archive file consumed so far: progress while scanning.
     qint64 archiveBytesRead() const;
 

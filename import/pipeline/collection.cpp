@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 #include <sys/stat.h>
 
 namespace Chainscope {
@@ -392,6 +393,24 @@ CollectionHost hostFromCollectionFile(const QString &fileName, const QByteArray 
     return {};
 }
 
+qint64 sizeSum(qint64 a, qint64 b)
+{
+    qint64 sum = 0;
+    if (!__builtin_add_overflow(a, b, &sum))
+        return sum;
+    return b > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+}
+
+int progressShare(qint64 done, qint64 total, int scale)
+{
+    if (total <= 0 || done <= 0 || scale <= 0)
+        return 0;
+    if (done >= total)
+        return scale;
+    // In floating point: scale * done overflows for sizes near 2^63.
+    return qBound(0, int(double(scale) * (double(done) / double(total))), scale);
+}
+
 QString hostOriginText(const ImportResult &result)
 {
     return result.hostOrigin.isEmpty() ? QString() : QStringLiteral("host from %1").arg(result.hostOrigin);
@@ -414,7 +433,7 @@ QList<ImportResult> importPaths(CaseStore &store, const FormatRegistry &formats,
     const QList<Item> &items = planner.items;
     qint64 totalBytes = 0;
     for (const Item &item : items)
-        totalBytes += item.size;
+        totalBytes = sizeSum(totalBytes, item.size);
     // Hosts are set after each file is read (settleHost), not handed to the reader: that
     // is how the summary can tell a host the log named from one given to it.
     ImportOptions readOptions = options;
@@ -422,6 +441,9 @@ QList<ImportResult> importPaths(CaseStore &store, const FormatRegistry &formats,
 
     std::unique_ptr<ArchiveReader> archive;
     int openArchive = -1;
+    // Why the open archive cannot be read further: every member after the failure fails
+    // with it, not with an empty error.
+    QString archiveError;
     int entryIndex = -1;
     qint64 bytesBefore = 0;
     qint64 eventsBefore = 0;
@@ -435,9 +457,9 @@ QList<ImportResult> importPaths(CaseStore &store, const FormatRegistry &formats,
             ImportProgress copy = p;
             copy.fileIndex = int(i);
             copy.fileCount = int(items.size());
-            copy.totalBytesDone = bytesBefore + p.bytesDone;
+            copy.totalBytesDone = qMin(sizeSum(bytesBefore, p.bytesDone), totalBytes);
             copy.totalBytesTotal = totalBytes;
-            copy.totalEvents = eventsBefore + p.events;
+            copy.totalEvents = sizeSum(eventsBefore, p.events);
             progress(copy);
         };
         ImportResult r;
@@ -474,28 +496,30 @@ QList<ImportResult> importPaths(CaseStore &store, const FormatRegistry &formats,
                 archive = std::make_unique<ArchiveReader>();
                 openArchive = item.archive;
                 entryIndex = -1;
+                archiveError.clear();
                 if (!archive->open(r.archivePath)) {
-                    r.error = archive->errorString();
+                    archiveError = archive->errorString();
                     archive.reset();
                 }
             }
             ArchiveReader::Entry entry;
             while (archive && entryIndex < item.entryIndex) {
                 if (archive->next(entry) != ArchiveReader::Next::Entry) {
-                    r.error = text("%1: the archive changed since it was first read: %2")
-                                  .arg(r.archivePath, archive->errorString());
+                    archiveError = text("%1: the archive changed since it was first read: %2")
+                                       .arg(r.archivePath, archive->errorString());
                     archive.reset();
                     break;
                 }
                 ++entryIndex;
             }
             if (archive && entry.path != item.memberPath) {
-                r.error = text("%1: the archive changed since it was first read (%2 is not where it was)")
-                              .arg(r.archivePath, item.memberPath);
+                archiveError = text("%1: the archive changed since it was first read (%2 is not where it was)")
+                                   .arg(r.archivePath, item.memberPath);
                 archive.reset();
             }
             if (!archive) {
                 r.status = ImportResult::Status::Failed;
+                r.error = archiveError;
                 break;
             }
             const ArchiveMemberOrigin origin {r.archivePath, r.archiveSha256, item.memberPath, item.sha256};
@@ -506,8 +530,8 @@ QList<ImportResult> importPaths(CaseStore &store, const FormatRegistry &formats,
         }
         }
         settleHost(store, r, options, item.host);
-        bytesBefore += item.size;
-        eventsBefore += r.counts.eventsStored;
+        bytesBefore = sizeSum(bytesBefore, item.size);
+        eventsBefore = sizeSum(eventsBefore, r.counts.eventsStored);
         if (finished)
             finished(r);
         results.append(r);

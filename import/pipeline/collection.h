@@ -52,6 +52,11 @@ QList<ImportResult> importPaths(CaseStore &store, const FormatRegistry &formats,
     const ImportOptions &options, const std::atomic<bool> *cancel = nullptr, const ProgressCallback &progress = {},
     const ResultCallback &finished = {});
 
+// Sizes come from hostile headers (a tar's base-256 size goes to 2^63-1): sums of them
+// saturate instead of overflowing, and a share of them stays within 0..scale.
+qint64 sizeSum(qint64 a, qint64 b);
+int progressShare(qint64 done, qint64 total, int scale);
+
 // "host from the log", "host from --host", …: the summary's words for a result.
 QString hostOriginText(const ImportResult &result);
 
