@@ -282,6 +282,8 @@ private slots:
     void installHistoryCorpus();
 
     void santaInline();
+    void santaBlockedExec_data();
+    void santaBlockedExec();
     void santaTeamIdFromCommonName_data();
     void santaTeamIdFromCommonName();
     void santaCorpus();
@@ -1358,7 +1360,7 @@ void Tst_macosreaders::santaInline()
     QCOMPARE(read(content, sink, QStringLiteral("mac3")), QStringLiteral("santa"));
     QCOMPARE(sink.counts().recordsFailed, 1);
     QCOMPARE(sink.counts().recordsRead, 9);
-    QCOMPARE(sink.events.size(), 9); // 8 good lines, one of them a DENY with its signature fault
+    QCOMPARE(sink.events.size(), 8); // 8 good lines, one of them a DENY: a signature fault, no process start
     QString why;
     QVERIFY2(rawsMatchFile(sink, content, why), qPrintable(why));
 
@@ -1378,34 +1380,76 @@ void Tst_macosreaders::santaInline()
     QCOMPARE(detail(exec, "decision"), QStringLiteral("ALLOW"));
     QCOMPARE(detail(exec, "reason"), QStringLiteral("CERT"));
 
-    const Event &denied = sink.events[1].event;
-    QCOMPARE(denied.kind, EventKind::ProcessStart);
-    QCOMPARE(denied.signatureStatus, QStringLiteral("Unsigned"));
-    QCOMPARE(detail(denied, "blocked"), QStringLiteral("true"));
-    const Event &fault = sink.events[2].event;
+    const Event &fault = sink.events[1].event;
     QCOMPARE(fault.kind, EventKind::SignatureFault);
+    QCOMPARE(fault.signatureStatus, QStringLiteral("Unsigned"));
+    QCOMPARE(detail(fault, "blocked"), QStringLiteral("true"));
     QCOMPARE(fault.targetPath, QStringLiteral("/Users/ana/Library/dropper"));
     QCOMPARE(fault.pid, 4300);
-    QCOMPARE(sink.events[2].rawId, sink.events[1].rawId);
 
     // teamid= wins over the certificate's name.
-    QCOMPARE(sink.events[3].event.teamId, QStringLiteral("ABCDE12345"));
-    QCOMPARE(detail(sink.events[3].event, "signing_id"), QStringLiteral("ABCDE12345:com.x"));
+    QCOMPARE(sink.events[2].event.teamId, QStringLiteral("ABCDE12345"));
+    QCOMPARE(detail(sink.events[2].event, "signing_id"), QStringLiteral("ABCDE12345:com.x"));
 
-    const Event &write = sink.events[4].event;
+    const Event &write = sink.events[3].event;
     QCOMPARE(write.kind, EventKind::FileWrite);
     QCOMPARE(write.targetPath, QStringLiteral("/usr/local/bin/helper"));
     QCOMPARE(write.image, QStringLiteral("/Applications/3CX.app/Contents/MacOS/3CX"));
     QCOMPARE(detail(write, "process"), QStringLiteral("3CX Desktop App"));
-    const Event &rename = sink.events[5].event;
+    const Event &rename = sink.events[4].event;
     QCOMPARE(rename.kind, EventKind::FileRename);
     QCOMPARE(rename.targetPath, QStringLiteral("/usr/local/bin/helper"));
     QCOMPARE(detail(rename, "old_path"), QStringLiteral("/tmp/.helper.tmp"));
     QVERIFY(rename.image.isEmpty()); // "(null)"
-    QCOMPARE(sink.events[6].event.kind, EventKind::FileDelete);
-    QCOMPARE(sink.events[7].event.kind, EventKind::LogMessage);
-    QCOMPARE(detail(sink.events[7].event, "volume"), QStringLiteral("3CX"));
-    QCOMPARE(detail(sink.events[8].event, "message"), QStringLiteral("*** LOG MESSAGE QUOTA EXCEEDED ***"));
+    QCOMPARE(sink.events[5].event.kind, EventKind::FileDelete);
+    QCOMPARE(sink.events[6].event.kind, EventKind::LogMessage);
+    QCOMPARE(detail(sink.events[6].event, "volume"), QStringLiteral("3CX"));
+    QCOMPARE(detail(sink.events[7].event, "message"), QStringLiteral("*** LOG MESSAGE QUOTA EXCEEDED ***"));
+}
+
+void Tst_macosreaders::santaBlockedExec_data()
+{
+    QTest::addColumn<QString>("decision");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("kind"); // kindName()
+    QTest::newRow("allowed") << "ALLOW"
+                             << "CERT"
+                             << "process_start";
+    QTest::newRow("denied, unknown binary") << "DENY"
+                                            << "UNKNOWN"
+                                            << "signature_fault";
+    QTest::newRow("blocked by certificate") << "BLOCK"
+                                            << "CERT"
+                                            << "signature_fault";
+    QTest::newRow("denied, not about identity") << "DENY"
+                                                << "SCOPE"
+                                                << "log_message";
+    QTest::newRow("blocked, not about identity") << "BLOCK"
+                                                 << "PENDING_TRANSITIVE"
+                                                 << "log_message";
+}
+
+void Tst_macosreaders::santaBlockedExec()
+{
+    // A blocked exec never ran: one event, never a process start, with the decision kept.
+    QFETCH(QString, decision);
+    QFETCH(QString, reason);
+    QFETCH(QString, kind);
+    const QByteArray content = "[2023-03-29T08:12:41.000Z] I santad: action=EXEC|decision=" + decision.toLatin1()
+        + "|reason=" + reason.toLatin1()
+        + "|sha256=ef56|pid=4300|ppid=1|uid=501|user=ana|gid=20|group=staff|mode=L|"
+          "path=/Users/ana/Library/dropper|args=dropper\n";
+    MemorySink sink;
+    QCOMPARE(read(content, sink), QStringLiteral("santa"));
+    QCOMPARE(sink.events.size(), 1);
+    const Event &e = sink.events.first().event;
+    QCOMPARE(kindName(e.kind), kind);
+    QCOMPARE(e.pid, 4300);
+    QCOMPARE(detail(e, "decision"), decision);
+    QCOMPARE(detail(e, "reason"), reason);
+    QCOMPARE(detail(e, "blocked"), decision == u"ALLOW" ? QString() : QStringLiteral("true"));
+    QCOMPARE(
+        e.kind == EventKind::SignatureFault ? e.targetPath : e.image, QStringLiteral("/Users/ana/Library/dropper"));
 }
 
 void Tst_macosreaders::santaTeamIdFromCommonName_data()
@@ -1447,7 +1491,9 @@ void Tst_macosreaders::santaCorpus()
     QCOMPARE(r.format, QStringLiteral("santa"));
     QCOMPARE(r.sink.counts().recordsRead, 194);
     QCOMPARE(r.sink.counts().recordsFailed, 0);
-    QCOMPARE(r.sink.events.size(), 194); // every decision is ALLOW: no extra faults
+    // Every decision is ALLOW (grep -c 'decision=DENY\|decision=BLOCK' finds none): each
+    // EXEC is a process start.
+    QCOMPARE(r.sink.events.size(), 194);
     QHash<QString, int> actions;
     for (const MemorySink::Stored &s : std::as_const(r.sink.events))
         ++actions[detail(s.event, "action")];
