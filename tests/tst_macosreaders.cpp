@@ -259,6 +259,8 @@ private slots:
     void objectSizeCap();
     void defaultObjectSizeCap_data();
     void defaultObjectSizeCap();
+    void hugeAndOddNumbers_data();
+    void hugeAndOddNumbers();
 
     void esloggerEvents_data();
     void esloggerEvents();
@@ -768,6 +770,55 @@ void Tst_macosreaders::defaultObjectSizeCap()
     QCOMPARE(read(content, sink), QStringLiteral("unified-log"));
     QCOMPARE(sink.events.size(), delta <= 0 ? 2 : 1);
     QCOMPARE(sink.counts().recordsFailed, delta <= 0 ? 0 : 1);
+}
+
+void Tst_macosreaders::hugeAndOddNumbers_data()
+{
+    // A pid must be a whole number within qint64; anything else is "no pid" (-1), never
+    // a cast of an out-of-range double (undefined behaviour, an abort under UBSan).
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<qint64>("pid");
+    QTest::newRow("whole") << QJsonValue(4300) << qint64(4300);
+    QTest::newRow("1e300") << QJsonValue(1e300) << qint64(-1);
+    QTest::newRow("-1") << QJsonValue(-1) << qint64(-1);
+    QTest::newRow("2^63") << QJsonValue(9223372036854775808.0) << qint64(-1);
+    QTest::newRow("largest double below 2^63") << QJsonValue(9223372036854774784.0) << Q_INT64_C(9223372036854774784);
+    QTest::newRow("1.5") << QJsonValue(1.5) << qint64(-1);
+    QTest::newRow("a string") << QJsonValue(QStringLiteral("pid")) << qint64(-1);
+    QTest::newRow("a decimal string") << QJsonValue(QStringLiteral("4300")) << qint64(4300);
+}
+
+void Tst_macosreaders::hugeAndOddNumbers()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(qint64, pid);
+    QCOMPARE(Macos::wholeNumber(value), pid);
+
+    // eslogger: the exec target's audit token.
+    QJsonObject message = execMessage(Signing());
+    QJsonObject event = message.value(QStringLiteral("event")).toObject();
+    QJsonObject exec = event.value(QStringLiteral("exec")).toObject();
+    QJsonObject target = exec.value(QStringLiteral("target")).toObject();
+    QJsonObject token = target.value(QStringLiteral("audit_token")).toObject();
+    token.insert(QStringLiteral("pid"), value);
+    target.insert(QStringLiteral("audit_token"), token);
+    exec.insert(QStringLiteral("target"), target);
+    event.insert(QStringLiteral("exec"), exec);
+    message.insert(QStringLiteral("event"), event);
+    MemorySink es;
+    QCOMPARE(read(ndjson({message}), es), QStringLiteral("eslogger"));
+    const QList<Event> starts = es.ofKind(EventKind::ProcessStart);
+    QCOMPARE(starts.size(), 1);
+    QCOMPARE(starts.first().pid, pid);
+    QCOMPARE(starts.first().processKey, pid < 0 ? QString() : QStringLiteral("%1.12").arg(pid));
+
+    // The unified log: processID.
+    QJsonObject entry = logEntry(QStringLiteral("x"));
+    entry.insert(QStringLiteral("processID"), value);
+    MemorySink log;
+    QCOMPARE(read(ndjson({entry}), log), QStringLiteral("unified-log"));
+    QCOMPARE(log.events.size(), 1);
+    QCOMPARE(log.events.first().event.pid, pid);
 }
 
 // ---- eslogger ---------------------------------------------------------------------------------
