@@ -259,6 +259,10 @@ private slots:
     void objectSizeCap();
     void defaultObjectSizeCap_data();
     void defaultObjectSizeCap();
+    void nestingCap_data();
+    void nestingCap();
+    void headerLinesBeforeRecords_data();
+    void headerLinesBeforeRecords();
     void hugeAndOddNumbers_data();
     void hugeAndOddNumbers();
 
@@ -770,6 +774,70 @@ void Tst_macosreaders::defaultObjectSizeCap()
     QCOMPARE(read(content, sink), QStringLiteral("unified-log"));
     QCOMPARE(sink.events.size(), delta <= 0 ? 2 : 1);
     QCOMPARE(sink.counts().recordsFailed, delta <= 0 ? 0 : 1);
+}
+
+void Tst_macosreaders::nestingCap_data()
+{
+    QTest::addColumn<int>("depth"); // brackets of the middle object, its own '{' included
+    const int cap = JsonRecordStream::MaxNestingDepth;
+    QTest::newRow("one below the cap") << cap - 1;
+    QTest::newRow("at the cap") << cap;
+    QTest::newRow("one above the cap") << cap + 1;
+    QTest::newRow("far above the cap") << cap * 100;
+}
+
+void Tst_macosreaders::nestingCap()
+{
+    // Generated: a `--style json` array whose middle entry holds a deeply nested value.
+    QFETCH(int, depth);
+    const QByteArray small = QJsonDocument(logEntry(QStringLiteral("after"))).toJson(QJsonDocument::Compact);
+    QByteArray deep = QJsonDocument(logEntry(QStringLiteral("deep"))).toJson(QJsonDocument::Compact);
+    deep.insert(1, "\"nested\":" + QByteArray(depth - 1, '[') + QByteArray(depth - 1, ']') + ",");
+    const QByteArray content = "[" + small + ",\n" + deep + ",\n" + small + "]\n";
+    MemorySink sink;
+    QCOMPARE(read(content, sink), QStringLiteral("unified-log"));
+    const bool kept = depth <= JsonRecordStream::MaxNestingDepth;
+    QCOMPARE(sink.events.size(), kept ? 3 : 2);
+    QCOMPARE(sink.counts().recordsFailed, kept ? 0 : 1);
+    if (!kept) {
+        QVERIFY2(sink.firstError().contains(QStringLiteral("nested deeper than 1024 levels")),
+            qPrintable(sink.firstError()));
+        QCOMPARE(sink.errors.first().pos, qint64(small.size() + 3));
+    }
+    // The scan followed the deep object to its end: the entry after it is read.
+    QCOMPARE(detail(sink.events.last().event, "message"), QStringLiteral("after"));
+}
+
+void Tst_macosreaders::headerLinesBeforeRecords_data()
+{
+    QTest::addColumn<bool>("array");
+    QTest::addColumn<QByteArray>("header");
+    const QByteArray filtering = "Filtering the log data using \"subsystem == \\\"com.apple.network\\\"\"\n";
+    const QByteArray skipping = "Skipping info and debug messages, pass --info and/or --debug to include.\n";
+    for (const bool array : {false, true}) {
+        const char *layout = array ? "json array" : "ndjson";
+        QTest::addRow("%s, no header", layout) << array << QByteArray();
+        QTest::addRow("%s after Filtering", layout) << array << filtering;
+        QTest::addRow("%s after Filtering and Skipping", layout) << array << filtering + skipping;
+    }
+}
+
+void Tst_macosreaders::headerLinesBeforeRecords()
+{
+    // Generated: `log show --style ndjson|json` prints such lines before the records.
+    QFETCH(bool, array);
+    QFETCH(QByteArray, header);
+    const QList<QJsonObject> entries = {logEntry(QStringLiteral("a")), logEntry(QStringLiteral("b"))};
+    const QByteArray content = header + (array ? jsonArray(entries) : ndjson(entries));
+    MemorySink sink;
+    QCOMPARE(read(content, sink), QStringLiteral("unified-log"));
+    QCOMPARE(sink.events.size(), 2);
+    QCOMPARE(sink.counts().recordsFailed, 0);
+    QCOMPARE(sink.counts().recordsSkipped, qint64(header.count('\n')));
+    QCOMPARE(detail(sink.events[0].event, "message"), QStringLiteral("a"));
+    QCOMPARE(detail(sink.events[1].event, "message"), QStringLiteral("b"));
+    QString why;
+    QVERIFY2(rawsMatchFile(sink, content, why), qPrintable(why));
 }
 
 void Tst_macosreaders::hugeAndOddNumbers_data()
