@@ -289,6 +289,8 @@ private slots:
     void damagedDocumentKeepsItsNeighbours();
     void documentCap_data();
     void documentCap();
+    void nestingCap_data();
+    void nestingCap();
     void cutAtTheEndOfTheFile_data();
     void cutAtTheEndOfTheFile();
     void forkThenExecLineage();
@@ -935,6 +937,48 @@ void Tst_EcsReader::documentCap()
         QCOMPARE(r.sink.errors.first().pos, compact(docs[0]).size() + 1);
     }
     // The document after the overlong one is read again: the scanner resynchronised.
+    QCOMPARE(kindName(r.sink.events.last().event.kind), QStringLiteral("net_connect"));
+}
+
+void Tst_EcsReader::nestingCap_data()
+{
+    QTest::addColumn<int>("depth"); // brackets of the middle document, its own '{' included
+    QTest::addColumn<QByteArray>("open"); // the nested bracket
+    const int cap = EcsReader::MaxNestingDepth;
+    for (const char *open : {"[", "{\"k\":"}) {
+        const char *kind = open[0] == '[' ? "arrays" : "objects";
+        QTest::addRow("%s, one below the cap", kind) << cap - 1 << QByteArray(open);
+        QTest::addRow("%s, at the cap", kind) << cap << QByteArray(open);
+        QTest::addRow("%s, one above the cap", kind) << cap + 1 << QByteArray(open);
+        QTest::addRow("%s, far above the cap", kind) << cap * 100 << QByteArray(open);
+    }
+}
+
+void Tst_EcsReader::nestingCap()
+{
+    // Generated: the middle document holds a value nested `depth` brackets deep in all.
+    // Past the cap the scanner keeps a count, not the brackets: one error, and the
+    // document after it is read.
+    QFETCH(int, depth);
+    QFETCH(QByteArray, open);
+    const QList<QJsonObject> docs = threeDocuments();
+    QByteArray deep = compact(docs[1]);
+    const QByteArray close = open == "[" ? "]" : "}";
+    const QByteArray value = open == "[" ? "[]" : "{}";
+    const QByteArray nested = open.repeated(depth - 2) + value + close.repeated(depth - 2);
+    deep.insert(1, "\"nested\":" + nested + ",");
+    const QByteArray bytes = compact(docs[0]) + '\n' + deep + '\n' + compact(docs[2]) + '\n';
+    Read r;
+    readBytes(bytes, r);
+    const bool kept = depth <= EcsReader::MaxNestingDepth;
+    QCOMPARE(r.sink.counts().recordsRead, 3);
+    QCOMPARE(r.sink.events.size(), kept ? 3 : 2);
+    QCOMPARE(r.sink.errors.size(), kept ? 0 : 1);
+    if (!kept) {
+        QVERIFY2(r.sink.errors.first().message.contains(QLatin1String("nested deeper than 1024 levels")),
+            qPrintable(r.sink.errors.first().message));
+        QCOMPARE(r.sink.errors.first().pos, compact(docs[0]).size() + 1);
+    }
     QCOMPARE(kindName(r.sink.events.last().event.kind), QStringLiteral("net_connect"));
 }
 

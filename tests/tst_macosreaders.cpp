@@ -259,6 +259,12 @@ private slots:
     void objectSizeCap();
     void defaultObjectSizeCap_data();
     void defaultObjectSizeCap();
+    void nestingCap_data();
+    void nestingCap();
+    void headerLinesBeforeRecords_data();
+    void headerLinesBeforeRecords();
+    void hugeAndOddNumbers_data();
+    void hugeAndOddNumbers();
 
     void esloggerEvents_data();
     void esloggerEvents();
@@ -282,6 +288,8 @@ private slots:
     void installHistoryCorpus();
 
     void santaInline();
+    void santaBlockedExec_data();
+    void santaBlockedExec();
     void santaTeamIdFromCommonName_data();
     void santaTeamIdFromCommonName();
     void santaCorpus();
@@ -766,6 +774,119 @@ void Tst_macosreaders::defaultObjectSizeCap()
     QCOMPARE(read(content, sink), QStringLiteral("unified-log"));
     QCOMPARE(sink.events.size(), delta <= 0 ? 2 : 1);
     QCOMPARE(sink.counts().recordsFailed, delta <= 0 ? 0 : 1);
+}
+
+void Tst_macosreaders::nestingCap_data()
+{
+    QTest::addColumn<int>("depth"); // brackets of the middle object, its own '{' included
+    const int cap = JsonRecordStream::MaxNestingDepth;
+    QTest::newRow("one below the cap") << cap - 1;
+    QTest::newRow("at the cap") << cap;
+    QTest::newRow("one above the cap") << cap + 1;
+    QTest::newRow("far above the cap") << cap * 100;
+}
+
+void Tst_macosreaders::nestingCap()
+{
+    // Generated: a `--style json` array whose middle entry holds a deeply nested value.
+    QFETCH(int, depth);
+    const QByteArray small = QJsonDocument(logEntry(QStringLiteral("after"))).toJson(QJsonDocument::Compact);
+    QByteArray deep = QJsonDocument(logEntry(QStringLiteral("deep"))).toJson(QJsonDocument::Compact);
+    deep.insert(1, "\"nested\":" + QByteArray(depth - 1, '[') + QByteArray(depth - 1, ']') + ",");
+    const QByteArray content = "[" + small + ",\n" + deep + ",\n" + small + "]\n";
+    MemorySink sink;
+    QCOMPARE(read(content, sink), QStringLiteral("unified-log"));
+    const bool kept = depth <= JsonRecordStream::MaxNestingDepth;
+    QCOMPARE(sink.events.size(), kept ? 3 : 2);
+    QCOMPARE(sink.counts().recordsFailed, kept ? 0 : 1);
+    if (!kept) {
+        QVERIFY2(sink.firstError().contains(QStringLiteral("nested deeper than 1024 levels")),
+            qPrintable(sink.firstError()));
+        QCOMPARE(sink.errors.first().pos, qint64(small.size() + 3));
+    }
+    // The scan followed the deep object to its end: the entry after it is read.
+    QCOMPARE(detail(sink.events.last().event, "message"), QStringLiteral("after"));
+}
+
+void Tst_macosreaders::headerLinesBeforeRecords_data()
+{
+    QTest::addColumn<bool>("array");
+    QTest::addColumn<QByteArray>("header");
+    const QByteArray filtering = "Filtering the log data using \"subsystem == \\\"com.apple.network\\\"\"\n";
+    const QByteArray skipping = "Skipping info and debug messages, pass --info and/or --debug to include.\n";
+    for (const bool array : {false, true}) {
+        const char *layout = array ? "json array" : "ndjson";
+        QTest::addRow("%s, no header", layout) << array << QByteArray();
+        QTest::addRow("%s after Filtering", layout) << array << filtering;
+        QTest::addRow("%s after Filtering and Skipping", layout) << array << filtering + skipping;
+    }
+}
+
+void Tst_macosreaders::headerLinesBeforeRecords()
+{
+    // Generated: `log show --style ndjson|json` prints such lines before the records.
+    QFETCH(bool, array);
+    QFETCH(QByteArray, header);
+    const QList<QJsonObject> entries = {logEntry(QStringLiteral("a")), logEntry(QStringLiteral("b"))};
+    const QByteArray content = header + (array ? jsonArray(entries) : ndjson(entries));
+    MemorySink sink;
+    QCOMPARE(read(content, sink), QStringLiteral("unified-log"));
+    QCOMPARE(sink.events.size(), 2);
+    QCOMPARE(sink.counts().recordsFailed, 0);
+    QCOMPARE(sink.counts().recordsSkipped, qint64(header.count('\n')));
+    QCOMPARE(detail(sink.events[0].event, "message"), QStringLiteral("a"));
+    QCOMPARE(detail(sink.events[1].event, "message"), QStringLiteral("b"));
+    QString why;
+    QVERIFY2(rawsMatchFile(sink, content, why), qPrintable(why));
+}
+
+void Tst_macosreaders::hugeAndOddNumbers_data()
+{
+    // A pid must be a whole number within qint64; anything else is "no pid" (-1), never
+    // a cast of an out-of-range double (undefined behaviour, an abort under UBSan).
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<qint64>("pid");
+    QTest::newRow("whole") << QJsonValue(4300) << qint64(4300);
+    QTest::newRow("1e300") << QJsonValue(1e300) << qint64(-1);
+    QTest::newRow("-1") << QJsonValue(-1) << qint64(-1);
+    QTest::newRow("2^63") << QJsonValue(9223372036854775808.0) << qint64(-1);
+    QTest::newRow("largest double below 2^63") << QJsonValue(9223372036854774784.0) << Q_INT64_C(9223372036854774784);
+    QTest::newRow("1.5") << QJsonValue(1.5) << qint64(-1);
+    QTest::newRow("a string") << QJsonValue(QStringLiteral("pid")) << qint64(-1);
+    QTest::newRow("a decimal string") << QJsonValue(QStringLiteral("4300")) << qint64(4300);
+}
+
+void Tst_macosreaders::hugeAndOddNumbers()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(qint64, pid);
+    QCOMPARE(Macos::wholeNumber(value), pid);
+
+    // eslogger: the exec target's audit token.
+    QJsonObject message = execMessage(Signing());
+    QJsonObject event = message.value(QStringLiteral("event")).toObject();
+    QJsonObject exec = event.value(QStringLiteral("exec")).toObject();
+    QJsonObject target = exec.value(QStringLiteral("target")).toObject();
+    QJsonObject token = target.value(QStringLiteral("audit_token")).toObject();
+    token.insert(QStringLiteral("pid"), value);
+    target.insert(QStringLiteral("audit_token"), token);
+    exec.insert(QStringLiteral("target"), target);
+    event.insert(QStringLiteral("exec"), exec);
+    message.insert(QStringLiteral("event"), event);
+    MemorySink es;
+    QCOMPARE(read(ndjson({message}), es), QStringLiteral("eslogger"));
+    const QList<Event> starts = es.ofKind(EventKind::ProcessStart);
+    QCOMPARE(starts.size(), 1);
+    QCOMPARE(starts.first().pid, pid);
+    QCOMPARE(starts.first().processKey, pid < 0 ? QString() : QStringLiteral("%1.12").arg(pid));
+
+    // The unified log: processID.
+    QJsonObject entry = logEntry(QStringLiteral("x"));
+    entry.insert(QStringLiteral("processID"), value);
+    MemorySink log;
+    QCOMPARE(read(ndjson({entry}), log), QStringLiteral("unified-log"));
+    QCOMPARE(log.events.size(), 1);
+    QCOMPARE(log.events.first().event.pid, pid);
 }
 
 // ---- eslogger ---------------------------------------------------------------------------------
@@ -1358,7 +1479,7 @@ void Tst_macosreaders::santaInline()
     QCOMPARE(read(content, sink, QStringLiteral("mac3")), QStringLiteral("santa"));
     QCOMPARE(sink.counts().recordsFailed, 1);
     QCOMPARE(sink.counts().recordsRead, 9);
-    QCOMPARE(sink.events.size(), 9); // 8 good lines, one of them a DENY with its signature fault
+    QCOMPARE(sink.events.size(), 8); // 8 good lines, one of them a DENY: a signature fault, no process start
     QString why;
     QVERIFY2(rawsMatchFile(sink, content, why), qPrintable(why));
 
@@ -1378,34 +1499,76 @@ void Tst_macosreaders::santaInline()
     QCOMPARE(detail(exec, "decision"), QStringLiteral("ALLOW"));
     QCOMPARE(detail(exec, "reason"), QStringLiteral("CERT"));
 
-    const Event &denied = sink.events[1].event;
-    QCOMPARE(denied.kind, EventKind::ProcessStart);
-    QCOMPARE(denied.signatureStatus, QStringLiteral("Unsigned"));
-    QCOMPARE(detail(denied, "blocked"), QStringLiteral("true"));
-    const Event &fault = sink.events[2].event;
+    const Event &fault = sink.events[1].event;
     QCOMPARE(fault.kind, EventKind::SignatureFault);
+    QCOMPARE(fault.signatureStatus, QStringLiteral("Unsigned"));
+    QCOMPARE(detail(fault, "blocked"), QStringLiteral("true"));
     QCOMPARE(fault.targetPath, QStringLiteral("/Users/ana/Library/dropper"));
     QCOMPARE(fault.pid, 4300);
-    QCOMPARE(sink.events[2].rawId, sink.events[1].rawId);
 
     // teamid= wins over the certificate's name.
-    QCOMPARE(sink.events[3].event.teamId, QStringLiteral("ABCDE12345"));
-    QCOMPARE(detail(sink.events[3].event, "signing_id"), QStringLiteral("ABCDE12345:com.x"));
+    QCOMPARE(sink.events[2].event.teamId, QStringLiteral("ABCDE12345"));
+    QCOMPARE(detail(sink.events[2].event, "signing_id"), QStringLiteral("ABCDE12345:com.x"));
 
-    const Event &write = sink.events[4].event;
+    const Event &write = sink.events[3].event;
     QCOMPARE(write.kind, EventKind::FileWrite);
     QCOMPARE(write.targetPath, QStringLiteral("/usr/local/bin/helper"));
     QCOMPARE(write.image, QStringLiteral("/Applications/3CX.app/Contents/MacOS/3CX"));
     QCOMPARE(detail(write, "process"), QStringLiteral("3CX Desktop App"));
-    const Event &rename = sink.events[5].event;
+    const Event &rename = sink.events[4].event;
     QCOMPARE(rename.kind, EventKind::FileRename);
     QCOMPARE(rename.targetPath, QStringLiteral("/usr/local/bin/helper"));
     QCOMPARE(detail(rename, "old_path"), QStringLiteral("/tmp/.helper.tmp"));
     QVERIFY(rename.image.isEmpty()); // "(null)"
-    QCOMPARE(sink.events[6].event.kind, EventKind::FileDelete);
-    QCOMPARE(sink.events[7].event.kind, EventKind::LogMessage);
-    QCOMPARE(detail(sink.events[7].event, "volume"), QStringLiteral("3CX"));
-    QCOMPARE(detail(sink.events[8].event, "message"), QStringLiteral("*** LOG MESSAGE QUOTA EXCEEDED ***"));
+    QCOMPARE(sink.events[5].event.kind, EventKind::FileDelete);
+    QCOMPARE(sink.events[6].event.kind, EventKind::LogMessage);
+    QCOMPARE(detail(sink.events[6].event, "volume"), QStringLiteral("3CX"));
+    QCOMPARE(detail(sink.events[7].event, "message"), QStringLiteral("*** LOG MESSAGE QUOTA EXCEEDED ***"));
+}
+
+void Tst_macosreaders::santaBlockedExec_data()
+{
+    QTest::addColumn<QString>("decision");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("kind"); // kindName()
+    QTest::newRow("allowed") << "ALLOW"
+                             << "CERT"
+                             << "process_start";
+    QTest::newRow("denied, unknown binary") << "DENY"
+                                            << "UNKNOWN"
+                                            << "signature_fault";
+    QTest::newRow("blocked by certificate") << "BLOCK"
+                                            << "CERT"
+                                            << "signature_fault";
+    QTest::newRow("denied, not about identity") << "DENY"
+                                                << "SCOPE"
+                                                << "log_message";
+    QTest::newRow("blocked, not about identity") << "BLOCK"
+                                                 << "PENDING_TRANSITIVE"
+                                                 << "log_message";
+}
+
+void Tst_macosreaders::santaBlockedExec()
+{
+    // A blocked exec never ran: one event, never a process start, with the decision kept.
+    QFETCH(QString, decision);
+    QFETCH(QString, reason);
+    QFETCH(QString, kind);
+    const QByteArray content = "[2023-03-29T08:12:41.000Z] I santad: action=EXEC|decision=" + decision.toLatin1()
+        + "|reason=" + reason.toLatin1()
+        + "|sha256=ef56|pid=4300|ppid=1|uid=501|user=ana|gid=20|group=staff|mode=L|"
+          "path=/Users/ana/Library/dropper|args=dropper\n";
+    MemorySink sink;
+    QCOMPARE(read(content, sink), QStringLiteral("santa"));
+    QCOMPARE(sink.events.size(), 1);
+    const Event &e = sink.events.first().event;
+    QCOMPARE(kindName(e.kind), kind);
+    QCOMPARE(e.pid, 4300);
+    QCOMPARE(detail(e, "decision"), decision);
+    QCOMPARE(detail(e, "reason"), reason);
+    QCOMPARE(detail(e, "blocked"), decision == u"ALLOW" ? QString() : QStringLiteral("true"));
+    QCOMPARE(
+        e.kind == EventKind::SignatureFault ? e.targetPath : e.image, QStringLiteral("/Users/ana/Library/dropper"));
 }
 
 void Tst_macosreaders::santaTeamIdFromCommonName_data()
@@ -1447,7 +1610,9 @@ void Tst_macosreaders::santaCorpus()
     QCOMPARE(r.format, QStringLiteral("santa"));
     QCOMPARE(r.sink.counts().recordsRead, 194);
     QCOMPARE(r.sink.counts().recordsFailed, 0);
-    QCOMPARE(r.sink.events.size(), 194); // every decision is ALLOW: no extra faults
+    // Every decision is ALLOW (grep -c 'decision=DENY\|decision=BLOCK' finds none): each
+    // EXEC is a process start.
+    QCOMPARE(r.sink.events.size(), 194);
     QHash<QString, int> actions;
     for (const MemorySink::Stored &s : std::as_const(r.sink.events))
         ++actions[detail(s.event, "action")];

@@ -723,6 +723,35 @@ private:
         m_doc.append(c);
     }
 
+    // Opens a bracket. Up to the depth cap its kind is kept (the checks for a misplaced
+    // '{' need it); past the cap only a count is, so memory stays bounded however many
+    // brackets a file opens, and the scan still finds where the document ends.
+    void open(char c)
+    {
+        if (m_stack.size() < qsizetype(EcsReader::MaxNestingDepth)) {
+            m_stack.push_back(c);
+            return;
+        }
+        if (m_excessDepth++ == 0 && !m_overlong) {
+            // QJsonDocument refuses such a document anyway: report it once and stop keeping it.
+            m_overlong = true;
+            m_doc = QByteArray();
+            m_sink.recordRead();
+            m_sink.recordError(m_docStart,
+                Text::tr("ECS document nested deeper than %1 levels: skipped").arg(EcsReader::MaxNestingDepth));
+        }
+    }
+    // Closes a bracket; true when that ends the document.
+    bool close()
+    {
+        if (m_excessDepth > 0) {
+            --m_excessDepth;
+            return false;
+        }
+        m_stack.pop_back();
+        return m_stack.empty();
+    }
+
     const qsizetype m_maxBytes;
     ImportSink &m_sink;
     std::function<void(const QByteArray &, qint64)> m_document;
@@ -733,7 +762,8 @@ private:
     bool m_overlong = false;
     bool m_inString = false;
     bool m_escape = false;
-    std::vector<char> m_stack; // open brackets of the current document
+    std::vector<char> m_stack; // open brackets of the current document, at most MaxNestingDepth
+    qint64 m_excessDepth = 0; // brackets open beyond MaxNestingDepth
     char m_last = 0; // the last byte outside strings that is not blank
     bool m_inArray = false; // inside a top-level array of documents
     bool m_inGarbage = false;
@@ -747,6 +777,7 @@ void Splitter::startDocument(qint64 pos)
     m_inString = false;
     m_escape = false;
     m_stack.assign(1, '{');
+    m_excessDepth = 0;
     m_last = '{';
     m_docStart = pos;
     m_doc.clear();
@@ -757,6 +788,7 @@ void Splitter::endDocument()
 {
     m_inDoc = false;
     m_stack.clear();
+    m_excessDepth = 0;
     if (!m_overlong)
         m_document(m_doc, m_docStart);
     m_overlong = false;
@@ -772,6 +804,7 @@ void Splitter::dropDocument(const QString &message)
     m_inDoc = false;
     m_overlong = false;
     m_stack.clear();
+    m_excessDepth = 0;
     m_doc.clear();
 }
 
@@ -829,22 +862,27 @@ void Splitter::feed(const char *data, qsizetype size, qint64 pos)
             break;
         case '{':
         case '[': {
-            const bool inObject = m_stack.back() == '{';
             // Where JSON allows no value ("{"a":1,{", or a new line that starts with
             // '{' inside an object) a new document starts: the last one was cut off.
-            const bool misplaced = inObject ? m_last != ':' : (m_last != '[' && m_last != ',');
+            // Past the depth cap the kind of the innermost bracket is not known: a '{'
+            // is misplaced only where neither an object nor an array takes a value.
+            bool misplaced = m_last != ':' && m_last != '[' && m_last != ',';
+            bool inObject = false;
+            if (m_excessDepth == 0) {
+                inObject = m_stack.back() == '{';
+                misplaced = inObject ? m_last != ':' : (m_last != '[' && m_last != ',');
+            }
             if (c == '{' && (misplaced || (lineStart && inObject))) {
                 dropDocument(Text::tr("ECS document cut off (a new document starts before it ends)"));
                 startDocument(at);
                 continue;
             }
-            m_stack.push_back(c);
+            open(c);
             break;
         }
         case '}':
         case ']':
-            m_stack.pop_back();
-            if (m_stack.empty()) {
+            if (close()) {
                 append(c);
                 endDocument();
                 continue;

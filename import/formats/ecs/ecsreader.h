@@ -54,6 +54,9 @@ class EcsReader final : public Reader
 public:
     // Far above any real document (a few KiB; Winlogbeat with the event XML some tens).
     static constexpr qsizetype DefaultMaxDocumentBytes = 16 * 1024 * 1024;
+    // Brackets a document may nest, its own '{' included: QJsonDocument refuses deeper
+    // ones, and the scanner keeps no more than this (a deeper document is one error).
+    static constexpr int MaxNestingDepth = 1024;
 
     explicit EcsReader(qsizetype maxDocumentBytes = DefaultMaxDocumentBytes);
     // The head of the file holds an ECS document: a JSON object with "@timestamp" and

@@ -22,14 +22,7 @@ constexpr qint64 ProtExec = 0x4; // <sys/mman.h>
 
 qint64 numberOf(const QJsonValue &v)
 {
-    if (v.isDouble())
-        return qint64(v.toDouble());
-    if (v.isString()) {
-        bool ok = false;
-        const qint64 n = v.toString().toLongLong(&ok);
-        return ok ? n : -1;
-    }
-    return -1;
+    return Macos::wholeNumber(v);
 }
 
 QString pathOf(const QJsonValue &file)

@@ -84,19 +84,43 @@ JsonRecordStream::JsonRecordStream(InputFile &input, qsizetype maxObjectBytes)
 JsonRecordStream::Status JsonRecordStream::next()
 {
     if (m_mode == Mode::Unknown) {
-        // The first byte that is not blank decides; a few KiB of blanks at most are
-        // looked at (a file of nothing but blanks is read as lines, and each is skipped).
+        // The first byte that is not blank decides, past the lines `log` writes before
+        // the records (the detector skips them too, so an export that starts with
+        // "Filtering the log data using …" is an array when its first record line is
+        // '['). 64 KiB at most are looked at: a head of nothing but blanks and such lines
+        // is read as lines, and each is skipped.
         const QByteArray head = m_input.peek(64 * 1024);
         m_mode = Mode::Lines;
-        for (const char c : head) {
-            if (!isBlank(c)) {
-                if (c == '[')
-                    m_mode = Mode::Array;
-                break;
+        int toolLines = 0;
+        qsizetype at = 0;
+        while (at < head.size()) {
+            qsizetype end = head.indexOf('\n', at);
+            if (end < 0)
+                end = head.size();
+            const QByteArrayView line = QByteArrayView(head).sliced(at, end - at).trimmed();
+            if (line.isEmpty() || isLogToolLine(line)) {
+                toolLines += line.isEmpty() ? 0 : 1;
+                at = end + 1;
+                continue;
             }
+            if (line.front() == '[') {
+                m_mode = Mode::Array;
+                m_arrayStart = head.indexOf('[', at);
+                m_headerLines = toolLines;
+            }
+            break;
         }
     }
-    return m_mode == Mode::Array ? nextInArray() : nextLine();
+    if (m_mode == Mode::Lines)
+        return nextLine();
+    if (m_headerLines > 0) {
+        // Reported as in the JSON lines layout: each header line is one skipped line.
+        --m_headerLines;
+        m_raw.clear();
+        m_object = QJsonObject();
+        return Status::Skipped;
+    }
+    return nextInArray();
 }
 
 JsonRecordStream::Status JsonRecordStream::parse(qint64 pos)
@@ -182,6 +206,11 @@ JsonRecordStream::Status JsonRecordStream::nextInArray()
         }
         const char c = m_block[m_at];
         if (m_depth == 0) {
+            if (m_blockPos + m_at < m_arrayStart) {
+                // log's header lines before the array, already reported as skipped.
+                ++m_at;
+                continue;
+            }
             if (c == '{') {
                 m_inJunk = false;
                 m_depth = 1;
@@ -217,7 +246,14 @@ JsonRecordStream::Status JsonRecordStream::nextInArray()
         } else if (c == '"') {
             m_inString = true;
         } else if (c == '{' || c == '[') {
-            ++m_depth;
+            if (++m_depth > MaxNestingDepth && !m_overlong) {
+                // QJsonDocument would refuse it: one error, and the scan follows it to its
+                // end without keeping its bytes.
+                m_overlong = true;
+                m_raw.clear();
+                m_error = Text::tr("JSON object nested deeper than %1 levels, skipped").arg(MaxNestingDepth);
+                return Status::Error;
+            }
         } else if (c == '}' || c == ']') {
             closed = --m_depth == 0;
         }

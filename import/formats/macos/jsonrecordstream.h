@@ -17,16 +17,21 @@ class InputFile;
 //  - one JSON array of objects, possibly pretty-printed over many lines (`--style json`):
 //    the bytes are scanned for the end of each top-level object (strings and nesting
 //    followed), and only that object is held and parsed.
-// The layout is decided by the first byte that is not blank: '[' is an array.
+// The layout is decided by the first byte that is not blank, after the lines that `log`
+// writes before the records ("Filtering the log data using …", as headRecords() skips
+// them): '[' is an array.
 //
-// An object longer than the cap is not held: it is reported and skipped (in an array the
-// scan follows it to its end, so the objects after it are read).
+// An object longer than the cap, or nested deeper than MaxNestingDepth, is not held: it
+// is reported and skipped (in an array the scan follows it to its end, so the objects
+// after it are read).
 class JsonRecordStream
 {
 public:
     // Real records are a few KiB; an eslogger exec with its whole environment can reach
     // the kernel's ARG_MAX (1 MiB) and more once escaped.
     static constexpr qsizetype DefaultMaxObjectBytes = 4 * 1024 * 1024;
+    // Brackets an object may nest, its own '{' included: QJsonDocument refuses deeper ones.
+    static constexpr int MaxNestingDepth = 1024;
 
     enum class Status {
         Object, // `object`, `raw` and `pos` are set
@@ -73,7 +78,11 @@ private:
     QByteArray m_block;
     qsizetype m_at = 0; // next byte of m_block to scan
     qint64 m_blockPos = 0; // decoded offset of m_block[0]
-    int m_depth = 0;
+    // Open brackets of the current object. Past MaxNestingDepth the object is dropped but
+    // still counted to its end; 64 bits cannot overflow on any file.
+    qint64 m_depth = 0;
+    qint64 m_arrayStart = 0; // decoded offset of the array's '[' (after log's header lines)
+    int m_headerLines = 0; // log's header lines before the array, still to report as Skipped
     bool m_inString = false;
     bool m_escape = false;
     bool m_overlong = false; // the current object passed the cap: scanned, not kept

@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace Chainscope::Macos {
 
 namespace {
@@ -307,6 +309,21 @@ void putText(QJsonObject &details, const QString &key, const QString &value)
 {
     if (!value.isEmpty())
         details.insert(key, value);
+}
+
+qint64 wholeNumber(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        // 2^63 itself is out of range; every double below it converts exactly.
+        return std::isfinite(d) && d >= 0 && d < 9223372036854775808.0 && d == std::floor(d) ? qint64(d) : -1;
+    }
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 n = value.toString().trimmed().toLongLong(&ok);
+        return ok && n >= 0 ? n : -1;
+    }
+    return -1;
 }
 
 } // namespace Chainscope::Macos

@@ -5,6 +5,7 @@
 
 #include <QByteArrayView>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -38,6 +39,12 @@ std::optional<Stamp> parseStamp(QByteArrayView text);
 std::optional<qint64> utcMicros(const Stamp &stamp, const QTimeZone &zone);
 // parseStamp() and utcMicros() for a value that must be a stamp and nothing else.
 std::optional<qint64> parseWholeStamp(QByteArrayView text, const QTimeZone &zone);
+
+// A count or an id of a JSON record (pid, pidversion, flags, …): a JSON number that is
+// finite, whole and within qint64, or a decimal string; -1 for anything else (absent,
+// negative, 1e300, 1.5, text). Casting a double out of range is undefined behaviour, and a
+// log is hostile input.
+qint64 wholeNumber(const QJsonValue &value);
 
 // ---- installer wording (install.log and the unified log of installd) -----------------
 

@@ -186,17 +186,22 @@ void SantaLogReader::read(InputFile &input, const ReaderContext &context, Import
             }
             const QString decision = s->value(u"decision");
             const bool blocked = decision == u"DENY" || decision == u"BLOCK";
-            if (blocked)
+            if (blocked) {
+                // A blocked binary never ran: no process start (the correlator would take
+                // it for a first run). A block for the code's identity is a signature
+                // fault; any other (a rule on the path, the transitive rules, …) is shown
+                // as a message. The decision and the reason stay in the details.
                 d.insert(QStringLiteral("blocked"), true);
+                if (isIdentityReason(s->value(u"reason"))) {
+                    e.kind = EventKind::SignatureFault;
+                    e.targetPath = e.image;
+                    e.commandLine.clear();
+                } else {
+                    e.kind = EventKind::LogMessage;
+                }
+            }
             e.details = d;
             sink.addEvent(e, rawId);
-            if (blocked && isIdentityReason(s->value(u"reason"))) {
-                Event fault = e;
-                fault.kind = EventKind::SignatureFault;
-                fault.targetPath = e.image;
-                fault.commandLine.clear();
-                sink.addEvent(fault, rawId);
-            }
             continue;
         }
         if (action == u"WRITE" || action == u"RENAME" || action == u"DELETE") {

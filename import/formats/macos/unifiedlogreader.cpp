@@ -32,15 +32,7 @@ QString stringOf(const QJsonObject &o, QLatin1StringView key)
 
 qint64 numberOf(const QJsonObject &o, QLatin1StringView key)
 {
-    const QJsonValue v = o.value(key);
-    if (v.isDouble())
-        return qint64(v.toDouble());
-    if (v.isString()) {
-        bool ok = false;
-        const qint64 n = v.toString().toLongLong(&ok);
-        return ok ? n : -1;
-    }
-    return -1;
+    return Macos::wholeNumber(o.value(key));
 }
 
 // ---- installer ---------------------------------------------------------------------------
