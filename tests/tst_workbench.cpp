@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "processtreemodel.h"
 #include "rawrecordview.h"
+#include "report.h"
 #include "testsupport.h"
 #include "timelineview.h"
 #include "verificationdialog.h"
@@ -505,6 +506,21 @@ void Tst_workbench::threePlatformsSideBySide()
     // The Mac's eslogger and unified log name no host: they get the only macOS host.
     QVERIFY2(hosts.contains(macDemo.hostShort), qPrintable(QStringList(hosts.cbegin(), hosts.cend()).join(u',')));
     QVERIFY(!hosts.contains(QString()));
+
+    // The report the window exports lists the same chains in its overview, each with
+    // its host and platform.
+    const QString report = m_dir.filePath(QStringLiteral("three.html"));
+    QVERIFY(window.exportReport(report));
+    QFile html(report);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(html.readAll());
+    for (int r = 0; r < window.chainsModel()->rowCount(); ++r) {
+        const Chain &c = window.chainsModel()->chainAt(r);
+        const QString row = QStringLiteral("<td>%1</td><td>%2</td><td class=\"num\">%3</td>")
+                                .arg(HtmlReport::escape(c.host), platformName(c.platform))
+                                .arg(c.id);
+        QVERIFY2(text.contains(row), qPrintable(row));
+    }
 
     const QString shot = qEnvironmentVariable("CHAINSCOPE_SCREENSHOT");
     if (!shot.isEmpty())
