@@ -1,5 +1,6 @@
 #include "inputfile.h"
 #include "testsupport.h"
+#include "textscan.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -97,6 +98,8 @@ class Tst_inputfile : public QObject
 
 private slots:
     void initTestCase();
+    void decimalField_data();
+    void decimalField();
     void linesAndPositions_data();
     void linesAndPositions();
     void peekDoesNotConsume();
@@ -607,6 +610,32 @@ void Tst_inputfile::streamsASequentialDevice()
     QVERIFY(!input.hasStreamError());
     QCOMPARE(input.filePos(), bytes.size());
     QCOMPARE(input.sha256Hex(), QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+void Tst_inputfile::decimalField_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("at");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("value");
+    QTest::newRow("year") << QByteArray("2024-01-02") << 0 << 4 << 2024;
+    QTest::newRow("day, ending on the text's end") << QByteArray("2024-01-02") << 8 << 2 << 2;
+    QTest::newRow("one past the end") << QByteArray("2024-01-02") << 9 << 2 << -1;
+    QTest::newRow("one before the end") << QByteArray("2024-01-02") << 7 << 2 << -1; // "-0"
+    QTest::newRow("a letter") << QByteArray("20x4") << 0 << 4 << -1;
+    QTest::newRow("negative position") << QByteArray("2024") << -1 << 2 << -1;
+    QTest::newRow("no digits asked") << QByteArray("2024") << 4 << 0 << 0;
+    QTest::newRow("a position past the end") << QByteArray("2024") << 5 << 0 << -1;
+}
+
+// The fixed-width number fields every text reader dates its lines with.
+void Tst_inputfile::decimalField()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, at);
+    QFETCH(int, count);
+    QFETCH(int, value);
+    QCOMPARE(Chainscope::decimalField(text, at, count), value);
 }
 
 QTEST_GUILESS_MAIN(Tst_inputfile)

@@ -1,6 +1,7 @@
 #include "packagelogreader.h"
 
 #include "inputfile.h"
+#include "textscan.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -50,27 +51,12 @@ bool isBlank(QByteArrayView line)
     return true;
 }
 
-// `count` decimal digits at `at`, or -1.
-int number(QByteArrayView s, qsizetype at, int count)
-{
-    if (at < 0 || at + count > s.size())
-        return -1;
-    int value = 0;
-    for (int i = 0; i < count; ++i) {
-        const char c = s[at + i];
-        if (c < '0' || c > '9')
-            return -1;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
-
 // "YYYY-MM-DD" at `at`; invalid (not merely out of range) dates give a null QDate.
 QDate parseDate(QByteArrayView s, qsizetype at)
 {
-    const int year = number(s, at, 4);
-    const int month = number(s, at + 5, 2);
-    const int day = number(s, at + 8, 2);
+    const int year = decimalField(s, at, 4);
+    const int month = decimalField(s, at + 5, 2);
+    const int day = decimalField(s, at + 8, 2);
     if (year < 0 || month < 0 || day < 0 || s[at + 4] != '-' || s[at + 7] != '-')
         return {};
     return QDate(year, month, day);
@@ -79,9 +65,9 @@ QDate parseDate(QByteArrayView s, qsizetype at)
 // "HH:MM:SS" at `at`.
 QTime parseTime(QByteArrayView s, qsizetype at)
 {
-    const int hour = number(s, at, 2);
-    const int minute = number(s, at + 3, 2);
-    const int second = number(s, at + 6, 2);
+    const int hour = decimalField(s, at, 2);
+    const int minute = decimalField(s, at + 3, 2);
+    const int second = decimalField(s, at + 6, 2);
     if (hour < 0 || minute < 0 || second < 0 || s[at + 2] != ':' || s[at + 5] != ':')
         return {};
     return QTime(hour, minute, second);
@@ -493,12 +479,12 @@ std::optional<YumStamp> parseYumStamp(QByteArrayView line)
     qsizetype at = 4;
     if (line[at] == ' ')
         ++at;
-    const int twoDigits = number(line, at, 2);
+    const int twoDigits = decimalField(line, at, 2);
     if (twoDigits >= 0) {
         s.day = twoDigits;
         at += 2;
     } else {
-        s.day = number(line, at, 1);
+        s.day = decimalField(line, at, 1);
         at += 1;
     }
     if (s.day < 1 || s.day > 31 || at + 9 > line.size() || line[at] != ' ')
@@ -544,14 +530,14 @@ std::optional<qint64> parseDnfStamp(QByteArrayView line, qsizetype &end)
         ++at;
     } else if (line[at] == '+' || line[at] == '-') {
         const int sign = line[at] == '-' ? -1 : 1;
-        const int hours = number(line, at + 1, 2);
+        const int hours = decimalField(line, at + 1, 2);
         if (hours < 0 || hours > 18)
             return std::nullopt;
         at += 3;
         int minutes = 0;
         if (at < line.size() && line[at] == ':')
             ++at;
-        if (const int m = number(line, at, 2); m >= 0) {
+        if (const int m = decimalField(line, at, 2); m >= 0) {
             if (m > 59)
                 return std::nullopt;
             minutes = m;

@@ -1,5 +1,7 @@
 #include "macosparsing.h"
 
+#include "textscan.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -9,20 +11,6 @@
 namespace Chainscope::Macos {
 
 namespace {
-
-int digits(QByteArrayView s, qsizetype at, int count)
-{
-    if (at < 0 || at + count > s.size())
-        return -1;
-    int value = 0;
-    for (int i = 0; i < count; ++i) {
-        const char c = s[at + i];
-        if (c < '0' || c > '9')
-            return -1;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
 
 bool isDigit(char c)
 {
@@ -34,12 +22,12 @@ bool isDigit(char c)
 std::optional<Stamp> parseStamp(QByteArrayView s)
 {
     // YYYY-MM-DD[ T]HH:MM:SS
-    const int year = digits(s, 0, 4);
-    const int month = digits(s, 5, 2);
-    const int day = digits(s, 8, 2);
-    const int hour = digits(s, 11, 2);
-    const int minute = digits(s, 14, 2);
-    const int second = digits(s, 17, 2);
+    const int year = decimalField(s, 0, 4);
+    const int month = decimalField(s, 5, 2);
+    const int day = decimalField(s, 8, 2);
+    const int hour = decimalField(s, 11, 2);
+    const int minute = decimalField(s, 14, 2);
+    const int second = decimalField(s, 17, 2);
     if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || s[4] != '-' || s[7] != '-'
         || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':')
         return std::nullopt;
@@ -71,18 +59,18 @@ std::optional<Stamp> parseStamp(QByteArrayView s)
         ++at;
     } else if (at < s.size() && (s[at] == '+' || s[at] == '-')) {
         const int sign = s[at] == '-' ? -1 : 1;
-        const int hours = digits(s, at + 1, 2);
+        const int hours = decimalField(s, at + 1, 2);
         if (hours < 0 || hours > 18)
             return std::nullopt;
         qsizetype next = at + 3;
         int minutes = 0;
         if (next < s.size() && s[next] == ':') {
-            minutes = digits(s, next + 1, 2);
+            minutes = decimalField(s, next + 1, 2);
             if (minutes < 0)
                 return std::nullopt;
             next += 3;
-        } else if (digits(s, next, 2) >= 0 && !(next + 2 < s.size() && isDigit(s[next + 2]))) {
-            minutes = digits(s, next, 2);
+        } else if (decimalField(s, next, 2) >= 0 && !(next + 2 < s.size() && isDigit(s[next + 2]))) {
+            minutes = decimalField(s, next, 2);
             next += 2;
         }
         if (minutes > 59)
