@@ -17,9 +17,6 @@ namespace Chainscope {
 
 namespace {
 
-// Cancellation is an atomic load: cheap, but not worth doing on every line.
-constexpr qint64 CancelPollLines = 4096;
-
 // An apt transaction is held in memory until its End-Date, because the End-Date and a
 // late Error: line belong to every event of it. These bounds keep a corrupt or hostile
 // history.log from growing that buffer without limit: a transaction beyond them is
@@ -41,15 +38,6 @@ struct Text
 };
 
 // ---- small lexical helpers ---------------------------------------------------------
-
-bool isBlank(QByteArrayView line)
-{
-    for (const char c : line) {
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
-            return false;
-    }
-    return true;
-}
 
 // "YYYY-MM-DD" at `at`; invalid (not merely out of range) dates give a null QDate.
 QDate parseDate(QByteArrayView s, qsizetype at)
@@ -142,33 +130,10 @@ Event baseEvent(const ReaderContext &context, EventKind kind, qint64 timeUs, qin
     return e;
 }
 
-// Hands every non-blank line to `handle`, and does the counting that is the same for
-// all package logs: blank lines are skipped (not evidence, not errors), overlong lines
-// are read and failed. Stops early when the import is cancelled.
-template<typename Handler>
-void forEachLine(InputFile &input, const ReaderContext &context, ImportSink &sink, Handler &&handle)
+// What an overlong line of any package log is.
+QString tooLongLine()
 {
-    QByteArrayView line;
-    qint64 pos = 0;
-    for (qint64 n = 0;; ++n) {
-        if (n % CancelPollLines == 0 && context.cancelled())
-            return;
-        const InputFile::LineStatus status = input.nextLine(line, pos);
-        if (status == InputFile::LineStatus::End)
-            return;
-        if (status == InputFile::LineStatus::TooLong) {
-            sink.recordRead();
-            sink.recordError(pos,
-                Text::tr("line longer than %1 bytes: not a package log record, skipped").arg(InputFile::MaxLineLength));
-            continue;
-        }
-        if (isBlank(line)) {
-            sink.recordSkipped();
-            continue;
-        }
-        sink.recordRead();
-        handle(line, pos);
-    }
+    return Text::tr("line longer than %1 bytes: not a package log record, skipped").arg(InputFile::MaxLineLength);
 }
 
 // ---- dpkg.log ----------------------------------------------------------------------
@@ -636,7 +601,7 @@ YumYears planYumYears(const QString &path, const ReaderContext &context)
         qint64 pos = 0;
         qint64 n = 0;
         for (;;) {
-            if (n++ % CancelPollLines == 0 && context.cancelled())
+            if (n++ % TextLineCancelPoll == 0 && context.cancelled())
                 break;
             const InputFile::LineStatus status = scan.nextLine(line, pos);
             if (status == InputFile::LineStatus::End)
@@ -741,7 +706,7 @@ LogFormat PackageLogReader::probe(QByteArrayView head)
             nl = head.size();
         QByteArrayView line = head.sliced(at, nl - at);
         at = nl + 1;
-        if (!probeTextLine(line) || isBlank(line))
+        if (!probeTextLine(line) || isBlankLine(line))
             continue;
         ++lines;
         if (isDpkgLine(line)) {
@@ -797,7 +762,7 @@ void PackageLogReader::readDpkg(InputFile &input, const ReaderContext &context, 
 {
     const QString manager = QStringLiteral("dpkg");
     LocalClock clock(context.timeZone);
-    forEachLine(input, context, sink, [&](QByteArrayView line, qint64 pos) {
+    forEachTextLine(input, context, sink, tooLongLine(), [&](QByteArrayView line, qint64 pos) {
         // "YYYY-MM-DD HH:MM:SS <type> <fields…>", single spaces (dpkg's log_message()).
         if (line.size() < 21 || line[10] != ' ' || line[19] != ' ') {
             sink.recordError(pos, Text::tr("dpkg.log: not a dpkg.log line (expected 'YYYY-MM-DD HH:MM:SS type …')"));
@@ -990,7 +955,7 @@ void PackageLogReader::readApt(InputFile &input, const ReaderContext &context, I
         return s ? clock.utcUs(s->first, s->second) : std::nullopt;
     };
 
-    forEachLine(input, context, sink, [&](QByteArrayView line, qint64 pos) {
+    forEachTextLine(input, context, sink, tooLongLine(), [&](QByteArrayView line, qint64 pos) {
         const QString text = QString::fromUtf8(line);
         const qsizetype colon = text.indexOf(u':');
         const QStringView key = colon > 0 ? QStringView(text).left(colon) : QStringView();
@@ -1076,7 +1041,7 @@ void PackageLogReader::readRpmLog(InputFile &input, const ReaderContext &context
     int previousMonth = 0;
     QString dnfCommand; // dnf.log names the command of a run ("DDEBUG Command: dnf install …")
 
-    forEachLine(input, context, sink, [&](QByteArrayView line, qint64 pos) {
+    forEachTextLine(input, context, sink, tooLongLine(), [&](QByteArrayView line, qint64 pos) {
         qint64 timeUs = 0;
         QByteArrayView message;
         if (yum) {

@@ -2,6 +2,7 @@
 
 #include "inputfile.h"
 #include "macosparsing.h"
+#include "textscan.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,8 +18,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(Chainscope::InstallLogReader)
 };
-
-constexpr qint64 CancelPollLines = 4096;
 
 struct Line
 {
@@ -62,11 +61,6 @@ bool isSyslogStamp(QByteArrayView line)
     return line.size() > 16 && re.match(QString::fromLatin1(line.first(17))).hasMatch();
 }
 
-bool isBlank(QByteArrayView line)
-{
-    return line.trimmed().isEmpty();
-}
-
 struct Pending
 {
     bool open = false;
@@ -89,7 +83,7 @@ bool InstallLogReader::probe(QByteArrayView head)
             break; // a cut last line decides nothing
         const QByteArrayView line = head.sliced(at, end - at);
         at = end + 1;
-        if (isBlank(line))
+        if (isBlankLine(line))
             continue;
         ++lines;
         bool hasStamp = false;
@@ -126,7 +120,7 @@ void InstallLogReader::read(InputFile &input, const ReaderContext &context, Impo
     QByteArrayView line;
     qint64 pos = 0;
     for (qint64 n = 0;; ++n) {
-        if (n % CancelPollLines == 0 && context.cancelled())
+        if (n % TextLineCancelPoll == 0 && context.cancelled())
             return;
         const InputFile::LineStatus status = input.nextLine(line, pos);
         if (status == InputFile::LineStatus::End)
@@ -138,7 +132,7 @@ void InstallLogReader::read(InputFile &input, const ReaderContext &context, Impo
                 pos, Text::tr("install.log: line longer than %1 bytes, skipped").arg(InputFile::MaxLineLength));
             continue;
         }
-        if (isBlank(line)) {
+        if (isBlankLine(line)) {
             // Kept inside a multi-line message; between records it is nothing.
             if (pending.open && pending.raw.size() + 1 + line.size() <= MaxRecordBytes) {
                 pending.raw.append('\n');

@@ -2,6 +2,7 @@
 
 #include "inputfile.h"
 #include "macosparsing.h"
+#include "textscan.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -17,7 +18,6 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(Chainscope::SantaLogReader)
 };
 
-constexpr qint64 CancelPollLines = 4096;
 constexpr int MaxFields = 64;
 
 struct SantaLine
@@ -134,29 +134,12 @@ bool SantaLogReader::probe(QByteArrayView head)
 
 void SantaLogReader::read(InputFile &input, const ReaderContext &context, ImportSink &sink)
 {
-    QByteArrayView line;
-    qint64 pos = 0;
-    for (qint64 n = 0;; ++n) {
-        if (n % CancelPollLines == 0 && context.cancelled())
-            return;
-        const InputFile::LineStatus status = input.nextLine(line, pos);
-        if (status == InputFile::LineStatus::End)
-            return;
-        if (status == InputFile::LineStatus::TooLong) {
-            sink.recordRead();
-            sink.recordError(
-                pos, Text::tr("Santa log: line longer than %1 bytes, skipped").arg(InputFile::MaxLineLength));
-            continue;
-        }
-        if (line.trimmed().isEmpty()) {
-            sink.recordSkipped();
-            continue;
-        }
-        sink.recordRead();
+    const QString tooLong = Text::tr("Santa log: line longer than %1 bytes, skipped").arg(InputFile::MaxLineLength);
+    forEachTextLine(input, context, sink, tooLong, [&](QByteArrayView line, qint64 pos) {
         const std::optional<SantaLine> s = parseLine(line);
         if (!s) {
             sink.recordError(pos, Text::tr("Santa log: not a Santa log line (expected '[time] L santad: …')"));
-            continue;
+            return;
         }
         const qint64 rawId = sink.addRaw(line.toByteArray());
         const QString action = s->value(u"action");
@@ -202,7 +185,7 @@ void SantaLogReader::read(InputFile &input, const ReaderContext &context, Import
             }
             e.details = d;
             sink.addEvent(e, rawId);
-            continue;
+            return;
         }
         if (action == u"WRITE" || action == u"RENAME" || action == u"DELETE") {
             e.kind = action == u"WRITE" ? EventKind::FileWrite
@@ -224,7 +207,7 @@ void SantaLogReader::read(InputFile &input, const ReaderContext &context, Import
                 e.kind = EventKind::LogMessage;
             e.details = d;
             sink.addEvent(e, rawId);
-            continue;
+            return;
         }
         // Everything else is shown with its fields.
         putText(d, QStringLiteral("message"), s->message);
@@ -235,7 +218,7 @@ void SantaLogReader::read(InputFile &input, const ReaderContext &context, Import
         }
         e.details = d;
         sink.addEvent(e, rawId);
-    }
+    });
 }
 
 } // namespace Chainscope
