@@ -1,3 +1,4 @@
+#include "event.h"
 #include "eventdetails.h"
 
 #include <QJsonArray>
@@ -14,6 +15,8 @@ class Tst_EventDetails : public QObject
 {
     Q_OBJECT
 private slots:
+    void displayZone_data();
+    void displayZone();
     void everyCharacterComesBack_data();
     void everyCharacterComesBack();
     void exactText_data();
@@ -159,6 +162,36 @@ void Tst_EventDetails::firstValueOfAKeyWins()
     }
     d.begin();
     QCOMPARE(d.finish(), QByteArray("{}"));
+}
+
+// The display time zone (issue 14): the same instant, written with the zone's offset at
+// that instant (summer and winter time differ); UTC keeps the 'Z' of formatTimeUs.
+void Tst_EventDetails::displayZone_data()
+{
+    QTest::addColumn<QByteArray>("zone");
+    QTest::addColumn<qint64>("timeUs");
+    QTest::addColumn<QString>("expected");
+    const qint64 winter = 1704067200LL * 1000000 + 5; // 2024-01-01T00:00:00.000005Z
+    const qint64 summer = 1719792000LL * 1000000; // 2024-07-01T00:00:00Z
+    QTest::newRow("utc") << QByteArray("UTC") << winter << QStringLiteral("2024-01-01T00:00:00.000005Z");
+    QTest::newRow("berlin winter") << QByteArray("Europe/Berlin") << winter
+                                   << QStringLiteral("2024-01-01T01:00:00.000005+01:00");
+    QTest::newRow("berlin summer") << QByteArray("Europe/Berlin") << summer
+                                   << QStringLiteral("2024-07-01T02:00:00.000000+02:00");
+    QTest::newRow("new york") << QByteArray("America/New_York") << winter
+                              << QStringLiteral("2023-12-31T19:00:00.000005-05:00");
+    QTest::newRow("kolkata half hour") << QByteArray("Asia/Kolkata") << summer
+                                       << QStringLiteral("2024-07-01T05:30:00.000000+05:30");
+    QTest::newRow("before 1970") << QByteArray("Europe/Berlin") << qint64(-1)
+                                 << QStringLiteral("1970-01-01T00:59:59.999999+01:00");
+}
+
+void Tst_EventDetails::displayZone()
+{
+    QFETCH(QByteArray, zone);
+    QFETCH(qint64, timeUs);
+    QFETCH(QString, expected);
+    QCOMPARE(formatTimeUs(timeUs, QTimeZone(zone)), expected);
 }
 
 QTEST_GUILESS_MAIN(Tst_EventDetails)

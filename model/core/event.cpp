@@ -154,4 +154,23 @@ QString formatTimeUs(qint64 timeUs)
         + QString::number(micros).rightJustified(6, QLatin1Char('0')) + QLatin1Char('Z');
 }
 
+QString formatTimeUs(qint64 timeUs, const QTimeZone &zone)
+{
+    if (!zone.isValid() || zone == QTimeZone::utc())
+        return formatTimeUs(timeUs);
+    qint64 secs = timeUs / 1000000;
+    qint64 micros = timeUs % 1000000;
+    if (micros < 0) {
+        micros += 1000000;
+        secs -= 1;
+    }
+    const QDateTime dt = QDateTime::fromSecsSinceEpoch(secs, zone);
+    const int offset = dt.offsetFromUtc();
+    const int minutes = qAbs(offset) / 60;
+    return dt.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QLatin1Char('.')
+        + QString::number(micros).rightJustified(6, QLatin1Char('0')) + QLatin1Char(offset < 0 ? '-' : '+')
+        + QString::number(minutes / 60).rightJustified(2, QLatin1Char('0')) + QLatin1Char(':')
+        + QString::number(minutes % 60).rightJustified(2, QLatin1Char('0'));
+}
+
 } // namespace Chainscope

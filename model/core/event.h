@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -120,5 +121,9 @@ bool isBadSignatureStatus(const QString &status);
 
 // Formats a UTC timestamp in microseconds as ISO 8601 with microseconds and a 'Z'.
 QString formatTimeUs(qint64 timeUs);
+// The same instant in the analyst's display zone (issue 14): ISO 8601 with microseconds
+// and the zone's offset at that instant ("+02:00"); UTC (or an invalid zone) keeps the
+// 'Z', so that UTC output reads as it always did.
+QString formatTimeUs(qint64 timeUs, const QTimeZone &zone);
 
 } // namespace Chainscope
