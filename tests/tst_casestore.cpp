@@ -44,6 +44,9 @@ private slots:
     void rawCodecRejectsHostileFrames_data();
     void rawCodecRejectsHostileFrames();
     void brokenSurrogatesStayInTheirColumn();
+    void triageIsKeptBySeed();
+    void bookmarksFollowEventTime();
+    void policyHistoryKeepsEveryVersion();
 
 private:
     QTemporaryDir m_dir;
@@ -665,6 +668,86 @@ void Tst_casestore::gapsRoundTrip()
     QCOMPARE(store->sources().first().counts.recordsFailed, 0);
     if (holes > 0)
         QCOMPARE(back.rangeStrings().first(), QStringLiteral("%1-%1").arg(base));
+}
+
+// Issue 14: the analyst's marks and notes survive closing the case, are replaced in
+// place, and a chain set back to no mark and no note leaves no row behind.
+void Tst_casestore::triageIsKeptBySeed()
+{
+    const QString path = freshPath();
+    {
+        auto store = CaseStore::create(path);
+        QVERIFY(store->chainTriage().isEmpty());
+        store->setChainTriage(42, TriageMark::FollowUp, QStringLiteral("ask the vendor <b>'x'</b>"));
+        store->setChainTriage(7, TriageMark::Benign, QString());
+        store->setChainTriage(42, TriageMark::Confirmed, QStringLiteral("C2 confirmed"));
+    }
+    auto store = CaseStore::open(path);
+    QHash<qint64, ChainTriage> triage = store->chainTriage();
+    QCOMPARE(triage.size(), 2);
+    QCOMPARE(triage.value(42).mark, TriageMark::Confirmed);
+    QCOMPARE(triage.value(42).note, QStringLiteral("C2 confirmed"));
+    QVERIFY(triage.value(42).updated.isValid());
+    QCOMPARE(triage.value(7).mark, TriageMark::Benign);
+    store->setChainTriage(7, TriageMark::None, QString());
+    triage = store->chainTriage();
+    QCOMPARE(triage.size(), 1);
+    QVERIFY(!triage.contains(7));
+    // A note alone keeps the row.
+    store->setChainTriage(42, TriageMark::None, QStringLiteral("still open"));
+    QCOMPARE(store->chainTriage().value(42).note, QStringLiteral("still open"));
+
+    // A mark name this version does not know reads as none, never as another mark.
+    store->database().exec("UPDATE chain_triage SET mark = 'malicious' WHERE seed_event_id = 42");
+    QCOMPARE(store->chainTriage().value(42).mark, TriageMark::None);
+    QCOMPARE(store->chainTriage().value(42).note, QStringLiteral("still open"));
+    for (TriageMark m : {TriageMark::None, TriageMark::Confirmed, TriageMark::Benign, TriageMark::FollowUp})
+        QCOMPARE(triageMarkFromName(triageMarkName(m)), m);
+    QCOMPARE(triageMarkName(TriageMark::FollowUp), QStringLiteral("follow_up"));
+}
+
+void Tst_casestore::bookmarksFollowEventTime()
+{
+    auto store = CaseStore::create(freshPath());
+    const qint64 sid = store->beginSource({});
+    QList<qint64> ids;
+    {
+        EventWriter writer(*store, sid);
+        ids << writer.add(sampleEvent(300, EventKind::NetConnect), -1);
+        ids << writer.add(sampleEvent(100, EventKind::ProcessStart), -1);
+        ids << writer.add(sampleEvent(200, EventKind::NetConnect), -1);
+        writer.finish({});
+    }
+    store->setBookmark(ids.at(0), QStringLiteral("beacon"));
+    store->setBookmark(ids.at(1));
+    store->setBookmark(ids.at(0), QStringLiteral("beacon to C2"));
+    store->setBookmark(999999, QStringLiteral("no such event"));
+    const QList<Bookmark> marks = store->bookmarks();
+    QCOMPARE(marks.size(), 2);
+    QCOMPARE(marks.at(0).eventId, ids.at(1)); // time 100 first
+    QCOMPARE(marks.at(1).eventId, ids.at(0));
+    QCOMPARE(marks.at(1).note, QStringLiteral("beacon to C2"));
+    store->removeBookmark(ids.at(1));
+    QCOMPARE(store->bookmarks().size(), 1);
+}
+
+void Tst_casestore::policyHistoryKeepsEveryVersion()
+{
+    auto store = CaseStore::create(freshPath());
+    QVERIFY(store->policyHistory().isEmpty());
+    Policy p = Policy::defaults();
+    p.timeWindowUs = 90LL * 60 * 1000000;
+    QCOMPARE(store->savePolicy(p), 1);
+    p.timeWindowUs = 4LL * 3600 * 1000000;
+    QCOMPARE(store->savePolicy(p), 2);
+    QCOMPARE(store->savePolicy(p), 2); // unchanged: no new version
+    const QList<PolicyVersion> history = store->policyHistory();
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(0).version, 1);
+    QCOMPARE(history.at(0).policy.timeWindowUs, 90LL * 60 * 1000000);
+    QCOMPARE(history.at(1).version, 2);
+    QCOMPARE(history.at(1).policy.timeWindowUs, 4LL * 3600 * 1000000);
+    QVERIFY(history.at(1).saved.isValid());
 }
 
 void Tst_casestore::forEachEventFiltersAndOrders()

@@ -315,6 +315,7 @@ QJsonObject Chain::toJson() const
 {
     QJsonObject o;
     o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("seed_event_id"), seedEventId);
     o.insert(QStringLiteral("host"), host);
     o.insert(QStringLiteral("platform"), platformName(platform));
     o.insert(QStringLiteral("score"), score);
@@ -849,6 +850,8 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     chain.platform = seed.platform;
     chain.startUs = seed.startUs;
     chain.seedNode = seed.node;
+    if (!seed.installEvents.isEmpty())
+        chain.seedEventId = events.at(*std::min_element(seed.installEvents.cbegin(), seed.installEvents.cend())).id;
     QSet<qint32> involved;
     QString installerName;
     if (seed.node >= 0) {

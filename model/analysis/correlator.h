@@ -124,6 +124,9 @@ struct Chain
     QString egress; // first unapproved destination, if any
     QStringList writtenPaths;
     qint32 seedNode = -1; // -1 for seeds from package logs only
+    // The first install event of the seed: the chain's identity across policy changes
+    // (chain ids are ranks and change), under which the analyst's triage is kept.
+    qint64 seedEventId = -1;
     QList<qint32> firstRunNodes;
     QList<qint32> processNodes; // every process that belongs to the chain
     // Events just outside the window that explain a missing stage (a first run or an

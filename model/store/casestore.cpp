@@ -172,6 +172,23 @@ ALTER TABLE sources ADD COLUMN archive_sha256 TEXT;
 ALTER TABLE sources ADD COLUMN member_path TEXT;
 )sql";
 
+// Version 8 (issue 14): the analyst's triage. Chains are renumbered on every policy
+// change, so a chain's mark and note are kept by its seed, the first install event,
+// which stays the same chain whatever the allow-lists say. Bookmarks are per event.
+const char *const s_schemaV8 = R"sql(
+CREATE TABLE chain_triage(
+    seed_event_id INTEGER PRIMARY KEY,
+    mark TEXT NOT NULL,
+    note TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE TABLE bookmarks(
+    event_id INTEGER PRIMARY KEY,
+    note TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+)sql";
+
 // Keeping every error message of a hostile file would let it fill the disk; the
 // count is always exact, the messages are a sample.
 constexpr qint64 MaxErrorsKeptPerSource = 1000;
@@ -282,7 +299,7 @@ QString sourceStatusName(SourceStatus status)
 
 QList<const char *> CaseStore::migrations()
 {
-    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7};
+    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -741,6 +758,114 @@ QHash<qint64, QList<qint64>> CaseStore::eventIdsOfRawRecords(const QList<qint64>
     while (st.step())
         result[st.int64(0)].append(st.int64(1));
     return result;
+}
+
+QList<PolicyVersion> CaseStore::policyHistory()
+{
+    QList<PolicyVersion> history;
+    Statement st(*m_db, "SELECT version, saved, json FROM policy_versions ORDER BY version");
+    while (st.step()) {
+        QString error;
+        auto p = Policy::fromJson(QJsonDocument::fromJson(st.blob(2)).object(), &error);
+        if (!p)
+            throw CaseError(
+                QCoreApplication::translate("Chainscope", "case file %1: stored policy version %2 is invalid: %3")
+                    .arg(m_db->path(), QString::number(st.int64(0)), error));
+        PolicyVersion v;
+        v.version = int(st.int64(0));
+        v.saved = QDateTime::fromString(st.text(1), Qt::ISODateWithMs);
+        v.policy = *p;
+        v.policy.version = v.version;
+        history.append(v);
+    }
+    return history;
+}
+
+QString triageMarkName(TriageMark mark)
+{
+    switch (mark) {
+    case TriageMark::Confirmed:
+        return QStringLiteral("confirmed");
+    case TriageMark::Benign:
+        return QStringLiteral("benign");
+    case TriageMark::FollowUp:
+        return QStringLiteral("follow_up");
+    case TriageMark::None:
+        break;
+    }
+    return QString();
+}
+
+std::optional<TriageMark> triageMarkFromName(const QString &name)
+{
+    for (TriageMark m : {TriageMark::None, TriageMark::Confirmed, TriageMark::Benign, TriageMark::FollowUp}) {
+        if (triageMarkName(m) == name)
+            return m;
+    }
+    return std::nullopt;
+}
+
+QHash<qint64, ChainTriage> CaseStore::chainTriage()
+{
+    QHash<qint64, ChainTriage> result;
+    Statement st(*m_db, "SELECT seed_event_id, mark, note, updated FROM chain_triage");
+    while (st.step()) {
+        ChainTriage t;
+        t.seedEventId = st.int64(0);
+        // A mark this version does not know (a newer case, an edited file) is shown as
+        // none rather than guessed; the note is kept.
+        t.mark = triageMarkFromName(st.text(1)).value_or(TriageMark::None);
+        t.note = st.text(2);
+        t.updated = QDateTime::fromString(st.text(3), Qt::ISODateWithMs);
+        result.insert(t.seedEventId, t);
+    }
+    return result;
+}
+
+void CaseStore::setChainTriage(qint64 seedEventId, TriageMark mark, const QString &note)
+{
+    if (mark == TriageMark::None && note.isEmpty()) {
+        Statement st(*m_db, "DELETE FROM chain_triage WHERE seed_event_id = ?");
+        st.bind(1, seedEventId).exec();
+        return;
+    }
+    Statement st(*m_db,
+        "INSERT INTO chain_triage(seed_event_id, mark, note, updated) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(seed_event_id) DO UPDATE SET mark = excluded.mark, note = excluded.note, "
+        "updated = excluded.updated");
+    st.bind(1, seedEventId).bindText(2, triageMarkName(mark)).bindText(3, note).bindText(4, isoNow()).exec();
+}
+
+QList<Bookmark> CaseStore::bookmarks()
+{
+    QList<Bookmark> result;
+    // In the events' time order, as the analyst reads them; a bookmark whose event is
+    // gone (its source dropped) is not shown.
+    Statement st(*m_db,
+        "SELECT b.event_id, b.note, b.created FROM bookmarks b JOIN events e ON e.id = b.event_id "
+        "ORDER BY e.time_us, e.id");
+    while (st.step()) {
+        Bookmark b;
+        b.eventId = st.int64(0);
+        b.note = st.text(1);
+        b.created = QDateTime::fromString(st.text(2), Qt::ISODateWithMs);
+        result.append(b);
+    }
+    return result;
+}
+
+void CaseStore::setBookmark(qint64 eventId, const QString &note)
+{
+    Statement st(*m_db,
+        "INSERT INTO bookmarks(event_id, note, created) VALUES (?, ?, ?) "
+        "ON CONFLICT(event_id) DO UPDATE SET note = excluded.note");
+    st.bind(1, eventId).bindText(2, note).bindText(3, isoNow()).exec();
+}
+
+void CaseStore::removeBookmark(qint64 eventId)
+{
+    Statement st(*m_db, "DELETE FROM bookmarks WHERE event_id = ?");
+    st.bind(1, eventId).exec();
 }
 
 std::optional<QString> CaseStore::meta(const QString &key)

@@ -80,12 +80,43 @@ struct EventFilter
     std::optional<std::pair<qint64, qint64>> after;
 };
 
+// A saved version of the case's policy, for the report's policy history.
+struct PolicyVersion
+{
+    int version = 0;
+    QDateTime saved;
+    Policy policy;
+};
+
+// The analyst's verdict on a chain (issue 14). Names are stored in the case and part of
+// the JSON contract.
+enum class TriageMark { None, Confirmed, Benign, FollowUp };
+QString triageMarkName(TriageMark mark); // "", confirmed, benign, follow_up
+std::optional<TriageMark> triageMarkFromName(const QString &name);
+
+// A chain's mark and note, kept by its seed (Chain::seedEventId()): chain numbers change
+// when the policy does, the install that seeded a chain does not.
+struct ChainTriage
+{
+    qint64 seedEventId = -1;
+    TriageMark mark = TriageMark::None;
+    QString note;
+    QDateTime updated;
+};
+
+struct Bookmark
+{
+    qint64 eventId = -1;
+    QString note;
+    QDateTime created;
+};
+
 // One case file. Not thread-safe: each thread that works on a case opens its own
 // CaseStore on the same file (SQLite in WAL mode lets readers run beside one writer).
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     // ReadOnly (issue 11, finding 9): for what only reads (listings, reports, analysis).
     // Works on a case in a read-only folder, on a read-only file system, or a case file
@@ -141,6 +172,18 @@ public:
     // Stores the policy as a new version unless it equals the current one; returns
     // the version now current.
     int savePolicy(const Policy &policy);
+
+    // Every saved policy version, oldest first (the report's policy history).
+    QList<PolicyVersion> policyHistory();
+
+    // Triage (issue 14). Marks and notes by seed event; a chain with no mark and an
+    // empty note has no row.
+    QHash<qint64, ChainTriage> chainTriage();
+    void setChainTriage(qint64 seedEventId, TriageMark mark, const QString &note);
+    // Bookmarked events in time order, with the analyst's note.
+    QList<Bookmark> bookmarks();
+    void setBookmark(qint64 eventId, const QString &note = QString());
+    void removeBookmark(qint64 eventId);
 
     qint64 eventCount();
     // Events per kind name, in name order (the summary).
