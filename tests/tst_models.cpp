@@ -39,6 +39,8 @@ void Tst_models::initTestCase()
     SourceInfo info;
     info.path = QStringLiteral("/evidence/audit.log");
     info.format = QStringLiteral("auditd");
+    info.host = QStringLiteral("web01");
+    info.timeZone = QStringLiteral("Europe/Berlin");
     const qint64 sid = m_store->beginSource(info);
     EventWriter writer(*m_store, sid);
     // Inserted out of time order; every third is a connect.
@@ -53,6 +55,7 @@ void Tst_models::initTestCase()
     }
     ImportCounts counts;
     counts.recordsRead = Events;
+    counts.recordsSkipped = 4;
     counts.gaps.add(10, 12); // issue 11, finding 12: shown in their own column
     writer.finish(counts);
 
@@ -75,6 +78,14 @@ void Tst_models::sourcesModelShowsStatusAndCounts()
     QCOMPARE(model.headerData(SourcesModel::Gaps, Qt::Horizontal).toString(), QStringLiteral("Gaps"));
     QVERIFY(model.index(0, SourcesModel::Gaps).data(Qt::ToolTipRole).toString().contains(QStringLiteral("10-12")));
     QCOMPARE(model.index(1, SourcesModel::Gaps).data().toInt(), 0);
+    // Issue 14: skipped lines, errors and gaps each in their column, and the zone the
+    // file's local times were read in.
+    QCOMPARE(model.index(0, SourcesModel::Skipped).data().toInt(), 4);
+    QCOMPARE(model.headerData(SourcesModel::Skipped, Qt::Horizontal).toString(), QStringLiteral("Skipped"));
+    QCOMPARE(model.index(0, SourcesModel::TimeZone).data().toString(), QStringLiteral("Europe/Berlin"));
+    QVERIFY(model.index(0, SourcesModel::TimeZone).data(Qt::ToolTipRole).toString().contains(u"Europe/Berlin"));
+    QCOMPARE(model.index(0, SourcesModel::Host).data().toString(), QStringLiteral("web01"));
+    QCOMPARE(model.index(1, SourcesModel::Skipped).data().toInt(), 0);
     QCOMPARE(model.index(0, 0).data(SourcesModel::IncompleteRole).toBool(), false);
     QCOMPARE(model.index(1, 0).data(SourcesModel::IncompleteRole).toBool(), true);
     model.reload(nullptr);

@@ -46,8 +46,16 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
                 .arg(s.counts.gaps.missing)
                 .arg(ranges.join(QStringLiteral(", ")));
         }
+        if (index.column() == Skipped && s.counts.recordsSkipped > 0)
+            return tr("comments, blank lines and records that are no evidence: not errors");
+        if (index.column() == TimeZone)
+            return s.timeZone.isEmpty() ? tr("the log's own timestamps carry their zone (or are UTC)")
+                                        : tr("local timestamps of this file were read in %1").arg(s.timeZone);
         if (!s.error.isEmpty())
             return s.error;
+        // A member of a triage collection names the archive it was read from.
+        if (!s.memberPath.isEmpty())
+            return tr("%1 in %2").arg(s.memberPath, s.archivePath);
         return s.path;
     }
     if (role == Qt::TextAlignmentRole && index.column() >= Records && index.column() <= Gaps)
@@ -61,10 +69,16 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
         return s.format;
     case Path:
         return QFileInfo(s.path).fileName();
+    case Host:
+        return s.host;
+    case TimeZone:
+        return s.timeZone;
     case Records:
         return s.counts.recordsRead;
     case Events:
         return s.counts.eventsStored;
+    case Skipped:
+        return s.counts.recordsSkipped;
     case Errors:
         return s.counts.recordsFailed;
     case Gaps:
@@ -88,10 +102,16 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Format");
     case Path:
         return tr("File");
+    case Host:
+        return tr("Host");
+    case TimeZone:
+        return tr("Time zone");
     case Records:
         return tr("Records");
     case Events:
         return tr("Events");
+    case Skipped:
+        return tr("Skipped");
     case Errors:
         return tr("Errors");
     case Gaps:

@@ -12,7 +12,9 @@ class SourcesModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Status, Format, Path, Records, Events, Errors, Gaps, Sha256, ColumnCount };
+    // Skipped lines (comments, blanks), damaged records (errors) and holes in the
+    // sequence numbers (gaps) are three different things, and each has its column.
+    enum Column { Status, Format, Path, Host, TimeZone, Records, Events, Skipped, Errors, Gaps, Sha256, ColumnCount };
     enum Role { SourceIdRole = Qt::UserRole + 1, IncompleteRole };
 
     explicit SourcesModel(QObject *parent = nullptr);
