@@ -805,6 +805,44 @@ std::optional<TriageMark> triageMarkFromName(const QString &name)
     return std::nullopt;
 }
 
+// The event-density strip (issue 14).
+std::optional<std::pair<qint64, qint64>> CaseStore::eventTimeRange()
+{
+    // Two index lookups on events_by_time, not a scan.
+    Statement st(*m_db, "SELECT (SELECT min(time_us) FROM events), (SELECT max(time_us) FROM events)");
+    if (!st.step() || st.isNull(0) || st.isNull(1))
+        return std::nullopt;
+    return std::make_pair(st.int64(0), st.int64(1));
+}
+
+qint64 CaseStore::densityBinWidth(qint64 fromUs, qint64 toUs, int bins)
+{
+    if (bins < 1 || toUs < fromUs)
+        return 0;
+    // Ceiling division: the last bucket ends at or after toUs, never before it.
+    const qint64 span = toUs - fromUs + 1;
+    return (span + bins - 1) / bins;
+}
+
+QList<qint64> CaseStore::eventDensity(qint64 fromUs, qint64 toUs, int bins)
+{
+    const qint64 width = densityBinWidth(fromUs, toUs, bins);
+    if (width <= 0)
+        return {};
+    QList<qint64> counts(bins, 0);
+    // One range scan of events_by_time, grouped by bucket in SQLite.
+    Statement st(*m_db,
+        "SELECT (time_us - ?1) / ?2, count(*) FROM events WHERE time_us BETWEEN ?1 AND ?3 "
+        "GROUP BY (time_us - ?1) / ?2");
+    st.bind(1, fromUs).bind(2, width).bind(3, toUs);
+    while (st.step()) {
+        const qint64 bin = st.int64(0);
+        if (bin >= 0 && bin < bins)
+            counts[bin] += st.int64(1);
+    }
+    return counts;
+}
+
 QHash<qint64, ChainTriage> CaseStore::chainTriage()
 {
     QHash<qint64, ChainTriage> result;

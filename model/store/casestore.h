@@ -219,6 +219,16 @@ public:
     std::optional<QString> meta(const QString &key);
     void setMeta(const QString &key, const QString &value);
 
+    // The event-density strip (issue 14): aggregated in SQL, so that a case of millions
+    // of events is drawn from a few hundred numbers and no row is loaded.
+    // The first and last event time, nullopt for a case without events.
+    std::optional<std::pair<qint64, qint64>> eventTimeRange();
+    // Events per time bucket over [fromUs, toUs] (both included): `bins` buckets of
+    // densityBinWidth(fromUs, toUs, bins) µs each, the first starting at fromUs.
+    // Empty when bins < 1 or toUs < fromUs.
+    QList<qint64> eventDensity(qint64 fromUs, qint64 toUs, int bins);
+    static qint64 densityBinWidth(qint64 fromUs, qint64 toUs, int bins);
+
     // Ordered list of the SQL scripts that build each schema version; index i
     // upgrades version i to i + 1. Exposed so tests can build old cases.
     static QList<const char *> migrations();
