@@ -113,6 +113,8 @@ private slots:
     void nearMissShowsItsGap();
     void multiDayChainKeepsItsStagesApart();
     void approvedEgressIsDrawnAsApproved();
+    void busyChainIsSampled_data();
+    void busyChainIsSampled();
     void densityBinsAtTheBounds();
     void densityEqualsSqlCountPerBin();
     void rangeSelectionEmitsTheBounds();
@@ -335,6 +337,47 @@ void Tst_timeline::approvedEgressIsDrawnAsApproved()
     QVERIFY(view.pointCount(TimelineView::PointKind::Approved) >= 1);
     const QString tip = view.toolTipAt(view.pointPixel(egress->eventId));
     QVERIFY2(tip.contains(QStringLiteral("approved by %1").arg(egress->approvedBy)), qPrintable(tip));
+}
+
+void Tst_timeline::busyChainIsSampled_data()
+{
+    QTest::addColumn<int>("items");
+    QTest::addColumn<int>("drawn");
+    QTest::newRow("at the cap") << TimelineView::MaxPoints << TimelineView::MaxPoints;
+    QTest::newRow("one over") << TimelineView::MaxPoints + 1 << TimelineView::MaxPoints;
+    QTest::newRow("far over") << 3 * TimelineView::MaxPoints << TimelineView::MaxPoints;
+}
+
+// An update session's thousands of module loads: drawn up to the cap, and every flagged
+// one among them kept.
+void Tst_timeline::busyChainIsSampled()
+{
+    QFETCH(int, items);
+    QFETCH(int, drawn);
+    auto index = std::make_shared<CaseIndex>();
+    Timeline t(*index);
+    t.exec(T0, 1000, 900, QStringLiteral("/usr/bin/apt-get"));
+    for (int i = 0; i < items; ++i)
+        t.write(T0 + Second + i * 1000, 1000, QStringLiteral("/usr/lib/x/%1.so").arg(i));
+    t.build();
+    Chain chain;
+    chain.startUs = T0;
+    for (int i = 0; i < items; ++i) {
+        Evidence x;
+        x.eventIndex = i + 1;
+        x.eventId = index->events().at(i + 1).id;
+        x.stage = Stage::Write;
+        x.role = QStringLiteral("write");
+        x.node = index->events().at(i + 1).node;
+        if (i % 500 == 7)
+            x.flag = QStringLiteral("unsigned_module");
+        chain.evidence << x;
+    }
+    TimelineView view;
+    view.showChain(index, chain, Window);
+    QCOMPARE(view.pointCount(), drawn);
+    QCOMPARE(view.pointCount(TimelineView::PointKind::Mismatch), (items - 7 + 499) / 500);
+    QCOMPARE(view.laneCount(), 1);
 }
 
 // A case with events at the given times, for the density tests.

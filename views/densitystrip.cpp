@@ -121,10 +121,10 @@ void DensityStrip::refresh()
 
 void DensityStrip::resizeEvent(QResizeEvent *event)
 {
+    // The bars stretch with the plot; no recount: the GROUP BY reads every entry of the
+    // time index (a few hundred ms at a million events, docs/benchmarks.md), which is
+    // for refresh() after an import, not for every step of a window resize.
     QWidget::resizeEvent(event);
-    // Bars follow the width; recounting is cheap (one indexed GROUP BY).
-    if (m_store && binCount() != m_lastBins)
-        refresh();
 }
 
 void DensityStrip::markChainSpan(qint64 fromUs, qint64 toUs)

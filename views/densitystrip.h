@@ -48,7 +48,9 @@ signals:
     void selectionCleared();
 
 public slots:
-    // Counts again (one GROUP BY) and redraws.
+    // Counts again (one GROUP BY over the time index, bars about three pixels wide at
+    // the current width) and redraws. For when the case changed: it reads every entry of
+    // the index, while a redraw (zoom, resize, selection) reads none.
     void refresh();
     // Marks a chain's span (its install to its last event); from > to clears the mark.
     void markChainSpan(qint64 fromUs, qint64 toUs);

@@ -461,8 +461,10 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
     // Lanes: the chain's processes in start order, those with points only.
     QList<qint32> laneNodes;
     QSet<qint32> used;
-    for (const Group &g : groups)
-        used.insert(g.node);
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        if (keep.isEmpty() || keep.contains(it.key()))
+            used.insert(it->node);
+    }
     QList<const MissingStage *> misses;
     for (const MissingStage &m : chain.missingStages) {
         if (m.nearestEvent >= 0 && m.nearestEvent < events.size()) {
@@ -470,26 +472,35 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
             used.insert(events.at(m.nearestEvent).node);
         }
     }
+    QSet<qint32> placed;
     for (const ChainProcess &p : chain.processes) {
-        if (used.contains(p.node) && !laneNodes.contains(p.node))
+        if (used.contains(p.node) && !placed.contains(p.node)) {
             laneNodes << p.node;
+            placed.insert(p.node);
+        }
     }
     // Then processes the chain does not list (a late egress's process), in node order.
     QList<qint32> extra;
     for (qint32 node : std::as_const(used)) {
-        if (!laneNodes.contains(node))
+        if (!placed.contains(node))
             extra << node;
     }
     std::sort(extra.begin(), extra.end());
     laneNodes += extra;
     const int laneTotal = int(laneNodes.size());
+    QHash<qint32, int> laneOf;
+    for (int i = 0; i < laneNodes.size(); ++i)
+        laneOf.insert(laneNodes.at(i), qMin(i, MaxLanes - 1));
+    const int shownLanes = qMin(laneTotal, MaxLanes);
     const auto laneY = [&](qint32 node) {
-        return double(laneTotal - laneNodes.indexOf(node));
+        return double(shownLanes - laneOf.value(node));
     };
     auto laneTicker = QSharedPointer<QCPAxisTickerText>::create();
-    for (qint32 node : std::as_const(laneNodes)) {
-        m_lanes << laneName(node);
-        laneTicker->addTick(laneY(node), m_lanes.last());
+    for (int i = 0; i < shownLanes; ++i) {
+        m_lanes << (i == MaxLanes - 1 && laneTotal > MaxLanes
+                ? tr("%n more processes", nullptr, laneTotal - MaxLanes + 1)
+                : laneName(laneNodes.at(i)));
+        laneTicker->addTick(shownLanes - i, m_lanes.last());
     }
     m_plot->yAxis->setTicker(laneTicker);
 
@@ -505,6 +516,8 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
         p.lane = laneY(it->node);
         p.kind = it->kind;
         const Evidence &first = *it->items.first();
+        p.role = first.role;
+        p.stage = first.stage;
         p.label = markerOf(first.role, first.stage).word;
         QStringList tip {formatTimeUs(e.timeUs, m_zone), tr("process: %1").arg(laneName(it->node))};
         for (const Evidence *x : it->items) {
@@ -531,6 +544,7 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
         p.timeUs = e.timeUs;
         p.lane = laneY(e.node);
         p.kind = PointKind::NearestMiss;
+        p.stage = m->stage;
         p.label = tr("late %1").arg(stageWord(m->stage));
         p.toolTip = QStringList {formatTimeUs(e.timeUs, m_zone), tr("process: %1").arg(laneName(e.node)),
             tr("nearest miss of the missing %1 stage, %2 after the install")
@@ -549,17 +563,7 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
     QCPGraph *crosses = nullptr;
     for (int i = 0; i < m_points.size(); ++i) {
         const Point &p = m_points.at(i);
-        const Evidence *first = nullptr;
-        if (p.kind != PointKind::NearestMiss) {
-            for (const Evidence &x : chain.evidence) {
-                if (x.eventId == p.eventId) {
-                    first = &x;
-                    break;
-                }
-            }
-        }
-        const Marker marker
-            = first ? markerOf(first->role, first->stage) : markerOf(QStringLiteral("egress"), Stage::Egress);
+        const Marker marker = markerOf(p.role, p.stage);
         const QPair<int, int> key(int(marker.shape), int(p.kind));
         QCPGraph *g = graphs.value(key);
         if (!g) {
@@ -601,6 +605,8 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
             }
             crosses->addData(p.x, p.lane);
         }
+        if (m_labels.size() >= MaxLabels && p.kind != PointKind::Mismatch && p.kind != PointKind::NearestMiss)
+            continue;
         auto *label = new QCPItemText(m_plot);
         label->setText(elided(p.label, 24));
         label->setFont(font());
@@ -608,7 +614,7 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
         label->position->setType(QCPItemPosition::ptAbsolute);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->setClipToAxisRect(true);
-        m_labels << Label {label, p.x, p.lane};
+        m_labels << Label {label, p.x, p.lane, label->text()};
     }
     m_selection = m_plot->addGraph();
     m_selection->setLineStyle(QCPGraph::lsNone);
@@ -654,7 +660,7 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
         note->setPadding(QMargins(3, 1, 3, 1));
         note->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         note->position->setType(QCPItemPosition::ptAbsolute);
-        m_labels << Label {note, m_map.toX(e.timeUs), -lane}; // negative lane: a gap note
+        m_labels << Label {note, m_map.toX(e.timeUs), -lane, text}; // negative lane: a gap note
         m_annotations << text;
     }
 
@@ -737,8 +743,31 @@ void TimelineView::layoutOverlays()
     }
     QHash<int, double> laneRight; // per lane, where the last label shown ends
     QList<Label> sorted = m_labels;
-    std::sort(sorted.begin(), sorted.end(), [](const Label &a, const Label &b) { return a.x < b.x; });
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Label &a, const Label &b) { return a.x < b.x; });
+    // Points a few pixels apart on a lane (a child started a second before its egress)
+    // share one label that names both, instead of one hiding the other.
+    QHash<int, QPair<int, double>> laneGroup; // lane → (index of the group's label, its pixel)
+    for (int i = 0; i < sorted.size(); ++i) {
+        Label &l = sorted[i];
+        if (l.lane < 0)
+            continue;
+        l.item->setText(l.text);
+        const double px = x->coordToPixel(l.x);
+        const int lane = int(l.lane);
+        const auto g = laneGroup.constFind(lane);
+        if (g != laneGroup.cend() && px - g->second < 6) {
+            QCPItemText *first = sorted.at(g->first).item;
+            if (!first->text().split(QStringLiteral(" · ")).contains(l.text))
+                first->setText(first->text() + QStringLiteral(" · ") + l.text);
+            l.item->setVisible(false);
+            l.lane = 0; // hidden below
+            continue;
+        }
+        laneGroup.insert(lane, qMakePair(i, px));
+    }
     for (const Label &l : std::as_const(sorted)) {
+        if (l.lane == 0)
+            continue;
         const QFontMetrics fm(l.item->font());
         const int w = fm.horizontalAdvance(l.item->text()) + 8;
         const double px = x->coordToPixel(l.x);

@@ -83,7 +83,11 @@ public:
     int pointCount(PointKind kind) const;
     // Points at most this many per chain; beyond it the chain is sampled (flagged points,
     // nearest misses and the first of each stage are always kept).
-    static constexpr int MaxPoints = 2000;
+    static constexpr int MaxPoints = 1000;
+    // Labels for at most this many points (flagged ones and nearest misses always), and
+    // at most this many lanes: the processes beyond share the last lane.
+    static constexpr int MaxLabels = 150;
+    static constexpr int MaxLanes = 30;
 
     // For tests and the report: where an event's point is drawn (widget pixels of the
     // plot), or (-1, -1) when it is not drawn; the tooltip text at a pixel (of every point
@@ -117,6 +121,8 @@ private:
         double x = 0;
         double lane = 0;
         PointKind kind = PointKind::Evidence;
+        QString role; // of its first evidence item; empty for a nearest miss
+        Stage stage = Stage::Install;
         QString label;
         QString toolTip;
     };
@@ -125,6 +131,7 @@ private:
         QCPItemText *item = nullptr;
         double x = 0;
         double lane = 0;
+        QString text; // as shown alone; points sharing a pixel share one label
     };
 
     void rebuildTicker();

@@ -219,7 +219,7 @@ public:
     std::optional<QString> meta(const QString &key);
     void setMeta(const QString &key, const QString &value);
 
-    // The event-density strip (issue 14): aggregated in SQL, so that a case of millions
+    // The event-density strip (issue 14): counted in SQL, so that a case of millions
     // of events is drawn from a few hundred numbers and no row is loaded.
     // The first and last event time, nullopt for a case without events.
     std::optional<std::pair<qint64, qint64>> eventTimeRange();

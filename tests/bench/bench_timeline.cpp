@@ -200,6 +200,7 @@ int main(int argc, char **argv)
     strip.setStore(store.get());
     out << "density_bins=" << strip.counts().size() << '\n';
     print("density_refresh_replot", timeRuns(runs, [&] { strip.refresh(); }));
+    print("density_replot", timeRuns(runs, [&] { strip.plot()->replot(); }));
 
     // (b) The timeline: the chain's events only.
     TimelineView view;
@@ -207,6 +208,25 @@ int main(int argc, char **argv)
     view.show();
     print("timeline_showchain_replot", timeRuns(runs, [&] { view.showChain(index, chain, 90 * Minute); }));
     print("timeline_replot", timeRuns(runs, [&] { view.plot()->replot(); }));
+
+    // A chain with very many evidence items (an update session's module loads): the view
+    // samples it down to TimelineView::MaxPoints.
+    Chain busy = chain;
+    QRandomGenerator pick(2);
+    for (int i = 0; i < 50000; ++i) {
+        Evidence x;
+        x.eventIndex = qint32(pick.bounded(int(index->events().size())));
+        x.eventId = index->events().at(x.eventIndex).id;
+        x.stage = Stage::FirstRun;
+        x.role = QStringLiteral("module");
+        x.node = index->events().at(x.eventIndex).node;
+        x.target = QStringLiteral("/usr/lib/libbench.so");
+        busy.evidence << x;
+    }
+    out << "busy_chain_evidence=" << busy.evidence.size() << '\n';
+    print("timeline_busy_showchain_replot", timeRuns(qMin(runs, 5), [&] { view.showChain(index, busy, 90 * Minute); }));
+    out << "busy_chain_points=" << view.pointCount() << '\n';
+    print("timeline_busy_replot", timeRuns(runs, [&] { view.plot()->replot(); }));
 
     // The naive peer: every event of the case loaded and drawn as one graph.
     QCustomPlot naive;
