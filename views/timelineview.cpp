@@ -350,7 +350,7 @@ TimelineView::TimelineView(QWidget *parent)
     m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(6);
+    m_plot->legend->setWrap(4);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->yAxis->grid()->setVisible(true);
     m_plot->xAxis->grid()->setPen(QPen(QColor(0xd0, 0xd0, 0xd0), 1, Qt::DotLine));
@@ -559,12 +559,12 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
         p.x = m_map.toX(p.timeUs);
 
     // Graphs by marker and kind; the legend names what is drawn.
-    QMap<QPair<int, int>, QCPGraph *> graphs;
+    QMap<QPair<QString, int>, QCPGraph *> graphs; // by what and kind: an egress and a package source share a shape
     QCPGraph *crosses = nullptr;
     for (int i = 0; i < m_points.size(); ++i) {
         const Point &p = m_points.at(i);
         const Marker marker = markerOf(p.role, p.stage);
-        const QPair<int, int> key(int(marker.shape), int(p.kind));
+        const QPair<QString, int> key(marker.word, int(p.kind));
         QCPGraph *g = graphs.value(key);
         if (!g) {
             g = m_plot->addGraph();
@@ -779,12 +779,15 @@ void TimelineView::layoutOverlays()
         }
         const double py = y->coordToPixel(l.lane) - 8;
         const int lane = int(l.lane);
-        const double from = px - w / 2.0;
+        // Centred on its point, but kept inside the plot: a point at the edge keeps its
+        // whole label.
+        const double cx = qBound(r.left() + w / 2.0, px, r.right() - w / 2.0);
+        const double from = cx - w / 2.0;
         const bool visible = px >= r.left() && px <= r.right() && from >= laneRight.value(lane, -1e9);
         l.item->setVisible(visible);
         if (visible) {
             laneRight[lane] = from + w;
-            l.item->position->setCoords(px, py);
+            l.item->position->setCoords(cx, py);
         }
     }
 }
