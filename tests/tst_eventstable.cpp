@@ -676,6 +676,20 @@ void Tst_eventstable::corpusProviderSearch()
         QVERIFY(model.index(row, EventsModel::EventCode).data().toInt() > 0);
     }
     qInfo("corpus: %lld MsiInstaller events of %lld", model.matchCount(), store->eventCount());
+
+    // The panel on the corpus, as an analyst sees it.
+    EventsPanel panel;
+    panel.resize(1600, 600);
+    panel.setStore(store.get());
+    panel.show();
+    panel.findChild<QLineEdit *>(QStringLiteral("search"))->setText(QStringLiteral("MsiInstaller"));
+    auto *code = panel.findChild<QLineEdit *>(QStringLiteral("eventCodeFilter"));
+    code->setText(QStringLiteral("11707"));
+    QTRY_VERIFY(panel.model()->matchCount() < model.matchCount());
+    QVERIFY(panel.model()->matchCount() > 0);
+    for (int row = 0; row < panel.model()->rowCount(); ++row)
+        QCOMPARE(panel.model()->index(row, EventsModel::EventCode).data().toInt(), 11707);
+    QVERIFY(panel.grab().save(QStringLiteral("/tmp/eventspanel-corpus.png")));
 }
 
 QTEST_MAIN(Tst_eventstable)

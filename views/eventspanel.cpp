@@ -76,7 +76,9 @@ EventsPanel::EventsPanel(QWidget *parent)
     m_eventCode->setPlaceholderText(tr("Event ID"));
     m_eventCode->setToolTip(tr("Show one Windows event id (4688, Sysmon 1, …)"));
     m_eventCode->setValidator(new QIntValidator(0, 999999, m_eventCode));
-    m_eventCode->setMaximumWidth(90);
+    m_eventCode->setFixedWidth(std::max(m_eventCode->fontMetrics().horizontalAdvance(m_eventCode->placeholderText()),
+                                   m_eventCode->fontMetrics().horizontalAdvance(QStringLiteral("0000000")))
+        + 24);
     for (QDateTimeEdit *edit : {m_from, m_to}) {
         // The edit holds the wall-clock time of the display zone; it is turned into an
         // instant with that zone, never the machine's.
@@ -120,9 +122,23 @@ EventsPanel::EventsPanel(QWidget *parent)
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     header->setSortIndicator(EventsModel::Time, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    header->resizeSection(EventsModel::Mark, m_view->fontMetrics().horizontalAdvance(QStringLiteral("\u2605")) + 16);
-    header->resizeSection(EventsModel::Time, m_view->fontMetrics().horizontalAdvance(QStringLiteral("8")) * 34);
-    header->resizeSection(EventsModel::CommandLine, 320);
+    // Widths for what the columns hold: a time with microseconds and offset, short
+    // numbers, paths and command lines.
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const auto width = [&metrics](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + 24;
+    };
+    header->resizeSection(EventsModel::Mark, width(QStringLiteral("\u2605")));
+    header->resizeSection(EventsModel::Time, width(QStringLiteral("2000-01-01T00:00:00.000000+00:00")));
+    header->resizeSection(EventsModel::Host, width(QStringLiteral("DESKTOP-0HIJB49")));
+    header->resizeSection(EventsModel::Source, width(QStringLiteral("sysmon_benign_updaters.evtx")));
+    header->resizeSection(EventsModel::Kind, width(QStringLiteral("package_install")));
+    header->resizeSection(EventsModel::Provider, width(QStringLiteral("Microsoft-Windows-Sysmon")));
+    header->resizeSection(EventsModel::EventCode, width(QStringLiteral("Event ID")));
+    header->resizeSection(EventsModel::Pid, width(QStringLiteral("4294967")));
+    header->resizeSection(EventsModel::Image, width(QStringLiteral("C:\\Windows\\System32\\cmd.exe")));
+    header->resizeSection(EventsModel::Object, width(QStringLiteral("raw.codehost.example:443")));
+    header->resizeSection(EventsModel::CommandLine, width(QStringLiteral("C:\\Windows\\System32\\cmd.exe /c whoami")));
 
     auto *search = new QHBoxLayout;
     search->addWidget(m_search, 1);
@@ -249,6 +265,23 @@ void EventsPanel::fillChoices()
             kinds.append({QStringLiteral("%1 (%2)").arg(k.first, QLocale().toString(k.second)), k.first});
         for (const QString &p : m_store->eventProviders())
             providers.append({p, p});
+    }
+    // The range edits start at the case's first and last event, where a range is
+    // usually narrowed from.
+    if (m_store && !m_fromOn->isChecked() && !m_toOn->isChecked()) {
+        EventQuery first;
+        first.limit = 1;
+        EventQuery last = first;
+        last.descending = true;
+        const auto setEdit = [this](QDateTimeEdit *edit, const EventQuery &q) {
+            m_store->queryEvents(q, [&](const Event &e) {
+                const QDateTime shown = QDateTime::fromMSecsSinceEpoch(e.timeUs / 1000, m_zone);
+                edit->setDateTime(QDateTime(shown.date(), shown.time(), Qt::UTC));
+                return false;
+            });
+        };
+        setEdit(m_from, first);
+        setEdit(m_to, last);
     }
     refill(m_host, tr("All hosts"), hosts);
     refill(m_source, tr("All sources"), sources);
