@@ -15,6 +15,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -90,6 +91,7 @@ private slots:
     void panelExportsHostileCsv();
     void panelColumnStateRoundTrips();
     void panelSelectEventClearsHidingFilters();
+    void panelTimeZoneAndRange();
     void corpusProviderSearch();
 
 private:
@@ -645,6 +647,35 @@ void Tst_eventstable::panelSelectEventClearsHidingFilters()
     QCOMPARE(panel.model()->matchCount(), qint64(1));
     panel.setBookmarked(3, false);
     QCOMPARE(panel.model()->matchCount(), qint64(0));
+}
+
+void Tst_eventstable::panelTimeZoneAndRange()
+{
+    EventsPanel panel;
+    panel.setStore(m_store.get());
+    auto *from = panel.findChild<QDateTimeEdit *>(QStringLiteral("from"));
+    auto *to = panel.findChild<QDateTimeEdit *>(QStringLiteral("to"));
+    QVERIFY(from && to);
+    // The edits start at the first and last event: all in the first second of 1970.
+    QCOMPARE(from->dateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), QStringLiteral("1970-01-01 00:00:00"));
+    panel.setTimeZone(QTimeZone("Europe/Berlin"));
+    QCOMPARE(panel.model()->index(0, EventsModel::Time).data().toString(),
+        QStringLiteral("1970-01-01T01:00:00.001000+01:00"));
+    // The range keeps its instant and shows it in the new zone.
+    QCOMPARE(from->dateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), QStringLiteral("1970-01-01 01:00:00"));
+
+    // "To" is read in the display zone and takes in its whole second.
+    to->setDateTime(QDateTime(QDate(1970, 1, 1), QTime(0, 59, 59), Qt::UTC));
+    panel.findChild<QCheckBox *>(QStringLiteral("toEnabled"))->setChecked(true);
+    QCOMPARE(panel.model()->matchCount(), qint64(0));
+    to->setDateTime(QDateTime(QDate(1970, 1, 1), QTime(1, 0, 0), Qt::UTC));
+    QTRY_COMPARE(panel.model()->matchCount(), qint64(8));
+    // "From" on the second after: nothing.
+    from->setDateTime(QDateTime(QDate(1970, 1, 1), QTime(1, 0, 1), Qt::UTC));
+    panel.findChild<QCheckBox *>(QStringLiteral("fromEnabled"))->setChecked(true);
+    QCOMPARE(panel.model()->matchCount(), qint64(0));
+    panel.clearFilters();
+    QCOMPARE(panel.model()->matchCount(), qint64(8));
 }
 
 void Tst_eventstable::corpusProviderSearch()

@@ -103,6 +103,10 @@ EventsPanel::EventsPanel(QWidget *parent)
     m_kind->setObjectName(QStringLiteral("kindFilter"));
     m_provider->setObjectName(QStringLiteral("providerFilter"));
     m_eventCode->setObjectName(QStringLiteral("eventCodeFilter"));
+    m_fromOn->setObjectName(QStringLiteral("fromEnabled"));
+    m_from->setObjectName(QStringLiteral("from"));
+    m_toOn->setObjectName(QStringLiteral("toEnabled"));
+    m_to->setObjectName(QStringLiteral("to"));
     m_chainOnly->setObjectName(QStringLiteral("chainOnly"));
     m_bookmarkedOnly->setObjectName(QStringLiteral("bookmarkedOnly"));
 
