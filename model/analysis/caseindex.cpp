@@ -44,6 +44,13 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
 {
     QList<IndexedEvent> events;
     qint64 n = 0;
+    // Windows names machines without regard to case (issue 14): IE8Win7 and IE8WIN7 are
+    // one host with one process graph, named by the smallest spelling among the events
+    // read here (CaseStore::hosts() picks the same way among all events, log messages
+    // too, so the two may name a host differently; both compare without case). Each
+    // spelling is folded once.
+    QHash<qint32, QString> windowsKeyOfHost; // spelling id -> folded key
+    QHash<QString, qint32> windowsHostOfKey; // folded key -> smallest spelling's id
     const bool complete = store.forEachIndexedEvent([&](const Event &r) {
         if (cancel && (++n & 0xffff) == 0 && cancel->load())
             return false;
@@ -51,6 +58,13 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         e.id = r.id;
         e.timeUs = r.timeUs;
         e.host = strings.intern(r.host);
+        if (r.platform == Platform::Windows && e.host != 0 && !windowsKeyOfHost.contains(e.host)) {
+            const QString key = foldedHost(r.host, Platform::Windows);
+            windowsKeyOfHost.insert(e.host, key);
+            qint32 &best = windowsHostOfKey[key];
+            if (best == 0 || r.host < strings.at(best))
+                best = e.host;
+        }
         e.platform = r.platform;
         e.kind = r.kind;
         e.pid = r.pid;
@@ -86,6 +100,18 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
     });
     if (!complete)
         return false;
+    QHash<qint32, qint32> sameHost; // spelling id -> the host's id, where they differ
+    for (auto it = windowsKeyOfHost.cbegin(); it != windowsKeyOfHost.cend(); ++it) {
+        const qint32 canonical = windowsHostOfKey.value(it.value());
+        if (canonical != it.key())
+            sameHost.insert(it.key(), canonical);
+    }
+    if (!sameHost.isEmpty()) {
+        for (IndexedEvent &e : events) {
+            if (e.platform == Platform::Windows)
+                e.host = sameHost.value(e.host, e.host);
+        }
+    }
     build(std::move(events));
     return true;
 }

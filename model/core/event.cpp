@@ -67,6 +67,18 @@ Platform platformFromName(QStringView name)
     return Platform::Unknown;
 }
 
+QString foldedHost(const QString &host, Platform platform)
+{
+    if (platform != Platform::Windows)
+        return host;
+    QString folded = host;
+    for (QChar &c : folded) {
+        if (c >= u'a' && c <= u'z')
+            c = QChar(c.unicode() - u'a' + u'A');
+    }
+    return folded;
+}
+
 QString fileNameOf(const QString &path)
 {
     const qsizetype slash = qMax(path.lastIndexOf(u'/'), path.lastIndexOf(u'\\'));

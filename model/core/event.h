@@ -94,6 +94,12 @@ struct Event
     QByteArray detailsJson;
 };
 
+// The key a host is known by (issue 14): Windows compares computer names without regard
+// to case, so a Windows host's ASCII letters are upper-cased (IE8Win7 and IE8WIN7 are one
+// machine); other platforms' host names are case-sensitive and stay as they are. ASCII
+// only, as SQLite's upper() (CaseStore groups hosts with it), so both agree.
+QString foldedHost(const QString &host, Platform platform);
+
 // The last component of a Linux or Windows path ("/usr/bin/curl", "C:\\x\\a.exe").
 QString fileNameOf(const QString &path);
 

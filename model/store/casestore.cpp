@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace Chainscope {
 
 namespace {
@@ -290,6 +292,182 @@ QByteArray selectEvents(const char *tail)
     return QByteArray("SELECT ") + EventColumns + " FROM events " + tail;
 }
 
+// The events table's columns that live in the details JSON (issue 14). A details text
+// that is not JSON (a damaged case) reads as none rather than failing the whole query.
+#define CS_DETAIL(path) "(CASE WHEN json_valid(details) THEN json_extract(details, '" path "') END)"
+constexpr const char *ProviderSql = CS_DETAIL("$.provider");
+constexpr const char *EventCodeSql = CS_DETAIL("$.event_id");
+#undef CS_DETAIL
+
+// The sort key of each EventSortKey, as SQL on the events row: fixed text chosen from
+// this list, never a value. NULLs become '' or -1 so that a row value comparison
+// (eventPosition) orders them as ORDER BY does. Hosts sort without case, as Windows
+// compares them; the source sorts by its file name, without case.
+QByteArray sortKeySql(EventSortKey key)
+{
+    switch (key) {
+    case EventSortKey::Time:
+        return "time_us";
+    case EventSortKey::Host:
+        return "upper(host)";
+    case EventSortKey::Source:
+        return "IFNULL((SELECT lower(replace(s.path, rtrim(s.path, replace(s.path, '/', '')), '')) FROM sources s "
+               "WHERE s.id = events.source_id), '')";
+    case EventSortKey::Kind:
+        return "kind";
+    case EventSortKey::Provider:
+        return QByteArray("IFNULL(") + ProviderSql + ", '')";
+    case EventSortKey::EventCode:
+        return QByteArray("IFNULL(") + EventCodeSql + ", -1)";
+    case EventSortKey::Pid:
+        return "IFNULL(pid, -1)";
+    case EventSortKey::Image:
+        return "IFNULL(image, '')";
+    case EventSortKey::Object:
+        return "IFNULL(COALESCE(target_path, dst_host, dst_ip), '')";
+    case EventSortKey::CommandLine:
+        return "IFNULL(command_line, '')";
+    case EventSortKey::Message:
+        return "IFNULL((CASE WHEN json_valid(details) THEN json_extract(details, '$.message') END), '')";
+    }
+    return "time_us";
+}
+
+// A JSON array of numbers or strings, bound as one value and read with json_each():
+// lists of any length without building statement text from values.
+QByteArray jsonArray(const QList<qint64> &values)
+{
+    QByteArray array = "[";
+    for (qsizetype i = 0; i < values.size(); ++i)
+        array += (i ? "," : "") + QByteArray::number(values.at(i));
+    return array + ']';
+}
+
+QByteArray jsonArray(const QStringList &values)
+{
+    return QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact);
+}
+
+// The WHERE clause of an EventQuery and its bound values. Only the filters that are
+// set become conditions, so that the planner can use the time and kind indexes; the
+// text is made of fixed fragments only.
+struct EventWhere
+{
+    QByteArray sql;
+    QList<std::function<void(Statement &, int)>> binds;
+
+    // A condition with one bound value (`bind`), or none.
+    void add(const char *condition, std::function<void(Statement &, int)> bind)
+    {
+        sql += sql.isEmpty() ? "WHERE " : " AND ";
+        sql += condition;
+        if (bind)
+            binds.append(std::move(bind));
+    }
+    // Binds the values as ?1, ?2, … in the order of their conditions; returns how many.
+    int bindAll(Statement &st) const
+    {
+        int index = 0;
+        for (const auto &bind : binds)
+            bind(st, ++index);
+        return index;
+    }
+};
+
+// Escapes LIKE's wildcards so that the analyst's text matches literally.
+QString likePattern(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + 2);
+    escaped += u'%';
+    for (const QChar c : text) {
+        if (c == u'%' || c == u'_' || c == u'\\')
+            escaped += u'\\';
+        escaped += c;
+    }
+    escaped += u'%';
+    return escaped;
+}
+
+EventWhere eventWhere(const EventQuery &q)
+{
+    EventWhere w;
+    // A condition's value is ?N, N counting the values before it; the text search uses
+    // its one value several times.
+    const auto n = [&w]() {
+        return QByteArray::number(w.binds.size() + 1);
+    };
+    if (!q.text.isEmpty()) {
+        const QByteArray p = "?" + n();
+        const QByteArray like = " LIKE " + p + " ESCAPE '\\'";
+        // The details are searched by value (json_each), not as JSON text, so that
+        // "channel" does not match every Windows event; the plain LIKE on the whole text
+        // first skips the rows that cannot match without parsing them.
+        const QByteArray c = "(image" + like + " OR command_line" + like + " OR target_path" + like + " OR dst_host"
+            + like + " OR dst_ip" + like + " OR user" + like + " OR (details" + like
+            + " AND json_valid(details) AND EXISTS (SELECT 1 FROM json_each(events.details) j WHERE j.value" + like
+            + ")))";
+        const QString pattern = likePattern(q.text);
+        w.add(c.constData(), [pattern](Statement &st, int i) { st.bindText(i, pattern); });
+    }
+    if (!q.hosts.isEmpty()) {
+        const QByteArray c = "EXISTS (SELECT 1 FROM json_each(?" + n()
+            + ") h WHERE h.value = events.host OR (events.platform = 'windows' AND upper(h.value) = "
+              "upper(events.host)))";
+        const QByteArray hosts = jsonArray(q.hosts);
+        w.add(c.constData(), [hosts](Statement &st, int i) { st.bind(i, hosts); });
+    }
+    if (!q.sourceIds.isEmpty()) {
+        const QByteArray c = "source_id IN (SELECT value FROM json_each(?" + n() + "))";
+        const QByteArray ids = jsonArray(q.sourceIds);
+        w.add(c.constData(), [ids](Statement &st, int i) { st.bind(i, ids); });
+    }
+    if (!q.kinds.isEmpty()) {
+        QStringList names;
+        for (EventKind k : q.kinds)
+            names.append(kindName(k));
+        const QByteArray c = "kind IN (SELECT value FROM json_each(?" + n() + "))";
+        const QByteArray kinds = jsonArray(names);
+        w.add(c.constData(), [kinds](Statement &st, int i) { st.bind(i, kinds); });
+    }
+    if (!q.provider.isEmpty()) {
+        const QByteArray c = QByteArray(ProviderSql) + " = ?" + n();
+        const QString provider = q.provider;
+        w.add(c.constData(), [provider](Statement &st, int i) { st.bindText(i, provider); });
+    }
+    if (q.eventCode) {
+        const QByteArray c = QByteArray(EventCodeSql) + " = ?" + n();
+        const qint64 code = *q.eventCode;
+        w.add(c.constData(), [code](Statement &st, int i) { st.bind(i, code); });
+    }
+    if (q.fromUs) {
+        const QByteArray c = "time_us >= ?" + n();
+        const qint64 from = *q.fromUs;
+        w.add(c.constData(), [from](Statement &st, int i) { st.bind(i, from); });
+    }
+    if (q.toUs) {
+        const QByteArray c = "time_us <= ?" + n();
+        const qint64 to = *q.toUs;
+        w.add(c.constData(), [to](Statement &st, int i) { st.bind(i, to); });
+    }
+    if (q.eventIds) {
+        const QByteArray c = "id IN (SELECT value FROM json_each(?" + n() + "))";
+        const QByteArray ids = jsonArray(*q.eventIds);
+        w.add(c.constData(), [ids](Statement &st, int i) { st.bind(i, ids); });
+    }
+    if (q.bookmarkedOnly)
+        w.add("id IN (SELECT event_id FROM bookmarks)", nullptr);
+    return w;
+}
+
+QByteArray orderBySql(const EventQuery &q)
+{
+    const QByteArray dir = q.descending ? " DESC" : "";
+    if (q.sortKey == EventSortKey::Time)
+        return "ORDER BY time_us" + dir + ", id" + dir;
+    return "ORDER BY " + sortKeySql(q.sortKey) + dir + ", time_us" + dir + ", id" + dir;
+}
+
 } // namespace
 
 QString sourceStatusName(SourceStatus status)
@@ -570,23 +748,39 @@ QList<QPair<QString, qint64>> CaseStore::eventCountsByKind()
     return counts;
 }
 
-QStringList CaseStore::hosts()
+namespace {
+
+// One name per host: Windows names machines without regard to case, so its spellings
+// (IE8Win7, IE8WIN7) are grouped by upper() (ASCII, as foldedHost() does) and named by
+// the smallest; other platforms' names are kept apart and exact. The same name may still
+// come from two platforms: it is listed once.
+QStringList hostNames(Statement &st)
 {
     QStringList result;
-    Statement st(*m_db, "SELECT DISTINCT host FROM events WHERE host <> '' ORDER BY host");
     while (st.step())
         result.append(st.text(0));
+    std::sort(result.begin(), result.end());
+    result.erase(std::unique(result.begin(), result.end()), result.end());
     return result;
+}
+
+} // namespace
+
+QStringList CaseStore::hosts()
+{
+    Statement st(*m_db,
+        "SELECT min(host) FROM events WHERE host <> '' "
+        "GROUP BY platform = 'windows', CASE WHEN platform = 'windows' THEN upper(host) ELSE host END");
+    return hostNames(st);
 }
 
 QStringList CaseStore::hosts(Platform platform)
 {
-    QStringList result;
-    Statement st(*m_db, "SELECT DISTINCT host FROM events WHERE host <> '' AND platform = ? ORDER BY host");
+    Statement st(*m_db,
+        "SELECT min(host) FROM events WHERE host <> '' AND platform = ? "
+        "GROUP BY CASE WHEN platform = 'windows' THEN upper(host) ELSE host END");
     st.bindText(1, platformName(platform));
-    while (st.step())
-        result.append(st.text(0));
-    return result;
+    return hostNames(st);
 }
 
 QList<Platform> CaseStore::hostlessPlatforms(qint64 sourceId)
@@ -628,6 +822,81 @@ std::optional<Event> CaseStore::event(qint64 id)
     if (!st.step())
         return std::nullopt;
     return readEvent(st);
+}
+
+void CaseStore::queryEvents(const EventQuery &query, const std::function<bool(const Event &)> &visit)
+{
+    const EventWhere where = eventWhere(query);
+    const QByteArray next = QByteArray::number(where.binds.size() + 1);
+    const QByteArray next2 = QByteArray::number(where.binds.size() + 2);
+    Statement st(*m_db,
+        selectEvents((where.sql + ' ' + orderBySql(query) + " LIMIT ?" + next + " OFFSET ?" + next2).constData())
+            .constData());
+    const int bound = where.bindAll(st);
+    st.bind(bound + 1, query.limit).bind(bound + 2, query.offset);
+    while (st.step()) {
+        if (!visit(readEvent(st)))
+            break;
+    }
+}
+
+qint64 CaseStore::countEvents(const EventQuery &query)
+{
+    const EventWhere where = eventWhere(query);
+    Statement st(*m_db, ("SELECT count(*) FROM events " + where.sql).constData());
+    where.bindAll(st);
+    st.step();
+    return st.int64(0);
+}
+
+std::optional<qint64> CaseStore::eventPosition(const EventQuery &query, qint64 eventId)
+{
+    EventQuery only = query;
+    if (only.eventIds) {
+        if (!only.eventIds->contains(eventId))
+            return std::nullopt;
+    }
+    only.eventIds = QList<qint64> {eventId};
+    if (countEvents(only) == 0)
+        return std::nullopt;
+    // The rows before it in the query's order: a row value comparison on the same
+    // (key, time, id) triple that ORDER BY uses.
+    const EventWhere where = eventWhere(query);
+    const QByteArray key = sortKeySql(query.sortKey);
+    const QByteArray p = "?" + QByteArray::number(where.binds.size() + 1);
+    const QByteArray sql = "SELECT count(*) FROM events " + where.sql + (where.sql.isEmpty() ? "WHERE " : " AND ") + "("
+        + key + ", time_us, id) " + (query.descending ? ">" : "<") + " (SELECT " + key
+        + ", time_us, id FROM events WHERE id = " + p + ")";
+    Statement st(*m_db, sql.constData());
+    const int bound = where.bindAll(st);
+    st.bind(bound + 1, eventId);
+    st.step();
+    return st.int64(0);
+}
+
+QStringList CaseStore::eventProviders()
+{
+    QStringList result;
+    Statement st(*m_db,
+        "SELECT DISTINCT json_extract(details, '$.provider') AS p FROM events "
+        "WHERE instr(details, '\"provider\"') AND json_valid(details) AND json_type(details, '$.provider') = 'text' "
+        "ORDER BY p");
+    while (st.step())
+        result.append(st.text(0));
+    return result;
+}
+
+std::optional<Bookmark> CaseStore::bookmark(qint64 eventId)
+{
+    Statement st(*m_db, "SELECT event_id, note, created FROM bookmarks WHERE event_id = ?");
+    st.bind(1, eventId);
+    if (!st.step())
+        return std::nullopt;
+    Bookmark b;
+    b.eventId = st.int64(0);
+    b.note = st.text(1);
+    b.created = QDateTime::fromString(st.text(2), Qt::ISODateWithMs);
+    return b;
 }
 
 bool CaseStore::forEachIndexedEvent(const std::function<bool(const Event &)> &visit)

@@ -80,6 +80,39 @@ struct EventFilter
     std::optional<std::pair<qint64, qint64>> after;
 };
 
+// What an events list sorts by (issue 14): one key per column of the events table that
+// has an order. Ties are broken by time, then id, in the same direction.
+enum class EventSortKey { Time, Host, Source, Kind, Provider, EventCode, Pid, Image, Object, CommandLine, Message };
+
+// The events table's query (issue 14): every filter, the order and the page run in SQL
+// with the values bound, so that a case of millions of events is never read whole.
+// Empty members do not filter.
+struct EventQuery
+{
+    // Case-insensitive substring (SQLite LIKE: ASCII letters fold, others compare as
+    // they are; % and _ match literally) over image, command line, target path,
+    // destination host and IP, user, and every value of the event's details: the Windows
+    // provider and channel, audit's proctitle, a package log's message, ….
+    QString text;
+    // Any of these hosts. A Windows host compares case-insensitively (IE8Win7 = IE8WIN7,
+    // as Windows itself names machines); other platforms' hosts compare exactly.
+    QStringList hosts;
+    QList<qint64> sourceIds;
+    QList<EventKind> kinds;
+    QString provider; // details.provider, exactly (the Windows event provider)
+    std::optional<qint64> eventCode; // details.event_id (the Windows event id)
+    // Both bounds inclusive: fromUs <= time_us <= toUs.
+    std::optional<qint64> fromUs;
+    std::optional<qint64> toUs;
+    // Only these events ("this chain only"); an empty list matches nothing.
+    std::optional<QList<qint64>> eventIds;
+    bool bookmarkedOnly = false;
+    EventSortKey sortKey = EventSortKey::Time;
+    bool descending = false;
+    qint64 limit = -1;
+    qint64 offset = 0;
+};
+
 // A saved version of the case's policy, for the report's policy history.
 struct PolicyVersion
 {
@@ -188,13 +221,28 @@ public:
     qint64 eventCount();
     // Events per kind name, in name order (the summary).
     QList<QPair<QString, qint64>> eventCountsByKind();
+    // The hosts named by events, one entry per host: a Windows host spelled in several
+    // cases (IE8Win7, IE8WIN7) is one host, named by its smallest spelling in code-point
+    // order (the same that CaseIndex uses); other platforms' hosts are case-sensitive.
     QStringList hosts();
-    // The hosts named by events of one platform.
+    // The hosts named by events of one platform (Windows ones folded as above).
     QStringList hosts(Platform platform);
     // The platforms of a source's events that name no host.
     QList<Platform> hostlessPlatforms(qint64 sourceId);
     void forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit);
     std::optional<Event> event(qint64 id);
+    // The events table (issue 14): a page of the events that match, in the query's order.
+    // Stops when `visit` returns false.
+    void queryEvents(const EventQuery &query, const std::function<bool(const Event &)> &visit);
+    // How many events match (limit and offset ignored).
+    qint64 countEvents(const EventQuery &query);
+    // Where the event sits in the query's order (0-based, limit and offset ignored);
+    // nullopt when it does not match the query.
+    std::optional<qint64> eventPosition(const EventQuery &query, qint64 eventId);
+    // The Windows event providers named by the case's events, sorted (a filter's choices).
+    QStringList eventProviders();
+    // Whether the event is bookmarked, and its note.
+    std::optional<Bookmark> bookmark(qint64 eventId);
     // The events the correlation index reads, in (time, id) order: every kind but log
     // messages, and of those the registry values that start code again (Run keys,
     // services). Only the columns the index uses are filled (no user, team id, record

@@ -1,0 +1,727 @@
+// The events table (issue 14): CaseStore's event query (search, filters, time range,
+// sort, count), Windows host names that compare without case, EventsModel under
+// QAbstractItemModelTester, and EventsPanel driven offscreen.
+
+#include "caseindex.h"
+#include "casestore.h"
+#include "eventsmodel.h"
+#include "eventspanel.h"
+#include "formats.h"
+#include "importer.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Chainscope;
+using Ids = QList<qint64>;
+
+namespace {
+
+// Reads RFC 4180 CSV back: quoted fields with doubled quotes and line breaks inside.
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            row.append(field);
+            field.clear();
+        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
+            row.append(field);
+            field.clear();
+            rows.append(row);
+            row.clear();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (!field.isEmpty() || !row.isEmpty())
+        rows.append(row << field);
+    return rows;
+}
+
+} // namespace
+
+class Tst_eventstable : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void queryFilters_data();
+    void queryFilters();
+    void timeRangeIsInclusive_data();
+    void timeRangeIsInclusive();
+    void chainAndBookmarkFilters();
+    void sortsByEveryColumn_data();
+    void sortsByEveryColumn();
+    void pagesAndPositions();
+    void windowsHostsFoldCase();
+    void correlationIndexFoldsWindowsHosts();
+    void modelUnderTester();
+    void panelSearchCountsAndFilters();
+    void panelCopiesTsv();
+    void panelExportsHostileCsv();
+    void panelColumnStateRoundTrips();
+    void panelSelectEventClearsHidingFilters();
+    void panelTimeZoneAndRange();
+    void corpusProviderSearch();
+
+private:
+    EventQuery query(const QString &text = QString()) const
+    {
+        EventQuery q;
+        q.text = text;
+        return q;
+    }
+    qint64 position(const EventQuery &q, qint64 id) const { return m_store->eventPosition(q, id).value_or(-1); }
+    Ids ids(const EventQuery &q) const
+    {
+        Ids result;
+        m_store->queryEvents(q, [&](const Event &e) {
+            result.append(e.id);
+            return true;
+        });
+        return result;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<CaseStore> m_store;
+    qint64 m_windowsSource = -1;
+    qint64 m_linuxSource = -1;
+};
+
+void Tst_eventstable::initTestCase()
+{
+    m_store = CaseStore::create(m_dir.filePath(QStringLiteral("events.chainscope")));
+    const auto add
+        = [](qint64 t, const QString &host, Platform platform, EventKind kind, const QJsonObject &details = {}) {
+              Event e;
+              e.timeUs = t;
+              e.host = host;
+              e.platform = platform;
+              e.kind = kind;
+              e.details = details;
+              return e;
+          };
+    {
+        SourceInfo info;
+        info.path = QStringLiteral("/evidence/win/Sysmon.evtx");
+        info.format = QStringLiteral("evtx");
+        m_windowsSource = m_store->beginSource(info);
+        EventWriter w(*m_store, m_windowsSource);
+        // 1: Sysmon 1 on IE8Win7
+        Event e = add(1000, QStringLiteral("IE8Win7"), Platform::Windows, EventKind::ProcessStart,
+            {{QStringLiteral("provider"), QStringLiteral("Microsoft-Windows-Sysmon")},
+                {QStringLiteral("event_id"), 1}});
+        e.pid = 100;
+        e.image = QStringLiteral("C:\\Windows\\System32\\cmd.exe");
+        e.commandLine = QStringLiteral("cmd /c whoami");
+        e.user = QStringLiteral("IE8Win7\\IEUser");
+        w.add(e, -1);
+        // 2: an MsiInstaller message on the same machine, spelled IE8WIN7
+        w.add(add(2000, QStringLiteral("IE8WIN7"), Platform::Windows, EventKind::LogMessage,
+                  {{QStringLiteral("provider"), QStringLiteral("MsiInstaller")}, {QStringLiteral("event_id"), 1033},
+                      {QStringLiteral("message"), QStringLiteral("Product: Evil -- Installation completed.")}}),
+            -1);
+        // 3: a connection, spelled ie8win7
+        e = add(3000, QStringLiteral("ie8win7"), Platform::Windows, EventKind::NetConnect,
+            {{QStringLiteral("provider"), QStringLiteral("Microsoft-Windows-Sysmon")},
+                {QStringLiteral("event_id"), 3}});
+        e.pid = 300;
+        e.image = QStringLiteral("C:\\x\\updater.exe");
+        e.dstHost = QStringLiteral("raw.codehost.example");
+        e.dstIp = QStringLiteral("203.0.113.9");
+        e.dstPort = 443;
+        w.add(e, -1);
+        ImportCounts counts;
+        w.finish(counts);
+    }
+    {
+        SourceInfo info;
+        info.path = QStringLiteral("/evidence/linux/audit.log");
+        info.format = QStringLiteral("auditd");
+        m_linuxSource = m_store->beginSource(info);
+        EventWriter w(*m_store, m_linuxSource);
+        // 4
+        Event e = add(4000, QStringLiteral("web01"), Platform::Linux, EventKind::ProcessStart);
+        e.pid = 400;
+        e.image = QStringLiteral("/usr/bin/curl");
+        e.commandLine = QStringLiteral("curl -o /tmp/x\thttp://a\nnext");
+        w.add(e, -1);
+        // 5: Linux names are case-sensitive: WEB01 is another host
+        w.add(add(5000, QStringLiteral("WEB01"), Platform::Linux, EventKind::LogMessage,
+                  {{QStringLiteral("message"), QStringLiteral("100% done_ok")}}),
+            -1);
+        // 6: same time as 5
+        e = add(5000, QStringLiteral("web01"), Platform::Linux, EventKind::FileWrite);
+        e.pid = 400;
+        e.targetPath = QStringLiteral("/tmp/MsiInstaller.log");
+        w.add(e, -1);
+        ImportCounts counts;
+        w.finish(counts);
+    }
+    {
+        EventWriter w(*m_store, m_windowsSource);
+        // 7
+        w.add(add(6000, QStringLiteral("IE9Win7"), Platform::Windows, EventKind::LogMessage,
+                  {{QStringLiteral("provider"), QStringLiteral("Service Control Manager")},
+                      {QStringLiteral("event_id"), 7045}, {QStringLiteral("channel"), QStringLiteral("System")}}),
+            -1);
+        // 8: hostile strings for the exports
+        Event e = add(7000, QStringLiteral("WEB01"), Platform::Linux, EventKind::ProcessStart);
+        e.pid = 800;
+        e.image = QStringLiteral("/bin/sh, \"quoted\"");
+        e.commandLine = QStringLiteral("=cmd|' /C calc'!A0");
+        w.add(e, -1);
+        ImportCounts counts;
+        w.finish(counts);
+    }
+    QCOMPARE(m_store->eventCount(), qint64(8));
+}
+
+void Tst_eventstable::queryFilters_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("hosts");
+    QTest::addColumn<bool>("linuxSource");
+    QTest::addColumn<QStringList>("kinds");
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<int>("eventCode"); // -1: none
+    QTest::addColumn<Ids>("expected");
+    const QStringList none;
+    QTest::newRow("no filter") << QString() << none << false << none << QString() << -1 << Ids {1, 2, 3, 4, 5, 6, 7, 8};
+    QTest::newRow("command line, other case")
+        << QStringLiteral("WHOAMI") << none << false << none << QString() << -1 << Ids {1};
+    QTest::newRow("message") << QStringLiteral("installation COMPLETED") << none << false << none << QString() << -1
+                             << Ids {2};
+    QTest::newRow("provider and target path")
+        << QStringLiteral("msiinstaller") << none << false << none << QString() << -1 << Ids {2, 6};
+    QTest::newRow("destination host") << QStringLiteral("codehost") << none << false << none << QString() << -1
+                                      << Ids {3};
+    QTest::newRow("destination ip") << QStringLiteral("113.9") << none << false << none << QString() << -1 << Ids {3};
+    QTest::newRow("user") << QStringLiteral("ieuser") << none << false << none << QString() << -1 << Ids {1};
+    QTest::newRow("image") << QStringLiteral("UPDATER") << none << false << none << QString() << -1 << Ids {3};
+    QTest::newRow("percent is literal") << QStringLiteral("%") << none << false << none << QString() << -1 << Ids {5};
+    QTest::newRow("underscore is literal")
+        << QStringLiteral("e_o") << none << false << none << QString() << -1 << Ids {5};
+    QTest::newRow("detail keys are not searched")
+        << QStringLiteral("channel") << none << false << none << QString() << -1 << Ids {};
+    QTest::newRow("detail values are") << QStringLiteral("system") << none << false << none << QString() << -1
+                                       << Ids {1, 7};
+    QTest::newRow("event id as text") << QStringLiteral("7045") << none << false << none << QString() << -1 << Ids {7};
+    QTest::newRow("windows host, any case")
+        << QString() << QStringList {QStringLiteral("ie8WIN7")} << false << none << QString() << -1 << Ids {1, 2, 3};
+    QTest::newRow("linux host, exact") << QString() << QStringList {QStringLiteral("web01")} << false << none
+                                       << QString() << -1 << Ids {4, 6};
+    QTest::newRow("linux host, other case")
+        << QString() << QStringList {QStringLiteral("WEB01")} << false << none << QString() << -1 << Ids {5, 8};
+    QTest::newRow("linux host, not folded")
+        << QString() << QStringList {QStringLiteral("Web01")} << false << none << QString() << -1 << Ids {};
+    QTest::newRow("two hosts") << QString() << QStringList {QStringLiteral("IE9WIN7"), QStringLiteral("WEB01")} << false
+                               << none << QString() << -1 << Ids {5, 7, 8};
+    QTest::newRow("source") << QString() << none << true << none << QString() << -1 << Ids {4, 5, 6};
+    QTest::newRow("kind") << QString() << none << false << QStringList {QStringLiteral("log_message")} << QString()
+                          << -1 << Ids {2, 5, 7};
+    QTest::newRow("two kinds") << QString() << none << false
+                               << QStringList {QStringLiteral("process_start"), QStringLiteral("net_connect")}
+                               << QString() << -1 << Ids {1, 3, 4, 8};
+    QTest::newRow("provider") << QString() << none << false << none << QStringLiteral("MsiInstaller") << -1 << Ids {2};
+    QTest::newRow("provider is exact") << QString() << none << false << none << QStringLiteral("msiinstaller") << -1
+                                       << Ids {};
+    QTest::newRow("event id") << QString() << none << false << none << QString() << 7045 << Ids {7};
+    QTest::newRow("event id 1") << QString() << none << false << none << QString() << 1 << Ids {1};
+    QTest::newRow("search within a host") << QStringLiteral("exe") << QStringList {QStringLiteral("IE8WIN7")} << false
+                                          << none << QString() << -1 << Ids {1, 3};
+    QTest::newRow("provider and event id")
+        << QString() << none << false << none << QStringLiteral("Microsoft-Windows-Sysmon") << 3 << Ids {3};
+}
+
+void Tst_eventstable::queryFilters()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, hosts);
+    QFETCH(bool, linuxSource);
+    QFETCH(QStringList, kinds);
+    QFETCH(QString, provider);
+    QFETCH(int, eventCode);
+    QFETCH(Ids, expected);
+    EventQuery q = query(text);
+    q.hosts = hosts;
+    if (linuxSource)
+        q.sourceIds = {m_linuxSource};
+    for (const QString &k : kinds)
+        q.kinds.append(kindFromName(k).value());
+    q.provider = provider;
+    if (eventCode >= 0)
+        q.eventCode = eventCode;
+    QCOMPARE(ids(q), expected);
+    QCOMPARE(m_store->countEvents(q), qint64(expected.size()));
+}
+
+void Tst_eventstable::timeRangeIsInclusive_data()
+{
+    QTest::addColumn<qint64>("from"); // -1: open
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<Ids>("expected");
+    QTest::newRow("from on the bound") << qint64(3000) << qint64(-1) << Ids {3, 4, 5, 6, 7, 8};
+    QTest::newRow("from 1 us before") << qint64(2999) << qint64(-1) << Ids {3, 4, 5, 6, 7, 8};
+    QTest::newRow("from 1 us after") << qint64(3001) << qint64(-1) << Ids {4, 5, 6, 7, 8};
+    QTest::newRow("to on the bound") << qint64(-1) << qint64(3000) << Ids {1, 2, 3};
+    QTest::newRow("to 1 us before") << qint64(-1) << qint64(2999) << Ids {1, 2};
+    QTest::newRow("to 1 us after") << qint64(-1) << qint64(3001) << Ids {1, 2, 3};
+    QTest::newRow("one instant") << qint64(5000) << qint64(5000) << Ids {5, 6};
+    QTest::newRow("empty range") << qint64(5001) << qint64(4999) << Ids {};
+}
+
+void Tst_eventstable::timeRangeIsInclusive()
+{
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(Ids, expected);
+    EventQuery q;
+    if (from >= 0)
+        q.fromUs = from;
+    if (to >= 0)
+        q.toUs = to;
+    QCOMPARE(ids(q), expected);
+    QCOMPARE(m_store->countEvents(q), qint64(expected.size()));
+}
+
+void Tst_eventstable::chainAndBookmarkFilters()
+{
+    EventQuery q;
+    q.eventIds = Ids {7, 1, 3};
+    QCOMPARE(ids(q), (Ids {1, 3, 7}));
+    q.eventIds = Ids {};
+    QCOMPARE(ids(q), Ids {});
+    QCOMPARE(m_store->countEvents(q), qint64(0));
+
+    EventQuery marked;
+    marked.bookmarkedOnly = true;
+    QCOMPARE(ids(marked), Ids {});
+    m_store->setBookmark(7, QStringLiteral("service installed"));
+    m_store->setBookmark(2);
+    QCOMPARE(ids(marked), (Ids {2, 7}));
+    QCOMPARE(m_store->bookmark(7)->note, QStringLiteral("service installed"));
+    QVERIFY(!m_store->bookmark(1));
+    m_store->removeBookmark(2);
+    m_store->removeBookmark(7);
+    QCOMPARE(ids(marked), Ids {});
+}
+
+void Tst_eventstable::sortsByEveryColumn_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<Ids>("expected"); // ascending
+    QTest::newRow("time") << int(EventSortKey::Time) << Ids {1, 2, 3, 4, 5, 6, 7, 8};
+    // Hosts sort without case; ties by time and id.
+    QTest::newRow("host") << int(EventSortKey::Host) << Ids {1, 2, 3, 7, 4, 5, 6, 8};
+    QTest::newRow("source") << int(EventSortKey::Source) << Ids {4, 5, 6, 1, 2, 3, 7, 8};
+    QTest::newRow("kind") << int(EventSortKey::Kind) << Ids {6, 2, 5, 7, 3, 1, 4, 8};
+    QTest::newRow("provider") << int(EventSortKey::Provider) << Ids {4, 5, 6, 8, 1, 3, 2, 7};
+    QTest::newRow("event id") << int(EventSortKey::EventCode) << Ids {4, 5, 6, 8, 1, 3, 2, 7};
+    QTest::newRow("pid") << int(EventSortKey::Pid) << Ids {2, 5, 7, 1, 3, 4, 6, 8};
+    QTest::newRow("image") << int(EventSortKey::Image) << Ids {2, 5, 6, 7, 8, 4, 1, 3};
+    QTest::newRow("object") << int(EventSortKey::Object) << Ids {1, 2, 4, 5, 7, 8, 6, 3};
+    QTest::newRow("command line") << int(EventSortKey::CommandLine) << Ids {2, 3, 5, 6, 7, 8, 1, 4};
+    QTest::newRow("message") << int(EventSortKey::Message) << Ids {1, 3, 4, 6, 7, 8, 5, 2};
+}
+
+void Tst_eventstable::sortsByEveryColumn()
+{
+    QFETCH(int, key);
+    QFETCH(Ids, expected);
+    EventQuery q;
+    q.sortKey = EventSortKey(key);
+    QCOMPARE(ids(q), expected);
+    q.descending = true;
+    Ids reversed = expected;
+    std::reverse(reversed.begin(), reversed.end());
+    QCOMPARE(ids(q), reversed);
+}
+
+void Tst_eventstable::pagesAndPositions()
+{
+    EventQuery q;
+    q.sortKey = EventSortKey::Host;
+    q.limit = 3;
+    q.offset = 2;
+    QCOMPARE(ids(q), (Ids {3, 7, 4}));
+    QCOMPARE(m_store->countEvents(q), qint64(8)); // the count ignores the page
+    QCOMPARE(position(q, 4), qint64(4));
+    QCOMPARE(position(q, 1), qint64(0));
+    QCOMPARE(position(q, 8), qint64(7));
+    q.descending = true;
+    QCOMPARE(position(q, 4), qint64(3));
+    QCOMPARE(position(q, 8), qint64(0));
+    q.text = QStringLiteral("exe");
+    QCOMPARE(position(q, 4), qint64(-1));
+    QCOMPARE(position(q, 3), qint64(0));
+    QCOMPARE(position(q, 1), qint64(1));
+    q.sortKey = EventSortKey::Pid;
+    q.descending = false;
+    q.text.clear();
+    QCOMPARE(position(q, 2), qint64(0)); // no pid sorts first
+    QCOMPARE(position(q, 6), qint64(6));
+    QCOMPARE(position(q, 99), qint64(-1));
+}
+
+void Tst_eventstable::windowsHostsFoldCase()
+{
+    // IE8Win7, IE8WIN7 and ie8win7 are one Windows machine, named by its smallest
+    // spelling; web01 and WEB01 are two Linux hosts.
+    QCOMPARE(m_store->hosts(),
+        (QStringList {
+            QStringLiteral("IE8WIN7"), QStringLiteral("IE9Win7"), QStringLiteral("WEB01"), QStringLiteral("web01")}));
+    QCOMPARE(m_store->hosts(Platform::Windows), (QStringList {QStringLiteral("IE8WIN7"), QStringLiteral("IE9Win7")}));
+    QCOMPARE(m_store->hosts(Platform::Linux), (QStringList {QStringLiteral("WEB01"), QStringLiteral("web01")}));
+    QCOMPARE(foldedHost(QStringLiteral("IE8Win7"), Platform::Windows), QStringLiteral("IE8WIN7"));
+    QCOMPARE(foldedHost(QStringLiteral("web01"), Platform::Linux), QStringLiteral("web01"));
+    QCOMPARE(foldedHost(QStringLiteral("mac-mini"), Platform::MacOS), QStringLiteral("mac-mini"));
+    QCOMPARE(m_store->eventProviders(),
+        (QStringList {QStringLiteral("Microsoft-Windows-Sysmon"), QStringLiteral("MsiInstaller"),
+            QStringLiteral("Service Control Manager")}));
+}
+
+void Tst_eventstable::correlationIndexFoldsWindowsHosts()
+{
+    CaseIndex index;
+    QVERIFY(index.load(*m_store));
+    QHash<qint64, qint32> hostOf;
+    for (const IndexedEvent &e : index.events())
+        hostOf.insert(e.id, e.host);
+    // 1 (IE8Win7) and 3 (ie8win7): one host, under the name hosts() gives it.
+    QVERIFY(hostOf.contains(1) && hostOf.contains(3));
+    QCOMPARE(hostOf.value(1), hostOf.value(3));
+
+    // 4 (web01) and 8 (WEB01): two Linux hosts.
+    QVERIFY(hostOf.value(4) != hostOf.value(8));
+    QCOMPARE(index.strings.at(hostOf.value(4)), QStringLiteral("web01"));
+    QCOMPARE(index.strings.at(hostOf.value(8)), QStringLiteral("WEB01"));
+}
+
+void Tst_eventstable::modelUnderTester()
+{
+    EventsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.columnCount(), int(EventsModel::ColumnCount));
+    model.reset(m_store.get(), EventQuery());
+    QCOMPARE(model.matchCount(), qint64(8));
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), 8);
+    // The columns that log messages have in their details.
+    QCOMPARE(model.index(1, EventsModel::Provider).data().toString(), QStringLiteral("MsiInstaller"));
+    QCOMPARE(model.index(1, EventsModel::EventCode).data().toInt(), 1033);
+    QCOMPARE(model.index(1, EventsModel::Message).data().toString(),
+        QStringLiteral("Product: Evil -- Installation completed."));
+    QCOMPARE(model.index(6, EventsModel::Message).data().toString(), QStringLiteral("channel=System"));
+    QCOMPARE(model.index(0, EventsModel::Source).data().toString(), QStringLiteral("Sysmon.evtx"));
+    QCOMPARE(model.index(0, EventsModel::Time).data().toString(), QStringLiteral("1970-01-01T00:00:00.001000Z"));
+    // A line break from a log is shown, not obeyed.
+    QVERIFY(!model.index(3, EventsModel::CommandLine).data().toString().contains(u'\n'));
+    QCOMPARE(model.index(0, EventsModel::Time).data(EventsModel::EventIdRole).toLongLong(), 1);
+
+    model.setTimeZone(QTimeZone("Europe/Berlin"));
+    QCOMPARE(model.index(0, EventsModel::Time).data().toString(), QStringLiteral("1970-01-01T01:00:00.001000+01:00"));
+    QVERIFY(model.headerData(EventsModel::Time, Qt::Horizontal).toString().contains(QStringLiteral("Berlin")));
+    model.setTimeZone(QTimeZone::utc());
+
+    model.sort(EventsModel::Pid, Qt::DescendingOrder);
+    QCOMPARE(model.matchCount(), qint64(8));
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.eventAt(0).id, 8);
+    QCOMPARE(model.rowOfEvent(2), 7);
+
+    m_store->setBookmark(4, QStringLiteral("curl"));
+    QVERIFY(!model.index(model.rowOfEvent(4), EventsModel::Mark).data(EventsModel::BookmarkRole).toBool());
+    model.reloadBookmarks();
+    const int row = model.rowOfEvent(4);
+    QVERIFY(model.index(row, EventsModel::Mark).data(EventsModel::BookmarkRole).toBool());
+    QCOMPARE(
+        model.index(row, EventsModel::Mark).data(EventsModel::BookmarkNoteRole).toString(), QStringLiteral("curl"));
+    QVERIFY(!model.index(row, EventsModel::Mark).data().toString().isEmpty());
+    m_store->removeBookmark(4);
+
+    EventQuery windows;
+    windows.hosts = {QStringLiteral("ie8win7")};
+    model.setQuery(windows);
+    QCOMPARE(model.matchCount(), qint64(3));
+    QCOMPARE(model.rowOfEvent(8), -1);
+    model.reset(nullptr, EventQuery());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+}
+
+void Tst_eventstable::panelSearchCountsAndFilters()
+{
+    EventsPanel panel;
+    panel.resize(1400, 500);
+    panel.setStore(m_store.get());
+    panel.show();
+    QCOMPARE(panel.matchCountText(), QStringLiteral("8 of 8 events"));
+    auto *search = panel.findChild<QLineEdit *>(QStringLiteral("search"));
+    QVERIFY(search);
+    panel.focusSearch();
+    QTest::keyClicks(search, QStringLiteral("whoami"));
+    // Live, after a short pause in the typing.
+    QTRY_COMPARE(panel.model()->matchCount(), qint64(1));
+    QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("matchCount"))->text(), QStringLiteral("1 of 8 events"));
+    search->clear();
+    QTRY_COMPARE(panel.model()->matchCount(), qint64(8));
+
+    auto *host = panel.findChild<QComboBox *>(QStringLiteral("hostFilter"));
+    QVERIFY(host);
+    QCOMPARE(host->count(), 5); // all, IE8WIN7, IE9Win7, WEB01, web01
+    host->setCurrentIndex(host->findText(QStringLiteral("IE8WIN7")));
+    QCOMPARE(panel.model()->matchCount(), qint64(3));
+    QCOMPARE(panel.matchCountText(), QStringLiteral("3 of 8 events"));
+    auto *kind = panel.findChild<QComboBox *>(QStringLiteral("kindFilter"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("log_message")));
+    QCOMPARE(panel.model()->matchCount(), qint64(1));
+
+    // "This chain only" follows the chain selected elsewhere.
+    panel.clearFilters();
+    QCOMPARE(panel.model()->matchCount(), qint64(8));
+    auto *chainOnly = panel.findChild<QCheckBox *>(QStringLiteral("chainOnly"));
+    QVERIFY(!chainOnly->isEnabled());
+    panel.setChainEvents({1, 3});
+    QVERIFY(chainOnly->isEnabled());
+    chainOnly->setChecked(true);
+    QCOMPARE(panel.model()->matchCount(), qint64(2));
+    panel.setChainEvents({1, 2, 3, 7});
+    QCOMPARE(panel.model()->matchCount(), qint64(4));
+
+    const QString shot = QStringLiteral("/tmp/eventspanel-filtered.png");
+    chainOnly->setChecked(false);
+    QTest::keyClicks(search, QStringLiteral("exe"));
+    QTRY_COMPARE(panel.model()->matchCount(), qint64(2));
+    QVERIFY(panel.grab().save(shot));
+}
+
+void Tst_eventstable::panelCopiesTsv()
+{
+    EventsPanel panel;
+    panel.setStore(m_store.get());
+    panel.show();
+    QTableView *view = panel.view();
+    // Only three columns, to keep the expected text short.
+    for (int c = 0; c < EventsModel::ColumnCount; ++c)
+        view->horizontalHeader()->setSectionHidden(
+            c, c != EventsModel::Host && c != EventsModel::Pid && c != EventsModel::CommandLine);
+    view->selectionModel()->select(panel.model()->index(3, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(panel.model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    panel.copySelection();
+    QCOMPARE(QApplication::clipboard()->text(),
+        QStringLiteral("Host\tPID\tCommand line\n"
+                       "IE8Win7\t100\tcmd /c whoami\n"
+                       "web01\t400\tcurl -o /tmp/x\\thttp://a\\nnext\n"));
+    QCOMPARE(EventsPanel::tsvField(QStringLiteral("a\\b")), QStringLiteral("a\\\\b"));
+}
+
+void Tst_eventstable::panelExportsHostileCsv()
+{
+    EventsPanel panel;
+    panel.setStore(m_store.get());
+    auto *host = panel.findChild<QComboBox *>(QStringLiteral("hostFilter"));
+    host->setCurrentIndex(host->findText(QStringLiteral("WEB01")));
+    // Only the first page is fetched; the export holds every match anyway.
+    QCOMPARE(panel.model()->matchCount(), qint64(2));
+    const QString path = m_dir.filePath(QStringLiteral("events.csv"));
+    QCOMPARE(panel.exportCsv(path), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes.mid(3)));
+    QCOMPARE(rows.size(), 3);
+    const QStringList header = rows.at(0);
+    QCOMPARE(header.size(), int(EventsModel::ColumnCount));
+    const int image = header.indexOf(QStringLiteral("Image"));
+    const int command = header.indexOf(QStringLiteral("Command line"));
+    const int message = header.indexOf(QStringLiteral("Message"));
+    QVERIFY(image >= 0 && command >= 0 && message >= 0);
+    QCOMPARE(rows.at(1).at(message), QStringLiteral("100% done_ok"));
+    QCOMPARE(rows.at(2).at(image), QStringLiteral("/bin/sh, \"quoted\""));
+    QCOMPARE(rows.at(2).at(command), QStringLiteral("'=cmd|' /C calc'!A0"));
+    QCOMPARE(EventsPanel::csvField(QStringLiteral("a\nb")), QStringLiteral("\"a\nb\""));
+    QCOMPARE(EventsPanel::csvField(QStringLiteral("+1")), QStringLiteral("'+1"));
+    QCOMPARE(EventsPanel::csvField(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
+    QCOMPARE(EventsPanel::csvField(QStringLiteral("-2,3")), QStringLiteral("\"'-2,3\""));
+    QCOMPARE(EventsPanel::csvField(QStringLiteral("plain")), QStringLiteral("plain"));
+
+    // The Linux host with the line break in its command line.
+    host->setCurrentIndex(host->findText(QStringLiteral("web01")));
+    QCOMPARE(panel.exportCsv(path), QString());
+    file.close();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> linuxRows = parseCsv(QString::fromUtf8(file.readAll().mid(3)));
+    QCOMPARE(linuxRows.size(), 3);
+    QCOMPARE(linuxRows.at(1).at(command), QStringLiteral("curl -o /tmp/x\thttp://a\nnext"));
+    // A folder that does not exist: the reason, and no file.
+    QVERIFY(!panel.exportCsv(m_dir.filePath(QStringLiteral("missing/x.csv"))).isEmpty());
+}
+
+void Tst_eventstable::panelColumnStateRoundTrips()
+{
+    QByteArray state;
+    {
+        EventsPanel panel;
+        panel.setStore(m_store.get());
+        QHeaderView *header = panel.view()->horizontalHeader();
+        header->setSectionHidden(EventsModel::Image, true);
+        header->setSortIndicator(EventsModel::Pid, Qt::DescendingOrder);
+        QCOMPARE(panel.model()->query().sortKey, EventSortKey::Pid);
+        state = panel.saveState();
+    }
+    EventsPanel panel;
+    panel.setStore(m_store.get());
+    QVERIFY(!panel.view()->horizontalHeader()->isSectionHidden(EventsModel::Image));
+    QVERIFY(!panel.restoreState(QByteArray("not a state")));
+    QVERIFY(panel.restoreState(state));
+    QVERIFY(panel.view()->horizontalHeader()->isSectionHidden(EventsModel::Image));
+    QCOMPARE(panel.model()->query().sortKey, EventSortKey::Pid);
+    QVERIFY(panel.model()->query().descending);
+    // Hidden columns are left out of the export as well.
+    const QString path = m_dir.filePath(QStringLiteral("hidden.csv"));
+    QCOMPARE(panel.exportCsv(path), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!parseCsv(QString::fromUtf8(file.readAll().mid(3))).at(0).contains(QStringLiteral("Image")));
+}
+
+void Tst_eventstable::panelSelectEventClearsHidingFilters()
+{
+    EventsPanel panel;
+    panel.setStore(m_store.get());
+    panel.show();
+    QSignalSpy selected(&panel, &EventsPanel::eventSelected);
+    auto *search = panel.findChild<QLineEdit *>(QStringLiteral("search"));
+    search->setText(QStringLiteral("whoami"));
+    panel.selectEvent(1); // still matches: the search stays
+    QCOMPARE(search->text(), QStringLiteral("whoami"));
+    QCOMPARE(panel.view()->currentIndex().data(EventsModel::EventIdRole).toLongLong(), 1);
+    panel.selectEvent(7); // hidden by the search: filters cleared
+    QVERIFY(search->text().isEmpty());
+    QCOMPARE(panel.model()->matchCount(), qint64(8));
+    QCOMPARE(panel.view()->currentIndex().data(EventsModel::EventIdRole).toLongLong(), 7);
+    QCOMPARE(selected.count(), 0); // no echo to whoever asked
+    panel.view()->setCurrentIndex(panel.model()->index(2, 1));
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(selected.at(0).at(0).toLongLong(), 3);
+
+    // Bookmarks from the panel reach the store and the marker column.
+    panel.setBookmarked(3, true, QStringLiteral("egress"));
+    QCOMPARE(m_store->bookmark(3)->note, QStringLiteral("egress"));
+    QVERIFY(panel.model()->index(2, EventsModel::Mark).data(EventsModel::BookmarkRole).toBool());
+    panel.findChild<QCheckBox *>(QStringLiteral("bookmarkedOnly"))->setChecked(true);
+    QCOMPARE(panel.model()->matchCount(), qint64(1));
+    panel.setBookmarked(3, false);
+    QCOMPARE(panel.model()->matchCount(), qint64(0));
+}
+
+void Tst_eventstable::panelTimeZoneAndRange()
+{
+    EventsPanel panel;
+    panel.setStore(m_store.get());
+    auto *from = panel.findChild<QDateTimeEdit *>(QStringLiteral("from"));
+    auto *to = panel.findChild<QDateTimeEdit *>(QStringLiteral("to"));
+    QVERIFY(from && to);
+    // The edits start at the first and last event: all in the first second of 1970.
+    QCOMPARE(from->dateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), QStringLiteral("1970-01-01 00:00:00"));
+    panel.setTimeZone(QTimeZone("Europe/Berlin"));
+    QCOMPARE(panel.model()->index(0, EventsModel::Time).data().toString(),
+        QStringLiteral("1970-01-01T01:00:00.001000+01:00"));
+    // The range keeps its instant and shows it in the new zone.
+    QCOMPARE(from->dateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), QStringLiteral("1970-01-01 01:00:00"));
+
+    // "To" is read in the display zone and takes in its whole second.
+    to->setDateTime(QDateTime(QDate(1970, 1, 1), QTime(0, 59, 59), Qt::UTC));
+    panel.findChild<QCheckBox *>(QStringLiteral("toEnabled"))->setChecked(true);
+    QCOMPARE(panel.model()->matchCount(), qint64(0));
+    to->setDateTime(QDateTime(QDate(1970, 1, 1), QTime(1, 0, 0), Qt::UTC));
+    QTRY_COMPARE(panel.model()->matchCount(), qint64(8));
+    // "From" on the second after: nothing.
+    from->setDateTime(QDateTime(QDate(1970, 1, 1), QTime(1, 0, 1), Qt::UTC));
+    panel.findChild<QCheckBox *>(QStringLiteral("fromEnabled"))->setChecked(true);
+    QCOMPARE(panel.model()->matchCount(), qint64(0));
+    panel.clearFilters();
+    QCOMPARE(panel.model()->matchCount(), qint64(8));
+}
+
+void Tst_eventstable::corpusProviderSearch()
+{
+    const QString path = Test::corpusPath(QStringLiteral("windows/application_msiinstaller_1033_1040_1042_11707.evtx"));
+    if (!QFile::exists(path))
+        QSKIP("corpus absent");
+    QTemporaryDir dir;
+    auto store = CaseStore::create(dir.filePath(QStringLiteral("corpus.chainscope")));
+    const ImportResult r = importFile(*store, builtinFormats(), path, {});
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    // The file names its machine IE8Win7 (971 events) and IE8WIN7 (1): one host.
+    const QStringList hosts = store->hosts();
+    QCOMPARE(hosts.filter(QStringLiteral("ie8win7"), Qt::CaseInsensitive).size(), 1);
+    EventQuery q;
+    q.hosts = {QStringLiteral("IE8Win7")};
+    QCOMPARE(store->countEvents(q), qint64(972));
+
+    EventsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    EventQuery search;
+    search.text = QStringLiteral("msiinstaller");
+    model.reset(store.get(), search);
+    QVERIFY(model.matchCount() > 0);
+    model.fetchMore({});
+    QVERIFY(model.rowCount() > 0);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.index(row, EventsModel::Provider).data().toString(), QStringLiteral("MsiInstaller"));
+        QVERIFY(model.index(row, EventsModel::EventCode).data().toInt() > 0);
+    }
+    qInfo("corpus: %lld MsiInstaller events of %lld", model.matchCount(), store->eventCount());
+
+    // The panel on the corpus, as an analyst sees it.
+    EventsPanel panel;
+    panel.resize(1600, 600);
+    panel.setStore(store.get());
+    panel.show();
+    panel.findChild<QLineEdit *>(QStringLiteral("search"))->setText(QStringLiteral("MsiInstaller"));
+    auto *code = panel.findChild<QLineEdit *>(QStringLiteral("eventCodeFilter"));
+    code->setText(QStringLiteral("11707"));
+    QTRY_VERIFY(panel.model()->matchCount() < model.matchCount());
+    QVERIFY(panel.model()->matchCount() > 0);
+    for (int row = 0; row < panel.model()->rowCount(); ++row)
+        QCOMPARE(panel.model()->index(row, EventsModel::EventCode).data().toInt(), 11707);
+    QVERIFY(panel.grab().save(QStringLiteral("/tmp/eventspanel-corpus.png")));
+}
+
+QTEST_MAIN(Tst_eventstable)
+#include "tst_eventstable.moc"
