@@ -320,11 +320,10 @@ void Tst_evidenceviews::triageChangedCarriesTheAnalystsEdits()
 {
     Chain c = m_chains.first();
     QVERIFY(c.seedEventId >= 0);
-    ChainSummaryPanel panel;
-    QLineEdit elsewhere; // somewhere for the focus to go
+    // The window first: it outlives (and does not delete) its stack children.
     QWidget window;
-    panel.setParent(&window);
-    elsewhere.setParent(&window);
+    ChainSummaryPanel panel(&window);
+    QLineEdit elsewhere(&window); // somewhere for the focus to go
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy spy(&panel, &ChainSummaryPanel::triageChanged);
