@@ -2,8 +2,12 @@
 // spec/analytic.md. End-to-end behaviour on the demo evidence and the real corpus is
 // covered by tst_chains.
 
+#include "casestore.h"
 #include "correlator.h"
+#include "explanation.h"
 #include "testsupport.h"
+
+#include <QJsonDocument>
 
 #include <QJsonObject>
 #include <QTest>
@@ -99,6 +103,17 @@ private slots:
     void brewTaps();
     void gatekeeperComplaintJoinsByPath_data();
     void gatekeeperComplaintJoinsByPath();
+    void driftShowsItsHashes();
+    void flaggedModuleRoleNamesTheFlag();
+    void destinationsWithoutAPort_data();
+    void destinationsWithoutAPort();
+    void dnsEgressHasNoPort();
+    void approvedEgressIsAnApprovalNotAMissingStage();
+    void seedEventIdSurvivesAWindowChange();
+    void labelsAreWordsNotKeys_data();
+    void labelsAreWordsNotKeys();
+    void durationLabels_data();
+    void durationLabels();
 };
 
 void Tst_correlator::fullChainWithEvidenceAndFlags()
@@ -1138,6 +1153,274 @@ void Tst_correlator::gatekeeperComplaintJoinsByPath()
     }
     QCOMPARE(found, joined);
     QCOMPARE(c.flags.contains(QStringLiteral("unsigned_module")), joined);
+}
+
+void Tst_correlator::driftShowsItsHashes()
+{
+    // hash_drift: the module's evidence carries the hashes, old → new, and the note;
+    // its role names the drift, not "(Valid)".
+    const QString dll = QStringLiteral("C:\\Program Files\\Orion\\Core.BusinessLayer.dll");
+    const QString host = QStringLiteral("C:\\Program Files\\Orion\\BusinessLayerHost.exe");
+    const QString vendor = QStringLiteral("Vendor Ltd");
+    CaseIndex index;
+    Timeline t(index);
+    t.platform(Platform::Windows)
+        .exec(T0 - 60 * Minute, 300, 4, host)
+        .load(T0 - 59 * Minute, 300, dll, vendor, QStringLiteral("Valid"), QStringLiteral("SHA256=AA"))
+        .exit(T0 - 30 * Minute, 300)
+        .exec(T0, 700, 4, QStringLiteral("C:\\Windows\\System32\\msiexec.exe"), QStringLiteral("msiexec /i orion.msp"))
+        .write(T0 + Second, 700, dll)
+        .exit(T0 + Minute, 700)
+        .exec(T0 + 2 * Minute, 310, 4, host)
+        .load(T0 + 2 * Minute + Second, 310, dll, vendor, QStringLiteral("Valid"), QStringLiteral("SHA256=BB"))
+        .build();
+    const QList<Chain> chains = correlate(index, Policy::defaults());
+    QCOMPARE(chains.size(), 1);
+    const Chain &c = chains.front();
+    QCOMPARE(c.notes, QStringList {Mismatch::HashDrift});
+    const Evidence *load = evidenceWith(c, QStringLiteral("module"), QStringLiteral("BusinessLayer.dll"));
+    QVERIFY(load);
+    QCOMPARE(load->hashes, QStringLiteral("SHA256=AA \u2192 SHA256=BB"));
+    QCOMPARE(load->note, Mismatch::HashDrift);
+    QCOMPARE(load->flag, QString());
+    QCOMPARE(load->signatureStatus, QStringLiteral("Valid"));
+    const ChainProcess *p = c.process(load->node);
+    QVERIFY(p);
+    const QString roles = p->roles.join(u'|');
+    QVERIFY2(!roles.contains(QLatin1String("(Valid)")), qPrintable(roles));
+    QVERIFY2(roles.contains(QStringLiteral("loaded %1 (%2)").arg(dll, mismatchLabel(Mismatch::HashDrift))),
+        qPrintable(roles));
+    // The JSON contract keeps its keys.
+    QCOMPARE(load->toJson().value(QStringLiteral("hashes")).toString(), load->hashes);
+}
+
+void Tst_correlator::flaggedModuleRoleNamesTheFlag()
+{
+    // A validly signed module whose signer no ApprovedSigners entry names: the role says
+    // why it is flagged, not "(Valid)".
+    CaseIndex index;
+    Timeline t(index);
+    updaterWritesLibrary(t, QStringLiteral("Valid"), QStringLiteral("Someone Else LLC"));
+    t.build();
+    Policy policy = Policy::defaults();
+    policy.approvedSigners = {QStringLiteral("Vendor Ltd")};
+    policy.compile();
+    const QList<Chain> chains = correlate(index, policy);
+    QCOMPARE(chains.size(), 1);
+    const Evidence *load = evidenceWith(chains.front(), QStringLiteral("module"));
+    QVERIFY(load);
+    QCOMPARE(load->flag, Mismatch::SignerNotApproved);
+    QCOMPARE(load->mark(), ChainMark::Mismatch);
+    const QString roles = chains.front().process(load->node)->roles.join(u'|');
+    QVERIFY2(!roles.contains(QLatin1String("(Valid)")), qPrintable(roles));
+    QVERIFY2(roles.contains(mismatchLabel(Mismatch::SignerNotApproved)), qPrintable(roles));
+}
+
+void Tst_correlator::destinationsWithoutAPort_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("ip");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("expected");
+    // The bound is 0: -1 is "no port" (DNS), 0 and up are ports.
+    QTest::newRow("dns, no port") << "raw.codehost.example"
+                                  << "" << -1 << "raw.codehost.example";
+    QTest::newRow("port -2") << "raw.codehost.example"
+                             << "" << -2 << "raw.codehost.example";
+    QTest::newRow("port 0") << "raw.codehost.example"
+                            << "" << 0 << "raw.codehost.example:0";
+    QTest::newRow("port 1") << "raw.codehost.example"
+                            << "" << 1 << "raw.codehost.example:1";
+    QTest::newRow("ip, no port") << ""
+                                 << "203.0.113.9" << -1 << "203.0.113.9";
+    QTest::newRow("ip, 443") << ""
+                             << "203.0.113.9" << 443 << "203.0.113.9:443";
+    QTest::newRow("ipv6, no port") << ""
+                                   << "2001:db8::1" << -1 << "[2001:db8::1]";
+    QTest::newRow("ipv6, 443") << ""
+                               << "2001:db8::1" << 443 << "[2001:db8::1]:443";
+    QTest::newRow("host and ip, no port") << "a.example"
+                                          << "192.0.2.1" << -1 << "a.example (192.0.2.1)";
+}
+
+void Tst_correlator::destinationsWithoutAPort()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, ip);
+    QFETCH(int, port);
+    QFETCH(QString, expected);
+    QCOMPARE(formatDestination(host, ip, port), expected);
+}
+
+void Tst_correlator::dnsEgressHasNoPort()
+{
+    // A DNS query names a host and no port: the chain's egress, its evidence and its
+    // missing stage's nearest miss never read "host:-1".
+    for (const qint64 at : {T0 + 12 * Minute, T0 + 3 * 60 * Minute}) {
+        CaseIndex index;
+        Timeline t(index);
+        maliciousInstall(t, T0 + 12 * Minute);
+        t.dns(at, 2003, QStringLiteral("raw.codehost.example"), {});
+        t.build();
+        const QList<Chain> chains = correlate(index, Policy::defaults());
+        QCOMPARE(chains.size(), 1);
+        const Chain &c = chains.front();
+        QVERIFY(!QJsonDocument(c.toJson()).toJson().contains(":-1"));
+        bool seen = false;
+        for (const Evidence &x : c.evidence) {
+            QVERIFY2(!x.target.contains(QLatin1String(":-1")), qPrintable(x.target));
+            QVERIFY2(!x.reason.contains(QLatin1String(":-1")), qPrintable(x.reason));
+            seen |= x.target == u"raw.codehost.example";
+        }
+        QCOMPARE(seen, at < T0 + 90 * Minute);
+        for (const MissingStage &m : c.missingStages)
+            QVERIFY2(!m.reason.contains(QLatin1String(":-1")), qPrintable(m.reason));
+        QVERIFY2(!c.summary.contains(QLatin1String(":-1")), qPrintable(c.summary));
+    }
+}
+
+void Tst_correlator::approvedEgressIsAnApprovalNotAMissingStage()
+{
+    // The first run reaches an approved host in the window: that is an approval
+    // (approvedBy names the entry), never a missing egress. A late, unapproved
+    // connection stays the nearest miss of what is missing.
+    for (const bool late : {false, true}) {
+        CaseIndex index;
+        Timeline t(index);
+        t.exec(T0, 1000, 900, QStringLiteral("/usr/bin/apt-get"), QStringLiteral("apt-get install qwik"))
+            .write(T0 + Second, 1000, QStringLiteral("/usr/local/bin/qwik"))
+            .exit(T0 + 2 * Second, 1000)
+            .exec(T0 + 5 * Minute, 2001, 1, QStringLiteral("/usr/local/bin/qwik"))
+            .dns(T0 + 6 * Minute, 2001, QStringLiteral("updates.vendor.example"), {});
+        if (late)
+            t.connect(T0 + 3 * 60 * Minute, 2001, QStringLiteral("198.51.100.7"), 443);
+        t.build();
+        Policy policy = Policy::defaults();
+        policy.approvedUpdateHosts = {QStringLiteral("updates.vendor.example")};
+        policy.compile();
+        const QList<Chain> chains = correlate(index, policy);
+        QCOMPARE(chains.size(), 1);
+        const Chain &c = chains.front();
+        const Evidence *egress = evidenceWith(c, QStringLiteral("egress"));
+        QVERIFY(egress);
+        QCOMPARE(egress->target, QStringLiteral("updates.vendor.example"));
+        QCOMPARE(egress->approvedBy, QStringLiteral("ApprovedUpdateHosts updates.vendor.example"));
+        QCOMPARE(egress->mark(), ChainMark::Approved);
+        QCOMPARE(approvalLabel(egress->approvedBy),
+            QStringLiteral("approved by ApprovedUpdateHosts entry updates.vendor.example"));
+        for (const MissingStage &m : c.missingStages) {
+            QVERIFY2(!m.reason.contains(QLatin1String("updates.vendor.example")), qPrintable(m.reason));
+            QVERIFY2(!m.reason.contains(QLatin1String("Approved")), qPrintable(m.reason));
+        }
+        for (const QString &m : c.missing)
+            QVERIFY2(!m.contains(QLatin1String("updates.vendor.example")), qPrintable(m));
+        if (late) {
+            QCOMPARE(c.missingStages.size(), 1);
+            const MissingStage &m = c.missingStages.first();
+            QCOMPARE(m.stage, Stage::Egress);
+            QVERIFY(m.nearestEventId >= 0);
+            QCOMPARE(m.gapUs, 3 * 60 * Minute);
+            QVERIFY2(m.reason.contains(QLatin1String("198.51.100.7:443")), qPrintable(m.reason));
+            QCOMPARE(c.verdict, Verdict::Incomplete);
+        } else {
+            QVERIFY(c.missingStages.isEmpty());
+            QCOMPARE(c.verdict, Verdict::Approved);
+            // Its first run was approved by no entry of its own: the process is in the
+            // chain, not approved as a whole; the egress itself is.
+            QCOMPARE(c.process(egress->node)->mark, ChainMark::InChain);
+        }
+    }
+}
+
+void Tst_correlator::seedEventIdSurvivesAWindowChange()
+{
+    // Chain ids are ranks; the seed event is the chain's identity, under which the
+    // analyst's triage is kept. Changing the window changes what the chain holds, not
+    // which install seeded it.
+    CaseIndex index;
+    Timeline t(index);
+    maliciousInstall(t, T0 + 3 * 60 * Minute);
+    t.exec(T0 + 30 * Minute, 3000, 900, QStringLiteral("/usr/bin/apt-get"), QStringLiteral("apt-get install other"))
+        .write(T0 + 30 * Minute + Second, 3000, QStringLiteral("/usr/local/bin/other"))
+        .exec(T0 + 40 * Minute, 3001, 1, QStringLiteral("/usr/local/bin/other"))
+        .build();
+    Correlator correlator(index);
+    Policy policy = Policy::defaults();
+    const QList<Chain> narrow = correlator.run(policy);
+    policy.timeWindowUs = 4 * 60 * Minute;
+    policy.compile();
+    const QList<Chain> wide = correlator.run(policy);
+    QCOMPARE(narrow.size(), 2);
+    QCOMPARE(wide.size(), 2);
+    const auto byInstaller = [](const QList<Chain> &chains, const QString &installer) {
+        return *std::find_if(chains.begin(), chains.end(), [&](const Chain &c) { return c.installer == installer; });
+    };
+    for (const QString &installer : {QStringLiteral("apt-get install qwik"), QStringLiteral("apt-get install other")}) {
+        const Chain a = byInstaller(narrow, installer);
+        const Chain b = byInstaller(wide, installer);
+        QVERIFY(a.seedEventId >= 0);
+        QCOMPARE(a.seedEventId, b.seedEventId);
+    }
+    QVERIFY(narrow.first().seedEventId != narrow.last().seedEventId);
+    // The window did change the chain: the late egress is in it now.
+    QVERIFY(!byInstaller(narrow, QStringLiteral("apt-get install qwik")).hasStage(Stage::Egress));
+    QVERIFY(byInstaller(wide, QStringLiteral("apt-get install qwik")).hasStage(Stage::Egress));
+}
+
+void Tst_correlator::labelsAreWordsNotKeys_data()
+{
+    QTest::addColumn<QString>("flag");
+    for (const QString &f : {Mismatch::HostNotApproved, Mismatch::RepoNotApproved, Mismatch::UnexpectedChild,
+             Mismatch::UnsignedModule, Mismatch::SignerNotApproved, Mismatch::SignerDrift, Mismatch::HashDrift,
+             Mismatch::TeamIdNotAllowed, Mismatch::TapNotApproved})
+        QTest::newRow(qPrintable(f)) << f;
+    QTest::newRow("unknown flag") << QStringLiteral("some_new_flag");
+}
+
+void Tst_correlator::labelsAreWordsNotKeys()
+{
+    QFETCH(QString, flag);
+    const QString label = mismatchLabel(flag);
+    QVERIFY2(!label.contains(u'_'), qPrintable(label));
+    QVERIFY(!label.isEmpty());
+    const QString description = mismatchDescription(flag);
+    QVERIFY2(!description.contains(u'_'), qPrintable(description));
+    if (flag != u"some_new_flag") {
+        QVERIFY2(description.endsWith(u'.'), qPrintable(description));
+        QVERIFY(description.size() > label.size());
+    } else {
+        QCOMPARE(label, QStringLiteral("some new flag"));
+    }
+    for (const QString &role :
+        {QStringLiteral("installer"), QStringLiteral("package"), QStringLiteral("package_source"),
+            QStringLiteral("write"), QStringLiteral("first_run"), QStringLiteral("child"), QStringLiteral("module"),
+            QStringLiteral("egress"), QStringLiteral("persistence")})
+        QVERIFY2(!roleLabel(role).contains(u'_'), qPrintable(roleLabel(role)));
+    for (Stage s : {Stage::Install, Stage::Write, Stage::FirstRun, Stage::Egress})
+        QVERIFY(!stageLabel(s).contains(u'_'));
+    QCOMPARE(stageLabel(Stage::FirstRun), QStringLiteral("First run"));
+    QCOMPARE(triageMarkLabel(TriageMark::FollowUp), QStringLiteral("Needs follow-up"));
+}
+
+void Tst_correlator::durationLabels_data()
+{
+    QTest::addColumn<qint64>("us");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("59 s") << 59 * Second << "59 s";
+    QTest::newRow("60 s") << 60 * Second << "1 min";
+    QTest::newRow("59 min") << 59 * Minute << "59 min";
+    QTest::newRow("60 min") << 60 * Minute << "1 h 00 min";
+    QTest::newRow("3 h 2 min") << 182 * Minute << "3 h 02 min";
+    QTest::newRow("47 h 59 min") << (48 * 60 - 1) * Minute << "47 h 59 min";
+    QTest::newRow("48 h") << 48 * 60 * Minute << "2 days 0 h";
+    QTest::newRow("12 days 3 h") << (12 * 24 + 3) * 60 * Minute << "12 days 3 h";
+}
+
+void Tst_correlator::durationLabels()
+{
+    QFETCH(qint64, us);
+    QFETCH(QString, expected);
+    QCOMPARE(durationLabel(us), expected);
 }
 
 QTEST_GUILESS_MAIN(Tst_correlator)

@@ -3,12 +3,18 @@
 
 #include "chainsmodel.h"
 #include "eventsmodel.h"
+#include "explanation.h"
+#include "formats.h"
+#include "importer.h"
 #include "processtreemodel.h"
 #include "sourcesmodel.h"
 #include "testsupport.h"
+#include "windowsscenario.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,8 +32,15 @@ private slots:
     void eventObjectNamesTheDestination();
     void chainsAndProcessTreeModels();
     void modelsRenderTheVerdictTheyAreGiven();
+    void treeShowsTheEvidenceColumns();
+    void treeTimeZone();
+    void chainsModelColumnsLabelsAndTriage();
 
 private:
+    const QList<Chain> &demoChains();
+    std::unique_ptr<CaseStore> m_demoStore;
+    CaseIndex m_demoIndex;
+    QList<Chain> m_demoChains;
     QTemporaryDir m_dir;
     std::unique_ptr<CaseStore> m_store;
     static constexpr int Events = 1234; // not a multiple of the page size
@@ -298,7 +311,7 @@ void Tst_models::modelsRenderTheVerdictTheyAreGiven()
     QCOMPARE(verdictAt(0), QStringLiteral("incomplete"));
     QCOMPARE(markAt(0), ChainMark::InChain);
     QCOMPARE(verdictAt(1), QStringLiteral("approved"));
-    QCOMPARE(markAt(1), ChainMark::Context);
+    QCOMPARE(markAt(1), ChainMark::Approved);
     QCOMPARE(verdictAt(2), QStringLiteral("suspicious"));
     QCOMPARE(markAt(2), ChainMark::Mismatch);
     const QString tip = model.index(0, 0).data(Qt::ToolTipRole).toString();
@@ -332,6 +345,210 @@ void Tst_models::modelsRenderTheVerdictTheyAreGiven()
     // Its launcher (pid 1) is context only.
     QCOMPARE(ChainMark(tree.index(0, 0).data(ChainMarkRole).toInt()), ChainMark::Context);
     QCOMPARE(tree.index(0, ProcessTreeModel::Role).data().toString(), QString());
+}
+
+namespace {
+
+// The rows of a tree, depth first.
+QList<QModelIndex> allRows(const QAbstractItemModel &model)
+{
+    QList<QModelIndex> out;
+    QList<QModelIndex> stack;
+    for (int r = model.rowCount() - 1; r >= 0; --r)
+        stack << model.index(r, 0);
+    while (!stack.isEmpty()) {
+        const QModelIndex i = stack.takeLast();
+        out << i;
+        for (int r = model.rowCount(i) - 1; r >= 0; --r)
+            stack << model.index(r, 0, i);
+    }
+    return out;
+}
+
+} // namespace
+
+const QList<Chain> &Tst_models::demoChains()
+{
+    // The Windows demo case: signers, signature states and hashes as Sysmon logs them.
+    if (!m_demoChains.isEmpty())
+        return m_demoChains;
+    QDir().mkpath(m_dir.filePath(QStringLiteral("windows-demo")));
+    const WindowsScenario demo = buildWindowsScenario({});
+    const WindowsScenarioFiles files = writeWindowsScenario(m_dir.filePath(QStringLiteral("windows-demo")), demo);
+    if (!files.error.isEmpty())
+        qFatal("Windows demo evidence: %s", qPrintable(files.error));
+    m_demoStore = CaseStore::create(m_dir.filePath(QStringLiteral("windows-demo.chainscope")));
+    QList<ImportResult> results;
+    for (const QString &file : files.files)
+        results.append(importFile(*m_demoStore, builtinFormats(), file, {}));
+    assignSoleHost(*m_demoStore, results);
+    Policy policy = m_demoStore->policy();
+    QString error;
+    if (!policy.setList(QStringLiteral("ApprovedUpdateHosts"), demo.approvedUpdateHosts, false, &error)
+        || !policy.setList(QStringLiteral("ApprovedSigners"), demo.approvedSigners, false, &error))
+        qFatal("policy: %s", qPrintable(error));
+    if (!m_demoIndex.load(*m_demoStore))
+        qFatal("the demo case does not load");
+    m_demoChains = Correlator(m_demoIndex).run(policy);
+    return m_demoChains;
+}
+
+void Tst_models::treeShowsTheEvidenceColumns()
+{
+    const QList<Chain> &chains = demoChains();
+    QVERIFY(!chains.isEmpty());
+    ProcessTreeModel tree;
+    QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    bool sawUnsigned = false;
+    bool sawDrift = false;
+    bool sawApproved = false;
+    for (const Chain &chain : chains) {
+        tree.setChain(&m_demoIndex, chain);
+        for (const QModelIndex &i : allRows(tree)) {
+            const auto text = [&](int column) {
+                return i.siblingAtColumn(column).data().toString();
+            };
+            const QString flag = i.data(ProcessTreeModel::FlagRole).toString();
+            const QString reason = text(ProcessTreeModel::Reason);
+            const auto mark = ChainMark(i.data(ChainMarkRole).toInt());
+            // No cell shows an internal key.
+            for (int column = 0; column < ProcessTreeModel::ColumnCount; ++column) {
+                if (column == ProcessTreeModel::CommandLine || column == ProcessTreeModel::Hash)
+                    continue;
+                for (const QString &key : {Mismatch::HostNotApproved, Mismatch::UnsignedModule, Mismatch::HashDrift,
+                         QStringLiteral("first_run"), QStringLiteral("package_source")})
+                    QVERIFY2(!text(column).contains(key), qPrintable(text(column)));
+                const QString tip = i.siblingAtColumn(column).data(Qt::ToolTipRole).toString();
+                QVERIFY2(!tip.contains(Mismatch::UnsignedModule) && !tip.contains(Mismatch::HashDrift)
+                        && !tip.contains(Mismatch::HostNotApproved),
+                    qPrintable(tip));
+            }
+            if (flag == Mismatch::UnsignedModule) {
+                // Mismatch first: the reason opens with the flag's label.
+                sawUnsigned = true;
+                QCOMPARE(mark, ChainMark::Mismatch);
+                QVERIFY2(reason.startsWith(mismatchLabel(flag) + u':'), qPrintable(reason));
+                QVERIFY2(!text(ProcessTreeModel::Signature).isEmpty(), qPrintable(text(ProcessTreeModel::Process)));
+                QVERIFY(text(ProcessTreeModel::Signature) != u"Valid");
+                QVERIFY(text(ProcessTreeModel::StageColumn).contains(stageLabel(Stage::FirstRun)));
+                QVERIFY2(i.siblingAtColumn(ProcessTreeModel::Signature)
+                             .data(Qt::ToolTipRole)
+                             .toString()
+                             .contains(mismatchDescription(flag).toHtmlEscaped()),
+                    "the signature's tooltip explains the flag");
+            }
+            if (flag == Mismatch::HashDrift) {
+                sawDrift = true;
+                QVERIFY2(text(ProcessTreeModel::Hash).contains(u'\u2192'), qPrintable(text(ProcessTreeModel::Hash)));
+                QVERIFY(!text(ProcessTreeModel::Signer).isEmpty());
+                QCOMPARE(text(ProcessTreeModel::Signature), QStringLiteral("Valid"));
+                QVERIFY2(reason.contains(mismatchLabel(flag)), qPrintable(reason));
+                QVERIFY2(!text(ProcessTreeModel::Role).contains(QLatin1String("(Valid)")),
+                    qPrintable(text(ProcessTreeModel::Role)));
+            }
+            if (reason.startsWith(QLatin1String("approved by "))) {
+                sawApproved = true;
+                QVERIFY2(reason.contains(QLatin1String(" entry ")), qPrintable(reason));
+                QVERIFY(flag.isEmpty());
+            }
+        }
+    }
+    QVERIFY(sawUnsigned);
+    QVERIFY(sawDrift);
+    QVERIFY(sawApproved);
+}
+
+void Tst_models::treeTimeZone()
+{
+    const QList<Chain> &chains = demoChains();
+    ProcessTreeModel tree;
+    QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tree.setChain(&m_demoIndex, chains.first());
+    QCOMPARE(tree.headerData(ProcessTreeModel::Start, Qt::Horizontal).toString(), QStringLiteral("Started (UTC)"));
+    const QModelIndex first = tree.index(0, ProcessTreeModel::Start);
+    QVERIFY(first.data().toString().endsWith(u'Z'));
+    QSignalSpy changed(&tree, &QAbstractItemModel::dataChanged);
+    QSignalSpy header(&tree, &QAbstractItemModel::headerDataChanged);
+    tree.setTimeZone(QTimeZone("Asia/Tokyo"));
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(header.count(), 1);
+    QVERIFY2(first.data().toString().endsWith(QLatin1String("+09:00")), qPrintable(first.data().toString()));
+    QCOMPARE(
+        tree.headerData(ProcessTreeModel::Start, Qt::Horizontal).toString(), QStringLiteral("Started (Asia/Tokyo)"));
+    tree.setTimeZone(QTimeZone("Asia/Tokyo")); // no change, no signal
+    QCOMPARE(header.count(), 1);
+}
+
+void Tst_models::chainsModelColumnsLabelsAndTriage()
+{
+    // The long installer command line comes last, so that the short columns stay on
+    // screen; the flags read as words, their descriptions in the tooltip.
+    QVERIFY(ChainsModel::Verdict < ChainsModel::FirstRun);
+    QCOMPARE(int(ChainsModel::Installer), ChainsModel::ColumnCount - 1);
+    QVERIFY(ChainsModel::FirstRun < ChainsModel::Installer && ChainsModel::Egress < ChainsModel::Installer
+        && ChainsModel::Flags < ChainsModel::Installer);
+
+    QList<Chain> chains(2);
+    chains[0].id = 1;
+    chains[0].host = QStringLiteral("ws1");
+    chains[0].seedEventId = 101;
+    chains[0].startUs = 1'520'000'000LL * 1000000; // 2018-03-02 14:13:20 UTC
+    chains[0].verdict = Verdict::Suspicious;
+    chains[0].flags = {Mismatch::HostNotApproved, Mismatch::UnsignedModule};
+    chains[0].notes = {Mismatch::HashDrift};
+    chains[0].installer = QStringLiteral("msiexec /i x.msi");
+    chains[1].id = 2;
+    chains[1].host = QStringLiteral("ws2");
+    chains[1].seedEventId = 202;
+    chains[1].verdict = Verdict::Approved;
+
+    ChainsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChains(chains);
+    QCOMPARE(model.headerData(ChainsModel::Installer, Qt::Horizontal).toString(), QStringLiteral("Installer"));
+    QCOMPARE(model.headerData(ChainsModel::Triage, Qt::Horizontal).toString(), QStringLiteral("Triage"));
+    QCOMPARE(model.index(0, ChainsModel::Installer).data().toString(), chains[0].installer);
+    QCOMPARE(model.index(0, ChainsModel::Flags).data().toString(),
+        QStringLiteral("host not approved, unsigned module (note: new hash, same signer)"));
+    const QString flagTip = model.index(0, ChainsModel::Flags).data(Qt::ToolTipRole).toString();
+    for (const QString &f : chains[0].flags + chains[0].notes)
+        QVERIFY2(flagTip.contains(mismatchDescription(f).toHtmlEscaped()), qPrintable(flagTip));
+    QVERIFY(!flagTip.contains(u'_'));
+    QCOMPARE(model.index(1, ChainsModel::Flags).data().toString(), QString());
+    QCOMPARE(ChainMark(model.index(1, 0).data(ChainMarkRole).toInt()), ChainMark::Approved);
+    // The icon goes on the verdict only.
+    for (int column = 0; column < ChainsModel::ColumnCount; ++column)
+        QCOMPARE(model.index(0, column).data(MarkDecorationRole).toBool(), column == ChainsModel::Verdict);
+
+    // Triage, by seed event: not by chain id or row, which change with the policy.
+    QCOMPARE(model.index(0, ChainsModel::Triage).data().toString(), QString());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QHash<qint64, ChainTriage> triage;
+    triage.insert(202, ChainTriage {202, TriageMark::FollowUp, QStringLiteral("ask <IT> & vendor"), {}});
+    triage.insert(999, ChainTriage {999, TriageMark::Confirmed, QStringLiteral("another case's"), {}});
+    model.setTriage(triage);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0, ChainsModel::Triage).data().toString(), QString());
+    QCOMPARE(model.index(1, ChainsModel::Triage).data().toString(), QStringLiteral("Needs follow-up"));
+    QCOMPARE(TriageMark(model.index(1, 0).data(ChainsModel::TriageMarkRole).toInt()), TriageMark::FollowUp);
+    QCOMPARE(model.index(1, 0).data(ChainsModel::SeedEventRole).toLongLong(), 202);
+    const QString triageTip = model.index(1, ChainsModel::Triage).data(Qt::ToolTipRole).toString();
+    QVERIFY2(triageTip.contains(QLatin1String("ask &lt;IT&gt; &amp; vendor")), qPrintable(triageTip));
+    // Reordered chains keep their triage.
+    model.setChains({chains[1], chains[0]});
+    QCOMPARE(model.index(0, ChainsModel::Triage).data().toString(), QStringLiteral("Needs follow-up"));
+
+    // Times in the chosen zone.
+    model.setChains(chains);
+    QCOMPARE(model.index(0, ChainsModel::Start).data().toString(), formatTimeUs(chains[0].startUs));
+    model.setTimeZone(QTimeZone("Europe/Berlin"));
+    QCOMPARE(model.index(0, ChainsModel::Start).data().toString(),
+        formatTimeUs(chains[0].startUs, QTimeZone("Europe/Berlin")));
+    QVERIFY(model.index(0, ChainsModel::Start).data().toString().endsWith(QLatin1String("+01:00")));
+    QCOMPARE(
+        model.headerData(ChainsModel::Start, Qt::Horizontal).toString(), QStringLiteral("Installed (Europe/Berlin)"));
+    model.setChains({});
+    model.setTriage(triage); // no rows: nothing to report
 }
 
 QTEST_GUILESS_MAIN(Tst_models)

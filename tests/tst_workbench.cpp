@@ -620,10 +620,11 @@ void Tst_workbench::chainMarkProxyColoursTheVerdicts_data()
     QTest::addColumn<QColor>("background");
     QTest::addColumn<QColor>("foreground");
     QTest::addColumn<bool>("bold");
-    QTest::newRow("suspicious: red tint, dark red, bold")
-        << Verdict::Suspicious << QColor(0xfd, 0xe0, 0xdc) << QColor(0xa0, 0x10, 0x10) << true;
-    QTest::newRow("incomplete: amber tint") << Verdict::Incomplete << QColor(0xff, 0xf3, 0xd6) << QColor() << false;
-    QTest::newRow("approved: grey text") << Verdict::Approved << QColor() << QColor(0x70, 0x70, 0x70) << false;
+    // Tints of the Okabe-Ito colours; the icons carry the shapes (tst_evidenceviews).
+    QTest::newRow("suspicious: vermillion tint, dark text, bold")
+        << Verdict::Suspicious << QColor(0xfb, 0xe2, 0xd0) << QColor(0x8a, 0x3d, 0x00) << true;
+    QTest::newRow("incomplete: orange tint") << Verdict::Incomplete << QColor(0xfd, 0xf0, 0xd2) << QColor() << false;
+    QTest::newRow("approved: bluish-green tint") << Verdict::Approved << QColor(0xd6, 0xf0, 0xe8) << QColor() << false;
 }
 
 void Tst_workbench::chainMarkProxyColoursTheVerdicts()

@@ -1,5 +1,7 @@
 #include "correlator.h"
 
+#include "explanation.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -1268,6 +1270,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                             x.reason = Text::tr("%1 loaded %2 with a new hash under the same signer (%3)")
                                            .arg(fileNameOf(imageOf(e)), s.at(e.target), signer);
                             x.hashes = driftHashes(e, seed.startUs);
+                            x.note = d;
                             evidence.append(x);
                         } else {
                             x.reason = Text::tr("%1 loaded %2, now signed by %3, unlike before the install")
@@ -1302,6 +1305,17 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
                                 Text::tr("%1 is now signed by %2, unlike before the install")
                                     .arg(s.at(e.image), s.at(e.signer)));
                             evidence.append(flagged(x, d));
+                        } else {
+                            // The first run's own evidence shows the hashes, old and new.
+                            for (Evidence &y : evidence) {
+                                if (y.eventIndex == ev && y.role == u"first_run" && y.note.isEmpty()) {
+                                    y.hashes = driftHashes(e, seed.startUs);
+                                    y.note = d;
+                                    y.reason = Text::tr("%1; its hash changed since before the install, under the "
+                                                        "same signer")
+                                                   .arg(y.reason);
+                                }
+                            }
                         }
                     }
                 } else if ((e.persistence
@@ -1571,8 +1585,12 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
         if (x.role == u"write")
             role = Text::tr("wrote %1").arg(x.target);
         else if (x.role == u"module")
-            role = x.signatureStatus.isEmpty() ? Text::tr("loaded %1").arg(x.target)
-                                               : Text::tr("loaded %1 (%2)").arg(x.target, x.signatureStatus);
+            // What the load raised, when it raised something: a module flagged or with a
+            // new hash does not read "(Valid)", though its signature may well be.
+            role = !x.flag.isEmpty()          ? Text::tr("loaded %1 (%2)").arg(x.target, mismatchLabel(x.flag))
+                : !x.note.isEmpty()           ? Text::tr("loaded %1 (%2)").arg(x.target, mismatchLabel(x.note))
+                : x.signatureStatus.isEmpty() ? Text::tr("loaded %1").arg(x.target)
+                                              : Text::tr("loaded %1 (%2)").arg(x.target, x.signatureStatus);
         else if (x.role == u"child")
             role = Text::tr("shell / script host");
         else if (x.role == u"egress")
@@ -1586,6 +1604,21 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
             p.roles << role;
         if (!x.flag.isEmpty())
             p.mark = ChainMark::Mismatch;
+    }
+    // A process whose every piece of evidence a policy entry allowed is approved.
+    for (ChainProcess &p : chain.processes) {
+        if (p.mark != ChainMark::InChain)
+            continue;
+        bool any = false;
+        bool all = true;
+        for (const Evidence &x : std::as_const(chain.evidence)) {
+            if (x.node != p.node)
+                continue;
+            any = true;
+            all = all && x.mark() == ChainMark::Approved;
+        }
+        if (any && all)
+            p.mark = ChainMark::Approved;
     }
     for (const ChainProcess &p : std::as_const(chain.processes)) {
         const QString image = s.at(m_index.process(p.node).image);

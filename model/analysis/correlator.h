@@ -54,8 +54,10 @@ enum class Verdict { Suspicious, Incomplete, Approved };
 QString verdictName(Verdict verdict);
 
 // How a process or an evidence item relates to its chain; views turn it into colour
-// and icons, and never work it out themselves.
-enum class ChainMark { None, Context, InChain, Mismatch };
+// and icons, and never work it out themselves. Approved: in the chain, and every piece
+// of its evidence allowed by a named policy entry (appended: the values are stored
+// in item roles).
+enum class ChainMark { None, Context, InChain, Mismatch, Approved };
 
 // One piece of evidence behind a chain, explained once, here, for every front end.
 struct Evidence
@@ -75,7 +77,14 @@ struct Evidence
     QString reason; // plain words
     QString approvedBy; // the policy entry that allowed it, or empty
     QString flag; // the mismatch it raised, or empty
-    ChainMark mark() const { return flag.isEmpty() ? ChainMark::InChain : ChainMark::Mismatch; }
+    // What is only worth a look (Mismatch::HashDrift: a new hash under the same signer,
+    // as every update brings), or empty. Not a flag: it never makes a chain suspicious.
+    // The chain's notes carry it in the JSON contract.
+    QString note;
+    ChainMark mark() const
+    {
+        return !flag.isEmpty() ? ChainMark::Mismatch : approvedBy.isEmpty() ? ChainMark::InChain : ChainMark::Approved;
+    }
     QJsonObject toJson() const;
 };
 

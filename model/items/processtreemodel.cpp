@@ -1,5 +1,7 @@
 #include "processtreemodel.h"
 
+#include "explanation.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -10,6 +12,36 @@ namespace {
 // How many ancestors of the first run to show beyond the chain, so the analyst sees
 // who started it (a login shell, systemd, cron).
 constexpr int ContextAncestors = 2;
+
+// Mismatches first, then notes (a new hash), then the rest: what the analyst must see
+// is what the row shows.
+int weight(const Evidence &x)
+{
+    if (!x.flag.isEmpty())
+        return 0;
+    if (!x.note.isEmpty())
+        return 1;
+    return 2;
+}
+
+// The first evidence item of a row that has the field, so that a signer logged on the
+// module load shows even when the row's first item is an egress.
+template<typename F> QString firstOf(const QList<Evidence> &evidence, F field)
+{
+    for (const Evidence &x : evidence) {
+        if (const QString v = field(x); !v.isEmpty())
+            return v;
+    }
+    return QString();
+}
+
+QString paragraphs(const QStringList &lines)
+{
+    QString html;
+    for (const QString &line : lines)
+        html += QStringLiteral("<p>%1</p>").arg(line.toHtmlEscaped());
+    return html;
+}
 } // namespace
 
 ProcessTreeModel::ProcessTreeModel(QObject *parent)
@@ -26,6 +58,25 @@ void ProcessTreeModel::clear()
     endResetModel();
 }
 
+void ProcessTreeModel::setTimeZone(const QTimeZone &zone)
+{
+    if (zone == m_zone)
+        return;
+    m_zone = zone;
+    emit headerDataChanged(Qt::Horizontal, Start, Start);
+    // Only the Start column changes; a tree reports it per parent.
+    QList<int> parents {-1};
+    while (!parents.isEmpty()) {
+        const int p = parents.takeLast();
+        const QList<int> &children = p < 0 ? m_roots : m_items.at(p).children;
+        if (children.isEmpty())
+            continue;
+        emit dataChanged(indexOfItem(children.first(), Start), indexOfItem(children.last(), Start),
+            {Qt::DisplayRole, Qt::ToolTipRole});
+        parents.append(children);
+    }
+}
+
 void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
 {
     beginResetModel();
@@ -37,11 +88,14 @@ void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
     QHash<qint32, const ChainProcess *> processes;
     for (const ChainProcess &p : chain.processes)
         processes.insert(p.node, &p);
-    // The reasons of the evidence each process acted in, for its tooltip.
-    QHash<qint32, QStringList> reasons;
+    QHash<qint32, QList<Evidence>> evidence;
     for (const Evidence &x : chain.evidence) {
-        if (x.node >= 0 && !x.reason.isEmpty() && !reasons[x.node].contains(x.reason))
-            reasons[x.node].append(x.reason);
+        if (x.node >= 0)
+            evidence[x.node].append(x);
+    }
+    for (QList<Evidence> &list : evidence) {
+        std::stable_sort(
+            list.begin(), list.end(), [](const Evidence &a, const Evidence &b) { return weight(a) < weight(b); });
     }
 
     // Visible: the chain's processes, and their ancestors up to the installer (or a
@@ -80,10 +134,10 @@ void ProcessTreeModel::setChain(const CaseIndex *index, const Chain &chain)
             item.role = p->roles.join(QStringLiteral("; "));
             item.mark = p->mark;
             item.firstRun = p->firstRun;
+            item.evidence = evidence.value(n);
         } else {
             item.mark = ChainMark::Context;
         }
-        item.reasons = reasons.value(n);
         itemOf.insert(n, int(m_items.size()));
         m_items.append(item);
     }
@@ -147,66 +201,168 @@ int ProcessTreeModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
-QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
+QString ProcessTreeModel::displayText(const Item &item, int column) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !m_index)
-        return {};
-    const Item &item = m_items.at(int(index.internalId()));
     const ProcessNode &p = m_index->process(item.node);
-    if (role == NodeRole)
-        return item.node;
-    if (role == FirstRunRole)
-        return item.firstRun;
-    if (role == ChainMarkRole)
-        return int(item.mark);
-    if (role == Qt::ToolTipRole) {
-        // The Role column explains itself: each role in full, then the reasons of the
-        // evidence the process acted in (rich text, so it wraps; logs supply all of it).
-        if (index.column() == Role && !(item.roles.isEmpty() && item.reasons.isEmpty())) {
-            QStringList roles;
-            for (const QString &r : item.roles)
-                roles << r.toHtmlEscaped();
-            QString html = roles.isEmpty() ? QString()
-                                           : QStringLiteral("<p><b>%1</b></p>").arg(roles.join(QStringLiteral("<br>")));
-            for (const QString &reason : item.reasons)
-                html += QStringLiteral("<p>%1</p>").arg(reason.toHtmlEscaped());
-            return html;
-        }
-        return m_index->processKey(item.node);
-    }
-    if (role != Qt::DisplayRole)
-        return {};
     const StringPool &s = m_index->strings;
-    switch (Column(index.column())) {
+    const QList<Evidence> &ev = item.evidence;
+    switch (Column(column)) {
     case Process: {
         const QString name = s.at(p.image).isEmpty() ? tr("(unknown image)") : fileNameOf(s.at(p.image));
         return tr("%1 [%2]").arg(name).arg(p.pid);
     }
+    case StageColumn: {
+        // Every stage the process acted in, in stage order.
+        QStringList stages;
+        for (Chainscope::Stage st : {Stage::Install, Stage::Write, Stage::FirstRun, Stage::Egress}) {
+            if (std::any_of(ev.begin(), ev.end(), [st](const Evidence &x) { return x.stage == st; }))
+                stages << stageLabel(st);
+        }
+        return stages.join(QStringLiteral(", "));
+    }
     case Role:
         return item.role;
+    case Signer:
+        return firstOf(ev, [](const Evidence &x) { return x.signer; });
+    case Signature:
+        return firstOf(ev, [](const Evidence &x) { return x.signatureStatus; });
+    case Hash:
+        return firstOf(ev, [](const Evidence &x) { return x.hashes; });
+    case Reason: {
+        if (ev.isEmpty())
+            return QString();
+        const QString first = evidenceReason(ev.first());
+        return ev.size() == 1 ? first : tr("%1 (and %n more)", nullptr, int(ev.size() - 1)).arg(first);
+    }
     case Start:
-        return p.startSeen ? formatTimeUs(p.startUs) : tr("seen from %1").arg(formatTimeUs(p.startUs));
+        return p.startSeen ? formatTimeUs(p.startUs, m_zone) : tr("seen from %1").arg(formatTimeUs(p.startUs, m_zone));
     case CommandLine:
         return s.at(p.commandLine);
     case ColumnCount:
         break;
     }
-    return {};
+    return QString();
+}
+
+QString ProcessTreeModel::toolTip(const Item &item, int column) const
+{
+    // Rich text, so that long reasons wrap; logs supply nearly all of it, so every
+    // piece is escaped.
+    const QList<Evidence> &ev = item.evidence;
+    switch (Column(column)) {
+    case Process: {
+        const ProcessNode &p = m_index->process(item.node);
+        const StringPool &s = m_index->strings;
+        QStringList lines {s.at(p.image).isEmpty() ? tr("(unknown image)") : s.at(p.image),
+            tr("process %1 on %2").arg(p.pid).arg(s.at(p.host))};
+        if (item.mark == ChainMark::Context)
+            lines << tr("Shown for context: not part of the chain.");
+        return paragraphs(lines);
+    }
+    case Role:
+    case Reason: {
+        if (item.roles.isEmpty() && ev.isEmpty())
+            return QString();
+        QString html;
+        if (!item.roles.isEmpty()) {
+            QStringList roles;
+            for (const QString &r : item.roles)
+                roles << r.toHtmlEscaped();
+            html = QStringLiteral("<p><b>%1</b></p>").arg(roles.join(QStringLiteral("<br>")));
+        }
+        QStringList reasons;
+        for (const Evidence &x : ev) {
+            const QString line = evidenceReason(x);
+            if (!reasons.contains(line))
+                reasons << line;
+        }
+        return html + paragraphs(reasons);
+    }
+    case Signature: {
+        // What the flag means, once per flag.
+        QStringList lines;
+        for (const Evidence &x : ev) {
+            for (const QString &f : {x.flag, x.note}) {
+                if (!f.isEmpty() && !lines.contains(mismatchDescription(f)))
+                    lines << mismatchDescription(f);
+            }
+        }
+        const QString text = displayText(item, column);
+        if (!text.isEmpty())
+            lines.prepend(text);
+        return paragraphs(lines);
+    }
+    case StageColumn:
+    case Signer:
+    case Hash:
+    case Start:
+    case CommandLine:
+        return displayText(item, column).toHtmlEscaped();
+    case ColumnCount:
+        break;
+    }
+    return QString();
+}
+
+QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !m_index)
+        return {};
+    const Item &item = m_items.at(int(index.internalId()));
+    switch (role) {
+    case NodeRole:
+        return item.node;
+    case FirstRunRole:
+        return item.firstRun;
+    case FlagRole:
+        return item.evidence.isEmpty()              ? QString()
+            : !item.evidence.first().flag.isEmpty() ? item.evidence.first().flag
+                                                    : item.evidence.first().note;
+    case EvidenceEventRole:
+        return item.evidence.isEmpty() ? qint64(-1) : item.evidence.first().eventId;
+    case ChainMarkRole:
+        return int(item.mark);
+    case MarkDecorationRole:
+        return index.column() == Process;
+    case Qt::ToolTipRole: {
+        const QString tip = toolTip(item, index.column());
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
+    case Qt::DisplayRole:
+        return displayText(item, index.column());
+    default:
+        return {};
+    }
 }
 
 QVariant ProcessTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
+    const bool tip = role == Qt::ToolTipRole;
     switch (Column(section)) {
     case Process:
-        return tr("Process");
+        return tip ? tr("The process image and its process id") : tr("Process");
+    case StageColumn:
+        return tip ? tr("The stages of the chain the process acted in") : tr("Stage");
     case Role:
-        return tr("Role in chain");
+        return tip ? tr("What the process did in the chain") : tr("Role in chain");
+    case Signer:
+        return tip ? tr("Who signed the code the process ran or loaded, as logged") : tr("Signer");
+    case Signature:
+        return tip ? tr("The signature status as logged (Valid, Unavailable, …)") : tr("Signature");
+    case Hash:
+        return tip ? tr("The code's hash; old \u2192 new when it changed since before the install") : tr("Hash");
+    case Reason:
+        return tip ? tr("Why the process is in the chain: the policy entry that approved it, or the mismatch")
+                   : tr("Reason");
     case Start:
-        return tr("Started (UTC)");
+        return tip ? tr("When the process started, in the display time zone")
+                   : tr("Started (%1)")
+                         .arg(m_zone.isValid() && m_zone != QTimeZone::utc() ? QString::fromUtf8(m_zone.id())
+                                                                             : QStringLiteral("UTC"));
     case CommandLine:
-        return tr("Command line");
+        return tip ? tr("The command line as logged") : tr("Command line");
     case ColumnCount:
         break;
     }
