@@ -88,6 +88,7 @@ private slots:
     void killedImportLeavesIncompleteSourceThatCanBeDroppedAndReimported();
     void usageErrorsExitOne_data();
     void usageErrorsExitOne();
+    void reportChainSelectionIsChecked();
     void verifyExitCodesAndJson();
     void importsFoldersAndArchives();
 
@@ -747,6 +748,27 @@ void Tst_cli::usageErrorsExitOne()
     const ProcessResult r = cli(args);
     QCOMPARE(r.exitCode, 1);
     QVERIFY(!r.err.isEmpty());
+}
+
+// report --chain names chains of the case; a number the case lacks, or no number at all,
+// fails before any file is written.
+void Tst_cli::reportChainSelectionIsChecked()
+{
+    const QString casePath = newCase();
+    const QString html = m_dir.filePath(QStringLiteral("selected.html"));
+    const ProcessResult missing = cli({QStringLiteral("report"), casePath, QStringLiteral("--html"), html,
+        QStringLiteral("--chain"), QStringLiteral("99")});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains("no chain 99"), missing.err.constData());
+    QVERIFY(!QFile::exists(html));
+    const ProcessResult bad = cli({QStringLiteral("report"), casePath, QStringLiteral("--html"), html,
+        QStringLiteral("--chain"), QStringLiteral("one")});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY(!QFile::exists(html));
+    QCOMPARE(cli({QStringLiteral("report"), casePath, QStringLiteral("--html"), html}).exitCode, 0);
+    QVERIFY(QFile::exists(html));
+    const ProcessResult help = cli({QStringLiteral("--help")});
+    QVERIFY(help.out.contains("--chain ID"));
 }
 
 // verify (issue 11, finding 13): 0 when everything was checked and holds, 4 when nothing

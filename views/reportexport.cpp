@@ -7,6 +7,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QTextDocument>
 
 namespace Chainscope {
@@ -28,7 +29,13 @@ QByteArray renderPdf(const QString &html)
         // Lay out at the writer's resolution and page size; otherwise the layout happens
         // at screen resolution and percentage widths shrink on the page.
         document.documentLayout()->setPaintDevice(&writer);
-        document.setHtml(html);
+        // QTextDocument cannot draw inline SVG and would print its labels as loose text:
+        // the timelines are left out of this PDF until the print room paints them.
+        QString printable = html;
+        static const QRegularExpression timeline(QStringLiteral("<div class=\"timeline\"><svg .*?</svg>\\s*</div>"),
+            QRegularExpression::DotMatchesEverythingOption);
+        printable.remove(timeline);
+        document.setHtml(printable);
         document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
         document.print(&writer);
     } // the writer finishes the PDF when it goes

@@ -192,7 +192,10 @@ Commands:
                                    show, load, save or change the case policy (keys as in the spec:
                                    TimeWindow=4h, ApprovedUpdateHosts+=mirror.example, ...);
                                    a change is stored as a new policy version and the chains are recomputed
-  report CASE --html FILE          write an HTML report (sources, policy, chains with evidence)
+  report CASE --html FILE [--chain ID ...]
+                                   write an HTML report (sources with time zones, skipped lines and
+                                   gaps; the policy and its history; marks, notes and bookmarks; chains
+                                   with evidence and timelines), of all chains or only those named
   verify CASE [--json]             check the case file's pages, each raw record against its hash from
                                    import, and each source file still at its path against its SHA-256
 
@@ -872,14 +875,31 @@ int cmdReport(const QStringList &args)
     const QCommandLineOption html(
         QStringLiteral("html"), QStringLiteral("write an HTML report"), QStringLiteral("FILE"));
     p.addOption(html);
+    const QCommandLineOption chain(
+        QStringLiteral("chain"), QStringLiteral("report only this chain (repeatable)"), QStringLiteral("ID"));
+    p.addOption(chain);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
     if (!p.isSet(html))
         return fail(QStringLiteral("report needs --html FILE"));
+    QList<int> selection;
+    for (const QString &value : p.values(chain)) {
+        bool ok = false;
+        const int id = value.toInt(&ok);
+        if (!ok || id <= 0)
+            return fail(QStringLiteral("--chain needs a chain number, not %1").arg(value));
+        selection.append(id);
+    }
     auto store = openForReading(p.positionalArguments().at(1));
     const Policy policy = store->policy();
     const auto analysis = analyse(*store, policy);
-    const QString document = HtmlReport(*store, analysis->index, policy, analysis->chains).render();
+    for (const int id : std::as_const(selection)) {
+        if (std::none_of(analysis->chains.begin(), analysis->chains.end(), [id](const Chain &c) { return c.id == id; }))
+            return fail(QStringLiteral("the case has no chain %1").arg(id));
+    }
+    HtmlReport report(*store, analysis->index, policy, analysis->chains);
+    report.setChainSelection(selection);
+    const QString document = report.render();
     // All or nothing: "report written" only once the whole file is on disk.
     QString error;
     if (!writeOutputFile(p.value(html), document.toUtf8(), &error))

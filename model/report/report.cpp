@@ -2,11 +2,13 @@
 
 #include "casestore.h"
 #include "caseverifier.h"
+#include "timelinesvg.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSet>
 
 namespace Chainscope {
 
@@ -42,7 +44,13 @@ p.because, .approvedby { color: #2e7d32; }
 tr.mismatch td { background: #fde0dc; }
 td.incomplete { color: #c62828; font-weight: bold; }
 td.gaps { color: #ef6c00; }
+.triage { border: 1px solid #888; border-radius: 3px; padding: 2px 6px; background: #fff8e1; }
+.timeline { margin: 0.4em 0; }
+.history { margin: 0.2em 0; }
 )css";
+
+// Between a path separator and what follows it: where a long path may wrap.
+const QChar ZeroWidthSpace(0x200B);
 
 } // namespace
 
@@ -51,7 +59,107 @@ HtmlReport::HtmlReport(CaseStore &store, const CaseIndex &index, const Policy &p
     , m_index(index)
     , m_policy(policy)
     , m_chains(chains)
+    , m_generatedAt(QDateTime::currentDateTimeUtc())
 {
+    // Whole seconds: the header of every PDF page and the report's line say the same.
+    m_generatedAt.setTime(
+        QTime(m_generatedAt.time().hour(), m_generatedAt.time().minute(), m_generatedAt.time().second()));
+}
+
+QString HtmlReport::escapePath(const QString &text)
+{
+    // Each piece between separators is escaped on its own and the space goes after the
+    // separator: never inside an entity ("&amp;") or a control escape ("\\x1b").
+    QString out;
+    QString piece;
+    for (const QChar c : text) {
+        if (c == u'/' || c == u'\\' || c == u'.' || c == u'_' || c == u'-') {
+            out += escape(piece);
+            out += c;
+            out += ZeroWidthSpace;
+            piece.clear();
+        } else {
+            piece += c;
+        }
+    }
+    return out + escape(piece);
+}
+
+QString HtmlReport::caseFileName() const
+{
+    return QFileInfo(m_store.path()).fileName();
+}
+
+QDateTime HtmlReport::generatedAt() const
+{
+    return m_generatedAt;
+}
+
+QString HtmlReport::policyVersionText() const
+{
+    return m_policy.version > 0 ? Text::tr("policy v%1").arg(m_policy.version) : Text::tr("default policy");
+}
+
+QList<const Chain *> HtmlReport::selectedChains() const
+{
+    QList<const Chain *> out;
+    for (const Chain &c : m_chains) {
+        if (m_selection.isEmpty() || m_selection.contains(c.id))
+            out.append(&c);
+    }
+    return out;
+}
+
+QString HtmlReport::timelineSvgOf(const Chain &chain) const
+{
+    return timelineSvg(chain, m_index, m_policy);
+}
+
+QString HtmlReport::timelineResourceName(int chainId)
+{
+    return QStringLiteral("chainscope-timeline:%1").arg(chainId);
+}
+
+QStringList HtmlReport::policyChanges(const Policy &before, const Policy &after)
+{
+    QStringList out;
+    const QJsonObject a = before.toJson();
+    const QJsonObject b = after.toJson();
+    for (const QString &field : Policy::fieldNames()) {
+        const QJsonValue va = a.value(field);
+        const QJsonValue vb = b.value(field);
+        if (va == vb)
+            continue;
+        if (!va.isArray() && !vb.isArray()) {
+            out << Text::tr("%1 %2 → %3").arg(field, va.toString(), vb.toString());
+            continue;
+        }
+        QStringList oldItems;
+        QStringList newItems;
+        for (const QJsonValue &v : va.toArray())
+            oldItems << v.toString();
+        for (const QJsonValue &v : vb.toArray())
+            newItems << v.toString();
+        QStringList added;
+        QStringList removed;
+        for (const QString &v : std::as_const(newItems)) {
+            if (!oldItems.contains(v))
+                added << v;
+        }
+        for (const QString &v : std::as_const(oldItems)) {
+            if (!newItems.contains(v))
+                removed << v;
+        }
+        QStringList parts;
+        if (!added.isEmpty())
+            parts << Text::tr("added %1").arg(added.join(QStringLiteral(", ")));
+        if (!removed.isEmpty())
+            parts << Text::tr("removed %1").arg(removed.join(QStringLiteral(", ")));
+        if (parts.isEmpty())
+            parts << Text::tr("reordered");
+        out << Text::tr("%1: %2").arg(field, parts.join(QStringLiteral("; ")));
+    }
+    return out;
 }
 
 QString HtmlReport::escape(const QString &text)
@@ -66,11 +174,12 @@ QString HtmlReport::escape(const QString &text)
 
 QString HtmlReport::render() const
 {
+    const QList<const Chain *> chains = selectedChains();
     int suspicious = 0;
     int incomplete = 0;
     int approved = 0;
-    for (const Chain &c : m_chains) {
-        switch (c.verdict) {
+    for (const Chain *c : chains) {
+        switch (c->verdict) {
         case Verdict::Suspicious:
             ++suspicious;
             break;
@@ -84,18 +193,27 @@ QString HtmlReport::render() const
     }
     QString html;
     html += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
-    html += QStringLiteral("<title>%1</title>")
-                .arg(escape(Text::tr("Chainscope report: %1").arg(QFileInfo(m_store.path()).fileName())));
+    html += QStringLiteral("<title>%1</title>").arg(escape(Text::tr("Chainscope report: %1").arg(caseFileName())));
     html += QStringLiteral("<style>%1</style></head><body>\n").arg(QString::fromLatin1(Style));
     html += QStringLiteral("<h1>%1</h1>\n").arg(escape(Text::tr("Supply-chain compromise report")));
     // Chain of custody (issue 11, finding 13): a reader of the report learns whether the
-    // case it was made from was checked against its recorded hashes, and when.
-    html += QStringLiteral("<p class=\"meta\">%1<br>%2<br>%3<br>%4</p>\n")
-                .arg(escape(Text::tr("Case: %1").arg(m_store.path())),
-                    escape(Text::tr("Generated: %1 UTC").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))),
+    // case it was made from was checked against its recorded hashes, and when. The
+    // generation time has a line of its own: it is the only line that differs between
+    // two reports of the same case.
+    html += QStringLiteral("<p class=\"meta\">%1<br>\n%2<br>\n%3<br>\n%4</p>\n")
+                .arg(escapePath(m_store.path()).prepend(escape(Text::tr("Case: "))),
+                    escape(Text::tr("Generated: %1 UTC").arg(m_generatedAt.toString(Qt::ISODate))),
                     escape(Text::tr("Last verified: %1").arg(verificationStampText(lastVerification(m_store)))),
                     escape(
                         Text::tr("Analytic: MITRE ATT&CK DET0309 (T1195.002), install → write → first run → egress")));
+    if (!m_selection.isEmpty()) {
+        QStringList ids;
+        for (const Chain *c : chains)
+            ids << QString::number(c->id);
+        html += QStringLiteral("<p class=\"meta\">%1</p>\n")
+                    .arg(escape(Text::tr("Selected chains only: %1 of %2.")
+                                    .arg(ids.join(QStringLiteral(", ")), QString::number(m_chains.size()))));
+    }
     html += QStringLiteral("<h2>%1</h2>\n<p>%2</p>\n")
                 .arg(escape(Text::tr("Summary")),
                     escape(Text::tr("%1 suspicious chain(s), %2 incomplete, %3 approved by the policy.")
@@ -104,16 +222,68 @@ QString HtmlReport::render() const
                                .arg(approved)));
     // Findings first; what they rest on (evidence files, policy) after.
     html += QStringLiteral("<h2>%1</h2>\n").arg(escape(Text::tr("Chains")));
-    if (m_chains.isEmpty())
+    if (chains.isEmpty())
         html += QStringLiteral("<p>%1</p>\n").arg(escape(Text::tr("No install seed wrote into a monitored path.")));
     else
-        html += renderOverview();
-    for (const Chain &c : m_chains)
-        html += renderChain(c);
+        html += renderOverview(chains);
+    const QHash<qint64, ChainTriage> triage = m_store.chainTriage();
+    for (const Chain *c : chains) {
+        QString triageHtml;
+        const auto t = triage.constFind(c->seedEventId);
+        if (c->seedEventId >= 0 && t != triage.constEnd()) {
+            QStringList parts;
+            if (t->mark != TriageMark::None)
+                parts << QStringLiteral("<b>%1</b>").arg(escape(triageMarkText(t->mark)));
+            if (!t->note.isEmpty())
+                parts << escape(t->note);
+            if (!parts.isEmpty())
+                triageHtml = QStringLiteral("<p class=\"triage\">%1 %2</p>\n")
+                                 .arg(escape(Text::tr("Analyst:")), parts.join(QStringLiteral(" — ")));
+        }
+        html += renderChain(*c, triageHtml);
+    }
+    html += renderBookmarks();
     html += renderSources();
     html += renderPolicy();
     html += QStringLiteral("</body></html>\n");
     return html;
+}
+
+QString HtmlReport::triageMarkText(TriageMark mark)
+{
+    switch (mark) {
+    case TriageMark::None:
+        return Text::tr("not marked");
+    case TriageMark::Confirmed:
+        return Text::tr("confirmed");
+    case TriageMark::Benign:
+        return Text::tr("benign");
+    case TriageMark::FollowUp:
+        return Text::tr("needs follow-up");
+    }
+    return triageMarkName(mark);
+}
+
+QString HtmlReport::renderBookmarks() const
+{
+    const QList<Bookmark> marks = m_store.bookmarks();
+    if (marks.isEmpty())
+        return QString();
+    QString html
+        = QStringLiteral("<h2>%1</h2>\n<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">"
+                         "<tr><th width=\"8%\">%2</th><th width=\"18%\">%3</th><th width=\"12%\">%4</th>"
+                         "<th width=\"30%\">%5</th><th>%6</th></tr>\n")
+              .arg(escape(Text::tr("Bookmarked events")), escape(Text::tr("Event")), escape(Text::tr("Time (UTC)")),
+                  escape(Text::tr("Kind")), escape(Text::tr("Object")), escape(Text::tr("Note")));
+    for (const Bookmark &b : marks) {
+        const std::optional<Event> e = m_store.event(b.eventId);
+        html += QStringLiteral("<tr><td class=\"num\">%1</td><td class=\"mono\">%2</td><td>%3</td>"
+                               "<td class=\"mono\">%4</td><td>%5</td></tr>\n")
+                    .arg(QString::number(b.eventId), e ? escape(formatTimeUs(e->timeUs)) : QString(),
+                        e ? escape(kindName(e->kind)) : escape(Text::tr("(not in the case)")),
+                        e ? escapePath(eventObject(*e)) : QString(), escape(b.note));
+    }
+    return html + QStringLiteral("</table>\n");
 }
 
 QString HtmlReport::renderSources() const
@@ -121,26 +291,37 @@ QString HtmlReport::renderSources() const
     QString html
         = QStringLiteral("<h2>%1</h2>\n<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr>")
               .arg(escape(Text::tr("Evidence sources")));
-    for (const char *h : {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "#"),
-             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "File"), QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Format"),
-             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "SHA-256"),
-             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Records"),
-             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Events"),
-             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Errors"), QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Gaps"),
-             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Status")})
+    for (const char *h :
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "#"), QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "File"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Format"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "SHA-256"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Time zone"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Records"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Events"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Errors"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Skipped"), QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Gaps"),
+            QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Status")})
         html += QStringLiteral("<th>%1</th>").arg(escape(Text::tr(h)));
     html += QStringLiteral("</tr>\n");
     for (const SourceInfo &s : m_store.sources()) {
         const bool complete = s.status == SourceStatus::Complete;
+        // The hash wraps in four pieces rather than at any letter.
+        QString hash = escape(s.sha256);
+        for (qsizetype at = 48; at > 0; at -= 16) {
+            if (hash.size() > at)
+                hash.insert(at, ZeroWidthSpace);
+        }
         // One pass over the template: a "%2" in a file name or an error text is text,
         // never a place for the next value (chained arg() calls would re-scan it).
-        // QString::arg() takes at most nine strings at once: the gap cell goes in first.
+        // QString::arg() takes at most nine strings at once: the row goes in pieces.
         html += QStringLiteral("<tr><td class=\"num\">%1</td><td class=\"mono\">%2</td><td>%3</td>"
-                               "<td class=\"mono\">%4</td><td class=\"num\">%5</td><td class=\"num\">%6</td>"
+                               "<td class=\"mono\">%4</td><td>%5</td><td class=\"num\">%6</td>"
                                "<td class=\"num\">%7</td>")
-                    .arg(QString::number(s.id), escape(s.path), escape(s.format), escape(s.sha256),
-                        QString::number(s.counts.recordsRead), QString::number(s.counts.eventsStored),
-                        QString::number(s.counts.recordsFailed))
+                    .arg(QString::number(s.id), escapePath(s.path), escape(s.format), hash,
+                        s.timeZone.isEmpty() ? escape(Text::tr("UTC / as logged")) : escape(s.timeZone),
+                        QString::number(s.counts.recordsRead), QString::number(s.counts.eventsStored))
+            + QStringLiteral("<td class=\"num\">%1</td><td class=\"num\">%2</td>")
+                  .arg(QString::number(s.counts.recordsFailed), QString::number(s.counts.recordsSkipped))
             + renderGaps(s.counts.gaps)
             + QStringLiteral("<td%1>%2</td></tr>\n")
                   .arg(complete ? QString() : QStringLiteral(" class=\"incomplete\""),
@@ -185,7 +366,38 @@ QString HtmlReport::renderPolicy() const
         } else {
             value = v.toString();
         }
-        html += QStringLiteral("<tr><th>%1</th><td class=\"mono\">%2</td></tr>\n").arg(escape(field), escape(value));
+        html += QStringLiteral("<tr><th width=\"22%\">%1</th><td class=\"mono\">%2</td></tr>\n")
+                    .arg(escape(field), escapePath(value));
+    }
+    html += QStringLiteral("</table>\n");
+    return html + renderPolicyHistory(m_store.policyHistory());
+}
+
+QString HtmlReport::renderPolicyHistory(const QList<PolicyVersion> &history) const
+{
+    QString html = QStringLiteral("<h3>%1</h3>\n").arg(escape(Text::tr("Policy history")));
+    if (history.isEmpty())
+        return html
+            + QStringLiteral("<p class=\"meta\">%1</p>\n")
+                  .arg(escape(Text::tr("The policy was never edited in this case: the defaults apply.")));
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">"
+                           "<tr><th width=\"10%\">%1</th><th width=\"22%\">%2</th><th>%3</th></tr>\n")
+                .arg(escape(Text::tr("Version")), escape(Text::tr("Saved (UTC)")),
+                    escape(Text::tr("Changes from the previous version")));
+    Policy previous = Policy::defaults();
+    for (const PolicyVersion &v : history) {
+        QStringList changes = policyChanges(previous, v.policy);
+        if (changes.isEmpty())
+            changes << Text::tr("no change");
+        if (&v == &history.first())
+            changes.prepend(Text::tr("from the defaults:"));
+        QStringList escaped;
+        for (const QString &c : std::as_const(changes))
+            escaped << escapePath(c);
+        html += QStringLiteral("<tr><td>%1</td><td class=\"mono\">%2</td><td>%3</td></tr>\n")
+                    .arg(escape(Text::tr("v%1").arg(v.version)), escape(v.saved.toUTC().toString(Qt::ISODate)),
+                        escaped.join(QStringLiteral("<br>")));
+        previous = v.policy;
     }
     return html + QStringLiteral("</table>\n");
 }
@@ -203,17 +415,15 @@ QString HtmlReport::verdictText(Verdict verdict)
     return verdictName(verdict);
 }
 
-QString HtmlReport::renderOverview() const
+QString HtmlReport::renderOverview(const QList<const Chain *> &chains) const
 {
     // One line per chain, hosts side by side: a case often holds a fleet's Linux,
     // Windows and macOS machines, and the analyst first wants to see which of them
     // has what. Ordered by host, then as ranked.
-    QList<const Chain *> byHost;
-    for (const Chain &c : m_chains)
-        byHost.append(&c);
+    QList<const Chain *> byHost = chains;
     std::stable_sort(byHost.begin(), byHost.end(),
         [](const Chain *a, const Chain *b) { return a->host.compare(b->host, Qt::CaseInsensitive) < 0; });
-    QString html = QStringLiteral("<table><tr>");
+    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr>");
     for (const char *h :
         {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Host"), QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Platform"),
             QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Chain"),
@@ -225,20 +435,20 @@ QString HtmlReport::renderOverview() const
         html += QStringLiteral("<th>%1</th>").arg(escape(Text::tr(h)));
     html += QStringLiteral("</tr>\n");
     for (const Chain *c : std::as_const(byHost)) {
-        html
-            += QStringLiteral(
-                "<tr%1><td>%2</td><td>%3</td><td class=\"num\">%4</td><td>%5</td><td class=\"mono\">%6</td>"
-                "<td class=\"mono\">%7</td><td class=\"mono\">%8</td><td>%9</td></tr>\n")
-                   .arg(c->verdict == Verdict::Suspicious ? QStringLiteral(" class=\"mismatch\"") : QString(),
-                       escape(c->host), escape(platformName(c->platform)), QString::number(c->id),
-                       escape(verdictText(c->verdict)),
-                       escape(c->installerImage.isEmpty() ? c->installer : fileNameOf(c->installerImage)),
-                       escape(fileNameOf(c->firstRun)), escape(c->egress), escape(c->flags.join(QStringLiteral(", "))));
+        html += QStringLiteral(
+            "<tr%1><td>%2</td><td>%3</td><td class=\"num\">%4</td><td>%5</td><td class=\"mono\">%6</td>"
+            "<td class=\"mono\">%7</td><td class=\"mono\">%8</td><td>%9</td></tr>\n")
+                    .arg(c->verdict == Verdict::Suspicious ? QStringLiteral(" class=\"mismatch\"") : QString(),
+                        escape(c->host), escape(platformName(c->platform)), QString::number(c->id),
+                        escape(verdictText(c->verdict)),
+                        escapePath(c->installerImage.isEmpty() ? c->installer : fileNameOf(c->installerImage)),
+                        escapePath(fileNameOf(c->firstRun)), escapePath(c->egress),
+                        escape(c->flags.join(QStringLiteral(", "))));
     }
     return html + QStringLiteral("</table>\n");
 }
 
-QString HtmlReport::renderChain(const Chain &c) const
+QString HtmlReport::renderChain(const Chain &c, const QString &triage) const
 {
     // Everything here is the Correlator's explanation, rendered: the verdict, its
     // summary, the evidence with its reasons, the missing stages.
@@ -247,6 +457,7 @@ QString HtmlReport::renderChain(const Chain &c) const
               .arg(verdictName(c.verdict),
                   escape(Text::tr("Chain %1 — %2, host %3, score %4")
                              .arg(QString::number(c.id), verdictText(c.verdict), c.host, QString::number(c.score))));
+    html += triage;
     if (!c.summary.isEmpty())
         html += QStringLiteral("<p class=\"summary%1\">%2</p>\n")
                     .arg(c.verdict == Verdict::Approved ? QStringLiteral(" because") : QString(), escape(c.summary));
@@ -258,26 +469,33 @@ QString HtmlReport::renderChain(const Chain &c) const
     for (const QString &m : c.notes)
         html += QStringLiteral("<span class=\"flag note\">&nbsp;%1&nbsp;</span> ").arg(escape(m));
     html += QStringLiteral("</p>\n<p>%1 <code>%2</code><br>%3 %4</p>\n")
-                .arg(escape(Text::tr("Installer:")), escape(c.installer), escape(Text::tr("Started:")),
+                .arg(escape(Text::tr("Installer:")), escapePath(c.installer), escape(Text::tr("Started:")),
                     escape(formatTimeUs(c.startUs)));
     for (const MissingStage &m : c.missingStages)
         html += QStringLiteral("<p class=\"missing\">%1</p>\n")
                     .arg(escape(Text::tr("Missing %1: %2").arg(stageName(m.stage), m.reason)));
+    // The timeline: inline for a browser, by name for the PDF's painter.
+    if (m_timelines == Timelines::InlineSvg)
+        html += QStringLiteral("<div class=\"timeline\">%1</div>\n").arg(timelineSvgOf(c));
+    else
+        html += QStringLiteral("<p class=\"timeline\"><img src=\"%1\" alt=\"%2\"></p>\n")
+                    .arg(timelineResourceName(c.id), escape(Text::tr("Timeline of chain %1").arg(c.id)));
 
-    // Widths that leave the reasons room on a portrait page (the PDF export).
+    // The evidence columns of the workbench's tree (issue 14); widths that leave the
+    // reasons room on a portrait page.
     struct Column
     {
         const char *title;
         int percent;
     };
-    static const Column columns[] = {{QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Stage"), 9},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Time (UTC)"), 11},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Role"), 10},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Image"), 12},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Target"), 14},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Signer / status"), 8},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Reason"), 24},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Approved by / flag"), 12}};
+    static const Column columns[] = {{QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Stage / time (UTC)"), 12},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Role"), 8},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Process"), 14},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Target"), 16},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Signer"), 10},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Signature"), 7},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Hash (old → new)"), 12},
+        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Reason"), 21}};
     html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr>");
     for (const Column &column : columns)
         html += QStringLiteral("<th width=\"%1%\">%2</th>").arg(column.percent).arg(escape(Text::tr(column.title)));
@@ -287,38 +505,52 @@ QString HtmlReport::renderChain(const Chain &c) const
         const QString time = x.eventIndex >= 0 && x.eventIndex < events.size()
             ? formatTimeUs(events.at(x.eventIndex).timeUs)
             : QString();
-        QStringList signer;
-        if (!x.signer.isEmpty())
-            signer << x.signer;
-        if (!x.signatureStatus.isEmpty())
-            signer << x.signatureStatus;
-        QString target = escape(x.target);
-        if (!x.hashes.isEmpty())
-            target += QStringLiteral("<br><span class=\"meta\">%1</span>").arg(escape(x.hashes));
-        QStringList verdictCell;
+        QString reason = escape(x.reason);
         if (!x.approvedBy.isEmpty())
-            verdictCell << QStringLiteral("<span class=\"approvedby\">%1</span>").arg(escape(x.approvedBy));
+            reason += QStringLiteral("<br><span class=\"approvedby\">%1</span>")
+                          .arg(escape(Text::tr("approved by %1").arg(x.approvedBy)));
         if (!x.flag.isEmpty())
-            verdictCell << QStringLiteral("<span class=\"flag\">&nbsp;%1&nbsp;</span>").arg(escape(x.flag));
-        html += QStringLiteral("<tr%1><td>%2</td><td class=\"mono\">%3</td><td>%4</td><td class=\"mono\">%5</td>"
-                               "<td class=\"mono\">%6</td><td>%7</td><td>%8</td><td>%9</td></tr>\n")
+            reason += QStringLiteral("<br><span class=\"flag\">&nbsp;%1&nbsp;</span>").arg(escape(x.flag));
+        html += QStringLiteral("<tr%1><td>%2<br><span class=\"meta\">%3</span></td><td>%4</td>"
+                               "<td class=\"mono\">%5</td><td class=\"mono\">%6</td>")
                     .arg(x.flag.isEmpty() ? QString() : QStringLiteral(" class=\"mismatch\""),
-                        escape(stageName(x.stage)), escape(time), escape(x.role), escape(x.image), target,
-                        escape(signer.join(QStringLiteral(" / "))), escape(x.reason), verdictCell.join(u' '));
+                        escape(stageName(x.stage)), escape(time), escape(x.role), escapePath(x.image),
+                        escapePath(x.target))
+            + QStringLiteral("<td>%1</td><td>%2</td><td class=\"mono\">%3</td><td>%4</td></tr>\n")
+                  .arg(escape(x.signer), escape(x.signatureStatus), escapeHashes(x.hashes), reason);
     }
     html += QStringLiteral("</table>\n");
     if (!c.processes.isEmpty()) {
         html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">"
-                               "<tr><th>%1</th><th>%2</th></tr>\n")
+                               "<tr><th width=\"40%\">%1</th><th>%2</th></tr>\n")
                     .arg(escape(Text::tr("Process")), escape(Text::tr("Role in chain")));
         for (const ChainProcess &p : c.processes) {
             html += QStringLiteral("<tr%1><td class=\"mono\">%2</td><td>%3</td></tr>\n")
                         .arg(p.mark == ChainMark::Mismatch ? QStringLiteral(" class=\"mismatch\"") : QString(),
-                            escape(m_index.processKey(p.node)), escape(p.roles.join(QStringLiteral("; "))));
+                            escapePath(m_index.processKey(p.node)), escape(p.roles.join(QStringLiteral("; "))));
         }
         html += QStringLiteral("</table>\n");
     }
     return html + QStringLiteral("</div>\n");
+}
+
+QString HtmlReport::escapeHashes(const QString &text)
+{
+    // Hex digests are one long token: a zero-width space every 16 digits lets the
+    // cell wrap there instead of at an arbitrary letter (or not at all).
+    const QString escaped = escapePath(text);
+    QString out;
+    int run = 0;
+    for (const QChar c : escaped) {
+        const bool hex = c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f');
+        run = hex ? run + 1 : 0;
+        out += c;
+        if (run == 16) {
+            out += ZeroWidthSpace;
+            run = 0;
+        }
+    }
+    return out;
 }
 
 } // namespace Chainscope
