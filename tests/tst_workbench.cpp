@@ -83,6 +83,7 @@ private slots:
     void settingsAreRestored();
     void emptyStatesDisableActions();
     void menusShortcutsAndLanguage();
+    void droppingWithoutACase();
     void statusBarLeavesCorrelating();
     void timeZoneIsKeptPerCase();
     void stageSteppingSelectsEachStage();
@@ -724,12 +725,21 @@ QString Tst_workbench::linuxDemoCase(const QString &name)
         loader.importFiles(truth.files);
         if (!imported.wait(120000))
             qFatal("the demo import did not finish");
+        // The correlation reads the case on a connection of its own: once it is done,
+        // the window's own connection is the last to close and folds the WAL back into
+        // the file that is copied below.
+        QElapsedTimer clock;
+        clock.start();
+        while (loader.isCorrelating() && clock.elapsed() < 60000)
+            QTest::qWait(20);
         m_linuxDemoCase = path;
     }
     const QString copy = m_dir.filePath(name + QStringLiteral(".chainscope"));
-    QFile::remove(copy);
-    if (!QFile::copy(m_linuxDemoCase, copy))
-        qFatal("cannot copy the demo case");
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile::remove(copy + suffix);
+        if (QFile::exists(m_linuxDemoCase + suffix) && !QFile::copy(m_linuxDemoCase + suffix, copy + suffix))
+            qFatal("cannot copy the demo case");
+    }
     return copy;
 }
 
@@ -936,6 +946,31 @@ void Tst_workbench::menusShortcutsAndLanguage()
     QSettings().setValue(QStringLiteral("language"), QStringLiteral("xx"));
     QCOMPARE(languageSetting(), QString());
     QSettings().remove(QStringLiteral("language"));
+}
+
+// Logs dropped on a window without a case are refused (the page says to make one
+// first); a case file dropped there opens.
+void Tst_workbench::droppingWithoutACase()
+{
+    MainWindow window;
+    window.show();
+    QMimeData logs;
+    logs.setUrls({QUrl::fromLocalFile(corpusPath(QStringLiteral("linux/dpkg_tiny_mixed.log")))});
+    QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &logs, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
+
+    const QString path = linuxDemoCase(QStringLiteral("dropped-case"));
+    QMimeData caseFile;
+    caseFile.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &caseFile, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &caseFile, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QTRY_VERIFY(window.caseStore());
+    QCOMPARE(window.caseStore()->path(), path);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Workbench);
 }
 
 void Tst_workbench::statusBarLeavesCorrelating()
