@@ -71,6 +71,10 @@ const QString CaseSuffix = QStringLiteral(".chainscope");
 // installer's command line must not push First run, Egress and Flags off-screen.
 constexpr int MaxColumnChars = 48;
 constexpr int MaxTreeRoleChars = 70;
+// The chains list shares the window with the tree: its installer, first-run and egress
+// columns stay narrow enough that the flags are in sight (the chain's own line above
+// the tree spells them out).
+constexpr int MaxChainsColumnChars = 26;
 
 template<typename View> View *configure(View *view, QAbstractItemModel *model)
 {
@@ -1067,7 +1071,9 @@ void MainWindow::autoSizeColumns(QHeaderView *header)
     m_autoSizing = true;
     header->resizeSections(QHeaderView::ResizeToContents);
     // Long paths and command lines are elided past a width; their tooltips have them.
-    const int chars = header == m_treeView->header() ? MaxTreeRoleChars : MaxColumnChars;
+    const int chars = header == m_treeView->header() ? MaxTreeRoleChars
+        : header == m_chainsView->horizontalHeader() ? MaxChainsColumnChars
+                                                     : MaxColumnChars;
     const int widest = header->fontMetrics().averageCharWidth() * chars;
     for (int i = 0; i < header->count(); ++i) {
         if (header->sectionSize(i) > widest)
