@@ -8,14 +8,17 @@
 #include "eventsmodel.h"
 #include "formats.h"
 #include "importer.h"
+#include "language.h"
 #include "linuxscenario.h"
 #include "macscenario.h"
 #include "mainwindow.h"
+#include "policydialog.h"
 #include "processtreemodel.h"
 #include "rawrecordview.h"
 #include "report.h"
 #include "testsupport.h"
 #include "timelineview.h"
+#include "timezonebox.h"
 #include "verificationdialog.h"
 #include "windowsscenario.h"
 
@@ -27,20 +30,29 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFont>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -67,9 +79,24 @@ private slots:
     void verifyShowsWhatDiffers();
     void chainMarkProxyColoursTheVerdicts_data();
     void chainMarkProxyColoursTheVerdicts();
+    // Issue 14: the window's Qt conventions.
+    void settingsAreRestored();
+    void emptyStatesDisableActions();
+    void menusShortcutsAndLanguage();
+    void droppingWithoutACase();
+    void statusBarLeavesCorrelating();
+    void timeZoneIsKeptPerCase();
+    void stageSteppingSelectsEachStage();
+    void policyChangeKeepsRawAndEventsTogether();
+    void policyDialogValidatesAsTyped_data();
+    void policyDialogValidatesAsTyped();
+    void policyDialogLabelsAndGrowingLists();
 
 private:
     const QList<Chain> &demoChains();
+    // A copy of the Linux demo case (imported once), for a test to change as it likes.
+    QString linuxDemoCase(const QString &name);
+    QString m_linuxDemoCase;
     QTemporaryDir m_dir;
     QList<Chain> m_demoChains;
 };
@@ -79,6 +106,10 @@ void Tst_workbench::initTestCase()
     // Keep the analyst's real recent-cases list out of the tests.
     QCoreApplication::setOrganizationName(QStringLiteral("ChainscopeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_workbench"));
+    // Settings (layout, recent cases, language) in the test's own folder.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    QSettings().clear();
 }
 
 void Tst_workbench::displayTextKeepsEveryByteVisible_data()
@@ -678,6 +709,650 @@ void Tst_workbench::chainMarkProxyColoursTheVerdicts()
     QCOMPARE(proxy.rowCount(), 1);
     model.setChains({});
     QCOMPARE(proxy.rowCount(), 0);
+}
+
+QString Tst_workbench::linuxDemoCase(const QString &name)
+{
+    if (m_linuxDemoCase.isEmpty()) {
+        const QString evidence = m_dir.filePath(QStringLiteral("window-demo"));
+        const LinuxScenarioResult truth = writeLinuxScenario(evidence, {});
+        if (!truth.error.isEmpty())
+            qFatal("Linux demo evidence: %s", qPrintable(truth.error));
+        const QString path = m_dir.filePath(QStringLiteral("window-demo.chainscope"));
+        MainWindow loader;
+        if (!loader.newCase(path))
+            qFatal("cannot create %s", qPrintable(path));
+        QSignalSpy imported(&loader, &MainWindow::importFinished);
+        loader.importFiles(truth.files);
+        if (!imported.wait(120000))
+            qFatal("the demo import did not finish");
+        // The correlation reads the case on a connection of its own: once it is done,
+        // the window's own connection is the last to close and folds the WAL back into
+        // the file that is copied below.
+        QElapsedTimer clock;
+        clock.start();
+        while (loader.isCorrelating() && clock.elapsed() < 60000)
+            QTest::qWait(20);
+        m_linuxDemoCase = path;
+    }
+    const QString copy = m_dir.filePath(name + QStringLiteral(".chainscope"));
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile::remove(copy + suffix);
+        if (QFile::exists(m_linuxDemoCase + suffix) && !QFile::copy(m_linuxDemoCase + suffix, copy + suffix))
+            qFatal("cannot copy the demo case");
+    }
+    return copy;
+}
+
+namespace {
+QAction *actionNamed(const MainWindow &window, const char *name)
+{
+    return window.findChild<QAction *>(QLatin1String(name));
+}
+
+QString statusSummary(const MainWindow &window)
+{
+    return window.findChild<QLabel *>(QStringLiteral("statusSummary"))->text();
+}
+
+// Waits for the chains of the policy the window asked for, and for correlating to end.
+bool waitForChains(MainWindow &window, QSignalSpy &updated, int timeoutMs = 60000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        if (!updated.isEmpty() && !window.isCorrelating())
+            return true;
+        QTest::qWait(20);
+    }
+    return false;
+}
+} // namespace
+
+void Tst_workbench::settingsAreRestored()
+{
+    QSettings().clear();
+    int chainsColumnWidth = 0;
+    QList<int> mainSizes;
+    const QString path = linuxDemoCase(QStringLiteral("settings"));
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(760, 540);
+        window.move(12, 20);
+        QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+        QVERIFY(window.openCase(path));
+        QVERIFY(waitForChains(window, updated));
+        window.tabs()->setCurrentIndex(MainWindow::EventsTab);
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+        QVERIFY(splitter);
+        splitter->setSizes({200, 500});
+        mainSizes = splitter->sizes();
+        auto *chains = window.findChild<QTableView *>(QStringLiteral("chainsView"));
+        chains->horizontalHeader()->resizeSection(ChainsModel::Installer, 123);
+        chainsColumnWidth = chains->horizontalHeader()->sectionSize(ChainsModel::Installer);
+        QCOMPARE(chainsColumnWidth, 123);
+        window.close(); // saves
+    }
+    QVERIFY(QFile::exists(QSettings().fileName()));
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.size(), QSize(760, 540));
+        QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::EventsTab));
+        auto *chains = window.findChild<QTableView *>(QStringLiteral("chainsView"));
+        QCOMPARE(chains->horizontalHeader()->sectionSize(ChainsModel::Installer), chainsColumnWidth);
+        // The analyst's width survives the chains arriving (content no longer sizes it).
+        QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+        QVERIFY(window.openCase(path));
+        QVERIFY(waitForChains(window, updated));
+        QVERIFY(window.chainsModel()->rowCount() > 0);
+        QTRY_COMPARE(window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), mainSizes);
+        QCOMPARE(chains->horizontalHeader()->sectionSize(ChainsModel::Installer), chainsColumnWidth);
+
+        // View → Reset Layout forgets it all.
+        actionNamed(window, "actionResetLayout")->trigger();
+        QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::ProcessTreeTab));
+        QVERIFY(!QSettings().childGroups().contains(QStringLiteral("MainWindow")));
+        QVERIFY(chains->horizontalHeader()->sectionSize(ChainsModel::Installer) != chainsColumnWidth);
+        window.closeCase();
+    }
+    QSettings().clear();
+}
+
+void Tst_workbench::emptyStatesDisableActions()
+{
+    MainWindow window;
+    window.resize(1000, 640);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QList<const char *> needCase = {"actionCloseCase", "actionImport", "actionImportFolder", "actionExport",
+        "actionPolicy", "actionVerify", "actionFind", "actionTimeZone", "actionNextChain", "actionPreviousChain",
+        "actionNextStage", "actionPreviousStage"};
+    const auto enabled = [&](const char *name) {
+        QAction *a = actionNamed(window, name);
+        if (!a)
+            qFatal("no action %s", name);
+        return a->isEnabled();
+    };
+
+    // No case: a page that says what to do, with the actions that do it.
+    QCOMPARE(window.currentPage(), MainWindow::Page::NoCase);
+    auto *title = window.findChild<QLabel *>(QStringLiteral("noCasePageTitle"));
+    QVERIFY(title && title->isVisible());
+    QCOMPARE(title->text(), QStringLiteral("Create or open a case, then import or drop logs"));
+    QVERIFY(enabled("actionNewCase"));
+    QVERIFY(enabled("actionOpenCase"));
+    for (const char *name : needCase)
+        QVERIFY2(!enabled(name), name);
+    QCOMPARE(statusSummary(window), QStringLiteral("No case open"));
+    QVERIFY(window.grab().save(QStringLiteral("/tmp/window-nocase.png")));
+
+    // A case without events: import, and little else.
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    QVERIFY(window.newCase(m_dir.filePath(QStringLiteral("empty-state.chainscope"))));
+    QCOMPARE(window.currentPage(), MainWindow::Page::EmptyCase);
+    QVERIFY(waitForChains(window, updated));
+    auto *emptyTitle = window.findChild<QLabel *>(QStringLiteral("emptyCasePageTitle"));
+    QVERIFY(emptyTitle && emptyTitle->isVisible());
+    QCOMPARE(emptyTitle->text(), QStringLiteral("Import logs or drop files here"));
+    for (const char *name :
+        {"actionCloseCase", "actionImport", "actionImportFolder", "actionPolicy", "actionVerify", "actionTimeZone"})
+        QVERIFY2(enabled(name), name);
+    for (const char *name : {"actionExport", "actionFind", "actionNextChain", "actionPreviousChain", "actionNextStage",
+             "actionPreviousStage"})
+        QVERIFY2(!enabled(name), name);
+    QVERIFY(window.grab().save(QStringLiteral("/tmp/window-emptycase.png")));
+
+    // A case with events and chains: everything applies.
+    QVERIFY(window.openCase(linuxDemoCase(QStringLiteral("empty-state-demo"))));
+    QCOMPARE(window.currentPage(), MainWindow::Page::Workbench);
+    updated.clear();
+    QVERIFY(waitForChains(window, updated));
+    for (const char *name : needCase)
+        QVERIFY2(enabled(name), name);
+    window.resize(1500, 900);
+    QVERIFY(window.grab().save(QStringLiteral("/tmp/window-case.png")));
+
+    // Close Case: back to the first page, nothing of the case left.
+    actionNamed(window, "actionCloseCase")->trigger();
+    QVERIFY(!window.caseStore());
+    QCOMPARE(window.currentPage(), MainWindow::Page::NoCase);
+    QCOMPARE(window.chainsModel()->rowCount(), 0);
+    QCOMPARE(window.windowTitle(), QStringLiteral("Chainscope"));
+    for (const char *name : needCase)
+        QVERIFY2(!enabled(name), name);
+    QCOMPARE(statusSummary(window), QStringLiteral("No case open"));
+}
+
+void Tst_workbench::menusShortcutsAndLanguage()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The menus the analyst looks for, in order.
+    QStringList menus;
+    for (QAction *a : window.menuBar()->actions())
+        menus << a->text().remove(u'&');
+    QCOMPARE(menus,
+        (QStringList {QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
+            QStringLiteral("Analysis"), QStringLiteral("Help")}));
+    const QList<QPair<const char *, QKeySequence>> keys = {{"actionNextChain", QKeySequence(Qt::Key_F8)},
+        {"actionPreviousChain", QKeySequence(Qt::SHIFT | Qt::Key_F8)}, {"actionNextStage", QKeySequence(Qt::Key_F7)},
+        {"actionPreviousStage", QKeySequence(Qt::SHIFT | Qt::Key_F7)}, {"actionFind", QKeySequence::Find},
+        {"actionCloseCase", QKeySequence::Close}};
+    for (const auto &[name, key] : keys)
+        QCOMPARE(actionNamed(window, name)->shortcut(), key);
+
+    // Help → Keyboard Shortcuts lists what the keys do, from the actions themselves.
+    actionNamed(window, "actionShortcuts")->trigger();
+    auto *table = window.findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+    QVERIFY(table);
+    QStringList rows;
+    for (int r = 0; r < table->rowCount(); ++r)
+        rows << table->item(r, 0)->text() + QStringLiteral(" = ") + table->item(r, 1)->text();
+    const QString all = rows.join(u'\n');
+    QVERIFY2(all.contains(QStringLiteral("Analysis → Next Stage = F7")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("Analysis → Previous Chain = Shift+F8")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("Edit → Find = Ctrl+F")), qPrintable(all));
+    table->window()->close();
+
+    // Edit → Find shows the Events tab.
+    QSignalSpy find(&window, &MainWindow::findRequested);
+    QVERIFY(window.openCase(linuxDemoCase(QStringLiteral("find"))));
+    actionNamed(window, "actionFind")->trigger();
+    QCOMPARE(find.size(), 1);
+    QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::EventsTab));
+
+    // View → Language: kept for the next start, and the window says so.
+    QSettings().remove(QStringLiteral("language"));
+    QCOMPARE(languageSetting(), QString());
+    actionNamed(window, "actionLanguage_de")->trigger();
+    QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("de"));
+    QCOMPARE(languageSetting(), QStringLiteral("de"));
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("next start")),
+        qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(uiLocale(languageSetting()).language(), QLocale::German);
+    QCOMPARE(uiLocale(QStringLiteral("ja")).language(), QLocale::Japanese);
+    QCOMPARE(uiLocale(QString()), QLocale::system());
+    {
+        MainWindow next;
+        QVERIFY(actionNamed(next, "actionLanguage_de")->isChecked());
+    }
+    actionNamed(window, "actionLanguage_system")->trigger();
+    QVERIFY(!QSettings().contains(QStringLiteral("language")));
+    // A stored code no longer offered falls back to the system's language.
+    QSettings().setValue(QStringLiteral("language"), QStringLiteral("xx"));
+    QCOMPARE(languageSetting(), QString());
+    QSettings().remove(QStringLiteral("language"));
+}
+
+// Logs dropped on a window without a case are refused (the page says to make one
+// first); a case file dropped there opens.
+void Tst_workbench::droppingWithoutACase()
+{
+    MainWindow window;
+    window.show();
+    QMimeData logs;
+    logs.setUrls({QUrl::fromLocalFile(corpusPath(QStringLiteral("linux/dpkg_tiny_mixed.log")))});
+    QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &logs, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
+
+    const QString path = linuxDemoCase(QStringLiteral("dropped-case"));
+    QMimeData caseFile;
+    caseFile.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &caseFile, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &caseFile, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QTRY_VERIFY(window.caseStore());
+    QCOMPARE(window.caseStore()->path(), path);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Workbench);
+}
+
+void Tst_workbench::statusBarLeavesCorrelating()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    QVERIFY(window.openCase(linuxDemoCase(QStringLiteral("status"))));
+    // Asked for and not yet there: the window says it is correlating.
+    QVERIFY(window.isCorrelating());
+    QVERIFY2(statusSummary(window).contains(QStringLiteral("correlating…")), qPrintable(statusSummary(window)));
+    QVERIFY(!actionNamed(window, "actionExport")->isEnabled());
+    QVERIFY(updated.wait(60000));
+    // The chains came: the counts replace "correlating" (once the worker is idle).
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isCorrelating(), 5000);
+    const QString text = statusSummary(window);
+    QVERIFY2(!text.contains(QLatin1String("correlating")), qPrintable(text));
+    int suspicious = 0;
+    for (const Chain &c : window.chainsModel()->chains())
+        suspicious += c.verdict == Verdict::Suspicious;
+    QVERIFY(window.chainsModel()->rowCount() > 0);
+    // Untranslated plurals read "event(s)"; a translation says it properly.
+    const QString expected = QStringLiteral("%1 event(s) · %2 source(s)")
+                                 .arg(window.caseStore()->eventCount())
+                                 .arg(window.caseStore()->sources().size());
+    QVERIFY2(text.startsWith(expected), qPrintable(text));
+    QVERIFY2(text.contains(
+                 QStringLiteral("%1 chain(s) (%2 suspicious)").arg(window.chainsModel()->rowCount()).arg(suspicious)),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("policy v%1").arg(window.caseStore()->policy().version)), qPrintable(text));
+    QCOMPARE(
+        window.findChild<QToolButton *>(QStringLiteral("statusTimeZone"))->text(), QStringLiteral("Time zone: UTC"));
+    QVERIFY(actionNamed(window, "actionExport")->isEnabled());
+
+    // A policy change: correlating while it runs, the new version once it is done.
+    Policy policy = window.caseStore()->policy();
+    QString error;
+    QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
+    updated.clear();
+    window.applyPolicy(policy);
+    QVERIFY(statusSummary(window).contains(QStringLiteral("correlating…")));
+    QVERIFY(waitForChains(window, updated));
+    QVERIFY2(!statusSummary(window).contains(QLatin1String("correlating")), qPrintable(statusSummary(window)));
+    QVERIFY2(statusSummary(window).contains(QStringLiteral("policy v%1").arg(window.caseStore()->policy().version)),
+        qPrintable(statusSummary(window)));
+}
+
+void Tst_workbench::timeZoneIsKeptPerCase()
+{
+    const QString caseA = linuxDemoCase(QStringLiteral("zone-a"));
+    const QString caseB = linuxDemoCase(QStringLiteral("zone-b"));
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy zoneChanged(&window, &MainWindow::displayTimeZoneChanged);
+        QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+        QVERIFY(window.openCase(caseA));
+        QVERIFY(waitForChains(window, updated));
+        QCOMPARE(window.displayTimeZone().id(), QByteArray("UTC"));
+        QCOMPARE(zoneChanged.size(), 0);
+        auto *details = window.findChild<QLabel *>(QStringLiteral("chainDetails"));
+        QVERIFY2(details->text().contains(QLatin1String("Z:")), qPrintable(details->text()));
+
+        // Through View → Display Time Zone: what names no zone leaves OK disabled.
+        bool sawInvalid = false;
+        connect(&window, &MainWindow::timeZoneDialogShown, this, [&](QDialog *dialog) {
+            auto *d = qobject_cast<TimeZoneDialog *>(dialog);
+            QVERIFY(d);
+            QVERIFY(d->okButton()->isEnabled()); // UTC
+            d->box()->setCurrentText(QStringLiteral("Mars/Olympus_Mons"));
+            sawInvalid = !d->okButton()->isEnabled();
+            d->box()->setCurrentText(QStringLiteral("Europe/Ber")); // half typed
+            sawInvalid = sawInvalid && !d->okButton()->isEnabled();
+            d->box()->setCurrentText(QString());
+            sawInvalid = sawInvalid && !d->okButton()->isEnabled();
+            d->box()->setCurrentText(QStringLiteral("asia/tokyo")); // case does not matter
+            QVERIFY(d->okButton()->isEnabled());
+            d->grab().save(QStringLiteral("/tmp/window-timezone.png"));
+            d->accept();
+        });
+        actionNamed(window, "actionTimeZone")->trigger();
+        QVERIFY(sawInvalid);
+        QCOMPARE(window.displayTimeZone().id(), QByteArray("Asia/Tokyo"));
+        QCOMPARE(zoneChanged.size(), 1);
+        QCOMPARE(zoneChanged.first().first().value<QTimeZone>().id(), QByteArray("Asia/Tokyo"));
+        QCOMPARE(window.caseStore()->meta(QStringLiteral("display_time_zone")).value_or(QString()),
+            QStringLiteral("Asia/Tokyo"));
+        QCOMPARE(window.findChild<QToolButton *>(QStringLiteral("statusTimeZone"))->text(),
+            QStringLiteral("Time zone: Asia/Tokyo"));
+        // The window's own times follow: the install time in the chain's line.
+        const Chain &chain = window.chainsModel()->chainAt(window.currentChainRow());
+        QVERIFY2(details->text().contains(formatTimeUs(chain.startUs, QTimeZone("Asia/Tokyo"))),
+            qPrintable(details->text()));
+        QVERIFY(details->text().contains(QLatin1String("+09:00")));
+
+        // Another case has its own zone (UTC: it never chose one).
+        QVERIFY(window.openCase(caseB));
+        QCOMPARE(window.displayTimeZone().id(), QByteArray("UTC"));
+        QCOMPARE(zoneChanged.size(), 2);
+        QCOMPARE(zoneChanged.last().first().value<QTimeZone>().id(), QByteArray("UTC"));
+        // Back to A: its zone again.
+        QVERIFY(window.openCase(caseA));
+        QCOMPARE(window.displayTimeZone().id(), QByteArray("Asia/Tokyo"));
+        QCOMPARE(zoneChanged.size(), 3);
+    }
+    // And in a window started afresh.
+    MainWindow window;
+    QVERIFY(window.openCase(caseA));
+    QCOMPARE(window.displayTimeZone().id(), QByteArray("Asia/Tokyo"));
+    // A zone this system does not know falls back to UTC (the case keeps its choice).
+    window.caseStore()->setMeta(QStringLiteral("display_time_zone"), QStringLiteral("Nowhere/Atlantis"));
+    QVERIFY(window.openCase(caseB));
+    QVERIFY(window.openCase(caseA));
+    QCOMPARE(window.displayTimeZone().id(), QByteArray("UTC"));
+    // An invalid zone is refused.
+    window.setDisplayTimeZone(QTimeZone(QByteArray("Nowhere/Atlantis")));
+    QCOMPARE(window.displayTimeZone().id(), QByteArray("UTC"));
+}
+
+void Tst_workbench::stageSteppingSelectsEachStage()
+{
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    QVERIFY(window.openCase(linuxDemoCase(QStringLiteral("stages"))));
+    QVERIFY(waitForChains(window, updated));
+    ProcessTreeModel *tree = window.processTreeModel();
+    auto *treeView = window.findChild<QTreeView *>(QStringLiteral("processTree"));
+    auto *raw = window.findChild<RawRecordView *>();
+    const std::shared_ptr<const CaseIndex> index = window.caseIndex();
+    QVERIFY(index);
+    const auto checkStop = [&](qint64 eventId, qint32 eventIndex) {
+        QCOMPARE(window.currentEventId(), eventId);
+        // The raw pane shows that event's record.
+        QCOMPARE(raw->toPlainText(), RawRecordView::displayText(window.caseStore()->rawRecord(eventId).value()));
+        // The tree selects the process that did it.
+        const qint32 node = index->events().at(eventIndex).node;
+        const QModelIndexList inTree = node < 0
+            ? QModelIndexList()
+            : treeView->model()->match(treeView->model()->index(0, 0), ProcessTreeModel::NodeRole, node, 1,
+                Qt::MatchExactly | Qt::MatchRecursive);
+        if (inTree.isEmpty()) {
+            QVERIFY(!treeView->currentIndex().isValid());
+        } else {
+            QVERIFY(treeView->currentIndex().isValid());
+            QCOMPARE(treeView->currentIndex().data(ProcessTreeModel::NodeRole).toInt(), node);
+        }
+    };
+    QVERIFY(tree->rowCount() > 0);
+
+    // Every chain: the stages in order, then the nearest misses; wrapping both ways.
+    int chainsWithMiss = 0;
+    int fullChains = 0;
+    for (int row = 0; row < window.chainsModel()->rowCount(); ++row) {
+        window.selectChain(row);
+        const Chain &chain = window.chainsModel()->chainAt(row);
+        QList<QPair<qint64, qint32>> expected;
+        for (const ChainStage &s : chain.stages)
+            expected.append({s.eventIds.first(), s.eventIndices.first()});
+        for (const MissingStage &m : chain.missingStages) {
+            if (m.nearestEventId >= 0)
+                expected.append({m.nearestEventId, m.nearestEvent});
+        }
+        chainsWithMiss += expected.size() > chain.stages.size();
+        fullChains += chain.isFull();
+        QCOMPARE(window.stageStopCount(), int(expected.size()));
+        QCOMPARE(window.currentStageStop(), -1);
+        QCOMPARE(actionNamed(window, "actionNextStage")->isEnabled(), !expected.isEmpty());
+        for (int i = 0; i < expected.size(); ++i) {
+            actionNamed(window, "actionNextStage")->trigger(); // F7
+            QCOMPARE(window.currentStageStop(), i);
+            checkStop(expected.at(i).first, expected.at(i).second);
+            QVERIFY2(window.statusBar()->currentMessage().startsWith(
+                         QStringLiteral("Stage %1 of %2: ").arg(i + 1).arg(expected.size())),
+                qPrintable(window.statusBar()->currentMessage()));
+        }
+        if (expected.isEmpty())
+            continue;
+        actionNamed(window, "actionNextStage")->trigger(); // wraps to the install
+        QCOMPARE(window.currentStageStop(), 0);
+        checkStop(expected.first().first, expected.first().second);
+        actionNamed(window, "actionPreviousStage")->trigger(); // Shift+F7 wraps back
+        QCOMPARE(window.currentStageStop(), int(expected.size()) - 1);
+        checkStop(expected.last().first, expected.last().second);
+    }
+    QVERIFY(fullChains > 0);
+    QVERIFY(chainsWithMiss > 0); // the near miss: its late egress is a stop
+    // F8 moves to the next chain and starts its stages afresh.
+    window.selectChain(0);
+    actionNamed(window, "actionNextStage")->trigger();
+    actionNamed(window, "actionNextChain")->trigger();
+    QCOMPARE(window.currentChainRow(), 1);
+    QCOMPARE(window.currentStageStop(), -1);
+}
+
+void Tst_workbench::policyChangeKeepsRawAndEventsTogether()
+{
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    QVERIFY(window.openCase(linuxDemoCase(QStringLiteral("agree"))));
+    QVERIFY(waitForChains(window, updated));
+    auto *eventsView = window.findChild<QTableView *>(QStringLiteral("eventsView"));
+    auto *raw = window.findChild<RawRecordView *>();
+    auto *events = qobject_cast<EventsModel *>(eventsView->model());
+    QVERIFY(events->rowCount() > 10);
+    const auto eventsSelection = [&]() -> qint64 {
+        const QModelIndex current = eventsView->selectionModel()->currentIndex();
+        const bool selected = eventsView->selectionModel()->isRowSelected(current.row(), {});
+        return current.isValid() && selected ? current.data(EventsModel::EventIdRole).toLongLong() : -1;
+    };
+    const auto rawOf = [&](qint64 id) {
+        return RawRecordView::displayText(window.caseStore()->rawRecord(id).value());
+    };
+
+    // The analyst picks an event in the Events tab, then changes the policy.
+    window.tabs()->setCurrentIndex(MainWindow::EventsTab);
+    const int row = 7;
+    eventsView->setCurrentIndex(events->index(row, 0));
+    const qint64 picked = events->eventAt(row).id;
+    QCOMPARE(window.currentEventId(), picked);
+    QCOMPARE(raw->toPlainText(), rawOf(picked));
+    Policy policy = window.caseStore()->policy();
+    QString error;
+    QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
+    updated.clear();
+    window.applyPolicy(policy);
+    QVERIFY(waitForChains(window, updated));
+    // The same event, in both.
+    QCOMPARE(window.currentEventId(), picked);
+    QCOMPARE(eventsSelection(), picked);
+    QCOMPARE(raw->toPlainText(), rawOf(picked));
+
+    // A tree selection makes its process's start current: the Events tab selects it
+    // when loaded there, else nothing, never another event.
+    window.tabs()->setCurrentIndex(MainWindow::ProcessTreeTab);
+    auto *treeView = window.findChild<QTreeView *>(QStringLiteral("processTree"));
+    QModelIndex node = treeView->model()->index(0, 0);
+    treeView->setCurrentIndex(node);
+    const qint64 started = window.currentEventId();
+    QVERIFY(started >= 0);
+    QCOMPARE(raw->toPlainText(), rawOf(started));
+    const qint64 selected = eventsSelection();
+    QVERIFY2(selected == started || selected == -1, qPrintable(QString::number(selected)));
+    // And a stage step likewise.
+    actionNamed(window, "actionNextStage")->trigger();
+    QCOMPARE(raw->toPlainText(), rawOf(window.currentEventId()));
+    QVERIFY(eventsSelection() == window.currentEventId() || eventsSelection() == -1);
+
+    // Back in the Events tab and through another policy change.
+    eventsView->setCurrentIndex(events->index(3, 0));
+    const qint64 second = events->eventAt(3).id;
+    policy = window.caseStore()->policy();
+    QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=90m"), &error));
+    updated.clear();
+    window.applyPolicy(policy);
+    QVERIFY(waitForChains(window, updated));
+    QCOMPARE(eventsSelection(), second);
+    QCOMPARE(raw->toPlainText(), rawOf(second));
+}
+
+void Tst_workbench::policyDialogValidatesAsTyped_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("problem"); // part of the reason shown
+    QTest::newRow("window 90m") << "TimeWindow"
+                                << "90m" << true << "";
+    QTest::newRow("window bare minutes") << "TimeWindow"
+                                         << "45" << true << "";
+    QTest::newRow("window 1s (smallest)") << "TimeWindow"
+                                          << "1s" << true << "";
+    QTest::newRow("window 0s") << "TimeWindow"
+                               << "0s" << false << "Time window: \"0s\" is not a duration";
+    QTest::newRow("window 31536000s (largest)") << "TimeWindow"
+                                                << "31536000s" << true << "";
+    QTest::newRow("window 31536001s") << "TimeWindow"
+                                      << "31536001s" << false << "Time window";
+    QTest::newRow("window words") << "TimeWindow"
+                                  << "four hours" << false << "Time window";
+    QTest::newRow("window empty") << "TimeWindow"
+                                  << "" << false << "Time window";
+    QTest::newRow("hosts fine") << "ApprovedUpdateHosts"
+                                << "deb.debian.org\n*.ubuntu.com\n10.0.0.0/8" << true << "";
+    QTest::newRow("hosts blank lines ignored") << "ApprovedUpdateHosts"
+                                               << "\n deb.debian.org \n\n"
+                                               << true << "";
+    QTest::newRow("hosts duplicate") << "ApprovedUpdateHosts"
+                                     << "deb.debian.org\n*.ubuntu.com\ndeb.debian.org" << false
+                                     << "Approved update hosts: \"deb.debian.org\" is listed twice (entries 1 and 3)";
+    QTest::newRow("hosts duplicate in other case") << "ApprovedUpdateHosts"
+                                                   << "Deb.Debian.org\ndeb.debian.org" << false << "listed twice";
+    QTest::newRow("hosts not a host") << "ApprovedUpdateHosts"
+                                      << "deb debian org" << false
+                                      << "Approved update hosts: \"deb debian org\" is not a host name";
+    QTest::newRow("hosts CIDR /32") << "ApprovedUpdateHosts"
+                                    << "192.0.2.1/32" << true << "";
+    QTest::newRow("hosts CIDR /33") << "ApprovedUpdateHosts"
+                                    << "192.0.2.1/33" << false << "Approved update hosts";
+    QTest::newRow("signers with commas") << "ApprovedSigners"
+                                         << "Microsoft Corporation, Redmond\nGoogle LLC" << true << "";
+    QTest::newRow("signers duplicate ignoring case") << "ApprovedSigners"
+                                                     << "Google LLC\ngoogle llc" << false << "Approved signers";
+    QTest::newRow("team ids differ in case") << "AllowedTeamIDs"
+                                             << "EQHXZ8M8AV\neqhxz8m8av" << true << "";
+    QTest::newRow("taps one tap two spellings")
+        << "BrewTapsAllowList"
+        << "user/homebrew-tools\nuser/tools" << false << "Trusted Homebrew taps";
+    QTest::newRow("linux paths duplicate") << "PathScope"
+                                           << "/opt/*\n/opt/*" << false << "Program paths (Linux)";
+}
+
+void Tst_workbench::policyDialogValidatesAsTyped()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QString, problem);
+    PolicyDialog dialog(Policy::defaults());
+    QVERIFY(dialog.okButton()->isEnabled());
+    QVERIFY(dialog.problem().isEmpty());
+    if (field == u"TimeWindow")
+        dialog.timeWindowEdit()->setText(text);
+    else
+        dialog.listEdit(field)->setPlainText(text);
+    // Checked as typed: no OK press needed to learn why.
+    QCOMPARE(dialog.okButton()->isEnabled(), valid);
+    QVERIFY2(dialog.problem().contains(problem), qPrintable(dialog.problem()));
+    QCOMPARE(dialog.problem().isEmpty(), valid);
+    auto *shown = dialog.findChild<QLabel *>(QStringLiteral("policyProblem"));
+    QCOMPARE(shown->text(), dialog.problem());
+    QCOMPARE(dialog.apply(), valid);
+    if (valid && field == u"ApprovedUpdateHosts")
+        QVERIFY(!dialog.policy().approvedUpdateHosts.isEmpty());
+    // Fixed again, OK comes back.
+    if (field == u"TimeWindow")
+        dialog.timeWindowEdit()->setText(QStringLiteral("4h"));
+    else
+        dialog.listEdit(field)->setPlainText(QString());
+    QVERIFY(dialog.okButton()->isEnabled());
+    QVERIFY(dialog.problem().isEmpty());
+}
+
+void Tst_workbench::policyDialogLabelsAndGrowingLists()
+{
+    Policy policy = Policy::defaults();
+    QStringList hosts;
+    for (int i = 0; i < 14; ++i)
+        hosts << QStringLiteral("mirror%1.corp.example").arg(i);
+    policy.approvedUpdateHosts = hosts;
+    PolicyDialog dialog(policy);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Human labels and a one-sentence tooltip for every field; no raw keys.
+    for (const QString &field : Policy::fieldNames()) {
+        const QString label = PolicyDialog::fieldLabel(field);
+        QVERIFY2(label != field, qPrintable(field));
+        QVERIFY2(!PolicyDialog::fieldToolTip(field).isEmpty(), qPrintable(field));
+        QVERIFY2(PolicyDialog::fieldToolTip(field).endsWith(u'.'), qPrintable(field));
+    }
+    QCOMPARE(PolicyDialog::fieldLabel(QStringLiteral("ApprovedUpdateHosts")), QStringLiteral("Approved update hosts"));
+    QStringList labels;
+    for (const QLabel *l : dialog.findChildren<QLabel *>())
+        labels << l->text();
+    for (const QString &field : Policy::fieldNames())
+        QVERIFY2(!labels.contains(field), qPrintable(field));
+    // A list is as tall as its entries: none cut off behind a 4-line box.
+    QPlainTextEdit *edit = dialog.listEdit(QStringLiteral("ApprovedUpdateHosts"));
+    QTRY_VERIFY(edit->height() >= 14 * edit->fontMetrics().lineSpacing());
+    const int tall = edit->height();
+    QPlainTextEdit *signers = dialog.listEdit(QStringLiteral("ApprovedSigners"));
+    QVERIFY(signers->height() < tall);
+    // And it grows as the analyst adds entries.
+    const int before = signers->height();
+    signers->setPlainText(QStringLiteral("a\nb\nc\nd\ne\nf"));
+    QTRY_VERIFY(signers->height() >= before + 3 * signers->fontMetrics().lineSpacing());
+    QTest::qWait(50); // the form lays the taller list out
+    QVERIFY(dialog.grab().save(QStringLiteral("/tmp/window-policy.png")));
 }
 
 QTEST_MAIN(Tst_workbench)

@@ -1,9 +1,7 @@
+#include "language.h"
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char **argv)
 {
@@ -11,14 +9,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Chainscope"));
     QApplication::setOrganizationName(QStringLiteral("Chainscope"));
 
-    // Qt's own strings (dialog buttons) and ours, in the user's language when we have it.
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("chainscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The language chosen in View → Language, else the system's; read before the
+    // window makes its strings.
+    Chainscope::installTranslators(app, Chainscope::uiLocale(Chainscope::languageSetting()));
 
     Chainscope::MainWindow window;
     const QStringList args = QApplication::arguments();

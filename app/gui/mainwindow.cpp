@@ -6,6 +6,7 @@
 #include "collection.h"
 #include "eventsmodel.h"
 #include "formats.h"
+#include "language.h"
 #include "outputfile.h"
 #include "policydialog.h"
 #include "processtreemodel.h"
@@ -14,9 +15,11 @@
 #include "reportexport.h"
 #include "sourcesmodel.h"
 #include "timelineview.h"
+#include "timezonebox.h"
 #include "verificationdialog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -28,6 +31,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,22 +40,41 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimeZone>
+#include <QTableWidget>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <climits>
 
 namespace Chainscope {
 
 namespace {
 constexpr int MaxRecent = 8;
 const QString RecentKey = QStringLiteral("recentCases");
+// The window's layout in QSettings. Column widths are kept with the number of columns
+// they were saved for: a model that gained a column starts from its content again.
+const QString LayoutGroup = QStringLiteral("MainWindow");
+const QString TimeZoneMetaKey = QStringLiteral("display_time_zone");
+const QString CaseSuffix = QStringLiteral(".chainscope");
+// Widest a column grows when sized to its content, in average characters: the
+// installer's command line must not push First run, Egress and Flags off-screen.
+constexpr int MaxColumnChars = 48;
+constexpr int MaxTreeRoleChars = 70;
+// The chains list shares the window with the tree: its installer, first-run and egress
+// columns stay narrow enough that the flags are in sight (the chain's own line above
+// the tree spells them out).
+constexpr int MaxChainsColumnChars = 26;
 
 template<typename View> View *configure(View *view, QAbstractItemModel *model)
 {
@@ -70,6 +93,76 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     view->horizontalHeader()->setStretchLastSection(true);
     return view;
 }
+
+QString stageLabel(Stage stage)
+{
+    switch (stage) {
+    case Stage::Install:
+        return MainWindow::tr("Install");
+    case Stage::Write:
+        return MainWindow::tr("Write");
+    case Stage::FirstRun:
+        return MainWindow::tr("First run");
+    case Stage::Egress:
+        return MainWindow::tr("Egress");
+    }
+    return QString();
+}
+
+// An action's text without its mnemonic and ellipsis, for the shortcuts list.
+QString plainText(const QAction *action)
+{
+    QString text = action->text();
+    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    if (text.endsWith(u'…'))
+        text.chop(1);
+    return text;
+}
+
+// A page for a window with nothing to show yet: what to do, and the buttons that do it.
+QWidget *makeStatePage(const QString &objectName, QLabel **title, const QString &text, const QList<QAction *> &actions,
+    QMenu *menu, const QString &menuText, QWidget *parent)
+{
+    auto *page = new QWidget(parent);
+    page->setObjectName(objectName);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(2);
+    auto *label = new QLabel(text, page);
+    label->setObjectName(objectName + QStringLiteral("Title"));
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    label->setFont(font);
+    layout->addWidget(label);
+    if (title)
+        *title = label;
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    for (QAction *action : actions) {
+        auto *button = new QToolButton(page);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setMinimumWidth(140);
+        buttons->addWidget(button);
+    }
+    if (menu) {
+        auto *button = new QToolButton(page);
+        button->setText(menuText);
+        button->setMenu(menu);
+        button->setPopupMode(QToolButton::InstantPopup);
+        button->setMinimumWidth(140);
+        // Enabled while the menu has entries.
+        button->setEnabled(menu->isEnabled());
+        QObject::connect(
+            menu->menuAction(), &QAction::changed, button, [button, menu] { button->setEnabled(menu->isEnabled()); });
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    layout->addStretch(3);
+    return page;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -86,19 +179,25 @@ MainWindow::MainWindow(QWidget *parent)
     auto *chainsProxy = new ChainMarkProxy(this);
     chainsProxy->setSourceModel(m_chainsModel);
     m_chainsView = makeTable(chainsProxy, this);
+    m_chainsView->setObjectName(QStringLiteral("chainsView"));
     auto *treeProxy = new ChainMarkProxy(this);
     treeProxy->setSourceModel(m_treeModel);
     m_treeView = configure(new QTreeView(this), treeProxy);
+    m_treeView->setObjectName(QStringLiteral("processTree"));
     m_treeView->setUniformRowHeights(true);
     m_timeline = new TimelineView(this);
     m_sourcesView = makeTable(m_sourcesModel, this);
+    m_sourcesView->setObjectName(QStringLiteral("sourcesView"));
     m_eventsView = makeTable(m_eventsModel, this);
+    m_eventsView->setObjectName(QStringLiteral("eventsView"));
     m_rawView = new RawRecordView(this);
     m_chainDetails = new QLabel(this);
+    m_chainDetails->setObjectName(QStringLiteral("chainDetails"));
     m_chainDetails->setWordWrap(true);
     m_chainDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chainDetails->setTextFormat(Qt::PlainText);
 
+    // Events: the kind filter above the table (the events panel takes its place).
     m_kindFilter = new QComboBox(this);
     m_kindFilter->addItem(tr("All kinds"), -1);
     for (int k = 0; k < EventKindCount; ++k)
@@ -106,63 +205,115 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_kindFilter, &QComboBox::currentIndexChanged, this, [this] {
         const int k = m_kindFilter->currentData().toInt();
         m_eventsModel->reset(m_store.get(), k < 0 ? std::nullopt : std::optional<EventKind>(EventKind(k)));
+        syncEventsSelection(m_currentEventId);
     });
-    auto *eventsPane = new QWidget(this);
-    auto *eventsLayout = new QVBoxLayout(eventsPane);
+    m_eventsPane = new QWidget(this);
+    auto *eventsLayout = new QVBoxLayout(m_eventsPane);
     eventsLayout->setContentsMargins(0, 0, 0, 0);
     eventsLayout->addWidget(m_kindFilter, 0, Qt::AlignLeft);
     eventsLayout->addWidget(m_eventsView);
 
-    auto *treePane = new QWidget(this);
-    auto *treeLayout = new QVBoxLayout(treePane);
+    // Process tree: the chain's explanation above its tree.
+    m_treePane = new QWidget(this);
+    auto *treeLayout = new QVBoxLayout(m_treePane);
     treeLayout->setContentsMargins(0, 0, 0, 0);
     treeLayout->addWidget(m_chainDetails);
     treeLayout->addWidget(m_treeView, 1);
 
+    // In the order of Tab.
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(treePane, tr("Process tree"));
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->addTab(m_treePane, tr("Process tree"));
     m_tabs->addTab(m_timeline, tr("Timeline"));
-    m_tabs->addTab(eventsPane, tr("Events"));
+    m_tabs->addTab(m_eventsPane, tr("Events"));
     m_tabs->addTab(m_sourcesView, tr("Sources"));
 
-    auto *right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(m_tabs);
-    right->addWidget(m_rawView);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 1);
-    auto *main = new QSplitter(Qt::Horizontal, this);
-    main->addWidget(m_chainsView);
-    main->addWidget(right);
-    main->setStretchFactor(0, 2);
-    main->setStretchFactor(1, 3);
-    setCentralWidget(main);
+    m_rightSplitter = new QSplitter(Qt::Vertical, this);
+    m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
+    m_rightSplitter->addWidget(m_tabs);
+    m_rightSplitter->addWidget(m_rawView);
+    m_rightSplitter->setStretchFactor(0, 3);
+    m_rightSplitter->setStretchFactor(1, 1);
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->addWidget(m_chainsView);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 3);
 
     connect(m_chainsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) { showChain(current.isValid() ? current.row() : -1); });
     connect(m_treeView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
-            if (!current.isValid() || !m_index)
+            if (m_selectingTree || !current.isValid() || !m_index)
                 return;
             const qint32 node = current.data(ProcessTreeModel::NodeRole).toInt();
-            showRaw(m_index->process(node).startEventId);
+            setCurrentEvent(m_index->process(node).startEventId);
         });
     connect(m_eventsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
-            if (current.isValid())
-                showRaw(current.data(EventsModel::EventIdRole).toLongLong());
+            // The window's own selection of its current event is no news.
+            const qint64 id = current.isValid() ? current.data(EventsModel::EventIdRole).toLongLong() : -1;
+            if (id >= 0 && id != m_currentEventId)
+                setCurrentEvent(id);
         });
+    // Column widths the analyst sets are theirs: content no longer resizes them.
+    for (QHeaderView *header :
+        {m_chainsView->horizontalHeader(), m_treeView->header(), m_eventsView->horizontalHeader()}) {
+        connect(header, &QHeaderView::sectionResized, this, [this, header](int logical) {
+            // The stretched last section follows the view's width, not the analyst.
+            const bool stretched = header->stretchLastSection() && header->visualIndex(logical) == header->count() - 1;
+            if (!m_autoSizing && !stretched)
+                m_userSized.insert(header, true);
+        });
+    }
     connect(m_analysis, &ChainAnalysis::chainsReady, this, &MainWindow::onChainsReady);
+    m_idlePoll = new QTimer(this);
+    m_idlePoll->setInterval(20);
+    connect(m_idlePoll, &QTimer::timeout, this, [this] {
+        // A new request's result will say when it is done.
+        if (m_awaitingChains) {
+            m_idlePoll->stop();
+            return;
+        }
+        if (m_analysis->isBusy())
+            return;
+        m_idlePoll->stop();
+        m_recomputing = false;
+        updateStatus();
+        updateActions();
+    });
     connect(m_analysis, &ChainAnalysis::failed, this, [this](const QString &error) {
         m_recomputing = false;
+        m_awaitingChains = false;
         statusBar()->showMessage(tr("Correlation failed: %1").arg(error), 15000);
         updateStatus();
+        updateActions();
     });
 
     m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusSummary"));
     statusBar()->addPermanentWidget(m_statusLabel);
+    m_zoneButton = new QToolButton(this);
+    m_zoneButton->setObjectName(QStringLiteral("statusTimeZone"));
+    m_zoneButton->setAutoRaise(true);
+    m_zoneButton->setToolTip(tr("Times are shown in this zone. Click to choose another."));
+    connect(m_zoneButton, &QToolButton::clicked, this, &MainWindow::askDisplayTimeZone);
+    statusBar()->addPermanentWidget(m_zoneButton);
     createActions();
-    updateStatus();
+
+    // In the order of Page.
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(createNoCasePage());
+    m_pages->addWidget(createEmptyCasePage());
+    m_pages->addWidget(m_mainSplitter);
+    setCentralWidget(m_pages);
+
     resize(1400, 860);
+    restoreSettings();
+    updatePage();
+    updateActions();
+    updateStatus();
 }
 
 MainWindow::~MainWindow()
@@ -174,69 +325,175 @@ MainWindow::~MainWindow()
     m_verification.waitForFinished();
 }
 
+QWidget *MainWindow::createNoCasePage()
+{
+    QAction *newAction = findChild<QAction *>(QStringLiteral("actionNewCase"));
+    QAction *openAction = findChild<QAction *>(QStringLiteral("actionOpenCase"));
+    return makeStatePage(QStringLiteral("noCasePage"), nullptr, tr("Create or open a case, then import or drop logs"),
+        {newAction, openAction}, m_recentMenu, tr("Recent Cases"), this);
+}
+
+QWidget *MainWindow::createEmptyCasePage()
+{
+    return makeStatePage(QStringLiteral("emptyCasePage"), &m_emptyCaseTitle, tr("Import logs or drop files here"),
+        {m_importAction, m_importFolderAction}, nullptr, QString(), this);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::updatePage()
+{
+    const Page page = !m_store ? Page::NoCase : m_eventCount == 0 ? Page::EmptyCase : Page::Workbench;
+    m_pages->setCurrentIndex(int(page));
+}
+
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newAction = file->addAction(tr("&New Case…"), this, &MainWindow::askNewCase);
+    newAction->setObjectName(QStringLiteral("actionNewCase"));
     newAction->setShortcut(QKeySequence::New);
     QAction *openAction = file->addAction(tr("&Open Case…"), this, &MainWindow::askOpenCase);
+    openAction->setObjectName(QStringLiteral("actionOpenCase"));
     openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    m_closeAction = file->addAction(tr("&Close Case"), this, &MainWindow::closeCase);
+    m_closeAction->setObjectName(QStringLiteral("actionCloseCase"));
+    m_closeAction->setShortcut(QKeySequence::Close);
     file->addSeparator();
-    QAction *importAction = file->addAction(tr("&Import Logs…"), this, &MainWindow::askImport);
-    importAction->setShortcut(Qt::CTRL | Qt::Key_I);
+    m_importAction = file->addAction(tr("&Import Logs…"), this, &MainWindow::askImport);
+    m_importAction->setObjectName(QStringLiteral("actionImport"));
+    m_importAction->setShortcut(Qt::CTRL | Qt::Key_I);
     // A triage collection (KAPE, Velociraptor, UAC) is often a folder (issue 13).
-    QAction *importFolderAction = file->addAction(tr("Import &Folder…"), this, &MainWindow::askImportFolder);
-    importFolderAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_I);
-    QAction *exportAction = file->addAction(tr("&Export Report…"), this, &MainWindow::askExport);
-    exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    m_importFolderAction = file->addAction(tr("Import &Folder…"), this, &MainWindow::askImportFolder);
+    m_importFolderAction->setObjectName(QStringLiteral("actionImportFolder"));
+    m_importFolderAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_I);
+    m_exportAction = file->addAction(tr("&Export Report…"), this, &MainWindow::askExport);
+    m_exportAction->setObjectName(QStringLiteral("actionExport"));
+    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
 
-    QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
-    QAction *verifyAction = caseMenu->addAction(tr("&Verify…"), this, &MainWindow::verifyCase);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_findAction = edit->addAction(tr("&Find…"), this, &MainWindow::find);
+    m_findAction->setObjectName(QStringLiteral("actionFind"));
+    m_findAction->setShortcut(QKeySequence::Find);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    auto *tabGroup = new QActionGroup(this);
+    const QList<QPair<QString, Tab>> tabs = {{tr("&Process Tree"), ProcessTreeTab}, {tr("&Timeline"), TimelineTab},
+        {tr("&Events"), EventsTab}, {tr("&Sources"), SourcesTab}};
+    for (const auto &[text, tab] : tabs) {
+        QAction *a = view->addAction(text, this, [this, tab = tab] { m_tabs->setCurrentIndex(tab); });
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tab))));
+        tabGroup->addAction(a);
+        m_tabActions << a;
+    }
+    m_tabActions.first()->setChecked(true);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index >= 0 && index < m_tabActions.size())
+            m_tabActions.at(index)->setChecked(true);
+    });
+    view->addSeparator();
+    m_timeZoneAction = view->addAction(tr("Display &Time Zone…"), this, &MainWindow::askDisplayTimeZone);
+    m_timeZoneAction->setObjectName(QStringLiteral("actionTimeZone"));
+    QMenu *language = view->addMenu(tr("&Language"));
+    m_languageGroup = new QActionGroup(this);
+    const QString chosen = languageSetting();
+    for (const UiLanguage &l : uiLanguages()) {
+        QAction *a = language->addAction(l.name, this, [this, code = l.code] { chooseLanguage(code); });
+        a->setObjectName(QStringLiteral("actionLanguage_") + (l.code.isEmpty() ? QStringLiteral("system") : l.code));
+        a->setCheckable(true);
+        a->setChecked(l.code == chosen);
+        m_languageGroup->addAction(a);
+    }
+    language->addSeparator();
+    language->addAction(tr("Applies at the next start"))->setEnabled(false);
+    view->addSeparator();
+    QAction *resetLayoutAction = view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    resetLayoutAction->setObjectName(QStringLiteral("actionResetLayout"));
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
-    QAction *policyAction = analysis->addAction(tr("Case &Policy…"), this, &MainWindow::askPolicy);
-    policyAction->setShortcut(Qt::CTRL | Qt::Key_P);
-    // Triage: step through the ranked chains without reaching for the mouse.
-    QAction *next = analysis->addAction(tr("&Next Chain"), this, [this] { stepChain(1); });
-    next->setShortcut(Qt::Key_F8);
-    QAction *previous = analysis->addAction(tr("P&revious Chain"), this, [this] { stepChain(-1); });
-    previous->setShortcut(Qt::SHIFT | Qt::Key_F8);
+    m_policyAction = analysis->addAction(tr("Case &Policy…"), this, &MainWindow::askPolicy);
+    m_policyAction->setObjectName(QStringLiteral("actionPolicy"));
+    m_policyAction->setShortcut(Qt::CTRL | Qt::Key_P);
+    m_verifyAction = analysis->addAction(tr("&Verify Case…"), this, &MainWindow::verifyCase);
+    m_verifyAction->setObjectName(QStringLiteral("actionVerify"));
+    analysis->addSeparator();
+    // Triage: step through the ranked chains, and through a chain's stages, without
+    // reaching for the mouse.
+    m_nextChainAction = analysis->addAction(tr("&Next Chain"), this, [this] { stepChain(1); });
+    m_nextChainAction->setObjectName(QStringLiteral("actionNextChain"));
+    m_nextChainAction->setShortcut(Qt::Key_F8);
+    m_previousChainAction = analysis->addAction(tr("P&revious Chain"), this, [this] { stepChain(-1); });
+    m_previousChainAction->setObjectName(QStringLiteral("actionPreviousChain"));
+    m_previousChainAction->setShortcut(Qt::SHIFT | Qt::Key_F8);
+    m_nextStageAction = analysis->addAction(tr("Next &Stage"), this, [this] { stepStage(1); });
+    m_nextStageAction->setObjectName(QStringLiteral("actionNextStage"));
+    m_nextStageAction->setShortcut(Qt::Key_F7);
+    m_previousStageAction = analysis->addAction(tr("Previous S&tage"), this, [this] { stepStage(-1); });
+    m_previousStageAction->setObjectName(QStringLiteral("actionPreviousStage"));
+    m_previousStageAction->setShortcut(Qt::SHIFT | Qt::Key_F7);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Chainscope"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addAction(openAction);
-    toolbar->addAction(importAction);
-    toolbar->addAction(importFolderAction);
-    toolbar->addAction(policyAction);
+    toolbar->addAction(m_importAction);
+    toolbar->addAction(m_importFolderAction);
+    toolbar->addAction(m_policyAction);
     toolbar->addSeparator();
-    toolbar->addAction(previous);
-    toolbar->addAction(next);
+    toolbar->addAction(m_previousChainAction);
+    toolbar->addAction(m_nextChainAction);
+    toolbar->addAction(m_previousStageAction);
+    toolbar->addAction(m_nextStageAction);
     toolbar->addSeparator();
-    toolbar->addAction(exportAction);
-    m_caseActions = {importAction, importFolderAction, exportAction, policyAction, next, previous, verifyAction};
-    m_verifyAction = verifyAction;
-    m_importAction = importAction;
-    m_importFolderAction = importFolderAction;
-    m_policyAction = policyAction;
-    updateActions();
+    toolbar->addAction(m_exportAction);
 }
 
 void MainWindow::updateActions()
 {
-    for (QAction *a : std::as_const(m_caseActions))
-        a->setEnabled(m_store != nullptr);
+    const bool open = m_store != nullptr;
+    const bool idle = open && !m_job;
+    const bool hasEvents = open && m_eventCount > 0;
+    m_closeAction->setEnabled(idle);
     // Verification reads a snapshot of the case, statement by statement: an import
     // beside it would add records half-way through. Neither starts while the other runs.
-    m_importAction->setEnabled(m_store && !m_job && !m_verifying);
+    m_importAction->setEnabled(idle && !m_verifying);
     m_importFolderAction->setEnabled(m_importAction->isEnabled());
-    m_policyAction->setEnabled(m_store && !m_job);
-    m_verifyAction->setEnabled(m_store && !m_job && !m_verifying);
+    m_verifyAction->setEnabled(idle && !m_verifying);
+    // A policy change would correlate a case that is still being written.
+    m_policyAction->setEnabled(idle);
+    // A report names the policy its chains were computed with: not while they are
+    // being recomputed, and not before there is anything to report.
+    m_exportAction->setEnabled(idle && hasEvents && m_index && !m_recomputing);
+    m_findAction->setEnabled(hasEvents);
+    m_timeZoneAction->setEnabled(open);
+    m_zoneButton->setEnabled(open);
+    const bool chains = open && m_chainsModel->rowCount() > 0;
+    m_nextChainAction->setEnabled(chains);
+    m_previousChainAction->setEnabled(chains);
+    const bool stages = chains && stageStopCount() > 0;
+    m_nextStageAction->setEnabled(stages);
+    m_previousStageAction->setEnabled(stages);
 }
 
 void MainWindow::askNewCase()
@@ -244,7 +501,7 @@ void MainWindow::askNewCase()
     const QString path
         = QFileDialog::getSaveFileName(this, tr("New Case"), QString(), tr("Chainscope cases (*.chainscope)"));
     if (!path.isEmpty())
-        newCase(path.endsWith(QLatin1String(".chainscope")) ? path : path + QStringLiteral(".chainscope"));
+        newCase(path.endsWith(CaseSuffix) ? path : path + CaseSuffix);
 }
 
 void MainWindow::askOpenCase()
@@ -274,38 +531,57 @@ void MainWindow::askImportFolder()
 
 void MainWindow::askImportOptions(const QStringList &paths)
 {
-    if (!m_store || m_job || m_verifying || paths.isEmpty())
+    if (paths.isEmpty())
         return;
+    if (!m_store) {
+        statusBar()->showMessage(tr("Create or open a case first, then import the logs into it."), 10000);
+        return;
+    }
+    if (m_job || m_verifying) {
+        // A drop while the case is busy is not silently lost.
+        statusBar()->showMessage(
+            tr("The case is busy (an import or a verification runs); import again when it has finished."), 10000);
+        return;
+    }
     // The CLI's --host and --timezone, for records that name no host and for logs that
     // keep local time without a zone (dpkg, apt).
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Import Options"));
     auto *form = new QFormLayout(&dialog);
+    auto *what = new QLabel(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
+                                              : tr("%n file(s) and folder(s)", nullptr, int(paths.size())),
+        &dialog);
+    what->setTextFormat(Qt::PlainText);
     auto *host = new QLineEdit(&dialog);
     host->setObjectName(QStringLiteral("importHost"));
     host->setPlaceholderText(tr("from the logs or the collection's layout"));
     host->setToolTip(tr("Host of records that name none. A host named by the log itself always wins."));
-    auto *zone = new QComboBox(&dialog);
+    auto *zone = new TimeZoneBox(&dialog);
     zone->setObjectName(QStringLiteral("importTimeZone"));
-    zone->setEditable(true);
-    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
-        zone->addItem(QString::fromUtf8(id));
-    zone->setCurrentText(QStringLiteral("UTC"));
     zone->setToolTip(tr("Time zone of logs that keep local time without an offset (dpkg, apt)"));
+    auto *zoneInfo = new QLabel(&dialog);
+    zoneInfo->setTextFormat(Qt::PlainText);
+    zoneInfo->setWordWrap(true);
     auto *again = new QCheckBox(tr("Import files the case already holds (same SHA-256) again"), &dialog);
+    form->addRow(tr("Import:"), what);
     form->addRow(tr("&Host:"), host);
     form->addRow(tr("&Time zone:"), zone);
+    form->addRow(QString(), zoneInfo);
     form->addRow(again);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("Import"));
     form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        if (!QTimeZone(zone->currentText().toUtf8()).isValid()) {
-            QMessageBox::warning(&dialog, tr("Import Options"), tr("Unknown time zone %1").arg(zone->currentText()));
-            return;
-        }
-        dialog.accept();
-    });
+    // Checked as the analyst types: Import stays disabled, with the reason shown, while
+    // the text names no zone.
+    const auto check = [zone, zoneInfo, ok] {
+        const QTimeZone z = zone->zone();
+        ok->setEnabled(z.isValid());
+        zoneInfo->setText(TimeZoneBox::describe(z, zone->currentText()));
+    };
+    connect(zone, &QComboBox::currentTextChanged, &dialog, check);
+    check();
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     QPointer<MainWindow> self(this);
     QMetaObject::invokeMethod(
@@ -315,11 +591,11 @@ void MainWindow::askImportOptions(const QStringList &paths)
                 emit self->importOptionsShown(&dialog);
         },
         Qt::QueuedConnection);
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted || !zone->zone().isValid())
         return;
     ImportOptions options;
     options.host = host->text().trimmed();
-    options.timeZone = QTimeZone(zone->currentText().toUtf8());
+    options.timeZone = zone->zone();
     options.again = again->isChecked();
     importFiles(paths, options);
 }
@@ -328,9 +604,16 @@ void MainWindow::askPolicy()
 {
     if (!m_store || m_job)
         return;
-    PolicyDialog dialog(m_store->policy(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        applyPolicy(dialog.policy());
+    const Policy current = m_store->policy();
+    PolicyDialog dialog(current, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // An unchanged policy is no new version.
+    if (dialog.policy() == current) {
+        statusBar()->showMessage(tr("The policy is unchanged."), 5000);
+        return;
+    }
+    applyPolicy(dialog.policy());
 }
 
 void MainWindow::askExport()
@@ -341,6 +624,110 @@ void MainWindow::askExport()
         this, tr("Export Report"), QString(), tr("HTML report (*.html);;PDF report (*.pdf)"));
     if (!path.isEmpty())
         exportReport(path);
+}
+
+void MainWindow::askDisplayTimeZone()
+{
+    if (!m_store)
+        return;
+    TimeZoneDialog dialog(m_displayZone, this);
+    QPointer<MainWindow> self(this);
+    QMetaObject::invokeMethod(
+        this,
+        [self, &dialog] {
+            if (self)
+                emit self->timeZoneDialogShown(&dialog);
+        },
+        Qt::QueuedConnection);
+    if (dialog.exec() == QDialog::Accepted && dialog.zone().isValid())
+        setDisplayTimeZone(dialog.zone());
+}
+
+void MainWindow::setDisplayTimeZone(const QTimeZone &zone)
+{
+    if (!zone.isValid())
+        return;
+    const bool changed = zone.id() != m_displayZone.id();
+    m_displayZone = zone;
+    if (m_store && !m_store->isReadOnly()) {
+        try {
+            m_store->setMeta(TimeZoneMetaKey, QString::fromUtf8(zone.id()));
+        } catch (const CaseError &e) {
+            statusBar()->showMessage(tr("The time zone is used but not kept in the case: %1").arg(e.message()), 10000);
+        }
+    }
+    updateStatus();
+    showChainDetails(currentChainRow());
+    if (changed)
+        emit displayTimeZoneChanged(m_displayZone);
+}
+
+void MainWindow::find()
+{
+    if (!m_store || m_eventCount == 0)
+        return;
+    m_tabs->setCurrentIndex(EventsTab);
+    m_eventsView->setFocus(Qt::ShortcutFocusReason);
+    emit findRequested();
+}
+
+void MainWindow::showShortcuts()
+{
+    // Made from the actions themselves, so the list cannot drift from what the keys do.
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(0, 2, dialog);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->horizontalHeader()->setStretchLastSection(true);
+    for (QAction *menuAction : menuBar()->actions()) {
+        QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        for (QAction *a : menu->actions()) {
+            if (a->shortcut().isEmpty())
+                continue;
+            const int row = table->rowCount();
+            table->insertRow(row);
+            table->setItem(row, 0, new QTableWidgetItem(plainText(menuAction) + QStringLiteral(" → ") + plainText(a)));
+            table->setItem(row, 1, new QTableWidgetItem(a->shortcut().toString(QKeySequence::NativeText)));
+        }
+    }
+    table->resizeColumnsToContents();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(480, 560);
+    dialog->show();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Chainscope"),
+        tr("<h3>Chainscope %1</h3><p>Finds install → write → first run → egress chains in host logs, and says "
+           "why each chain is suspicious, incomplete or approved.</p><p>Built with Qt %2.</p>")
+            .arg(QStringLiteral(CHAINSCOPE_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::chooseLanguage(const QString &code)
+{
+    setLanguageSetting(code);
+    // The window's strings are made once; a new language needs a new start.
+    statusBar()->showMessage(tr("The language changes at the next start of Chainscope."), 10000);
+}
+
+void MainWindow::closeCase()
+{
+    if (!m_store || m_job)
+        return;
+    setCase(nullptr);
 }
 
 bool MainWindow::newCase(const QString &path)
@@ -372,32 +759,50 @@ void MainWindow::setCase(std::unique_ptr<CaseStore> store)
     m_store = std::move(store);
     setWindowFilePath(m_store ? m_store->path() : QString());
     setWindowTitle(m_store ? tr("%1 — Chainscope").arg(QFileInfo(m_store->path()).fileName()) : tr("Chainscope"));
-    updateActions();
     if (m_store)
         rememberRecent(m_store->path());
+    // The case's display zone, UTC when it names none (or one this system lacks).
+    QTimeZone zone = QTimeZone::utc();
+    if (m_store) {
+        const std::optional<QString> id = m_store->meta(TimeZoneMetaKey);
+        if (id && QTimeZone::isTimeZoneIdAvailable(id->toUtf8()))
+            zone = QTimeZone(id->toUtf8());
+    }
+    const bool zoneChanged = zone.id() != m_displayZone.id();
+    m_displayZone = zone;
     m_chainsModel->setChains({});
     m_treeModel->clear();
     m_timeline->clear();
     m_index.reset();
     reloadModels();
+    if (zoneChanged)
+        emit displayTimeZoneChanged(m_displayZone);
 }
 
 void MainWindow::reloadModels()
 {
+    m_eventCount = m_store ? m_store->eventCount() : 0;
     m_sourcesModel->reload(m_store.get());
     const int k = m_kindFilter->currentData().toInt();
     m_eventsModel->reset(m_store.get(), k < 0 ? std::nullopt : std::optional<EventKind>(EventKind(k)));
     if (m_eventsModel->canFetchMore({}))
         m_eventsModel->fetchMore({});
+    m_autoSizing = true;
     m_sourcesView->resizeColumnsToContents();
-    m_eventsView->resizeColumnsToContents();
-    m_rawView->clear();
+    m_autoSizing = false;
+    autoSizeColumns(m_eventsView->horizontalHeader());
+    setCurrentEvent(-1);
+    m_recomputing = false;
+    m_awaitingChains = false;
     if (m_store) {
         m_recomputing = true;
+        m_awaitingChains = true;
         const Policy policy = m_store->policy();
         m_requestedPolicyVersion = policy.version;
         m_analysis->load(m_store->path(), policy);
     }
+    updatePage();
+    updateActions();
     updateStatus();
 }
 
@@ -410,8 +815,10 @@ void MainWindow::applyPolicy(const Policy &policy)
         stored.version = m_store->savePolicy(policy);
         m_requestedPolicyVersion = stored.version;
         m_recomputing = true;
+        m_awaitingChains = true;
         m_analysis->recompute(stored);
         updateStatus();
+        updateActions();
     } catch (const CaseError &e) {
         QMessageBox::warning(this, tr("Case Policy"), e.message());
     }
@@ -428,22 +835,42 @@ void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chai
     // their result can still be on its way when the analyst changes the policy.
     if (policyVersion != m_requestedPolicyVersion)
         return;
+    // The chains asked for are here. The worker may still be on its way out (or on a
+    // request that arrived meanwhile, whose result follows): correlating ends when it
+    // is idle, not when it last said so.
+    m_awaitingChains = false;
     m_recomputing = m_analysis->isBusy();
-    // Keep the analyst on the chain they were looking at, if it still exists.
-    const int previousId = currentChainRow() >= 0 ? m_chainsModel->chainAt(currentChainRow()).id : -1;
+    if (m_recomputing)
+        m_idlePoll->start();
+    // Keep the analyst on the chain they were looking at, if it still exists (chain ids
+    // are ranks: the install event names a chain across policies), and on the event.
+    const qint64 previousSeed = currentChainRow() >= 0 ? m_chainsModel->chainAt(currentChainRow()).seedEventId : -1;
+    const qint64 previousEvent = m_currentEventId;
     m_treeModel->clear();
     m_index = std::move(index);
     m_chainsModel->setChains(chains);
-    m_chainsView->resizeColumnsToContents();
+    autoSizeColumns(m_chainsView->horizontalHeader());
     int row = chains.isEmpty() ? -1 : 0;
     for (int i = 0; i < chains.size(); ++i) {
-        if (chains.at(i).id == previousId)
+        if (previousSeed >= 0 && chains.at(i).seedEventId == previousSeed)
             row = i;
     }
     selectChain(row);
+    // The raw pane and the Events tab stay on the event the analyst was on: the events
+    // did not change, only what the policy makes of them.
+    if (previousEvent >= 0) {
+        for (const IndexedEvent &e : m_index->events()) {
+            if (e.id == previousEvent) {
+                selectTreeNode(e.node);
+                break;
+            }
+        }
+        setCurrentEvent(previousEvent);
+    }
     statusBar()->showMessage(
         tr("Chains computed with policy version %1 in %2 ms").arg(policyVersion).arg(elapsedMs), 8000);
     updateStatus();
+    updateActions();
     emit chainsUpdated();
 }
 
@@ -473,33 +900,156 @@ void MainWindow::stepChain(int delta)
     selectChain(row < 0 ? 0 : (row + delta + count) % count);
 }
 
+QList<MainWindow::StageStop> MainWindow::stageStops() const
+{
+    const int row = currentChainRow();
+    if (row < 0 || !m_index)
+        return {};
+    const Chain &chain = m_chainsModel->chainAt(row);
+    QList<StageStop> stops;
+    // The stages found, in stage order, each at its first event; then what explains a
+    // missing stage: its nearest miss.
+    for (const ChainStage &s : chain.stages) {
+        if (!s.eventIds.isEmpty())
+            stops.append({s.stage, s.eventIds.first(), s.eventIndices.value(0, -1), false});
+    }
+    for (const MissingStage &m : chain.missingStages) {
+        if (m.nearestEventId >= 0)
+            stops.append({m.stage, m.nearestEventId, m.nearestEvent, true});
+    }
+    return stops;
+}
+
+int MainWindow::stageStopCount() const
+{
+    return int(stageStops().size());
+}
+
+void MainWindow::stepStage(int delta)
+{
+    const QList<StageStop> stops = stageStops();
+    if (stops.isEmpty()) {
+        statusBar()->showMessage(tr("The selected chain has no stage to step to."), 5000);
+        return;
+    }
+    const int count = int(stops.size());
+    m_stageStop = m_stageStop < 0 ? (delta > 0 ? 0 : count - 1) : (m_stageStop + delta % count + count) % count;
+    const StageStop &stop = stops.at(m_stageStop);
+    qint32 node = -1;
+    qint64 timeUs = 0;
+    if (stop.eventIndex >= 0 && stop.eventIndex < m_index->events().size()) {
+        node = m_index->events().at(stop.eventIndex).node;
+        timeUs = m_index->events().at(stop.eventIndex).timeUs;
+    }
+    // A package-log install has no process: the tree then selects nothing.
+    if (!selectTreeNode(node)) {
+        m_selectingTree = true;
+        m_treeView->selectionModel()->clear();
+        m_selectingTree = false;
+    }
+    setCurrentEvent(stop.eventId);
+    QString target;
+    for (const Evidence &x : m_chainsModel->chainAt(currentChainRow()).evidence) {
+        if (x.eventId == stop.eventId) {
+            target = x.target;
+            break;
+        }
+    }
+    const QString what
+        = stop.nearestMiss ? tr("nearest miss for %1").arg(stageLabel(stop.stage)) : stageLabel(stop.stage);
+    QString message
+        = tr("Stage %1 of %2: %3 at %4")
+              .arg(QString::number(m_stageStop + 1), QString::number(count), what, formatTimeUs(timeUs, m_displayZone));
+    if (!target.isEmpty())
+        message += QStringLiteral(" — ") + target;
+    statusBar()->showMessage(message, 15000);
+}
+
+bool MainWindow::selectTreeNode(qint32 node)
+{
+    if (node < 0)
+        return false;
+    QAbstractItemModel *model = m_treeView->model();
+    const QModelIndexList found
+        = model->match(model->index(0, 0), ProcessTreeModel::NodeRole, node, 1, Qt::MatchExactly | Qt::MatchRecursive);
+    if (found.isEmpty())
+        return false;
+    m_selectingTree = true;
+    m_treeView->setCurrentIndex(found.first());
+    m_treeView->scrollTo(found.first());
+    m_selectingTree = false;
+    return true;
+}
+
+void MainWindow::setCurrentEvent(qint64 eventId)
+{
+    const bool changed = eventId != m_currentEventId;
+    m_currentEventId = eventId;
+    showRaw(eventId);
+    syncEventsSelection(eventId);
+    if (changed)
+        emit currentEventChanged(eventId);
+}
+
+void MainWindow::syncEventsSelection(qint64 eventId)
+{
+    QItemSelectionModel *selection = m_eventsView->selectionModel();
+    const QModelIndex current = selection->currentIndex();
+    if (current.isValid() && eventId >= 0 && current.data(EventsModel::EventIdRole).toLongLong() == eventId)
+        return;
+    // Only the rows loaded so far: loading a million events to find one is no answer
+    // to a click. An event not loaded there leaves the Events tab with no selection,
+    // never with another event's.
+    int row = -1;
+    for (int r = 0; eventId >= 0 && r < m_eventsModel->rowCount(); ++r) {
+        if (m_eventsModel->eventAt(r).id == eventId) {
+            row = r;
+            break;
+        }
+    }
+    if (row < 0) {
+        selection->clear();
+        return;
+    }
+    m_eventsView->setCurrentIndex(m_eventsModel->index(row, 0));
+    m_eventsView->scrollTo(m_eventsView->currentIndex());
+}
+
 void MainWindow::showChain(int row)
 {
+    m_stageStop = -1;
     if (row < 0 || !m_index || !m_store) {
         m_treeModel->clear();
         m_timeline->clear();
         m_chainDetails->clear();
+        updateActions();
         return;
     }
     const Chain &chain = m_chainsModel->chainAt(row);
     m_treeModel->setChain(m_index.get(), chain);
     m_treeView->expandAll();
-    for (int c = 0; c < ProcessTreeModel::ColumnCount; ++c)
-        m_treeView->resizeColumnToContents(c);
-    // Roles name whole paths; past a width they are elided, and the tooltip has them.
-    const int roleWidth = m_treeView->fontMetrics().averageCharWidth() * 70;
-    if (m_treeView->columnWidth(ProcessTreeModel::Role) > roleWidth)
-        m_treeView->setColumnWidth(ProcessTreeModel::Role, roleWidth);
+    autoSizeColumns(m_treeView->header());
     // Start where the analyst looks first: the first run, else the installer.
     const QModelIndexList firstRun = m_treeView->model()->match(m_treeView->model()->index(0, 0),
         ProcessTreeModel::FirstRunRole, true, 1, Qt::MatchExactly | Qt::MatchRecursive);
     m_treeView->setCurrentIndex(firstRun.isEmpty() ? m_treeView->model()->index(0, 0) : firstRun.first());
     m_timeline->showChain(m_index, chain, m_store->policy().timeWindowUs);
+    showChainDetails(row);
+    updateActions();
+}
 
+void MainWindow::showChainDetails(int row)
+{
+    if (row < 0 || row >= m_chainsModel->rowCount()) {
+        m_chainDetails->clear();
+        return;
+    }
+    const Chain &chain = m_chainsModel->chainAt(row);
     QStringList lines;
     // One arg() for all: a host name with "%3" in it stays as it is.
-    lines << tr("Chain %1 on %2: %3, score %4")
-                 .arg(QString::number(chain.id), chain.host, ChainsModel::verdict(chain), QString::number(chain.score));
+    lines << tr("Chain %1 on %2, installed %3: %4, score %5")
+                 .arg(QString::number(chain.id), chain.host, formatTimeUs(chain.startUs, m_displayZone),
+                     ChainsModel::verdict(chain), QString::number(chain.score));
     // The Correlator's explanation: its summary says why, and names what is missing.
     if (!chain.summary.isEmpty())
         lines << chain.summary;
@@ -509,9 +1059,90 @@ void MainWindow::showChain(int row)
         lines << tr("Notes: %1").arg(chain.notes.join(QStringLiteral(", ")));
     if (chain.summary.isEmpty()) {
         for (const MissingStage &m : chain.missingStages)
-            lines << tr("Missing %1: %2").arg(stageName(m.stage), m.reason);
+            lines << tr("Missing %1: %2").arg(stageLabel(m.stage), m.reason);
     }
     m_chainDetails->setText(lines.join(u'\n'));
+}
+
+void MainWindow::autoSizeColumns(QHeaderView *header)
+{
+    if (m_userSized.value(header))
+        return;
+    m_autoSizing = true;
+    header->resizeSections(QHeaderView::ResizeToContents);
+    // Long paths and command lines are elided past a width; their tooltips have them.
+    const int chars = header == m_treeView->header() ? MaxTreeRoleChars
+        : header == m_chainsView->horizontalHeader() ? MaxChainsColumnChars
+                                                     : MaxColumnChars;
+    const int widest = header->fontMetrics().averageCharWidth() * chars;
+    for (int i = 0; i < header->count(); ++i) {
+        if (header->sectionSize(i) > widest)
+            header->resizeSection(i, widest);
+    }
+    m_autoSizing = false;
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(LayoutGroup);
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("windowState"), saveState());
+    settings.setValue(QStringLiteral("mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("currentTab"), m_tabs->currentIndex());
+    const QList<QPair<QString, QHeaderView *>> headers = {{QStringLiteral("chains"), m_chainsView->horizontalHeader()},
+        {QStringLiteral("tree"), m_treeView->header()}, {QStringLiteral("events"), m_eventsView->horizontalHeader()}};
+    for (const auto &[name, header] : headers) {
+        // Only widths the analyst chose: content-sized columns are sized anew.
+        if (!m_userSized.value(header))
+            continue;
+        settings.setValue(name + QStringLiteral("Header"), header->saveState());
+        settings.setValue(name + QStringLiteral("Columns"), header->count());
+    }
+    settings.endGroup();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(LayoutGroup);
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("mainSplitter")).toByteArray());
+    m_rightSplitter->restoreState(settings.value(QStringLiteral("rightSplitter")).toByteArray());
+    const int tab = settings.value(QStringLiteral("currentTab"), 0).toInt();
+    m_tabs->setCurrentIndex(tab >= 0 && tab < m_tabs->count() ? tab : 0);
+    const QList<QPair<QString, QHeaderView *>> headers = {{QStringLiteral("chains"), m_chainsView->horizontalHeader()},
+        {QStringLiteral("tree"), m_treeView->header()}, {QStringLiteral("events"), m_eventsView->horizontalHeader()}};
+    for (const auto &[name, header] : headers) {
+        const QByteArray state = settings.value(name + QStringLiteral("Header")).toByteArray();
+        if (state.isEmpty() || settings.value(name + QStringLiteral("Columns")).toInt() != header->count())
+            continue;
+        m_autoSizing = true;
+        if (header->restoreState(state))
+            m_userSized.insert(header, true);
+        m_autoSizing = false;
+    }
+    settings.endGroup();
+}
+
+void MainWindow::resetLayout()
+{
+    QSettings().remove(LayoutGroup);
+    m_userSized.clear();
+    for (QToolBar *toolbar : findChildren<QToolBar *>())
+        toolbar->show();
+    m_tabs->setCurrentIndex(ProcessTreeTab);
+    // The proportions of the stretch factors: chains 2 : 3, tabs 3 : raw 1.
+    const int width = m_mainSplitter->width();
+    m_mainSplitter->setSizes({width * 2 / 5, width - width * 2 / 5});
+    const int height = m_rightSplitter->height();
+    m_rightSplitter->setSizes({height * 3 / 4, height - height * 3 / 4});
+    autoSizeColumns(m_chainsView->horizontalHeader());
+    autoSizeColumns(m_treeView->header());
+    autoSizeColumns(m_eventsView->horizontalHeader());
+    statusBar()->showMessage(tr("Layout reset."), 5000);
 }
 
 void MainWindow::showRaw(qint64 eventId)
@@ -564,24 +1195,42 @@ bool MainWindow::exportReport(const QString &path)
 
 void MainWindow::updateStatus()
 {
+    m_zoneButton->setText(tr("Time zone: %1").arg(QString::fromUtf8(m_displayZone.id())));
     if (!m_store) {
         m_statusLabel->setText(tr("No case open"));
+        return;
+    }
+    // While an import writes the case, its progress is the news (and the counts would
+    // be read from a case half written).
+    if (m_job) {
+        m_statusLabel->setText(m_importState);
         return;
     }
     const QList<SourceInfo> sources = m_store->sources();
     int incomplete = 0;
     for (const SourceInfo &s : sources)
         incomplete += s.status == SourceStatus::Incomplete;
-    int suspicious = 0;
-    for (const Chain &c : m_chainsModel->chains())
-        suspicious += c.verdict == Verdict::Suspicious;
     QStringList parts;
-    parts << tr("%n event(s)", nullptr, int(m_store->eventCount())) << tr("%n source(s)", nullptr, int(sources.size()));
+    parts << tr("%n event(s)", nullptr, int(qMin<qint64>(m_eventCount, INT_MAX)))
+          << tr("%n source(s)", nullptr, int(sources.size()));
     if (incomplete > 0)
         parts << tr("%n incomplete", nullptr, incomplete);
-    parts << tr("%n chain(s)", nullptr, int(m_chainsModel->rowCount())) + QStringLiteral(" (")
-            + tr("%n suspicious", nullptr, suspicious) + QStringLiteral(")");
-    parts << (m_recomputing ? tr("correlating…") : tr("policy v%1").arg(m_store->policy().version));
+    // The chains shown belong to the policy before the change until the new ones are
+    // here: while correlating, the window says so instead of counting them.
+    if (m_recomputing) {
+        parts << tr("correlating…");
+    } else {
+        int suspicious = 0;
+        for (const Chain &c : m_chainsModel->chains())
+            suspicious += c.verdict == Verdict::Suspicious;
+        parts << tr("%n chain(s)", nullptr, int(m_chainsModel->rowCount())) + QStringLiteral(" (")
+                + tr("%n suspicious", nullptr, suspicious) + QStringLiteral(")");
+    }
+    parts << tr("policy v%1").arg(m_store->policy().version);
+    if (m_verifying)
+        parts << tr("verifying…");
+    if (m_store->isReadOnly())
+        parts << tr("read-only");
     m_statusLabel->setText(parts.join(QStringLiteral(" · ")));
 }
 
@@ -591,6 +1240,7 @@ void MainWindow::verifyCase()
         return;
     m_verifying = true;
     updateActions();
+    updateStatus();
     // Busy indicator only: integrity_check cannot report progress, and it reads every
     // page of the file.
     QPointer<QProgressDialog> progress = new QProgressDialog(tr("Verifying the case…"), QString(), 0, 0, this);
@@ -617,6 +1267,7 @@ void MainWindow::verifyCase()
                     return;
                 self->m_verifying = false;
                 self->updateActions();
+                self->updateStatus();
                 if (!result) {
                     QMessageBox::warning(self, tr("Verify Case"), tr("The case could not be verified: %1").arg(error));
                     return;
@@ -640,7 +1291,9 @@ void MainWindow::importFiles(const QStringList &paths, const ImportOptions &opti
     m_progress->setMinimumDuration(300);
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
+    m_importState = tr("importing…");
     updateActions();
+    updateStatus();
     connect(m_progress, &QProgressDialog::canceled, m_job, &ImportJob::cancel);
     connect(m_job, &ImportJob::progress, this, [this](const ImportProgress &p) {
         if (!m_progress)
@@ -650,6 +1303,8 @@ void MainWindow::importFiles(const QStringList &paths, const ImportOptions &opti
         if (p.scanning) {
             m_progress->setValue(progressShare(p.bytesDone, p.bytesTotal, 1000));
             m_progress->setLabelText(tr("Reading archive %1 (hashing its files)…").arg(QFileInfo(p.path).fileName()));
+            m_importState = tr("importing: reading archive %1…").arg(QFileInfo(p.path).fileName());
+            updateStatus();
             return;
         }
         const double fileShare = p.bytesTotal > 0 ? double(p.bytesDone) / double(p.bytesTotal) : 0.0;
@@ -663,6 +1318,10 @@ void MainWindow::importFiles(const QStringList &paths, const ImportOptions &opti
                                      .arg(double(p.totalBytesDone) / 1e6, 0, 'f', 1)
                                      .arg(double(p.totalBytesTotal) / 1e6, 0, 'f', 1)
                                      .arg(p.totalEvents));
+        m_importState = tr("importing file %1 of %2, %n event(s)…", nullptr, int(qMin<qint64>(p.totalEvents, INT_MAX)))
+                            .arg(p.fileIndex + 1)
+                            .arg(p.fileCount);
+        updateStatus();
     });
     connect(m_job, &ImportJob::finished, this, [this](const QList<ImportResult> &results, const QString &error) {
         if (m_progress)
@@ -670,6 +1329,7 @@ void MainWindow::importFiles(const QStringList &paths, const ImportOptions &opti
         // Cleared now, not at deletion: a new import may start from the signal.
         m_job->deleteLater();
         m_job = nullptr;
+        m_importState.clear();
         updateActions();
         QStringList problems;
         if (!error.isEmpty())
@@ -704,7 +1364,12 @@ void MainWindow::importFiles(const QStringList &paths, const ImportOptions &opti
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (m_store && event->mimeData()->hasUrls())
+    if (!event->mimeData()->hasUrls())
+        return;
+    // Logs need a case to go into; a case file opens at any time.
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool caseFile = urls.size() == 1 && urls.first().toLocalFile().endsWith(CaseSuffix);
+    if (m_store || caseFile)
         event->acceptProposedAction();
 }
 
@@ -717,15 +1382,25 @@ void MainWindow::dropEvent(QDropEvent *event)
             paths << url.toLocalFile();
     }
     event->acceptProposedAction();
-    // After the drop has finished: the options dialog must not run inside the drag.
+    // After the drop has finished: the dialogs must not run inside the drag.
     QMetaObject::invokeMethod(
-        this, [this, paths] { askImportOptions(paths); }, Qt::QueuedConnection);
+        this,
+        [this, paths] {
+            if (paths.size() == 1 && paths.first().endsWith(CaseSuffix) && QFileInfo(paths.first()).isFile()) {
+                if (!m_job)
+                    openCase(paths.first());
+                return;
+            }
+            askImportOptions(paths);
+        },
+        Qt::QueuedConnection);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_job)
         m_job->cancel();
+    saveSettings();
     event->accept();
 }
 
