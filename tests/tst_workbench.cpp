@@ -790,8 +790,9 @@ void Tst_workbench::settingsAreRestored()
         splitter->setSizes({200, 500});
         mainSizes = splitter->sizes();
         auto *chains = window.findChild<QTableView *>(QStringLiteral("chainsView"));
-        chains->horizontalHeader()->resizeSection(ChainsModel::Installer, 123);
-        chainsColumnWidth = chains->horizontalHeader()->sectionSize(ChainsModel::Installer);
+        // Host, not Installer: Installer is the last column and stretches to the edge.
+        chains->horizontalHeader()->resizeSection(ChainsModel::Host, 123);
+        chainsColumnWidth = chains->horizontalHeader()->sectionSize(ChainsModel::Host);
         QCOMPARE(chainsColumnWidth, 123);
         window.close(); // saves
     }
@@ -803,20 +804,20 @@ void Tst_workbench::settingsAreRestored()
         QCOMPARE(window.size(), QSize(760, 540));
         QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::EventsTab));
         auto *chains = window.findChild<QTableView *>(QStringLiteral("chainsView"));
-        QCOMPARE(chains->horizontalHeader()->sectionSize(ChainsModel::Installer), chainsColumnWidth);
+        QCOMPARE(chains->horizontalHeader()->sectionSize(ChainsModel::Host), chainsColumnWidth);
         // The analyst's width survives the chains arriving (content no longer sizes it).
         QSignalSpy updated(&window, &MainWindow::chainsUpdated);
         QVERIFY(window.openCase(path));
         QVERIFY(waitForChains(window, updated));
         QVERIFY(window.chainsModel()->rowCount() > 0);
         QTRY_COMPARE(window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), mainSizes);
-        QCOMPARE(chains->horizontalHeader()->sectionSize(ChainsModel::Installer), chainsColumnWidth);
+        QCOMPARE(chains->horizontalHeader()->sectionSize(ChainsModel::Host), chainsColumnWidth);
 
         // View → Reset Layout forgets it all.
         actionNamed(window, "actionResetLayout")->trigger();
         QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::ProcessTreeTab));
         QVERIFY(!QSettings().childGroups().contains(QStringLiteral("MainWindow")));
-        QVERIFY(chains->horizontalHeader()->sectionSize(ChainsModel::Installer) != chainsColumnWidth);
+        QVERIFY(chains->horizontalHeader()->sectionSize(ChainsModel::Host) != chainsColumnWidth);
         window.closeCase();
     }
     QSettings().clear();
