@@ -29,9 +29,8 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBrush>
-#include <QColor>
 #include <QCheckBox>
-#include <qcustomplot.h>
+#include <QColor>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -61,6 +60,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUrl>
+#include <qcustomplot.h>
 
 #include <algorithm>
 

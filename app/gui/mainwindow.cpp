@@ -2,8 +2,8 @@
 
 #include "casestore.h"
 #include "chainmarkproxy.h"
-#include "chainsummarypanel.h"
 #include "chainsmodel.h"
+#include "chainsummarypanel.h"
 #include "collection.h"
 #include "densitystrip.h"
 #include "eventsmodel.h"
@@ -1153,8 +1153,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("treeSplitter"), m_treeSplitter->saveState());
     settings.setValue(QStringLiteral("currentTab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("eventsPanel"), m_eventsPanel->saveState());
-    const QList<QPair<QString, QHeaderView *>> headers
-        = {{QStringLiteral("chains"), m_chainsView->horizontalHeader()}, {QStringLiteral("tree"), m_treeView->header()}};
+    const QList<QPair<QString, QHeaderView *>> headers = {
+        {QStringLiteral("chains"), m_chainsView->horizontalHeader()}, {QStringLiteral("tree"), m_treeView->header()}};
     for (const auto &[name, header] : headers) {
         // Only widths the analyst chose: content-sized columns are sized anew.
         if (!m_userSized.value(header))
@@ -1177,8 +1177,8 @@ void MainWindow::restoreSettings()
     const int tab = settings.value(QStringLiteral("currentTab"), 0).toInt();
     m_tabs->setCurrentIndex(tab >= 0 && tab < m_tabs->count() ? tab : 0);
     m_eventsPanel->restoreState(settings.value(QStringLiteral("eventsPanel")).toByteArray());
-    const QList<QPair<QString, QHeaderView *>> headers
-        = {{QStringLiteral("chains"), m_chainsView->horizontalHeader()}, {QStringLiteral("tree"), m_treeView->header()}};
+    const QList<QPair<QString, QHeaderView *>> headers = {
+        {QStringLiteral("chains"), m_chainsView->horizontalHeader()}, {QStringLiteral("tree"), m_treeView->header()}};
     for (const auto &[name, header] : headers) {
         const QByteArray state = settings.value(name + QStringLiteral("Header")).toByteArray();
         if (state.isEmpty() || settings.value(name + QStringLiteral("Columns")).toInt() != header->count())
