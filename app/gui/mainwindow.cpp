@@ -76,11 +76,15 @@ const QString CaseSuffix = QStringLiteral(".chainscope");
 // Widest a column grows when sized to its content, in average characters: the
 // installer's command line must not push First run, Egress and Flags off-screen.
 constexpr int MaxColumnChars = 48;
-constexpr int MaxTreeRoleChars = 70;
+// In the tree: the role and reason stay narrow enough that signer, signature and hash
+// are in sight beside them (tooltips and the summary above carry the whole text).
+constexpr int MaxTreeRoleChars = 44;
 // The chains list shares the window with the tree: its installer, first-run and egress
 // columns stay narrow enough that the flags are in sight (the chain's own line above
 // the tree spells them out).
 constexpr int MaxChainsColumnChars = 26;
+// The chain summary's first height above the process tree, in pixels.
+constexpr int TreeSummaryHeight = 230;
 
 template<typename View> View *configure(View *view, QAbstractItemModel *model)
 {
@@ -199,8 +203,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_treeSplitter->setObjectName(QStringLiteral("treeSplitter"));
     m_treeSplitter->addWidget(summaryScroll);
     m_treeSplitter->addWidget(m_treeView);
-    m_treeSplitter->setStretchFactor(0, 1);
+    // The mark and note under the paragraph are in sight at first (the scroll area's
+    // own size hint would give the paragraph two lines).
+    m_treeSplitter->setStretchFactor(0, 2);
     m_treeSplitter->setStretchFactor(1, 3);
+    m_treeSplitter->setSizes({TreeSummaryHeight, TreeSummaryHeight * 2});
 
     // Timeline: the whole case's density above the selected chain's timeline.
     m_timelinePane = new QWidget(this);
