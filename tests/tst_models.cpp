@@ -423,7 +423,28 @@ void Tst_models::treeShowsTheEvidenceColumns()
                         && !tip.contains(Mismatch::HostNotApproved),
                     qPrintable(tip));
             }
+            // Signer, signature and hash are one file's facts: one evidence item of
+            // this process has all three as shown (the signer perhaps after the
+            // file's name, when it is a module rather than the process's image).
+            const qint32 node = i.data(ProcessTreeModel::NodeRole).toInt();
+            const QString signer = text(ProcessTreeModel::Signer);
+            const QString signature = text(ProcessTreeModel::Signature);
+            const QString hash = text(ProcessTreeModel::Hash);
+            if (!signer.isEmpty() || !signature.isEmpty() || !hash.isEmpty()) {
+                bool oneFile = false;
+                for (const Evidence &x : chain.evidence) {
+                    const QString who = x.signer.isEmpty() ? QStringLiteral("no signer") : x.signer;
+                    oneFile |= x.node == node && x.signatureStatus == signature && x.hashes == hash
+                        && (signer == x.signer || signer == fileNameOf(x.target) + QStringLiteral(": ") + who);
+                }
+                QVERIFY2(oneFile, qPrintable((QStringList {signer, signature, hash}.join(u'|'))));
+            }
             if (flag == Mismatch::UnsignedModule) {
+                // The columns describe the flagged module, and say so.
+                for (const Evidence &x : chain.evidence) {
+                    if (x.node == node && x.flag == flag && x.role == QLatin1String("module"))
+                        QVERIFY2(signer.startsWith(fileNameOf(x.target) + u':'), qPrintable(signer));
+                }
                 // Mismatch first: the reason opens with the flag's label.
                 sawUnsigned = true;
                 QCOMPARE(mark, ChainMark::Mismatch);

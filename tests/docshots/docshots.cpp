@@ -4,6 +4,7 @@
 //   workbench-chain.png   the most telling suspicious chain, with its signer and hash
 //                         columns and the summary paragraph
 //   events-filtered.png   the Events tab, searched for the first-run binary on its host
+//   timeline-nearmiss.png the chain whose egress came latest after the window
 #include "chainsmodel.h"
 #include "eventsmodel.h"
 #include "eventspanel.h"
@@ -113,5 +114,24 @@ int main(int argc, char **argv)
         panel->view()->setCurrentIndex(panel->model()->index(0, 0));
     if (!save(window, out, QStringLiteral("events-filtered.png")))
         return fail(QStringLiteral("cannot write events-filtered.png"));
+
+    // The near miss: the chain whose egress came latest after its window, on the
+    // Timeline tab with its gap note.
+    int nearMiss = -1;
+    qint64 latest = -1;
+    for (int r = 0; r < window.chainsModel()->rowCount(); ++r) {
+        for (const MissingStage &m : window.chainsModel()->chainAt(r).missingStages) {
+            if (m.stage == Stage::Egress && m.nearestEvent >= 0 && m.gapUs > latest) {
+                nearMiss = r;
+                latest = m.gapUs;
+            }
+        }
+    }
+    if (nearMiss < 0)
+        return fail(QStringLiteral("the case has no chain whose egress came too late"));
+    window.selectChain(nearMiss);
+    window.tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    if (!save(window, out, QStringLiteral("timeline-nearmiss.png")))
+        return fail(QStringLiteral("cannot write timeline-nearmiss.png"));
     return 0;
 }
