@@ -379,10 +379,6 @@
         <translation>&amp;Notiz:</translation>
     </message>
     <message>
-        <source>%1 — chain %2 on %3</source>
-        <translation>%1 — Kette %2 auf %3</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -397,6 +393,10 @@
     <message>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 — chain %2 on %3, installed %4</source>
+        <translation>%1 — Kette %2 auf %3, installiert %4</translation>
     </message>
 </context>
 <context>
@@ -997,10 +997,6 @@
     <message>
         <source>Toggle bookmark…</source>
         <translation>Lesezeichen umschalten…</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>Suchen</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -1725,10 +1721,6 @@
         <translation>Chainscope</translation>
     </message>
     <message>
-        <source>All kinds</source>
-        <translation>Alle Typen</translation>
-    </message>
-    <message>
         <source>Process tree</source>
         <translation>Prozessbaum</translation>
     </message>
@@ -1833,10 +1825,6 @@
         <translation>Ketten mit Richtlinienversion %1 in %2 ms berechnet</translation>
     </message>
     <message>
-        <source>Flags: %1</source>
-        <translation>Flags: %1</translation>
-    </message>
-    <message>
         <source>No raw record stored for event %1.</source>
         <translation>Für Ereignis %1 ist kein Rohdatensatz gespeichert.</translation>
     </message>
@@ -1910,22 +1898,6 @@
     <message>
         <source>System</source>
         <translation>System</translation>
-    </message>
-    <message>
-        <source>Install</source>
-        <translation>Installation</translation>
-    </message>
-    <message>
-        <source>Write</source>
-        <translation>Schreiben</translation>
-    </message>
-    <message>
-        <source>First run</source>
-        <translation>Erster Start</translation>
-    </message>
-    <message>
-        <source>Egress</source>
-        <translation>Ausgehende Verbindung</translation>
     </message>
     <message>
         <source>Times are shown in this zone. Click to choose another.</source>
@@ -2131,18 +2103,6 @@
         <translation>Phase %1 von %2: %3 um %4</translation>
     </message>
     <message>
-        <source>Chain %1 on %2, installed %3: %4, score %5</source>
-        <translation>Kette %1 auf %2, installiert %3: %4, Score %5</translation>
-    </message>
-    <message>
-        <source>Notes: %1</source>
-        <translation>Notizen: %1</translation>
-    </message>
-    <message>
-        <source>Missing %1: %2</source>
-        <translation>Fehlt (%1): %2</translation>
-    </message>
-    <message>
         <source>Layout reset.</source>
         <translation>Layout zurückgesetzt.</translation>
     </message>
@@ -2212,6 +2172,18 @@ Datei %2 von %3, %4 von %5 MB, %6 Ereignisse</translation>
             <numerusform>und %n weitere übersprungen</numerusform>
             <numerusform>und %n weitere übersprungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Events from %1 to %2: %3 (Events tab)</source>
+        <translation>Ereignisse von %1 bis %2: %3 (Registerkarte Ereignisse)</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Bookmark…</source>
+        <translation>&amp;Lesezeichen umschalten…</translation>
+    </message>
+    <message>
+        <source>The triage is not kept in the case: %1</source>
+        <translation>Die Triage wird nicht im Fall gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2540,14 @@ Datei %2 von %3, %4 von %5 MB, %6 Ereignisse</translation>
         <source>The command line as logged</source>
         <translation>Die Befehlszeile wie protokolliert</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no signer</source>
+        <translation>kein Signaturgeber</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::RawRecordView</name>
@@ -2826,14 +2806,6 @@ Datei %2 von %3, %4 von %5 MB, %6 Ereignisse</translation>
         <translation>Hash: %1</translation>
     </message>
     <message>
-        <source>approved by %1</source>
-        <translation>freigegeben durch %1</translation>
-    </message>
-    <message>
-        <source>flag: %1</source>
-        <translation>Markierung: %1</translation>
-    </message>
-    <message>
         <source>late %1</source>
         <translation>%1 (verspätet)</translation>
     </message>
@@ -2875,6 +2847,10 @@ Datei %2 von %3, %4 von %5 MB, %6 Ereignisse</translation>
             <numerusform>… und %n weiteres hier; vergrößern Sie, um sie zu unterscheiden</numerusform>
             <numerusform>… und %n weitere hier; vergrößern Sie, um sie zu unterscheiden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>flagged: %1</source>
+        <translation>markiert: %1</translation>
     </message>
 </context>
 <context>

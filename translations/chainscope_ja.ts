@@ -369,10 +369,6 @@
         <translation>メモ(&amp;N):</translation>
     </message>
     <message>
-        <source>%1 — chain %2 on %3</source>
-        <translation>%1 — %3 のチェーン %2</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -387,6 +383,10 @@
     <message>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 — chain %2 on %3, installed %4</source>
+        <translation>%1 — %3 のチェーン %2、インストール日時 %4</translation>
     </message>
 </context>
 <context>
@@ -986,10 +986,6 @@
     <message>
         <source>Toggle bookmark…</source>
         <translation>ブックマークの切り替え…</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>検索</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -1714,28 +1710,8 @@
         <translation>システム</translation>
     </message>
     <message>
-        <source>Install</source>
-        <translation>インストール</translation>
-    </message>
-    <message>
-        <source>Write</source>
-        <translation>書き込み</translation>
-    </message>
-    <message>
-        <source>First run</source>
-        <translation>初回実行</translation>
-    </message>
-    <message>
-        <source>Egress</source>
-        <translation>外向き通信</translation>
-    </message>
-    <message>
         <source>Chainscope</source>
         <translation>Chainscope</translation>
-    </message>
-    <message>
-        <source>All kinds</source>
-        <translation>すべての種類</translation>
     </message>
     <message>
         <source>Process tree</source>
@@ -2044,22 +2020,6 @@
         <translation>段階 %1/%2: %3 (%4)</translation>
     </message>
     <message>
-        <source>Chain %1 on %2, installed %3: %4, score %5</source>
-        <translation>チェーン %1 (%2)、インストール %3: %4、スコア %5</translation>
-    </message>
-    <message>
-        <source>Flags: %1</source>
-        <translation>フラグ: %1</translation>
-    </message>
-    <message>
-        <source>Notes: %1</source>
-        <translation>メモ: %1</translation>
-    </message>
-    <message>
-        <source>Missing %1: %2</source>
-        <translation>欠落 (%1): %2</translation>
-    </message>
-    <message>
         <source>Layout reset.</source>
         <translation>レイアウトをリセットしました。</translation>
     </message>
@@ -2192,6 +2152,18 @@ file %2 of %3, %4 of %5 MB, %6 events</source>
         <translation>
             <numerusform>ほか %n 件をスキップしました</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Events from %1 to %2: %3 (Events tab)</source>
+        <translation>%1 から %2 までのイベント: %3 (イベントタブ)</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Bookmark…</source>
+        <translation>ブックマークの切り替え(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>The triage is not kept in the case: %1</source>
+        <translation>トリアージをケースに保存できません: %1</translation>
     </message>
 </context>
 <context>
@@ -2547,6 +2519,14 @@ file %2 of %3, %4 of %5 MB, %6 events</source>
         <source>Command line</source>
         <translation>コマンドライン</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no signer</source>
+        <translation>署名者なし</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::RawRecordView</name>
@@ -2800,14 +2780,6 @@ file %2 of %3, %4 of %5 MB, %6 events</source>
         <translation>ハッシュ: %1</translation>
     </message>
     <message>
-        <source>approved by %1</source>
-        <translation>%1 により承認</translation>
-    </message>
-    <message>
-        <source>flag: %1</source>
-        <translation>フラグ: %1</translation>
-    </message>
-    <message>
         <source>late %1</source>
         <translation>遅延した%1</translation>
     </message>
@@ -2852,6 +2824,10 @@ file %2 of %3, %4 of %5 MB, %6 events</source>
         <translation>
             <numerusform>… ほか %n 件がここにあります。ズームインすると区別できます</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>flagged: %1</source>
+        <translation>フラグ: %1</translation>
     </message>
 </context>
 <context>
