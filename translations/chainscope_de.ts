@@ -1585,10 +1585,6 @@
         <translation>Begründung</translation>
     </message>
     <message>
-        <source>approved by %1</source>
-        <translation>freigegeben durch %1</translation>
-    </message>
-    <message>
         <source>Role in chain</source>
         <translation>Rolle in der Kette</translation>
     </message>

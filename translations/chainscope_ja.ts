@@ -1574,10 +1574,6 @@
         <translation>理由</translation>
     </message>
     <message>
-        <source>approved by %1</source>
-        <translation>%1 により承認</translation>
-    </message>
-    <message>
         <source>Role in chain</source>
         <translation>チェーン内の役割</translation>
     </message>
