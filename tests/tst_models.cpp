@@ -86,6 +86,9 @@ void Tst_models::sourcesModelShowsStatusAndCounts()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, SourcesModel::Events).data().toInt(), Events);
     QCOMPARE(model.index(0, SourcesModel::Path).data().toString(), QStringLiteral("audit.log"));
+    // The path's tooltip is escaped rich text: a file name is hostile text.
+    QCOMPARE(model.index(0, SourcesModel::Path).data(Qt::ToolTipRole).toString(),
+        plainToolTip(m_store->sources().at(0).path));
     QCOMPARE(model.index(0, SourcesModel::Errors).data().toInt(), 0);
     QCOMPARE(model.index(0, SourcesModel::Gaps).data().toInt(), 3);
     QCOMPARE(model.headerData(SourcesModel::Gaps, Qt::Horizontal).toString(), QStringLiteral("Gaps"));
