@@ -41,6 +41,15 @@ double seconds(qint64 us)
     return double(us) / 1e6;
 }
 
+// Where a label of the given width starts so that it stays inside [left, right]: at
+// `wanted` when it fits, against the right edge when it would run off, and at the left
+// edge when the plot is narrower than the label (qBound's bounds would cross: a plot
+// not laid out yet, or a very narrow window).
+double keepInside(double left, double wanted, double right, double width)
+{
+    return std::max(left, std::min(wanted, right - width));
+}
+
 // "3 h 02 min", "90 min", "12 d 4 h": what an analyst reads at a glance.
 QString humanDuration(qint64 us)
 {
@@ -741,7 +750,7 @@ void TimelineView::layoutOverlays()
         const QFontMetrics fm(m_windowLabel->font());
         const int w = fm.horizontalAdvance(m_windowLabel->text()) + 6;
         const double left = x->coordToPixel(m_windowFromX);
-        const double px = qBound(double(r.left()), left, double(r.right() - w));
+        const double px = keepInside(r.left(), left, r.right(), w);
         m_windowLabel->position->setCoords(px, r.top() - 2);
     }
     QHash<int, double> laneRight; // per lane, where the last label shown ends
@@ -776,7 +785,7 @@ void TimelineView::layoutOverlays()
         const double px = x->coordToPixel(l.x);
         if (l.lane < 0) { // a gap note: under its miss, kept inside the plot
             const double py = y->coordToPixel(-l.lane) + 12;
-            l.item->position->setCoords(qBound(double(r.left()), px - w / 2.0, double(r.right() - w)), py);
+            l.item->position->setCoords(keepInside(r.left(), px - w / 2.0, r.right(), w), py);
             l.item->setClipToAxisRect(false);
             continue;
         }
@@ -784,7 +793,7 @@ void TimelineView::layoutOverlays()
         const int lane = int(l.lane);
         // Centred on its point, but kept inside the plot: a point at the edge keeps its
         // whole label.
-        const double cx = qBound(r.left() + w / 2.0, px, r.right() - w / 2.0);
+        const double cx = keepInside(r.left(), px - w / 2.0, r.right(), w) + w / 2.0;
         const double from = cx - w / 2.0;
         const bool visible = px >= r.left() && px <= r.right() && from >= laneRight.value(lane, -1e9);
         l.item->setVisible(visible);
