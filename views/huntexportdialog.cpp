@@ -41,9 +41,9 @@ HuntExportDialog::HuntExportDialog(const Policy &policy, Platform platform, QWid
     form->addRow(tr("&Format:"), m_format);
     m_platform = new QComboBox(this);
     m_platform->setObjectName(QStringLiteral("huntPlatform"));
-    m_platform->addItem(tr("Windows"), int(Platform::Windows));
-    m_platform->addItem(tr("Linux"), int(Platform::Linux));
-    m_platform->addItem(tr("macOS"), int(Platform::MacOS));
+    m_platform->addItem(QStringLiteral("Windows"), int(Platform::Windows)); // product names
+    m_platform->addItem(QStringLiteral("Linux"), int(Platform::Linux));
+    m_platform->addItem(QStringLiteral("macOS"), int(Platform::MacOS));
     m_platform->setCurrentIndex(std::max(0, m_platform->findData(int(platform))));
     form->addRow(tr("&Platform:"), m_platform);
     auto *pathRow = new QHBoxLayout;
