@@ -89,6 +89,7 @@ private slots:
     void usageErrorsExitOne_data();
     void usageErrorsExitOne();
     void reportChainSelectionIsChecked();
+    void exportAnalyticWritesRulesForTheCasePlatforms();
     void verifyExitCodesAndJson();
     void importsFoldersAndArchives();
 
@@ -769,6 +770,71 @@ void Tst_cli::reportChainSelectionIsChecked()
     QVERIFY(QFile::exists(html));
     const ProcessResult help = cli({QStringLiteral("--help")});
     QVERIFY(help.out.contains("--chain ID"));
+}
+
+// export-analytic (issue 15): the case policy as rules for the platforms of its evidence,
+// to stdout or atomically to a file; a hostile policy value stays escaped; an unknown
+// format or platform fails with one line and exit code 1, before anything is written.
+void Tst_cli::exportAnalyticWritesRulesForTheCasePlatforms()
+{
+    const QString evidence = m_dir.filePath(QStringLiteral("hunt-evidence"));
+    const ProcessResult demo
+        = cli({QStringLiteral("demo"), evidence, QStringLiteral("--only"), QStringLiteral("linux")});
+    QVERIFY2(demo.exitCode == 0, demo.err.constData());
+    const QString casePath = newCase();
+    const ProcessResult imported = cli({QStringLiteral("import"), casePath, evidence});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QCOMPARE(cli({QStringLiteral("policy"), casePath, QStringLiteral("--load"),
+                     evidence + QStringLiteral("/site-policy.json")})
+                 .exitCode,
+        0);
+
+    // Only Linux evidence: one sequence, for Linux, with the site's approved range.
+    const ProcessResult eql
+        = cli({QStringLiteral("export-analytic"), casePath, QStringLiteral("--format"), QStringLiteral("eql")});
+    QVERIFY2(eql.exitCode == 0, eql.err.constData());
+    QCOMPARE(eql.out.count("sequence by host.id with maxspan=90m"), 1);
+    QVERIFY(eql.out.contains("platform linux"));
+    QVERIFY(eql.out.contains("cidrMatch(destination.ip, \"192.0.2.0/24\")"));
+
+    const QString rules = m_dir.filePath(QStringLiteral("hunt.yml"));
+    const ProcessResult sigma
+        = cli({QStringLiteral("export-analytic"), casePath, QStringLiteral("--format"), QStringLiteral("sigma"),
+            QStringLiteral("--platform"), QStringLiteral("windows"), QStringLiteral("--output"), rules});
+    QVERIFY2(sigma.exitCode == 0, sigma.err.constData());
+    QVERIFY(sigma.out.isEmpty());
+    QFile written(rules);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray yaml = written.readAll();
+    QVERIFY(yaml.contains("    type: temporal_ordered\n"));
+    QVERIFY(yaml.contains("    product: windows\n"));
+
+    // A signer that tries to close its string and drive the terminal.
+    QCOMPARE(cli({QStringLiteral("policy"), casePath, QStringLiteral("--set"),
+                     QStringLiteral("ApprovedSigners+=Evil\" or true\x1b[2J")})
+                 .exitCode,
+        0);
+    const ProcessResult hostile = cli({QStringLiteral("export-analytic"), casePath, QStringLiteral("--format"),
+        QStringLiteral("eql"), QStringLiteral("--platform"), QStringLiteral("windows")});
+    QCOMPARE(hostile.exitCode, 0);
+    QVERIFY(!hostile.out.contains('\x1b'));
+    QVERIFY2(hostile.out.contains("\"Evil\\\" or true\\u{1b}[2J\""), hostile.out.constData());
+
+    for (const QStringList &bad : {QStringList {QStringLiteral("--format"), QStringLiteral("kql")},
+             QStringList {QStringLiteral("--platform"), QStringLiteral("linux")},
+             QStringList {QStringLiteral("--format"), QStringLiteral("spl"), QStringLiteral("--platform"),
+                 QStringLiteral("solaris")}}) {
+        const QString out = m_dir.filePath(QStringLiteral("never.txt"));
+        const ProcessResult r
+            = cli(QStringList {QStringLiteral("export-analytic"), casePath, QStringLiteral("--output"), out} + bad);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(isOneLineReason(r.err), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!QFile::exists(out));
+    }
+    QVERIFY(cli({QStringLiteral("export-analytic"), casePath, QStringLiteral("--format"), QStringLiteral("kql")})
+                .err.contains("unknown format \"kql\" (formats: eql, sigma, spl)"));
+    QVERIFY(cli({QStringLiteral("--help")}).out.contains("export-analytic CASE --format eql|sigma|spl"));
 }
 
 // verify (issue 11, finding 13): 0 when everything was checked and holds, 4 when nothing

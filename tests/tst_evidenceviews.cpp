@@ -9,6 +9,7 @@
 #include "correlator.h"
 #include "explanation.h"
 #include "formats.h"
+#include "huntexportdialog.h"
 #include "importer.h"
 #include "processtreemodel.h"
 #include "testsupport.h"
@@ -37,6 +38,7 @@ class Tst_evidenceviews : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void huntDialogPreviewsAndWritesTheRules();
     void eachMarkHasItsOwnShape();
     void proxyDecoratesOnlyTheMarkedColumn();
     void proxyPassesTheModelTester();
@@ -433,4 +435,33 @@ void Tst_evidenceviews::grabForTheEye()
 }
 
 QTEST_MAIN(Tst_evidenceviews)
+// Analysis → Export Hunt (issue 15): the platform offered first, a preview that follows
+// format and platform, a file name that follows the format, and the file written whole.
+void Tst_evidenceviews::huntDialogPreviewsAndWritesTheRules()
+{
+    Policy policy = Policy::defaults();
+    QString error;
+    QVERIFY(policy.setList(QStringLiteral("ApprovedSigners"), {QStringLiteral("Evil\" Corp")}, false, &error));
+    HuntExportDialog dialog(policy, Platform::Linux);
+    QCOMPARE(dialog.platformBox()->currentText(), QStringLiteral("Linux"));
+    auto *preview = dialog.findChild<QPlainTextEdit *>(QStringLiteral("huntPreview"));
+    QVERIFY(preview);
+    QVERIFY(preview->toPlainText().contains(QLatin1String("sequence by host.id with maxspan=90m")));
+    QVERIFY(preview->toPlainText().contains(QLatin1String("platform linux")));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fleet.eql"));
+    dialog.pathEdit()->setText(path);
+    dialog.formatBox()->setCurrentIndex(1); // Sigma
+    dialog.platformBox()->setCurrentIndex(0); // Windows
+    QVERIFY(preview->toPlainText().contains(QLatin1String("type: temporal_ordered")));
+    QVERIFY(preview->toPlainText().contains(QLatin1String("- 'Evil\" Corp'")));
+    QCOMPARE(dialog.pathEdit()->text(), dir.filePath(QStringLiteral("fleet.yml")));
+    QVERIFY(dialog.save());
+    QFile written(dir.filePath(QStringLiteral("fleet.yml")));
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(written.readAll()), dialog.rules());
+    QCOMPARE(preview->toPlainText(), dialog.rules());
+}
+
 #include "tst_evidenceviews.moc"

@@ -1618,6 +1618,53 @@
     </message>
 </context>
 <context>
+    <name>Chainscope::HuntExportDialog</name>
+    <message>
+        <source>Export Hunt</source>
+        <translation>Jagd exportieren</translation>
+    </message>
+    <message>
+        <source>The case policy&apos;s chain (install, write, first run, egress) as detection rules that your SIEM runs across the fleet. The rules are weaker than the workbench: see docs/hunting.md.</source>
+        <translation>Die Kette der Fallrichtlinie (Installation, Schreiben, erster Start, ausgehende Verbindung) als Erkennungsregeln, die Ihr SIEM auf allen Rechnern ausführt. Die Regeln sind schwächer als die Werkbank: siehe docs/hunting.md.</translation>
+    </message>
+    <message>
+        <source>Elastic EQL sequence</source>
+        <translation>Elastic-EQL-Sequenz</translation>
+    </message>
+    <message>
+        <source>Sigma rules with a correlation</source>
+        <translation>Sigma-Regeln mit Korrelation</translation>
+    </message>
+    <message>
+        <source>Splunk search (SPL)</source>
+        <translation>Splunk-Suche (SPL)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plattform:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Dat&amp;ei:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Chainscope::InstallHistoryReader</name>
     <message>
         <source>not a dict</source>

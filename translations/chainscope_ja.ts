@@ -1607,6 +1607,53 @@
     </message>
 </context>
 <context>
+    <name>Chainscope::HuntExportDialog</name>
+    <message>
+        <source>Export Hunt</source>
+        <translation>ハントをエクスポート</translation>
+    </message>
+    <message>
+        <source>The case policy&apos;s chain (install, write, first run, egress) as detection rules that your SIEM runs across the fleet. The rules are weaker than the workbench: see docs/hunting.md.</source>
+        <translation>ケースポリシーのチェーン (インストール、書き込み、初回実行、外向き通信) を、SIEM がフリート全体で実行する検知ルールとして出力します。ルールはワークベンチより弱い判定です: docs/hunting.md を参照してください。</translation>
+    </message>
+    <message>
+        <source>Elastic EQL sequence</source>
+        <translation>Elastic EQL シーケンス</translation>
+    </message>
+    <message>
+        <source>Sigma rules with a correlation</source>
+        <translation>相関付きの Sigma ルール</translation>
+    </message>
+    <message>
+        <source>Splunk search (SPL)</source>
+        <translation>Splunk 検索 (SPL)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>形式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>プラットフォーム(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>ファイル(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+</context>
+<context>
     <name>Chainscope::InstallHistoryReader</name>
     <message>
         <source>not a dict</source>

@@ -8,6 +8,7 @@
 #include "correlator.h"
 #include "eventjson.h"
 #include "formats.h"
+#include "huntexporter.h"
 #include "importer.h"
 #include "linuxscenario.h"
 #include "macscenario.h"
@@ -22,6 +23,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTextStream>
 
 #include <algorithm>
@@ -198,13 +200,18 @@ Commands:
                                    with evidence and timelines), of all chains or only those named
   verify CASE [--json]             check the case file's pages, each raw record against its hash from
                                    import, and each source file still at its path against its SHA-256
+  export-analytic CASE --format eql|sigma|spl [--platform windows|linux|macos] [--output FILE]
+                                   the case policy's analytic as detection rules for a SIEM: an Elastic
+                                   EQL sequence, Sigma rules with a temporal_ordered correlation, or a
+                                   Splunk search (docs/hunting.md); for each platform in the case's
+                                   events (Windows for an empty case) unless --platform; to stdout or FILE
 
 Global option:
   --verbose                        on a case failure, also print the technical detail (the SQL
                                    statement and SQLite's message)
 
-Commands that only read (sources, events, raw, summary, chains, report, policy without
---load/--set, verify when the case cannot be written) open the case read-only.
+Commands that only read (sources, events, raw, summary, chains, report, export-analytic,
+policy without --load/--set, verify when the case cannot be written) open the case read-only.
 
 Exit codes: 0 success; 1 failure (usage, case, unreadable or unknown file, cancelled,
 or import refused every file as already in the case); 2 imported, but some records were
@@ -1044,6 +1051,69 @@ int cmdVerify(const QStringList &args)
     return ExitVerifyDiffers;
 }
 
+int cmdExportAnalytic(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption format(
+        QStringLiteral("format"), QStringLiteral("eql, sigma or spl"), QStringLiteral("FORMAT"));
+    const QCommandLineOption platform(
+        QStringLiteral("platform"), QStringLiteral("windows, linux or macos"), QStringLiteral("PLATFORM"));
+    const QCommandLineOption output(
+        QStringLiteral("output"), QStringLiteral("write the rules to FILE"), QStringLiteral("FILE"));
+    p.addOption(format);
+    p.addOption(platform);
+    p.addOption(output);
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    if (!p.isSet(format))
+        return fail(QStringLiteral("export-analytic needs --format eql, sigma or spl"));
+    const auto chosen = HuntExporter::formatFromName(p.value(format));
+    if (!chosen)
+        return fail(QStringLiteral("unknown format \"%1\" (formats: eql, sigma, spl)").arg(p.value(format)));
+    QList<Platform> platforms;
+    if (p.isSet(platform)) {
+        const QString name = p.value(platform);
+        const Platform pl = platformFromName(name);
+        if (pl == Platform::Unknown)
+            return fail(QStringLiteral("unknown platform \"%1\" (platforms: windows, linux, macos)").arg(name));
+        platforms << pl;
+    }
+    auto store = openForReading(p.positionalArguments().at(1));
+    if (platforms.isEmpty()) {
+        // The platforms the evidence came from: a hunt for the fleet the case stands for.
+        QSet<Platform> present;
+        for (const SourceInfo &s : store->sources()) {
+            for (const Platform pl : store->hostlessPlatforms(s.id))
+                present.insert(pl);
+        }
+        for (const Platform pl : {Platform::Windows, Platform::Linux, Platform::MacOS}) {
+            if (present.contains(pl) || !store->hosts(pl).isEmpty())
+                platforms << pl;
+        }
+        if (platforms.isEmpty())
+            platforms << Platform::Windows;
+    }
+    const HuntExporter exporter(store->policy());
+    QString text;
+    for (const Platform pl : std::as_const(platforms)) {
+        if (!text.isEmpty())
+            text += *chosen == HuntExporter::Format::Sigma ? QStringLiteral("---\n") : QStringLiteral("\n");
+        text += exporter.render(*chosen, pl);
+    }
+    if (p.isSet(output)) {
+        QString error;
+        if (!writeOutputFile(p.value(output), text.toUtf8(), &error))
+            return fail(QStringLiteral("cannot write %1: %2").arg(p.value(output), error));
+        err() << "rules written to " << shown(p.value(output)) << Qt::endl;
+        return ExitOk;
+    }
+    // The exporter escapes every policy value for its language; this keeps a terminal
+    // safe should anything raw ever slip through.
+    out() << showControlCharacters(text, true);
+    out().flush();
+    return ExitOk;
+}
+
 int dispatch(const QStringList &args)
 {
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h") {
@@ -1082,6 +1152,8 @@ int dispatch(const QStringList &args)
             return cmdReport(rest);
         if (command == u"verify")
             return cmdVerify(rest);
+        if (command == u"export-analytic")
+            return cmdExportAnalytic(rest);
     } catch (const CaseError &e) {
         return fail(e);
     }

@@ -16,7 +16,7 @@ endif()
 # names; everything else in the tree is out of bounds. Third-party and Qt headers are
 # checked separately (no widgets or GUI below views/).
 set(rooms
-    model/core model/store model/analysis model/report model/items
+    model/core model/store model/analysis model/report model/items model/hunt
     import/pipeline import/formats/linux import/formats/windows import/formats/macos import/formats/ecs
     import/formats import/demo views app/cli app/gui)
 set(allowed_model/core "")
@@ -24,6 +24,8 @@ set(allowed_model/store model/core)
 set(allowed_model/analysis model/core model/store)
 set(allowed_model/report model/core model/store model/analysis)
 set(allowed_model/items model/core model/store model/analysis)
+# The hunt export reads the policy alone: no case, no index.
+set(allowed_model/hunt model/core)
 set(allowed_import/pipeline model/core model/store)
 set(allowed_import/formats/linux model/core model/store import/pipeline)
 set(allowed_import/formats/windows model/core model/store import/pipeline)
@@ -36,11 +38,11 @@ set(allowed_import/formats model/core model/store import/pipeline import/formats
 # The demo writers write what the Windows readers read: they share the value types and
 # the record shape with formats/windows, and the linux demo writes audit text.
 set(allowed_import/demo model/core import/formats/windows)
-set(allowed_views model/core model/store model/analysis model/items)
-set(allowed_app/cli model/core model/store model/analysis model/report import/pipeline import/formats import/demo)
-set(allowed_app/gui model/core model/store model/analysis model/report model/items import/pipeline import/formats views)
+set(allowed_views model/core model/store model/analysis model/items model/hunt)
+set(allowed_app/cli model/core model/store model/analysis model/report model/hunt import/pipeline import/formats import/demo)
+set(allowed_app/gui model/core model/store model/analysis model/report model/items model/hunt import/pipeline import/formats views)
 # Rooms that must stay free of Qt Gui, Widgets and friends.
-set(headless model/core model/store model/analysis model/report model/items
+set(headless model/core model/store model/analysis model/report model/items model/hunt
     import/pipeline import/formats/linux import/formats/windows import/formats/macos import/formats/ecs
     import/formats import/demo app/cli)
 

@@ -43,7 +43,7 @@ function(chainscope_link_closure target out)
 endfunction()
 
 function(chainscope_check_link_layering)
-    set(model chainscope_core chainscope_store chainscope_analysis chainscope_report chainscope_items)
+    set(model chainscope_core chainscope_store chainscope_analysis chainscope_report chainscope_items chainscope_hunt)
     set(import chainscope_pipeline chainscope_formats_linux chainscope_formats_windows chainscope_formats_macos
         chainscope_formats_ecs chainscope_import)
     set(gui Qt6::Gui Qt6::Widgets Qt6::PrintSupport Qt6::Svg Qt6::SvgWidgets Qt6::OpenGL Qt6::OpenGLWidgets
