@@ -840,7 +840,7 @@ void Tst_workbench::emptyStatesDisableActions()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QList<const char *> needCase = {"actionCloseCase", "actionImport", "actionImportFolder", "actionExport",
         "actionPolicy", "actionVerify", "actionFind", "actionTimeZone", "actionNextChain", "actionPreviousChain",
-        "actionNextStage", "actionPreviousStage"};
+        "actionNextStage", "actionPreviousStage", "actionExportHunt"};
     const auto enabled = [&](const char *name) {
         QAction *a = actionNamed(window, name);
         if (!a)
@@ -869,7 +869,9 @@ void Tst_workbench::emptyStatesDisableActions()
     QVERIFY(emptyTitle && emptyTitle->isVisible());
     QCOMPARE(emptyTitle->text(), QStringLiteral("Import logs or drop files here"));
     for (const char *name :
-        {"actionCloseCase", "actionImport", "actionImportFolder", "actionPolicy", "actionVerify", "actionTimeZone"})
+        {"actionCloseCase", "actionImport", "actionImportFolder", "actionPolicy", "actionVerify", "actionTimeZone",
+            // The hunt comes from the policy alone: the empty case already has one.
+            "actionExportHunt"})
         QVERIFY2(enabled(name), name);
     for (const char *name : {"actionExport", "actionFind", "actionNextChain", "actionPreviousChain", "actionNextStage",
              "actionPreviousStage"})

@@ -2228,6 +2228,14 @@ Datei %2 von %3, %4 von %5 MB, %6 Ereignisse</translation>
         <source>The triage is not kept in the case: %1</source>
         <translation>Die Triage wird nicht im Fall gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Export &amp;Hunt…</source>
+        <translation>Hunt-Regeln e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Hunt rules written to %1</source>
+        <translation>Hunt-Regeln nach %1 geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::PackageLogReader</name>

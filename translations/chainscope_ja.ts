@@ -2208,6 +2208,14 @@ file %2 of %3, %4 of %5 MB, %6 events</source>
         <source>The triage is not kept in the case: %1</source>
         <translation>トリアージをケースに保存できません: %1</translation>
     </message>
+    <message>
+        <source>Export &amp;Hunt…</source>
+        <translation>ハントをエクスポート(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Hunt rules written to %1</source>
+        <translation>ハントのルールを %1 に書き込みました</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::PackageLogReader</name>

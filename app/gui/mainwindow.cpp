@@ -10,6 +10,7 @@
 #include "eventspanel.h"
 #include "explanation.h"
 #include "formats.h"
+#include "huntexportdialog.h"
 #include "language.h"
 #include "outputfile.h"
 #include "policydialog.h"
@@ -438,6 +439,8 @@ void MainWindow::createActions()
     m_policyAction->setShortcut(Qt::CTRL | Qt::Key_P);
     m_verifyAction = analysis->addAction(tr("&Verify Case…"), this, &MainWindow::verifyCase);
     m_verifyAction->setObjectName(QStringLiteral("actionVerify"));
+    m_exportHuntAction = analysis->addAction(tr("Export &Hunt…"), this, &MainWindow::askExportHunt);
+    m_exportHuntAction->setObjectName(QStringLiteral("actionExportHunt"));
     analysis->addSeparator();
     // Triage: step through the ranked chains, and through a chain's stages, without
     // reaching for the mouse.
@@ -493,6 +496,8 @@ void MainWindow::updateActions()
     m_verifyAction->setEnabled(idle && !m_verifying);
     // A policy change would correlate a case that is still being written.
     m_policyAction->setEnabled(idle);
+    // The rules come from the stored policy alone; no need to wait for the chains.
+    m_exportHuntAction->setEnabled(idle);
     // A report names the policy its chains were computed with: not while they are
     // being recomputed, and not before there is anything to report.
     m_exportAction->setEnabled(idle && hasEvents && m_index && !m_recomputing);
@@ -625,6 +630,23 @@ void MainWindow::askPolicy()
         return;
     }
     applyPolicy(dialog.policy());
+}
+
+void MainWindow::askExportHunt()
+{
+    if (!m_store || m_job)
+        return;
+    // The platform offered first: the first one the case's evidence comes from.
+    Platform platform = Platform::Windows;
+    for (const Platform p : {Platform::Windows, Platform::Linux, Platform::MacOS}) {
+        if (!m_store->hosts(p).isEmpty()) {
+            platform = p;
+            break;
+        }
+    }
+    HuntExportDialog dialog(m_store->policy(), platform, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Hunt rules written to %1").arg(dialog.pathEdit()->text()), 5000);
 }
 
 void MainWindow::askExport()

@@ -183,6 +183,7 @@ private:
     void askImport();
     void askImportFolder();
     void askPolicy();
+    void askExportHunt();
     void askExport();
     void askDisplayTimeZone();
     void find();
@@ -246,6 +247,7 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_policyAction = nullptr;
     QAction *m_verifyAction = nullptr;
+    QAction *m_exportHuntAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_timeZoneAction = nullptr;
     QAction *m_nextChainAction = nullptr;
