@@ -117,7 +117,7 @@ public:
     void compile();
     bool isApprovedHost(const QString &host) const;
     // The allow-list entry that approves `host` ("192.0.2.0/24", "ApprovedRepos
-    // http://deb.debian.org/debian"), or an empty string.
+    // https://mirror.corp.example/debian"), or an empty string.
     QString approvingEntry(const QString &host) const;
     // The host of an approved repository URL counts as an approved update host.
     bool isApprovedRepoHost(const QString &host) const;
