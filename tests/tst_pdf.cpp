@@ -14,6 +14,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFont>
+#include <QFontMetricsF>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +23,11 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextLayout>
+#include <QTextTable>
 #include <QTimeZone>
 
 using namespace Chainscope;
@@ -104,6 +111,7 @@ private slots:
     void outlineNamesTheChains();
     void timelinePicturePerChain();
     void fullPageWidth();
+    void pathsWrapAtSeparators();
     void sameCaseSameText();
 
 private:
@@ -333,6 +341,38 @@ void Tst_pdf::fullPageWidth()
         right = std::max(right, it.next().captured(1).toDouble());
     // 595 pt wide, the text ends at 555 pt.
     QVERIFY2(right > 520 && right < 560, qPrintable(QString::number(right)));
+}
+
+// HtmlReport::escapePath puts a zero-width space after each separator; QTextDocument
+// (what the PDF is laid out with) breaks a long path there, not inside a name.
+void Tst_pdf::pathsWrapAtSeparators()
+{
+    // Underscores and dots: no break opportunity for Unicode's line breaking, so
+    // without the zero-width spaces the names would be cut anywhere.
+    const QString path = QStringLiteral("/opt/acme_vendor_tools/agent_helper_module_loader_daemon.so.1.2.3");
+    QTextDocument document;
+    document.setHtml(QStringLiteral("<table width=\"100%\"><tr><td><code>%1</code></td></tr></table>")
+                         .arg(HtmlReport::escapePath(path)));
+    // A narrow cell, as in the evidence table.
+    document.setTextWidth(QFontMetricsF(QFont(QStringLiteral("monospace"))).horizontalAdvance(u'x') * 20);
+    document.size(); // laid out
+    const auto *table = qobject_cast<QTextTable *>(document.rootFrame()->childFrames().value(0));
+    QVERIFY(table);
+    const QTextBlock block = table->cellAt(0, 0).firstCursorPosition().block();
+    const QTextLayout *layout = block.layout();
+    QVERIFY2(layout->lineCount() > 2, "the path fits its cell: no wrap was tested");
+    QString joined;
+    for (int i = 0; i < layout->lineCount(); ++i) {
+        const QTextLine line = layout->lineAt(i);
+        const QString text = block.text().mid(line.textStart(), line.textLength());
+        joined += text;
+        if (i + 1 < layout->lineCount()) {
+            // Lines end after a separator (and its zero-width space).
+            const QString end = QString(text).remove(QChar(0x200B));
+            QVERIFY2(end.endsWith(u'/') || end.endsWith(u'_') || end.endsWith(u'.'), qPrintable(text));
+        }
+    }
+    QCOMPARE(joined.remove(QChar(0x200B)), path);
 }
 
 void Tst_pdf::sameCaseSameText()

@@ -222,6 +222,7 @@ QByteArray renderDocument(const QString &html, const std::optional<PageHeader> &
         // One long page: the breaks are chosen below, between rows and lines.
         document.setTextWidth(width);
         QAbstractTextDocumentLayout *layout = document.documentLayout();
+        layout->documentSize(); // the whole document laid out before it is measured
 
         QList<PageSpan> spans;
         collectSpans(document.rootFrame(), layout, &spans);
