@@ -8,10 +8,12 @@
 #include "casestore.h"
 #include "correlator.h"
 #include "pagination.h"
+#include "pdfoutline.h"
 #include "report.h"
 #include "reportexport.h"
 #include "testsupport.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFont>
@@ -19,6 +21,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -109,6 +113,8 @@ private slots:
     void runningHeaderAndPageNumbers();
     void tableRowsStayWhole();
     void outlineNamesTheChains();
+    void outlineTitlesAreText_data();
+    void outlineTitlesAreText();
     void timelinePicturePerChain();
     void fullPageWidth();
     void pathsWrapAtSeparators();
@@ -303,6 +309,52 @@ void Tst_pdf::outlineNamesTheChains()
         const int page = entry.value(QStringLiteral("destpageposfrom1")).toInt();
         QVERIFY2(pageText(m_pdf, page).contains(heading), qPrintable(QStringLiteral("%1 on %2").arg(title).arg(page)));
     }
+}
+
+void Tst_pdf::outlineTitlesAreText_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::newRow("plain") << QStringLiteral("Chain 1 — suspicious");
+    QTest::newRow("string delimiters") << QStringLiteral("a) (b \\ c\\) endobj");
+    QTest::newRow("pdf syntax") << QStringLiteral(">> /S /JavaScript /JS (app.alert(1)) <<");
+    QTest::newRow("outside the BMP") << QStringLiteral("host \U0001F600 x");
+    QTest::newRow("bidi override") << QStringLiteral("\u202Eevil");
+}
+
+// Titles come from logs (host names): addPdfOutline writes them so that qpdf reads
+// back exactly the text given, and the PDF stays valid.
+void Tst_pdf::outlineTitlesAreText()
+{
+    QFETCH(QString, title);
+    if (tool("qpdf").isEmpty())
+        QSKIP("qpdf is not installed");
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        QPainter painter(&writer);
+        painter.drawText(100, 100, QStringLiteral("one"));
+        writer.newPage();
+        painter.drawText(100, 100, QStringLiteral("two"));
+    }
+    const QByteArray pdf = addPdfOutline(buffer.data(), {{QStringLiteral("top"), 1, 0, 800}, {title, 2, 1, 400}});
+    QVERIFY(!pdf.isEmpty());
+    QVERIFY(pdf.startsWith(buffer.data())); // an incremental update: the original bytes stay
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("outline.pdf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(pdf);
+    file.close();
+    const ProcessResult check = run(tool("qpdf"), {QStringLiteral("--check"), path});
+    QVERIFY2(check.exitCode == 0, check.out.constData());
+    const ProcessResult json
+        = run(tool("qpdf"), {QStringLiteral("--json"), QStringLiteral("--json-key=outlines"), path});
+    const QJsonArray top = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("outlines")).toArray();
+    QCOMPARE(top.size(), 1);
+    const QJsonObject kid = top.first().toObject().value(QStringLiteral("kids")).toArray().first().toObject();
+    QCOMPARE(kid.value(QStringLiteral("title")).toString(), title);
+    QCOMPARE(kid.value(QStringLiteral("destpageposfrom1")).toInt(), 2);
 }
 
 void Tst_pdf::timelinePicturePerChain()
