@@ -372,7 +372,8 @@ void Tst_pdf::timelinePicturePerChain()
 }
 
 // The page's width is used: each timeline is as wide as the text (A4 less 14 mm
-// margins, 7.17 in), and table text reaches the right margin.
+// margins, 7.17 in), tables span it from the left margin, and their text reaches the
+// right one.
 void Tst_pdf::fullPageWidth()
 {
     if (tool("pdfimages").isEmpty())
@@ -393,6 +394,19 @@ void Tst_pdf::fullPageWidth()
         right = std::max(right, it.next().captured(1).toDouble());
     // 595 pt wide, the text ends at 555 pt.
     QVERIFY2(right > 520 && right < 560, qPrintable(QString::number(right)));
+    // Tables start where the text does (QTextDocument indents HTML tables by itself):
+    // the overview's first column title sits a cell padding right of the heading above.
+    const QString first = QString::fromUtf8(run(tool("pdftotext"),
+        {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"), QStringLiteral("-bbox"),
+            m_pdf, QStringLiteral("-")})
+                                                .out);
+    const auto left = [&first](const QString &word) {
+        const QRegularExpression re(QStringLiteral("xMin=\"([0-9.]+)\"[^>]*>%1</word>").arg(word));
+        return re.match(first).captured(1).toDouble();
+    };
+    QVERIFY(left(QStringLiteral("Summary")) > 0);
+    QVERIFY2(qAbs(left(QStringLiteral("Host")) - left(QStringLiteral("Summary"))) < 6,
+        qPrintable(QStringLiteral("%1 %2").arg(left(QStringLiteral("Host"))).arg(left(QStringLiteral("Summary")))));
 }
 
 // HtmlReport::escapePath puts a zero-width space after each separator; QTextDocument

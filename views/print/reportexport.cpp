@@ -167,6 +167,22 @@ void addTimelines(QTextDocument *document, const QHash<QString, QString> &svgs, 
     }
 }
 
+// Tables as wide as the text: QTextDocument gives HTML tables side margins of their
+// own (body's margin, which it applies to tables alone), which push them past the
+// right edge of the page.
+void fullWidthTables(QTextFrame *frame)
+{
+    for (QTextFrame *child : frame->childFrames()) {
+        if (auto *table = qobject_cast<QTextTable *>(child)) {
+            QTextTableFormat format = table->format();
+            format.setLeftMargin(0);
+            format.setRightMargin(0);
+            table->setFormat(format);
+        }
+        fullWidthTables(child);
+    }
+}
+
 QString headingTitle(const QTextBlock &block)
 {
     QString title = block.text();
@@ -219,6 +235,7 @@ QByteArray renderDocument(const QString &html, const std::optional<PageHeader> &
         document.setDocumentMargin(0);
         document.setHtml(html);
         addTimelines(&document, timelines, width);
+        fullWidthTables(document.rootFrame());
         // One long page: the breaks are chosen below, between rows and lines.
         document.setTextWidth(width);
         QAbstractTextDocumentLayout *layout = document.documentLayout();
