@@ -52,7 +52,9 @@ double fromCssPixels(double px)
 
 // The rows of a table: from one row's top border to the next's. QTextDocument keeps
 // the row positions to itself; a row starts its cell insets (border, padding) above
-// the first line of its cells.
+// the first line of its cells. (The table's frameBoundingRect() begins at its first
+// row's text, not at its border: measured from there, a sliver of the border was left
+// on the page before.)
 void collectRows(const QTextTable *table, const QAbstractTextDocumentLayout *layout, QList<PageSpan> *spans)
 {
     const QTextTableFormat format = table->format();
@@ -67,7 +69,7 @@ void collectRows(const QTextTable *table, const QAbstractTextDocumentLayout *lay
                 continue;
             top = std::min(top, layout->blockBoundingRect(cell.firstCursorPosition().block()).top() - inset);
         }
-        tops.append(r == 0 ? box.top() : std::max(top, tops.last()));
+        tops.append(r == 0 ? std::min(top, box.top()) : std::max(top, tops.last()));
     }
     // A first row of column titles (<th>, bold throughout) is repeated on the pages the
     // table continues on; a table of labelled rows (the policy's) has none.
@@ -81,7 +83,7 @@ void collectRows(const QTextTable *table, const QAbstractTextDocumentLayout *lay
     for (int r = 0; r < tops.size(); ++r) {
         PageSpan row;
         row.top = tops.at(r);
-        row.bottom = r + 1 < tops.size() ? tops.at(r + 1) : box.bottom();
+        row.bottom = r + 1 < tops.size() ? tops.at(r + 1) : box.bottom() + inset;
         // The column titles stay with the first row under them.
         row.keepWithNext = r == 0 && tops.size() > 1;
         if (titled && r > 0) {
