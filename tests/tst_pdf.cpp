@@ -119,6 +119,7 @@ private slots:
     void fullPageWidth();
     void pathsWrapAtSeparators();
     void sameCaseSameText();
+    void cliChainSelection();
 
 private:
     QByteArray render(const QDateTime &generatedAt);
@@ -466,6 +467,32 @@ void Tst_pdf::sameCaseSameText()
     };
     QCOMPARE(withoutTime(second, later), withoutTime(first, m_generated));
     QCOMPARE(pageCount(a), pageCount(b));
+}
+
+// chainscope-cli report --pdf --chain: only the chains named, with their timelines
+// and bookmarks.
+void Tst_pdf::cliChainSelection()
+{
+    const Chain &chosen = m_chains.at(1);
+    const QString pdf = m_dir.filePath(QStringLiteral("selected.pdf"));
+    const ProcessResult r = run(Cli,
+        {QStringLiteral("report"), m_case, QStringLiteral("--pdf"), pdf, QStringLiteral("--chain"),
+            QString::number(chosen.id)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString text = pageText(pdf);
+    QVERIFY(text.contains(QStringLiteral("Chain %1 —").arg(chosen.id)));
+    QVERIFY(!text.contains(QStringLiteral("Chain %1 —").arg(m_chains.at(0).id)));
+    if (!tool("pdfimages").isEmpty()) {
+        const QStringList lines = QString::fromUtf8(run(tool("pdfimages"), {QStringLiteral("-list"), pdf}).out)
+                                      .split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size() - 2, 1);
+    }
+    if (!tool("qpdf").isEmpty()) {
+        const ProcessResult json
+            = run(tool("qpdf"), {QStringLiteral("--json"), QStringLiteral("--json-key=outlines"), pdf});
+        QVERIFY(json.out.contains(QStringLiteral("Chain %1 —").arg(chosen.id).toUtf8()));
+        QVERIFY(!json.out.contains(QStringLiteral("Chain %1 —").arg(m_chains.at(0).id).toUtf8()));
+    }
 }
 
 QTEST_MAIN(Tst_pdf)
