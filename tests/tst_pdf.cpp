@@ -453,10 +453,10 @@ void Tst_pdf::sameCaseSameText()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(render(when));
     }
-    QString first = pageText(a);
-    QString second = pageText(b);
+    const QString first = pageText(a);
+    const QString second = pageText(b);
     QVERIFY(first != second); // the generation time is in it
-    const auto withoutTime = [](QString text, const QDateTime &when) {
+    const auto withoutTime = [](const QString &text, const QDateTime &when) {
         QStringList kept;
         for (const QString &line : text.split(u'\n')) {
             if (!line.contains(when.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
