@@ -795,7 +795,10 @@ void Tst_cli::reportWritesPdfWithoutDisplay()
     QVERIFY(!QFile::exists(html));
     p.start(Cli, {QStringLiteral("report"), casePath, QStringLiteral("--pdf"), pdf, QStringLiteral("--html"), html});
     QVERIFY(p.waitForFinished(60000));
-    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, p.readAllStandardError().constData());
+    const QByteArray err = p.readAllStandardError();
+    if (p.exitCode() == 1 && err.contains("built without the GUI libraries"))
+        QSKIP("this chainscope-cli has no --pdf (CHAINSCOPE_BUILD_GUI=OFF)");
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, err.constData());
     QVERIFY(QFile::exists(html));
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
