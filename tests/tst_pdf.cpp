@@ -7,6 +7,7 @@
 #include "caseindex.h"
 #include "casestore.h"
 #include "correlator.h"
+#include "event.h"
 #include "pagination.h"
 #include "pdfoutline.h"
 #include "report.h"
@@ -41,9 +42,9 @@ namespace {
 
 const QString Cli = QStringLiteral(CHAINSCOPE_CLI);
 
-// Markup and an entity in the case's own file name: the header
-// draws it as text.
-const QString CaseName = QStringLiteral("demo <i>&amp; 'x' case.chainscope");
+// Markup, an entity and a bidi override in the case's own file name: the header
+// draws it as text, the override shown as an escape (it would turn the line around).
+const QString CaseName = QStringLiteral("demo <i>&amp; 'x' \u202Ecase.chainscope");
 
 QString tool(const char *name)
 {
@@ -229,6 +230,10 @@ void Tst_pdf::runningHeaderAndPageNumbers_data()
     const int pages = pageCount(m_pdf);
     // The demo's chains, their evidence and 40 bookmarks: several pages.
     QVERIFY2(pages > 2, qPrintable(QString::number(pages)));
+    // The document's title names the case the same way.
+    const QString info = QString::fromUtf8(run(tool("pdfinfo"), {m_pdf}).out);
+    QVERIFY2(info.contains(QStringLiteral("Chainscope report: ") + showControlCharacters(CaseName, false)),
+        qPrintable(info));
     for (int page = 1; page <= pages; ++page)
         QTest::addRow("page %d", page) << page;
 }
@@ -240,7 +245,8 @@ void Tst_pdf::runningHeaderAndPageNumbers()
     QVERIFY2(text.contains(QStringLiteral("page %1 of %2").arg(page).arg(pageCount(m_pdf))), qPrintable(text));
     // The case file's name as it is, markup and all: drawn as text, never parsed.
     const QString firstLine = text.section(u'\n', 0, 0);
-    QVERIFY2(firstLine.contains(CaseName), qPrintable(firstLine));
+    QVERIFY2(firstLine.contains(showControlCharacters(CaseName, false)), qPrintable(firstLine));
+    QVERIFY(!text.contains(QChar(0x202E)));
     QVERIFY2(firstLine.contains(QStringLiteral("generated 2026-03-02 10:00:05 UTC")), qPrintable(firstLine));
     QVERIFY2(firstLine.contains(m_policyText), qPrintable(firstLine));
 }

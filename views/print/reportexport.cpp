@@ -357,7 +357,7 @@ QByteArray renderPdf(const HtmlReport &report)
         timelines.insert(HtmlReport::timelineResourceName(c->id), printable.timelineSvgOf(*c));
     const PageHeader header {printable.caseFileName(), printable.generatedAt(), printable.policyVersionText()};
     return renderDocument(
-        printable.render(), header, timelines, Text::tr("Chainscope report: %1").arg(printable.caseFileName()));
+        printable.render(), header, timelines, Text::tr("Chainscope report: %1").arg(plain(printable.caseFileName())));
 }
 
 QString exportPdf(const HtmlReport &report, const QString &path)
