@@ -5,6 +5,7 @@
 #include "caseindex.h"
 #include "casestore.h"
 #include "correlator.h"
+#include "explanation.h"
 #include "linuxscenario.h"
 #include "report.h"
 #include "testsupport.h"
@@ -405,8 +406,11 @@ void Tst_chains::reportEscapesLogStrings()
     QVERIFY(!html.contains(QLatin1String("\"quoted\"")));
     QVERIFY(!html.contains(QLatin1String("'single'")));
     QVERIFY(!html.contains(QChar(0x1b)));
+    // The approving entry is shown in words ("approved by <list> entry <value>"), the
+    // hostile value split at its first space: both halves escaped.
+    QVERIFY(html.contains(HtmlReport::escape(approvalLabel(hostile("approved")))));
     for (const char *where : {"source", "image", "target", "host", "installer", "mismatch", "note", "missing", "policy",
-             "summary", "role", "signer", "status", "hashes", "reason", "approved", "flag", "process"}) {
+             "summary", "role", "signer", "status", "hashes", "reason", "flag", "process"}) {
         const QString escaped = QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;%1 &amp; &quot;quoted&quot; "
                                                "&#39;single&#39;")
                                     .arg(QLatin1String(where));

@@ -24,6 +24,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace Chainscope;
 using Ids = QList<qint64>;
@@ -92,6 +93,9 @@ private slots:
     void panelColumnStateRoundTrips();
     void panelSelectEventClearsHidingFilters();
     void panelTimeZoneAndRange();
+    void toolTipsShowLogTextAsText_data();
+    void toolTipsShowLogTextAsText();
+    void copyKeyPutsRowsOnTheClipboard();
     void corpusProviderSearch();
 
 private:
@@ -721,6 +725,73 @@ void Tst_eventstable::corpusProviderSearch()
     for (int row = 0; row < panel.model()->rowCount(); ++row)
         QCOMPARE(panel.model()->index(row, EventsModel::EventCode).data().toInt(), 11707);
     QVERIFY(panel.grab().save(QStringLiteral("/tmp/eventspanel-corpus.png")));
+}
+
+void Tst_eventstable::toolTipsShowLogTextAsText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown"); // what the analyst reads in the tooltip
+    QTest::newRow("image tag") << "<img src=\"file:///etc/passwd\">x.exe"
+                               << "<img src=\"file:///etc/passwd\">x.exe";
+    QTest::newRow("bold") << "<b>not bold</b>"
+                          << "<b>not bold</b>";
+    QTest::newRow("entity") << "a &amp; b"
+                            << "a &amp; b";
+    QTest::newRow("escape sequence") << "ls \x1b[31mred"
+                                     << "ls \\x1b[31mred";
+    QTest::newRow("plain") << "cmd /c whoami"
+                           << "cmd /c whoami";
+}
+
+void Tst_eventstable::toolTipsShowLogTextAsText()
+{
+    // A tooltip is rich text whenever Qt guesses so (Qt::mightBeRichText): log text
+    // must reach the analyst as the characters it is, never as markup.
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    text.replace(QStringLiteral("\\x1b"), QString(QChar(0x1b)));
+    const QString tip = plainToolTip(text);
+    QVERIFY(Qt::mightBeRichText(tip));
+    QTextDocument document;
+    document.setHtml(tip);
+    QCOMPARE(document.toPlainText(), shown);
+    QVERIFY(!tip.contains(QLatin1String("<img")) && !tip.contains(QLatin1String("<b>")));
+
+    // The events model's cells use it: the hostile row's command line comes back whole.
+    EventsModel model;
+    model.reset(m_store.get());
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QModelIndex cell = model.index(r, EventsModel::CommandLine);
+        if (cell.data().toString() != QLatin1String("=cmd|' /C calc'!A0"))
+            continue;
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), plainToolTip(cell.data().toString()));
+        document.setHtml(cell.data(Qt::ToolTipRole).toString());
+        QCOMPARE(document.toPlainText(), QStringLiteral("=cmd|' /C calc'!A0"));
+        return;
+    }
+    QFAIL("the hostile row is not in the model");
+}
+
+void Tst_eventstable::copyKeyPutsRowsOnTheClipboard()
+{
+    // Ctrl+C as the analyst presses it, in the table: the selected rows as TSV.
+    EventsPanel panel;
+    panel.setStore(m_store.get());
+    panel.resize(900, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QApplication::clipboard()->clear();
+    QTableView *view = panel.view();
+    view->setFocus();
+    view->selectionModel()->select(QItemSelection(panel.model()->index(0, 0), panel.model()->index(1, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTest::keySequence(view, QKeySequence::Copy);
+    const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3); // the header and two rows
+    QVERIFY(lines.at(0).contains(u'\t'));
+    QCOMPARE(lines.at(1).count(u'\t'), lines.at(0).count(u'\t'));
 }
 
 QTEST_MAIN(Tst_eventstable)

@@ -86,6 +86,9 @@ void Tst_models::sourcesModelShowsStatusAndCounts()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, SourcesModel::Events).data().toInt(), Events);
     QCOMPARE(model.index(0, SourcesModel::Path).data().toString(), QStringLiteral("audit.log"));
+    // The path's tooltip is escaped rich text: a file name is hostile text.
+    QCOMPARE(model.index(0, SourcesModel::Path).data(Qt::ToolTipRole).toString(),
+        plainToolTip(m_store->sources().at(0).path));
     QCOMPARE(model.index(0, SourcesModel::Errors).data().toInt(), 0);
     QCOMPARE(model.index(0, SourcesModel::Gaps).data().toInt(), 3);
     QCOMPARE(model.headerData(SourcesModel::Gaps, Qt::Horizontal).toString(), QStringLiteral("Gaps"));
@@ -423,7 +426,28 @@ void Tst_models::treeShowsTheEvidenceColumns()
                         && !tip.contains(Mismatch::HostNotApproved),
                     qPrintable(tip));
             }
+            // Signer, signature and hash are one file's facts: one evidence item of
+            // this process has all three as shown (the signer perhaps after the
+            // file's name, when it is a module rather than the process's image).
+            const qint32 node = i.data(ProcessTreeModel::NodeRole).toInt();
+            const QString signer = text(ProcessTreeModel::Signer);
+            const QString signature = text(ProcessTreeModel::Signature);
+            const QString hash = text(ProcessTreeModel::Hash);
+            if (!signer.isEmpty() || !signature.isEmpty() || !hash.isEmpty()) {
+                bool oneFile = false;
+                for (const Evidence &x : chain.evidence) {
+                    const QString who = x.signer.isEmpty() ? QStringLiteral("no signer") : x.signer;
+                    oneFile |= x.node == node && x.signatureStatus == signature && x.hashes == hash
+                        && (signer == x.signer || signer == fileNameOf(x.target) + QStringLiteral(": ") + who);
+                }
+                QVERIFY2(oneFile, qPrintable((QStringList {signer, signature, hash}.join(u'|'))));
+            }
             if (flag == Mismatch::UnsignedModule) {
+                // The columns describe the flagged module, and say so.
+                for (const Evidence &x : chain.evidence) {
+                    if (x.node == node && x.flag == flag && x.role == QLatin1String("module"))
+                        QVERIFY2(signer.startsWith(fileNameOf(x.target) + u':'), qPrintable(signer));
+                }
                 // Mismatch first: the reason opens with the flag's label.
                 sawUnsigned = true;
                 QCOMPARE(mark, ChainMark::Mismatch);

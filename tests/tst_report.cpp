@@ -5,6 +5,7 @@
 #include "caseindex.h"
 #include "casestore.h"
 #include "correlator.h"
+#include "explanation.h"
 #include "report.h"
 #include "timelinesvg.h"
 
@@ -120,8 +121,12 @@ void Tst_report::evidenceColumnsAndEscaping()
         {"Stage / time (UTC)", "Role", "Process", "Target", "Signer", "Signature", "Hash (old → new)", "Reason"})
         QVERIFY2(html.contains(QStringLiteral("%1</th>").arg(QString::fromUtf8(column))), column);
     QVERIFY(html.contains(QStringLiteral("SHA256=aaaa → SHA256=bbbb")));
-    QVERIFY(html.contains(QStringLiteral("approved by ApprovedSigners Acme")));
-    QVERIFY(html.contains(QStringLiteral("hash_drift")));
+    QVERIFY(html.contains(QStringLiteral("approved by ApprovedSigners entry Acme")));
+    // Flags, stages and roles in words; a flag's key only in its title.
+    QVERIFY(html.contains(QStringLiteral("&nbsp;%1&nbsp;").arg(mismatchLabel(QStringLiteral("hash_drift")))));
+    QVERIFY(!html.contains(QLatin1String(">hash_drift")) && !html.contains(QLatin1String(";hash_drift")));
+    QVERIFY(html.contains(QStringLiteral("<td>%1</td>").arg(roleLabel(QStringLiteral("module")))));
+    QVERIFY(!html.contains(QLatin1String("first_run")));
     QVERIFY(!html.contains(QLatin1String("<script")));
     QVERIFY(!html.contains(QChar(0x202E)));
     QVERIFY(!html.contains(QChar(0x1b)));

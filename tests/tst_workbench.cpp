@@ -4,8 +4,12 @@
 #include "casestore.h"
 #include "chainmarkproxy.h"
 #include "chainsmodel.h"
+#include "chainsummarypanel.h"
 #include "correlator.h"
+#include "densitystrip.h"
 #include "eventsmodel.h"
+#include "eventspanel.h"
+#include "explanation.h"
 #include "formats.h"
 #include "importer.h"
 #include "language.h"
@@ -25,6 +29,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBrush>
+#include <QCheckBox>
 #include <QColor>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -55,6 +60,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUrl>
+#include <qcustomplot.h>
 
 #include <algorithm>
 
@@ -88,6 +94,9 @@ private slots:
     void timeZoneIsKeptPerCase();
     void stageSteppingSelectsEachStage();
     void policyChangeKeepsRawAndEventsTogether();
+    void timelineClickSelectsEverywhere();
+    void searchAndFiltersInTheWindow();
+    void triageIsKeptInTheCase();
     void policyDialogValidatesAsTyped_data();
     void policyDialogValidatesAsTyped();
     void policyDialogLabelsAndGrowingLists();
@@ -1033,8 +1042,11 @@ void Tst_workbench::timeZoneIsKeptPerCase()
         QVERIFY(waitForChains(window, updated));
         QCOMPARE(window.displayTimeZone().id(), QByteArray("UTC"));
         QCOMPARE(zoneChanged.size(), 0);
-        auto *details = window.findChild<QLabel *>(QStringLiteral("chainDetails"));
-        QVERIFY2(details->text().contains(QLatin1String("Z:")), qPrintable(details->text()));
+        // The chain summary names the install time in the display zone.
+        auto *details = window.summaryPanel()->findChild<QLabel *>(QStringLiteral("verdictText"));
+        QVERIFY(details);
+        const qint64 installUs = window.chainsModel()->chainAt(window.currentChainRow()).startUs;
+        QVERIFY2(details->text().contains(formatTimeUs(installUs, QTimeZone::utc())), qPrintable(details->text()));
 
         // Through View → Display Time Zone: what names no zone leaves OK disabled.
         bool sawInvalid = false;
@@ -1067,6 +1079,16 @@ void Tst_workbench::timeZoneIsKeptPerCase()
         QVERIFY2(details->text().contains(formatTimeUs(chain.startUs, QTimeZone("Asia/Tokyo"))),
             qPrintable(details->text()));
         QVERIFY(details->text().contains(QLatin1String("+09:00")));
+        // And every other view that shows a time: the chains list, the tree, the
+        // Events tab (its rows and its range edits).
+        const auto shownIn = [](const QAbstractItemModel *model, int column) {
+            return model->index(0, column).data().toString();
+        };
+        QVERIFY2(shownIn(window.chainsModel(), ChainsModel::Start).contains(QLatin1String("+09:00")),
+            qPrintable(shownIn(window.chainsModel(), ChainsModel::Start)));
+        QVERIFY(shownIn(window.processTreeModel(), ProcessTreeModel::Start).contains(QLatin1String("+09:00")));
+        EventsModel *events = window.eventsPanel()->model();
+        QCOMPARE(shownIn(events, EventsModel::Time), formatTimeUs(events->eventAt(0).timeUs, QTimeZone("Asia/Tokyo")));
 
         // Another case has its own zone (UTC: it never chose one).
         QVERIFY(window.openCase(caseB));
@@ -1234,6 +1256,258 @@ void Tst_workbench::policyChangeKeepsRawAndEventsTogether()
     QVERIFY(waitForChains(window, updated));
     QCOMPARE(eventsSelection(), second);
     QCOMPARE(raw->toPlainText(), rawOf(second));
+}
+
+namespace {
+// The event the Events tab has selected (current and selected), -1 when none.
+qint64 eventsSelection(EventsPanel *panel)
+{
+    const QItemSelectionModel *selection = panel->view()->selectionModel();
+    const QModelIndex current = selection->currentIndex();
+    return current.isValid() && selection->isRowSelected(current.row(), {})
+        ? current.data(EventsModel::EventIdRole).toLongLong()
+        : -1;
+}
+
+// Every event id the Events tab's query matches, fetching all its pages.
+QList<qint64> shownEvents(EventsModel *model)
+{
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    QList<qint64> ids;
+    for (int r = 0; r < model->rowCount(); ++r)
+        ids.append(model->eventAt(r).id);
+    return ids;
+}
+} // namespace
+
+void Tst_workbench::timelineClickSelectsEverywhere()
+{
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    QVERIFY(window.openCase(linuxDemoCase(QStringLiteral("timeline-click"))));
+    QVERIFY(waitForChains(window, updated));
+    window.tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    const std::shared_ptr<const CaseIndex> index = window.caseIndex();
+    auto *treeView = window.findChild<QTreeView *>(QStringLiteral("processTree"));
+    auto *raw = window.findChild<RawRecordView *>();
+    TimelineView *timeline = window.timeline();
+
+    // Every stage's first event of the first full chain, clicked where it is drawn.
+    int row = -1;
+    for (int r = 0; r < window.chainsModel()->rowCount() && row < 0; ++r) {
+        if (window.chainsModel()->chainAt(r).isFull())
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    window.selectChain(row);
+    const Chain chain = window.chainsModel()->chainAt(row);
+    int clicked = 0;
+    for (const ChainStage &stage : chain.stages) {
+        const qint64 id = stage.eventIds.first();
+        const QPoint at = timeline->pointPixel(id);
+        if (at.x() < 0)
+            continue;
+        QTest::mouseClick(timeline->plot(), Qt::LeftButton, {}, at);
+        // Another point drawn on the same pixel may win the click: what counts is that
+        // the window agrees on the one clicked.
+        const qint64 current = window.currentEventId();
+        QVERIFY(current >= 0);
+        QCOMPARE(timeline->selectedEvent(), current);
+        QCOMPARE(raw->toPlainText(), RawRecordView::displayText(window.caseStore()->rawRecord(current).value()));
+        QCOMPARE(eventsSelection(window.eventsPanel()), current);
+        qint32 node = -1;
+        for (const IndexedEvent &e : index->events()) {
+            if (e.id == current)
+                node = e.node;
+        }
+        if (node >= 0) {
+            QVERIFY(treeView->currentIndex().isValid());
+            QCOMPARE(treeView->currentIndex().data(ProcessTreeModel::NodeRole).toInt(), node);
+        }
+        clicked += current == id;
+    }
+    QVERIFY2(clicked >= 2, qPrintable(QString::number(clicked)));
+
+    // And back: an event picked in the Events tab is marked on the timeline.
+    const qint64 egress = chain.stages.last().eventIds.first();
+    window.eventsPanel()->selectEvent(egress);
+    QCOMPARE(window.currentEventId(), egress);
+    QCOMPARE(timeline->selectedEvent(), egress);
+}
+
+void Tst_workbench::searchAndFiltersInTheWindow()
+{
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    QVERIFY(window.openCase(linuxDemoCase(QStringLiteral("search"))));
+    QVERIFY(waitForChains(window, updated));
+    EventsPanel *panel = window.eventsPanel();
+    EventsModel *model = panel->model();
+    const qint64 total = window.caseStore()->eventCount();
+    QCOMPARE(model->matchCount(), total);
+
+    // Edit → Find (Ctrl+F): the Events tab, its search field focused.
+    window.tabs()->setCurrentIndex(MainWindow::ProcessTreeTab);
+    actionNamed(window, "actionFind")->trigger();
+    QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::EventsTab));
+    auto *search = panel->findChild<QLineEdit *>(QStringLiteral("search"));
+    QTRY_VERIFY(search->hasFocus());
+
+    // Typed text narrows the table to the rows that hold it, and the count says so.
+    const QString needle = QStringLiteral("curl");
+    QTest::keyClicks(search, needle);
+    QTRY_VERIFY(model->matchCount() < total);
+    QVERIFY(model->matchCount() > 0);
+    QCOMPARE(panel->matchCountText(),
+        QStringLiteral("%1 of %2 events").arg(QLocale().toString(model->matchCount()), QLocale().toString(total)));
+    search->clear();
+    QTRY_COMPARE(model->matchCount(), total);
+
+    // "This chain only": what the selected chain's processes did and the events it
+    // cites, nothing of the others.
+    window.selectChain(0);
+    const Chain chain = window.chainsModel()->chainAt(0);
+    auto *chainOnly = panel->findChild<QCheckBox *>(QStringLiteral("chainOnly"));
+    QVERIFY(chainOnly->isEnabled());
+    chainOnly->setChecked(true);
+    const QList<qint64> inChain = shownEvents(model);
+    QVERIFY(!inChain.isEmpty());
+    QVERIFY(inChain.size() < total);
+    for (const ChainStage &st : chain.stages) {
+        for (const qint64 id : st.eventIds)
+            QVERIFY2(inChain.contains(id), qPrintable(QString::number(id)));
+    }
+    // Another chain: the filter follows the selection.
+    if (window.chainsModel()->rowCount() > 1) {
+        window.selectChain(1);
+        const QList<qint64> other = shownEvents(model);
+        QVERIFY(other != inChain);
+        for (const ChainStage &st : window.chainsModel()->chainAt(1).stages)
+            QVERIFY(other.contains(st.eventIds.first()));
+    }
+    chainOnly->setChecked(false);
+    QCOMPARE(model->matchCount(), total);
+
+    // The density strip's range: only events inside it, its bounds included.
+    std::optional<std::pair<qint64, qint64>> range;
+    {
+        EventQuery all;
+        QList<qint64> times;
+        window.caseStore()->queryEvents(all, [&](const Event &e) {
+            times.append(e.timeUs);
+            return true;
+        });
+        std::sort(times.begin(), times.end());
+        // Whole seconds, as the range edits keep them.
+        const qint64 from = times.at(times.size() / 4) / 1000000 * 1000000;
+        const qint64 to = times.at(times.size() / 2) / 1000000 * 1000000 + 999999;
+        range = {from, to};
+        qint64 expected = 0;
+        for (const qint64 t : times)
+            expected += t >= from && t <= to;
+        emit window.densityStrip()->rangeSelected(from, to);
+        QCOMPARE(model->matchCount(), expected);
+    }
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const qint64 t = model->eventAt(r).timeUs;
+        QVERIFY(t >= range->first && t <= range->second);
+    }
+    emit window.densityStrip()->selectionCleared();
+    QCOMPARE(model->matchCount(), total);
+
+    // A filter hides the current event: the Events tab selects nothing, and keeps the
+    // analyst's filter; the raw pane still shows the event.
+    // The analyst clicks a row: that event becomes the window's current event.
+    const qint64 picked = model->eventAt(5).id;
+    panel->view()->setCurrentIndex(model->index(5, 0));
+    QCOMPARE(window.currentEventId(), picked);
+    auto *kind = panel->findChild<QComboBox *>(QStringLiteral("kindFilter"));
+    const QString pickedKind = kindName(model->eventAt(5).kind);
+    int other = -1;
+    for (int i = 1; i < kind->count() && other < 0; ++i) {
+        if (kind->itemData(i).toString() != pickedKind)
+            other = i;
+    }
+    QVERIFY(other > 0);
+    kind->setCurrentIndex(other);
+    window.setCurrentEvent(-1);
+    window.setCurrentEvent(picked);
+    QCOMPARE(eventsSelection(panel), -1);
+    QCOMPARE(kind->currentIndex(), other);
+    QVERIFY(!window.findChild<RawRecordView *>()->toPlainText().isEmpty());
+}
+
+void Tst_workbench::triageIsKeptInTheCase()
+{
+    const QString path = linuxDemoCase(QStringLiteral("triage"));
+    qint64 seed = -1;
+    // Typed with QTest::keyClicks, which takes ASCII only; markup and a placeholder
+    // must come back as typed.
+    const QString note = QStringLiteral("Vendor confirmed: <b>not</b> theirs - see ticket %1");
+    {
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+        QVERIFY(window.openCase(path));
+        QVERIFY(waitForChains(window, updated));
+        window.selectChain(0);
+        seed = window.chainsModel()->chainAt(0).seedEventId;
+        QVERIFY(seed >= 0);
+        ChainSummaryPanel *panel = window.summaryPanel();
+        auto *mark = panel->findChild<QComboBox *>(QStringLiteral("triageMark"));
+        auto *noteEdit = panel->findChild<QPlainTextEdit *>(QStringLiteral("triageNote"));
+        QVERIFY(mark && noteEdit);
+        mark->setCurrentIndex(mark->findData(int(TriageMark::Confirmed)));
+        noteEdit->setFocus();
+        QTest::keyClicks(noteEdit, note);
+        // Saved once typing pauses.
+        QTRY_COMPARE(window.caseStore()->chainTriage().value(seed).note, note);
+        QCOMPARE(window.caseStore()->chainTriage().value(seed).mark, TriageMark::Confirmed);
+        // The chains list shows the mark in its Triage column.
+        const QString shown = window.chainsModel()->index(0, ChainsModel::Triage).data().toString();
+        QCOMPARE(shown, triageMarkLabel(TriageMark::Confirmed));
+        // Another chain shows its own (none), and back again shows this one.
+        if (window.chainsModel()->rowCount() > 1) {
+            window.selectChain(1);
+            QCOMPARE(panel->note(), QString());
+            window.selectChain(0);
+            QCOMPARE(panel->note(), note);
+        }
+        // A policy change re-ranks the chains; the triage stays with the install.
+        Policy policy = window.caseStore()->policy();
+        QString error;
+        QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
+        updated.clear();
+        window.applyPolicy(policy);
+        QVERIFY(waitForChains(window, updated));
+        bool found = false;
+        for (int r = 0; r < window.chainsModel()->rowCount(); ++r) {
+            if (window.chainsModel()->chainAt(r).seedEventId != seed)
+                continue;
+            found = true;
+            QCOMPARE(window.chainsModel()->index(r, ChainsModel::Triage).data().toString(),
+                triageMarkLabel(TriageMark::Confirmed));
+        }
+        QVERIFY(found);
+    }
+    // A window started afresh on the same case shows the mark and the note.
+    MainWindow window;
+    window.show();
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    QVERIFY(window.openCase(path));
+    QVERIFY(waitForChains(window, updated));
+    for (int r = 0; r < window.chainsModel()->rowCount(); ++r) {
+        if (window.chainsModel()->chainAt(r).seedEventId == seed)
+            window.selectChain(r);
+    }
+    QCOMPARE(window.summaryPanel()->mark(), TriageMark::Confirmed);
+    QCOMPARE(window.summaryPanel()->note(), note);
 }
 
 void Tst_workbench::policyDialogValidatesAsTyped_data()

@@ -147,7 +147,10 @@ void ChainSummaryPanel::setChain(const Chain &chain, const ChainTriage &triage)
 
     const ChainMark mark = ChainsModel::markOf(chain.verdict);
     m_badgeIcon->setPixmap(ChainMarkProxy::iconFor(mark).pixmap(24, 24));
-    m_badgeText->setText(tr("%1 \u2014 chain %2 on %3").arg(verdictLabel(chain.verdict)).arg(chain.id).arg(chain.host));
+    // One arg() for all: a host name with "%4" in it stays as it is.
+    m_badgeText->setText(tr("%1 \u2014 chain %2 on %3, installed %4")
+                             .arg(verdictLabel(chain.verdict), QString::number(chain.id), chain.host,
+                                 formatTimeUs(chain.startUs, m_zone)));
     m_summary->setText(chain.summary);
 
     QStringList missing;

@@ -3,6 +3,7 @@
 #include "casestore.h"
 #include "correlator.h"
 
+#include <QTimeZone>
 #include <QWidget>
 
 class QComboBox;
@@ -26,6 +27,8 @@ public:
     void setChain(const Chain &chain, const ChainTriage &triage);
     // No chain: an empty-state text instead of the panel.
     void clear();
+    // The zone the install time is shown in; applies from the next setChain().
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
 
     qint64 seedEventId() const { return m_seedEventId; }
     TriageMark mark() const;
@@ -58,6 +61,7 @@ private:
     QPlainTextEdit *m_note = nullptr;
     QTimer *m_noteTimer = nullptr;
     qint64 m_seedEventId = -1;
+    QTimeZone m_zone = QTimeZone::utc();
     // What was last shown or emitted, so that focus changes alone emit nothing.
     TriageMark m_lastMark = TriageMark::None;
     QString m_lastNote;

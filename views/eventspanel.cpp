@@ -22,6 +22,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -148,24 +150,46 @@ EventsPanel::EventsPanel(QWidget *parent)
     search->addWidget(m_search, 1);
     search->addWidget(m_count);
     search->addWidget(exportButton);
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_host);
-    filters->addWidget(m_source);
-    filters->addWidget(m_kind);
-    filters->addWidget(m_provider);
-    filters->addWidget(m_eventCode);
-    filters->addWidget(m_fromOn);
-    filters->addWidget(m_from);
-    filters->addWidget(m_toOn);
-    filters->addWidget(m_to);
-    filters->addWidget(m_chainOnly);
-    filters->addWidget(m_bookmarkedOnly);
-    filters->addStretch(1);
-    filters->addWidget(clear);
+    // Two rows of filters, which scroll sideways rather than hold the window wider
+    // than a laptop screen at 2x scaling (the panel shares it with the chains list).
+    for (QComboBox *combo : {m_host, m_source, m_kind, m_provider}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(14);
+    }
+    auto *filterBox = new QWidget(this);
+    auto *filterRows = new QVBoxLayout(filterBox);
+    filterRows->setContentsMargins(0, 0, 0, 0);
+    auto *what = new QHBoxLayout;
+    what->addWidget(m_host);
+    what->addWidget(m_source);
+    what->addWidget(m_kind);
+    what->addWidget(m_provider);
+    what->addWidget(m_eventCode);
+    what->addStretch(1);
+    auto *when = new QHBoxLayout;
+    when->addWidget(m_fromOn);
+    when->addWidget(m_from);
+    when->addWidget(m_toOn);
+    when->addWidget(m_to);
+    when->addWidget(m_chainOnly);
+    when->addWidget(m_bookmarkedOnly);
+    when->addStretch(1);
+    when->addWidget(clear);
+    filterRows->addLayout(what);
+    filterRows->addLayout(when);
+    auto *filterScroll = new QScrollArea(this);
+    filterScroll->setWidget(filterBox);
+    filterScroll->setWidgetResizable(true);
+    filterScroll->setFrameShape(QFrame::NoFrame);
+    filterScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    filterScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    filterScroll->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    filterScroll->setFixedHeight(
+        filterBox->sizeHint().height() + filterScroll->horizontalScrollBar()->sizeHint().height());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(search);
-    layout->addLayout(filters);
+    layout->addWidget(filterScroll);
     layout->addWidget(m_view, 1);
 
     auto *copy = new QAction(tr("Copy rows"), this);
@@ -173,16 +197,14 @@ EventsPanel::EventsPanel(QWidget *parent)
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(copy, &QAction::triggered, this, &EventsPanel::copySelection);
     m_view->addAction(copy);
-    auto *bookmark = new QAction(tr("Toggle bookmark…"), this);
-    bookmark->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
-    bookmark->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(bookmark, &QAction::triggered, this, &EventsPanel::toggleBookmark);
-    m_view->addAction(bookmark);
-    auto *find = new QAction(tr("Find"), this);
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, this, &EventsPanel::focusSearch);
-    addAction(find);
+    m_bookmarkAction = new QAction(tr("Toggle bookmark…"), this);
+    m_bookmarkAction->setObjectName(QStringLiteral("actionToggleBookmark"));
+    m_bookmarkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_bookmarkAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_bookmarkAction, &QAction::triggered, this, &EventsPanel::toggleBookmark);
+    m_view->addAction(m_bookmarkAction);
+    // No Ctrl+F of its own: the window's Edit → Find calls focusSearch(), and two
+    // actions on one key would leave Qt firing neither.
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
@@ -214,9 +236,15 @@ EventsPanel::EventsPanel(QWidget *parent)
                 emit eventSelected(current.data(EventsModel::EventIdRole).toLongLong());
         });
     setStore(nullptr);
+    m_defaultState = saveState();
 }
 
 EventsPanel::~EventsPanel() = default;
+
+void EventsPanel::resetColumns()
+{
+    restoreState(m_defaultState);
+}
 
 void EventsPanel::setStore(CaseStore *store)
 {
@@ -386,6 +414,57 @@ void EventsPanel::setChainEvents(const QList<qint64> &eventIds)
     m_chainOnly->setEnabled(!eventIds.isEmpty() || m_chainOnly->isChecked());
     if (m_chainOnly->isChecked())
         applyFilters();
+}
+
+bool EventsPanel::selectEventIfShown(qint64 eventId)
+{
+    if (!m_store)
+        return false;
+    if (m_debounce->isActive())
+        applyFilters();
+    const int row = eventId >= 0 ? m_model->rowOfEvent(eventId) : -1;
+    m_selecting = true;
+    if (row < 0) {
+        m_view->selectionModel()->clear();
+    } else {
+        const QModelIndex index = m_model->index(row, EventsModel::Time);
+        m_view->setCurrentIndex(index);
+        m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    }
+    m_selecting = false;
+    return row >= 0;
+}
+
+void EventsPanel::setTimeRange(qint64 fromUs, qint64 toUs)
+{
+    if (fromUs > toUs)
+        std::swap(fromUs, toUs);
+    m_updating = true;
+    // The edits hold whole seconds: from is floored to its second, and "to" takes in
+    // its whole second (currentQuery()), so the range never loses an event it covers.
+    const auto show = [this](QDateTimeEdit *edit, qint64 us) {
+        const qint64 ms = us >= 0 ? us / 1000 : -((-us + 999) / 1000);
+        const QDateTime shown = QDateTime::fromMSecsSinceEpoch(ms - ((ms % 1000) + 1000) % 1000, m_zone);
+        edit->setDateTime(QDateTime(shown.date(), shown.time(), Qt::UTC));
+    };
+    show(m_from, fromUs);
+    show(m_to, toUs);
+    m_fromOn->setChecked(true);
+    m_toOn->setChecked(true);
+    m_updating = false;
+    applyFilters();
+}
+
+void EventsPanel::clearTimeRange()
+{
+    if (!m_fromOn->isChecked() && !m_toOn->isChecked())
+        return;
+    m_updating = true;
+    m_fromOn->setChecked(false);
+    m_toOn->setChecked(false);
+    m_updating = false;
+    applyFilters();
 }
 
 void EventsPanel::focusSearch()

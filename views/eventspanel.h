@@ -6,6 +6,7 @@
 #include <QTimeZone>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
@@ -46,6 +47,13 @@ public:
     void focusSearch();
     // Selects and shows the event; filters that hide it are cleared first.
     void selectEvent(qint64 eventId);
+    // Selects the event when the filters show it; otherwise selects nothing (never
+    // another event) and keeps the analyst's filters. Returns whether it is shown.
+    bool selectEventIfShown(qint64 eventId);
+    // Only events from `fromUs` to `toUs` (inclusive, whole seconds in the edits): the
+    // density strip's range selector sets it. clearTimeRange() lifts both bounds.
+    void setTimeRange(qint64 fromUs, qint64 toUs);
+    void clearTimeRange();
     void clearFilters();
 
     // Every event that matches the filters, in the table's order and visible columns, as
@@ -59,10 +67,16 @@ public:
     void setBookmarked(qint64 eventId, bool bookmarked, const QString &note = QString());
     // Ctrl+B: toggles the current event's bookmark, asking for a note.
     void toggleBookmark();
+    // The Toggle Bookmark action (Ctrl+B, in the table's context menu). A window that
+    // puts it in its own menu shares this object, so the key is bound once.
+    QAction *bookmarkAction() const { return m_bookmarkAction; }
 
     // Column order, widths, hidden columns and sort, for QSettings.
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state);
+    // The columns as first laid out: all shown, in order, content widths (View → Reset
+    // Layout).
+    void resetColumns();
 
     EventsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -105,7 +119,9 @@ private:
     QCheckBox *m_chainOnly = nullptr;
     QCheckBox *m_bookmarkedOnly = nullptr;
     QTimer *m_debounce = nullptr;
+    QAction *m_bookmarkAction = nullptr;
     QList<qint64> m_chainEvents;
+    QByteArray m_defaultState;
     QTimeZone m_zone = QTimeZone::utc();
     qint64 m_total = 0;
     bool m_updating = false; // filters being set by code: one query at the end

@@ -1,5 +1,7 @@
 #include "timelineview.h"
 
+#include "explanation.h"
+
 #include <QAction>
 #include <QDateTime>
 #include <QFileInfo>
@@ -528,10 +530,11 @@ void TimelineView::showChain(const std::shared_ptr<const CaseIndex> &index, cons
                 tip << tr("hash: %1").arg(x->hashes);
             if (!x->reason.isEmpty())
                 tip << x->reason;
+            // In words, as the tree says them: the keys are the JSON contract's.
             if (!x->approvedBy.isEmpty())
-                tip << tr("approved by %1").arg(x->approvedBy);
+                tip << approvalLabel(x->approvedBy);
             if (!x->flag.isEmpty())
-                tip << tr("flag: %1").arg(x->flag);
+                tip << tr("flagged: %1").arg(mismatchLabel(x->flag));
         }
         p.toolTip = tip.join(u'\n');
         m_points << p;

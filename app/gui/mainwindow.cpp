@@ -3,8 +3,12 @@
 #include "casestore.h"
 #include "chainmarkproxy.h"
 #include "chainsmodel.h"
+#include "chainsummarypanel.h"
 #include "collection.h"
+#include "densitystrip.h"
 #include "eventsmodel.h"
+#include "eventspanel.h"
+#include "explanation.h"
 #include "formats.h"
 #include "language.h"
 #include "outputfile.h"
@@ -41,6 +45,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -55,6 +60,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <climits>
 
 namespace Chainscope {
@@ -70,11 +76,15 @@ const QString CaseSuffix = QStringLiteral(".chainscope");
 // Widest a column grows when sized to its content, in average characters: the
 // installer's command line must not push First run, Egress and Flags off-screen.
 constexpr int MaxColumnChars = 48;
-constexpr int MaxTreeRoleChars = 70;
+// In the tree: the role and reason stay narrow enough that signer, signature and hash
+// are in sight beside them (tooltips and the summary above carry the whole text).
+constexpr int MaxTreeRoleChars = 44;
 // The chains list shares the window with the tree: its installer, first-run and egress
 // columns stay narrow enough that the flags are in sight (the chain's own line above
 // the tree spells them out).
 constexpr int MaxChainsColumnChars = 26;
+// The chain summary's first height above the process tree, in pixels.
+constexpr int TreeSummaryHeight = 230;
 
 template<typename View> View *configure(View *view, QAbstractItemModel *model)
 {
@@ -92,21 +102,6 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     return view;
-}
-
-QString stageLabel(Stage stage)
-{
-    switch (stage) {
-    case Stage::Install:
-        return MainWindow::tr("Install");
-    case Stage::Write:
-        return MainWindow::tr("Write");
-    case Stage::FirstRun:
-        return MainWindow::tr("First run");
-    case Stage::Egress:
-        return MainWindow::tr("Egress");
-    }
-    return QString();
 }
 
 // An action's text without its mnemonic and ellipsis, for the shortcuts list.
@@ -171,7 +166,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_chainsModel(new ChainsModel(this))
     , m_treeModel(new ProcessTreeModel(this))
     , m_sourcesModel(new SourcesModel(this))
-    , m_eventsModel(new EventsModel(this))
 {
     setWindowTitle(tr("Chainscope"));
     setAcceptDrops(true);
@@ -186,46 +180,48 @@ MainWindow::MainWindow(QWidget *parent)
     m_treeView->setObjectName(QStringLiteral("processTree"));
     m_treeView->setUniformRowHeights(true);
     m_timeline = new TimelineView(this);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_density = new DensityStrip(this);
+    m_density->setObjectName(QStringLiteral("densityStrip"));
     m_sourcesView = makeTable(m_sourcesModel, this);
     m_sourcesView->setObjectName(QStringLiteral("sourcesView"));
-    m_eventsView = makeTable(m_eventsModel, this);
-    m_eventsView->setObjectName(QStringLiteral("eventsView"));
+    m_eventsPanel = new EventsPanel(this);
+    m_eventsPanel->setObjectName(QStringLiteral("eventsPanel"));
+    m_eventsPanel->view()->setObjectName(QStringLiteral("eventsView"));
     m_rawView = new RawRecordView(this);
-    m_chainDetails = new QLabel(this);
-    m_chainDetails->setObjectName(QStringLiteral("chainDetails"));
-    m_chainDetails->setWordWrap(true);
-    m_chainDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_chainDetails->setTextFormat(Qt::PlainText);
+    m_summaryPanel = new ChainSummaryPanel(this);
+    m_summaryPanel->setObjectName(QStringLiteral("chainSummary"));
 
-    // Events: the kind filter above the table (the events panel takes its place).
-    m_kindFilter = new QComboBox(this);
-    m_kindFilter->addItem(tr("All kinds"), -1);
-    for (int k = 0; k < EventKindCount; ++k)
-        m_kindFilter->addItem(kindName(EventKind(k)), k);
-    connect(m_kindFilter, &QComboBox::currentIndexChanged, this, [this] {
-        const int k = m_kindFilter->currentData().toInt();
-        m_eventsModel->reset(m_store.get(), k < 0 ? std::nullopt : std::optional<EventKind>(EventKind(k)));
-        syncEventsSelection(m_currentEventId);
-    });
-    m_eventsPane = new QWidget(this);
-    auto *eventsLayout = new QVBoxLayout(m_eventsPane);
-    eventsLayout->setContentsMargins(0, 0, 0, 0);
-    eventsLayout->addWidget(m_kindFilter, 0, Qt::AlignLeft);
-    eventsLayout->addWidget(m_eventsView);
+    // Process tree: why the chain is flagged, above its tree. The summary scrolls
+    // rather than clip a long list of approvals; the splitter lets the analyst give it
+    // room.
+    auto *summaryScroll = new QScrollArea(this);
+    summaryScroll->setWidget(m_summaryPanel);
+    summaryScroll->setWidgetResizable(true);
+    summaryScroll->setFrameShape(QFrame::NoFrame);
+    m_treeSplitter = new QSplitter(Qt::Vertical, this);
+    m_treeSplitter->setObjectName(QStringLiteral("treeSplitter"));
+    m_treeSplitter->addWidget(summaryScroll);
+    m_treeSplitter->addWidget(m_treeView);
+    // The mark and note under the paragraph are in sight at first (the scroll area's
+    // own size hint would give the paragraph two lines).
+    m_treeSplitter->setStretchFactor(0, 2);
+    m_treeSplitter->setStretchFactor(1, 3);
+    m_treeSplitter->setSizes({TreeSummaryHeight, TreeSummaryHeight * 2});
 
-    // Process tree: the chain's explanation above its tree.
-    m_treePane = new QWidget(this);
-    auto *treeLayout = new QVBoxLayout(m_treePane);
-    treeLayout->setContentsMargins(0, 0, 0, 0);
-    treeLayout->addWidget(m_chainDetails);
-    treeLayout->addWidget(m_treeView, 1);
+    // Timeline: the whole case's density above the selected chain's timeline.
+    m_timelinePane = new QWidget(this);
+    auto *timelineLayout = new QVBoxLayout(m_timelinePane);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->addWidget(m_density);
+    timelineLayout->addWidget(m_timeline, 1);
 
     // In the order of Tab.
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
-    m_tabs->addTab(m_treePane, tr("Process tree"));
-    m_tabs->addTab(m_timeline, tr("Timeline"));
-    m_tabs->addTab(m_eventsPane, tr("Events"));
+    m_tabs->addTab(m_treeSplitter, tr("Process tree"));
+    m_tabs->addTab(m_timelinePane, tr("Timeline"));
+    m_tabs->addTab(m_eventsPanel, tr("Events"));
     m_tabs->addTab(m_sourcesView, tr("Sources"));
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
@@ -250,16 +246,25 @@ MainWindow::MainWindow(QWidget *parent)
             const qint32 node = current.data(ProcessTreeModel::NodeRole).toInt();
             setCurrentEvent(m_index->process(node).startEventId);
         });
-    connect(m_eventsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) {
-            // The window's own selection of its current event is no news.
-            const qint64 id = current.isValid() ? current.data(EventsModel::EventIdRole).toLongLong() : -1;
-            if (id >= 0 && id != m_currentEventId)
-                setCurrentEvent(id);
-        });
-    // Column widths the analyst sets are theirs: content no longer resizes them.
-    for (QHeaderView *header :
-        {m_chainsView->horizontalHeader(), m_treeView->header(), m_eventsView->horizontalHeader()}) {
+    connect(m_eventsPanel, &EventsPanel::eventSelected, this, [this](qint64 id) {
+        // The window's own selection of its current event is no news.
+        if (id >= 0 && id != m_currentEventId)
+            setCurrentEvent(id);
+    });
+    connect(m_timeline, &TimelineView::eventClicked, this, &MainWindow::onTimelineClicked);
+    connect(m_summaryPanel, &ChainSummaryPanel::triageChanged, this, &MainWindow::saveTriage);
+    // The density strip's range narrows the Events tab to it.
+    connect(m_density, &DensityStrip::rangeSelected, this, [this](qint64 fromUs, qint64 toUs) {
+        m_eventsPanel->setTimeRange(fromUs, toUs);
+        statusBar()->showMessage(tr("Events from %1 to %2: %3 (Events tab)")
+                                     .arg(formatTimeUs(fromUs, m_displayZone), formatTimeUs(toUs, m_displayZone),
+                                         m_eventsPanel->matchCountText()),
+            10000);
+    });
+    connect(m_density, &DensityStrip::selectionCleared, m_eventsPanel, &EventsPanel::clearTimeRange);
+    // Column widths the analyst sets are theirs: content no longer resizes them. The
+    // Events tab keeps its own (EventsPanel::saveState).
+    for (QHeaderView *header : {m_chainsView->horizontalHeader(), m_treeView->header()}) {
         connect(header, &QHeaderView::sectionResized, this, [this, header](int logical) {
             // The stretched last section follows the view's width, not the analyst.
             const bool stretched = header->stretchLastSection() && header->visualIndex(logical) == header->count() - 1;
@@ -385,6 +390,12 @@ void MainWindow::createActions()
     m_findAction = edit->addAction(tr("&Find…"), this, &MainWindow::find);
     m_findAction->setObjectName(QStringLiteral("actionFind"));
     m_findAction->setShortcut(QKeySequence::Find);
+    // The Events tab's own action, shared: one object, so Ctrl+B is bound once. It
+    // bookmarks the current event wherever the analyst is.
+    QAction *bookmark = m_eventsPanel->bookmarkAction();
+    bookmark->setText(tr("Toggle &Bookmark…"));
+    bookmark->setShortcutContext(Qt::WindowShortcut);
+    edit->addAction(bookmark);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     auto *tabGroup = new QActionGroup(this);
@@ -656,6 +667,7 @@ void MainWindow::setDisplayTimeZone(const QTimeZone &zone)
             statusBar()->showMessage(tr("The time zone is used but not kept in the case: %1").arg(e.message()), 10000);
         }
     }
+    applyTimeZone();
     updateStatus();
     showChainDetails(currentChainRow());
     if (changed)
@@ -667,7 +679,7 @@ void MainWindow::find()
     if (!m_store || m_eventCount == 0)
         return;
     m_tabs->setCurrentIndex(EventsTab);
-    m_eventsView->setFocus(Qt::ShortcutFocusReason);
+    m_eventsPanel->focusSearch();
     emit findRequested();
 }
 
@@ -770,27 +782,42 @@ void MainWindow::setCase(std::unique_ptr<CaseStore> store)
     }
     const bool zoneChanged = zone.id() != m_displayZone.id();
     m_displayZone = zone;
+    applyTimeZone();
     m_chainsModel->setChains({});
+    m_chainsModel->setTriage(m_store ? m_store->chainTriage() : QHash<qint64, ChainTriage>());
     m_treeModel->clear();
     m_timeline->clear();
+    m_summaryPanel->clear();
     m_index.reset();
-    reloadModels();
+    reloadModels(true);
     if (zoneChanged)
         emit displayTimeZoneChanged(m_displayZone);
 }
 
-void MainWindow::reloadModels()
+void MainWindow::applyTimeZone()
+{
+    m_chainsModel->setTimeZone(m_displayZone);
+    m_treeModel->setTimeZone(m_displayZone);
+    m_eventsPanel->setTimeZone(m_displayZone);
+    m_timeline->setTimeZone(m_displayZone);
+    m_density->setTimeZone(m_displayZone);
+    m_summaryPanel->setTimeZone(m_displayZone);
+}
+
+void MainWindow::reloadModels(bool newCase)
 {
     m_eventCount = m_store ? m_store->eventCount() : 0;
     m_sourcesModel->reload(m_store.get());
-    const int k = m_kindFilter->currentData().toInt();
-    m_eventsModel->reset(m_store.get(), k < 0 ? std::nullopt : std::optional<EventKind>(EventKind(k)));
-    if (m_eventsModel->canFetchMore({}))
-        m_eventsModel->fetchMore({});
+    // A new case starts with no filter; an import keeps the analyst's filters.
+    if (newCase)
+        m_eventsPanel->setStore(m_store.get());
+    else
+        m_eventsPanel->reload();
+    m_density->setStore(m_store.get());
+    m_density->refresh();
     m_autoSizing = true;
     m_sourcesView->resizeColumnsToContents();
     m_autoSizing = false;
-    autoSizeColumns(m_eventsView->horizontalHeader());
     setCurrentEvent(-1);
     m_recomputing = false;
     m_awaitingChains = false;
@@ -848,6 +875,7 @@ void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chai
     const qint64 previousEvent = m_currentEventId;
     m_treeModel->clear();
     m_index = std::move(index);
+    m_chainsModel->setTriage(m_store->chainTriage());
     m_chainsModel->setChains(chains);
     autoSizeColumns(m_chainsView->horizontalHeader());
     int row = chains.isEmpty() ? -1 : 0;
@@ -987,32 +1015,59 @@ void MainWindow::setCurrentEvent(qint64 eventId)
     m_currentEventId = eventId;
     showRaw(eventId);
     syncEventsSelection(eventId);
+    m_timeline->selectEvent(eventId);
     if (changed)
         emit currentEventChanged(eventId);
 }
 
 void MainWindow::syncEventsSelection(qint64 eventId)
 {
-    QItemSelectionModel *selection = m_eventsView->selectionModel();
+    QItemSelectionModel *selection = m_eventsPanel->view()->selectionModel();
     const QModelIndex current = selection->currentIndex();
-    if (current.isValid() && eventId >= 0 && current.data(EventsModel::EventIdRole).toLongLong() == eventId)
+    if (current.isValid() && eventId >= 0 && selection->isRowSelected(current.row(), {})
+        && current.data(EventsModel::EventIdRole).toLongLong() == eventId)
         return;
-    // Only the rows loaded so far: loading a million events to find one is no answer
-    // to a click. An event not loaded there leaves the Events tab with no selection,
-    // never with another event's.
-    int row = -1;
-    for (int r = 0; eventId >= 0 && r < m_eventsModel->rowCount(); ++r) {
-        if (m_eventsModel->eventAt(r).id == eventId) {
-            row = r;
-            break;
-        }
+    // Found by its position in SQL, however far down the table it is. The analyst's
+    // filters stay: an event they hide leaves the Events tab with no selection, never
+    // with another event's.
+    m_eventsPanel->selectEventIfShown(eventId);
+}
+
+qint32 MainWindow::nodeOfEvent(qint64 eventId) const
+{
+    if (!m_index || eventId < 0)
+        return -1;
+    for (const IndexedEvent &e : m_index->events()) {
+        if (e.id == eventId)
+            return e.node;
     }
-    if (row < 0) {
-        selection->clear();
+    return -1;
+}
+
+void MainWindow::onTimelineClicked(qint64 eventId)
+{
+    if (eventId < 0)
+        return;
+    // The tree follows to the event's process; a package-log event has none.
+    if (!selectTreeNode(nodeOfEvent(eventId))) {
+        m_selectingTree = true;
+        m_treeView->selectionModel()->clear();
+        m_selectingTree = false;
+    }
+    setCurrentEvent(eventId);
+}
+
+void MainWindow::saveTriage(qint64 seedEventId, TriageMark mark, const QString &note)
+{
+    if (!m_store || seedEventId < 0)
+        return;
+    try {
+        m_store->setChainTriage(seedEventId, mark, note);
+    } catch (const CaseError &e) {
+        statusBar()->showMessage(tr("The triage is not kept in the case: %1").arg(e.message()), 15000);
         return;
     }
-    m_eventsView->setCurrentIndex(m_eventsModel->index(row, 0));
-    m_eventsView->scrollTo(m_eventsView->currentIndex());
+    m_chainsModel->setTriage(m_store->chainTriage());
 }
 
 void MainWindow::showChain(int row)
@@ -1021,7 +1076,9 @@ void MainWindow::showChain(int row)
     if (row < 0 || !m_index || !m_store) {
         m_treeModel->clear();
         m_timeline->clear();
-        m_chainDetails->clear();
+        m_summaryPanel->clear();
+        m_eventsPanel->setChainEvents({});
+        m_density->markChainSpan(1, 0);
         updateActions();
         return;
     }
@@ -1035,33 +1092,43 @@ void MainWindow::showChain(int row)
     m_treeView->setCurrentIndex(firstRun.isEmpty() ? m_treeView->model()->index(0, 0) : firstRun.first());
     m_timeline->showChain(m_index, chain, m_store->policy().timeWindowUs);
     showChainDetails(row);
+
+    // "This chain only" in the Events tab: what the chain's processes did, and every
+    // event the correlator cites (package-log installs and nearest misses have no
+    // process of the chain). The density strip marks the same span.
+    QList<qint32> indices;
+    for (const qint32 node : chain.processNodes)
+        indices += m_index->eventsOf(node);
+    for (const ChainStage &st : chain.stages)
+        indices += st.eventIndices;
+    for (const Evidence &x : chain.evidence)
+        indices.append(x.eventIndex);
+    for (const MissingStage &m : chain.missingStages)
+        indices.append(m.nearestEvent);
+    QList<qint64> ids;
+    qint64 lastUs = chain.startUs;
+    for (const qint32 i : std::as_const(indices)) {
+        if (i < 0 || i >= m_index->events().size())
+            continue;
+        const IndexedEvent &e = m_index->events().at(i);
+        ids.append(e.id);
+        lastUs = std::max(lastUs, e.timeUs);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    m_eventsPanel->setChainEvents(ids);
+    m_density->markChainSpan(chain.startUs, lastUs);
     updateActions();
 }
 
 void MainWindow::showChainDetails(int row)
 {
     if (row < 0 || row >= m_chainsModel->rowCount()) {
-        m_chainDetails->clear();
+        m_summaryPanel->clear();
         return;
     }
     const Chain &chain = m_chainsModel->chainAt(row);
-    QStringList lines;
-    // One arg() for all: a host name with "%3" in it stays as it is.
-    lines << tr("Chain %1 on %2, installed %3: %4, score %5")
-                 .arg(QString::number(chain.id), chain.host, formatTimeUs(chain.startUs, m_displayZone),
-                     ChainsModel::verdict(chain), QString::number(chain.score));
-    // The Correlator's explanation: its summary says why, and names what is missing.
-    if (!chain.summary.isEmpty())
-        lines << chain.summary;
-    if (!chain.flags.isEmpty())
-        lines << tr("Flags: %1").arg(chain.flags.join(QStringLiteral(", ")));
-    if (!chain.notes.isEmpty())
-        lines << tr("Notes: %1").arg(chain.notes.join(QStringLiteral(", ")));
-    if (chain.summary.isEmpty()) {
-        for (const MissingStage &m : chain.missingStages)
-            lines << tr("Missing %1: %2").arg(stageLabel(m.stage), m.reason);
-    }
-    m_chainDetails->setText(lines.join(u'\n'));
+    m_summaryPanel->setChain(chain, m_chainsModel->triageOf(chain));
 }
 
 void MainWindow::autoSizeColumns(QHeaderView *header)
@@ -1090,9 +1157,11 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("windowState"), saveState());
     settings.setValue(QStringLiteral("mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("treeSplitter"), m_treeSplitter->saveState());
     settings.setValue(QStringLiteral("currentTab"), m_tabs->currentIndex());
-    const QList<QPair<QString, QHeaderView *>> headers = {{QStringLiteral("chains"), m_chainsView->horizontalHeader()},
-        {QStringLiteral("tree"), m_treeView->header()}, {QStringLiteral("events"), m_eventsView->horizontalHeader()}};
+    settings.setValue(QStringLiteral("eventsPanel"), m_eventsPanel->saveState());
+    const QList<QPair<QString, QHeaderView *>> headers = {
+        {QStringLiteral("chains"), m_chainsView->horizontalHeader()}, {QStringLiteral("tree"), m_treeView->header()}};
     for (const auto &[name, header] : headers) {
         // Only widths the analyst chose: content-sized columns are sized anew.
         if (!m_userSized.value(header))
@@ -1111,10 +1180,12 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
     m_mainSplitter->restoreState(settings.value(QStringLiteral("mainSplitter")).toByteArray());
     m_rightSplitter->restoreState(settings.value(QStringLiteral("rightSplitter")).toByteArray());
+    m_treeSplitter->restoreState(settings.value(QStringLiteral("treeSplitter")).toByteArray());
     const int tab = settings.value(QStringLiteral("currentTab"), 0).toInt();
     m_tabs->setCurrentIndex(tab >= 0 && tab < m_tabs->count() ? tab : 0);
-    const QList<QPair<QString, QHeaderView *>> headers = {{QStringLiteral("chains"), m_chainsView->horizontalHeader()},
-        {QStringLiteral("tree"), m_treeView->header()}, {QStringLiteral("events"), m_eventsView->horizontalHeader()}};
+    m_eventsPanel->restoreState(settings.value(QStringLiteral("eventsPanel")).toByteArray());
+    const QList<QPair<QString, QHeaderView *>> headers = {
+        {QStringLiteral("chains"), m_chainsView->horizontalHeader()}, {QStringLiteral("tree"), m_treeView->header()}};
     for (const auto &[name, header] : headers) {
         const QByteArray state = settings.value(name + QStringLiteral("Header")).toByteArray();
         if (state.isEmpty() || settings.value(name + QStringLiteral("Columns")).toInt() != header->count())
@@ -1141,7 +1212,7 @@ void MainWindow::resetLayout()
     m_rightSplitter->setSizes({height * 3 / 4, height - height * 3 / 4});
     autoSizeColumns(m_chainsView->horizontalHeader());
     autoSizeColumns(m_treeView->header());
-    autoSizeColumns(m_eventsView->horizontalHeader());
+    m_eventsPanel->resetColumns();
     statusBar()->showMessage(tr("Layout reset."), 5000);
 }
 
@@ -1354,7 +1425,7 @@ void MainWindow::importFiles(const QStringList &paths, const ImportOptions &opti
             skipped << tr("and %n more skipped", nullptr, more);
         }
         problems += skipped;
-        reloadModels();
+        reloadModels(false);
         if (!problems.isEmpty())
             statusBar()->showMessage(problems.join(QStringLiteral("; ")), 15000);
         emit importFinished();

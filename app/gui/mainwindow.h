@@ -13,7 +13,6 @@
 
 class QAction;
 class QActionGroup;
-class QComboBox;
 class QDialog;
 class QHeaderView;
 class QLabel;
@@ -31,8 +30,10 @@ namespace Chainscope {
 
 class CaseStore;
 class ChainMarkProxy;
+class ChainSummaryPanel;
 class ChainsModel;
-class EventsModel;
+class DensityStrip;
+class EventsPanel;
 class ProcessTreeModel;
 class RawRecordView;
 class SourcesModel;
@@ -45,12 +46,15 @@ class TimelineView;
 // Layout (each part a named member, so new panels slot in where they belong):
 //   page Workbench: m_mainSplitter = [ m_chainsView | m_rightSplitter ]
 //     m_rightSplitter = [ m_tabs | m_rawView ]
-//     m_tabs: Process tree (m_treePane: m_chainDetails above m_treeView), Timeline
-//             (m_timeline), Events (m_eventsPane), Sources — see Tab.
+//     m_tabs: Process tree (m_treeSplitter: m_summaryPanel above m_treeView), Timeline
+//             (m_timelinePane: m_density above m_timeline), Events (m_eventsPanel),
+//             Sources — see Tab.
 //   pages NoCase and EmptyCase: what to do first, with the actions that do it.
 //
 // One event is current in the whole window (currentEventId()): the raw pane shows it,
-// and the Events tab selects it when it is loaded there, or selects nothing.
+// the timeline marks it, and the Events tab selects it when its filters show it, or
+// selects nothing. A click on the timeline, a tree row, an Events row or a stage step
+// makes an event current.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -88,6 +92,9 @@ public:
     ChainsModel *chainsModel() const { return m_chainsModel; }
     ProcessTreeModel *processTreeModel() const { return m_treeModel; }
     TimelineView *timeline() const { return m_timeline; }
+    DensityStrip *densityStrip() const { return m_density; }
+    EventsPanel *eventsPanel() const { return m_eventsPanel; }
+    ChainSummaryPanel *summaryPanel() const { return m_summaryPanel; }
     // The index the shown chains refer to (null until the first chains came).
     std::shared_ptr<const CaseIndex> caseIndex() const { return m_index; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -147,12 +154,21 @@ private:
     void updateActions();
     void updatePage();
     void setCase(std::unique_ptr<CaseStore> store);
-    void reloadModels();
+    // The case's events changed (a new case, or an import into this one).
+    void reloadModels(bool newCase);
+    // Every view that shows times, in the display zone.
+    void applyTimeZone();
+    // The analyst marked the chain or wrote a note: kept in the case.
+    void saveTriage(qint64 seedEventId, TriageMark mark, const QString &note);
+    // A click on the timeline: the event's process in the tree, the event everywhere.
+    void onTimelineClicked(qint64 eventId);
     void updateStatus();
     void updateRecentMenu();
     void rememberRecent(const QString &path);
     void showChain(int row);
     void showChainDetails(int row);
+    // The process (tree node) that produced an event, -1 if none or unknown.
+    qint32 nodeOfEvent(qint64 eventId) const;
     void showRaw(qint64 eventId);
     // Selects `eventId` in the Events tab when loaded there, else clears its selection.
     void syncEventsSelection(qint64 eventId);
@@ -205,21 +221,20 @@ private:
     ChainsModel *m_chainsModel = nullptr;
     ProcessTreeModel *m_treeModel = nullptr;
     SourcesModel *m_sourcesModel = nullptr;
-    EventsModel *m_eventsModel = nullptr;
     QStackedWidget *m_pages = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;
     QTableView *m_chainsView = nullptr;
-    QWidget *m_treePane = nullptr;
+    QSplitter *m_treeSplitter = nullptr;
+    ChainSummaryPanel *m_summaryPanel = nullptr;
     QTreeView *m_treeView = nullptr;
+    QWidget *m_timelinePane = nullptr;
+    DensityStrip *m_density = nullptr;
     TimelineView *m_timeline = nullptr;
     QTableView *m_sourcesView = nullptr;
-    QWidget *m_eventsPane = nullptr;
-    QTableView *m_eventsView = nullptr;
+    EventsPanel *m_eventsPanel = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QComboBox *m_kindFilter = nullptr;
     RawRecordView *m_rawView = nullptr;
-    QLabel *m_chainDetails = nullptr;
     QLabel *m_statusLabel = nullptr;
     QToolButton *m_zoneButton = nullptr;
     QLabel *m_emptyCaseTitle = nullptr;

@@ -85,6 +85,15 @@ QString fileNameOf(const QString &path)
     return slash >= 0 ? path.mid(slash + 1) : path;
 }
 
+QString plainToolTip(const QString &text)
+{
+    if (text.isEmpty())
+        return QString();
+    // pre-wrap keeps the log's line breaks and still wraps a long command line.
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>")
+        .arg(showControlCharacters(text, true).toHtmlEscaped());
+}
+
 QString showControlCharacters(const QString &text, bool keepLayout)
 {
     QString out;

@@ -114,6 +114,11 @@ QStringList splitCommandLine(const QString &commandLine);
 // (an HTML cell); without, they are shown too (a line of terminal output).
 QString showControlCharacters(const QString &text, bool keepLayout);
 
+// Log text for a tooltip: always rich text, with the text escaped and its controls
+// shown (showControlCharacters), so that Qt's rich-text guess (Qt::mightBeRichText)
+// never renders markup from a log — a file named "<img src=…>" stays those characters.
+QString plainToolTip(const QString &text);
+
 // A network destination as analysts write it: "host:port", IPv6 in brackets, and the
 // address in parentheses when the log gave both a name and an address.
 QString formatDestination(const QString &host, const QString &ip, int port);

@@ -285,10 +285,10 @@ QVariant EventsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Mark && m_bookmarks.contains(e.id)) {
             const QString note = m_bookmarks.value(e.id);
-            return note.isEmpty() ? tr("Bookmarked") : tr("Bookmarked: %1").arg(showControlCharacters(note, true));
+            return note.isEmpty() ? tr("Bookmarked") : plainToolTip(tr("Bookmarked: %1").arg(note));
         }
         if (index.column() == CommandLine || index.column() == Message || index.column() == Object)
-            return showControlCharacters(cellText(e, index.column()), true);
+            return plainToolTip(cellText(e, index.column()));
         return {};
     case Qt::DisplayRole: {
         if (index.column() == Pid || index.column() == EventCode) {

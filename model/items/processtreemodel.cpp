@@ -24,15 +24,26 @@ int weight(const Evidence &x)
     return 2;
 }
 
-// The first evidence item of a row that has the field, so that a signer logged on the
-// module load shows even when the row's first item is an egress.
-template<typename F> QString firstOf(const QList<Evidence> &evidence, F field)
+// The evidence item the Signer, Signature and Hash columns describe: the first (in
+// weight order, so a flagged one first) that carries any of them. All three come from
+// this one item: taken column by column, a signed EXE's signer would sit beside an
+// unsigned DLL's status and hash as if they were one file's.
+const Evidence *codeEvidence(const QList<Evidence> &evidence)
 {
     for (const Evidence &x : evidence) {
-        if (const QString v = field(x); !v.isEmpty())
-            return v;
+        if (!x.signer.isEmpty() || !x.signatureStatus.isEmpty() || !x.hashes.isEmpty())
+            return &x;
     }
-    return QString();
+    return nullptr;
+}
+
+// The file that item describes when it is not the process's own image (a loaded
+// module), else empty: the Signer column names it, so the row says whose facts these are.
+QString otherFile(const Evidence &x, const QString &image)
+{
+    if (x.target.isEmpty() || x.target.compare(image, Qt::CaseInsensitive) == 0)
+        return QString();
+    return x.target;
 }
 
 QString paragraphs(const QStringList &lines)
@@ -222,12 +233,23 @@ QString ProcessTreeModel::displayText(const Item &item, int column) const
     }
     case Role:
         return item.role;
-    case Signer:
-        return firstOf(ev, [](const Evidence &x) { return x.signer; });
-    case Signature:
-        return firstOf(ev, [](const Evidence &x) { return x.signatureStatus; });
-    case Hash:
-        return firstOf(ev, [](const Evidence &x) { return x.hashes; });
+    case Signer: {
+        const Evidence *x = codeEvidence(ev);
+        if (!x)
+            return QString();
+        const QString other = otherFile(*x, s.at(p.image));
+        if (other.isEmpty())
+            return x->signer;
+        return tr("%1: %2").arg(fileNameOf(other), x->signer.isEmpty() ? tr("no signer") : x->signer);
+    }
+    case Signature: {
+        const Evidence *x = codeEvidence(ev);
+        return x ? x->signatureStatus : QString();
+    }
+    case Hash: {
+        const Evidence *x = codeEvidence(ev);
+        return x ? x->hashes : QString();
+    }
     case Reason: {
         if (ev.isEmpty())
             return QString();
@@ -292,9 +314,16 @@ QString ProcessTreeModel::toolTip(const Item &item, int column) const
             lines.prepend(text);
         return paragraphs(lines);
     }
-    case StageColumn:
     case Signer:
-    case Hash:
+    case Hash: {
+        // Whose signer and hash: the whole path of the file they belong to.
+        const Evidence *x = codeEvidence(ev);
+        if (!x)
+            return QString();
+        const QString file = x->target.isEmpty() ? m_index->strings.at(m_index->process(item.node).image) : x->target;
+        return paragraphs({file, displayText(item, column)});
+    }
+    case StageColumn:
     case Start:
     case CommandLine:
         return displayText(item, column).toHtmlEscaped();

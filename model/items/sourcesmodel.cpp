@@ -51,12 +51,13 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
         if (index.column() == TimeZone)
             return s.timeZone.isEmpty() ? tr("the log's own timestamps carry their zone (or are UTC)")
                                         : tr("local timestamps of this file were read in %1").arg(s.timeZone);
+        // Paths and errors carry file and member names: hostile text.
         if (!s.error.isEmpty())
-            return s.error;
+            return plainToolTip(s.error);
         // A member of a triage collection names the archive it was read from.
         if (!s.memberPath.isEmpty())
-            return tr("%1 in %2").arg(s.memberPath, s.archivePath);
-        return s.path;
+            return plainToolTip(tr("%1 in %2").arg(s.memberPath, s.archivePath));
+        return plainToolTip(s.path);
     }
     if (role == Qt::TextAlignmentRole && index.column() >= Records && index.column() <= Gaps)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

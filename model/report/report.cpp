@@ -2,6 +2,7 @@
 
 #include "casestore.h"
 #include "caseverifier.h"
+#include "explanation.h"
 #include "timelinesvg.h"
 
 #include <QCoreApplication>
@@ -19,6 +20,15 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(Chainscope::HtmlReport)
 };
+
+// Flags (and notes) in words, in order.
+QStringList flagLabels(const QStringList &flags)
+{
+    QStringList labels;
+    for (const QString &f : flags)
+        labels << mismatchLabel(f);
+    return labels;
+}
 
 const char *const Style = R"css(
 body { font-family: sans-serif; margin: 2em; color: #1d1d1f; }
@@ -443,7 +453,7 @@ QString HtmlReport::renderOverview(const QList<const Chain *> &chains) const
                         escape(verdictText(c->verdict)),
                         escapePath(c->installerImage.isEmpty() ? c->installer : fileNameOf(c->installerImage)),
                         escapePath(fileNameOf(c->firstRun)), escapePath(c->egress),
-                        escape(c->flags.join(QStringLiteral(", "))));
+                        escape(flagLabels(c->flags).join(QStringLiteral(", "))));
     }
     return html + QStringLiteral("</table>\n");
 }
@@ -464,16 +474,20 @@ QString HtmlReport::renderChain(const Chain &c, const QString &triage) const
     html += QStringLiteral("<p>");
     if (c.flags.isEmpty())
         html += QStringLiteral("<span class=\"flag ok\">%1</span>").arg(escape(Text::tr("no mismatch")));
+    // Flags in words; the key (the JSON contract's name) in the title, for a reader who
+    // greps the CLI's JSON for it.
     for (const QString &m : c.flags)
-        html += QStringLiteral("<span class=\"flag\">&nbsp;%1&nbsp;</span> ").arg(escape(m));
+        html += QStringLiteral("<span class=\"flag\" title=\"%1\">&nbsp;%2&nbsp;</span> ")
+                    .arg(escape(m), escape(mismatchLabel(m)));
     for (const QString &m : c.notes)
-        html += QStringLiteral("<span class=\"flag note\">&nbsp;%1&nbsp;</span> ").arg(escape(m));
+        html += QStringLiteral("<span class=\"flag note\" title=\"%1\">&nbsp;%2&nbsp;</span> ")
+                    .arg(escape(m), escape(mismatchLabel(m)));
     html += QStringLiteral("</p>\n<p>%1 <code>%2</code><br>%3 %4</p>\n")
                 .arg(escape(Text::tr("Installer:")), escapePath(c.installer), escape(Text::tr("Started:")),
                     escape(formatTimeUs(c.startUs)));
     for (const MissingStage &m : c.missingStages)
         html += QStringLiteral("<p class=\"missing\">%1</p>\n")
-                    .arg(escape(Text::tr("Missing %1: %2").arg(stageName(m.stage), m.reason)));
+                    .arg(escape(Text::tr("Missing %1: %2").arg(stageLabel(m.stage), m.reason)));
     // The timeline: inline for a browser, by name for the PDF's painter.
     if (m_timelines == Timelines::InlineSvg)
         html += QStringLiteral("<div class=\"timeline\">%1</div>\n").arg(timelineSvgOf(c));
@@ -507,14 +521,15 @@ QString HtmlReport::renderChain(const Chain &c, const QString &triage) const
             : QString();
         QString reason = escape(x.reason);
         if (!x.approvedBy.isEmpty())
-            reason += QStringLiteral("<br><span class=\"approvedby\">%1</span>")
-                          .arg(escape(Text::tr("approved by %1").arg(x.approvedBy)));
+            reason
+                += QStringLiteral("<br><span class=\"approvedby\">%1</span>").arg(escape(approvalLabel(x.approvedBy)));
         if (!x.flag.isEmpty())
-            reason += QStringLiteral("<br><span class=\"flag\">&nbsp;%1&nbsp;</span>").arg(escape(x.flag));
+            reason += QStringLiteral("<br><span class=\"flag\" title=\"%1\">&nbsp;%2&nbsp;</span>")
+                          .arg(escape(x.flag), escape(mismatchLabel(x.flag)));
         html += QStringLiteral("<tr%1><td>%2<br><span class=\"meta\">%3</span></td><td>%4</td>"
                                "<td class=\"mono\">%5</td><td class=\"mono\">%6</td>")
                     .arg(x.flag.isEmpty() ? QString() : QStringLiteral(" class=\"mismatch\""),
-                        escape(stageName(x.stage)), escape(time), escape(x.role), escapePath(x.image),
+                        escape(stageLabel(x.stage)), escape(time), escape(roleLabel(x.role)), escapePath(x.image),
                         escapePath(x.target))
             + QStringLiteral("<td>%1</td><td>%2</td><td class=\"mono\">%3</td><td>%4</td></tr>\n")
                   .arg(escape(x.signer), escape(x.signatureStatus), escapeHashes(x.hashes), reason);

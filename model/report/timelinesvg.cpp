@@ -1,6 +1,7 @@
 #include "timelinesvg.h"
 
 #include "caseindex.h"
+#include "explanation.h"
 #include "policy.h"
 
 #include <QCoreApplication>
@@ -129,7 +130,7 @@ QString timelineSvg(const Chain &chain, const CaseIndex &index, const Policy &po
         p.timeUs = events.at(x.eventIndex).timeUs;
         p.flagged = !x.flag.isEmpty();
         p.colour = p.flagged ? Flagged : (x.approvedBy.isEmpty() ? InChain : Approved);
-        p.title = QStringLiteral("%1 %2: %3").arg(stageName(x.stage), x.role, x.target);
+        p.title = QStringLiteral("%1 %2: %3").arg(stageLabel(x.stage), roleLabel(x.role), x.target);
         p.label = fileNameOf(x.target).isEmpty() ? x.target : fileNameOf(x.target);
         points.append(p);
     }
@@ -143,7 +144,7 @@ QString timelineSvg(const Chain &chain, const CaseIndex &index, const Policy &po
         p.colour = Late;
         p.title = m.reason;
         p.note = Text::tr("%1 %2; window %3")
-                     .arg(stageName(m.stage), formatGap(p.timeUs - t0), Policy::formatDuration(policy.timeWindowUs));
+                     .arg(stageLabel(m.stage), formatGap(p.timeUs - t0), Policy::formatDuration(policy.timeWindowUs));
         points.append(p);
     }
     // Stable order whatever order the evidence came in: by time, stage, then text.
@@ -217,7 +218,7 @@ QString timelineSvg(const Chain &chain, const CaseIndex &index, const Policy &po
         svg += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#d0d0d0\"/>\n")
                    .arg(num(plotLeft), num(y), num(plotRight));
         svg += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\">%3</text>\n")
-                   .arg(num(LabelWidth - 8), num(y + 4), svgEscape(stageName(Stage(s))));
+                   .arg(num(LabelWidth - 8), num(y + 4), svgEscape(stageLabel(Stage(s))));
     }
     // The axis, and the break when there is one.
     svg += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#555555\"/>\n")
