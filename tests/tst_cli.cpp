@@ -8,12 +8,14 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -90,6 +92,7 @@ private slots:
     void usageErrorsExitOne();
     void reportChainSelectionIsChecked();
     void exportAnalyticWritesRulesForTheCasePlatforms();
+    void reportWritesPdfWithoutDisplay();
     void verifyExitCodesAndJson();
     void importsFoldersAndArchives();
 
@@ -835,6 +838,46 @@ void Tst_cli::exportAnalyticWritesRulesForTheCasePlatforms()
     QVERIFY(cli({QStringLiteral("export-analytic"), casePath, QStringLiteral("--format"), QStringLiteral("kql")})
                 .err.contains("unknown format \"kql\" (formats: eql, sigma, spl)"));
     QVERIFY(cli({QStringLiteral("--help")}).out.contains("export-analytic CASE --format eql|sigma|spl"));
+}
+
+// report --pdf (issue 14) paints without a display: no DISPLAY, no WAYLAND_DISPLAY, no
+// QT_QPA_PLATFORM. With --html both files are written; a bad --chain writes neither.
+void Tst_cli::reportWritesPdfWithoutDisplay()
+{
+    const QString casePath = newCase();
+    const QString pdf = m_dir.filePath(QStringLiteral("headless.pdf"));
+    const QString html = m_dir.filePath(QStringLiteral("headless.html"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(name));
+    p.setProcessEnvironment(env);
+    p.start(Cli,
+        {QStringLiteral("report"), casePath, QStringLiteral("--chain"), QStringLiteral("99"), QStringLiteral("--pdf"),
+            pdf, QStringLiteral("--html"), html});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(!QFile::exists(pdf));
+    QVERIFY(!QFile::exists(html));
+    p.start(Cli, {QStringLiteral("report"), casePath, QStringLiteral("--pdf"), pdf, QStringLiteral("--html"), html});
+    QVERIFY(p.waitForFinished(60000));
+    const QByteArray err = p.readAllStandardError();
+    if (p.exitCode() == 1 && err.contains("built without the GUI libraries"))
+        QSKIP("this chainscope-cli has no --pdf (CHAINSCOPE_BUILD_GUI=OFF)");
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, err.constData());
+    QVERIFY(QFile::exists(html));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("%PDF-"));
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (pdftotext.isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    const ProcessResult text = run(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY2(text.out.contains("Supply-chain compromise report"), text.out.constData());
+    QVERIFY2(QString::fromUtf8(text.out).contains(QRegularExpression(QStringLiteral("page 1 of \\d"))),
+        text.out.constData());
+    QVERIFY(text.out.contains(QFileInfo(casePath).fileName().toUtf8()));
+    QVERIFY(cli({QStringLiteral("--help")}).out.contains("--pdf FILE"));
 }
 
 // verify (issue 11, finding 13): 0 when everything was checked and holds, 4 when nothing

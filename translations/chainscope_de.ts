@@ -2620,6 +2620,21 @@ Datei %2 von %3, %4 von %5 MB, %6 Ereignisse</translation>
     </message>
 </context>
 <context>
+    <name>Chainscope::ReportPdf</name>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>generated %1 UTC</source>
+        <translation>erstellt %1 UTC</translation>
+    </message>
+    <message>
+        <source>Chainscope report: %1</source>
+        <translation>Chainscope-Bericht: %1</translation>
+    </message>
+</context>
+<context>
     <name>Chainscope::SantaLogReader</name>
     <message>
         <source>Santa log: line longer than %1 bytes, skipped</source>

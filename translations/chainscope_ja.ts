@@ -2599,6 +2599,21 @@ file %2 of %3, %4 of %5 MB, %6 events</source>
     </message>
 </context>
 <context>
+    <name>Chainscope::ReportPdf</name>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <source>generated %1 UTC</source>
+        <translation>作成 %1 UTC</translation>
+    </message>
+    <message>
+        <source>Chainscope report: %1</source>
+        <translation>Chainscope レポート: %1</translation>
+    </message>
+</context>
+<context>
     <name>Chainscope::SantaLogReader</name>
     <message>
         <source>Santa log: line longer than %1 bytes, skipped</source>

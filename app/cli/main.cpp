@@ -15,6 +15,10 @@
 #include "outputfile.h"
 #include "report.h"
 #include "windowsscenario.h"
+#ifdef CHAINSCOPE_PDF
+#include "printapplication.h"
+#include "reportexport.h"
+#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,6 +34,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <unistd.h>
 
@@ -194,10 +199,12 @@ Commands:
                                    show, load, save or change the case policy (keys as in the spec:
                                    TimeWindow=4h, ApprovedUpdateHosts+=mirror.example, ...);
                                    a change is stored as a new policy version and the chains are recomputed
-  report CASE --html FILE [--chain ID ...]
+  report CASE [--html FILE] [--pdf FILE] [--chain ID ...]
                                    write an HTML report (sources with time zones, skipped lines and
                                    gaps; the policy and its history; marks, notes and bookmarks; chains
-                                   with evidence and timelines), of all chains or only those named
+                                   with evidence and timelines), of all chains or only those named;
+                                   --pdf the same as a PDF (running header, page numbers, bookmarks),
+                                   made without a display
   verify CASE [--json]             check the case file's pages, each raw record against its hash from
                                    import, and each source file still at its path against its SHA-256
   export-analytic CASE --format eql|sigma|spl [--platform windows|linux|macos] [--output FILE]
@@ -882,13 +889,19 @@ int cmdReport(const QStringList &args)
     const QCommandLineOption html(
         QStringLiteral("html"), QStringLiteral("write an HTML report"), QStringLiteral("FILE"));
     p.addOption(html);
+    const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("write a PDF report"), QStringLiteral("FILE"));
+    p.addOption(pdf);
     const QCommandLineOption chain(
         QStringLiteral("chain"), QStringLiteral("report only this chain (repeatable)"), QStringLiteral("ID"));
     p.addOption(chain);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
-    if (!p.isSet(html))
-        return fail(QStringLiteral("report needs --html FILE"));
+    if (!p.isSet(html) && !p.isSet(pdf))
+        return fail(QStringLiteral("report needs --html FILE or --pdf FILE"));
+#ifndef CHAINSCOPE_PDF
+    if (p.isSet(pdf))
+        return fail(QStringLiteral("this chainscope-cli was built without the GUI libraries: no --pdf"));
+#endif
     QList<int> selection;
     for (const QString &value : p.values(chain)) {
         bool ok = false;
@@ -906,12 +919,21 @@ int cmdReport(const QStringList &args)
     }
     HtmlReport report(*store, analysis->index, policy, analysis->chains);
     report.setChainSelection(selection);
-    const QString document = report.render();
     // All or nothing: "report written" only once the whole file is on disk.
-    QString error;
-    if (!writeOutputFile(p.value(html), document.toUtf8(), &error))
-        return fail(QStringLiteral("cannot write %1: %2").arg(p.value(html), error));
-    err() << "report written to " << p.value(html) << Qt::endl;
+    if (p.isSet(html)) {
+        QString error;
+        if (!writeOutputFile(p.value(html), report.render().toUtf8(), &error))
+            return fail(QStringLiteral("cannot write %1: %2").arg(p.value(html), error));
+        err() << "report written to " << p.value(html) << Qt::endl;
+    }
+#ifdef CHAINSCOPE_PDF
+    if (p.isSet(pdf)) {
+        const QString error = exportPdf(report, p.value(pdf));
+        if (!error.isEmpty())
+            return fail(QStringLiteral("cannot write %1: %2").arg(p.value(pdf), error));
+        err() << "report written to " << p.value(pdf) << Qt::endl;
+    }
+#endif
     return ExitOk;
 }
 
@@ -1163,12 +1185,30 @@ int dispatch(const QStringList &args)
 
 } // namespace
 
+#ifdef CHAINSCOPE_PDF
+// A PDF is painted: fonts need a QGuiApplication, which every other command does without.
+static bool writesPdf(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--pdf") == 0 || std::strncmp(argv[i], "--pdf=", 6) == 0)
+            return true;
+    }
+    return false;
+}
+#endif
+
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+#ifdef CHAINSCOPE_PDF
+    const std::unique_ptr<QCoreApplication> app = writesPdf(argc, argv)
+        ? createPrintingApplication(argc, argv)
+        : std::make_unique<QCoreApplication>(argc, argv);
+#else
+    const auto app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("chainscope-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chainscope"));
-    QStringList args = app.arguments();
+    QStringList args = QCoreApplication::arguments();
     // A global flag, accepted anywhere after the program name.
     g_verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
     const int rc = dispatch(args);

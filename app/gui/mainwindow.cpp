@@ -1269,14 +1269,17 @@ bool MainWindow::exportReport(const QString &path)
 {
     if (!m_store || !m_index)
         return false;
+    // The report refers to the policy and the chains: both outlive it here.
     const Policy policy = m_store->policy();
-    const QString html = HtmlReport(*m_store, *m_index, policy, m_chainsModel->chains()).render();
+    const HtmlReport report(*m_store, *m_index, policy, m_chainsModel->chains());
     QString error;
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        error = exportPdf(html, path);
+        // Paged for print: running header (case, generation time, policy version),
+        // "page x of y", timelines as pictures and bookmarks, as the CLI's --pdf.
+        error = exportPdf(report, path);
     } else {
         // Whole or not at all (issue 11, finding 5): an existing report stays as it was.
-        writeOutputFile(path, html.toUtf8(), &error);
+        writeOutputFile(path, report.render().toUtf8(), &error);
     }
     if (!error.isEmpty()) {
         QMessageBox::warning(this, tr("Export Report"), tr("Cannot write %1: %2").arg(path, error));

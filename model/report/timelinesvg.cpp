@@ -229,8 +229,9 @@ QString timelineSvg(const Chain &chain, const CaseIndex &index, const Policy &po
             .arg(num(x), num(axisY), num(axisY + 4), num(axisY + 16), QString::fromLatin1(anchor), svgEscape(text));
     };
     svg += tick(xOf(t0), clock(t0) + QStringLiteral(" UTC"), "start");
+    // Centred, a label at the plot's right edge ran off the picture ("+1 h 30 mi").
     if (xOf(windowEnd) <= mainRight)
-        svg += tick(xOf(windowEnd), formatGap(window), "middle");
+        svg += tick(xOf(windowEnd), formatGap(window), xOf(windowEnd) > mainRight - 40 ? "end" : "middle");
     if (broken) {
         svg += QStringLiteral("<path d=\"M%1 %2 l6 -8 M%3 %2 l6 -8\" stroke=\"#555555\"/>\n")
                    .arg(num(mainRight + 6), num(axisY + 4), num(mainRight + 12));

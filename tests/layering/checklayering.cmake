@@ -18,7 +18,7 @@ endif()
 set(rooms
     model/core model/store model/analysis model/report model/items model/hunt
     import/pipeline import/formats/linux import/formats/windows import/formats/macos import/formats/ecs
-    import/formats import/demo views app/cli app/gui)
+    import/formats import/demo views views/print app/cli app/gui)
 set(allowed_model/core "")
 set(allowed_model/store model/core)
 set(allowed_model/analysis model/core model/store)
@@ -39,8 +39,12 @@ set(allowed_import/formats model/core model/store import/pipeline import/formats
 # the record shape with formats/windows, and the linux demo writes audit text.
 set(allowed_import/demo model/core import/formats/windows)
 set(allowed_views model/core model/store model/analysis model/items model/hunt)
-set(allowed_app/cli model/core model/store model/analysis model/report model/hunt import/pipeline import/formats import/demo)
-set(allowed_app/gui model/core model/store model/analysis model/report model/items model/hunt import/pipeline import/formats views)
+# The print room renders the report (model/report) to PDF; the CLI and the window use it.
+set(allowed_views/print model/core model/store model/analysis model/report)
+set(allowed_app/cli model/core model/store model/analysis model/report model/hunt import/pipeline import/formats
+    import/demo views/print)
+set(allowed_app/gui model/core model/store model/analysis model/report model/items model/hunt import/pipeline
+    import/formats views views/print)
 # Rooms that must stay free of Qt Gui, Widgets and friends.
 set(headless model/core model/store model/analysis model/report model/items model/hunt
     import/pipeline import/formats/linux import/formats/windows import/formats/macos import/formats/ecs
@@ -63,11 +67,23 @@ foreach(dir IN LISTS GUI_HEADER_DIRS)
     list(APPEND gui_names ${names})
 endforeach()
 set(gui_modules QtGui QtWidgets QtPrintSupport QtSvg QtSvgWidgets QtOpenGL QtOpenGLWidgets QtQuick QtQml)
+# The print room paints (Qt Gui, Svg) but has no widgets: the CLI links it.
+set(widgetless views/print)
+set(widget_modules QtWidgets QtPrintSupport QtSvgWidgets QtOpenGLWidgets)
+set(widget_names "")
+foreach(dir IN LISTS GUI_HEADER_DIRS)
+    get_filename_component(module_name "${dir}" NAME)
+    if(module_name IN_LIST widget_modules)
+        file(GLOB names RELATIVE ${dir} ${dir}/Q*)
+        list(APPEND widget_names ${names})
+    endif()
+endforeach()
 
 set(violations "")
 foreach(room IN LISTS rooms)
     file(GLOB sources ${SOURCE_DIR}/${room}/*.h ${SOURCE_DIR}/${room}/*.cpp)
     list(FIND headless ${room} is_headless)
+    list(FIND widgetless ${room} is_widgetless)
     foreach(source IN LISTS sources)
         file(STRINGS ${source} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]")
         file(RELATIVE_PATH rel ${SOURCE_DIR} ${source})
@@ -79,6 +95,13 @@ foreach(room IN LISTS rooms)
                 set(module "${CMAKE_MATCH_1}")
                 if(module IN_LIST gui_modules OR name IN_LIST gui_names)
                     list(APPEND violations "${rel}: includes ${target} (Qt GUI modules stay in views/ and app/gui/)")
+                    continue()
+                endif()
+            endif()
+            if(is_widgetless GREATER -1)
+                string(REGEX MATCH "^([A-Za-z]+)/" module_dir "${target}")
+                if(CMAKE_MATCH_1 IN_LIST widget_modules OR name IN_LIST widget_names)
+                    list(APPEND violations "${rel}: includes ${target} (the print room has no widgets: the CLI links it)")
                     continue()
                 endif()
             endif()

@@ -49,6 +49,7 @@ function(chainscope_check_link_layering)
     set(gui Qt6::Gui Qt6::Widgets Qt6::PrintSupport Qt6::Svg Qt6::SvgWidgets Qt6::OpenGL Qt6::OpenGLWidgets
         QCustomPlotQt6::QCustomPlotQt6 KF5::SyntaxHighlighting KF6::SyntaxHighlighting
         chainscope_views chainscope_workbench)
+    set(print Qt6::Gui Qt6::Svg)
     set(problems "")
     foreach(target IN LISTS model import chainscope_demo chainscope-cli)
         if(NOT TARGET ${target})
@@ -56,6 +57,11 @@ function(chainscope_check_link_layering)
         endif()
         chainscope_link_closure(${target} closure)
         foreach(dep IN LISTS closure)
+            # The CLI paints a PDF through the print room, which brings Qt Gui and Svg
+            # (fonts, the timelines) and nothing of the widgets.
+            if(target STREQUAL "chainscope-cli" AND dep IN_LIST print AND "chainscope_print" IN_LIST closure)
+                continue()
+            endif()
             if(dep IN_LIST gui)
                 list(APPEND problems "${target} links ${dep}: model/, import/ and the CLI stay headless")
             endif()
