@@ -38,6 +38,7 @@ class Tst_report : public QObject
 private slots:
     void init();
     void evidenceColumnsAndEscaping();
+    void codeColumnsOnlyWhereLogged();
     void marksNotesAndBookmarks();
     void policyHistory();
     void sourcesShowZoneSkippedAndGaps();
@@ -45,6 +46,8 @@ private slots:
     void sameCaseSameBytes();
     void timelineSvgParses();
     void pathsWrapAtSeparators();
+    void hashesBreakBetweenGroupsOfEight_data();
+    void hashesBreakBetweenGroupsOfEight();
 
 private:
     QTemporaryDir m_dir;
@@ -52,12 +55,13 @@ private:
     CaseIndex m_index;
     QList<Chain> m_chains;
     qint64 m_eventId = -1;
+    int m_cases = 0; // init() runs once per data row: one case file each
 };
 
 void Tst_report::init()
 {
-    m_store = CaseStore::create(
-        m_dir.filePath(QStringLiteral("r%1.chainscope").arg(QLatin1String(QTest::currentTestFunction()))));
+    m_store = CaseStore::create(m_dir.filePath(
+        QStringLiteral("r%1-%2.chainscope").arg(QLatin1String(QTest::currentTestFunction())).arg(++m_cases)));
     SourceInfo info;
     info.path = QStringLiteral("/evidence/dpkg.log");
     info.format = QStringLiteral("dpkg");
@@ -118,9 +122,10 @@ void Tst_report::evidenceColumnsAndEscaping()
 {
     const QString html = withoutBreaks(HtmlReport(*m_store, m_index, m_store->policy(), m_chains).render());
     for (const char *column :
-        {"Stage / time (UTC)", "Role", "Process", "Target", "Signer", "Signature", "Hash (old → new)", "Reason"})
+        {"Stage / time (UTC)", "Role", "Process → target", "Signer (signature)", "Hash (old → new)", "Reason"})
         QVERIFY2(html.contains(QStringLiteral("%1</th>").arg(QString::fromUtf8(column))), column);
-    QVERIFY(html.contains(QStringLiteral("SHA256=aaaa → SHA256=bbbb")));
+    // Old and new digests on lines of their own.
+    QVERIFY(html.contains(QStringLiteral("SHA256=aaaa<br>→ SHA256=bbbb")));
     QVERIFY(html.contains(QStringLiteral("approved by ApprovedSigners entry Acme")));
     // Flags, stages and roles in words; a flag's key only in its title.
     QVERIFY(html.contains(QStringLiteral("&nbsp;%1&nbsp;").arg(mismatchLabel(QStringLiteral("hash_drift")))));
@@ -132,6 +137,32 @@ void Tst_report::evidenceColumnsAndEscaping()
     QVERIFY(!html.contains(QChar(0x1b)));
     QVERIFY(html.contains(QLatin1String("&lt;script&gt;x&lt;/script&gt;signer &quot;q&quot; &#39;s&#39; "
                                         "\\u202eevil\\x1b[31m")));
+}
+
+// A chain whose evidence logged no signer, status or hash has no empty columns for
+// them: the table says so in a sentence; one item with a hash brings both back.
+void Tst_report::codeColumnsOnlyWhereLogged()
+{
+    QList<Chain> chains = m_chains.mid(0, 1);
+    for (Evidence &x : chains.first().evidence) {
+        x.signer.clear();
+        x.signatureStatus.clear();
+        x.hashes.clear();
+    }
+    const QString none = withoutBreaks(HtmlReport(*m_store, m_index, m_store->policy(), chains).render());
+    QVERIFY(!none.contains(QLatin1String("Signer (signature)</th>")));
+    QVERIFY(!none.contains(QStringLiteral("Hash (old → new)</th>")));
+    QVERIFY(none.contains(QLatin1String("No signer, signature status or hash was logged")));
+    // The remaining columns share the whole width.
+    QVERIFY(none.contains(QStringLiteral("<th width=\"38%\">Process → target</th>")));
+
+    chains.first().evidence.first().hashes = QStringLiteral("SHA256=aaaa,MD5=bbbb");
+    const QString one = withoutBreaks(HtmlReport(*m_store, m_index, m_store->policy(), chains).render());
+    QVERIFY(one.contains(QLatin1String("Signer (signature)</th>")));
+    QVERIFY(one.contains(QStringLiteral("Hash (old → new)</th>")));
+    QVERIFY(!one.contains(QLatin1String("No signer, signature status or hash was logged")));
+    // One digest per line.
+    QVERIFY(one.contains(QLatin1String("SHA256=aaaa,<br>MD5=bbbb")));
 }
 
 void Tst_report::marksNotesAndBookmarks()
@@ -243,6 +274,29 @@ void Tst_report::pathsWrapAtSeparators()
             + QStringLiteral("so")));
     // Never inside an entity or a control escape.
     QCOMPARE(HtmlReport::escapePath(QStringLiteral("a&b\x1b")), QStringLiteral("a&amp;b\\x1b"));
+}
+
+void Tst_report::hashesBreakBetweenGroupsOfEight_data()
+{
+    QTest::addColumn<QString>("hashes");
+    QTest::addColumn<QString>("shown"); // with | for each break opportunity
+    QTest::newRow("7 digits") << "MD5=1234567"
+                              << "MD5=1234567";
+    QTest::newRow("8 digits: no break after the last") << "MD5=12345678"
+                                                       << "MD5=12345678";
+    QTest::newRow("9 digits") << "MD5=123456789"
+                              << "MD5=12345678|9";
+    QTest::newRow("16 digits") << "ab12cd34ef56ab78cd90ef12ab34cd56"
+                               << "ab12cd34|ef56ab78|cd90ef12|ab34cd56";
+    QTest::newRow("a non-digit restarts the count") << "1234567-12345678"
+                                                    << "1234567-|12345678";
+}
+
+void Tst_report::hashesBreakBetweenGroupsOfEight()
+{
+    QFETCH(QString, hashes);
+    QFETCH(QString, shown);
+    QCOMPARE(HtmlReport::escapeHashes(hashes).replace(QChar(0x200B), u'|'), shown);
 }
 
 QTEST_GUILESS_MAIN(Tst_report)

@@ -1565,18 +1565,6 @@
         <translation>Prozess</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <source>Signer</source>
-        <translation>Signaturgeber</translation>
-    </message>
-    <message>
-        <source>Signature</source>
-        <translation>Signatur</translation>
-    </message>
-    <message>
         <source>Hash (old → new)</source>
         <translation>Hash (alt → neu)</translation>
     </message>
@@ -1615,6 +1603,18 @@
     <message>
         <source>time window %1 from the install</source>
         <translation>Zeitfenster %1 ab der Installation</translation>
+    </message>
+    <message>
+        <source>No signer, signature status or hash was logged for this chain&apos;s evidence.</source>
+        <translation>Für die Belege dieser Kette wurde weder ein Signaturgeber noch ein Signaturstatus oder Hash protokolliert.</translation>
+    </message>
+    <message>
+        <source>Process → target</source>
+        <translation>Prozess → Ziel</translation>
+    </message>
+    <message>
+        <source>Signer (signature)</source>
+        <translation>Signaturgeber (Signatur)</translation>
     </message>
 </context>
 <context>

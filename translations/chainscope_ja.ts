@@ -1554,18 +1554,6 @@
         <translation>プロセス</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>対象</translation>
-    </message>
-    <message>
-        <source>Signer</source>
-        <translation>署名者</translation>
-    </message>
-    <message>
-        <source>Signature</source>
-        <translation>署名</translation>
-    </message>
-    <message>
         <source>Hash (old → new)</source>
         <translation>ハッシュ (旧 → 新)</translation>
     </message>
@@ -1604,6 +1592,18 @@
     <message>
         <source>time window %1 from the install</source>
         <translation>インストールからの時間枠 %1</translation>
+    </message>
+    <message>
+        <source>No signer, signature status or hash was logged for this chain&apos;s evidence.</source>
+        <translation>このチェーンの証拠には、署名者・署名の状態・ハッシュのいずれも記録されていません。</translation>
+    </message>
+    <message>
+        <source>Process → target</source>
+        <translation>プロセス → 対象</translation>
+    </message>
+    <message>
+        <source>Signer (signature)</source>
+        <translation>署名者 (署名)</translation>
     </message>
 </context>
 <context>

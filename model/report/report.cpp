@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Chainscope {
 
 namespace {
@@ -61,6 +63,8 @@ td.gaps { color: #ef6c00; }
 
 // Between a path separator and what follows it: where a long path may wrap.
 const QChar ZeroWidthSpace(0x200B);
+// escapeHashes(): digits between break opportunities (a SHA-256 is 8 groups).
+constexpr int HashGroupDigits = 8;
 
 } // namespace
 
@@ -495,24 +499,42 @@ QString HtmlReport::renderChain(const Chain &c, const QString &triage) const
         html += QStringLiteral("<p class=\"timeline\"><img src=\"%1\" alt=\"%2\"></p>\n")
                     .arg(timelineResourceName(c.id), escape(Text::tr("Timeline of chain %1").arg(c.id)));
 
-    // The evidence columns of the workbench's tree (issue 14); widths that leave the
-    // reasons room on a portrait page.
+    // The evidence columns of the workbench's tree (issue 14). Signer, signature and
+    // hash are left out of a chain whose evidence logged none of them (said below the
+    // table instead), so that a portrait page gives the other columns room enough not
+    // to break words; the widths are shares of what is shown.
+    // Process and target share a cell, as signer and signature do: on a portrait page
+    // a path needs the width of a wide column to wrap at its separators, not at every
+    // letter.
+    enum Col { StageTime, Role, ProcessTarget, Signer, Hash, Reason };
     struct Column
     {
+        Col id;
         const char *title;
-        int percent;
+        int weight;
     };
-    static const Column columns[] = {{QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Stage / time (UTC)"), 12},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Role"), 8},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Process"), 14},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Target"), 16},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Signer"), 10},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Signature"), 7},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Hash (old → new)"), 12},
-        {QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Reason"), 21}};
+    static const Column allColumns[]
+        = {{StageTime, QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Stage / time (UTC)"), 14},
+            {Role, QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Role"), 11},
+            {ProcessTarget, QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Process → target"), 27},
+            {Signer, QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Signer (signature)"), 13},
+            {Hash, QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Hash (old → new)"), 16},
+            {Reason, QT_TRANSLATE_NOOP("Chainscope::HtmlReport", "Reason"), 19}};
+    const bool codeFacts = std::any_of(c.evidence.cbegin(), c.evidence.cend(),
+        [](const Evidence &x) { return !x.signer.isEmpty() || !x.signatureStatus.isEmpty() || !x.hashes.isEmpty(); });
+    QList<Column> columns;
+    int totalWeight = 0;
+    for (const Column &column : allColumns) {
+        if (!codeFacts && (column.id == Signer || column.id == Hash))
+            continue;
+        columns << column;
+        totalWeight += column.weight;
+    }
     html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr>");
-    for (const Column &column : columns)
-        html += QStringLiteral("<th width=\"%1%\">%2</th>").arg(column.percent).arg(escape(Text::tr(column.title)));
+    for (const Column &column : std::as_const(columns))
+        html += QStringLiteral("<th width=\"%1%\">%2</th>")
+                    .arg(column.weight * 100 / totalWeight)
+                    .arg(escape(Text::tr(column.title)));
     html += QStringLiteral("</tr>\n");
     const QList<IndexedEvent> &events = m_index.events();
     for (const Evidence &x : c.evidence) {
@@ -526,15 +548,46 @@ QString HtmlReport::renderChain(const Chain &c, const QString &triage) const
         if (!x.flag.isEmpty())
             reason += QStringLiteral("<br><span class=\"flag\" title=\"%1\">&nbsp;%2&nbsp;</span>")
                           .arg(escape(x.flag), escape(mismatchLabel(x.flag)));
-        html += QStringLiteral("<tr%1><td>%2<br><span class=\"meta\">%3</span></td><td>%4</td>"
-                               "<td class=\"mono\">%5</td><td class=\"mono\">%6</td>")
-                    .arg(x.flag.isEmpty() ? QString() : QStringLiteral(" class=\"mismatch\""),
-                        escape(stageLabel(x.stage)), escape(time), escape(roleLabel(x.role)), escapePath(x.image),
-                        escapePath(x.target))
-            + QStringLiteral("<td>%1</td><td>%2</td><td class=\"mono\">%3</td><td>%4</td></tr>\n")
-                  .arg(escape(x.signer), escape(x.signatureStatus), escapeHashes(x.hashes), reason);
+        html += x.flag.isEmpty() ? QStringLiteral("<tr>") : QStringLiteral("<tr class=\"mismatch\">");
+        for (const Column &column : std::as_const(columns)) {
+            switch (column.id) {
+            case StageTime:
+                html += QStringLiteral("<td>%1<br><span class=\"meta\">%2</span></td>")
+                            .arg(escape(stageLabel(x.stage)), escape(time));
+                break;
+            case Role:
+                html += QStringLiteral("<td>%1</td>").arg(escape(roleLabel(x.role)));
+                break;
+            case ProcessTarget:
+                html += x.target.isEmpty() || x.target == x.image
+                    ? QStringLiteral("<td class=\"mono\">%1</td>").arg(escapePath(x.image))
+                    : QStringLiteral("<td class=\"mono\">%1<br>\u2192 %2</td>")
+                          .arg(escapePath(x.image), escapePath(x.target));
+                break;
+            case Signer:
+                html += x.signatureStatus.isEmpty() ? QStringLiteral("<td>%1</td>").arg(escape(x.signer))
+                                                    : QStringLiteral("<td>%1<br><span class=\"meta\">(%2)</span></td>")
+                                                          .arg(escape(x.signer), escape(x.signatureStatus));
+                break;
+            case Hash:
+                // One digest per line, the new ones under the old.
+                html += QStringLiteral("<td class=\"mono\">%1</td>")
+                            .arg(escapeHashes(x.hashes)
+                                     .replace(u',', QStringLiteral(",<br>"))
+                                     .replace(QStringLiteral(" \u2192 "), QStringLiteral("<br>\u2192 ")));
+                break;
+            case Reason:
+                html += QStringLiteral("<td>%1</td>").arg(reason);
+                break;
+            }
+        }
+        html += QStringLiteral("</tr>\n");
     }
     html += QStringLiteral("</table>\n");
+    // Absence said in words: the logs gave no code-signing facts for this chain.
+    if (!codeFacts && !c.evidence.isEmpty())
+        html += QStringLiteral("<p class=\"meta\">%1</p>\n")
+                    .arg(escape(Text::tr("No signer, signature status or hash was logged for this chain's evidence.")));
     if (!c.processes.isEmpty()) {
         html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">"
                                "<tr><th width=\"40%\">%1</th><th>%2</th></tr>\n")
@@ -551,19 +604,20 @@ QString HtmlReport::renderChain(const Chain &c, const QString &triage) const
 
 QString HtmlReport::escapeHashes(const QString &text)
 {
-    // Hex digests are one long token: a zero-width space every 16 digits lets the
-    // cell wrap there instead of at an arbitrary letter (or not at all).
+    // Hex digests are one long token: a zero-width space between groups of
+    // HashGroupDigits lets the narrow hash column wrap there instead of at an
+    // arbitrary letter (or not at all). Never after the last digit.
     const QString escaped = escapePath(text);
     QString out;
     int run = 0;
     for (const QChar c : escaped) {
         const bool hex = c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f');
-        run = hex ? run + 1 : 0;
-        out += c;
-        if (run == 16) {
+        if (hex && run == HashGroupDigits) {
             out += ZeroWidthSpace;
             run = 0;
         }
+        run = hex ? run + 1 : 0;
+        out += c;
     }
     return out;
 }

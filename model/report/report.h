@@ -49,7 +49,7 @@ public:
     // escape(), then a zero-width space after each path separator (/ \ . _ -), so that a
     // long path wraps at its separators in a browser and in the PDF, not mid-name.
     static QString escapePath(const QString &text);
-    // Hash lists as escapePath(), and a zero-width space every 16 hex digits.
+    // Hash lists as escapePath(), and a zero-width space between groups of 8 hex digits.
     static QString escapeHashes(const QString &text);
     // The analyst's mark in words, translated.
     static QString triageMarkText(TriageMark mark);
