@@ -424,8 +424,8 @@ void Tst_pdf::pathsWrapAtSeparators()
     // without the zero-width spaces the names would be cut anywhere.
     const QString path = QStringLiteral("/opt/acme_vendor_tools/agent_helper_module_loader_daemon.so.1.2.3");
     QTextDocument document;
-    document.setHtml(QStringLiteral("<table width=\"100%\"><tr><td><code>%1</code></td></tr></table>")
-                         .arg(HtmlReport::escapePath(path)));
+    document.setHtml(forTextDocument(QStringLiteral("<table width=\"100%\"><tr><td><code>%1</code></td></tr></table>")
+                                         .arg(HtmlReport::escapePath(path))));
     // A narrow cell, as in the evidence table.
     document.setTextWidth(QFontMetricsF(QFont(QStringLiteral("monospace"))).horizontalAdvance(u'x') * 20);
     document.size(); // laid out

@@ -62,9 +62,10 @@ td.gaps { color: #ef6c00; }
 )css";
 
 // Between a path separator and what follows it: where a long path may wrap.
-const QChar ZeroWidthSpace(0x200B);
 // escapeHashes(): digits between break opportunities (a SHA-256 is 8 groups).
 constexpr int HashGroupDigits = 8;
+// Where a long token may wrap (escapePath, escapeHashes).
+const QString BreakOpportunity = QStringLiteral("<wbr>");
 
 } // namespace
 
@@ -82,19 +83,35 @@ HtmlReport::HtmlReport(CaseStore &store, const CaseIndex &index, const Policy &p
 
 QString HtmlReport::escapePath(const QString &text)
 {
-    // Each piece between separators is escaped on its own and the space goes after the
-    // separator: never inside an entity ("&amp;") or a control escape ("\\x1b").
+    return breakable(text, 0);
+}
+
+QString HtmlReport::breakable(const QString &text, int digitGroup)
+{
+    // Each piece between break opportunities is escaped on its own, so a break never
+    // falls inside an entity ("&amp;") or a control escape ("\\x1b"). The opportunity
+    // is <wbr>: a browser wraps there and copies nothing, so a path or a hash copied
+    // from the report is the one in the log (a zero-width space would come along and
+    // make a pasted hash match nothing). The PDF turns them into zero-width spaces for
+    // QTextDocument, which knows no <wbr>.
     QString out;
     QString piece;
+    int run = 0; // hex digits in a row, for digitGroup
     for (const QChar c : text) {
         if (c == u'/' || c == u'\\' || c == u'.' || c == u'_' || c == u'-') {
-            out += escape(piece);
-            out += c;
-            out += ZeroWidthSpace;
+            out += escape(piece) + c + BreakOpportunity;
             piece.clear();
-        } else {
-            piece += c;
+            run = 0;
+            continue;
         }
+        const bool hex = c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f');
+        if (digitGroup > 0 && hex && run == digitGroup) {
+            out += escape(piece) + BreakOpportunity;
+            piece.clear();
+            run = 0;
+        }
+        run = hex ? run + 1 : 0;
+        piece += c;
     }
     return out + escape(piece);
 }
@@ -319,12 +336,8 @@ QString HtmlReport::renderSources() const
     html += QStringLiteral("</tr>\n");
     for (const SourceInfo &s : m_store.sources()) {
         const bool complete = s.status == SourceStatus::Complete;
-        // The hash wraps in four pieces rather than at any letter.
-        QString hash = escape(s.sha256);
-        for (qsizetype at = 48; at > 0; at -= 16) {
-            if (hash.size() > at)
-                hash.insert(at, ZeroWidthSpace);
-        }
+        // The hash wraps between groups of digits rather than at any letter.
+        const QString hash = escapeHashes(s.sha256);
         // One pass over the template: a "%2" in a file name or an error text is text,
         // never a place for the next value (chained arg() calls would re-scan it).
         // QString::arg() takes at most nine strings at once: the row goes in pieces.
@@ -604,22 +617,10 @@ QString HtmlReport::renderChain(const Chain &c, const QString &triage) const
 
 QString HtmlReport::escapeHashes(const QString &text)
 {
-    // Hex digests are one long token: a zero-width space between groups of
+    // Hex digests are one long token: a break opportunity between groups of
     // HashGroupDigits lets the narrow hash column wrap there instead of at an
     // arbitrary letter (or not at all). Never after the last digit.
-    const QString escaped = escapePath(text);
-    QString out;
-    int run = 0;
-    for (const QChar c : escaped) {
-        const bool hex = c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f');
-        if (hex && run == HashGroupDigits) {
-            out += ZeroWidthSpace;
-            run = 0;
-        }
-        run = hex ? run + 1 : 0;
-        out += c;
-    }
-    return out;
+    return breakable(text, HashGroupDigits);
 }
 
 } // namespace Chainscope

@@ -46,10 +46,11 @@ public:
     static QString timelineResourceName(int chainId);
 
     static QString escape(const QString &text);
-    // escape(), then a zero-width space after each path separator (/ \ . _ -), so that a
-    // long path wraps at its separators in a browser and in the PDF, not mid-name.
+    // escape(), then a <wbr> after each path separator (/ \ . _ -), so that a long path
+    // wraps at its separators in a browser and in the PDF, not mid-name, and copies
+    // from a browser as it was logged.
     static QString escapePath(const QString &text);
-    // Hash lists as escapePath(), and a zero-width space between groups of 8 hex digits.
+    // Hash lists as escapePath(), and a <wbr> between groups of 8 hex digits.
     static QString escapeHashes(const QString &text);
     // The analyst's mark in words, translated.
     static QString triageMarkText(TriageMark mark);
@@ -60,6 +61,9 @@ public:
     static QStringList policyChanges(const Policy &before, const Policy &after);
 
 private:
+    // escapePath() and escapeHashes(): a break opportunity after each separator, and
+    // between groups of `digitGroup` hex digits when it is above 0.
+    static QString breakable(const QString &text, int digitGroup);
     QString renderSources() const;
     static QString renderGaps(const SerialGaps &gaps);
     QString renderPolicy() const;

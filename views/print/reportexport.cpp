@@ -234,7 +234,7 @@ QByteArray renderDocument(const QString &html, const std::optional<PageHeader> &
         body.setPointSizeF(9);
         document.setDefaultFont(body);
         document.setDocumentMargin(0);
-        document.setHtml(html);
+        document.setHtml(forTextDocument(html));
         addTimelines(&document, timelines, width);
         fullWidthTables(document.rootFrame());
         // One long page: the breaks are chosen below, between rows and lines.
@@ -346,6 +346,12 @@ QString write(const QByteArray &pdf, const QString &path)
 }
 
 } // namespace
+
+QString forTextDocument(const QString &reportHtml)
+{
+    // Only the report writes "<wbr>": text from logs reaches its HTML escaped.
+    return QString(reportHtml).replace(QStringLiteral("<wbr>"), QString(QChar(0x200B)));
+}
 
 QByteArray renderPdf(const HtmlReport &report)
 {

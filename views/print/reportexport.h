@@ -16,6 +16,10 @@ struct PageHeader
     QString policyVersion;
 };
 
+// Report HTML as QTextDocument lays it out: its <wbr> break opportunities (which
+// QTextDocument does not know) become zero-width spaces, where it may wrap a line.
+QString forTextDocument(const QString &reportHtml);
+
 // The report as a PDF in memory, one an analyst can hand over: A4 with the full
 // width used; a running header (case file, generation time, policy version) and
 // "page x of y" on every page; no table row cut by a page break; each chain's
