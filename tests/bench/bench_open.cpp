@@ -181,7 +181,7 @@ int phasePage(const QString &path)
     });
     const double middleSeconds = seconds(t);
     out << "rows=" << model.rowCount() << " matches=" << model.matchCount() << " middle_rows=" << middleRows << '\n';
-    print("open_store_s", storeSeconds);
+    print("page_store_open_s", storeSeconds);
     print("page_count_s", countSeconds);
     print("first_page_s", pageSeconds);
     print("middle_page_s", middleSeconds);
