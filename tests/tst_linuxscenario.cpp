@@ -149,6 +149,7 @@ private slots:
     void packageLogsAgreeWithAudit();
     void deterministic();
     void noise();
+    void noiseInstalls();
 
 private:
     QTemporaryDir m_dir;
@@ -735,6 +736,50 @@ void Tst_linuxscenario::noise()
     const ProcessResult install
         = ausearch(audit, {QStringLiteral("-a"), QString::number(a->install.serial), QStringLiteral("--raw")});
     QVERIFY(install.out.contains("exe=\"/usr/bin/apt-get\""));
+}
+
+// The open benchmark's seeds: each install is an apt-get whose dpkg creates the
+// binary, which then runs once and connects out; they replace noise, not add to it.
+void Tst_linuxscenario::noiseInstalls()
+{
+    LinuxScenarioOptions options;
+    options.noiseEvents = 2200;
+    options.noiseInstalls = 50;
+    const LinuxScenarioResult noisy = writeLinuxScenario(m_dir.filePath(QStringLiteral("installs")), options);
+    QVERIFY2(noisy.error.isEmpty(), qPrintable(noisy.error));
+    QCOMPARE(noisy.noiseEvents, qint64(2200));
+    QCOMPARE(noisy.auditEvents, m_result.auditEvents + 2200);
+    const QString audit = fileNamed(noisy, QStringLiteral("audit.log"));
+    const QList<QByteArray> lines = nonEmptyLines(readAll(audit));
+    int installs = 0, unpacks = 0, creates = 0, firstRuns = 0, unlisted = 0;
+    QSet<QByteArray> created;
+    for (const QByteArray &line : lines) {
+        if (line.contains("type=EXECVE") && line.contains("a0=\"apt-get\" a1=\"install\" a2=\"-y\" a3=\"benchpkg"))
+            ++installs;
+        if (line.contains("type=EXECVE") && line.contains("a3=\"--unpack\"") && line.contains("benchpkg"))
+            ++unpacks;
+        if (line.contains("type=PATH") && line.contains("name=\"/usr/bin/benchpkg")
+            && line.contains("nametype=CREATE")) {
+            ++creates;
+            created.insert(line.mid(line.indexOf("name=")).split(' ').first());
+        }
+        if (line.contains("type=EXECVE") && line.contains("a0=\"benchpkg") && line.contains("a1=\"--version\""))
+            ++firstRuns;
+        // 203.0.113.80:443 as the kernel copies struct sockaddr_in.
+        if (line.contains("type=SOCKADDR") && line.contains("saddr=020001BBCB007150"))
+            ++unlisted;
+    }
+    QCOMPARE(installs, 50);
+    QCOMPARE(unpacks, 50);
+    QCOMPARE(creates, 50);
+    QCOMPARE(created.size(), 50); // every install its own binary
+    QCOMPARE(firstRuns, 50);
+    QCOMPARE(unlisted, 5); // every tenth
+    const ProcessResult raw = ausearch(audit, {QStringLiteral("--raw")});
+    QCOMPARE(raw.exitCode, 0);
+    QCOMPARE(nonEmptyLines(raw.out).size(), lines.size());
+    // The stories keep their times.
+    QCOMPARE(noisy.story(QStringLiteral("a"))->install.time, m_result.story(QStringLiteral("a"))->install.time);
 }
 
 QTEST_GUILESS_MAIN(Tst_linuxscenario)

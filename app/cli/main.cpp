@@ -177,11 +177,12 @@ const char *const Usage = R"(Usage: chainscope-cli COMMAND [ARGS]
 
 Commands:
   new CASE                         create an empty case file
-  demo DIR [--seed N] [--noise N] [--windows-noise N] [--only linux|windows|macos]
+  demo DIR [--seed N] [--noise N] [--windows-noise N] [--installs N] [--only linux|windows|macos]
                                    write the demo evidence into DIR: audit.log, dpkg.log,
                                    history.log (Linux), Sysmon/Application .evtx (Windows) and
                                    eslogger, unified log and install.log (macOS; without --only
-                                   only when this build reads them)
+                                   only when this build reads them); --installs makes N of the
+                                   audit noise events' patterns benign apt installs (benchmarks)
   import CASE PATH... [--json] [--host NAME] [--timezone ZONE] [--again]
                                    import log files (format detected from content; .gz read directly),
                                    folders (recursively) and archives (zip, tar, tar.gz, tar.xz, 7z, read
@@ -273,21 +274,27 @@ int cmdDemo(const QStringList &args)
         QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("write only linux, windows or macos evidence"),
         QStringLiteral("PLATFORM"));
+    const QCommandLineOption installs(QStringLiteral("installs"),
+        QStringLiteral("of the audit noise, benign apt installs (11 events each)"), QStringLiteral("N"),
+        QStringLiteral("0"));
     p.addOption(seed);
     p.addOption(noise);
     p.addOption(windowsNoise);
+    p.addOption(installs);
     p.addOption(only);
     if (!parse(p, args, 2, 2))
         return ExitFailure;
     LinuxScenarioOptions options;
     WindowsScenarioOptions windowsOptions;
-    bool ok1 = false, ok2 = false, ok3 = false;
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
     options.seed = p.value(seed).toULongLong(&ok1);
     windowsOptions.seed = options.seed;
     options.noiseEvents = p.value(noise).toLongLong(&ok2);
     windowsOptions.noiseEvents = p.value(windowsNoise).toLongLong(&ok3);
-    if (!ok1 || !ok2 || !ok3 || options.noiseEvents < 0 || windowsOptions.noiseEvents < 0)
-        return fail(QStringLiteral("--seed, --noise and --windows-noise take non-negative numbers"));
+    options.noiseInstalls = p.value(installs).toLongLong(&ok4);
+    if (!ok1 || !ok2 || !ok3 || !ok4 || options.noiseEvents < 0 || windowsOptions.noiseEvents < 0
+        || options.noiseInstalls < 0)
+        return fail(QStringLiteral("--seed, --noise, --windows-noise and --installs take non-negative numbers"));
     const QString platform = p.value(only);
     if (!platform.isEmpty() && platform != u"linux" && platform != u"windows" && platform != u"macos")
         return fail(QStringLiteral("--only takes linux, windows or macos"));

@@ -1606,10 +1606,12 @@ void Scenario::build()
 // event takes the next slot of an even grid over [from, to], so the stream needs no
 // memory however long it is. Multi-event patterns only start when they fit, so exactly
 // `count` events come out and no process is left half-created.
+constexpr qint64 InstallEvents = 11;
+
 class Noise
 {
 public:
-    Noise(const Scenario &scenario, Random &random, qint64 count, qint64 from, qint64 to);
+    Noise(const Scenario &scenario, Random &random, qint64 count, qint64 installs, qint64 from, qint64 to);
 
     bool done() const { return m_emitted >= m_count; }
     qint64 nextTime() const { return m_nextTime; }
@@ -1631,6 +1633,7 @@ private:
     void exec(AuditLogWriter &w, Command &c, qint64 pid);
     void exit(AuditLogWriter &w, Command &c, qint64 pid);
     void connect(AuditLogWriter &w);
+    void install(AuditLogWriter &w);
 
     Random &m_random;
     qint64 m_count;
@@ -1651,6 +1654,16 @@ private:
     int m_second = 0;
     qint64 m_pidA = 0;
     qint64 m_pidB = 0;
+    // Installs (kind 4): one starts at every m_installEvery-th event while any are left.
+    qint64 m_installs = 0;
+    qint64 m_installEvery = 0;
+    qint64 m_nextInstallAt = 0;
+    qint64 m_installNumber = 0;
+    qint64 m_nextInode = 0x2f0000; // above the scenario's inodes
+    Command m_installer;
+    Command m_dpkg;
+    Command m_tool;
+    AuditPathItem m_usrBin;
 };
 
 Noise::Command Noise::command(const Scenario &scenario, const QByteArray &path, const QList<QByteArray> &argv) const
@@ -1673,7 +1686,7 @@ Noise::Command Noise::command(const Scenario &scenario, const QByteArray &path, 
     return c;
 }
 
-Noise::Noise(const Scenario &scenario, Random &random, qint64 count, qint64 from, qint64 to)
+Noise::Noise(const Scenario &scenario, Random &random, qint64 count, qint64 installs, qint64 from, qint64 to)
     : m_random(random)
     , m_count(count)
     , m_from(from)
@@ -1711,6 +1724,21 @@ Noise::Noise(const Scenario &scenario, Random &random, qint64 count, qint64 from
     for (const auto &c : commands)
         m_singles.append(command(scenario, c.path, c.argv));
     m_pipes = {{4, 16}, {2, 17}, {11, 18}, {8, 19}};
+    // Each install is eleven events; no more than fit in the noise.
+    m_installs = qBound<qint64>(0, installs, count / InstallEvents);
+    if (m_installs > 0) {
+        m_installEvery = count / m_installs;
+        m_nextInstallAt = m_installEvery / 2;
+        m_installer = command(scenario, "/usr/bin/apt-get", {});
+        m_installer.task.setIds(0, 0); // the ops user's root shell (sudo -i)
+        m_dpkg = command(scenario, "/usr/bin/dpkg", {});
+        m_dpkg.task.setIds(0, 0);
+        m_tool = m_installer;
+        m_usrBin.name = QByteArrayLiteral("/usr/bin/");
+        m_usrBin.inode = scenario.h.fs.find("/usr/bin")->inode;
+        m_usrBin.mode = 040755;
+        m_usrBin.nametype = QByteArrayLiteral("PARENT");
+    }
     m_nextTime = slotTime(0);
 }
 
@@ -1735,7 +1763,11 @@ void Noise::plan()
     const qint64 left = m_count - m_emitted;
     const qint64 roll = m_random.between(1, 100);
     m_step = 0;
-    if (left >= 6 && roll <= 12) {
+    if (m_installNumber < m_installs && m_emitted >= m_nextInstallAt && left >= InstallEvents) {
+        m_kind = 4;
+        m_nextInstallAt += m_installEvery;
+        ++m_installNumber;
+    } else if (left >= 6 && roll <= 12) {
         m_kind = 2;
         const auto &pipe = m_pipes.at(m_random.between(0, m_pipes.size() - 1));
         m_first = pipe.first;
@@ -1849,9 +1881,103 @@ void Noise::writeNext(AuditLogWriter &w)
         }
         m_step = m_step == 5 ? 0 : m_step + 1;
         break;
+    case 4:
+        install(w);
+        m_step = m_step == InstallEvents - 1 ? 0 : m_step + 1;
+        break;
     default:
         connect(w);
         m_step = 0;
+        break;
+    }
+}
+
+// Step m_step of install m_installNumber: the shell forks apt-get, apt-get forks dpkg,
+// dpkg creates the binary, both exit; the shell forks the binary's first run, which
+// connects and exits.
+void Noise::install(AuditLogWriter &w)
+{
+    const QByteArray name = QByteArrayLiteral("benchpkg") + QByteArray::number(m_installNumber);
+    const QByteArray binary = QByteArrayLiteral("/usr/bin/") + name;
+    AuditSyscall call;
+    switch (m_step) {
+    case 0:
+        clone(w, m_pidA = newPid());
+        break;
+    case 1:
+        m_installer.task.argv = {"apt-get", "install", "-y", name};
+        m_installer.task.ppid = m_shell.pid;
+        exec(w, m_installer, m_pidA);
+        break;
+    case 2: // apt-get forks dpkg
+        m_pidB = newPid();
+        call.number = AuditSyscallNr::Clone;
+        call.exit = m_pidB;
+        call.a0 = CloneFork;
+        call.key = QByteArrayLiteral("proc");
+        w.syscall(call, m_installer.task);
+        w.proctitle(m_installer.task.argv);
+        break;
+    case 3:
+        m_dpkg.task.argv = {"/usr/bin/dpkg", "--status-fd", "35", "--unpack", "--auto-deconfigure",
+            "/var/cache/apt/archives/" + name + "_1.0_amd64.deb"};
+        m_dpkg.task.ppid = m_pidA;
+        exec(w, m_dpkg, m_pidB);
+        break;
+    case 4: { // dpkg creates the binary
+        AuditPathItem created;
+        created.name = binary;
+        created.inode = ++m_nextInode;
+        created.mode = 0100755;
+        created.nametype = QByteArrayLiteral("CREATE");
+        call.number = AuditSyscallNr::Openat;
+        call.exit = m_random.between(3, 6);
+        call.a0 = AtFdcwd;
+        call.a1 = 0x55d3c0000000ULL + (m_random.next() % 0xffffff) * 16;
+        call.a2 = 0xc1;
+        call.a3 = 0755;
+        call.items = 2;
+        call.key = QByteArrayLiteral("binwrite");
+        w.syscall(call, m_dpkg.task);
+        w.cwd(m_dpkg.task.cwd);
+        w.path(0, m_usrBin);
+        w.path(1, created);
+        w.proctitle(m_dpkg.task.argv);
+        m_tool.items = {created, m_installer.items.at(1)};
+        m_tool.items[0].nametype = QByteArrayLiteral("NORMAL");
+        break;
+    }
+    case 5:
+        exit(w, m_dpkg, m_pidB);
+        break;
+    case 6:
+        exit(w, m_installer, m_pidA);
+        break;
+    case 7:
+        clone(w, m_pidA = newPid());
+        break;
+    case 8:
+        m_tool.task.argv = {name, "--version"};
+        m_tool.task.comm = name.left(15);
+        m_tool.task.exe = binary;
+        m_tool.task.ppid = m_shell.pid;
+        exec(w, m_tool, m_pidA);
+        break;
+    case 9: {
+        const bool unlisted = m_installNumber % 10 == 0;
+        call.number = AuditSyscallNr::Connect;
+        call.exit = Einprogress;
+        call.a0 = 5;
+        call.a1 = 0x7ffd10000000ULL + (m_random.next() % 0xffffff) * 16;
+        call.a2 = 0x10;
+        call.key = QByteArrayLiteral("egress");
+        w.syscall(call, m_tool.task);
+        w.sockaddrInet(unlisted ? ipv4("203.0.113.80") : ipv4("192.0.2.10"), 443);
+        w.proctitle(m_tool.task.argv);
+        break;
+    }
+    default:
+        exit(w, m_tool, m_pidA);
         break;
     }
 }
@@ -1897,7 +2023,8 @@ LinuxScenarioResult writeLinuxScenario(const QString &directory, const LinuxScen
     // The kernel's serials started at boot; some events came before auditd.
     writer.setNextSerial(random.between(180, 420));
     const qint64 lastStory = pending.last().time;
-    Noise noise(scenario, random, options.noiseEvents, options.start.toMSecsSinceEpoch() + 4 * Minute, lastStory);
+    Noise noise(scenario, random, options.noiseEvents, options.noiseInstalls,
+        options.start.toMSecsSinceEpoch() + 4 * Minute, lastStory);
     QList<qint64> serials(pending.size());
     for (Pending &p : pending) {
         while (!noise.done() && noise.nextTime() < p.time)

@@ -1,0 +1,261 @@
+// Open benchmark (issue 15): what the analyst waits for when a big case opens, and what
+// it costs in memory. One phase per process, so that each phase's peak RSS is its own:
+//
+//   chainscope-bench-open CASE --phase open|recompute|page|timeline [--runs N]
+//
+//  open       open the case store, CaseIndex::load, Correlator::run under the case
+//             policy: exactly what `chainscope-cli chains` and the workbench's
+//             ChainAnalysis do on open. One run per process (the caller repeats it).
+//  recompute  after an (untimed) open, N times each: a window-only change
+//             (TimeWindow=4h: in the correlator's WorkKey, so the seeds are re-walked),
+//             an allow-list-only change (ApprovedUpdateHosts+=203.0.113.0/24: judged
+//             again from the kept work), and a path-scope change (PathScope+=/srv/bench/bin:
+//             the policy-dependent re-walk of every seed). Each timed change starts
+//             from the case policy's cached work, as the analyst's next edit would.
+//  page       the events table's first page: EventsModel::reset (the match count) and
+//             the first fetchMore (EventsModel::PageSize rows, CaseStore::queryEvents);
+//             then one page from the middle of the case by offset. One run.
+//  timeline   after an (untimed) open, N times: the density strip (one SQL GROUP BY
+//             and its replot) and the first chain's timeline (showChain and replot),
+//             offscreen, as bench_timeline measures them.
+//
+// Prints key=value lines; tests/bench/bench_open.sh runs the phases and makes the table.
+
+#include "caseindex.h"
+#include "casestore.h"
+#include "correlator.h"
+#include "densitystrip.h"
+#include "eventsmodel.h"
+#include "timelineview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+
+#include <qcustomplot.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Chainscope;
+
+namespace {
+
+QTextStream out(stdout);
+
+double seconds(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+double peakRssMib()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0;
+}
+
+// VmRSS now (what stays resident after the phase), from /proc/self/status.
+double currentRssMib()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+void print(const char *key, double value, int decimals = 3)
+{
+    out << key << '=' << QString::number(value, 'f', decimals) << '\n';
+    out.flush();
+}
+
+// The open path, timed in its three parts.
+struct Opened
+{
+    std::unique_ptr<CaseStore> store;
+    std::shared_ptr<CaseIndex> index;
+    std::unique_ptr<Correlator> correlator;
+    Policy policy;
+    QList<Chain> chains;
+};
+
+Opened open(const QString &path, bool report)
+{
+    Opened o;
+    QElapsedTimer all;
+    all.start();
+    QElapsedTimer t;
+    t.start();
+    // As ChainAnalysis and the CLI open it: analysis only reads.
+    o.store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+    o.policy = o.store->policy();
+    o.policy.compile();
+    const double storeSeconds = seconds(t);
+    t.restart();
+    o.index = std::make_shared<CaseIndex>();
+    o.index->load(*o.store);
+    const double loadSeconds = seconds(t);
+    t.restart();
+    o.correlator = std::make_unique<Correlator>(*o.index);
+    o.chains = o.correlator->run(o.policy);
+    const double correlateSeconds = seconds(t);
+    if (report) {
+        out << "events=" << o.store->eventCount() << " indexed=" << o.index->loadedEvents()
+            << " processes=" << o.index->processes().size() << " chains=" << o.chains.size() << '\n';
+        print("open_store_s", storeSeconds);
+        print("index_load_s", loadSeconds);
+        print("correlate_s", correlateSeconds);
+        print("open_to_chains_s", seconds(all));
+        print("rss_after_open_mib", currentRssMib(), 1);
+    }
+    return o;
+}
+
+int phaseRecompute(const QString &path, int runs)
+{
+    Opened o = open(path, false);
+    struct Change
+    {
+        const char *key;
+        const char *assignment;
+    };
+    const Change changes[] = {
+        {"recompute_window", "TimeWindow=4h"},
+        {"recompute_allowlist", "ApprovedUpdateHosts+=203.0.113.0/24"},
+        {"recompute_rewalk", "PathScope+=/srv/bench/bin"},
+    };
+    for (const Change &c : changes) {
+        Policy changed = o.policy;
+        QString error;
+        if (!changed.applyAssignment(QString::fromLatin1(c.assignment), &error)) {
+            QTextStream(stderr) << c.assignment << ": " << error << '\n';
+            return 1;
+        }
+        changed.compile();
+        for (int i = 0; i < runs; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const QList<Chain> chains = o.correlator->run(changed);
+            const double s = seconds(t);
+            out << c.key << "_s=" << QString::number(s, 'f', 3) << " chains=" << chains.size()
+                << " reused_seeds=" << o.correlator->reusedSeeds() << '\n';
+            out.flush();
+            // Back to the case policy (untimed), so the next change starts from its work.
+            o.correlator->run(o.policy);
+        }
+    }
+    print("peak_rss_mib", peakRssMib(), 1);
+    return 0;
+}
+
+int phasePage(const QString &path)
+{
+    QElapsedTimer t;
+    t.start();
+    auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+    const double storeSeconds = seconds(t);
+    t.restart();
+    EventsModel model;
+    model.reset(store.get()); // the match count (the table's size), bookmarks
+    const double countSeconds = seconds(t);
+    model.fetchMore({}); // what the view asks for first: one page
+    const double pageSeconds = seconds(t);
+    // A page in the middle, as a scroll bar dragged there asks for it: offset paging
+    // in time order (the store's query, without the model's pages before it).
+    t.restart();
+    EventQuery middle;
+    middle.limit = EventsModel::PageSize;
+    middle.offset = model.matchCount() / 2;
+    qint64 middleRows = 0;
+    store->queryEvents(middle, [&](const Event &) {
+        ++middleRows;
+        return true;
+    });
+    const double middleSeconds = seconds(t);
+    out << "rows=" << model.rowCount() << " matches=" << model.matchCount() << " middle_rows=" << middleRows << '\n';
+    print("page_store_open_s", storeSeconds);
+    print("page_count_s", countSeconds);
+    print("first_page_s", pageSeconds);
+    print("middle_page_s", middleSeconds);
+    print("peak_rss_mib", peakRssMib(), 1);
+    return model.rowCount() > 0 ? 0 : 1;
+}
+
+int phaseTimeline(const QString &path, int runs)
+{
+    Opened o = open(path, false);
+    if (o.chains.isEmpty()) {
+        out << "error=no chain found\n";
+        return 1;
+    }
+    DensityStrip strip;
+    strip.resize(1200, 120);
+    strip.show();
+    strip.setStore(o.store.get());
+    TimelineView view;
+    view.resize(1200, 460);
+    view.show();
+    const Chain &chain = o.chains.first();
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        strip.refresh();
+        print("density_refresh_replot_s", seconds(t));
+        t.restart();
+        view.showChain(o.index, chain, o.policy.timeWindowUs);
+        print("timeline_showchain_replot_s", seconds(t));
+    }
+    out << "density_bins=" << strip.counts().size() << " chain_evidence=" << chain.evidence.size() << '\n';
+    print("peak_rss_mib", peakRssMib(), 1);
+    return 0;
+}
+
+int usage()
+{
+    QTextStream(stderr) << "usage: chainscope-bench-open CASE --phase open|recompute|page|timeline [--runs N]\n";
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments().mid(1);
+    const auto option = [&](const QString &name, const QString &fallback) {
+        const qsizetype i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
+    };
+    if (args.isEmpty() || !QFile::exists(args.first()))
+        return usage();
+    const QString path = args.first();
+    const QString phase = option(QStringLiteral("--phase"), QString());
+    const int runs = qMax(1, option(QStringLiteral("--runs"), QStringLiteral("3")).toInt());
+    try {
+        if (phase == u"open") {
+            open(path, true);
+            print("peak_rss_mib", peakRssMib(), 1);
+            return 0;
+        }
+        if (phase == u"recompute")
+            return phaseRecompute(path, runs);
+        if (phase == u"page")
+            return phasePage(path);
+        if (phase == u"timeline")
+            return phaseTimeline(path, runs);
+    } catch (const CaseError &e) {
+        QTextStream(stderr) << e.message() << '\n';
+        return 1;
+    }
+    return usage();
+}

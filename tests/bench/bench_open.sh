@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Open benchmark (issue 15): builds a big mixed case once (kept in DIR/case; delete DIR
+# to rebuild it, or change the sizes), then times each phase of opening it in separate
+# processes so each phase's peak RSS is its own, RUNS times, and prints a table of
+# medians with the spread (min–max).
+#
+#   bench_open.sh CLI BENCH DIR AUDIT_EVENTS SYSMON_EVENTS INSTALLS RUNS
+set -euo pipefail
+cli=$1 bench=$2 dir=$3 audit=$4 sysmon=$5 installs=$6 runs=$7
+case_dir=$dir/case
+db=$case_dir/bench.chainscope
+stamp="audit=$audit sysmon=$sysmon installs=$installs"
+
+if [ ! -f "$db" ] || [ "$(cat "$case_dir/stamp" 2>/dev/null)" != "$stamp" ]; then
+    rm -rf "$case_dir"
+    mkdir -p "$case_dir/evidence"
+    echo "building the case ($stamp) ..."
+    start=$(date +%s)
+    # The demo lists the files it wrote: audit.log, dpkg.log, history.log, the .evtx
+    # files (and the macOS files when this build reads them).
+    "$cli" demo "$case_dir/evidence" --noise "$audit" --windows-noise "$sysmon" --installs "$installs" \
+        >"$case_dir/files" 2>/dev/null
+    generated=$(date +%s)
+    "$cli" new "$db" >/dev/null
+    mapfile -t files <"$case_dir/files"
+    "$cli" import "$db" "${files[@]}" >"$case_dir/import.txt"
+    "$cli" policy "$db" --load "$case_dir/evidence/site-policy.json" >/dev/null
+    imported=$(date +%s)
+    du -sb "$case_dir/evidence" | cut -f1 >"$case_dir/evidence-bytes"
+    rm -rf "$case_dir/evidence"
+    echo "generate_s=$((generated - start)) import_s=$((imported - generated))" >"$case_dir/build.txt"
+    echo "$stamp" >"$case_dir/stamp"
+fi
+echo "case: $db ($stamp), $(stat -c %s "$db") bytes"
+echo "evidence: $(cat "$case_dir/evidence-bytes") bytes; $(cat "$case_dir/build.txt")"
+"$cli" summary "$db" | head -20
+
+out=$dir/results
+rm -rf "$out"
+mkdir -p "$out"
+# KEY VALUE per line, appended per run.
+record() { sed -n 's/^\([a-z_]*\)=\([0-9.]*\)\( .*\)\{0,1\}$/\1 \2/p' >>"$out/values"; }
+for i in $(seq "$runs"); do
+    "$bench" "$db" --phase open | tee -a "$out/open.txt" | sed 's/^peak_rss_mib/open_peak_rss_mib/' | record
+    "$bench" "$db" --phase page | tee -a "$out/page.txt" | sed 's/^peak_rss_mib/page_peak_rss_mib/' | record
+    /usr/bin/time -v "$cli" chains "$db" >/dev/null 2>"$out/time.txt" || true
+    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; ++i) s = s * 60 + p[i]; print "cli_chains_wall_s " s }
+        /Maximum resident set size/ { printf "cli_chains_max_rss_mib %.1f\n", $2 / 1024 }' "$out/time.txt" >>"$out/values"
+done
+"$bench" "$db" --phase recompute --runs "$runs" | tee "$out/recompute.txt" | sed 's/^peak_rss_mib/recompute_peak_rss_mib/' | record
+"$bench" "$db" --phase timeline --runs "$runs" | tee "$out/timeline.txt" | sed 's/^peak_rss_mib/timeline_peak_rss_mib/' | record
+grep -h '^events=\|^rows=\|chains=' "$out/open.txt" "$out/page.txt" | sort -u | head -3
+
+echo
+echo "| measure | median | min – max | runs |"
+echo "|---|---:|---:|---:|"
+for key in open_to_chains_s open_store_s index_load_s correlate_s open_peak_rss_mib rss_after_open_mib \
+    recompute_window_s recompute_allowlist_s recompute_rewalk_s recompute_peak_rss_mib \
+    page_count_s first_page_s middle_page_s page_peak_rss_mib density_refresh_replot_s timeline_showchain_replot_s timeline_peak_rss_mib \
+    cli_chains_wall_s cli_chains_max_rss_mib; do
+    awk -v k="$key" '$1 == k { print $2 }' "$out/values" | sort -g | awk -v k="$key" '{ v[++n] = $1 }
+        END { if (n == 0) exit; m = n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2;
+              printf "| %s | %.3f | %.3f – %.3f | %d |\n", k, m, v[1], v[n], n }'
+done
