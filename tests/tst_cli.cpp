@@ -838,6 +838,29 @@ void Tst_cli::exportAnalyticWritesRulesForTheCasePlatforms()
     QVERIFY(cli({QStringLiteral("export-analytic"), casePath, QStringLiteral("--format"), QStringLiteral("kql")})
                 .err.contains("unknown format \"kql\" (formats: eql, sigma, spl)"));
     QVERIFY(cli({QStringLiteral("--help")}).out.contains("export-analytic CASE --format eql|sigma|spl"));
+
+    // Linux and Windows evidence in one case: EQL and SPL are one query each, so they
+    // ask for --platform instead of writing queries no engine runs together; Sigma
+    // writes both platforms' rules, one YAML document each.
+    const QString windows = m_dir.filePath(QStringLiteral("hunt-windows"));
+    QCOMPARE(cli({QStringLiteral("demo"), windows, QStringLiteral("--only"), QStringLiteral("windows")}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("import"), casePath, windows}).exitCode, 0);
+    for (const char *single : {"eql", "spl"}) {
+        const ProcessResult r = cli(
+            {QStringLiteral("export-analytic"), casePath, QStringLiteral("--format"), QString::fromLatin1(single)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("choose one with --platform"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        const ProcessResult one = cli({QStringLiteral("export-analytic"), casePath, QStringLiteral("--format"),
+            QString::fromLatin1(single), QStringLiteral("--platform"), QStringLiteral("windows")});
+        QCOMPARE(one.exitCode, 0);
+        QVERIFY(one.out.contains("platform windows"));
+    }
+    const ProcessResult both
+        = cli({QStringLiteral("export-analytic"), casePath, QStringLiteral("--format"), QStringLiteral("sigma")});
+    QCOMPARE(both.exitCode, 0);
+    QVERIFY(both.out.contains("    product: windows\n"));
+    QVERIFY(both.out.contains("    product: linux\n"));
 }
 
 // report --pdf (issue 14) paints without a display: no DISPLAY, no WAYLAND_DISPLAY, no
@@ -869,6 +892,14 @@ void Tst_cli::reportWritesPdfWithoutDisplay()
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().startsWith("%PDF-"));
+    // A platform that needs a display, named in a session without one: still offscreen.
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    p.setProcessEnvironment(env);
+    const QString xcbPdf = m_dir.filePath(QStringLiteral("headless-xcb.pdf"));
+    p.start(Cli, {QStringLiteral("report"), casePath, QStringLiteral("--pdf"), xcbPdf});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, p.readAllStandardError().constData());
+    QVERIFY(QFile::exists(xcbPdf));
     const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
     if (pdftotext.isEmpty())
         QSKIP("pdftotext (poppler-utils) is not installed");

@@ -201,7 +201,9 @@ std::optional<QJsonArray> yamlDocuments(const QString &yaml, QString *why)
 const QStringList HostileSigners = {QStringLiteral("Evil\" or true or \"x"), QStringLiteral("O'Brien Ltd"),
     QStringLiteral("Back\\slash\\"), QStringLiteral("Star * Corp"), QStringLiteral("Why? Inc"),
     QStringLiteral("New\nLine"), QStringLiteral("Pipe | eval x=1"), QStringLiteral("Tick ` Corp"),
-    QStringLiteral("Esc\x1b[31m"), QStringLiteral("Bidi \u202Egnp.exe")};
+    QStringLiteral("Esc\x1b[31m"), QStringLiteral("Bidi \u202Egnp.exe"),
+    // A noncharacter YAML forbids anywhere in a file, and EQL's like-escape character.
+    QStringLiteral("Non\uFFFEcharacter"), QStringLiteral("Like\x01Escape")};
 const QStringList HostileHosts = {QStringLiteral("evil\"host.example"), QStringLiteral("back\\slash.example"),
     QStringLiteral("q?.example"), QStringLiteral("pipe|x.example"), QStringLiteral("tick`x.example"),
     QStringLiteral("o'brien.example"), QStringLiteral("nl\nx.example")};
@@ -213,7 +215,7 @@ Policy hostilePolicy()
     const bool ok = p.setList(QStringLiteral("ApprovedSigners"), HostileSigners, false, &error)
         && p.setList(QStringLiteral("ApprovedUpdateHosts"), HostileHosts, false, &error);
     if (!ok)
-        qWarning() << error;
+        qFatal("the hostile policy was refused: %s", qPrintable(error)); // else the tests would run on the demo's
     return p;
 }
 
@@ -239,6 +241,7 @@ private slots:
     void splRegexMatchesOnlyTheLiteral();
     void splHostileValuesStayInTheirStrings();
     void wildcardsKeepTheirMeaningOnlyInPatterns();
+    void likePatternsNeverCarryTheLikeEscape();
 };
 
 void Tst_hunt::matchesGoldenFiles_data()
@@ -515,6 +518,22 @@ void Tst_hunt::wildcardsKeepTheirMeaningOnlyInPatterns()
     const QString spl = e.render(HuntExporter::Format::Spl, Platform::Windows);
     QVERIFY(spl.contains(QLatin1String("setup.*\\\\.exe")));
     QVERIFY(spl.contains(QLatin1String(".+(?:\\\\.we\\\"ird\\\\.example)")));
+}
+
+void Tst_hunt::likePatternsNeverCarryTheLikeEscape()
+{
+    // Elasticsearch reads U+0001 in a like pattern as its escape character: an installer
+    // glob with one would escape the next wildcard or fail the query. It goes in as `?`.
+    Policy p = demoPolicy();
+    QString error;
+    QVERIFY2(p.setList(QStringLiteral("WindowsInstallers"), {QStringLiteral("up\x01*date.exe")}, false, &error),
+        qPrintable(error));
+    QVERIFY2(p.setList(QStringLiteral("ProgramPaths"), {QStringLiteral("C:\\To\x01ols\\*")}, false, &error),
+        qPrintable(error));
+    const QString eql = HuntExporter(p).render(HuntExporter::Format::Eql, Platform::Windows);
+    QVERIFY2(eql.contains(QLatin1String("\"up?*date.exe\"")), qPrintable(eql));
+    QVERIFY(eql.contains(QLatin1String("To?ols")));
+    QVERIFY(!eql.contains(QLatin1String("\\u{01}")));
 }
 
 QTEST_GUILESS_MAIN(Tst_hunt)

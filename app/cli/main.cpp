@@ -211,8 +211,10 @@ Commands:
   export-analytic CASE --format eql|sigma|spl [--platform windows|linux|macos] [--output FILE]
                                    the case policy's analytic as detection rules for a SIEM: an Elastic
                                    EQL sequence, Sigma rules with a temporal_ordered correlation, or a
-                                   Splunk search (docs/hunting.md); for each platform in the case's
-                                   events (Windows for an empty case) unless --platform; to stdout or FILE
+                                   Splunk search (docs/hunting.md); for the platform of the case's
+                                   events (Windows for an empty case) unless --platform (EQL and SPL
+                                   need one when the case holds several; Sigma takes them all); to
+                                   stdout or FILE
 
 Global option:
   --verbose                        on a case failure, also print the technical detail (the SQL
@@ -1121,6 +1123,16 @@ int cmdExportAnalytic(const QStringList &args)
         }
         if (platforms.isEmpty())
             platforms << Platform::Windows;
+        // An EQL search or an SPL search is one query: several platforms' queries in one
+        // file would not run as written. Sigma files hold any number of documents.
+        if (platforms.size() > 1 && *chosen != HuntExporter::Format::Sigma) {
+            QStringList names;
+            for (const Platform pl : std::as_const(platforms))
+                names << platformName(pl);
+            return fail(QStringLiteral("the case holds %1 evidence and %2 runs one query at a time: choose one "
+                                       "with --platform (sigma takes them all)")
+                            .arg(names.join(QStringLiteral(", ")), p.value(format).toLower()));
+        }
     }
     const HuntExporter exporter(store->policy());
     QString text;

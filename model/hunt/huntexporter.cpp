@@ -10,10 +10,13 @@ namespace {
 // Characters that must never reach a terminal or a rule file raw: C0 and C1 controls,
 // DEL, line and paragraph separators and the bidi overrides (a name that reads
 // backwards in a reviewer's editor).
+// U+FFFE and U+FFFF are noncharacters that YAML forbids anywhere in a file: raw, one
+// policy entry would make the whole Sigma file unreadable. (Unpaired surrogates cannot
+// reach a policy: it is read from UTF-8, whose decoder replaces them.)
 bool isControl(char16_t c)
 {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0x200e && c <= 0x200f)
-        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0xfffe || c == 0xffff;
 }
 
 bool hasControl(const QString &s)
@@ -230,6 +233,16 @@ QString eqlList(const QStringList &values)
     return u'(' + quoted.join(QStringLiteral(", ")) + u')';
 }
 
+// A value for EQL's `like`: Elasticsearch turns a like pattern into its own with
+// U+0001 as the escape character, so a U+0001 in a policy value would escape the next
+// wildcard (or fail the query). It becomes `?`, which still matches it.
+QStringList likeSafe(QStringList values)
+{
+    for (QString &v : values)
+        v.replace(QChar(0x0001), u'?');
+    return values;
+}
+
 // `field` is one of the monitored locations.
 QString eqlInPaths(const QString &field, const QList<PathSpec> &paths, Platform platform)
 {
@@ -249,7 +262,7 @@ QString eqlInPaths(const QString &field, const QList<PathSpec> &paths, Platform 
     }
     if (!globs.isEmpty())
         terms << QStringLiteral("%1 %2 %3")
-                     .arg(field, ci ? QStringLiteral("like~") : QStringLiteral("like"), eqlList(globs));
+                     .arg(field, ci ? QStringLiteral("like~") : QStringLiteral("like"), eqlList(likeSafe(globs)));
     return terms.size() == 1 ? terms.first() : u'(' + terms.join(QStringLiteral(" or ")) + u')';
 }
 
@@ -258,16 +271,16 @@ QString eqlInstaller(const Installers &inst, Platform platform)
     const QString like = platform == Platform::Windows ? QStringLiteral("like~") : QStringLiteral("like");
     QStringList terms;
     if (!inst.names.isEmpty())
-        terms << QStringLiteral("process.name %1 %2").arg(like, eqlList(inst.names));
+        terms << QStringLiteral("process.name %1 %2").arg(like, eqlList(likeSafe(inst.names)));
     if (!inst.scripts.isEmpty()) {
         QStringList patterns;
         for (const QString &s : inst.scripts)
             patterns << QStringLiteral("*/") + s << QStringLiteral("*\\") + s;
-        terms << QStringLiteral("process.args %1 %2").arg(like, eqlList(patterns));
+        terms << QStringLiteral("process.args %1 %2").arg(like, eqlList(likeSafe(patterns)));
     }
     for (const auto &[name, subcommand] : inst.subcommands) {
         terms << QStringLiteral("(process.name %1 %2 and process.args == %3)")
-                     .arg(like, HuntExporter::eqlString(name), HuntExporter::eqlString(subcommand));
+                     .arg(like, HuntExporter::eqlString(likeSafe({name}).first()), HuntExporter::eqlString(subcommand));
     }
     if (terms.isEmpty())
         return QStringLiteral("false");
