@@ -97,6 +97,7 @@ private slots:
     void timelineClickSelectsEverywhere();
     void searchAndFiltersInTheWindow();
     void triageIsKeptInTheCase();
+    void noteTypedJustBeforeClosingIsKept();
     void policyDialogValidatesAsTyped_data();
     void policyDialogValidatesAsTyped();
     void policyDialogLabelsAndGrowingLists();
@@ -1510,6 +1511,35 @@ void Tst_workbench::triageIsKeptInTheCase()
     }
     QCOMPARE(window.summaryPanel()->mark(), TriageMark::Confirmed);
     QCOMPARE(window.summaryPanel()->note(), note);
+}
+
+void Tst_workbench::noteTypedJustBeforeClosingIsKept()
+{
+    // The note is saved once typing pauses; closing the case within that pause must
+    // not lose it (nor put it into the next case).
+    const QString path = linuxDemoCase(QStringLiteral("triage-close"));
+    const QString note = QStringLiteral("ask the vendor");
+    qint64 seed = -1;
+    {
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+        QVERIFY(window.openCase(path));
+        QVERIFY(waitForChains(window, updated));
+        window.selectChain(0);
+        seed = window.chainsModel()->chainAt(0).seedEventId;
+        auto *noteEdit = window.summaryPanel()->findChild<QPlainTextEdit *>(QStringLiteral("triageNote"));
+        QVERIFY(noteEdit);
+        noteEdit->setFocus();
+        QTest::keyClicks(noteEdit, note);
+        QVERIFY(window.caseStore()->chainTriage().value(seed).note.isEmpty()); // still waiting
+        window.closeCase();
+    }
+    MainWindow window;
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    QVERIFY(window.openCase(path));
+    QCOMPARE(window.caseStore()->chainTriage().value(seed).note, note);
 }
 
 void Tst_workbench::policyDialogValidatesAsTyped_data()

@@ -136,13 +136,18 @@ void ChainSummaryPanel::clear()
     m_empty->show();
 }
 
-void ChainSummaryPanel::setChain(const Chain &chain, const ChainTriage &triage)
+void ChainSummaryPanel::flush()
 {
-    // A note still waiting for its debounce belongs to the chain shown before.
     if (m_noteTimer->isActive()) {
         m_noteTimer->stop();
         emitTriage();
     }
+}
+
+void ChainSummaryPanel::setChain(const Chain &chain, const ChainTriage &triage)
+{
+    // A note still waiting for its debounce belongs to the chain shown before.
+    flush();
     m_seedEventId = chain.seedEventId;
 
     const ChainMark mark = ChainsModel::markOf(chain.verdict);

@@ -27,6 +27,9 @@ public:
     void setChain(const Chain &chain, const ChainTriage &triage);
     // No chain: an empty-state text instead of the panel.
     void clear();
+    // Emits a note still waiting for its debounce now: before the case it belongs to
+    // is closed or replaced, or the window goes.
+    void flush();
     // The zone the install time is shown in; applies from the next setChain().
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
 

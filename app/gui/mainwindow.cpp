@@ -790,6 +790,8 @@ bool MainWindow::openCase(const QString &path)
 
 void MainWindow::setCase(std::unique_ptr<CaseStore> store)
 {
+    // A note typed a moment ago goes into the case it was written for.
+    m_summaryPanel->flush();
     m_store = std::move(store);
     setWindowFilePath(m_store ? m_store->path() : QString());
     setWindowTitle(m_store ? tr("%1 — Chainscope").arg(QFileInfo(m_store->path()).fileName()) : tr("Chainscope"));
@@ -1098,6 +1100,7 @@ void MainWindow::showChain(int row)
     if (row < 0 || !m_index || !m_store) {
         m_treeModel->clear();
         m_timeline->clear();
+        m_summaryPanel->flush();
         m_summaryPanel->clear();
         m_eventsPanel->setChainEvents({});
         m_density->markChainSpan(1, 0);
@@ -1146,6 +1149,7 @@ void MainWindow::showChain(int row)
 void MainWindow::showChainDetails(int row)
 {
     if (row < 0 || row >= m_chainsModel->rowCount()) {
+        m_summaryPanel->flush();
         m_summaryPanel->clear();
         return;
     }
@@ -1496,6 +1500,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_job)
         m_job->cancel();
+    m_summaryPanel->flush();
     saveSettings();
     event->accept();
 }
