@@ -444,10 +444,14 @@ void Tst_models::treeShowsTheEvidenceColumns()
             }
             if (flag == Mismatch::UnsignedModule) {
                 // The columns describe the flagged module, and say so.
+                int modules = 0;
                 for (const Evidence &x : chain.evidence) {
-                    if (x.node == node && x.flag == flag && x.role == QLatin1String("module"))
+                    if (x.node == node && x.flag == flag && x.role == QLatin1String("module")) {
+                        ++modules;
                         QVERIFY2(signer.startsWith(fileNameOf(x.target) + u':'), qPrintable(signer));
+                    }
                 }
+                QVERIFY2(modules > 0, "no flagged module load behind the row");
                 // Mismatch first: the reason opens with the flag's label.
                 sawUnsigned = true;
                 QCOMPARE(mark, ChainMark::Mismatch);
