@@ -364,6 +364,21 @@ void Tst_workbench::chainsTriageAndPolicyChange()
     if (!shot.isEmpty())
         QFile::copy(pdf, QString(shot).replace(QLatin1String(".png"), QLatin1String(".pdf")));
 
+    // One chain's report (File → Export Chain Report, as report --chain): that chain's
+    // section and no other.
+    window.selectChain(rowC2);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("actionExportChain"))->isEnabled());
+    const int chainId = window.chainsModel()->chainAt(rowC2).id;
+    const QString chainHtml = m_dir.filePath(QStringLiteral("wb-chain.html"));
+    QVERIFY(window.exportReport(chainHtml, {chainId}));
+    QFile chainFile(chainHtml);
+    QVERIFY(chainFile.open(QIODevice::ReadOnly));
+    const QString chainPage = QString::fromUtf8(chainFile.readAll());
+    for (int r = 0; r < window.chainsModel()->rowCount(); ++r) {
+        const int id = window.chainsModel()->chainAt(r).id;
+        QCOMPARE(chainPage.contains(QStringLiteral("<h3>Chain %1 \u2014 ").arg(id)), id == chainId);
+    }
+
     // Issue 11, finding 5: on a full disk an export fails, says so, and the report
     // exported before stays whole (QPrinter used to truncate it and write a broken PDF).
     // Room for both earlier reports whatever the PDF's size; the filler takes the rest.

@@ -2236,6 +2236,18 @@ Datei %2 von %3, %4 von %5 MB, %6 Ereignisse</translation>
         <source>Hunt rules written to %1</source>
         <translation>Hunt-Regeln nach %1 geschrieben</translation>
     </message>
+    <message>
+        <source>Export Chain %1 Report</source>
+        <translation>Bericht über Kette %1 exportieren</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf);;HTML report (*.html)</source>
+        <translation>PDF-Bericht (*.pdf);;HTML-Bericht (*.html)</translation>
+    </message>
+    <message>
+        <source>Export C&amp;hain Report…</source>
+        <translation>&amp;Kettenbericht exportieren…</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::PackageLogReader</name>

@@ -2216,6 +2216,18 @@ file %2 of %3, %4 of %5 MB, %6 events</source>
         <source>Hunt rules written to %1</source>
         <translation>ハントのルールを %1 に書き込みました</translation>
     </message>
+    <message>
+        <source>Export Chain %1 Report</source>
+        <translation>チェーン %1 のレポートをエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf);;HTML report (*.html)</source>
+        <translation>PDF レポート (*.pdf);;HTML レポート (*.html)</translation>
+    </message>
+    <message>
+        <source>Export C&amp;hain Report…</source>
+        <translation>チェーンのレポートをエクスポート(&amp;H)…</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::PackageLogReader</name>

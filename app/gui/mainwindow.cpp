@@ -381,6 +381,9 @@ void MainWindow::createActions()
     m_exportAction = file->addAction(tr("&Export Report…"), this, &MainWindow::askExport);
     m_exportAction->setObjectName(QStringLiteral("actionExport"));
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    m_exportChainAction = file->addAction(tr("Export C&hain Report…"), this, &MainWindow::askExportChain);
+    m_exportChainAction->setObjectName(QStringLiteral("actionExportChain"));
+    m_exportChainAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_E);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -501,6 +504,7 @@ void MainWindow::updateActions()
     // A report names the policy its chains were computed with: not while they are
     // being recomputed, and not before there is anything to report.
     m_exportAction->setEnabled(idle && hasEvents && m_index && !m_recomputing);
+    m_exportChainAction->setEnabled(m_exportAction->isEnabled() && currentChainRow() >= 0);
     m_findAction->setEnabled(hasEvents);
     m_timeZoneAction->setEnabled(open);
     m_zoneButton->setEnabled(open);
@@ -657,6 +661,20 @@ void MainWindow::askExport()
         this, tr("Export Report"), QString(), tr("HTML report (*.html);;PDF report (*.pdf)"));
     if (!path.isEmpty())
         exportReport(path);
+}
+
+void MainWindow::askExportChain()
+{
+    const int row = currentChainRow();
+    if (!m_store || row < 0)
+        return;
+    // The chain handed over alone: its evidence, timeline, marks and note, with the
+    // case's sources and policy, as `report --chain ID` writes it.
+    const int id = m_chainsModel->chainAt(row).id;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chain %1 Report").arg(id),
+        QStringLiteral("chain-%1.pdf").arg(id), tr("PDF report (*.pdf);;HTML report (*.html)"));
+    if (!path.isEmpty())
+        exportReport(path, {id});
 }
 
 void MainWindow::askDisplayTimeZone()
@@ -1269,13 +1287,14 @@ void MainWindow::showRaw(qint64 eventId)
         m_rawView->setPlainText(tr("No raw record stored for event %1.").arg(eventId));
 }
 
-bool MainWindow::exportReport(const QString &path)
+bool MainWindow::exportReport(const QString &path, const QList<int> &chainIds)
 {
     if (!m_store || !m_index)
         return false;
     // The report refers to the policy and the chains: both outlive it here.
     const Policy policy = m_store->policy();
-    const HtmlReport report(*m_store, *m_index, policy, m_chainsModel->chains());
+    HtmlReport report(*m_store, *m_index, policy, m_chainsModel->chains());
+    report.setChainSelection(chainIds);
     QString error;
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         // Paged for print: running header (case, generation time, policy version),

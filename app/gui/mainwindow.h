@@ -80,7 +80,9 @@ public:
     // Stores the policy as a new version and recomputes the chains off the GUI thread.
     // Ignored while an import runs (the case is being written).
     void applyPolicy(const Policy &policy);
-    bool exportReport(const QString &path); // .html or .pdf
+    // .html or .pdf; `chainIds` limits it to those chains (as report --chain), all when
+    // empty.
+    bool exportReport(const QString &path, const QList<int> &chainIds = {});
     // Verifies the case on a worker thread, on a connection of its own, and shows the
     // result in a dialog (issue 11, finding 13).
     void verifyCase();
@@ -185,6 +187,7 @@ private:
     void askPolicy();
     void askExportHunt();
     void askExport();
+    void askExportChain();
     void askDisplayTimeZone();
     void find();
     void showShortcuts();
@@ -245,6 +248,7 @@ private:
     QAction *m_importFolderAction = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_exportChainAction = nullptr;
     QAction *m_policyAction = nullptr;
     QAction *m_verifyAction = nullptr;
     QAction *m_exportHuntAction = nullptr;
