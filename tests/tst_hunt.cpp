@@ -208,12 +208,26 @@ const QStringList HostileHosts = {QStringLiteral("evil\"host.example"), QStringL
     QStringLiteral("q?.example"), QStringLiteral("pipe|x.example"), QStringLiteral("tick`x.example"),
     QStringLiteral("o'brien.example"), QStringLiteral("nl\nx.example")};
 
+// The pattern fields keep their wildcards, and must still not break out of their strings.
+const QStringList HostileInstallers = {QStringLiteral("up\"date or true or \"x*.exe"),
+    QStringLiteral("back\\slash*.exe"), QStringLiteral("new\nline.exe"), QStringLiteral("o'brien*.exe"),
+    QStringLiteral("pipe|eval.exe"), QStringLiteral("tick`x.exe")};
+const QStringList HostileProgramPaths
+    = {QStringLiteral("C:\\Program Files\\Evil\" or true or \"x"), QStringLiteral("C:\\O'Brien\\*")};
+const QStringList HostilePathScope
+    = {QStringLiteral("/opt/pipe|x"), QStringLiteral("/opt/new\nline"), QStringLiteral("/opt/q\"uote*")};
+
 Policy hostilePolicy()
 {
     Policy p = demoPolicy();
     QString error;
     const bool ok = p.setList(QStringLiteral("ApprovedSigners"), HostileSigners, false, &error)
-        && p.setList(QStringLiteral("ApprovedUpdateHosts"), HostileHosts, false, &error);
+        && p.setList(QStringLiteral("ApprovedUpdateHosts"), HostileHosts, false, &error)
+        && p.setList(QStringLiteral("WindowsInstallers"), HostileInstallers, false, &error)
+        && p.setList(QStringLiteral("LinuxInstallers"), HostileInstallers, false, &error)
+        && p.setList(QStringLiteral("MacInstallers"), HostileInstallers, false, &error)
+        && p.setList(QStringLiteral("ProgramPaths"), HostileProgramPaths, false, &error)
+        && p.setList(QStringLiteral("PathScope"), HostilePathScope, false, &error);
     if (!ok)
         qFatal("the hostile policy was refused: %s", qPrintable(error)); // else the tests would run on the demo's
     return p;
@@ -409,6 +423,14 @@ void Tst_hunt::eqlHostileValuesStayInTheirStrings()
         QCOMPARE(parseEqlString(q, at, &end).value_or(QString()), s);
     }
     QVERIFY(q.contains(QLatin1String("not dll.code_signature.subject_name in~ (")));
+    // Installer globs keep their wildcards but read back whole from their strings.
+    for (const QString &name : HostileInstallers) {
+        const qsizetype at = q.indexOf(HuntExporter::eqlString(name));
+        QVERIFY2(at >= 0, qPrintable(showControlCharacters(name, false)));
+        qsizetype end = 0;
+        QCOMPARE(parseEqlString(q, at, &end).value_or(QString()), name);
+    }
+    QVERIFY(!q.contains(QLatin1String("update or true")) && !q.contains(QLatin1String("Evil\" or true")));
     // Exact hosts are case folded, as the workbench compares them, and exact (in~).
     QVERIFY(q.contains(HuntExporter::eqlString(QStringLiteral("q?.example"))));
     QVERIFY(!q.contains(QLatin1String("destination.domain like")));
