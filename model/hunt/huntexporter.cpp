@@ -440,14 +440,10 @@ QString HuntExporter::fileExtension(Format format)
 
 QString HuntExporter::timeSpan(qint64 us)
 {
+    // The policy's own notation (90m, 4h, 2d), which EQL, Sigma and SPL all read; a
+    // window with a fraction of a second is widened to the next whole one, never cut.
     const qint64 seconds = std::max<qint64>(1, (std::max<qint64>(us, 0) + 999999) / 1000000);
-    if (seconds % 86400 == 0)
-        return QStringLiteral("%1d").arg(seconds / 86400);
-    if (seconds % 3600 == 0)
-        return QStringLiteral("%1h").arg(seconds / 3600);
-    if (seconds % 60 == 0)
-        return QStringLiteral("%1m").arg(seconds / 60);
-    return QStringLiteral("%1s").arg(seconds);
+    return Policy::formatDuration(seconds * 1000000);
 }
 
 QString HuntExporter::eqlString(const QString &value)
