@@ -44,6 +44,7 @@ private slots:
     void rawCodecRejectsHostileFrames_data();
     void rawCodecRejectsHostileFrames();
     void brokenSurrogatesStayInTheirColumn();
+    void platformsOfTheEvidence();
     void triageIsKeptBySeed();
     void bookmarksFollowEventTime();
     void policyHistoryKeepsEveryVersion();
@@ -672,6 +673,31 @@ void Tst_casestore::gapsRoundTrip()
 
 // Issue 14: the analyst's marks and notes survive closing the case, are replaced in
 // place, and a chain set back to no mark and no note leaves no row behind.
+// Platforms with a host and platforms whose logs name none (dpkg, install.log) both
+// count; one without events does not.
+void Tst_casestore::platformsOfTheEvidence()
+{
+    auto store = CaseStore::create(freshPath());
+    QCOMPARE(store->platforms(), QList<Platform>());
+    SourceInfo info;
+    info.path = QStringLiteral("/evidence/mixed");
+    info.format = QStringLiteral("auditd");
+    const qint64 sourceId = store->beginSource(info);
+    {
+        EventWriter writer(*store, sourceId);
+        Event e;
+        e.kind = EventKind::ProcessStart;
+        e.platform = Platform::MacOS; // no host
+        writer.add(e, -1);
+        e.platform = Platform::Linux;
+        e.host = QStringLiteral("web01");
+        writer.add(e, -1);
+        ImportCounts counts;
+        writer.finish(counts);
+    }
+    QCOMPARE(store->platforms(), (QList<Platform> {Platform::Linux, Platform::MacOS}));
+}
+
 void Tst_casestore::triageIsKeptBySeed()
 {
     const QString path = freshPath();

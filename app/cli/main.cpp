@@ -1112,15 +1112,7 @@ int cmdExportAnalytic(const QStringList &args)
     auto store = openForReading(p.positionalArguments().at(1));
     if (platforms.isEmpty()) {
         // The platforms the evidence came from: a hunt for the fleet the case stands for.
-        QSet<Platform> present;
-        for (const SourceInfo &s : store->sources()) {
-            for (const Platform pl : store->hostlessPlatforms(s.id))
-                present.insert(pl);
-        }
-        for (const Platform pl : {Platform::Windows, Platform::Linux, Platform::MacOS}) {
-            if (present.contains(pl) || !store->hosts(pl).isEmpty())
-                platforms << pl;
-        }
+        platforms = store->platforms();
         if (platforms.isEmpty())
             platforms << Platform::Windows;
         // An EQL search or an SPL search is one query: several platforms' queries in one

@@ -640,15 +640,10 @@ void MainWindow::askExportHunt()
 {
     if (!m_store || m_job)
         return;
-    // The platform offered first: the first one the case's evidence comes from.
-    Platform platform = Platform::Windows;
-    for (const Platform p : {Platform::Windows, Platform::Linux, Platform::MacOS}) {
-        if (!m_store->hosts(p).isEmpty()) {
-            platform = p;
-            break;
-        }
-    }
-    HuntExportDialog dialog(m_store->policy(), platform, this);
+    // The platform offered first: the first one the case's evidence comes from (as the
+    // CLI's export-analytic picks them), Windows for an empty case.
+    const QList<Platform> present = m_store->platforms();
+    HuntExportDialog dialog(m_store->policy(), present.isEmpty() ? Platform::Windows : present.first(), this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Hunt rules written to %1").arg(dialog.pathEdit()->text()), 5000);
 }

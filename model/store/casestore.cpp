@@ -793,6 +793,20 @@ QList<Platform> CaseStore::hostlessPlatforms(qint64 sourceId)
     return result;
 }
 
+QList<Platform> CaseStore::platforms()
+{
+    QSet<Platform> present;
+    Statement st(*m_db, "SELECT DISTINCT platform FROM events");
+    while (st.step())
+        present.insert(platformFromName(st.text(0)));
+    QList<Platform> result;
+    for (const Platform p : {Platform::Windows, Platform::Linux, Platform::MacOS}) {
+        if (present.contains(p))
+            result.append(p);
+    }
+    return result;
+}
+
 void CaseStore::forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit)
 {
     // Optional filters become "? IS NULL OR column = ?" so one statement serves all

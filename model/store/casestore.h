@@ -229,6 +229,9 @@ public:
     QStringList hosts(Platform platform);
     // The platforms of a source's events that name no host.
     QList<Platform> hostlessPlatforms(qint64 sourceId);
+    // The platforms the case's events come from, with or without a host name, in the
+    // order Windows, Linux, macOS (the hunt export offers rules for these).
+    QList<Platform> platforms();
     void forEachEvent(const EventFilter &filter, const std::function<bool(const Event &)> &visit);
     std::optional<Event> event(qint64 id);
     // The events table (issue 14): a page of the events that match, in the query's order.
