@@ -423,17 +423,24 @@ bool EventsPanel::selectEventIfShown(qint64 eventId)
     if (m_debounce->isActive())
         applyFilters();
     const int row = eventId >= 0 ? m_model->rowOfEvent(eventId) : -1;
-    m_selecting = true;
     if (row < 0) {
+        m_selecting = true;
         m_view->selectionModel()->clear();
+        m_selecting = false;
     } else {
-        const QModelIndex index = m_model->index(row, EventsModel::Time);
-        m_view->setCurrentIndex(index);
-        m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        selectRow(row);
     }
-    m_selecting = false;
     return row >= 0;
+}
+
+void EventsPanel::selectRow(int row)
+{
+    m_selecting = true;
+    const QModelIndex index = m_model->index(row, EventsModel::Time);
+    m_view->setCurrentIndex(index);
+    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_selecting = false;
 }
 
 void EventsPanel::setTimeRange(qint64 fromUs, qint64 toUs)
@@ -498,14 +505,8 @@ void EventsPanel::selectEvent(qint64 eventId)
         clearFilters();
         row = m_model->rowOfEvent(eventId);
     }
-    if (row < 0)
-        return;
-    m_selecting = true;
-    const QModelIndex index = m_model->index(row, EventsModel::Time);
-    m_view->setCurrentIndex(index);
-    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
-    m_selecting = false;
+    if (row >= 0)
+        selectRow(row);
 }
 
 QList<int> EventsPanel::visibleColumns() const

@@ -93,6 +93,8 @@ signals:
     void bookmarksChanged();
 
 private:
+    // Selects, makes current and scrolls to a row, emitting no eventSelected.
+    void selectRow(int row);
     void fillChoices();
     void applyFilters();
     EventQuery currentQuery() const;
