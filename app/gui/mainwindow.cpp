@@ -924,12 +924,7 @@ void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chai
     // The raw pane and the Events tab stay on the event the analyst was on: the events
     // did not change, only what the policy makes of them.
     if (previousEvent >= 0) {
-        for (const IndexedEvent &e : m_index->events()) {
-            if (e.id == previousEvent) {
-                selectTreeNode(e.node);
-                break;
-            }
-        }
+        selectTreeNode(nodeOfEvent(previousEvent));
         setCurrentEvent(previousEvent);
     }
     statusBar()->showMessage(
@@ -1074,7 +1069,27 @@ qint32 MainWindow::nodeOfEvent(qint64 eventId) const
 {
     if (!m_index || eventId < 0)
         return -1;
-    for (const IndexedEvent &e : m_index->events()) {
+    const QList<IndexedEvent> &events = m_index->events();
+    const auto nodeAt = [&](qint32 i) -> std::optional<qint32> {
+        if (i >= 0 && i < events.size() && events.at(i).id == eventId)
+            return events.at(i).node;
+        return std::nullopt;
+    };
+    // What the timeline and the stage steps show is the selected chain's evidence and
+    // nearest misses, each with its index: found there without walking every event of
+    // the case (millions in a big one) on each click.
+    if (const int row = currentChainRow(); row >= 0) {
+        const Chain &chain = m_chainsModel->chainAt(row);
+        for (const Evidence &x : chain.evidence) {
+            if (const auto node = nodeAt(x.eventIndex))
+                return *node;
+        }
+        for (const MissingStage &m : chain.missingStages) {
+            if (const auto node = nodeAt(m.nearestEvent))
+                return *node;
+        }
+    }
+    for (const IndexedEvent &e : events) {
         if (e.id == eventId)
             return e.node;
     }
