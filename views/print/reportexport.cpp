@@ -27,7 +27,6 @@
 #include <QVariant>
 
 #include <algorithm>
-#include <optional>
 
 namespace Chainscope {
 
@@ -200,8 +199,8 @@ QString plain(const QString &text)
     return showControlCharacters(text, false);
 }
 
-QByteArray renderDocument(const QString &html, const std::optional<PageHeader> &header,
-    const QHash<QString, QString> &timelines, const QString &title)
+QByteArray renderDocument(
+    const QString &html, const PageHeader &header, const QHash<QString, QString> &timelines, const QString &title)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -266,16 +265,12 @@ QByteArray renderDocument(const QString &html, const std::optional<PageHeader> &
         }
 
         const QString pageOf = Text::tr("page %1 of %2");
-        QString left;
-        QString right;
-        if (header) {
-            right = Text::tr("generated %1 UTC")
-                        .arg(header->generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-            if (!header->policyVersion.isEmpty())
-                right += QStringLiteral("  ·  ") + plain(header->policyVersion);
-            left = metrics.elidedText(plain(header->caseFileName), Qt::ElideMiddle,
-                std::max(width / 4, width - metrics.horizontalAdvance(right) - 4 * lineHeight));
-        }
+        QString right = Text::tr("generated %1 UTC")
+                            .arg(header.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        if (!header.policyVersion.isEmpty())
+            right += QStringLiteral("  ·  ") + plain(header.policyVersion);
+        const QString left = metrics.elidedText(plain(header.caseFileName), Qt::ElideMiddle,
+            std::max(width / 4, width - metrics.horizontalAdvance(right) - 4 * lineHeight));
         // Half a border's width either side of a page's slice, so that the line between
         // two rows is drawn on both pages rather than halved.
         const double bleed = fromCssPixels(0.75);
@@ -286,11 +281,9 @@ QByteArray renderDocument(const QString &html, const std::optional<PageHeader> &
                 writer.newPage();
             painter.setFont(small);
             painter.setPen(QColor(0x55, 0x55, 0x55));
-            if (header) {
-                const QRectF line(0, 0, width, lineHeight);
-                painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, left);
-                painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, right);
-            }
+            const QRectF line(0, 0, width, lineHeight);
+            painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, left);
+            painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, right);
             const double rule = fromCssPixels(0.5);
             painter.fillRect(QRectF(0, lineHeight * 1.35, width, rule), QColor(0xbb, 0xbb, 0xbb));
             painter.fillRect(
