@@ -2228,6 +2228,10 @@ file %2 of %3, %4 of %5 MB, %6 events</source>
         <source>Export C&amp;hain Report…</source>
         <translation>チェーンのレポートをエクスポート(&amp;H)…</translation>
     </message>
+    <message>
+        <source>Chains of policy version %1 as the case kept them from its last analysis (read in %2 ms); a policy change computes them again from every event</source>
+        <translation>前回の分析で保存されたポリシー バージョン %1 のチェーンです（%2 ms で読み込み）。ポリシーを変更すると、すべてのイベントから再計算されます</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::PackageLogReader</name>

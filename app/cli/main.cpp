@@ -4,6 +4,7 @@
 #include "caseindex.h"
 #include "casestore.h"
 #include "caseverifier.h"
+#include "chainsnapshot.h"
 #include "collection.h"
 #include "correlator.h"
 #include "eventjson.h"
@@ -755,18 +756,30 @@ int cmdSummary(const QStringList &args)
 
 struct Analysis
 {
-    CaseIndex index;
-    std::unique_ptr<Correlator> correlator;
+    std::shared_ptr<const CaseIndex> index;
     QList<Chain> chains;
 };
 
-// Loads the case's events into memory once and correlates them under `policy`.
+// The case's chains under `policy`: those the case kept from its last analysis under
+// the same policy (issue 15), else computed from all its events, and then kept for the
+// next command when the case can be written.
 std::unique_ptr<Analysis> analyse(CaseStore &store, const Policy &policy)
 {
     auto a = std::make_unique<Analysis>();
-    a->index.load(store);
-    a->correlator = std::make_unique<Correlator>(a->index);
-    a->chains = a->correlator->run(policy);
+    const QByteArray key = ChainCache::keyFor(policy);
+    if (std::optional<ChainSnapshot> kept = ChainCache::read(store, key)) {
+        a->index = std::move(kept->index);
+        a->chains = std::move(kept->chains);
+        return a;
+    }
+    const qint64 generation = store.eventsGeneration();
+    auto index = std::make_shared<CaseIndex>();
+    index->load(store);
+    a->chains = Correlator(*index).run(policy);
+    a->index = index;
+    // Kept only if no import committed while the events were read.
+    if (store.eventsGeneration() == generation)
+        ChainCache::write(store.path(), key, generation, *index, a->chains);
     return a;
 }
 
@@ -926,7 +939,7 @@ int cmdReport(const QStringList &args)
         if (std::none_of(analysis->chains.begin(), analysis->chains.end(), [id](const Chain &c) { return c.id == id; }))
             return fail(QStringLiteral("the case has no chain %1").arg(id));
     }
-    HtmlReport report(*store, analysis->index, policy, analysis->chains);
+    HtmlReport report(*store, *analysis->index, policy, analysis->chains);
     report.setChainSelection(selection);
     // All or nothing: "report written" only once the whole file is on disk.
     if (p.isSet(html)) {

@@ -889,7 +889,7 @@ void MainWindow::applyPolicy(const Policy &policy)
 }
 
 void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chains,
-    std::shared_ptr<const CaseIndex> index, int policyVersion, qint64 elapsedMs)
+    std::shared_ptr<const CaseIndex> index, int policyVersion, qint64 elapsedMs, bool kept)
 {
     // Results for a case the window no longer shows (the analyst opened another
     // one while the first was still being correlated) would mix two cases.
@@ -927,8 +927,14 @@ void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chai
         selectTreeNode(nodeOfEvent(previousEvent));
         setCurrentEvent(previousEvent);
     }
-    statusBar()->showMessage(
-        tr("Chains computed with policy version %1 in %2 ms").arg(policyVersion).arg(elapsedMs), 8000);
+    // Kept chains were read, not computed: say so, and what a policy change will cost.
+    statusBar()->showMessage(kept
+            ? tr("Chains of policy version %1 as the case kept them from its last analysis (read in %2 ms); "
+                 "a policy change computes them again from every event")
+                  .arg(policyVersion)
+                  .arg(elapsedMs)
+            : tr("Chains computed with policy version %1 in %2 ms").arg(policyVersion).arg(elapsedMs),
+        8000);
     updateStatus();
     updateActions();
     emit chainsUpdated();

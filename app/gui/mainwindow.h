@@ -177,7 +177,7 @@ private:
     // Selects the tree row of process `node` without making its start current.
     bool selectTreeNode(qint32 node);
     void onChainsReady(const QString &casePath, const QList<Chain> &chains, std::shared_ptr<const CaseIndex> index,
-        int policyVersion, qint64 elapsedMs);
+        int policyVersion, qint64 elapsedMs, bool kept);
     // Sizes a view's columns to their content unless the analyst has sized them.
     void autoSizeColumns(QHeaderView *header);
     void askNewCase();

@@ -144,7 +144,13 @@ public:
     // "host/pid@start" — the stable name of a process in JSON and reports.
     QString processKey(qint32 node) const;
 
+    // A chain snapshot's index (ChainSnapshot): only what kept chains refer to, without
+    // the lookups by path and host. Views and reports read it; the Correlator cannot.
+    bool isPartial() const { return m_partial; }
+
 private:
+    friend struct ChainSnapshot;
+
     qint32 nodeFor(qint32 host, qint64 pid, qint64 ppid, qint64 timeUs, qint32 image, Platform platform);
     // A process the logs never showed starting, "seen from" timeUs.
     qint32 unseenNode(qint32 host, qint64 pid, qint64 timeUs, qint32 image, qint32 commandLine, Platform platform,
@@ -185,6 +191,7 @@ private:
     // command line: (host) -> start events in time order (pruned as time moves on).
     QHash<qint32, QList<qint32>> m_recentStarts;
     qint64 m_duplicates = 0;
+    bool m_partial = false;
 };
 
 } // namespace Chainscope

@@ -1,6 +1,7 @@
 #include "chainanalysis.h"
 
 #include "casestore.h"
+#include "chainsnapshot.h"
 
 #include <QElapsedTimer>
 #include <QThreadPool>
@@ -57,6 +58,13 @@ void ChainAnalysis::enqueue(Request request)
         QThreadPool::globalInstance()->start([this] { work(); });
 }
 
+bool ChainAnalysis::superseded() const
+{
+    // A load of another case is already waiting: a result for this one is stale.
+    std::lock_guard lock(m_mutex);
+    return m_pending && !m_pending->casePath.isEmpty() && m_pending->casePath != m_indexedPath;
+}
+
 void ChainAnalysis::work()
 {
     for (;;) {
@@ -76,30 +84,52 @@ void ChainAnalysis::work()
         QElapsedTimer clock;
         clock.start();
         try {
-            if (!request.casePath.isEmpty() || !m_index) {
-                if (request.casePath.isEmpty())
-                    throw CaseError(tr("no case loaded"));
+            const bool newCase = !request.casePath.isEmpty();
+            if (!newCase && m_indexedPath.isEmpty())
+                throw CaseError(tr("no case loaded"));
+            const QString casePath = newCase ? request.casePath : m_indexedPath;
+            const QByteArray key = ChainCache::keyFor(request.policy);
+            qint64 generation = -1; // of the events a full index was read from
+            if (newCase || !m_correlator) {
                 // Analysis only reads (issue 11, finding 9): it works on read-only cases.
-                auto store = CaseStore::open(request.casePath, CaseStore::Access::ReadOnly);
+                auto store = CaseStore::open(casePath, CaseStore::Access::ReadOnly);
+                // The chains the case kept from its last analysis under this policy: shown
+                // at once, without reading the events (issue 15). The whole index is read
+                // only when a policy change needs the correlator.
+                if (std::optional<ChainSnapshot> kept = ChainCache::read(*store, key)) {
+                    {
+                        std::lock_guard lock(m_mutex);
+                        m_correlator.reset();
+                        m_index = kept->index;
+                        m_indexedPath = casePath;
+                    }
+                    if (!m_stop.load() && !superseded())
+                        emit chainsReady(
+                            casePath, kept->chains, index(), request.policy.version, clock.elapsed(), true);
+                    continue;
+                }
+                generation = store->eventsGeneration();
                 auto fresh = std::make_shared<CaseIndex>();
                 if (!fresh->load(*store, &m_stop))
                     continue;
+                if (store->eventsGeneration() != generation)
+                    generation = -1; // an import committed meanwhile: never keep these chains
                 auto correlator = std::make_unique<Correlator>(*fresh);
                 std::lock_guard lock(m_mutex);
                 // The old correlator refers to the old index: replace both together.
                 m_correlator = std::move(correlator);
                 m_index = std::move(fresh);
-                m_indexedPath = request.casePath;
+                m_indexedPath = casePath;
+                m_generation = generation;
             }
             const QList<Chain> chains = m_correlator->run(request.policy, &m_stop);
-            bool superseded = false;
-            {
-                // A load of another case is already waiting: this result is stale.
-                std::lock_guard lock(m_mutex);
-                superseded = m_pending && !m_pending->casePath.isEmpty() && m_pending->casePath != m_indexedPath;
-            }
-            if (!m_stop.load() && !superseded)
-                emit chainsReady(m_indexedPath, chains, index(), request.policy.version, clock.elapsed());
+            if (m_stop.load())
+                continue;
+            if (!superseded())
+                emit chainsReady(m_indexedPath, chains, index(), request.policy.version, clock.elapsed(), false);
+            // For the next open of the case, after the window has its chains.
+            if (m_generation >= 0)
+                ChainCache::write(m_indexedPath, key, m_generation, *m_index, chains);
         } catch (const CaseError &e) {
             emit failed(e.message());
         }

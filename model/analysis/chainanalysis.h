@@ -16,10 +16,13 @@
 
 namespace Chainscope {
 
-// Chains of a case, computed off the calling thread. The case is indexed once per
-// load (events → process graph); each policy change only re-runs the correlation,
-// which reuses what it can. Requests that arrive while one runs are coalesced: only
-// the latest policy is computed next.
+// Chains of a case, computed off the calling thread. A load shows the chains the case
+// kept from its last analysis under the same policy (ChainCache: a snapshot of the
+// chains and the processes and events they cite, read without the events). Otherwise,
+// and at the first policy change after such a load, the case is indexed (events →
+// process graph) once; each further policy change only re-runs the correlation, which
+// reuses what it can. Computed chains are kept in the case for its next open. Requests
+// that arrive while one runs are coalesced: only the latest policy is computed next.
 class ChainAnalysis : public QObject
 {
     Q_OBJECT
@@ -32,16 +35,17 @@ public:
     void recompute(const Policy &policy);
     bool isBusy() const { return m_running.load(); }
 
-    // The index the last emitted chains refer to. Shared, so views keep using an old
-    // index safely while a new one is built.
+    // The index the last emitted chains refer to (a kept snapshot's after an open that
+    // found one). Shared, so views keep using an old index safely while a new one is built.
     std::shared_ptr<const CaseIndex> index() const;
 
 signals:
     // `index` is the one the chains refer to (a later load may replace the current).
     // `casePath` names the case they belong to: a result may arrive after the window
-    // moved on to another case, and must then be dropped.
+    // moved on to another case, and must then be dropped. `kept`: the chains are those
+    // the case kept from its last analysis under this policy, read, not computed.
     void chainsReady(const QString &casePath, const QList<Chainscope::Chain> &chains,
-        std::shared_ptr<const Chainscope::CaseIndex> index, int policyVersion, qint64 elapsedMs);
+        std::shared_ptr<const Chainscope::CaseIndex> index, int policyVersion, qint64 elapsedMs, bool kept);
     void failed(const QString &error);
 
 private:
@@ -52,12 +56,17 @@ private:
     };
     void enqueue(Request request);
     void work();
+    bool superseded() const;
 
     mutable std::mutex m_mutex;
     std::optional<Request> m_pending;
-    std::shared_ptr<CaseIndex> m_index;
+    std::shared_ptr<const CaseIndex> m_index;
     QString m_indexedPath; // the case m_index was built from
+    // Null while m_index is a kept snapshot's (which cannot be correlated).
     std::unique_ptr<Correlator> m_correlator;
+    // The events generation the whole index was read from; -1 when unknown (an import
+    // committed during the read): its chains are then never kept.
+    qint64 m_generation = -1;
     // Set when a worker is started, cleared under m_mutex when it leaves; the
     // destructor waits on m_idle for that.
     std::atomic<bool> m_running {false};

@@ -356,6 +356,9 @@ QJsonObject Chain::toJson() const
 Correlator::Correlator(const CaseIndex &index)
     : m_index(index)
 {
+    // A snapshot's index has no lookups by path or host: chains found in it would be
+    // silently incomplete.
+    Q_ASSERT(!index.isPartial());
 }
 
 QString Correlator::describe(const IndexedEvent &e) const

@@ -191,6 +191,21 @@ CREATE TABLE bookmarks(
 );
 )sql";
 
+// Version 9 (issue 15): the last chain list, so that an open shows it without reading
+// the events. One row: the analysis's own key (code, language, policy), the events
+// generation it was computed from, and the snapshot with its SHA-256. The generation
+// (meta 'events_generation') is bumped by every change of the events in the same
+// transaction as the change; a cache of another generation is stale.
+const char *const s_schemaV9 = R"sql(
+CREATE TABLE chain_cache(
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key BLOB NOT NULL,
+    generation INTEGER NOT NULL,
+    sha256 BLOB NOT NULL,
+    data BLOB NOT NULL
+);
+)sql";
+
 // Keeping every error message of a hostile file would let it fill the disk; the
 // count is always exact, the messages are a sample.
 constexpr qint64 MaxErrorsKeptPerSource = 1000;
@@ -202,6 +217,19 @@ constexpr qsizetype MaxRawRecordSize = 64 * 1024 * 1024;
 QString isoNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// Called inside the transaction that changes the events (an import's commit, a dropped
+// source, hosts given to events): chains computed before it no longer describe the case.
+// The cache goes at once (it may be large), and the generation tells a computation that
+// read the old events not to store its result (CaseStore::setChainCache).
+void eventsChanged(Database &db)
+{
+    Statement(db, "DELETE FROM chain_cache").exec();
+    Statement(db,
+        "INSERT INTO meta(key, value) VALUES ('events_generation', '1') "
+        "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+        .exec();
 }
 
 SourceInfo readSource(const Statement &st)
@@ -477,7 +505,7 @@ QString sourceStatusName(SourceStatus status)
 
 QList<const char *> CaseStore::migrations()
 {
-    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8};
+    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8, s_schemaV9};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -662,6 +690,7 @@ void CaseStore::dropSource(qint64 id)
     Transaction tx(*m_db);
     Statement st(*m_db, "DELETE FROM sources WHERE id = ?");
     st.bind(1, id).exec();
+    eventsChanged(*m_db);
     tx.commit();
 }
 
@@ -689,6 +718,8 @@ qint64 CaseStore::assignHost(qint64 sourceId, const QString &host)
     const qint64 events = m_db->changes();
     Statement src(*m_db, "UPDATE sources SET host = ? WHERE id = ?");
     src.bindText(1, host).bind(2, sourceId).exec();
+    if (events > 0)
+        eventsChanged(*m_db);
     tx.commit();
     return events;
 }
@@ -1199,6 +1230,37 @@ std::optional<QString> CaseStore::meta(const QString &key)
     return st.text(0);
 }
 
+qint64 CaseStore::eventsGeneration()
+{
+    Statement st(*m_db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'events_generation'");
+    return st.step() ? st.int64(0) : 0;
+}
+
+std::optional<StoredChainCache> CaseStore::chainCache()
+{
+    Statement st(*m_db, "SELECT key, generation, sha256, data FROM chain_cache WHERE id = 1");
+    if (!st.step())
+        return std::nullopt;
+    return StoredChainCache {st.blob(0), st.int64(1), st.blob(2), st.blob(3)};
+}
+
+bool CaseStore::setChainCache(const QByteArray &key, qint64 generation, const QByteArray &data)
+{
+    const QByteArray digest = Sha256::hash(data);
+    Transaction tx(*m_db);
+    // Written only for the events it was computed from: an import that committed since
+    // has bumped the generation (and removed the old cache), and this one is stale.
+    if (eventsGeneration() != generation)
+        return false;
+    Statement st(*m_db,
+        "INSERT INTO chain_cache(id, key, generation, sha256, data) VALUES (1, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET key = excluded.key, generation = excluded.generation, "
+        "sha256 = excluded.sha256, data = excluded.data");
+    st.bindBlob(1, key).bind(2, generation).bindBlob(3, digest).bindBlob(4, data).exec();
+    tx.commit();
+    return true;
+}
+
 void CaseStore::setMeta(const QString &key, const QString &value)
 {
     Statement st(
@@ -1346,6 +1408,7 @@ void EventWriter::finish(const ImportCounts &counts, const QString &firstError, 
         .bind(9, counts.gaps.toStored()) // NULL without a hole, like the column's default
         .bind(10, m_sourceId)
         .exec();
+    eventsChanged(m_store.database());
     m_tx.commit();
 }
 

@@ -137,6 +137,17 @@ struct ChainTriage
     QDateTime updated;
 };
 
+// The last chain list of the case as CaseStore keeps it (issue 15): opaque to the store.
+// `key` says what the chains were computed by and under (the analysis decides), and
+// `generation` which state of the events (CaseStore::eventsGeneration()).
+struct StoredChainCache
+{
+    QByteArray key;
+    qint64 generation = 0;
+    QByteArray sha256; // of `data`, as written
+    QByteArray data;
+};
+
 struct Bookmark
 {
     qint64 eventId = -1;
@@ -149,7 +160,7 @@ struct Bookmark
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     // ReadOnly (issue 11, finding 9): for what only reads (listings, reports, analysis).
     // Works on a case in a read-only folder, on a read-only file system, or a case file
@@ -266,6 +277,17 @@ public:
     // The events made from each of these raw records, ids ascending. One pass over the
     // events, whatever the number of records.
     QHash<qint64, QList<qint64>> eventIdsOfRawRecords(const QList<qint64> &rawIds);
+    // Bumped by every change of the case's events (an import's commit, a dropped source,
+    // hosts given to events), in the same transaction; 0 for a case never changed since
+    // format 9. Chains computed from one generation do not describe another.
+    qint64 eventsGeneration();
+    // The last chain list kept in the case (issue 15), nullopt when there is none. A
+    // change of the events removes it.
+    std::optional<StoredChainCache> chainCache();
+    // Keeps `data` as the case's chain list for `key`, unless the events have changed
+    // since `generation` (then nothing is written and false returned: the chains were
+    // computed from events the case no longer holds). Replaces the previous one.
+    bool setChainCache(const QByteArray &key, qint64 generation, const QByteArray &data);
     // The case's own notes (the `meta` table): creation, last verification.
     std::optional<QString> meta(const QString &key);
     void setMeta(const QString &key, const QString &value);
