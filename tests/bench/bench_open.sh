@@ -45,6 +45,7 @@ for i in $(seq "$runs"); do
     # after an import or a policy change does); then the open that reads them.
     "$bench" "$db" --phase open | tee -a "$out/open.txt" | sed 's/^peak_rss_mib/open_peak_rss_mib/' | record
     "$bench" "$db" --phase kept | tee -a "$out/kept.txt" | sed 's/^peak_rss_mib/kept_peak_rss_mib/' | record
+    "$bench" "$db" --phase workbench | tee -a "$out/workbench.txt" | sed 's/^peak_rss_mib/workbench_peak_rss_mib/' | record
     "$bench" "$db" --phase page | tee -a "$out/page.txt" | sed 's/^peak_rss_mib/page_peak_rss_mib/' | record
     /usr/bin/time -v "$cli" chains "$db" >/dev/null 2>"$out/time.txt" || true
     awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; ++i) s = s * 60 + p[i]; print "cli_chains_wall_s " s }
@@ -57,7 +58,8 @@ grep -h '^events=\|^rows=\|chains=' "$out/open.txt" "$out/kept.txt" "$out/page.t
 echo
 echo "| measure | median | min – max | runs |"
 echo "|---|---:|---:|---:|"
-for key in kept_open_to_chains_s kept_peak_rss_mib keep_s \
+for key in kept_open_to_chains_s kept_peak_rss_mib kept_rss_after_open_mib keep_s \
+    workbench_open_to_chains_s workbench_opencase_s workbench_longest_block_s workbench_peak_rss_mib \
     open_to_chains_s open_store_s index_load_s correlate_s open_peak_rss_mib rss_after_open_mib \
     recompute_window_s recompute_allowlist_s recompute_rewalk_s recompute_peak_rss_mib \
     page_count_s first_page_s middle_page_s page_peak_rss_mib density_refresh_replot_s timeline_showchain_replot_s timeline_peak_rss_mib \
