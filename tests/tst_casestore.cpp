@@ -45,6 +45,7 @@ private slots:
     void rawCodecRejectsHostileFrames();
     void brokenSurrogatesStayInTheirColumn();
     void platformsOfTheEvidence();
+    void facetsFollowTheEvents();
     void triageIsKeptBySeed();
     void bookmarksFollowEventTime();
     void policyHistoryKeepsEveryVersion();
@@ -137,6 +138,10 @@ void Tst_casestore::openMigratesEveryOlderVersion()
     QCOMPARE(sources.first().path, QStringLiteral("/evidence/audit.log"));
     QCOMPARE(sources.first().status, SourceStatus::Complete);
     QCOMPARE(sources.first().timeZone, QStringLiteral("UTC")); // default added by v2
+    // v10: the facets come from the events that are there.
+    QCOMPARE(store->hosts(), QStringList {QStringLiteral("old-host")});
+    QCOMPARE(store->eventCountsByKind(), (QList<QPair<QString, qint64>> {{QStringLiteral("process_start"), 1}}));
+    QCOMPARE(store->platforms(), QList<Platform> {Platform::Linux});
     // v7: sources of older cases were files on disk, members of no archive.
     QVERIFY(sources.first().archivePath.isEmpty());
     QVERIFY(sources.first().archiveSha256.isEmpty());
@@ -696,6 +701,142 @@ void Tst_casestore::platformsOfTheEvidence()
         writer.finish(counts);
     }
     QCOMPARE(store->platforms(), (QList<Platform> {Platform::Linux, Platform::MacOS}));
+}
+
+namespace {
+
+// What the facets must say, asked of the events themselves (the queries the store ran
+// before it kept facets, schema 10).
+struct Facets
+{
+    QStringList hosts;
+    QStringList linuxHosts;
+    QStringList windowsHosts;
+    QList<QPair<QString, qint64>> kinds;
+    QStringList providers;
+    QList<Platform> platforms;
+    bool operator==(const Facets &) const = default;
+};
+
+QStringList column(Database &db, const char *sql, const QString &bound = QString())
+{
+    Statement st(db, sql);
+    if (!bound.isNull())
+        st.bindText(1, bound);
+    QStringList out;
+    while (st.step())
+        out << st.text(0);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+Facets fromEvents(CaseStore &store)
+{
+    Database &db = store.database();
+    Facets f;
+    const char *hosts = "SELECT min(host) FROM events WHERE host <> '' "
+                        "GROUP BY platform = 'windows', CASE WHEN platform = 'windows' THEN upper(host) ELSE host END";
+    const char *hostsOf = "SELECT min(host) FROM events WHERE host <> '' AND platform = ? "
+                          "GROUP BY CASE WHEN platform = 'windows' THEN upper(host) ELSE host END";
+    f.hosts = column(db, hosts);
+    f.linuxHosts = column(db, hostsOf, QStringLiteral("linux"));
+    f.windowsHosts = column(db, hostsOf, QStringLiteral("windows"));
+    Statement kinds(db, "SELECT kind, count(*) FROM events GROUP BY kind ORDER BY kind");
+    while (kinds.step())
+        f.kinds.append({kinds.text(0), kinds.int64(1)});
+    f.providers = column(db,
+        "SELECT DISTINCT json_extract(details, '$.provider') FROM events WHERE instr(details, '\"provider\"') "
+        "AND json_valid(details) AND json_type(details, '$.provider') = 'text'");
+    const QStringList platforms = column(db, "SELECT DISTINCT platform FROM events");
+    for (const Platform p : {Platform::Windows, Platform::Linux, Platform::MacOS})
+        if (platforms.contains(platformName(p)))
+            f.platforms.append(p);
+    return f;
+}
+
+Facets fromStore(CaseStore &store)
+{
+    return {store.hosts(), store.hosts(Platform::Linux), store.hosts(Platform::Windows), store.eventCountsByKind(),
+        store.eventProviders(), store.platforms()};
+}
+
+} // namespace
+
+void Tst_casestore::facetsFollowTheEvents()
+{
+    auto store = CaseStore::create(freshPath());
+    QCOMPARE(fromStore(*store), fromEvents(*store));
+    const auto importSource = [&](const QString &name, const QList<Event> &events, bool commit = true) {
+        SourceInfo info;
+        info.path = name;
+        info.format = QStringLiteral("evtx");
+        const qint64 id = store->beginSource(info);
+        EventWriter writer(*store, id);
+        for (const Event &e : events)
+            writer.add(e, -1);
+        if (commit)
+            writer.finish({});
+        return id;
+    };
+    const auto event = [](Platform platform, const QString &host, EventKind kind, const QByteArray &details = {}) {
+        Event e;
+        e.platform = platform;
+        e.host = host;
+        e.kind = kind;
+        e.detailsJson = details;
+        return e;
+    };
+    // Runs of one host, spellings of one Windows machine, hosts that also name another
+    // platform, events without a host, providers in JSON text and in a QJsonObject, a
+    // "provider" that is no string, one inside a string, and JSON that is not valid.
+    Event object = event(Platform::Windows, QStringLiteral("ie8win7"), EventKind::LogMessage);
+    object.details.insert(QStringLiteral("provider"), QStringLiteral("Service Control Manager"));
+    const QList<Event> windows {
+        event(Platform::Windows, QStringLiteral("IE8Win7"), EventKind::ProcessStart,
+            R"({"event_id":1,"provider":"Microsoft-Windows-Sysmon"})"),
+        event(Platform::Windows, QStringLiteral("IE8Win7"), EventKind::ProcessStart,
+            R"({"event_id":1,"provider":"Microsoft-Windows-Sysmon"})"),
+        event(Platform::Windows, QStringLiteral("IE8WIN7"), EventKind::FileWrite, R"({"provider":"MsiInstaller"})"),
+        object,
+        event(Platform::Windows, QString(), EventKind::NetConnect, R"({"provider":7})"),
+        event(Platform::Windows, QStringLiteral("dc01"), EventKind::LogMessage, R"({"note":""provider":"x""})"),
+        event(Platform::Windows, QStringLiteral("dc01"), EventKind::LogMessage, R"({"provider":"broken")"),
+        event(Platform::Linux, QStringLiteral("IE8Win7"), EventKind::ProcessStart),
+        event(Platform::Linux, QString(), EventKind::PackageInstall),
+        event(Platform::Linux, QString(), EventKind::PackageInstall),
+    };
+    const qint64 first = importSource(QStringLiteral("/evidence/a.evtx"), windows);
+    QCOMPARE(fromStore(*store), fromEvents(*store));
+    QCOMPARE(store->eventProviders(),
+        (QStringList {QStringLiteral("Microsoft-Windows-Sysmon"), QStringLiteral("MsiInstaller"),
+            QStringLiteral("Service Control Manager")}));
+    QCOMPARE(store->hosts(Platform::Windows), (QStringList {QStringLiteral("IE8WIN7"), QStringLiteral("dc01")}));
+
+    // A second source; one rolled back.
+    const qint64 second = importSource(QStringLiteral("/evidence/b.log"),
+        {event(Platform::Linux, QStringLiteral("web01"), EventKind::ProcessStart),
+            event(Platform::MacOS, QString(), EventKind::ModuleLoad)});
+    importSource(QStringLiteral("/evidence/c.log"),
+        {event(Platform::Linux, QStringLiteral("ghost"), EventKind::DnsQuery, R"({"provider":"Ghost"})")}, false);
+    QCOMPARE(fromStore(*store), fromEvents(*store));
+    QVERIFY(!store->hosts().contains(QStringLiteral("ghost")));
+
+    // Hosts given to the events without one (each platform keeps its own).
+    QCOMPARE(store->assignHost(first, QStringLiteral("build-07")), 3);
+    QCOMPARE(fromStore(*store), fromEvents(*store));
+    store->assignHost(second, QString()); // changes nothing
+    QCOMPARE(fromStore(*store), fromEvents(*store));
+    QCOMPARE(store->assignHost(second, QStringLiteral("web01")), 1);
+    QCOMPARE(fromStore(*store), fromEvents(*store));
+    QVERIFY(store->platforms().contains(Platform::MacOS));
+
+    store->dropSource(first);
+    QCOMPARE(fromStore(*store), fromEvents(*store));
+    QCOMPARE(store->eventProviders(), QStringList());
+    store->dropSource(second);
+    QCOMPARE(fromStore(*store), fromEvents(*store));
+    QCOMPARE(store->platforms(), QList<Platform>());
 }
 
 void Tst_casestore::triageIsKeptBySeed()

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringEncoder>
 
+#include <array>
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -160,7 +162,7 @@ struct Bookmark
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 10;
 
     // ReadOnly (issue 11, finding 9): for what only reads (listings, reports, analysis).
     // Works on a case in a read-only folder, on a read-only file system, or a case file
@@ -342,6 +344,9 @@ public:
         SourceStatus status = SourceStatus::Complete);
 
 private:
+    void flushHostRun();
+    void writeFacets();
+
     CaseStore &m_store;
     qint64 m_sourceId;
     Transaction m_tx;
@@ -350,6 +355,14 @@ private:
     Statement m_insertError;
     qint64 m_events = 0;
     qint64 m_errorsKept = 0;
+    // The source's facets (schema 10): events per kind, per (platform, host), and
+    // whether any event may name a provider.
+    std::array<qint64, EventKindCount> m_kinds {};
+    QHash<QPair<quint8, QString>, qint64> m_hosts;
+    Platform m_runPlatform = Platform::Unknown;
+    QString m_runHost;
+    qint64 m_hostRun = 0;
+    bool m_mayNameProvider = false;
     // Stateless: a broken surrogate at the end of one column must not leak into the next.
     QStringEncoder m_utf8 {QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
     QByteArray m_rowText; // the UTF-8 of the row being inserted

@@ -45,9 +45,9 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QTimer>
 #include <QFile>
 #include <QTextStream>
+#include <QTimer>
 
 #include <qcustomplot.h>
 
@@ -211,8 +211,8 @@ int phaseWorkbench(const QString &path)
         QTextStream(stderr) << "no chains within two minutes\n";
         return 1;
     }
-    out << "workbench_chains=" << window.caseIndex()->processes().size() << " processes, partial="
-        << window.caseIndex()->isPartial() << '\n';
+    out << "workbench_chains=" << window.caseIndex()->processes().size()
+        << " processes, partial=" << window.caseIndex()->isPartial() << '\n';
     print("workbench_opencase_s", openCaseSeconds);
     print("workbench_open_to_chains_s", seconds(all));
     print("workbench_longest_block_s", double(longestGapNs) / 1e9);
@@ -320,7 +320,8 @@ int phaseTimeline(const QString &path, int runs)
 
 int usage()
 {
-    QTextStream(stderr) << "usage: chainscope-bench-open CASE --phase open|kept|workbench|recompute|page|timeline [--runs N]\n";
+    QTextStream(stderr)
+        << "usage: chainscope-bench-open CASE --phase open|kept|workbench|recompute|page|timeline [--runs N]\n";
     return 1;
 }
 
