@@ -191,6 +191,37 @@ CREATE TABLE bookmarks(
 );
 )sql";
 
+// Version 9 (issue 15): how many events each source has in each minute, so that the
+// density strip and the size of the unfiltered events table are read from a few rows
+// per minute instead of every event. EventWriter writes a source's minutes in the
+// transaction of its events; dropSource() deletes them with the source. A minute is
+// floor(time_us / 60 s): SQLite's / truncates toward zero, so before 1970 (negative
+// times) it is corrected by one. Keyed by minute first: the strip reads a range of
+// minutes of every source in minute order. No foreign key: a damaged older case with
+// events of a vanished source still opens, and its minutes count what its events count.
+const char *const s_schemaV9 = R"sql(
+CREATE TABLE event_minutes(
+    minute INTEGER NOT NULL,
+    source_id INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    PRIMARY KEY(minute, source_id)
+) WITHOUT ROWID;
+INSERT INTO event_minutes(minute, source_id, events)
+    SELECT CASE WHEN time_us >= 0 THEN time_us / 60000000 ELSE (time_us + 1) / 60000000 - 1 END AS m,
+        source_id, count(*)
+    FROM events GROUP BY m, source_id;
+)sql";
+
+constexpr qint64 MinuteUs = 60'000'000;
+
+// The minute that holds a time: floor division, as the migration above does in SQL.
+// C++'s / truncates toward zero and would put the last minute before 1970 into the
+// first one of 1970.
+qint64 minuteOf(qint64 us)
+{
+    return us >= 0 ? us / MinuteUs : (us + 1) / MinuteUs - 1;
+}
+
 // Keeping every error message of a hostile file would let it fill the disk; the
 // count is always exact, the messages are a sample.
 constexpr qint64 MaxErrorsKeptPerSource = 1000;
@@ -477,7 +508,7 @@ QString sourceStatusName(SourceStatus status)
 
 QList<const char *> CaseStore::migrations()
 {
-    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8};
+    return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8, s_schemaV9};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -658,8 +689,11 @@ std::optional<qint64> CaseStore::sourceWithSha256(const QString &sha256)
 
 void CaseStore::dropSource(qint64 id)
 {
-    // Cascades remove events, raw records and error samples of that source.
+    // Cascades remove events, raw records and error samples of that source; its
+    // minutes (event_minutes has no foreign key) go in the same transaction.
     Transaction tx(*m_db);
+    Statement minutes(*m_db, "DELETE FROM event_minutes WHERE source_id = ?");
+    minutes.bind(1, id).exec();
     Statement st(*m_db, "DELETE FROM sources WHERE id = ?");
     st.bind(1, id).exec();
     tx.commit();
@@ -730,6 +764,13 @@ int CaseStore::savePolicy(const Policy &policy)
         .exec();
     tx.commit();
     return stored.version;
+}
+
+qint64 CaseStore::eventTotal()
+{
+    Statement st(*m_db, "SELECT ifnull(sum(events), 0) FROM event_minutes");
+    st.step();
+    return st.int64(0);
 }
 
 qint64 CaseStore::eventCount()
@@ -857,6 +898,11 @@ void CaseStore::queryEvents(const EventQuery &query, const std::function<bool(co
 qint64 CaseStore::countEvents(const EventQuery &query)
 {
     const EventWhere where = eventWhere(query);
+    // No condition at all: every event of the case, which the minutes written at import
+    // count without reading one of them (COUNT(*) reads the whole time index: 0.4 s at
+    // five million events, on every reset of the events table).
+    if (where.sql.isEmpty())
+        return eventTotal();
     Statement st(*m_db, ("SELECT count(*) FROM events " + where.sql).constData());
     where.bindAll(st);
     st.step();
@@ -1310,6 +1356,14 @@ qint64 EventWriter::add(const Event &e, qint64 rawId)
     text(28, e.parentCommandLine);
     st.exec();
     ++m_events;
+    const qint64 minute = minuteOf(e.timeUs);
+    if (minute != m_runMinute) {
+        if (m_runEvents > 0)
+            m_minutes[m_runMinute] += m_runEvents;
+        m_runMinute = minute;
+        m_runEvents = 0;
+    }
+    ++m_runEvents;
     return m_store.database().lastInsertId();
 }
 
@@ -1332,6 +1386,19 @@ void EventWriter::setSha256(const QString &sha256)
 
 void EventWriter::finish(const ImportCounts &counts, const QString &firstError, SourceStatus status)
 {
+    // The source's minutes, in the transaction of its events: an import that is rolled
+    // back leaves none. In minute order, the table's key order. Added to what is there:
+    // two writers of one source (not something the importer does) still count right.
+    if (m_runEvents > 0)
+        m_minutes[m_runMinute] += m_runEvents;
+    m_runEvents = 0;
+    QList<qint64> minutes = m_minutes.keys();
+    std::sort(minutes.begin(), minutes.end());
+    Statement minute(m_store.database(),
+        "INSERT INTO event_minutes(minute, source_id, events) VALUES (?, ?, ?) "
+        "ON CONFLICT(minute, source_id) DO UPDATE SET events = events + excluded.events");
+    for (const qint64 m : minutes)
+        minute.bind(1, m).bind(2, m_sourceId).bind(3, m_minutes.value(m)).exec();
     Statement st(m_store.database(),
         "UPDATE sources SET status = ?, import_finished = ?, records_read = ?, events_stored = ?, "
         "records_failed = ?, records_skipped = ?, error = ?, gaps = ?, gap_ranges = ? WHERE id = ?");
