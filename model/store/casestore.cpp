@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <limits>
 
 namespace Chainscope {
 
@@ -220,6 +221,14 @@ constexpr qint64 MinuteUs = 60'000'000;
 qint64 minuteOf(qint64 us)
 {
     return us >= 0 ? us / MinuteUs : (us + 1) / MinuteUs - 1;
+}
+
+// Where a minute starts; the earliest time there is for the few minutes at the very
+// bottom of the range, whose start is not a qint64.
+qint64 minuteStart(qint64 minute)
+{
+    constexpr qint64 lowest = std::numeric_limits<qint64>::min() / MinuteUs;
+    return minute >= lowest ? minute * MinuteUs : std::numeric_limits<qint64>::min();
 }
 
 // Keeping every error message of a hostile file would let it fill the disk; the
@@ -1158,17 +1167,50 @@ QList<qint64> CaseStore::eventDensity(qint64 fromUs, qint64 toUs, int bins)
     const qint64 width = densityBinWidth(fromUs, toUs, bins);
     if (width <= 0)
         return {};
+    // Each bucket is the difference of two running totals: before(b) counts the events
+    // from the minute of fromUs up to, not including, b. Whole minutes come from
+    // event_minutes, read once in minute order; the part of a minute that a boundary
+    // cuts is counted on the time index, from the minute's start or from the previous
+    // boundary when that lies in the same minute, so no event is read twice and the
+    // counts are exact.
+    Statement minutes(*m_db,
+        "SELECT minute, sum(events) FROM event_minutes WHERE minute >= ?1 AND minute <= ?2 "
+        "GROUP BY minute ORDER BY minute");
+    minutes.bind(1, minuteOf(fromUs)).bind(2, minuteOf(toUs));
+    bool haveMinute = minutes.step();
+    Statement part(*m_db, "SELECT count(*) FROM events WHERE time_us >= ?1 AND time_us < ?2");
+    const auto eventsIn = [&part](qint64 from, qint64 to) -> qint64 {
+        if (from >= to)
+            return 0;
+        part.bind(1, from).bind(2, to);
+        part.step();
+        const qint64 n = part.int64(0);
+        part.reset();
+        return n;
+    };
+    qint64 wholeMinutes = 0; // events of the minutes read so far
+    std::optional<std::pair<qint64, qint64>> previous; // the last boundary and before() there
+    const auto before = [&](qint64 boundary) {
+        const qint64 minute = minuteOf(boundary);
+        while (haveMinute && minutes.int64(0) < minute) {
+            wholeMinutes += minutes.int64(1);
+            haveMinute = minutes.step();
+        }
+        const qint64 start = minuteStart(minute);
+        const qint64 total = previous && previous->first >= start
+            ? previous->second + eventsIn(previous->first, boundary)
+            : wholeMinutes + eventsIn(start, boundary);
+        previous = std::make_pair(boundary, total);
+        return total;
+    };
+    // The boundaries fromUs + i * width, the last ones held at the end of the range.
+    const qint64 span = toUs - fromUs + 1;
     QList<qint64> counts(bins, 0);
-    // One count per bucket, each a range count on events_by_time. A single GROUP BY on
-    // the bucket expression reads the same index entries but sorts every one of them in
-    // a temporary B-tree first (SQLite does not see that the bucket grows with time_us):
-    // about 300 ms against 60 ms at a million events.
-    Statement st(*m_db, "SELECT count(*) FROM events WHERE time_us >= ?1 AND time_us < ?2 AND time_us <= ?3");
+    qint64 low = before(fromUs);
     for (int bin = 0; bin < bins; ++bin) {
-        st.bind(1, fromUs + bin * width).bind(2, fromUs + (bin + 1) * width).bind(3, toUs);
-        if (st.step())
-            counts[bin] = st.int64(0);
-        st.reset();
+        const qint64 high = before(fromUs + std::min(span, (bin + 1) * width));
+        counts[bin] = high - low;
+        low = high;
     }
     return counts;
 }

@@ -273,11 +273,17 @@ public:
 
     // The event-density strip (issue 14): counted in SQL, so that a case of millions
     // of events is drawn from a few hundred numbers and no row is loaded.
-    // The first and last event time, nullopt for a case without events.
+    // The first and last event time (two lookups in the time index), nullopt for a case
+    // without events.
     std::optional<std::pair<qint64, qint64>> eventTimeRange();
     // Events per time bucket over [fromUs, toUs] (both included): `bins` buckets of
     // densityBinWidth(fromUs, toUs, bins) µs each, the first starting at fromUs.
-    // Empty when bins < 1 or toUs < fromUs.
+    // Empty when bins < 1 or toUs < fromUs. Exact to the µs (issue 15): the minutes
+    // that lie wholly inside a bucket are summed from the events per minute written at
+    // import; only a minute that a bucket boundary (or fromUs, or toUs) cuts is counted
+    // on the time index, each event of it at most once. A refresh therefore reads a few
+    // rows per minute of the range and the events of the cut part of a minute per
+    // boundary: at worst (buckets narrower than a minute) each event of the range once.
     QList<qint64> eventDensity(qint64 fromUs, qint64 toUs, int bins);
     static qint64 densityBinWidth(qint64 fromUs, qint64 toUs, int bins);
 
