@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <limits>
+#include <numeric>
 #include <sqlite3.h>
 
 using namespace Chainscope;
@@ -52,6 +53,7 @@ private slots:
     void eventMinuteIsTheFloorOfTheTime();
     void minutesAndTotalFollowEveryImport();
     void migrationCountsTheMinutesOfOldCases();
+    void tableSizeAndStripReadFewPages();
 
 private:
     QTemporaryDir m_dir;
@@ -1188,6 +1190,88 @@ void Tst_casestore::migrationCountsTheMinutesOfOldCases()
     QCOMPARE(minutesOfEvents(*store), expected);
     QCOMPARE(store->countEvents(EventQuery()), 11);
     QCOMPARE(countStar(*store), 11);
+}
+
+// The pages of the case that `run` reads: SQLite's page cache hits and misses, which
+// count every page fetched, from memory or the file.
+static qint64 pagesRead(CaseStore &store, const std::function<void()> &run)
+{
+    int current = 0;
+    int highest = 0;
+    sqlite3 *db = store.database().handle();
+    sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_HIT, &current, &highest, 1);
+    sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &current, &highest, 1);
+    run();
+    qint64 pages = 0;
+    sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_HIT, &current, &highest, 0);
+    pages += current;
+    sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &current, &highest, 0);
+    return pages + current;
+}
+
+// The virtual machine instructions SQLite runs for `run`: a pass over N events of an
+// index runs a few per event.
+static qint64 sqlSteps(CaseStore &store, const std::function<void()> &run)
+{
+    qint64 steps = 0;
+    sqlite3 *db = store.database().handle();
+    sqlite3_progress_handler(
+        db, 1,
+        [](void *counter) {
+            ++*static_cast<qint64 *>(counter);
+            return 0;
+        },
+        &steps);
+    run();
+    sqlite3_progress_handler(db, 0, nullptr, nullptr);
+    return steps;
+}
+
+// Issue 15: what the events table and the strip read on a reset is proportional to what
+// they show, not to the case. The size of an unfiltered table and the bookmarks shown in
+// it read a handful of pages where a pass over the events reads them all (COUNT(*)
+// here, to show that the measure sees a pass: it is one instruction that reads every
+// page). The strip over the whole case, events a second apart and buckets of five
+// minutes, runs a fraction of the instructions of a count per bucket over the events:
+// it reads the minutes and, per boundary, the events of the cut part of one minute.
+void Tst_casestore::tableSizeAndStripReadFewPages()
+{
+    const QString path = freshPath();
+    const qint64 m = 29'500'000 * MinuteUs;
+    const int events = 120'000;
+    {
+        auto store = CaseStore::create(path);
+        const qint64 sid = store->beginSource({});
+        EventWriter writer(*store, sid);
+        for (int i = 0; i < events; ++i) // a second apart: 2000 minutes
+            writer.add(sampleEvent(m + 7'000'007 + qint64(i) * 1'000'000, EventKind::FileWrite), -1);
+        writer.finish({});
+    }
+    auto store = CaseStore::open(path);
+    for (const qint64 id : {qint64(5), qint64(60'000), qint64(119'000)})
+        store->setBookmark(id, QStringLiteral("note"));
+    const qint64 pass = pagesRead(*store, [&] { QCOMPARE(countStar(*store), events); });
+    QVERIFY2(pass > 60, qPrintable(QString::number(pass)));
+    const qint64 total = pagesRead(*store, [&] { QCOMPARE(store->countEvents(EventQuery()), events); });
+    QVERIFY2(total <= 8, qPrintable(QString::number(total)));
+    const qint64 marks = pagesRead(*store, [&] { QCOMPARE(store->bookmarks().size(), 3); });
+    QVERIFY2(marks <= 16, qPrintable(QString::number(marks)));
+    const auto range = store->eventTimeRange();
+    QVERIFY(range);
+    QList<qint64> counts;
+    const qint64 strip = sqlSteps(*store, [&] { counts = store->eventDensity(range->first, range->second, 400); });
+    QCOMPARE(std::accumulate(counts.begin(), counts.end(), qint64(0)), events);
+    const qint64 perBucket = sqlSteps(*store, [&] {
+        Statement st(store->database(), "SELECT count(*) FROM events WHERE time_us >= ?1 AND time_us < ?2");
+        const qint64 width = CaseStore::densityBinWidth(range->first, range->second, 400);
+        for (int b = 0; b < 400; ++b) {
+            st.bind(1, range->first + b * width).bind(2, range->first + (b + 1) * width);
+            st.step();
+            QCOMPARE(st.int64(0), counts.at(b));
+            st.reset();
+        }
+    });
+    QVERIFY2(strip * 4 < perBucket, qPrintable(QStringLiteral("%1 against %2").arg(strip).arg(perBucket)));
 }
 
 QTEST_GUILESS_MAIN(Tst_casestore)
