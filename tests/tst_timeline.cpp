@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <numeric>
+
 #include <qcustomplot.h>
 
 using namespace Chainscope;
@@ -118,6 +120,10 @@ private slots:
     void busyChainIsSampled();
     void densityBinsAtTheBounds();
     void densityEqualsSqlCountPerBin();
+    void densityIsExactOnAnyBins_data();
+    void densityIsExactOnAnyBins();
+    void densityAtMinuteBoundaries_data();
+    void densityAtMinuteBoundaries();
     void rangeSelectionEmitsTheBounds();
 };
 
@@ -383,26 +389,45 @@ void Tst_timeline::busyChainIsSampled()
     QCOMPARE(view.laneCount(), 1);
 }
 
-// A case with events at the given times, for the density tests.
-static std::unique_ptr<CaseStore> caseWithTimes(const QString &path, const QList<qint64> &times)
+// A case with events at the given times, for the density tests; with several sources,
+// the times are dealt out among them in turn.
+static std::unique_ptr<CaseStore> caseWithTimes(const QString &path, const QList<qint64> &times, int sources = 1)
 {
     auto store = CaseStore::create(path);
-    SourceInfo info;
-    info.path = QStringLiteral("times.log");
-    info.format = QStringLiteral("test");
-    const qint64 source = store->beginSource(info);
-    EventWriter writer(*store, source);
-    const qint64 raw = writer.addRaw("x");
-    for (qint64 t : times) {
-        Event e;
-        e.timeUs = t;
-        e.kind = EventKind::LogMessage;
-        writer.add(e, raw);
+    for (int s = 0; s < sources; ++s) {
+        SourceInfo info;
+        info.path = QStringLiteral("times%1.log").arg(s);
+        info.format = QStringLiteral("test");
+        const qint64 source = store->beginSource(info);
+        EventWriter writer(*store, source);
+        const qint64 raw = writer.addRaw("x");
+        for (qsizetype i = s; i < times.size(); i += sources) {
+            Event e;
+            e.timeUs = times.at(i);
+            e.kind = EventKind::LogMessage;
+            writer.add(e, raw);
+        }
+        ImportCounts counts;
+        counts.recordsRead = times.size();
+        writer.finish(counts);
     }
-    ImportCounts counts;
-    counts.recordsRead = times.size();
-    writer.finish(counts);
     return store;
+}
+
+// The density by the definition: a COUNT(*) over the events of each bucket.
+static QList<qint64> densityCountedFromEvents(CaseStore &store, qint64 fromUs, qint64 toUs, int bins)
+{
+    const qint64 width = CaseStore::densityBinWidth(fromUs, toUs, bins);
+    QList<qint64> counts;
+    Statement st(
+        store.database(), "SELECT count(*) FROM events WHERE time_us >= ?1 AND time_us < ?2 AND time_us <= ?3");
+    for (int b = 0; b < bins; ++b) {
+        st.bind(1, fromUs + b * width).bind(2, fromUs + (b + 1) * width).bind(3, toUs);
+        st.step();
+        counts.append(st.int64(0));
+        st.reset();
+    }
+    return counts;
 }
 
 void Tst_timeline::densityBinsAtTheBounds()
@@ -465,6 +490,116 @@ void Tst_timeline::densityEqualsSqlCountPerBin()
     QVERIFY(strip.plot()->xAxis->tickVectorLabels().first().startsWith(QLatin1String("2026-")));
     strip.markChainSpan(T0 + Day, T0 + 2 * Day);
     shoot(strip, QStringLiteral("density.png"));
+}
+
+// Issue 15: the strip sums the minutes written at import and counts only the cut
+// minutes on the events. Against COUNT(*) per bucket on bins aligned to minutes, on bins
+// that cut minutes, bins narrower than a minute, across 1970, with three sources whose
+// events share minutes and with events on and beside minute boundaries.
+static QList<qint64> densityTimes()
+{
+    QList<qint64> times;
+    quint64 x = 88172645463325252ULL;
+    const auto next = [&x]() { // xorshift: deterministic, uneven
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
+    for (int i = 0; i < 3000; ++i)
+        times << T0 - 2 * Hour + qint64(next() % quint64(6 * Hour));
+    for (int i = 0; i < 500; ++i)
+        times << -3 * Hour + qint64(next() % quint64(6 * Hour));
+    for (int i = 0; i < 200; ++i) // a burst inside one minute
+        times << T0 + 7 * Minute + 20 * Second + qint64(next() % quint64(20 * Second));
+    for (const qint64 m : {T0, T0 + Minute, T0 + 7 * Minute, qint64(0), -Minute, -2 * Hour})
+        times << m - 1 << m << m + 1;
+    return times;
+}
+
+void Tst_timeline::densityIsExactOnAnyBins_data()
+{
+    QTest::addColumn<qint64>("fromUs");
+    QTest::addColumn<qint64>("toUs");
+    QTest::addColumn<int>("bins");
+    QTest::newRow("one minute per bin") << T0 - 2 * Hour << T0 + 4 * Hour - 1 << 360;
+    QTest::newRow("ten minutes per bin") << T0 - 2 * Hour << T0 + 4 * Hour - 1 << 36;
+    QTest::newRow("bins that cut minutes") << T0 - 2 * Hour + 17 * Second + 3 << T0 + 4 * Hour - 5 << 97;
+    QTest::newRow("bins narrower than a minute") << T0 - 5 * Minute + 1 << T0 + 9 * Minute << 173;
+    QTest::newRow("inside one minute") << T0 + 7 * Minute + 10 * Second << T0 + 7 * Minute + 50 * Second << 7;
+    QTest::newRow("across 1970, a minute per bin") << -3 * Hour << 3 * Hour - 1 << 360;
+    QTest::newRow("across 1970, cut minutes") << -3 * Hour + 1 << 3 * Hour + 7 << 101;
+    QTest::newRow("one µs") << T0 << T0 << 1;
+    QTest::newRow("no events") << T0 + 10 * Hour << T0 + 11 * Hour << 10;
+    QTest::newRow("whole case") << qint64(-1) << qint64(-1) << 400; // -1: eventTimeRange()
+}
+
+void Tst_timeline::densityIsExactOnAnyBins()
+{
+    QFETCH(qint64, fromUs);
+    QFETCH(qint64, toUs);
+    QFETCH(int, bins);
+    QTemporaryDir dir;
+    const QList<qint64> times = densityTimes();
+    auto store = caseWithTimes(dir.filePath(QStringLiteral("c.chainscope")), times, 3);
+    if (fromUs == -1 && toUs == -1) {
+        const auto range = store->eventTimeRange();
+        QVERIFY(range);
+        fromUs = range->first;
+        toUs = range->second;
+    }
+    const QList<qint64> counts = store->eventDensity(fromUs, toUs, bins);
+    QCOMPARE(counts, densityCountedFromEvents(*store, fromUs, toUs, bins));
+    qint64 inRange = 0;
+    for (const qint64 t : times)
+        inRange += t >= fromUs && t <= toUs ? 1 : 0;
+    QCOMPARE(std::accumulate(counts.begin(), counts.end(), qint64(0)), inRange);
+}
+
+// A bucket boundary on a minute boundary and one µs either side of it, with events at
+// the minute's start and one µs either side; and a minute that a boundary cuts in two:
+// its events are counted on each side by their time, not all in the bucket that holds
+// the minute's start. In 2026 and before 1970.
+void Tst_timeline::densityAtMinuteBoundaries_data()
+{
+    QTest::addColumn<qint64>("minute"); // the start of the minute the tests are around
+    QTest::addColumn<qint64>("fromUs"); // relative to `minute`
+    QTest::addColumn<qint64>("toUs");
+    QTest::addColumn<int>("bins");
+    QTest::addColumn<QList<qint64>>("counts");
+    for (const qint64 m : {T0 + 3 * Minute, qint64(0), -Minute}) {
+        const QByteArray at = m > 0 ? "2026" : m == 0 ? "1970" : "1969";
+        // Events (relative to m): -1, 0, +1, 10 s, 20 s, 40 s, 50 s, 60 s.
+        QTest::addRow("%s: boundary on the minute", at.constData())
+            << m << -30 * Second << 30 * Second - 1 << 2 << QList<qint64> {1, 4};
+        QTest::addRow("%s: boundary a µs after the minute", at.constData())
+            << m << -30 * Second + 1 << 30 * Second << 2 << QList<qint64> {2, 3};
+        QTest::addRow("%s: boundary a µs before the minute", at.constData())
+            << m << -30 * Second - 1 << 30 * Second - 2 << 2 << QList<qint64> {0, 5};
+        QTest::addRow("%s: the minute cut at 30 s", at.constData())
+            << m << -30 * Second << 90 * Second - 1 << 4 << QList<qint64> {1, 4, 2, 1};
+        QTest::addRow("%s: the minute cut at 15 s and 45 s", at.constData())
+            << m << -15 * Second << 75 * Second - 1 << 3 << QList<qint64> {4, 2, 2};
+        QTest::addRow("%s: the range ends inside the minute", at.constData())
+            << m << Second << 45 * Second << 1 << QList<qint64> {3};
+    }
+}
+
+void Tst_timeline::densityAtMinuteBoundaries()
+{
+    QFETCH(qint64, minute);
+    QFETCH(qint64, fromUs);
+    QFETCH(qint64, toUs);
+    QFETCH(int, bins);
+    QFETCH(QList<qint64>, counts);
+    QTemporaryDir dir;
+    QList<qint64> times;
+    for (const qint64 t :
+        {qint64(-1), qint64(0), qint64(1), 10 * Second, 20 * Second, 40 * Second, 50 * Second, Minute})
+        times << minute + t;
+    auto store = caseWithTimes(dir.filePath(QStringLiteral("c.chainscope")), times, 2);
+    QCOMPARE(store->eventDensity(minute + fromUs, minute + toUs, bins), counts);
+    QCOMPARE(densityCountedFromEvents(*store, minute + fromUs, minute + toUs, bins), counts);
 }
 
 void Tst_timeline::rangeSelectionEmitsTheBounds()

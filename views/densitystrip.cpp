@@ -121,9 +121,8 @@ void DensityStrip::refresh()
 
 void DensityStrip::resizeEvent(QResizeEvent *event)
 {
-    // The bars stretch with the plot; no recount: the GROUP BY reads every entry of the
-    // time index (a few hundred ms at a million events, docs/benchmarks.md), which is
-    // for refresh() after an import, not for every step of a window resize.
+    // The bars stretch with the plot; no recount: the counts change with the case, not
+    // with the window, and refresh() after an import recounts them.
     QWidget::resizeEvent(event);
 }
 

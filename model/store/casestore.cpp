@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <limits>
 
 namespace Chainscope {
 
@@ -230,6 +231,45 @@ INSERT INTO source_facets
     WHERE instr(details, '"provider"') AND json_valid(details) AND json_type(details, '$.provider') = 'text'
     GROUP BY source_id, 4;
 )sql";
+
+// Version 11 (issue 15): how many events each source has in each minute, so that the
+// density strip and the size of the unfiltered events table are read from a few rows
+// per minute instead of every event. EventWriter writes a source's minutes in the
+// transaction of its events; dropSource() deletes them with the source. A minute is
+// floor(time_us / 60 s): SQLite's / truncates toward zero, so before 1970 (negative
+// times) it is corrected by one. Keyed by minute first: the strip reads a range of
+// minutes of every source in minute order. No foreign key: a damaged older case with
+// events of a vanished source still opens, and its minutes count what its events count.
+const char *const s_schemaV11 = R"sql(
+CREATE TABLE event_minutes(
+    minute INTEGER NOT NULL,
+    source_id INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    PRIMARY KEY(minute, source_id)
+) WITHOUT ROWID;
+INSERT INTO event_minutes(minute, source_id, events)
+    SELECT CASE WHEN time_us >= 0 THEN time_us / 60000000 ELSE (time_us + 1) / 60000000 - 1 END AS m,
+        source_id, count(*)
+    FROM events GROUP BY m, source_id;
+)sql";
+
+constexpr qint64 MinuteUs = 60'000'000;
+
+// The minute that holds a time: floor division, as the migration above does in SQL.
+// C++'s / truncates toward zero and would put the last minute before 1970 into the
+// first one of 1970.
+qint64 minuteOf(qint64 us)
+{
+    return us >= 0 ? us / MinuteUs : (us + 1) / MinuteUs - 1;
+}
+
+// Where a minute starts; the earliest time there is for the few minutes at the very
+// bottom of the range, whose start is not a qint64.
+qint64 minuteStart(qint64 minute)
+{
+    constexpr qint64 lowest = std::numeric_limits<qint64>::min() / MinuteUs;
+    return minute >= lowest ? minute * MinuteUs : std::numeric_limits<qint64>::min();
+}
 
 // Keeping every error message of a hostile file would let it fill the disk; the
 // count is always exact, the messages are a sample.
@@ -531,7 +571,7 @@ QString sourceStatusName(SourceStatus status)
 QList<const char *> CaseStore::migrations()
 {
     return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8, s_schemaV9,
-        s_schemaV10};
+        s_schemaV10, s_schemaV11};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -712,8 +752,11 @@ std::optional<qint64> CaseStore::sourceWithSha256(const QString &sha256)
 
 void CaseStore::dropSource(qint64 id)
 {
-    // Cascades remove events, raw records and error samples of that source.
+    // Cascades remove events, raw records and error samples of that source; its
+    // minutes (event_minutes has no foreign key) go in the same transaction.
     Transaction tx(*m_db);
+    Statement minutes(*m_db, "DELETE FROM event_minutes WHERE source_id = ?");
+    minutes.bind(1, id).exec();
     Statement st(*m_db, "DELETE FROM sources WHERE id = ?");
     st.bind(1, id).exec();
     eventsChanged(*m_db);
@@ -802,7 +845,9 @@ int CaseStore::savePolicy(const Policy &policy)
 
 qint64 CaseStore::eventCount()
 {
-    Statement st(*m_db, "SELECT count(*) FROM events");
+    // Kept exact by EventWriter::finish() and dropSource() (tst_casestore checks it
+    // against COUNT(*) after each); COUNT(*) reads every page of an index of the events.
+    Statement st(*m_db, "SELECT ifnull(sum(events), 0) FROM event_minutes");
     st.step();
     return st.int64(0);
 }
@@ -926,6 +971,11 @@ void CaseStore::queryEvents(const EventQuery &query, const std::function<bool(co
 qint64 CaseStore::countEvents(const EventQuery &query)
 {
     const EventWhere where = eventWhere(query);
+    // No condition at all: every event of the case, which the minutes written at import
+    // count without reading one of them (COUNT(*) reads every page of an index of the
+    // events: most of 0.4 s at five million events, on every reset of the events table).
+    if (where.sql.isEmpty())
+        return eventCount();
     Statement st(*m_db, ("SELECT count(*) FROM events " + where.sql).constData());
     where.bindAll(st);
     st.step();
@@ -1178,17 +1228,50 @@ QList<qint64> CaseStore::eventDensity(qint64 fromUs, qint64 toUs, int bins)
     const qint64 width = densityBinWidth(fromUs, toUs, bins);
     if (width <= 0)
         return {};
+    // Each bucket is the difference of two running totals: before(b) counts the events
+    // from the minute of fromUs up to, not including, b. Whole minutes come from
+    // event_minutes, read once in minute order; the part of a minute that a boundary
+    // cuts is counted on the time index, from the minute's start or from the previous
+    // boundary when that lies in the same minute, so no event is read twice and the
+    // counts are exact.
+    Statement minutes(*m_db,
+        "SELECT minute, sum(events) FROM event_minutes WHERE minute >= ?1 AND minute <= ?2 "
+        "GROUP BY minute ORDER BY minute");
+    minutes.bind(1, minuteOf(fromUs)).bind(2, minuteOf(toUs));
+    bool haveMinute = minutes.step();
+    Statement part(*m_db, "SELECT count(*) FROM events WHERE time_us >= ?1 AND time_us < ?2");
+    const auto eventsIn = [&part](qint64 from, qint64 to) -> qint64 {
+        if (from >= to)
+            return 0;
+        part.bind(1, from).bind(2, to);
+        part.step();
+        const qint64 n = part.int64(0);
+        part.reset();
+        return n;
+    };
+    qint64 wholeMinutes = 0; // events of the minutes read so far
+    std::optional<std::pair<qint64, qint64>> previous; // the last boundary and before() there
+    const auto before = [&](qint64 boundary) {
+        const qint64 minute = minuteOf(boundary);
+        while (haveMinute && minutes.int64(0) < minute) {
+            wholeMinutes += minutes.int64(1);
+            haveMinute = minutes.step();
+        }
+        const qint64 start = minuteStart(minute);
+        const qint64 total = previous && previous->first >= start
+            ? previous->second + eventsIn(previous->first, boundary)
+            : wholeMinutes + eventsIn(start, boundary);
+        previous = std::make_pair(boundary, total);
+        return total;
+    };
+    // The boundaries fromUs + i * width, the last ones held at the end of the range.
+    const qint64 span = toUs - fromUs + 1;
     QList<qint64> counts(bins, 0);
-    // One count per bucket, each a range count on events_by_time. A single GROUP BY on
-    // the bucket expression reads the same index entries but sorts every one of them in
-    // a temporary B-tree first (SQLite does not see that the bucket grows with time_us):
-    // about 300 ms against 60 ms at a million events.
-    Statement st(*m_db, "SELECT count(*) FROM events WHERE time_us >= ?1 AND time_us < ?2 AND time_us <= ?3");
+    qint64 low = before(fromUs);
     for (int bin = 0; bin < bins; ++bin) {
-        st.bind(1, fromUs + bin * width).bind(2, fromUs + (bin + 1) * width).bind(3, toUs);
-        if (st.step())
-            counts[bin] = st.int64(0);
-        st.reset();
+        const qint64 high = before(fromUs + std::min(span, (bin + 1) * width));
+        counts[bin] = high - low;
+        low = high;
     }
     return counts;
 }
@@ -1228,9 +1311,12 @@ QList<Bookmark> CaseStore::bookmarks()
 {
     QList<Bookmark> result;
     // In the events' time order, as the analyst reads them; a bookmark whose event is
-    // gone (its source dropped) is not shown.
+    // gone (its source dropped) is not shown. CROSS JOIN keeps the bookmarks outside:
+    // left to itself, SQLite walks the whole time index for the order and looks each
+    // event up among the bookmarks, a pass over every event on each reset of the events
+    // table; this looks up each bookmark's event and sorts the few rows.
     Statement st(*m_db,
-        "SELECT b.event_id, b.note, b.created FROM bookmarks b JOIN events e ON e.id = b.event_id "
+        "SELECT b.event_id, b.note, b.created FROM bookmarks b CROSS JOIN events e ON e.id = b.event_id "
         "ORDER BY e.time_us, e.id");
     while (st.step()) {
         Bookmark b;
@@ -1420,6 +1506,14 @@ qint64 EventWriter::add(const Event &e, qint64 rawId)
     // only for a source whose events may name one (the Windows logs, ECS).
     if (!m_mayNameProvider)
         m_mayNameProvider = e.detailsJson.contains("\"provider\"") || e.details.contains(QLatin1String("provider"));
+    const qint64 minute = minuteOf(e.timeUs);
+    if (minute != m_runMinute) {
+        if (m_runEvents > 0)
+            m_minutes[m_runMinute] += m_runEvents;
+        m_runMinute = minute;
+        m_runEvents = 0;
+    }
+    ++m_runEvents;
     return m_store.database().lastInsertId();
 }
 
@@ -1478,6 +1572,19 @@ void EventWriter::writeFacets()
 
 void EventWriter::finish(const ImportCounts &counts, const QString &firstError, SourceStatus status)
 {
+    // The source's minutes, in the transaction of its events: an import that is rolled
+    // back leaves none. In minute order, the table's key order. Added to what is there:
+    // two writers of one source (not something the importer does) still count right.
+    if (m_runEvents > 0)
+        m_minutes[m_runMinute] += m_runEvents;
+    m_runEvents = 0;
+    QList<qint64> minutes = m_minutes.keys();
+    std::sort(minutes.begin(), minutes.end());
+    Statement minute(m_store.database(),
+        "INSERT INTO event_minutes(minute, source_id, events) VALUES (?, ?, ?) "
+        "ON CONFLICT(minute, source_id) DO UPDATE SET events = events + excluded.events");
+    for (const qint64 m : minutes)
+        minute.bind(1, m).bind(2, m_sourceId).bind(3, m_minutes.value(m)).exec();
     Statement st(m_store.database(),
         "UPDATE sources SET status = ?, import_finished = ?, records_read = ?, events_stored = ?, "
         "records_failed = ?, records_skipped = ?, error = ?, gaps = ?, gap_ranges = ? WHERE id = ?");

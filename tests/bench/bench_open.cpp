@@ -26,7 +26,7 @@
 //  page       the events table's first page: EventsModel::reset (the match count) and
 //             the first fetchMore (EventsModel::PageSize rows, CaseStore::queryEvents);
 //             then one page from the middle of the case by offset. One run.
-//  timeline   after an (untimed) open, N times: the density strip (one SQL GROUP BY
+//  timeline   after an (untimed) open, N times: the density strip (CaseStore::eventDensity
 //             and its replot) and the first chain's timeline (showChain and replot),
 //             offscreen, as bench_timeline measures them.
 //
