@@ -2,6 +2,7 @@
 
 #include "event.h"
 
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -22,13 +23,31 @@ class StringPool
 public:
     StringPool();
     qint32 intern(const QString &s); // empty strings are id 0
+    // The same for text as the case file holds it, UTF-8 bytes (issue 15): a string
+    // already in the pool costs a hash and a compare, no QString; the QString is made
+    // once, when the string is new. The id is the one intern(QString::fromUtf8(utf8))
+    // gives, whatever the bytes (not UTF-8, NULs, a BOM).
+    qint32 intern(QByteArrayView utf8);
     const QString &at(qint32 id) const { return m_strings.at(id); }
-    qint32 find(const QString &s) const { return m_index.value(s, -1); }
+    qint32 find(const QString &s) const; // -1 when not interned
     qsizetype size() const { return m_strings.size(); }
 
 private:
-    QHash<QString, qint32> m_index;
+    // One slot of the open-addressing table: a string's id and the hash of its UTF-8
+    // form (so most probes compare no text). Ids instead of keys: each string is kept
+    // once, in m_strings.
+    struct Slot
+    {
+        quint32 hash = 0;
+        qint32 id = -1;
+    };
+    static quint32 hashOf(QByteArrayView utf8);
+    // The slot holding an id for which `equal(id)` holds, or the empty slot where it goes.
+    template<typename Equal> qsizetype slotFor(quint32 hash, Equal equal) const;
+    qint32 add(QString s, quint32 hash, qsizetype slot);
+
     QList<QString> m_strings;
+    QList<Slot> m_slots; // a power of two long, at most 3/4 full
 };
 
 // The part of an event the correlation core needs, compact.
