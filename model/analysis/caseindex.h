@@ -111,6 +111,14 @@ struct ProcessNode
     qint32 parentReason = 0;
 };
 
+} // namespace Chainscope
+
+// Its QList moves by its pointer: a list of a million nodes grows by realloc in place
+// instead of a copy of every node beside the old ones (issue 15: the peak of an open).
+Q_DECLARE_TYPEINFO(Chainscope::ProcessNode, Q_RELOCATABLE_TYPE);
+
+namespace Chainscope {
+
 // Everything of a case the correlation needs, in memory, with the process graph.
 // Independent of the policy: built once per case load, reused by every recompute.
 class CaseIndex
