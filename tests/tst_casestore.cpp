@@ -1163,6 +1163,27 @@ void Tst_casestore::stringPoolInternsBytesAsText()
     }
     QCOMPARE(pool.size(), expected.size());
     QCOMPARE(pool.find(lone), expected.value(lone));
+
+    // A probe compares bytes with a pooled string only when their hashes agree, so the
+    // compare is tested alone: bytes equal a string only as its exact UTF-8 form.
+    const QByteArray bom("\xef\xbb\xbf");
+    for (const QByteArray &b : std::as_const(inputs)) {
+        const QString text = QString::fromUtf8(b);
+        QCOMPARE(StringPool::isUtf8Of(b, text), b.isValidUtf8() && !b.startsWith(bom));
+        QVERIFY(StringPool::isUtf8Of(text.toUtf8(), text));
+        QVERIFY(!StringPool::isUtf8Of(b + 'x', text));
+    }
+    // What a lax decoder would take for these strings.
+    QVERIFY(!StringPool::isUtf8Of("\xc0\x80", QString(QChar(0))));
+    QVERIFY(!StringPool::isUtf8Of("\xe0\x80\xaf", QStringLiteral("/")));
+    QVERIFY(!StringPool::isUtf8Of("\xed\xa0\x80", QString(QChar(0xd800))));
+    QVERIFY(!StringPool::isUtf8Of("\xed\xa0\x80\xed\xb0\x80", QStringLiteral("\U00010000")));
+    QVERIFY(!StringPool::isUtf8Of("\xf4\x90\x80\x80", QString(QChar(0xdbff)) + QChar(0xdc00)));
+    QVERIFY(!StringPool::isUtf8Of("\xe4\xb8", QString(QChar(0x4e00))));
+    QVERIFY(!StringPool::isUtf8Of("\xf8\x88\x80\x80\x80", QString(QChar(0xfffd))));
+    QVERIFY(StringPool::isUtf8Of("\xf0\x9f\x98\x80", QStringLiteral("\U0001F600")));
+    QVERIFY(StringPool::isUtf8Of("\xf4\x8f\xbf\xbf", QStringLiteral("\U0010FFFF")));
+    QVERIFY(StringPool::isUtf8Of(QByteArray("a\0b", 3), QStringView(u"a\0b", 3)));
     QCOMPARE(pool.find(QStringLiteral("never interned")), -1);
     QCOMPARE(pool.intern(QByteArrayView()), 0);
     QCOMPARE(pool.find(QString()), 0);

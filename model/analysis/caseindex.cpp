@@ -9,12 +9,14 @@
 
 namespace Chainscope {
 
-namespace {
+StringPool::StringPool()
+{
+    m_strings.append(QString());
+    m_slots.resize(1024);
+}
 
-// Whether `utf8` is the UTF-8 form of `s`: decoded strictly (no overlong forms, no
-// surrogates, nothing past U+10FFFF, no cut sequence), so bytes that are not UTF-8
-// never equal a string; intern() takes those through QString::fromUtf8.
-bool isUtf8Of(QByteArrayView utf8, QStringView s)
+// intern(QByteArrayView) takes bytes that are not UTF-8 through QString::fromUtf8.
+bool StringPool::isUtf8Of(QByteArrayView utf8, QStringView s)
 {
     // A UTF-16 unit takes one to three bytes (a pair takes four).
     if (s.size() > utf8.size() || utf8.size() > 3 * s.size())
@@ -74,14 +76,6 @@ bool isUtf8Of(QByteArrayView utf8, QStringView s)
         }
     }
     return u == uend;
-}
-
-} // namespace
-
-StringPool::StringPool()
-{
-    m_strings.append(QString());
-    m_slots.resize(1024);
 }
 
 quint32 StringPool::hashOf(QByteArrayView utf8)

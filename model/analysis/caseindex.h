@@ -31,6 +31,10 @@ public:
     const QString &at(qint32 id) const { return m_strings.at(id); }
     qint32 find(const QString &s) const; // -1 when not interned
     qsizetype size() const { return m_strings.size(); }
+    // Whether `utf8` is exactly the UTF-8 form of `s`, decoded strictly (no overlong
+    // forms, no encoded surrogates, nothing past U+10FFFF, no cut sequence): bytes that
+    // are not UTF-8 never equal a string. What a probe compares when two hashes agree.
+    static bool isUtf8Of(QByteArrayView utf8, QStringView s);
 
 private:
     // One slot of the open-addressing table: a string's id and the hash of its UTF-8
