@@ -107,6 +107,21 @@ quint32 StringPool::hashOf(QByteArrayView utf8)
     return quint32(h);
 }
 
+quint32 StringPool::hashOf(QStringView s)
+{
+    // The hash of the string's UTF-8 form, so that bytes and text of one string meet.
+    // Short ASCII text (paths, names, GUIDs) is narrowed on the stack.
+    if (s.size() <= 256) {
+        char ascii[256];
+        qsizetype i = 0;
+        for (; i < s.size() && s.at(i).unicode() < 0x80; ++i)
+            ascii[i] = char(s.at(i).unicode());
+        if (i == s.size())
+            return hashOf(QByteArrayView(ascii, i));
+    }
+    return hashOf(s.toUtf8());
+}
+
 template<typename Equal> qsizetype StringPool::slotFor(quint32 hash, Equal equal) const
 {
     const qsizetype mask = m_slots.size() - 1;
@@ -143,7 +158,7 @@ qint32 StringPool::intern(const QString &s)
 {
     if (s.isEmpty())
         return 0;
-    const quint32 hash = hashOf(s.toUtf8());
+    const quint32 hash = hashOf(QStringView(s));
     const qsizetype slot = slotFor(hash, [&](qint32 id) { return m_strings.at(id) == s; });
     if (m_slots.at(slot).id >= 0)
         return m_slots.at(slot).id;
@@ -174,7 +189,7 @@ qint32 StringPool::find(const QString &s) const
 {
     if (s.isEmpty())
         return 0;
-    const qsizetype slot = slotFor(hashOf(s.toUtf8()), [&](qint32 id) { return m_strings.at(id) == s; });
+    const qsizetype slot = slotFor(hashOf(QStringView(s)), [&](qint32 id) { return m_strings.at(id) == s; });
     return m_slots.at(slot).id;
 }
 

@@ -46,6 +46,7 @@ private:
         qint32 id = -1;
     };
     static quint32 hashOf(QByteArrayView utf8);
+    static quint32 hashOf(QStringView s);
     // The slot holding an id for which `equal(id)` holds, or the empty slot where it goes.
     template<typename Equal> qsizetype slotFor(quint32 hash, Equal equal) const;
     qint32 add(QString s, quint32 hash, qsizetype slot);
