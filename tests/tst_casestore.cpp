@@ -45,6 +45,8 @@ private slots:
     void rawCodecRejectsHostileFrames_data();
     void rawCodecRejectsHostileFrames();
     void brokenSurrogatesStayInTheirColumn();
+    void indexedRowsAreTheStoredText();
+    void stringPoolInternsBytesAsText();
     void platformsOfTheEvidence();
     void facetsFollowTheEvents();
     void triageIsKeptBySeed();
@@ -1417,6 +1419,227 @@ void Tst_casestore::tableSizeAndStripReadFewPages()
         }
     });
     QVERIFY2(strip * 4 < perBucket, qPrintable(QStringLiteral("%1 against %2").arg(strip).arg(perBucket)));
+}
+
+namespace {
+
+// Text as hostile logs and damaged or foreign case files may hold it.
+QList<QByteArray> hostileBytes()
+{
+    return {
+        QByteArray("plain"),
+        QByteArray("\xff\xfe not UTF-8"),
+        QByteArray("nul\0inside", 10),
+        QByteArray(200'000, 'x') + "\xc3\xa9",
+        QByteArray("\xf0\x9f\x98\x80 beyond the BMP \xf4\x8f\xbf\xbf"),
+        QByteArray("\xef\xbb\xbf"
+                   "after a BOM"),
+        QByteArray("\xed\xa0\x80 an encoded surrogate"),
+        QByteArray("\xc0\xaf overlong"),
+        QByteArray("cut \xe4\xb8"),
+        QByteArray("\xef\xbf\xbe\xef\xbf\xbf noncharacters"),
+        QByteArray("\xef\xbf\xbd"),
+        QByteArray("\xf8\x88\x80\x80\x80 five bytes"),
+        QByteArray("{00000000-0000-0000-0000-000000000000}"),
+        QByteArray("C:\\Windows\\System32\\svchost.exe"),
+    };
+}
+
+} // namespace
+
+// The index reads rows as bytes (issue 15): every column must say exactly what the Event
+// path says of the same row, whatever the bytes, and the index must hold that text.
+void Tst_casestore::indexedRowsAreTheStoredText()
+{
+    auto store = CaseStore::create(freshPath());
+    const qint64 sid = store->beginSource({});
+    const QList<QByteArray> hostile = hostileBytes();
+    const QList<QByteArray> kinds = {"process_start", "process_exit", "file_write", "module_load", "net_connect",
+        "dns_query", "package_install", "signature_fault", "log_message", "no_such_kind"};
+    const QList<QByteArray> platforms = {"linux", "windows", "macos", "plan9", "\xff"};
+    Statement insert(store->database(),
+        "INSERT INTO events(source_id, time_us, host, platform, kind, process_key, pid, ppid, image, command_line, "
+        "target_path, hashes, signer, signature_status, team_id, dst_ip, dst_port, dst_host, forked, "
+        "address_family, dns_answers, parent_process_key, parent_image, parent_command_line) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    constexpr int TextColumns[] = {3, 6, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 23, 24};
+    int rows = 0;
+    for (int i = 0; i < 60; ++i) {
+        insert.bind(1, sid).bind(2, qint64(1000 + i / 3)); // equal times: ordered by id
+        insert.bind(4, platforms.at(i % platforms.size()));
+        insert.bind(5, kinds.at(i % kinds.size()));
+        for (int c = 0; c < int(std::size(TextColumns)); ++c)
+            insert.bind(TextColumns[c], hostile.at((i + c) % hostile.size()));
+        if (i % 7 == 0)
+            insert.bind(9, qint64(4242)); // a number where text belongs: read as its text
+        if (i % 20 == 8)
+            insert.bind(11, QByteArray("HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\x"));
+        if (i % 5 != 0) {
+            insert.bind(7, qint64(i) * 1'000'000'007LL).bind(8, qint64(-i));
+            insert.bind(17, i % 3 == 0 ? qint64(1) << 40 : qint64(i));
+        }
+        insert.bind(19, qint64(i % 2));
+        if (i % 4 == 1)
+            insert.bind(20, QByteArray("unix"));
+        insert.bind(21, QByteArray(R"(["192.0.2.1","","\u00e9",7,"::1"])"));
+        insert.exec();
+        ++rows;
+    }
+
+    qint64 lastTime = std::numeric_limits<qint64>::min();
+    qint64 lastId = -1;
+    int seen = 0;
+    int dns = 0;
+    int registry = 0;
+    int logMessages = 0;
+    QList<Event> events;
+    const bool complete = store->forEachIndexedEvent([&](const IndexedEventRow &r) {
+        const Event e = store->event(r.id).value();
+        events.append(e);
+        ++seen;
+        [&] {
+            QVERIFY(r.timeUs > lastTime || (r.timeUs == lastTime && r.id > lastId));
+            lastTime = r.timeUs;
+            lastId = r.id;
+            QCOMPARE(r.timeUs, e.timeUs);
+            QCOMPARE(r.kind, e.kind);
+            QCOMPARE(r.platform, e.platform);
+            QCOMPARE(r.pid, e.pid);
+            QCOMPARE(r.ppid, e.ppid);
+            QCOMPARE(r.dstPort, e.dstPort);
+            QCOMPARE(r.forked, e.forked);
+            QCOMPARE(r.sourceId, e.sourceId);
+            QCOMPARE(QString::fromUtf8(r.host), e.host);
+            QCOMPARE(QString::fromUtf8(r.image), e.image);
+            QCOMPARE(QString::fromUtf8(r.commandLine), e.commandLine);
+            QCOMPARE(QString::fromUtf8(r.targetPath), e.targetPath);
+            QCOMPARE(QString::fromUtf8(r.hashes), e.hashes);
+            QCOMPARE(QString::fromUtf8(r.signer), e.signer);
+            QCOMPARE(QString::fromUtf8(r.signatureStatus), e.signatureStatus);
+            QCOMPARE(QString::fromUtf8(r.teamId), e.teamId);
+            QCOMPARE(QString::fromUtf8(r.dstIp), e.dstIp);
+            QCOMPARE(QString::fromUtf8(r.dstHost), e.dstHost);
+            QCOMPARE(QString::fromUtf8(r.addressFamily), e.addressFamily);
+            QCOMPARE(QString::fromUtf8(r.processKey), e.processKey);
+            QCOMPARE(QString::fromUtf8(r.parentProcessKey), e.parentProcessKey);
+            QCOMPARE(QString::fromUtf8(r.parentImage), e.parentImage);
+            QCOMPARE(QString::fromUtf8(r.parentCommandLine), e.parentCommandLine);
+            // Answers are read for DNS queries only: no other kind uses them.
+            QCOMPARE(r.dnsAnswers, r.kind == EventKind::DnsQuery ? e.dnsAnswers : QStringList());
+            if (r.kind == EventKind::DnsQuery) {
+                QCOMPARE(r.dnsAnswers,
+                    QStringList({QStringLiteral("192.0.2.1"), QStringLiteral("\u00e9"), QStringLiteral("::1")}));
+                ++dns;
+            }
+            if (r.kind == EventKind::LogMessage)
+                ++logMessages;
+            if (e.targetPath.contains(QLatin1String("\\CurrentVersion\\Run")))
+                ++registry;
+        }();
+        return !QTest::currentTestFailed();
+    });
+    QVERIFY(complete);
+    // Log messages are left out but for the registry's Run key; an unknown kind is read
+    // as a log message, as the Event path reads it.
+    QCOMPARE(seen, rows - 3);
+    QCOMPARE(dns, 6);
+    QCOMPARE(registry, 3);
+    QCOMPARE(logMessages, 3 + 6);
+    // Long text arrives whole.
+    QVERIFY(std::any_of(events.cbegin(), events.cend(), [](const Event &e) { return e.image.size() == 200'001; }));
+
+    // The index holds the same text, by the same ids for the same text.
+    CaseIndex index;
+    QVERIFY(index.load(*store));
+    QCOMPARE(index.events().size(), events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const IndexedEvent &x = index.events().at(i);
+        const Event &e = events.at(i);
+        QCOMPARE(x.id, e.id);
+        QCOMPARE(index.strings.at(x.image), e.image);
+        QCOMPARE(index.strings.at(x.commandLine), e.commandLine);
+        QCOMPARE(index.strings.at(x.target), e.targetPath);
+        QCOMPARE(index.strings.at(x.hashes), e.hashes);
+        QCOMPARE(index.strings.at(x.signer), e.signer);
+        QCOMPARE(index.strings.at(x.dstIp), e.dstIp);
+        QCOMPARE(index.strings.at(x.parentImage), e.parentImage);
+        QCOMPARE(index.strings.at(x.parentCommandLine), e.parentCommandLine);
+        QCOMPARE(index.strings.find(e.image), x.image);
+        QCOMPARE(x.local, e.addressFamily == QLatin1String("unix"));
+        // The all-zero GUID names no process.
+        QCOMPARE(index.strings.at(x.processGuid),
+            e.processKey.startsWith(QLatin1String("{00000000-")) ? QString() : e.processKey);
+    }
+    QSet<QString> distinct;
+    for (qint32 id = 0; id < index.strings.size(); ++id)
+        distinct.insert(index.strings.at(id));
+    QCOMPARE(distinct.size(), index.strings.size());
+}
+
+// Interning the bytes gives what interning their text (QString::fromUtf8) gives: the
+// same ids in the same order, one id per text, whatever the bytes.
+void Tst_casestore::stringPoolInternsBytesAsText()
+{
+    const QList<QByteArray> pieces = {"a", "b", QByteArray("\0", 1), "\xff", "\xc3\xa9", "\xc3", "\xa9",
+        "\xf0\x9f\x98\x80", "\xed\xa0\x80", "\xef\xbb\xbf", "\xef\xbf\xbd", "\xe2\x82", "\xc0\x80", "\xf4\x90\x80\x80",
+        "\xef\xbf\xbe", "\xf4\x8f\xbf\xbf", "0123456789abcdef"};
+    QList<QByteArray> inputs = hostileBytes();
+    QRandomGenerator random(15);
+    for (int i = 0; i < 20'000; ++i) {
+        QByteArray b;
+        const int n = int(random.bounded(6));
+        for (int j = 0; j < n; ++j)
+            b += pieces.at(random.bounded(int(pieces.size())));
+        inputs.append(b);
+    }
+    StringPool pool;
+    QHash<QString, qint32> expected; // the pool as it was: keyed by the text
+    expected.insert(QString(), 0);
+    const QString lone = QStringLiteral("x") + QChar(0xD800); // not the text of any bytes
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        const QByteArray &b = inputs.at(i);
+        const QString text = QString::fromUtf8(b);
+        const qint32 want = expected.contains(text) ? expected.value(text) : qint32(expected.size());
+        expected.insert(text, want);
+        // Now and then by the text first, as build() interns folded paths.
+        const qint32 got = i % 97 == 0 ? pool.intern(text) : pool.intern(QByteArrayView(b));
+        QCOMPARE(got, want);
+        QCOMPARE(pool.intern(QByteArrayView(b)), want);
+        QCOMPARE(pool.intern(text), want);
+        QCOMPARE(pool.at(got), text);
+        QCOMPARE(pool.find(text), want);
+        if (i == 100) {
+            const qint32 id = pool.intern(lone);
+            QCOMPARE(id, qint32(expected.size()));
+            expected.insert(lone, id);
+        }
+    }
+    QCOMPARE(pool.size(), expected.size());
+    QCOMPARE(pool.find(lone), expected.value(lone));
+
+    // A probe compares bytes with a pooled string only when their hashes agree, so the
+    // compare is tested alone: bytes equal a string only as its exact UTF-8 form.
+    const QByteArray bom("\xef\xbb\xbf");
+    for (const QByteArray &b : std::as_const(inputs)) {
+        const QString text = QString::fromUtf8(b);
+        QCOMPARE(StringPool::isUtf8Of(b, text), b.isValidUtf8() && !b.startsWith(bom));
+        QVERIFY(StringPool::isUtf8Of(text.toUtf8(), text));
+        QVERIFY(!StringPool::isUtf8Of(b + 'x', text));
+    }
+    // What a lax decoder would take for these strings.
+    QVERIFY(!StringPool::isUtf8Of("\xc0\x80", QString(QChar(0))));
+    QVERIFY(!StringPool::isUtf8Of("\xe0\x80\xaf", QStringLiteral("/")));
+    QVERIFY(!StringPool::isUtf8Of("\xed\xa0\x80", QString(QChar(0xd800))));
+    QVERIFY(!StringPool::isUtf8Of("\xed\xa0\x80\xed\xb0\x80", QStringLiteral("\U00010000")));
+    QVERIFY(!StringPool::isUtf8Of("\xf4\x90\x80\x80", QString(QChar(0xdbff)) + QChar(0xdc00)));
+    QVERIFY(!StringPool::isUtf8Of("\xe4\xb8", QString(QChar(0x4e00))));
+    QVERIFY(!StringPool::isUtf8Of("\xf8\x88\x80\x80\x80", QString(QChar(0xfffd))));
+    QVERIFY(StringPool::isUtf8Of("\xf0\x9f\x98\x80", QStringLiteral("\U0001F600")));
+    QVERIFY(StringPool::isUtf8Of("\xf4\x8f\xbf\xbf", QStringLiteral("\U0010FFFF")));
+    QVERIFY(StringPool::isUtf8Of(QByteArray("a\0b", 3), QStringView(u"a\0b", 3)));
+    QCOMPARE(pool.find(QStringLiteral("never interned")), -1);
+    QCOMPARE(pool.intern(QByteArrayView()), 0);
+    QCOMPARE(pool.find(QString()), 0);
 }
 
 QTEST_GUILESS_MAIN(Tst_casestore)

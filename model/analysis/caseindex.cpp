@@ -4,38 +4,205 @@
 #include "policy.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 namespace Chainscope {
 
 StringPool::StringPool()
 {
     m_strings.append(QString());
-    m_index.insert(QString(), 0);
+    m_slots.resize(1024);
+}
+
+// intern(QByteArrayView) takes bytes that are not UTF-8 through QString::fromUtf8.
+bool StringPool::isUtf8Of(QByteArrayView utf8, QStringView s)
+{
+    // A UTF-16 unit takes one to three bytes (a pair takes four).
+    if (s.size() > utf8.size() || utf8.size() > 3 * s.size())
+        return false;
+    const auto *b = reinterpret_cast<const uchar *>(utf8.data());
+    const uchar *const end = b + utf8.size();
+    const char16_t *u = s.utf16();
+    const char16_t *const uend = u + s.size();
+    while (b < end) {
+        if (u == uend)
+            return false;
+        const uchar lead = *b;
+        if (lead < 0x80) {
+            if (*u != lead)
+                return false;
+            ++b;
+            ++u;
+            continue;
+        }
+        int more = 0;
+        char32_t cp = 0;
+        char32_t least = 0;
+        if ((lead & 0xe0) == 0xc0) {
+            more = 1;
+            cp = lead & 0x1f;
+            least = 0x80;
+        } else if ((lead & 0xf0) == 0xe0) {
+            more = 2;
+            cp = lead & 0x0f;
+            least = 0x800;
+        } else if ((lead & 0xf8) == 0xf0) {
+            more = 3;
+            cp = lead & 0x07;
+            least = 0x10000;
+        } else {
+            return false;
+        }
+        if (end - b <= more)
+            return false;
+        ++b;
+        for (int i = 0; i < more; ++i, ++b) {
+            if ((*b & 0xc0) != 0x80)
+                return false;
+            cp = (cp << 6) | (*b & 0x3f);
+        }
+        if (cp < least || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        if (cp < 0x10000) {
+            if (*u != cp)
+                return false;
+            ++u;
+        } else {
+            if (uend - u < 2 || u[0] != char16_t(0xd800 + ((cp - 0x10000) >> 10))
+                || u[1] != char16_t(0xdc00 + ((cp - 0x10000) & 0x3ff)))
+                return false;
+            u += 2;
+        }
+    }
+    return u == uend;
+}
+
+quint32 StringPool::hashOf(QByteArrayView utf8)
+{
+    // Eight bytes a step, then Murmur3's finalizer: qHash(QByteArrayView) was a fifth of
+    // a whole index load (issue 15). Seeded per process as QHash is, so that a hostile
+    // log cannot know which of its strings collide.
+    static const quint64 seed = quint64(QHashSeed::globalSeed()) | 1;
+    constexpr quint64 k1 = 0x87c37b91114253d5ULL;
+    constexpr quint64 k2 = 0x4cf5ad432745937fULL;
+    const char *p = utf8.data();
+    qsizetype left = utf8.size();
+    quint64 h = seed ^ (quint64(left) * k2);
+    for (; left >= 8; p += 8, left -= 8) {
+        quint64 w;
+        std::memcpy(&w, p, 8);
+        h = std::rotl(h ^ (w * k1), 31) * k2;
+    }
+    if (left > 0) {
+        quint64 w = 0;
+        std::memcpy(&w, p, size_t(left));
+        h = std::rotl(h ^ (w * k1), 31) * k2;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return quint32(h);
+}
+
+quint32 StringPool::hashOf(QStringView s)
+{
+    // The hash of the string's UTF-8 form, so that bytes and text of one string meet.
+    // Short ASCII text (paths, names, GUIDs) is narrowed on the stack.
+    if (s.size() <= 256) {
+        char ascii[256];
+        qsizetype i = 0;
+        for (; i < s.size() && s.at(i).unicode() < 0x80; ++i)
+            ascii[i] = char(s.at(i).unicode());
+        if (i == s.size())
+            return hashOf(QByteArrayView(ascii, i));
+    }
+    return hashOf(s.toUtf8());
+}
+
+template<typename Equal> qsizetype StringPool::slotFor(quint32 hash, Equal equal) const
+{
+    const qsizetype mask = m_slots.size() - 1;
+    for (qsizetype i = hash & mask;; i = (i + 1) & mask) {
+        const Slot &slot = m_slots.at(i);
+        if (slot.id < 0 || (slot.hash == hash && equal(slot.id)))
+            return i;
+    }
+}
+
+qint32 StringPool::add(QString s, quint32 hash, qsizetype slot)
+{
+    const auto id = qint32(m_strings.size());
+    m_strings.append(std::move(s));
+    m_slots[slot] = {hash, id};
+    if (m_strings.size() * 4 > m_slots.size() * 3) {
+        // Rehash by the kept hashes: no string is read again.
+        QList<Slot> old(m_slots.size() * 2);
+        old.swap(m_slots); // m_slots: twice as long, empty
+        const qsizetype mask = m_slots.size() - 1;
+        for (const Slot &o : std::as_const(old)) {
+            if (o.id < 0)
+                continue;
+            qsizetype i = o.hash & mask;
+            while (m_slots.at(i).id >= 0)
+                i = (i + 1) & mask;
+            m_slots[i] = o;
+        }
+    }
+    return id;
 }
 
 qint32 StringPool::intern(const QString &s)
 {
     if (s.isEmpty())
         return 0;
-    const auto it = m_index.constFind(s);
-    if (it != m_index.constEnd())
-        return it.value();
-    const auto id = qint32(m_strings.size());
-    m_strings.append(s);
-    m_index.insert(s, id);
-    return id;
+    const quint32 hash = hashOf(QStringView(s));
+    const qsizetype slot = slotFor(hash, [&](qint32 id) { return m_strings.at(id) == s; });
+    if (m_slots.at(slot).id >= 0)
+        return m_slots.at(slot).id;
+    return add(s, hash, slot);
+}
+
+qint32 StringPool::intern(QByteArrayView utf8)
+{
+    if (utf8.isEmpty())
+        return 0;
+    // QString::fromUtf8 drops a byte order mark at the start: such bytes are not the
+    // UTF-8 form of their text, and only the text can find it.
+    if (utf8.startsWith("\xef\xbb\xbf"))
+        return intern(QString::fromUtf8(utf8));
+    const quint32 hash = hashOf(utf8);
+    const qsizetype slot = slotFor(hash, [&](qint32 id) { return isUtf8Of(utf8, m_strings.at(id)); });
+    if (m_slots.at(slot).id >= 0)
+        return m_slots.at(slot).id;
+    QString s = QString::fromUtf8(utf8);
+    // Bytes that are not the UTF-8 form of their text (not UTF-8 at all) are found by
+    // the text; the table holds each string under its UTF-8 form only.
+    if (s.toUtf8() != utf8)
+        return intern(s);
+    return add(std::move(s), hash, slot);
+}
+
+qint32 StringPool::find(const QString &s) const
+{
+    if (s.isEmpty())
+        return 0;
+    const qsizetype slot = slotFor(hashOf(QStringView(s)), [&](qint32 id) { return m_strings.at(id) == s; });
+    return m_slots.at(slot).id;
 }
 
 namespace {
 
 // Sysmon writes an all-zero GUID when it could not tell the process: no identity.
-QString knownGuid(const QString &guid)
+QByteArrayView knownGuid(QByteArrayView guid)
 {
-    for (const QChar c : guid) {
-        if (c != u'0' && c != u'-' && c != u'{' && c != u'}')
+    for (const char c : guid) {
+        if (c != '0' && c != '-' && c != '{' && c != '}')
             return guid;
     }
-    return QString();
+    return {};
 }
 
 } // namespace
@@ -43,6 +210,10 @@ QString knownGuid(const QString &guid)
 bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
 {
     QList<IndexedEvent> events;
+    // All events are at least as many as those read (log messages are left out): the
+    // list of millions is never copied as it grows, and reserved pages it never writes
+    // cost no memory.
+    events.reserve(store.eventCount());
     qint64 n = 0;
     // Windows names machines without regard to case (issue 14): IE8Win7 and IE8WIN7 are
     // one host with one process graph, named by the smallest spelling among the events
@@ -51,7 +222,8 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
     // spelling is folded once.
     QHash<qint32, QString> windowsKeyOfHost; // spelling id -> folded key
     QHash<QString, qint32> windowsHostOfKey; // folded key -> smallest spelling's id
-    const bool complete = store.forEachIndexedEvent([&](const Event &r) {
+    QHash<qint32, bool> loopback; // address id -> whether it is a loopback address
+    const bool complete = store.forEachIndexedEvent([&](const IndexedEventRow &r) {
         if (cancel && (++n & 0xffff) == 0 && cancel->load())
             return false;
         IndexedEvent e;
@@ -59,10 +231,11 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         e.timeUs = r.timeUs;
         e.host = strings.intern(r.host);
         if (r.platform == Platform::Windows && e.host != 0 && !windowsKeyOfHost.contains(e.host)) {
-            const QString key = foldedHost(r.host, Platform::Windows);
+            const QString &host = strings.at(e.host);
+            const QString key = foldedHost(host, Platform::Windows);
             windowsKeyOfHost.insert(e.host, key);
             qint32 &best = windowsHostOfKey[key];
-            if (best == 0 || r.host < strings.at(best))
+            if (best == 0 || host < strings.at(best))
                 best = e.host;
         }
         e.platform = r.platform;
@@ -78,7 +251,13 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
         e.signer = strings.intern(r.signer);
         e.signatureStatus = strings.intern(r.signatureStatus);
         e.fork = r.forked;
-        e.local = r.addressFamily == u"unix" || isLoopbackAddress(r.dstIp);
+        if (r.addressFamily == "unix") {
+            e.local = true;
+        } else if (e.dstIp != 0) {
+            const auto it = loopback.constFind(e.dstIp);
+            e.local = it != loopback.cend() ? it.value()
+                                            : *loopback.insert(e.dstIp, isLoopbackAddress(strings.at(e.dstIp)));
+        }
         e.hashes = strings.intern(r.hashes);
         e.teamId = strings.intern(r.teamId);
         e.processGuid = strings.intern(knownGuid(r.processKey));

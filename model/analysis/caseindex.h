@@ -2,6 +2,7 @@
 
 #include "event.h"
 
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -22,13 +23,36 @@ class StringPool
 public:
     StringPool();
     qint32 intern(const QString &s); // empty strings are id 0
+    // The same for text as the case file holds it, UTF-8 bytes (issue 15): a string
+    // already in the pool costs a hash and a compare, no QString; the QString is made
+    // once, when the string is new. The id is the one intern(QString::fromUtf8(utf8))
+    // gives, whatever the bytes (not UTF-8, NULs, a BOM).
+    qint32 intern(QByteArrayView utf8);
     const QString &at(qint32 id) const { return m_strings.at(id); }
-    qint32 find(const QString &s) const { return m_index.value(s, -1); }
+    qint32 find(const QString &s) const; // -1 when not interned
     qsizetype size() const { return m_strings.size(); }
+    // Whether `utf8` is exactly the UTF-8 form of `s`, decoded strictly (no overlong
+    // forms, no encoded surrogates, nothing past U+10FFFF, no cut sequence): bytes that
+    // are not UTF-8 never equal a string. What a probe compares when two hashes agree.
+    static bool isUtf8Of(QByteArrayView utf8, QStringView s);
 
 private:
-    QHash<QString, qint32> m_index;
+    // One slot of the open-addressing table: a string's id and the hash of its UTF-8
+    // form (so most probes compare no text). Ids instead of keys: each string is kept
+    // once, in m_strings.
+    struct Slot
+    {
+        quint32 hash = 0;
+        qint32 id = -1;
+    };
+    static quint32 hashOf(QByteArrayView utf8);
+    static quint32 hashOf(QStringView s);
+    // The slot holding an id for which `equal(id)` holds, or the empty slot where it goes.
+    template<typename Equal> qsizetype slotFor(quint32 hash, Equal equal) const;
+    qint32 add(QString s, quint32 hash, qsizetype slot);
+
     QList<QString> m_strings;
+    QList<Slot> m_slots; // a power of two long, at most 3/4 full
 };
 
 // The part of an event the correlation core needs, compact.
@@ -91,6 +115,14 @@ struct ProcessNode
     // 0 when a log named the parent): the join is inferred and the chain says so.
     qint32 parentReason = 0;
 };
+
+} // namespace Chainscope
+
+// Its QList moves by its pointer: a list of a million nodes grows by realloc in place
+// instead of a copy of every node beside the old ones (issue 15: the peak of an open).
+Q_DECLARE_TYPEINFO(Chainscope::ProcessNode, Q_RELOCATABLE_TYPE);
+
+namespace Chainscope {
 
 // Everything of a case the correlation needs, in memory, with the process graph.
 // Independent of the policy: built once per case load, reused by every recompute.

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <array>
 
 namespace Chainscope {
 
@@ -1029,57 +1030,88 @@ std::optional<Bookmark> CaseStore::bookmark(qint64 eventId)
     return b;
 }
 
-bool CaseStore::forEachIndexedEvent(const std::function<bool(const Event &)> &visit)
+namespace {
+
+// A kind or platform by its name's bytes. The names are ASCII, so comparing bytes
+// decides exactly what comparing the decoded text did (bytes that are not UTF-8 decode
+// to U+FFFD and match no name either).
+EventKind kindOfName(QByteArrayView name)
+{
+    static const auto names = [] {
+        std::array<QByteArray, EventKindCount> n;
+        for (int k = 0; k < EventKindCount; ++k)
+            n[size_t(k)] = kindName(EventKind(k)).toLatin1();
+        return n;
+    }();
+    for (size_t k = 0; k < names.size(); ++k) {
+        if (name == names[k])
+            return EventKind(k);
+    }
+    return EventKind::LogMessage;
+}
+
+Platform platformOfName(QByteArrayView name)
+{
+    if (name == "linux")
+        return Platform::Linux;
+    if (name == "windows")
+        return Platform::Windows;
+    if (name == "macos")
+        return Platform::MacOS;
+    return Platform::Unknown;
+}
+
+} // namespace
+
+bool CaseStore::forEachIndexedEvent(const std::function<bool(const IndexedEventRow &)> &visit)
 {
     // Log messages never take part in a chain; leaving them out keeps the index small.
     // Registry values that start code again (Run keys, services) are log messages;
     // they are the only ones the chains use, as persistence notes.
     Statement st(*m_db,
-        "SELECT id, time_us, host, platform, kind, pid, ppid, image, command_line, target_path, dst_ip, "
-        "dst_host, dst_port, signer, signature_status, forked, address_family, hashes, dns_answers, "
-        "process_key, source_id, parent_process_key, parent_image, parent_command_line, team_id "
+        "SELECT id, time_us, host, platform, kind, ifnull(pid, -1), ifnull(ppid, -1), image, command_line, "
+        "target_path, dst_ip, dst_host, ifnull(dst_port, -1), signer, signature_status, forked, address_family, "
+        "hashes, dns_answers, process_key, ifnull(source_id, -1), parent_process_key, parent_image, "
+        "parent_command_line, team_id "
         "FROM events WHERE kind <> 'log_message' "
         "OR target_path LIKE '%\\CurrentVersion\\Run%' OR target_path LIKE '%\\CurrentControlSet\\Services\\%' "
         "ORDER BY time_us, id");
-    // Deliberately not selectEvents() + readEvent(): this runs over millions of rows
-    // each time a case opens, and the full row (details blob, user) with a
-    // fresh Event per row made the index load about 60% slower (1.1 s → 1.75 s on a
-    // 400k-event case, chainscope-bench-correlate). A column the index needs is added
+    // Deliberately not selectEvents() + readEvent(), nor QStrings at all: this runs over
+    // millions of rows each time a case opens. Turning each row's two dozen columns into
+    // QStrings was a quarter of an open (issue 15); the index interns the bytes, and
+    // converts a string once when it first sees it. A column the index needs is added
     // here and there.
-    // Kind names by their text.
-    QHash<QString, EventKind> kinds;
-    for (int k = 0; k < EventKindCount; ++k)
-        kinds.insert(kindName(EventKind(k)), EventKind(k));
-    // One event, reused: its strings are moved in row by row.
-    Event e;
+    // Absent numbers come as -1 from the statement itself (ifnull): one call per column
+    // instead of two, over millions of rows.
+    IndexedEventRow r;
     while (st.step()) {
-        e.id = st.int64(0);
-        e.timeUs = st.int64(1);
-        e.host = st.text(2);
-        e.platform = platformFromName(st.text(3));
-        e.kind = kinds.value(st.text(4), EventKind::LogMessage);
-        e.pid = st.isNull(5) ? -1 : st.int64(5);
-        e.ppid = st.isNull(6) ? -1 : st.int64(6);
-        e.image = st.text(7);
-        e.commandLine = st.text(8);
-        e.targetPath = st.text(9);
-        e.dstIp = st.text(10);
-        e.dstHost = st.text(11);
-        e.dstPort = st.isNull(12) ? -1 : int(st.int64(12));
-        e.signer = st.text(13);
-        e.signatureStatus = st.text(14);
-        e.forked = st.int64(15) != 0;
-        e.addressFamily = st.text(16);
-        e.hashes = st.text(17);
-        // Parsed only where there are answers: DNS queries, a small share of a case.
-        e.dnsAnswers = st.isNull(18) ? QStringList() : dnsAnswersFrom(st.blob(18));
-        e.processKey = st.text(19);
-        e.sourceId = st.isNull(20) ? -1 : st.int64(20);
-        e.parentProcessKey = st.text(21);
-        e.parentImage = st.text(22);
-        e.parentCommandLine = st.text(23);
-        e.teamId = st.text(24);
-        if (!visit(e))
+        r.id = st.int64(0);
+        r.timeUs = st.int64(1);
+        r.host = st.textView(2);
+        r.platform = platformOfName(st.textView(3));
+        r.kind = kindOfName(st.textView(4));
+        r.pid = st.int64(5);
+        r.ppid = st.int64(6);
+        r.image = st.textView(7);
+        r.commandLine = st.textView(8);
+        r.targetPath = st.textView(9);
+        r.dstIp = st.textView(10);
+        r.dstHost = st.textView(11);
+        r.dstPort = int(st.int64(12));
+        r.signer = st.textView(13);
+        r.signatureStatus = st.textView(14);
+        r.forked = st.int64(15) != 0;
+        r.addressFamily = st.textView(16);
+        r.hashes = st.textView(17);
+        // Parsed only where they are used: DNS queries, a small share of a case.
+        r.dnsAnswers = r.kind == EventKind::DnsQuery && !st.isNull(18) ? dnsAnswersFrom(st.blob(18)) : QStringList();
+        r.processKey = st.textView(19);
+        r.sourceId = st.int64(20);
+        r.parentProcessKey = st.textView(21);
+        r.parentImage = st.textView(22);
+        r.parentCommandLine = st.textView(23);
+        r.teamId = st.textView(24);
+        if (!visit(r))
             return false;
     }
     return true;

@@ -159,6 +159,40 @@ struct Bookmark
 
 // One case file. Not thread-safe: each thread that works on a case opens its own
 // CaseStore on the same file (SQLite in WAL mode lets readers run beside one writer).
+// One row the correlation index reads, as the case file holds it (issue 15): text as
+// its UTF-8 bytes, viewed in SQLite's own buffers (valid only during the visit, so
+// millions of rows cost no QString each), numbers as numbers. Absent text is empty,
+// absent numbers -1, as in Event.
+struct IndexedEventRow
+{
+    qint64 id = -1;
+    qint64 timeUs = 0;
+    qint64 pid = -1;
+    qint64 ppid = -1;
+    qint64 sourceId = -1;
+    int dstPort = -1;
+    EventKind kind = EventKind::LogMessage;
+    Platform platform = Platform::Unknown;
+    bool forked = false;
+    QByteArrayView host;
+    QByteArrayView image;
+    QByteArrayView commandLine;
+    QByteArrayView targetPath;
+    QByteArrayView dstIp;
+    QByteArrayView dstHost;
+    QByteArrayView signer;
+    QByteArrayView signatureStatus;
+    QByteArrayView addressFamily;
+    QByteArrayView hashes;
+    QByteArrayView processKey;
+    QByteArrayView parentProcessKey;
+    QByteArrayView parentImage;
+    QByteArrayView parentCommandLine;
+    QByteArrayView teamId;
+    // dns_query only (other kinds never use them): the addresses the name resolved to.
+    QStringList dnsAnswers;
+};
+
 class CaseStore
 {
 public:
@@ -264,9 +298,9 @@ public:
     std::optional<Bookmark> bookmark(qint64 eventId);
     // The events the correlation index reads, in (time, id) order: every kind but log
     // messages, and of those the registry values that start code again (Run keys,
-    // services). Only the columns the index uses are filled (no user, team id, record
-    // position or details). Stops when `visit` returns false, and then returns false.
-    bool forEachIndexedEvent(const std::function<bool(const Event &)> &visit);
+    // services). The row and its views are valid only during the visit. Stops when
+    // `visit` returns false, and then returns false.
+    bool forEachIndexedEvent(const std::function<bool(const IndexedEventRow &)> &visit);
     // The record(s) an event was normalized from, byte for byte.
     std::optional<QByteArray> rawRecord(qint64 eventId);
 

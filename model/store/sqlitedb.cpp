@@ -400,6 +400,17 @@ QString Statement::text(int column) const
     return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
 }
 
+QByteArrayView Statement::textView(int column) const
+{
+    // Most columns of an indexed row are NULL: one call for those instead of two.
+    if (sqlite3_column_type(m_stmt, column) == SQLITE_NULL)
+        return {};
+    // sqlite3_column_text before sqlite3_column_bytes: the text conversion (of a number,
+    // say) is what the byte count must describe.
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));
+}
+
 QByteArray Statement::blob(int column) const
 {
     const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));

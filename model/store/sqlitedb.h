@@ -123,6 +123,9 @@ public:
     bool isNull(int column) const;
     qint64 int64(int column) const;
     QString text(int column) const;
+    // The column's text as SQLite holds it (UTF-8, as stored: not checked), without a
+    // copy: valid until the next step(), reset() or destruction. Empty for NULL.
+    QByteArrayView textView(int column) const;
     QByteArray blob(int column) const;
 
 private:

@@ -148,13 +148,15 @@ int phaseKept(const QString &path)
     QEventLoop loop;
     qsizetype chains = -1;
     std::shared_ptr<const CaseIndex> index;
-    QObject::connect(&analysis, &ChainAnalysis::chainsReady,
+    // Queued to this thread (the loop is the context): a result that comes before
+    // exec() starts must still end the loop.
+    QObject::connect(&analysis, &ChainAnalysis::chainsReady, &loop,
         [&](const QString &, const QList<Chain> &c, std::shared_ptr<const CaseIndex> ix) {
             chains = c.size();
             index = std::move(ix);
             loop.quit();
         });
-    QObject::connect(&analysis, &ChainAnalysis::failed, [&](const QString &error) {
+    QObject::connect(&analysis, &ChainAnalysis::failed, &loop, [&](const QString &error) {
         QTextStream(stderr) << error << '\n';
         loop.quit();
     });
