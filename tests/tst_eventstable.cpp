@@ -508,6 +508,8 @@ void Tst_eventstable::modelReadsOnlyThePagesAsked()
             e.kind = i % 2 ? EventKind::ProcessStart : EventKind::FileWrite;
             e.pid = (i * 31) % 97;
             e.image = QStringLiteral("/bin/p%1").arg(i % 13);
+            // Long enough that an export of every row is written in more than one piece.
+            e.commandLine = QStringLiteral("p%1 ").arg(i) + QString(400, u'a');
             w.add(e, -1);
         }
         ImportCounts counts;
@@ -602,6 +604,47 @@ void Tst_eventstable::modelReadsOnlyThePagesAsked()
     QCOMPARE(model.rowOfEvent(alphaIds.last()), Count / 3 - 1);
     walk(alphaIds, true);
     QCOMPARE(model.rowOfEvent(ids.at(1)), alphaIds.indexOf(ids.at(1)));
+
+    // The panel's Copy and Export CSV read every selected or matching row from the
+    // store, in the table's order, not from the model's pages (which hold fewer).
+    EventsPanel panel;
+    panel.setStore(store.get());
+    panel.model()->setPaging(Page, MaxPages);
+    QCOMPARE(panel.view()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+    panel.view()->selectAll();
+    const qint64 read = panel.model()->pagesRead();
+    const QStringList lines = panel.selectionAsTsv().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), Count + 1);
+    const QString path = m_dir.filePath(QStringLiteral("paged.csv"));
+    QCOMPARE(panel.exportCsv(path), QString());
+    QCOMPARE(panel.model()->pagesRead(), read);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> csv = parseCsv(QString::fromUtf8(file.readAll().mid(3)));
+    QCOMPARE(csv.size(), Count + 1);
+    const int command = csv.at(0).indexOf(QStringLiteral("Command line"));
+    const int tsvCommand = lines.at(0).split(u'\t').indexOf(QStringLiteral("Command line"));
+    QVERIFY(command >= 0 && tsvCommand >= 0);
+    for (int row : {0, Page - 1, Page, Count / 2, Count - 1}) {
+        const QString expected = store->event(ids.at(row))->commandLine;
+        QCOMPARE(csv.at(row + 1).at(command), expected);
+        QCOMPARE(lines.at(row + 1).split(u'\t').at(tsvCommand), expected);
+    }
+    // Two ranges of rows, out of order, as Ctrl+click leaves them.
+    panel.view()->clearSelection();
+    const auto selectRows = [&panel](int top, int bottom) {
+        panel.view()->selectionModel()->select(
+            QItemSelection(panel.model()->index(top, 0), panel.model()->index(bottom, 0)),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    };
+    selectRows(Count - 3, Count - 1);
+    selectRows(Page - 1, Page + 1);
+    const QStringList some = panel.selectionAsTsv().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(some.size(), 7);
+    for (int i = 0; i < 6; ++i) {
+        const int row = i < 3 ? Page - 1 + i : Count - 6 + i;
+        QCOMPARE(some.at(i + 1).split(u'\t').at(tsvCommand), store->event(ids.at(row))->commandLine);
+    }
 }
 
 void Tst_eventstable::panelSearchCountsAndFilters()
