@@ -192,15 +192,24 @@ QList<Event> EventsModel::readPage(qint64 number) const
 
 QList<Event> EventsModel::readByOffset(qint64 start, qint64 count) const
 {
+    // An OFFSET steps over the rows before it: a page in the second half is read from
+    // the end instead, in the reverse order (every ORDER BY term reversed), so that the
+    // last page costs what the first does.
+    const qint64 fromEnd = m_matchCount - (start + count);
+    const bool reversed = fromEnd < start;
     EventQuery q = m_query;
     q.limit = count;
-    q.offset = start;
+    q.offset = reversed ? fromEnd : start;
+    if (reversed)
+        q.descending = !q.descending;
     QList<Event> events;
     events.reserve(count);
     m_store->queryEvents(q, [&](const Event &e) {
         events.append(e);
         return true;
     });
+    if (reversed)
+        std::reverse(events.begin(), events.end());
     return events;
 }
 
