@@ -87,6 +87,7 @@ private slots:
     void windowsHostsFoldCase();
     void correlationIndexFoldsWindowsHosts();
     void modelUnderTester();
+    void modelReadsOnlyThePagesAsked();
     void panelSearchCountsAndFilters();
     void panelCopiesTsv();
     void panelExportsHostileCsv();
@@ -484,6 +485,166 @@ void Tst_eventstable::modelUnderTester()
     model.reset(nullptr, EventQuery());
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.canFetchMore({}));
+}
+
+void Tst_eventstable::modelReadsOnlyThePagesAsked()
+{
+    // Issue 15: a case of a few thousand events, in pages of 50 with at most 4 held. Each
+    // time is shared by three events far apart in id, so that pages split ties.
+    constexpr int Count = 3000;
+    constexpr int Page = 50;
+    constexpr int MaxPages = 4;
+    auto store = CaseStore::create(m_dir.filePath(QStringLiteral("paged.chainscope")));
+    {
+        SourceInfo info;
+        info.path = QStringLiteral("/evidence/paged.log");
+        info.format = QStringLiteral("auditd");
+        EventWriter w(*store, store->beginSource(info));
+        for (int i = 0; i < Count; ++i) {
+            Event e;
+            e.timeUs = qint64((i * 7919) % (Count / 3)) * 1000;
+            e.host = i % 3 == 0 ? QStringLiteral("alpha") : QStringLiteral("beta");
+            e.platform = Platform::Linux;
+            e.kind = i % 2 ? EventKind::ProcessStart : EventKind::FileWrite;
+            e.pid = (i * 31) % 97;
+            e.image = QStringLiteral("/bin/p%1").arg(i % 13);
+            // Long enough that an export of every row is written in more than one piece.
+            e.commandLine = QStringLiteral("p%1 ").arg(i) + QString(400, u'a');
+            w.add(e, -1);
+        }
+        ImportCounts counts;
+        w.finish(counts);
+    }
+    const auto straight = [&store](const EventQuery &q) {
+        Ids result;
+        store->queryEvents(q, [&](const Event &e) {
+            result.append(e.id);
+            return true;
+        });
+        return result;
+    };
+    EventsModel model;
+    model.setPaging(Page, MaxPages);
+    QCOMPARE(model.pageSize(), Page);
+    QCOMPARE(model.maxCachedPages(), MaxPages);
+    // Every row and column of a page compared with the store's own rows.
+    const auto walk = [&](const Ids &expected, bool backwards) {
+        QCOMPARE(model.rowCount(), int(expected.size()));
+        for (int i = 0; i < expected.size(); ++i) {
+            const int row = backwards ? int(expected.size()) - 1 - i : i;
+            QCOMPARE(model.index(row, EventsModel::Time).data(EventsModel::EventIdRole).toLongLong(), expected.at(row));
+            QVERIFY(model.cachedPageCount() <= MaxPages);
+        }
+    };
+
+    EventQuery all;
+    model.reset(store.get(), all);
+    const Ids ids = straight(all);
+    QCOMPARE(ids.size(), Count);
+    // The whole count at once, without reading the rows.
+    QCOMPARE(model.rowCount(), Count);
+    QCOMPARE(model.pagesRead(), qint64(0));
+    // The last row reads its own page, not the ones before it.
+    qint64 before = model.pagesRead();
+    QCOMPARE(model.index(Count - 1, EventsModel::Time).data(EventsModel::EventIdRole).toLongLong(), ids.last());
+    QCOMPARE(model.pagesRead() - before, qint64(1));
+    QVERIFY(model.cachedPageCount() <= 2);
+    QCOMPARE(model.eventAt(Count - 1).id, ids.last());
+    QCOMPARE(model.eventAt(Count).id, qint64(-1));
+    // A page boundary.
+    for (int row : {Page - 1, Page, Page + 1, 2 * Page - 1, 2 * Page})
+        QCOMPARE(model.eventAt(row).id, ids.at(row));
+
+    // rowOfEvent: its position, then that row's page only, with the right rows in it,
+    // wherever the event sits in its page and among the events of its time.
+    for (int position : {Count - 1, 0, Page - 1, Page, Page + 1, 7 * Page + 23, Count / 2, Count - Page, 1234}) {
+        model.setQuery(all); // a fresh cache
+        QCOMPARE(model.cachedPageCount(), 0);
+        before = model.pagesRead();
+        QCOMPARE(model.rowOfEvent(ids.at(position)), position);
+        QCOMPARE(model.pagesRead() - before, qint64(1));
+        const int first = position - position % Page;
+        for (int row = first; row < std::min(first + Page, Count); ++row)
+            QCOMPARE(model.eventAt(row).id, ids.at(row));
+        QCOMPARE(model.pagesRead() - before, qint64(1));
+    }
+    QCOMPARE(model.rowOfEvent(-5), -1);
+
+    // From here under the tester, which reads the first row after each reset.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Walking every row, down and back up (pages read from their neighbours), holds the
+    // bound and returns the store's rows.
+    model.setQuery(all);
+    walk(ids, false);
+    walk(ids, true);
+    QVERIFY(model.cachedPageCount() <= MaxPages);
+
+    // Sorting and filtering start over: the cache is dropped, the rows follow.
+    model.sort(EventsModel::Time, Qt::DescendingOrder);
+    QVERIFY(model.cachedPageCount() <= 1 && model.pagesRead() <= 1);
+    EventQuery descending = all;
+    descending.descending = true;
+    const Ids down = straight(descending);
+    QCOMPARE(model.rowOfEvent(down.at(1234)), 1234);
+    walk(down, true);
+    walk(down, false);
+    model.sort(EventsModel::Pid, Qt::AscendingOrder);
+    QVERIFY(model.cachedPageCount() <= 1 && model.pagesRead() <= 1);
+    EventQuery byPid = all;
+    byPid.sortKey = EventSortKey::Pid;
+    const Ids pids = straight(byPid);
+    QCOMPARE(model.rowOfEvent(pids.at(2000)), 2000);
+    walk(pids, false);
+    EventQuery alpha = all;
+    alpha.hosts = {QStringLiteral("alpha")};
+    model.setQuery(alpha);
+    QVERIFY(model.cachedPageCount() <= 1 && model.pagesRead() <= 1);
+    QCOMPARE(model.matchCount(), qint64(Count / 3));
+    const Ids alphaIds = straight(alpha);
+    QCOMPARE(model.rowOfEvent(alphaIds.last()), Count / 3 - 1);
+    walk(alphaIds, true);
+    QCOMPARE(model.rowOfEvent(ids.at(1)), alphaIds.indexOf(ids.at(1)));
+
+    // The panel's Copy and Export CSV read every selected or matching row from the
+    // store, in the table's order, not from the model's pages (which hold fewer).
+    EventsPanel panel;
+    panel.setStore(store.get());
+    panel.model()->setPaging(Page, MaxPages);
+    QCOMPARE(panel.view()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+    panel.view()->selectAll();
+    const qint64 read = panel.model()->pagesRead();
+    const QStringList lines = panel.selectionAsTsv().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), Count + 1);
+    const QString path = m_dir.filePath(QStringLiteral("paged.csv"));
+    QCOMPARE(panel.exportCsv(path), QString());
+    QCOMPARE(panel.model()->pagesRead(), read);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> csv = parseCsv(QString::fromUtf8(file.readAll().mid(3)));
+    QCOMPARE(csv.size(), Count + 1);
+    const int command = csv.at(0).indexOf(QStringLiteral("Command line"));
+    const int tsvCommand = lines.at(0).split(u'\t').indexOf(QStringLiteral("Command line"));
+    QVERIFY(command >= 0 && tsvCommand >= 0);
+    for (int row : {0, Page - 1, Page, Count / 2, Count - 1}) {
+        const QString expected = store->event(ids.at(row))->commandLine;
+        QCOMPARE(csv.at(row + 1).at(command), expected);
+        QCOMPARE(lines.at(row + 1).split(u'\t').at(tsvCommand), expected);
+    }
+    // Two ranges of rows, out of order, as Ctrl+click leaves them.
+    panel.view()->clearSelection();
+    const auto selectRows = [&panel](int top, int bottom) {
+        panel.view()->selectionModel()->select(
+            QItemSelection(panel.model()->index(top, 0), panel.model()->index(bottom, 0)),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    };
+    selectRows(Count - 3, Count - 1);
+    selectRows(Page - 1, Page + 1);
+    const QStringList some = panel.selectionAsTsv().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(some.size(), 7);
+    for (int i = 0; i < 6; ++i) {
+        const int row = i < 3 ? Page - 1 + i : Count - 6 + i;
+        QCOMPARE(some.at(i + 1).split(u'\t').at(tsvCommand), store->event(ids.at(row))->commandLine);
+    }
 }
 
 void Tst_eventstable::panelSearchCountsAndFilters()

@@ -2,7 +2,6 @@
 
 #include "casestore.h"
 #include "eventsmodel.h"
-#include "outputfile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,6 +21,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTableView>
@@ -29,6 +29,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace Chainscope {
 
@@ -121,6 +123,9 @@ EventsPanel::EventsPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    // One fixed height for every row: with millions of rows the view must never measure
+    // them (that would read every row's page); it computes where row N is.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionsMovable(true);
@@ -262,7 +267,6 @@ void EventsPanel::setStore(CaseStore *store)
     m_debounce->stop();
     fillChoices();
     m_model->reset(store, currentQuery());
-    fetchFirstPage();
     setEnabled(store != nullptr);
 }
 
@@ -270,7 +274,6 @@ void EventsPanel::reload()
 {
     fillChoices();
     m_model->reset(m_store, currentQuery());
-    fetchFirstPage();
 }
 
 void EventsPanel::fillChoices()
@@ -361,7 +364,6 @@ void EventsPanel::applyFilters()
     const qint64 current
         = m_view->currentIndex().isValid() ? m_view->currentIndex().data(EventsModel::EventIdRole).toLongLong() : -1;
     m_model->setQuery(currentQuery());
-    fetchFirstPage();
     // The event the analyst was on stays selected when it still matches.
     if (current >= 0) {
         const int row = m_model->rowOfEvent(current);
@@ -372,14 +374,6 @@ void EventsPanel::applyFilters()
             m_selecting = false;
         }
     }
-}
-
-void EventsPanel::fetchFirstPage()
-{
-    // The first page at once, not when the view next lays itself out: selection, copy
-    // and the tests see rows as soon as a query is set.
-    if (m_model->canFetchMore({}))
-        m_model->fetchMore({});
 }
 
 void EventsPanel::updateCount()
@@ -563,34 +557,91 @@ QString EventsPanel::csvField(const QString &value)
 
 QString EventsPanel::selectionAsTsv() const
 {
-    QList<int> rows;
-    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
-        rows.append(index.row());
-    if (rows.isEmpty() && m_view->currentIndex().isValid())
-        rows.append(m_view->currentIndex().row());
-    std::sort(rows.begin(), rows.end());
+    // The selection as row intervals: Ctrl+A on millions of rows is one range, not
+    // millions of indexes (selectedRows()).
+    QList<std::pair<int, int>> ranges;
+    for (const QItemSelectionRange &range : m_view->selectionModel()->selection())
+        ranges.append({range.top(), range.bottom()});
+    if (ranges.isEmpty() && m_view->currentIndex().isValid())
+        ranges.append({m_view->currentIndex().row(), m_view->currentIndex().row()});
+    std::sort(ranges.begin(), ranges.end());
+    QList<std::pair<int, int>> merged;
+    for (const auto &range : std::as_const(ranges)) {
+        if (!merged.isEmpty() && range.first <= merged.last().second + 1)
+            merged.last().second = std::max(merged.last().second, range.second);
+        else
+            merged.append(range);
+    }
     const QList<int> columns = visibleColumns();
-    QStringList lines;
+    QString text;
     QStringList cells;
     for (int column : columns)
         cells.append(tsvField(m_model->headerData(column, Qt::Horizontal).toString()));
-    lines.append(cells.join(u'\t'));
-    for (int row : std::as_const(rows)) {
-        cells.clear();
-        const Event &e = m_model->eventAt(row);
-        for (int column : columns)
-            cells.append(tsvField(m_model->cellText(e, column)));
-        lines.append(cells.join(u'\t'));
+    text += cells.join(u'\t') + u'\n';
+    if (!m_store)
+        return text;
+    // The rows from the store, in the table's order, not from the model's page cache:
+    // a selection may be larger than the cache holds.
+    for (const auto &[top, bottom] : std::as_const(merged)) {
+        EventQuery rows = m_model->query();
+        rows.offset = top;
+        rows.limit = qint64(bottom) - top + 1;
+        m_store->queryEvents(rows, [&](const Event &e) {
+            cells.clear();
+            for (int column : columns)
+                cells.append(tsvField(m_model->cellText(e, column)));
+            text += cells.join(u'\t') + u'\n';
+            return true;
+        });
     }
-    return lines.join(u'\n') + u'\n';
+    return text;
 }
 
 void EventsPanel::copySelection()
 {
     if (m_model->rowCount() == 0)
         return;
-    QApplication::clipboard()->setText(selectionAsTsv());
+    try {
+        QApplication::clipboard()->setText(selectionAsTsv());
+    } catch (const CaseError &e) {
+        QMessageBox::warning(this, tr("Copy rows"), e.message());
+    }
 }
+
+namespace {
+
+// The reason a QSaveFile failed; where it names none, errno still holds it.
+QString writeFailure(const QSaveFile &file, int savedErrno)
+{
+    const QString reason = file.errorString();
+    if (!reason.isEmpty() && reason != u"Unknown error")
+        return reason;
+    return savedErrno ? QString::fromLocal8Bit(std::strerror(savedErrno)) : reason;
+}
+
+// Writes all of `bytes` (unbuffered: a failing write(2) is seen here, not lost in a
+// flush that commit() ignores). Returns the reason it failed, empty on success.
+QString writeAll(QSaveFile &file, const QByteArray &bytes)
+{
+    const char *data = bytes.constData();
+    qint64 left = bytes.size();
+    while (left > 0) {
+        // A short write sets no error; the next call meets the cause and reports it.
+        errno = 0;
+        const qint64 written = file.write(data, left);
+        if (written <= 0)
+            return writeFailure(file, errno);
+        data += written;
+        left -= written;
+    }
+    return QString();
+}
+
+// Rows are written out in chunks of about this many characters: memory stays bounded
+// whatever the number of matching events.
+constexpr qsizetype CsvChunkChars = 1 << 20;
+
+} // namespace
 
 QString EventsPanel::exportCsv(const QString &path)
 {
@@ -605,8 +656,18 @@ QString EventsPanel::exportCsv(const QString &path)
             column == EventsModel::Mark ? tr("Bookmarked") : m_model->headerData(column, Qt::Horizontal).toString()));
     }
     text += cells.join(u',') + QLatin1String("\r\n");
+    // Streamed into a temporary file that replaces `path` only when whole (QSaveFile, as
+    // writeOutputFile): a case of millions of events is never held as one text. No
+    // fallback to writing `path` in place when its folder refuses a temporary file.
+    QSaveFile file(path);
+    file.setDirectWriteFallback(false);
+    errno = 0;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return tr("Could not write %1: %2").arg(path, writeFailure(file, errno));
+    // A byte order mark: spreadsheets otherwise read UTF-8 as the local code page.
+    QString error = writeAll(file, QByteArray("\xEF\xBB\xBF"));
     // Every matching row from the store, in the table's order, not only the pages the
-    // view has fetched.
+    // view has read.
     EventQuery all = m_model->query();
     all.limit = -1;
     all.offset = 0;
@@ -620,15 +681,26 @@ QString EventsPanel::exportCsv(const QString &path)
                     cells.append(csvField(m_model->cellText(e, column)));
             }
             text += cells.join(u',') + QLatin1String("\r\n");
-            return true;
+            if (text.size() >= CsvChunkChars && error.isEmpty()) {
+                error = writeAll(file, text.toUtf8());
+                text.clear();
+            }
+            return error.isEmpty();
         });
     } catch (const CaseError &e) {
+        file.cancelWriting();
         return e.message();
     }
-    QString error;
-    // A byte order mark: spreadsheets otherwise read UTF-8 as the local code page.
-    if (!writeOutputFile(path, QByteArray("\xEF\xBB\xBF") + text.toUtf8(), &error))
+    if (error.isEmpty())
+        error = writeAll(file, text.toUtf8());
+    if (!error.isEmpty()) {
+        file.cancelWriting();
         return tr("Could not write %1: %2").arg(path, error);
+    }
+    // commit() syncs and renames; the file at `path` changes only now.
+    errno = 0;
+    if (!file.commit())
+        return tr("Could not write %1: %2").arg(path, writeFailure(file, errno));
     return QString();
 }
 
@@ -722,7 +794,6 @@ bool EventsPanel::restoreState(const QByteArray &state)
     if (visibleColumns().isEmpty())
         h->setSectionHidden(EventsModel::Time, false);
     m_model->sort(h->sortIndicatorSection(), h->sortIndicatorOrder());
-    fetchFirstPage();
     return true;
 }
 

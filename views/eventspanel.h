@@ -99,7 +99,6 @@ private:
     void applyFilters();
     EventQuery currentQuery() const;
     void updateCount();
-    void fetchFirstPage();
     void showHeaderMenu(const QPoint &pos);
     QList<int> visibleColumns() const;
     QString exportCsvDialog();

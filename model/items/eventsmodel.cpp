@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <limits>
 
 namespace Chainscope {
@@ -61,15 +62,23 @@ void EventsModel::setQuery(const EventQuery &query)
     restart();
 }
 
+void EventsModel::setPaging(int pageSize, int maxCachedPages)
+{
+    m_pageSize = std::max(pageSize, 1);
+    // Two pages at least: a screen that straddles a page boundary must not read its two
+    // pages in turn on every repaint.
+    m_maxPages = std::max(maxCachedPages, 2);
+    beginResetModel();
+    dropPages();
+    endResetModel();
+}
+
 void EventsModel::restart()
 {
-    // Views (and the model tester) call fetchMore() from their reset handlers; rows
-    // must not be inserted while the reset is still being announced.
-    m_fetching = true;
     beginResetModel();
     m_query.limit = -1;
     m_query.offset = 0;
-    m_events.clear();
+    dropPages();
     m_bookmarks.clear();
     m_matchCount = 0;
     if (m_store) {
@@ -77,9 +86,13 @@ void EventsModel::restart()
         for (const Bookmark &b : m_store->bookmarks())
             m_bookmarks.insert(b.eventId, b.note);
     }
-    m_atEnd = m_store == nullptr || m_matchCount == 0;
     endResetModel();
-    m_fetching = false;
+}
+
+void EventsModel::dropPages()
+{
+    m_pages.clear();
+    m_pagesRead = 0;
 }
 
 void EventsModel::reloadBookmarks()
@@ -89,21 +102,24 @@ void EventsModel::reloadBookmarks()
         for (const Bookmark &b : m_store->bookmarks())
             m_bookmarks.insert(b.eventId, b.note);
     }
-    if (!m_events.isEmpty())
-        emit dataChanged(index(0, Mark), index(int(m_events.size()) - 1, Mark));
+    // The views repaint what they show; nothing is read for the rows they do not.
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Mark), index(rowCount() - 1, Mark));
 }
 
 void EventsModel::setTimeZone(const QTimeZone &zone)
 {
     m_zone = zone.isValid() ? zone : QTimeZone::utc();
     emit headerDataChanged(Qt::Horizontal, Time, Time);
-    if (!m_events.isEmpty())
-        emit dataChanged(index(0, Time), index(int(m_events.size()) - 1, Time));
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Time), index(rowCount() - 1, Time));
 }
 
 int EventsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_events.size());
+    if (parent.isValid())
+        return 0;
+    return int(std::min<qint64>(m_matchCount, std::numeric_limits<int>::max()));
 }
 
 int EventsModel::columnCount(const QModelIndex &parent) const
@@ -111,58 +127,215 @@ int EventsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-bool EventsModel::canFetchMore(const QModelIndex &parent) const
+const EventsModel::Page *EventsModel::cachedPage(qint64 number) const
 {
-    return !parent.isValid() && !m_atEnd && !m_fetching;
+    for (const Page &p : m_pages) {
+        if (p.number == number)
+            return &p;
+    }
+    return nullptr;
 }
 
-void EventsModel::fetchMore(const QModelIndex &parent)
+const EventsModel::Page &EventsModel::page(qint64 number) const
 {
-    if (parent.isValid())
-        return;
-    fetch(PageSize);
+    for (Page &p : m_pages) {
+        if (p.number == number) {
+            p.used = ++m_clock;
+            return p;
+        }
+    }
+    return keepPage(number, readPage(number));
 }
 
-void EventsModel::fetch(qint64 rows)
+const EventsModel::Page &EventsModel::keepPage(qint64 number, QList<Event> events) const
 {
-    if (m_atEnd || !m_store || m_fetching || rows <= 0)
-        return;
-    m_fetching = true;
-    // Offset paging in the query's own order: any column may be the sort key, and the
-    // offset is where the rows loaded so far end.
-    EventQuery page = m_query;
-    page.limit = rows;
-    page.offset = m_events.size();
+    ++m_pagesRead;
+    if (m_pages.size() >= m_maxPages) {
+        // Least recently used out: the bound on memory, whatever the case's size.
+        const auto oldest = std::min_element(
+            m_pages.begin(), m_pages.end(), [](const Page &a, const Page &b) { return a.used < b.used; });
+        m_pages.erase(oldest);
+    }
+    m_pages.append(Page {number, std::move(events), ++m_clock});
+    return m_pages.last();
+}
+
+QList<Event> EventsModel::readPage(qint64 number) const
+{
+    const qint64 start = number * m_pageSize;
+    const qint64 count = std::min<qint64>(m_pageSize, m_matchCount - start);
+    if (!m_store || number < 0 || count <= 0)
+        return {};
+    try {
+        // In time order (the table's default), a page next to a cached one is read by
+        // keyset from that page's edge row: a bounded read of the time index instead of
+        // an OFFSET that steps over every row before it (~0.1 s a page deep in 5M).
+        if (m_query.sortKey == EventSortKey::Time) {
+            if (const Page *before = cachedPage(number - 1); before && before->events.size() == m_pageSize) {
+                const Event anchor = before->events.last();
+                if (std::optional<QList<Event>> rows = readFrom(anchor, 1, count))
+                    return *rows;
+            }
+            if (const Page *after = cachedPage(number + 1); after && !after->events.isEmpty()) {
+                const Event anchor = after->events.first();
+                if (std::optional<QList<Event>> rows = readBefore(anchor, count))
+                    return *rows;
+            }
+        }
+        return readByOffset(start, count);
+    } catch (const CaseError &e) {
+        // data() has no way to report it: the rows show empty rather than end the program.
+        qWarning("events table: reading rows %lld..: %s", start, qPrintable(e.message()));
+        return {};
+    }
+}
+
+QList<Event> EventsModel::readByOffset(qint64 start, qint64 count) const
+{
+    // An OFFSET steps over the rows before it: a page in the second half is read from
+    // the end instead, in the reverse order (every ORDER BY term reversed), so that the
+    // last page costs what the first does.
+    const qint64 fromEnd = m_matchCount - (start + count);
+    const bool reversed = fromEnd < start;
+    EventQuery q = m_query;
+    q.limit = count;
+    q.offset = reversed ? fromEnd : start;
+    if (reversed)
+        q.descending = !q.descending;
     QList<Event> events;
-    m_store->queryEvents(page, [&](const Event &e) {
+    events.reserve(count);
+    m_store->queryEvents(q, [&](const Event &e) {
         events.append(e);
         return true;
     });
-    m_atEnd = events.size() < rows || m_events.size() + events.size() >= m_matchCount;
-    if (!events.isEmpty()) {
-        beginInsertRows({}, int(m_events.size()), int(m_events.size() + events.size() - 1));
-        m_events.append(events);
-        endInsertRows();
-    }
-    m_fetching = false;
+    if (reversed)
+        std::reverse(events.begin(), events.end());
+    return events;
+}
+
+std::optional<std::pair<qint64, qint64>> EventsModel::tiePlace(const Event &anchor, bool needCount) const
+{
+    // The matching events of the anchor's own microsecond: the only ones a time bound
+    // cannot tell apart from it (ORDER BY time_us, id).
+    EventQuery tie = m_query;
+    tie.fromUs = anchor.timeUs;
+    tie.toUs = anchor.timeUs;
+    const std::optional<qint64> before = m_store->eventPosition(tie, anchor.id);
+    if (!before)
+        return std::nullopt;
+    return std::make_pair(*before, needCount ? m_store->countEvents(tie) : qint64(0));
+}
+
+std::optional<QList<Event>> EventsModel::readFrom(const Event &anchor, qint64 skip, qint64 count) const
+{
+    const std::optional<std::pair<qint64, qint64>> place = tiePlace(anchor, false);
+    if (!place)
+        return std::nullopt;
+    // From the anchor's time on, in the query's direction: the anchor's time comes first,
+    // and `place->first` of its events come before the anchor.
+    EventQuery q = m_query;
+    if (q.descending)
+        q.toUs = anchor.timeUs;
+    else
+        q.fromUs = anchor.timeUs;
+    q.offset = place->first + skip;
+    q.limit = count;
+    QList<Event> events;
+    events.reserve(count);
+    m_store->queryEvents(q, [&](const Event &e) {
+        events.append(e);
+        return true;
+    });
+    if (events.size() != count)
+        return std::nullopt;
+    return events;
+}
+
+std::optional<QList<Event>> EventsModel::readBefore(const Event &anchor, qint64 count) const
+{
+    if (count <= 0)
+        return QList<Event>();
+    const std::optional<std::pair<qint64, qint64>> place = tiePlace(anchor, true);
+    if (!place)
+        return std::nullopt;
+    // Backwards from the anchor's time: the reverse order, where the anchor and the
+    // events of its time after it (count - before of them) come first.
+    EventQuery q = m_query;
+    q.descending = !m_query.descending;
+    if (m_query.descending)
+        q.fromUs = anchor.timeUs;
+    else
+        q.toUs = anchor.timeUs;
+    q.offset = place->second - place->first;
+    q.limit = count;
+    QList<Event> events;
+    events.reserve(count);
+    m_store->queryEvents(q, [&](const Event &e) {
+        events.append(e);
+        return true;
+    });
+    if (events.size() != count)
+        return std::nullopt;
+    std::reverse(events.begin(), events.end());
+    return events;
+}
+
+const Event *EventsModel::eventPointer(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return nullptr;
+    const Page &p = page(row / m_pageSize);
+    const qsizetype at = row % m_pageSize;
+    // A store changed under the model (never reset) may return fewer rows.
+    return at < p.events.size() ? &p.events.at(at) : nullptr;
+}
+
+Event EventsModel::eventAt(int row) const
+{
+    const Event *e = eventPointer(row);
+    return e ? *e : Event();
 }
 
 int EventsModel::rowOfEvent(qint64 eventId)
 {
-    for (int row = 0; row < m_events.size(); ++row) {
-        if (m_events.at(row).id == eventId)
-            return row;
-    }
     if (!m_store)
         return -1;
+    // A row already cached (the view's own pages) costs no query.
+    for (const Page &p : std::as_const(m_pages)) {
+        for (qsizetype i = 0; i < p.events.size(); ++i) {
+            if (p.events.at(i).id == eventId)
+                return int(p.number * m_pageSize + i);
+        }
+    }
     const std::optional<qint64> position = m_store->eventPosition(m_query, eventId);
-    if (!position || *position >= std::numeric_limits<int>::max())
+    if (!position || *position >= rowCount())
         return -1;
-    // The pages up to it, in one read, and the next page for context.
-    fetch(*position + 1 - m_events.size() + PageSize);
-    if (*position < m_events.size() && m_events.at(int(*position)).id == eventId)
-        return int(*position);
-    return -1;
+    const qint64 number = *position / m_pageSize;
+    const int row = int(*position);
+    if (!cachedPage(number)) {
+        // The page of that row only; in time order read around the event itself, by
+        // keyset, so that an event deep in the case costs no OFFSET either.
+        std::optional<QList<Event>> events;
+        if (m_query.sortKey == EventSortKey::Time) {
+            try {
+                if (const std::optional<Event> anchor = m_store->event(eventId)) {
+                    const qint64 start = number * m_pageSize;
+                    const qint64 count = std::min<qint64>(m_pageSize, m_matchCount - start);
+                    std::optional<QList<Event>> before = readBefore(*anchor, *position - start);
+                    std::optional<QList<Event>> from
+                        = before ? readFrom(*anchor, 0, count - (*position - start)) : std::nullopt;
+                    if (before && from)
+                        events = *before + *from;
+                }
+            } catch (const CaseError &e) {
+                qWarning("events table: reading around event %lld: %s", eventId, qPrintable(e.message()));
+            }
+        }
+        if (events)
+            keepPage(number, std::move(*events));
+    }
+    const Event *e = eventPointer(row);
+    return e && e->id == eventId ? row : -1;
 }
 
 EventSortKey EventsModel::sortKeyOf(int column)
@@ -272,7 +445,10 @@ QVariant EventsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Event &e = m_events.at(index.row());
+    const Event *event = eventPointer(index.row());
+    if (!event)
+        return {};
+    const Event &e = *event;
     switch (role) {
     case EventIdRole:
         return e.id;

@@ -24,8 +24,10 @@
 //             the policy-dependent re-walk of every seed). Each timed change starts
 //             from the case policy's cached work, as the analyst's next edit would.
 //  page       the events table's first page: EventsModel::reset (the match count) and
-//             the first fetchMore (EventsModel::PageSize rows, CaseStore::queryEvents);
-//             then one page from the middle of the case by offset. One run.
+//             the first row's data() (its page of EventsModel::PageSize rows,
+//             CaseStore::queryEvents); then one page from the middle of the case by
+//             offset; then, with a fresh cache, the last row's data() (scrolled to the
+//             end) and rowOfEvent() of the last event (a chain's event selected). One run.
 //  timeline   after an (untimed) open, N times: the density strip (CaseStore::eventDensity
 //             and its replot) and the first chain's timeline (showChain and replot),
 //             offscreen, as bench_timeline measures them.
@@ -268,7 +270,7 @@ int phasePage(const QString &path)
     EventsModel model;
     model.reset(store.get()); // the match count (the table's size), bookmarks
     const double countSeconds = seconds(t);
-    model.fetchMore({}); // what the view asks for first: one page
+    model.index(0, EventsModel::Time).data(); // what the view asks for first: one page
     const double pageSeconds = seconds(t);
     // A page in the middle, as a scroll bar dragged there asks for it: offset paging
     // in time order (the store's query, without the model's pages before it).
@@ -282,11 +284,25 @@ int phasePage(const QString &path)
         return true;
     });
     const double middleSeconds = seconds(t);
-    out << "rows=" << model.rowCount() << " matches=" << model.matchCount() << " middle_rows=" << middleRows << '\n';
+    // The end of the case, as the scroll bar dragged to the bottom and a selected event
+    // near the end ask for it: the model reads that page only.
+    EventsModel end;
+    end.reset(store.get());
+    t.restart();
+    const qint64 lastId = end.index(end.rowCount() - 1, EventsModel::Time).data(EventsModel::EventIdRole).toLongLong();
+    const double lastRowSeconds = seconds(t);
+    end.reset(store.get());
+    t.restart();
+    const int lastRow = end.rowOfEvent(lastId);
+    const double rowOfEventSeconds = seconds(t);
+    out << "rows=" << model.rowCount() << " matches=" << model.matchCount() << " middle_rows=" << middleRows
+        << " last_row=" << lastRow << " cached_pages=" << end.cachedPageCount() << '\n';
     print("page_store_open_s", storeSeconds);
     print("page_count_s", countSeconds);
     print("first_page_s", pageSeconds);
     print("middle_page_s", middleSeconds);
+    print("last_row_s", lastRowSeconds);
+    print("row_of_last_event_s", rowOfEventSeconds);
     print("peak_rss_mib", peakRssMib(), 1);
     return model.rowCount() > 0 ? 0 : 1;
 }
