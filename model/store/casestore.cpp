@@ -8,8 +8,8 @@
 #include <QJsonDocument>
 
 #include <algorithm>
-#include <limits>
 #include <array>
+#include <limits>
 
 namespace Chainscope {
 
