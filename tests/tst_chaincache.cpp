@@ -116,6 +116,7 @@ private slots:
     void bytesRoundTrip();
     void keyFollowsPolicyContentNotVersion();
     void everyChangeOfTheEventsMakesItStale();
+    void readingCommandsKeepNothing();
     void chainsOfOldEventsAreNotKept();
     void hashAloneNoticesDamageInsideAString();
     void truncatedBytesAreRefused();
@@ -154,7 +155,14 @@ void Tst_chaincache::initTestCase()
     auto store = CaseStore::open(m_case, CaseStore::Access::ReadOnly);
     m_policy = store->policy();
     m_index = std::make_shared<CaseIndex>();
-    QVERIFY(m_index->load(*store));
+    // Progress: told every 65,536 rows, and once at the end with every row read (log
+    // messages are in the total, not read).
+    QList<QPair<qint64, qint64>> progress;
+    QVERIFY(m_index->load(*store, nullptr, [&](qint64 read, qint64 total) { progress.append({read, total}); }));
+    QCOMPARE(progress.size(), 1);
+    QCOMPARE(progress.first().second, store->eventCount());
+    QCOMPARE(progress.first().first, m_index->loadedEvents() + m_index->duplicatesDropped());
+    QVERIFY(progress.first().first < progress.first().second);
     m_chains = Correlator(*m_index).run(m_policy);
     // Something for each part of a snapshot to carry.
     QVERIFY(m_chains.size() >= 5);
@@ -282,6 +290,34 @@ void Tst_chaincache::everyChangeOfTheEventsMakesItStale()
     }
     QCOMPARE(store->eventsGeneration(), generation);
     QVERIFY(ChainCache::read(*store, key));
+    // Nor does a file that gave no event.
+    {
+        EventWriter writer(*store, store->beginSource(info));
+        writer.finish({});
+    }
+    QCOMPARE(store->eventsGeneration(), generation);
+    QVERIFY(ChainCache::read(*store, key));
+}
+
+void Tst_chaincache::readingCommandsKeepNothing()
+{
+    const QString path = copyOfCase(QStringLiteral("reading.chainscope"));
+    {
+        auto store = CaseStore::open(path);
+        store->dropSource(store->sources().last().id); // the kept chains go
+    }
+    for (const QStringList &command : {QStringList {QStringLiteral("chains"), path},
+             QStringList {QStringLiteral("report"), path, QStringLiteral("--html"), path + QStringLiteral(".html")}}) {
+        const ProcessResult r = run(Cli, command);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+    QVERIFY(!store->chainCache());
+    // A policy change is saved in the case: its chains are kept with it.
+    const ProcessResult changed
+        = run(Cli, {QStringLiteral("policy"), path, QStringLiteral("--set"), QStringLiteral("TimeWindow=3h")});
+    QVERIFY2(changed.exitCode == 0, changed.err.constData());
+    QVERIFY(ChainCache::read(*store, ChainCache::keyFor(store->policy())));
 }
 
 void Tst_chaincache::chainsOfOldEventsAreNotKept()
@@ -339,11 +375,15 @@ void Tst_chaincache::danglingIndicesAreRefused_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<int>("offset"); // added to the number of items pointed into
     for (const char *field : {"seed", "evidence event", "evidence process", "nearest miss", "tree process",
-             "stage event", "late event", "first run"}) {
+             "stage event", "late event", "first run", "chain process"}) {
         QTest::addRow("%s, one past the end", field) << QString::fromLatin1(field) << 0;
         QTest::addRow("%s, far past the end", field) << QString::fromLatin1(field) << 1'000'000;
     }
     QTest::addRow("seed, -2") << QStringLiteral("seed") << -1'000'000'000;
+    // -1 is "none" for a seed (a package-log seed has no installer process), never in
+    // the lists of a chain's processes and events, which the views follow as they are.
+    for (const char *field : {"tree process", "stage event", "late event", "first run", "chain process"})
+        QTest::addRow("%s, -1", field) << QString::fromLatin1(field) << -2'000'000'000;
 }
 
 void Tst_chaincache::danglingIndicesAreRefused()
@@ -351,11 +391,13 @@ void Tst_chaincache::danglingIndicesAreRefused()
     QFETCH(QString, field);
     QFETCH(int, offset);
     ChainSnapshot snapshot = ChainSnapshot::of(*m_index, m_chains);
-    const qint32 events = qint32(snapshot.index->events().size()) + offset;
-    const qint32 nodes = offset < 0 ? -2 : qint32(snapshot.index->processes().size()) + offset;
+    const qint32 events = offset == -2'000'000'000 ? -1 : qint32(snapshot.index->events().size()) + offset;
+    const qint32 nodes = offset == -2'000'000'000 ? -1
+        : offset < 0                              ? -2
+                                                  : qint32(snapshot.index->processes().size()) + offset;
     // The last index that is still in range is accepted: the check is on the bound.
     const auto damage = [&](Chain &c, bool past) {
-        const qint32 e = past ? events : events - offset - 1;
+        const qint32 e = past ? events : qint32(snapshot.index->events().size()) - 1;
         const qint32 n = past ? nodes : qint32(snapshot.index->processes().size()) - 1;
         if (field == QLatin1String("seed"))
             c.seedNode = n;
@@ -373,6 +415,8 @@ void Tst_chaincache::danglingIndicesAreRefused()
             c.lateEvents.append(e);
         else if (field == QLatin1String("first run"))
             c.firstRunNodes.append(n);
+        else if (field == QLatin1String("chain process"))
+            c.processNodes.append(n);
     };
     ChainSnapshot good = snapshot;
     damage(good.chains.first(), false);

@@ -760,10 +760,15 @@ struct Analysis
     QList<Chain> chains;
 };
 
+// Whether a command that computes chains keeps them in the case for the next open.
+// Commands that open the case to read never write it (issue 11, finding 9): they read
+// kept chains, and keep none.
+enum class Keep { No, IfWritable };
+
 // The case's chains under `policy`: those the case kept from its last analysis under
-// the same policy (issue 15), else computed from all its events, and then kept for the
-// next command when the case can be written.
-std::unique_ptr<Analysis> analyse(CaseStore &store, const Policy &policy)
+// the same policy (issue 15), else computed from all its events, and then kept when
+// `keep` says so and the case can be written.
+std::unique_ptr<Analysis> analyse(CaseStore &store, const Policy &policy, Keep keep = Keep::No)
 {
     auto a = std::make_unique<Analysis>();
     const QByteArray key = ChainCache::keyFor(policy);
@@ -778,7 +783,7 @@ std::unique_ptr<Analysis> analyse(CaseStore &store, const Policy &policy)
     a->chains = Correlator(*index).run(policy);
     a->index = index;
     // Kept only if no import committed while the events were read.
-    if (store.eventsGeneration() == generation)
+    if (keep == Keep::IfWritable && store.eventsGeneration() == generation)
         ChainCache::write(store.path(), key, generation, *index, a->chains);
     return a;
 }
@@ -887,7 +892,8 @@ int cmdPolicy(const QStringList &args)
     }
     if (changed) {
         // The point of changing the policy: see what it does to the chains.
-        const auto analysis = analyse(*store, policy);
+        // The policy was just saved in the case: its chains are kept for the next open.
+        const auto analysis = analyse(*store, policy, Keep::IfWritable);
         int suspicious = 0, approved = 0;
         for (const Chain &c : analysis->chains) {
             suspicious += c.verdict == Verdict::Suspicious;

@@ -40,6 +40,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -274,6 +275,14 @@ MainWindow::MainWindow(QWidget *parent)
         });
     }
     connect(m_analysis, &ChainAnalysis::chainsReady, this, &MainWindow::onChainsReady);
+    // Reading every event takes a while in a big case that kept no chains (issue 15).
+    connect(m_analysis, &ChainAnalysis::indexing, this, [this](const QString &casePath, qint64 read, qint64 total) {
+        if (!m_store || casePath != m_store->path() || read >= total)
+            return;
+        statusBar()->showMessage(tr("Reading the case's events for its chains: %1 of %2")
+                                     .arg(QLocale().toString(read), QLocale().toString(total)),
+            5000);
+    });
     m_idlePoll = new QTimer(this);
     m_idlePoll->setInterval(20);
     connect(m_idlePoll, &QTimer::timeout, this, [this] {

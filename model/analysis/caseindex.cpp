@@ -3,6 +3,8 @@
 #include "casestore.h"
 #include "policy.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -207,13 +209,16 @@ QByteArrayView knownGuid(QByteArrayView guid)
 
 } // namespace
 
-bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
+bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel, const Progress &progress)
 {
     QList<IndexedEvent> events;
     // All events are at least as many as those read (log messages are left out): the
     // list of millions is never copied as it grows, and reserved pages it never writes
     // cost no memory.
-    events.reserve(store.eventCount());
+    const qint64 total = store.eventCount();
+    // The count is read from the case's minute counts: a damaged one must not make a
+    // huge reservation. No row takes fewer than 16 bytes of the case file.
+    events.reserve(std::clamp<qint64>(total, 0, QFileInfo(store.path()).size() / 16));
     qint64 n = 0;
     // Windows names machines without regard to case (issue 14): IE8Win7 and IE8WIN7 are
     // one host with one process graph, named by the smallest spelling among the events
@@ -224,8 +229,12 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
     QHash<QString, qint32> windowsHostOfKey; // folded key -> smallest spelling's id
     QHash<qint32, bool> loopback; // address id -> whether it is a loopback address
     const bool complete = store.forEachIndexedEvent([&](const IndexedEventRow &r) {
-        if (cancel && (++n & 0xffff) == 0 && cancel->load())
-            return false;
+        if ((++n & 0xffff) == 0) {
+            if (cancel && cancel->load())
+                return false;
+            if (progress)
+                progress(n - 1, total);
+        }
         IndexedEvent e;
         e.id = r.id;
         e.timeUs = r.timeUs;
@@ -279,6 +288,8 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel)
     });
     if (!complete)
         return false;
+    if (progress)
+        progress(n, total);
     QHash<qint32, qint32> sameHost; // spelling id -> the host's id, where they differ
     for (auto it = windowsKeyOfHost.cbegin(); it != windowsKeyOfHost.cend(); ++it) {
         const qint32 canonical = windowsHostOfKey.value(it.value());

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -129,8 +130,11 @@ namespace Chainscope {
 class CaseIndex
 {
 public:
+    // Told how many events were read of how many the case holds (log messages count in
+    // the total, not in what is read): every 65,536 rows and once at the end.
+    using Progress = std::function<void(qint64 read, qint64 total)>;
     // Loads all events except log messages, in time order. Returns false if cancelled.
-    bool load(CaseStore &store, const std::atomic<bool> *cancel = nullptr);
+    bool load(CaseStore &store, const std::atomic<bool> *cancel = nullptr, const Progress &progress = {});
     // For tests and generated benchmarks: events already in time order.
     void build(QList<IndexedEvent> events);
 

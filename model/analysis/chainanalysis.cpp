@@ -91,7 +91,9 @@ void ChainAnalysis::work()
             const QByteArray key = ChainCache::keyFor(request.policy);
             qint64 generation = -1; // of the events a full index was read from
             if (newCase || !m_correlator) {
-                // Analysis only reads (issue 11, finding 9): it works on read-only cases.
+                // Analysis reads (issue 11, finding 9): it works on read-only cases. Only
+                // the kept chains are written, through their own connection, where the
+                // case can be written (ChainCache::write).
                 auto store = CaseStore::open(casePath, CaseStore::Access::ReadOnly);
                 // The chains the case kept from its last analysis under this policy: shown
                 // at once, without reading the events (issue 15). The whole index is read
@@ -110,7 +112,10 @@ void ChainAnalysis::work()
                 }
                 generation = store->eventsGeneration();
                 auto fresh = std::make_shared<CaseIndex>();
-                if (!fresh->load(*store, &m_stop))
+                const auto progress = [&](qint64 read, qint64 total) {
+                    emit indexing(casePath, read, total);
+                };
+                if (!fresh->load(*store, &m_stop, progress))
                     continue;
                 if (store->eventsGeneration() != generation)
                     generation = -1; // an import committed meanwhile: never keep these chains

@@ -47,6 +47,9 @@ signals:
     void chainsReady(const QString &casePath, const QList<Chainscope::Chain> &chains,
         std::shared_ptr<const Chainscope::CaseIndex> index, int policyVersion, qint64 elapsedMs, bool kept);
     void failed(const QString &error);
+    // While the case's events are read for its index (an open without kept chains, or
+    // the first policy change after one): `read` of `total` events so far.
+    void indexing(const QString &casePath, qint64 read, qint64 total);
 
 private:
     struct Request

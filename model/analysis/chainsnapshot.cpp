@@ -19,6 +19,7 @@ namespace {
 // (the key changes with the code anyway, this guards against a confused caller).
 constexpr quint32 Magic = 0x53435343;
 constexpr quint32 Format = 1;
+constexpr qsizetype MaxKeptBytes = 256 * 1024 * 1024;
 
 class Writer
 {
@@ -542,11 +543,20 @@ std::optional<ChainSnapshot> ChainSnapshot::fromBytes(QByteArrayView bytes, QStr
             ix.m_nodeEvents[node].append(i);
     }
 
+    // -1 ("none") only where the correlator writes it: a seed from package logs has no
+    // installer process, an evidence item may have no process, a stage no nearest miss.
+    // The lists of a chain's processes never hold -1, and the views follow them as they are.
     const auto isEvent = [&](qint32 i) {
         return inRange(i, ix.m_events.size());
     };
     const auto isNode = [&](qint32 n) {
         return inRange(n, nodes);
+    };
+    const auto isListedNode = [&](qint32 n) {
+        return inRange(n, nodes, false);
+    };
+    const auto isListedEvent = [&](qint32 i) {
+        return inRange(i, ix.m_events.size(), false);
     };
     ChainSnapshot snapshot;
     const qint32 chainCount = r.count(64);
@@ -616,7 +626,7 @@ std::optional<ChainSnapshot> ChainSnapshot::fromBytes(QByteArrayView bytes, QStr
             p.roles = r.strings();
             p.mark = r.enumValue(ChainMark::Approved);
             p.firstRun = r.flag();
-            if (!isNode(p.node))
+            if (!isListedNode(p.node))
                 return fail(QStringLiteral("damaged chain %1").arg(i));
             c.processes.append(p);
         }
@@ -624,10 +634,10 @@ std::optional<ChainSnapshot> ChainSnapshot::fromBytes(QByteArrayView bytes, QStr
         c.summary = r.str();
         bool linked = isNode(c.seedNode);
         for (const ChainStage &st : std::as_const(c.stages))
-            linked = linked && std::all_of(st.eventIndices.begin(), st.eventIndices.end(), isEvent);
+            linked = linked && std::all_of(st.eventIndices.begin(), st.eventIndices.end(), isListedEvent);
         for (const QList<qint32> *list : {&c.firstRunNodes, &c.processNodes})
-            linked = linked && std::all_of(list->begin(), list->end(), isNode);
-        linked = linked && std::all_of(c.lateEvents.begin(), c.lateEvents.end(), isEvent);
+            linked = linked && std::all_of(list->begin(), list->end(), isListedNode);
+        linked = linked && std::all_of(c.lateEvents.begin(), c.lateEvents.end(), isListedEvent);
         if (!linked)
             return fail(QStringLiteral("damaged chain %1").arg(i));
         snapshot.chains.append(c);
@@ -670,7 +680,13 @@ std::optional<ChainSnapshot> read(CaseStore &store, const QByteArray &key, QStri
             *why = reason;
         return std::nullopt;
     };
-    const std::optional<StoredChainCache> kept = store.chainCache();
+    // Kept chains can always be computed again: a damaged row is a miss, not an error.
+    std::optional<StoredChainCache> kept;
+    try {
+        kept = store.chainCache();
+    } catch (const CaseError &e) {
+        return miss(QStringLiteral("kept chains cannot be read: %1").arg(e.message()));
+    }
     if (!kept)
         return miss(QStringLiteral("no kept chains"));
     if (kept->generation != store.eventsGeneration())
@@ -697,6 +713,11 @@ bool write(const QString &casePath, const QByteArray &key, qint64 generation, co
         // (they are stale once its import commits anyway).
         store->setBusyWait(200);
         const QByteArray bytes = ChainSnapshot::of(index, chains).toBytes();
+        // A chain around a busy long-lived process can cite millions of events; such a
+        // snapshot is not kept (SQLite's row limit is 1e9 bytes, and reading it back
+        // would be no quicker than computing).
+        if (bytes.size() > MaxKeptBytes)
+            return false;
         return store->setChainCache(key, generation, bytes);
     } catch (const CaseError &) {
         return false;

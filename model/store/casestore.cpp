@@ -213,7 +213,9 @@ CREATE TABLE chain_cache(
 // summary read these instead of grouping millions of events on every open (5.6 s for
 // the hosts and 6.5 s for the providers of a 5M-event case). Written in the import's
 // transaction (EventWriter::finish), moved with the events by assignHost(), gone with
-// the source. Cases of older formats get them here from their events, once.
+// the source. Cases of older formats get them here from their events, once (events of a
+// source the case no longer lists, which only damage leaves, have no facets: the key
+// refers to the source).
 const char *const s_schemaV10 = R"sql(
 CREATE TABLE source_facets(
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
@@ -224,12 +226,15 @@ CREATE TABLE source_facets(
     PRIMARY KEY (source_id, facet, platform, value)
 ) WITHOUT ROWID;
 INSERT INTO source_facets
-    SELECT source_id, 'host', platform, host, count(*) FROM events GROUP BY source_id, platform, host;
+    SELECT source_id, 'host', platform, host, count(*) FROM events
+    WHERE source_id IN (SELECT id FROM sources) GROUP BY source_id, platform, host;
 INSERT INTO source_facets
-    SELECT source_id, 'kind', '', kind, count(*) FROM events GROUP BY source_id, kind;
+    SELECT source_id, 'kind', '', kind, count(*) FROM events
+    WHERE source_id IN (SELECT id FROM sources) GROUP BY source_id, kind;
 INSERT INTO source_facets
     SELECT source_id, 'provider', '', json_extract(details, '$.provider'), count(*) FROM events
-    WHERE instr(details, '"provider"') AND json_valid(details) AND json_type(details, '$.provider') = 'text'
+    WHERE source_id IN (SELECT id FROM sources) AND instr(details, '"provider"') AND json_valid(details)
+        AND json_type(details, '$.provider') = 'text'
     GROUP BY source_id, 4;
 )sql";
 
@@ -799,7 +804,7 @@ qint64 CaseStore::assignHost(qint64 sourceId, const QString &host)
     }
     Statement src(*m_db, "UPDATE sources SET host = ? WHERE id = ?");
     src.bindText(1, host).bind(2, sourceId).exec();
-    if (events > 0)
+    if (events > 0 && !host.isEmpty())
         eventsChanged(*m_db);
     tx.commit();
     return events;
@@ -1632,7 +1637,9 @@ void EventWriter::finish(const ImportCounts &counts, const QString &firstError, 
         .bind(10, m_sourceId)
         .exec();
     writeFacets();
-    eventsChanged(m_store.database());
+    // A file that gave no events changes no chain: the kept ones stay.
+    if (m_events > 0)
+        eventsChanged(m_store.database());
     m_tx.commit();
 }
 
