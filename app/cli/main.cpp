@@ -892,8 +892,9 @@ int cmdPolicy(const QStringList &args)
     }
     if (changed) {
         // The point of changing the policy: see what it does to the chains.
-        // The policy was just saved in the case: its chains are kept for the next open.
-        const auto analysis = analyse(*store, policy, Keep::IfWritable);
+        // The policy was just saved in the case: its chains are kept for the next open,
+        // under the policy as the case now holds it (what every later open reads).
+        const auto analysis = analyse(*store, store->policy(), Keep::IfWritable);
         int suspicious = 0, approved = 0;
         for (const Chain &c : analysis->chains) {
             suspicious += c.verdict == Verdict::Suspicious;
