@@ -199,6 +199,12 @@ void Tst_chaincache::snapshotShowsWhatTheWholeIndexShows()
     HtmlReport kept(*store, *snapshot.index, m_policy, snapshot.chains);
     kept.setGeneratedAt(at);
     QCOMPARE(kept.render(), whole.render());
+    // The report says where its chains came from, and nothing else differs.
+    QVERIFY(whole.render().contains(QStringLiteral("Chains: computed")));
+    kept.setChainsKept(true);
+    const QString keptHtml = kept.render();
+    QVERIFY(keptHtml.contains(QStringLiteral("Chains: as the case kept them from its last analysis")));
+    QVERIFY(!keptHtml.contains(QStringLiteral("Chains: computed")));
     for (qsizetype i = 0; i < m_chains.size(); ++i)
         QCOMPARE(timelineSvg(snapshot.chains.at(i), *snapshot.index, m_policy),
             timelineSvg(m_chains.at(i), *m_index, m_policy));
@@ -318,6 +324,16 @@ void Tst_chaincache::readingCommandsKeepNothing()
         = run(Cli, {QStringLiteral("policy"), path, QStringLiteral("--set"), QStringLiteral("TimeWindow=3h")});
     QVERIFY2(changed.exitCode == 0, changed.err.constData());
     QVERIFY(ChainCache::read(*store, ChainCache::keyFor(store->policy())));
+    // ... and a report made from them says so.
+    const QString html = path + QStringLiteral(".kept.html");
+    const ProcessResult report = run(Cli, {QStringLiteral("report"), path, QStringLiteral("--html"), html});
+    QVERIFY2(report.exitCode == 0, report.err.constData());
+    QFile file(html);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(file.readAll()).contains(QStringLiteral("Chains: as the case kept them")));
+    QFile first(path + QStringLiteral(".html"));
+    QVERIFY(first.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(first.readAll()).contains(QStringLiteral("Chains: computed")));
 }
 
 void Tst_chaincache::chainsOfOldEventsAreNotKept()

@@ -1616,6 +1616,14 @@
         <source>Signer (signature)</source>
         <translation>Signaturgeber (Signatur)</translation>
     </message>
+    <message>
+        <source>Chains: as the case kept them from its last analysis under this policy (read from the case file, not computed for this report).</source>
+        <translation>Ketten: wie der Fall sie aus seiner letzten Analyse unter dieser Richtlinie aufbewahrt hat (aus der Falldatei gelesen, nicht für diesen Bericht berechnet).</translation>
+    </message>
+    <message>
+        <source>Chains: computed from the case&apos;s events for this report.</source>
+        <translation>Ketten: für diesen Bericht aus den Ereignissen des Falls berechnet.</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::HuntExportDialog</name>

@@ -1605,6 +1605,14 @@
         <source>Signer (signature)</source>
         <translation>署名者 (署名)</translation>
     </message>
+    <message>
+        <source>Chains: as the case kept them from its last analysis under this policy (read from the case file, not computed for this report).</source>
+        <translation>チェーン: このポリシーでの前回の分析でケースに保存されたもの（ケース ファイルから読み込み、このレポートのために計算したものではありません）。</translation>
+    </message>
+    <message>
+        <source>Chains: computed from the case&apos;s events for this report.</source>
+        <translation>チェーン: このレポートのためにケースのイベントから計算しました。</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::HuntExportDialog</name>

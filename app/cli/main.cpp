@@ -758,6 +758,7 @@ struct Analysis
 {
     std::shared_ptr<const CaseIndex> index;
     QList<Chain> chains;
+    bool kept = false; // read from the case's kept chains, not computed
 };
 
 // Whether a command that computes chains keeps them in the case for the next open.
@@ -775,6 +776,7 @@ std::unique_ptr<Analysis> analyse(CaseStore &store, const Policy &policy, Keep k
     if (std::optional<ChainSnapshot> kept = ChainCache::read(store, key)) {
         a->index = std::move(kept->index);
         a->chains = std::move(kept->chains);
+        a->kept = true;
         return a;
     }
     const qint64 generation = store.eventsGeneration();
@@ -947,6 +949,7 @@ int cmdReport(const QStringList &args)
             return fail(QStringLiteral("the case has no chain %1").arg(id));
     }
     HtmlReport report(*store, *analysis->index, policy, analysis->chains);
+    report.setChainsKept(analysis->kept);
     report.setChainSelection(selection);
     // All or nothing: "report written" only once the whole file is on disk.
     if (p.isSet(html)) {

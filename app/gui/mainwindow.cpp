@@ -835,6 +835,7 @@ void MainWindow::setCase(std::unique_ptr<CaseStore> store)
     m_timeline->clear();
     m_summaryPanel->clear();
     m_index.reset();
+    m_chainsKept = false;
     reloadModels(true);
     if (zoneChanged)
         emit displayTimeZoneChanged(m_displayZone);
@@ -921,6 +922,7 @@ void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chai
     const qint64 previousEvent = m_currentEventId;
     m_treeModel->clear();
     m_index = std::move(index);
+    m_chainsKept = kept;
     m_chainsModel->setTriage(m_store->chainTriage());
     m_chainsModel->setChains(chains);
     autoSizeColumns(m_chainsView->horizontalHeader());
@@ -1319,6 +1321,7 @@ bool MainWindow::exportReport(const QString &path, const QList<int> &chainIds)
     // The report refers to the policy and the chains: both outlive it here.
     const Policy policy = m_store->policy();
     HtmlReport report(*m_store, *m_index, policy, m_chainsModel->chains());
+    report.setChainsKept(m_chainsKept);
     report.setChainSelection(chainIds);
     QString error;
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {

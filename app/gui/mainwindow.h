@@ -207,6 +207,7 @@ private:
     qint64 m_eventCount = 0;
     ChainAnalysis *m_analysis = nullptr;
     std::shared_ptr<const CaseIndex> m_index;
+    bool m_chainsKept = false; // the shown chains were read from the case, not computed
     bool m_recomputing = false;
     // A load or recompute was asked for and its chains have not come yet.
     bool m_awaitingChains = false;

@@ -231,12 +231,16 @@ QString HtmlReport::render() const
     // case it was made from was checked against its recorded hashes, and when. The
     // generation time has a line of its own: it is the only line that differs between
     // two reports of the same case.
-    html += QStringLiteral("<p class=\"meta\">%1<br>\n%2<br>\n%3<br>\n%4</p>\n")
-                .arg(escapePath(m_store.path()).prepend(escape(Text::tr("Case: "))),
-                    escape(Text::tr("Generated: %1 UTC").arg(m_generatedAt.toString(Qt::ISODate))),
-                    escape(Text::tr("Last verified: %1").arg(verificationStampText(lastVerification(m_store)))),
-                    escape(
-                        Text::tr("Analytic: MITRE ATT&CK DET0309 (T1195.002), install → write → first run → egress")));
+    html
+        += QStringLiteral("<p class=\"meta\">%1<br>\n%2<br>\n%3<br>\n%4<br>\n%5</p>\n")
+               .arg(escapePath(m_store.path()).prepend(escape(Text::tr("Case: "))),
+                   escape(Text::tr("Generated: %1 UTC").arg(m_generatedAt.toString(Qt::ISODate))),
+                   escape(Text::tr("Last verified: %1").arg(verificationStampText(lastVerification(m_store)))),
+                   escape(Text::tr("Analytic: MITRE ATT&CK DET0309 (T1195.002), install → write → first run → egress")),
+                   escape(m_chainsKept
+                           ? Text::tr("Chains: as the case kept them from its last analysis under this policy (read "
+                                      "from the case file, not computed for this report).")
+                           : Text::tr("Chains: computed from the case's events for this report.")));
     if (!m_selection.isEmpty()) {
         QStringList ids;
         for (const Chain *c : chains)

@@ -31,6 +31,10 @@ public:
     void setChainSelection(const QList<int> &ids) { m_selection = ids; }
     // The generation time the report states; unset: now.
     void setGeneratedAt(const QDateTime &utc) { m_generatedAt = utc; }
+    // Where the chains come from (issue 15): computed from the case's events for this
+    // report, or as the case kept them from its last analysis under the same policy.
+    // The report says which: kept chains are as trustworthy as the case file.
+    void setChainsKept(bool kept) { m_chainsKept = kept; }
     void setTimelines(Timelines mode) { m_timelines = mode; }
 
     QString render() const;
@@ -79,6 +83,7 @@ private:
     QList<int> m_selection;
     QDateTime m_generatedAt;
     Timelines m_timelines = Timelines::InlineSvg;
+    bool m_chainsKept = false;
 };
 
 } // namespace Chainscope
