@@ -190,6 +190,17 @@ QList<Event> EventsModel::readPage(qint64 number) const
     }
 }
 
+QList<Event> EventsModel::collect(const EventQuery &query) const
+{
+    QList<Event> events;
+    events.reserve(query.limit);
+    m_store->queryEvents(query, [&](const Event &e) {
+        events.append(e);
+        return true;
+    });
+    return events;
+}
+
 QList<Event> EventsModel::readByOffset(qint64 start, qint64 count) const
 {
     // An OFFSET steps over the rows before it: a page in the second half is read from
@@ -202,12 +213,7 @@ QList<Event> EventsModel::readByOffset(qint64 start, qint64 count) const
     q.offset = reversed ? fromEnd : start;
     if (reversed)
         q.descending = !q.descending;
-    QList<Event> events;
-    events.reserve(count);
-    m_store->queryEvents(q, [&](const Event &e) {
-        events.append(e);
-        return true;
-    });
+    QList<Event> events = collect(q);
     if (reversed)
         std::reverse(events.begin(), events.end());
     return events;
@@ -240,12 +246,7 @@ std::optional<QList<Event>> EventsModel::readFrom(const Event &anchor, qint64 sk
         q.fromUs = anchor.timeUs;
     q.offset = place->first + skip;
     q.limit = count;
-    QList<Event> events;
-    events.reserve(count);
-    m_store->queryEvents(q, [&](const Event &e) {
-        events.append(e);
-        return true;
-    });
+    QList<Event> events = collect(q);
     if (events.size() != count)
         return std::nullopt;
     return events;
@@ -268,12 +269,7 @@ std::optional<QList<Event>> EventsModel::readBefore(const Event &anchor, qint64 
         q.toUs = anchor.timeUs;
     q.offset = place->second - place->first;
     q.limit = count;
-    QList<Event> events;
-    events.reserve(count);
-    m_store->queryEvents(q, [&](const Event &e) {
-        events.append(e);
-        return true;
-    });
+    QList<Event> events = collect(q);
     if (events.size() != count)
         return std::nullopt;
     std::reverse(events.begin(), events.end());

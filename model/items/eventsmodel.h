@@ -108,6 +108,8 @@ private:
     const Page &page(qint64 number) const;
     const Page &keepPage(qint64 number, QList<Event> events) const;
     QList<Event> readPage(qint64 number) const;
+    // The events of `query` (a page: its limit is set), in its order.
+    QList<Event> collect(const EventQuery &query) const;
     QList<Event> readByOffset(qint64 start, qint64 count) const;
     // Keyset reads around a known row `anchor` (time order only): the `count` rows that
     // follow it after skipping `skip` (0: from the anchor itself), or the `count` rows
