@@ -100,33 +100,9 @@ public:
             return QString();
         return QString::fromUtf8(m_bytes.data() + m_pos - n, n);
     }
-    QStringList strings()
-    {
-        QStringList list;
-        const qint32 n = count(4);
-        list.reserve(n);
-        for (qint32 i = 0; i < n && m_ok; ++i)
-            list.append(str());
-        return list;
-    }
-    QList<qint32> ints()
-    {
-        QList<qint32> list;
-        const qint32 n = count(4);
-        list.reserve(n);
-        for (qint32 i = 0; i < n && m_ok; ++i)
-            list.append(i32());
-        return list;
-    }
-    QList<qint64> longs()
-    {
-        QList<qint64> list;
-        const qint32 n = count(8);
-        list.reserve(n);
-        for (qint32 i = 0; i < n && m_ok; ++i)
-            list.append(i64());
-        return list;
-    }
+    QStringList strings() { return list(4, &Reader::str); }
+    QList<qint32> ints() { return list(4, &Reader::i32); }
+    QList<qint64> longs() { return list(8, &Reader::i64); }
     // An enum value written as a byte; anything past `last` is damage.
     template<typename E> E enumValue(E last)
     {
@@ -137,6 +113,16 @@ public:
     }
 
 private:
+    // A count, then that many items of at least `minBytes` each, read by `one`.
+    template<typename T> QList<T> list(qsizetype minBytes, T (Reader::*one)())
+    {
+        QList<T> items;
+        const qint32 n = count(minBytes);
+        items.reserve(n);
+        for (qint32 i = 0; i < n && m_ok; ++i)
+            items.append((this->*one)());
+        return items;
+    }
     bool take(qsizetype n)
     {
         if (!m_ok || n < 0 || n > m_bytes.size() - m_pos) {
