@@ -14,6 +14,7 @@
 #include <array>
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -193,6 +194,66 @@ struct IndexedEventRow
     QStringList dnsAnswers;
 };
 
+// The correlation index as the case keeps it (issue 15, case format 12): what
+// CaseIndex::build works out from every event — the process graph with pid reuse, GUID
+// joins and inferred parents resolved, which process each event belongs to, and the
+// lookups the correlator makes by path and by host — so that a recompute reads only
+// what its walks touch instead of every event. Written whole, from an index built of
+// every event, for one events generation; a change of the events removes it.
+struct StoredProcess
+{
+    qint32 node = -1; // the process's number in the index it was written from
+    qint32 parent = -1;
+    qint32 childRank = 0; // its place in its parent's list of children
+    QString host;
+    qint64 pid = -1;
+    qint64 ppid = -1;
+    qint64 startUs = 0;
+    qint64 endUs = std::numeric_limits<qint64>::max();
+    bool startSeen = true;
+    bool execed = false;
+    // A seed whatever the policy says (an updater by behaviour): found without
+    // asking every process.
+    bool updater = false;
+    QString image;
+    QString commandLine;
+    qint64 startEventId = -1;
+    Platform platform = Platform::Unknown;
+    QString parentReason;
+};
+
+// One event of the stored index: the process it belongs to, and the destination name
+// the index gave a connection logged with only an address (empty: as logged).
+struct StoredIndexEvent
+{
+    qint64 eventId = -1;
+    qint32 node = -1;
+    QString resolvedDstHost;
+};
+
+// The lookups by key, each in time order. Exec and Load are keyed by host and path,
+// Module and Fault by host, Package by nothing (key 0); the caller makes the keys.
+enum class StoredLookup { Exec = 0, Load = 1, Module = 2, Fault = 3, Package = 4 };
+
+struct StoredLookupRow
+{
+    StoredLookup what = StoredLookup::Exec;
+    qint64 key = 0;
+    qint64 timeUs = 0;
+    qint64 eventId = -1;
+    qint32 node = -1;
+};
+
+// What the stored index was written for: the index's own version (the caller's
+// digest of the code that builds it), the events generation, and a header of the
+// caller's (small facts about the whole index).
+struct StoredIndexState
+{
+    QByteArray version;
+    qint64 generation = -1;
+    QByteArray header;
+};
+
 class CaseStore
 {
 public:
@@ -327,6 +388,29 @@ public:
     // since `generation` (then nothing is written and false returned: the chains were
     // computed from events the case no longer holds). Replaces the previous one.
     bool setChainCache(const QByteArray &key, qint64 generation, const QByteArray &data);
+    // The stored correlation index (issue 15): nullopt when the case holds none.
+    std::optional<StoredIndexState> storedIndexState();
+    // Removes it (also done by every change of the events).
+    void dropStoredIndex();
+    // The distinct (image, platform) pairs of the stored processes.
+    QList<std::pair<QString, Platform>> storedProcessImages();
+    // The distinct command lines of the stored processes with this image and platform.
+    QStringList storedCommandLines(const QString &image, Platform platform);
+    // Stored processes by image and platform; those marked `updater`; by number; every
+    // process below `node` (children, their children, …; not `node` itself). Each list
+    // in node order.
+    QList<StoredProcess> storedProcessesWithImage(const QString &image, Platform platform);
+    QList<StoredProcess> storedUpdaterProcesses();
+    QList<StoredProcess> storedProcesses(const QList<qint32> &nodes);
+    QList<StoredProcess> storedSubtree(qint32 node);
+    // The events of a stored process, by event id.
+    QList<StoredIndexEvent> storedEventsOf(qint32 node);
+    // The rows of one lookup key dated fromUs … untilUs (both included), in time order.
+    QList<StoredLookupRow> storedLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
+    // forEachIndexedEvent() for the events with these ids (in any order; ids that name
+    // no event are skipped), visited in the order given.
+    bool forEachIndexedEventById(const QList<qint64> &ids, const std::function<bool(const IndexedEventRow &)> &visit);
+
     // The case's own notes (the `meta` table): creation, last verification.
     std::optional<QString> meta(const QString &key);
     void setMeta(const QString &key, const QString &value);
@@ -357,6 +441,28 @@ private:
     void configure();
 
     std::unique_ptr<Database> m_db;
+};
+
+// Writes the stored correlation index (issue 15) in one transaction that first removes
+// the old one. Destroying it without commit() rolls back: the case keeps no index.
+class StoredIndexWriter
+{
+public:
+    explicit StoredIndexWriter(CaseStore &store);
+    ~StoredIndexWriter();
+    StoredIndexWriter(const StoredIndexWriter &) = delete;
+    StoredIndexWriter &operator=(const StoredIndexWriter &) = delete;
+
+    void addProcess(const StoredProcess &process);
+    void addEvent(const StoredIndexEvent &event);
+    void addLookup(const StoredLookupRow &row);
+    // Keeps what was added, unless the events changed since `generation` (then nothing
+    // is kept and false is returned: the index describes events the case no longer holds).
+    bool commit(const QByteArray &version, qint64 generation, const QByteArray &header);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
 };
 
 // Writes the events of one source inside one transaction. Destroying it without
