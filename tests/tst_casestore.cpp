@@ -182,6 +182,12 @@ void Tst_casestore::openMigratesEveryOlderVersion()
                      "VALUES (7, 5, 1000000, 'old-host', 'linux', 'process_start', 99);",
                      nullptr, nullptr, nullptr),
             SQLITE_OK);
+        // From format 11 on, the import counted its event's minute with it.
+        if (fromVersion >= 11) {
+            QCOMPARE(sqlite3_exec(db, "INSERT INTO event_minutes(minute, source_id, events) VALUES (0, 7, 1)", nullptr,
+                         nullptr, nullptr),
+                SQLITE_OK);
+        }
         sqlite3_close(db);
     }
     auto store = CaseStore::open(path);

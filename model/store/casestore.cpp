@@ -259,6 +259,57 @@ INSERT INTO event_minutes(minute, source_id, events)
     FROM events GROUP BY m, source_id;
 )sql";
 
+// Version 12 (issue 15): the correlation index as the case keeps it, so that a recompute
+// reads only what its walks touch instead of every event. Written whole by
+// StoredIndexWriter for one events generation (ix_state), emptied by every change of the
+// events in the same transaction (eventsChanged). ix_processes is the process graph
+// (flags: bit 0 start seen, bit 1 execed, bit 2 updater; platform: int(Platform)),
+// ix_events the process of each event and the destination name the index gave an
+// address-only connection (NULL: as logged), ix_lookups the correlator's lookups by key
+// in time order. The updaters are few: a partial index finds them without a scan. An
+// older case gets the tables empty; its index is written on its next whole-index open.
+const char *const s_schemaV12 = R"sql(
+CREATE TABLE ix_state(
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version BLOB NOT NULL,
+    generation INTEGER NOT NULL,
+    header BLOB NOT NULL
+);
+CREATE TABLE ix_processes(
+    node INTEGER PRIMARY KEY,
+    parent INTEGER NOT NULL,
+    child_rank INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    ppid INTEGER NOT NULL,
+    start_us INTEGER NOT NULL,
+    end_us INTEGER NOT NULL,
+    flags INTEGER NOT NULL,
+    image TEXT NOT NULL,
+    command_line TEXT NOT NULL,
+    start_event_id INTEGER NOT NULL,
+    platform INTEGER NOT NULL,
+    parent_reason TEXT NOT NULL
+);
+CREATE INDEX ix_processes_by_parent ON ix_processes(parent);
+CREATE INDEX ix_processes_by_image ON ix_processes(image, platform);
+CREATE INDEX ix_processes_updaters ON ix_processes(node) WHERE flags & 4;
+CREATE TABLE ix_events(
+    node INTEGER NOT NULL,
+    event_id INTEGER NOT NULL,
+    resolved_dst_host TEXT,
+    PRIMARY KEY (node, event_id)
+) WITHOUT ROWID;
+CREATE TABLE ix_lookups(
+    what INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    time_us INTEGER NOT NULL,
+    event_id INTEGER NOT NULL,
+    node INTEGER NOT NULL,
+    PRIMARY KEY (what, key, time_us, event_id)
+) WITHOUT ROWID;
+)sql";
+
 constexpr qint64 MinuteUs = 60'000'000;
 
 // The minute that holds a time: floor division, as the migration above does in SQL.
@@ -285,6 +336,13 @@ constexpr qint64 MaxErrorsKeptPerSource = 1000;
 // capped); a stored frame claiming more is damage, not data.
 constexpr qsizetype MaxRawRecordSize = 64 * 1024 * 1024;
 
+// Without a WHERE: SQLite then drops the tables' pages whole (its truncate optimisation)
+// instead of deleting millions of rows one by one.
+void dropStoredIndexRows(Database &db)
+{
+    db.exec("DELETE FROM ix_state; DELETE FROM ix_processes; DELETE FROM ix_events; DELETE FROM ix_lookups;");
+}
+
 QString isoNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -292,11 +350,13 @@ QString isoNow()
 
 // Called inside the transaction that changes the events (an import's commit, a dropped
 // source, hosts given to events): chains computed before it no longer describe the case.
-// The cache goes at once (it may be large), and the generation tells a computation that
-// read the old events not to store its result (CaseStore::setChainCache).
+// The cache and the stored index go at once (they may be large), and the generation tells
+// a computation that read the old events not to store its result
+// (CaseStore::setChainCache, StoredIndexWriter::commit).
 void eventsChanged(Database &db)
 {
     Statement(db, "DELETE FROM chain_cache").exec();
+    dropStoredIndexRows(db);
     Statement(db,
         "INSERT INTO meta(key, value) VALUES ('events_generation', '1') "
         "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
@@ -577,7 +637,7 @@ QString sourceStatusName(SourceStatus status)
 QList<const char *> CaseStore::migrations()
 {
     return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8, s_schemaV9,
-        s_schemaV10, s_schemaV11};
+        s_schemaV10, s_schemaV11, s_schemaV12};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
