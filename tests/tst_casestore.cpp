@@ -57,6 +57,7 @@ private slots:
     void minutesAndTotalFollowEveryImport();
     void migrationCountsTheMinutesOfOldCases();
     void tableSizeAndStripReadFewPages();
+    void indexedEventsByIdReadAsTheScan();
 
 private:
     QTemporaryDir m_dir;
@@ -1646,6 +1647,112 @@ void Tst_casestore::stringPoolInternsBytesAsText()
     QCOMPARE(pool.find(QStringLiteral("never interned")), -1);
     QCOMPARE(pool.intern(QByteArrayView()), 0);
     QCOMPARE(pool.find(QString()), 0);
+}
+
+// forEachIndexedEventById() reads what forEachIndexedEvent() reads, for the ids asked,
+// in the order asked, without the kind filter, and skips ids that name no event.
+void Tst_casestore::indexedEventsByIdReadAsTheScan()
+{
+    auto store = CaseStore::create(freshPath());
+    const qint64 sid = store->beginSource({});
+    {
+        EventWriter writer(*store, sid);
+        const EventKind kinds[] = {EventKind::ProcessStart, EventKind::DnsQuery, EventKind::NetConnect,
+            EventKind::FileWrite, EventKind::LogMessage, EventKind::ModuleLoad};
+        for (int i = 0; i < 30; ++i) {
+            Event e = sampleEvent(5000 - (i % 7) * 10, kinds[i % 6]);
+            e.platform = Platform(i % 4);
+            e.host = QStringLiteral("h\u00e9%1").arg(i % 3);
+            e.pid = i % 5 == 0 ? -1 : i;
+            e.ppid = i % 4 == 0 ? -1 : 1;
+            e.image = i % 3 ? QStringLiteral("/bin/sh") : QString();
+            e.commandLine = QStringLiteral("sh -c 'x%1'").arg(i);
+            e.targetPath = i % 2 ? QStringLiteral("/tmp/t%1").arg(i) : QString();
+            e.dstIp = QStringLiteral("192.0.2.%1").arg(i);
+            e.dstHost = i % 2 ? QStringLiteral("example.org") : QString();
+            e.dstPort = i % 3 ? 443 + i : -1;
+            e.signer = QStringLiteral("signer");
+            e.signatureStatus = QStringLiteral("Valid");
+            e.forked = i % 2;
+            e.addressFamily = i % 4 == 1 ? QStringLiteral("unix") : QString();
+            e.hashes = QStringLiteral("SHA256=%1").arg(i);
+            e.dnsAnswers
+                = i % 2 ? QStringList {QStringLiteral("192.0.2.%1").arg(i), QStringLiteral("::1")} : QStringList();
+            e.processKey = QStringLiteral("{guid-%1}").arg(i);
+            e.parentProcessKey = QStringLiteral("{parent-%1}").arg(i);
+            e.parentImage = QStringLiteral("/bin/bash");
+            e.parentCommandLine = QStringLiteral("bash");
+            e.teamId = i % 5 ? QString() : QStringLiteral("TEAM");
+            writer.add(e, writer.addRaw("x"));
+        }
+        writer.finish({});
+    }
+    const auto fields = [](const IndexedEventRow &r) {
+        return QStringList {QString::number(r.id), QString::number(r.timeUs), QString::number(r.pid),
+                   QString::number(r.ppid), QString::number(r.sourceId), QString::number(r.dstPort),
+                   QString::number(int(r.kind)), QString::number(int(r.platform)), QString::number(r.forked),
+                   QString::fromUtf8(r.host), QString::fromUtf8(r.image), QString::fromUtf8(r.commandLine),
+                   QString::fromUtf8(r.targetPath), QString::fromUtf8(r.dstIp), QString::fromUtf8(r.dstHost),
+                   QString::fromUtf8(r.signer), QString::fromUtf8(r.signatureStatus),
+                   QString::fromUtf8(r.addressFamily), QString::fromUtf8(r.hashes), QString::fromUtf8(r.processKey),
+                   QString::fromUtf8(r.parentProcessKey), QString::fromUtf8(r.parentImage),
+                   QString::fromUtf8(r.parentCommandLine), QString::fromUtf8(r.teamId)}
+        + QStringList {QStringLiteral("dns:")} + r.dnsAnswers;
+    };
+    QHash<qint64, QStringList> scanned;
+    QList<qint64> ids;
+    store->forEachIndexedEvent([&](const IndexedEventRow &r) {
+        scanned.insert(r.id, fields(r));
+        ids.append(r.id);
+        return true;
+    });
+    QCOMPARE(scanned.size(), 25); // the five log messages are not indexed
+    int dns = 0;
+    for (const QStringList &f : std::as_const(scanned))
+        dns += f.contains(QStringLiteral("::1")) ? 1 : 0;
+    QCOMPARE(dns, 5);
+
+    // Asked out of order, with ids of no event and an id twice.
+    QList<qint64> asked;
+    for (qsizetype i = ids.size() - 1; i >= 0; i -= 2)
+        asked << ids.at(i);
+    asked << 1'000'000 << ids.first() << -1 << ids.first();
+    QList<qint64> visited;
+    QVERIFY(store->forEachIndexedEventById(asked, [&](const IndexedEventRow &r) {
+        visited.append(r.id);
+        [&] {
+            QCOMPARE(fields(r), scanned.value(r.id));
+        }();
+        return !QTest::currentTestFailed();
+    }));
+    QList<qint64> expected = asked;
+    expected.removeAll(1'000'000);
+    expected.removeAll(-1);
+    QCOMPARE(visited, expected);
+
+    // No kind filter: a log message asked for by id is read.
+    qint64 logMessage = -1;
+    store->forEachEvent({}, [&](const Event &e) {
+        if (e.kind == EventKind::LogMessage)
+            logMessage = e.id;
+        return logMessage < 0;
+    });
+    QVERIFY(!scanned.contains(logMessage));
+    visited.clear();
+    QVERIFY(store->forEachIndexedEventById({logMessage}, [&](const IndexedEventRow &r) {
+        visited.append(r.id);
+        return true;
+    }));
+    QCOMPARE(visited, QList<qint64> {logMessage});
+
+    // Stopped by the visit: false, and nothing visited after.
+    visited.clear();
+    QVERIFY(!store->forEachIndexedEventById(ids, [&](const IndexedEventRow &r) {
+        visited.append(r.id);
+        return visited.size() < 3;
+    }));
+    QCOMPARE(visited, ids.mid(0, 3));
+    QVERIFY(store->forEachIndexedEventById({}, [](const IndexedEventRow &) { return false; }));
 }
 
 QTEST_GUILESS_MAIN(Tst_casestore)

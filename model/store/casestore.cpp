@@ -1126,6 +1126,46 @@ Platform platformOfName(QByteArrayView name)
     return Platform::Unknown;
 }
 
+// The columns the correlation index reads of an event, and their reading: one list and
+// one decoding for every query that hands out IndexedEventRows, so that they read alike.
+// Absent numbers come as -1 from the statement itself (ifnull): one call per column
+// instead of two, over millions of rows.
+constexpr const char *IndexedEventColumns
+    = "id, time_us, host, platform, kind, ifnull(pid, -1), ifnull(ppid, -1), image, command_line, "
+      "target_path, dst_ip, dst_host, ifnull(dst_port, -1), signer, signature_status, forked, address_family, "
+      "hashes, dns_answers, process_key, ifnull(source_id, -1), parent_process_key, parent_image, "
+      "parent_command_line, team_id";
+
+void readIndexedEventRow(const Statement &st, IndexedEventRow &r)
+{
+    r.id = st.int64(0);
+    r.timeUs = st.int64(1);
+    r.host = st.textView(2);
+    r.platform = platformOfName(st.textView(3));
+    r.kind = kindOfName(st.textView(4));
+    r.pid = st.int64(5);
+    r.ppid = st.int64(6);
+    r.image = st.textView(7);
+    r.commandLine = st.textView(8);
+    r.targetPath = st.textView(9);
+    r.dstIp = st.textView(10);
+    r.dstHost = st.textView(11);
+    r.dstPort = int(st.int64(12));
+    r.signer = st.textView(13);
+    r.signatureStatus = st.textView(14);
+    r.forked = st.int64(15) != 0;
+    r.addressFamily = st.textView(16);
+    r.hashes = st.textView(17);
+    // Parsed only where they are used: DNS queries, a small share of a case.
+    r.dnsAnswers = r.kind == EventKind::DnsQuery && !st.isNull(18) ? dnsAnswersFrom(st.blob(18)) : QStringList();
+    r.processKey = st.textView(19);
+    r.sourceId = st.int64(20);
+    r.parentProcessKey = st.textView(21);
+    r.parentImage = st.textView(22);
+    r.parentCommandLine = st.textView(23);
+    r.teamId = st.textView(24);
+}
+
 } // namespace
 
 bool CaseStore::forEachIndexedEvent(const std::function<bool(const IndexedEventRow &)> &visit)
@@ -1134,50 +1174,40 @@ bool CaseStore::forEachIndexedEvent(const std::function<bool(const IndexedEventR
     // Registry values that start code again (Run keys, services) are log messages;
     // they are the only ones the chains use, as persistence notes.
     Statement st(*m_db,
-        "SELECT id, time_us, host, platform, kind, ifnull(pid, -1), ifnull(ppid, -1), image, command_line, "
-        "target_path, dst_ip, dst_host, ifnull(dst_port, -1), signer, signature_status, forked, address_family, "
-        "hashes, dns_answers, process_key, ifnull(source_id, -1), parent_process_key, parent_image, "
-        "parent_command_line, team_id "
-        "FROM events WHERE kind <> 'log_message' "
-        "OR target_path LIKE '%\\CurrentVersion\\Run%' OR target_path LIKE '%\\CurrentControlSet\\Services\\%' "
-        "ORDER BY time_us, id");
+        (QByteArray("SELECT ") + IndexedEventColumns
+            + " FROM events WHERE kind <> 'log_message' "
+              "OR target_path LIKE '%\\CurrentVersion\\Run%' OR target_path LIKE '%\\CurrentControlSet\\Services\\%' "
+              "ORDER BY time_us, id")
+            .constData());
     // Deliberately not selectEvents() + readEvent(), nor QStrings at all: this runs over
     // millions of rows each time a case opens. Turning each row's two dozen columns into
     // QStrings was a quarter of an open (issue 15); the index interns the bytes, and
     // converts a string once when it first sees it. A column the index needs is added
-    // here and there.
-    // Absent numbers come as -1 from the statement itself (ifnull): one call per column
-    // instead of two, over millions of rows.
+    // to IndexedEventColumns and readIndexedEventRow().
     IndexedEventRow r;
     while (st.step()) {
-        r.id = st.int64(0);
-        r.timeUs = st.int64(1);
-        r.host = st.textView(2);
-        r.platform = platformOfName(st.textView(3));
-        r.kind = kindOfName(st.textView(4));
-        r.pid = st.int64(5);
-        r.ppid = st.int64(6);
-        r.image = st.textView(7);
-        r.commandLine = st.textView(8);
-        r.targetPath = st.textView(9);
-        r.dstIp = st.textView(10);
-        r.dstHost = st.textView(11);
-        r.dstPort = int(st.int64(12));
-        r.signer = st.textView(13);
-        r.signatureStatus = st.textView(14);
-        r.forked = st.int64(15) != 0;
-        r.addressFamily = st.textView(16);
-        r.hashes = st.textView(17);
-        // Parsed only where they are used: DNS queries, a small share of a case.
-        r.dnsAnswers = r.kind == EventKind::DnsQuery && !st.isNull(18) ? dnsAnswersFrom(st.blob(18)) : QStringList();
-        r.processKey = st.textView(19);
-        r.sourceId = st.int64(20);
-        r.parentProcessKey = st.textView(21);
-        r.parentImage = st.textView(22);
-        r.parentCommandLine = st.textView(23);
-        r.teamId = st.textView(24);
+        readIndexedEventRow(st, r);
         if (!visit(r))
             return false;
+    }
+    return true;
+}
+
+bool CaseStore::forEachIndexedEventById(
+    const QList<qint64> &ids, const std::function<bool(const IndexedEventRow &)> &visit)
+{
+    // No kind filter: the caller asks for events it knows the index holds. One statement,
+    // rebound per id: a recompute asks for a few thousand events of millions.
+    Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + " FROM events WHERE id = ?").constData());
+    IndexedEventRow r;
+    for (const qint64 id : ids) {
+        st.bind(1, id);
+        if (st.step()) {
+            readIndexedEventRow(st, r);
+            if (!visit(r))
+                return false;
+        }
+        st.reset();
     }
     return true;
 }
