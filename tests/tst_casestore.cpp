@@ -57,6 +57,12 @@ private slots:
     void minutesAndTotalFollowEveryImport();
     void migrationCountsTheMinutesOfOldCases();
     void tableSizeAndStripReadFewPages();
+    void storedIndexRoundTrip();
+    void storedSubtreeWalksDownAndEnds();
+    void storedLookupIncludesBothBounds_data();
+    void storedLookupIncludesBothBounds();
+    void storedIndexNeedsItsGeneration();
+    void storedIndexGoesWithTheEvents();
     void indexedEventsByIdReadAsTheScan();
 
 private:
@@ -229,6 +235,14 @@ void Tst_casestore::openMigratesEveryOlderVersion()
         return false;
     });
     QCOMPARE(store->rawRecord(eventId).value(), QByteArray("type=EXECVE"));
+    // v12: the stored index's tables, empty: it is written on the next whole-index open.
+    QVERIFY(!store->storedIndexState().has_value());
+    for (const char *table : {"ix_state", "ix_processes", "ix_events", "ix_lookups"}) {
+        Statement rows(store->database(), (QByteArray("SELECT count(*) FROM ") + table).constData());
+        QVERIFY(rows.step());
+        QCOMPARE(rows.int64(0), 0);
+    }
+    QVERIFY(store->storedProcessImages().isEmpty());
 }
 
 QString Tst_casestore::oldCase(const QList<OldEvent> &events)
@@ -1647,6 +1661,339 @@ void Tst_casestore::stringPoolInternsBytesAsText()
     QCOMPARE(pool.find(QStringLiteral("never interned")), -1);
     QCOMPARE(pool.intern(QByteArrayView()), 0);
     QCOMPARE(pool.find(QString()), 0);
+}
+
+namespace {
+
+qint64 rowsOf(CaseStore &store, const char *table)
+{
+    Statement st(store.database(), (QByteArray("SELECT count(*) FROM ") + table).constData());
+    st.step();
+    return st.int64(0);
+}
+
+qint64 storedIndexRows(CaseStore &store)
+{
+    return rowsOf(store, "ix_state") + rowsOf(store, "ix_processes") + rowsOf(store, "ix_events")
+        + rowsOf(store, "ix_lookups");
+}
+
+StoredProcess storedProcess(qint32 node, qint32 parent, const QString &image = QStringLiteral("/usr/bin/true"))
+{
+    StoredProcess p;
+    p.node = node;
+    p.parent = parent;
+    p.image = image;
+    p.host = QStringLiteral("host-a");
+    p.platform = Platform::Linux;
+    return p;
+}
+
+// Writes these processes (and a row of every other table) as one stored index.
+bool writeStoredIndex(CaseStore &store, const QList<StoredProcess> &processes)
+{
+    StoredIndexWriter writer(store);
+    for (const StoredProcess &p : processes)
+        writer.addProcess(p);
+    writer.addEvent({1, processes.isEmpty() ? 0 : processes.first().node, QString()});
+    writer.addLookup({StoredLookup::Exec, 1, 1, 1, 0});
+    return writer.commit("v", store.eventsGeneration(), "h");
+}
+
+bool sameProcess(const StoredProcess &a, const StoredProcess &b)
+{
+    return a.node == b.node && a.parent == b.parent && a.childRank == b.childRank && a.host == b.host && a.pid == b.pid
+        && a.ppid == b.ppid && a.startUs == b.startUs && a.endUs == b.endUs && a.startSeen == b.startSeen
+        && a.execed == b.execed && a.updater == b.updater && a.image == b.image && a.commandLine == b.commandLine
+        && a.startEventId == b.startEventId && a.platform == b.platform && a.parentReason == b.parentReason;
+}
+
+QList<qint32> nodesOf(const QList<StoredProcess> &processes)
+{
+    QList<qint32> nodes;
+    for (const StoredProcess &p : processes)
+        nodes.append(p.node);
+    return nodes;
+}
+
+} // namespace
+
+// Every field of the stored index comes back as written: the flags one by one, the
+// extremes of the numbers, text that is empty, hostile or not ASCII.
+void Tst_casestore::storedIndexRoundTrip()
+{
+    auto store = CaseStore::create(freshPath());
+    QVERIFY(!store->storedIndexState().has_value());
+    QList<StoredProcess> processes;
+    // Flags in every combination, each on its own node; written out of node order.
+    for (int flags = 7; flags >= 0; --flags) {
+        StoredProcess p = storedProcess(10 + flags, flags == 0 ? -1 : 10, QStringLiteral("C:\\Windows\\a.exe"));
+        p.startSeen = flags & 1;
+        p.execed = flags & 2;
+        p.updater = flags & 4;
+        p.childRank = flags;
+        p.pid = 1000 + flags;
+        p.ppid = flags == 0 ? -1 : 1000;
+        p.startUs = -qint64(flags) * 1'000'000;
+        p.endUs = flags % 2 ? std::numeric_limits<qint64>::max() : qint64(flags) << 40;
+        p.platform = flags % 2 ? Platform::Windows : Platform::MacOS;
+        p.commandLine = flags % 3 ? QStringLiteral("a.exe /%1").arg(flags % 3) : QString();
+        p.startEventId = flags == 3 ? -1 : 500 + flags;
+        p.parentReason = flags == 5 ? QStringLiteral("guid \u00e9 '; DROP TABLE ix_processes;--") : QString();
+        p.host = flags == 6 ? QString() : QStringLiteral("IE8WIN7");
+        processes.append(p);
+    }
+    StoredProcess linux = storedProcess(std::numeric_limits<qint32>::max(), 17, QStringLiteral("/usr/bin/apt"));
+    linux.startSeen = false;
+    linux.startUs = std::numeric_limits<qint64>::min();
+    processes.append(linux);
+    const QByteArray version("\x00\xff version", 10);
+    const QByteArray header("\x01\x02\x00header", 9);
+    {
+        StoredIndexWriter writer(*store);
+        for (const StoredProcess &p : std::as_const(processes))
+            writer.addProcess(p);
+        writer.addEvent({42, 17, QString()});
+        writer.addEvent({7, 17, QStringLiteral("update.example.com")});
+        writer.addEvent({9, 11, QString()});
+        writer.addLookup({StoredLookup::Load, -5, 100, 3, 11});
+        writer.addLookup({StoredLookup::Load, -5, 100, 2, 12});
+        writer.addLookup({StoredLookup::Load, -5, 50, 9, 13});
+        writer.addLookup({StoredLookup::Exec, -5, 70, 4, 14});
+        writer.addLookup({StoredLookup::Package, 0, 60, 5, 15});
+        QVERIFY(writer.commit(version, store->eventsGeneration(), header));
+    }
+    const std::optional<StoredIndexState> state = store->storedIndexState();
+    QVERIFY(state.has_value());
+    QCOMPARE(state->version, version);
+    QCOMPARE(state->generation, store->eventsGeneration());
+    QCOMPARE(state->header, header);
+
+    QList<StoredProcess> byNode = processes;
+    std::sort(byNode.begin(), byNode.end(), [](const auto &a, const auto &b) { return a.node < b.node; });
+    QList<qint32> asked = nodesOf(processes);
+    asked << 99 << -1 << 12; // not stored, not stored, asked twice
+    const QList<StoredProcess> got = store->storedProcesses(asked);
+    QCOMPARE(nodesOf(got), nodesOf(byNode));
+    for (qsizetype i = 0; i < got.size(); ++i)
+        QVERIFY2(sameProcess(got.at(i), byNode.at(i)), qPrintable(QString::number(got.at(i).node)));
+    QVERIFY(store->storedProcesses({}).isEmpty());
+
+    // Updaters: flags 4..7.
+    QCOMPARE(nodesOf(store->storedUpdaterProcesses()), (QList<qint32> {14, 15, 16, 17}));
+    QVERIFY(sameProcess(store->storedUpdaterProcesses().at(1), byNode.at(5)));
+
+    using Images = QList<std::pair<QString, Platform>>;
+    QCOMPARE(store->storedProcessImages(),
+        (Images {{QStringLiteral("/usr/bin/apt"), Platform::Linux},
+            {QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows},
+            {QStringLiteral("C:\\Windows\\a.exe"), Platform::MacOS}}));
+    QCOMPARE(nodesOf(store->storedProcessesWithImage(QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows)),
+        (QList<qint32> {11, 13, 15, 17}));
+    QCOMPARE(nodesOf(store->storedProcessesWithImage(QStringLiteral("C:\\Windows\\a.exe"), Platform::Linux)),
+        QList<qint32>());
+    QCOMPARE(store->storedCommandLines(QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows),
+        (QStringList {QString(), QStringLiteral("a.exe /1"), QStringLiteral("a.exe /2")}));
+    QCOMPARE(store->storedCommandLines(QStringLiteral("C:\\Windows\\a.exe"), Platform::MacOS),
+        (QStringList {QString(), QStringLiteral("a.exe /1"), QStringLiteral("a.exe /2")}));
+
+    const QList<StoredIndexEvent> events = store->storedEventsOf(17);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).eventId, 7);
+    QCOMPARE(events.at(0).node, 17);
+    QCOMPARE(events.at(0).resolvedDstHost, QStringLiteral("update.example.com"));
+    QCOMPARE(events.at(1).eventId, 42);
+    QVERIFY(events.at(1).resolvedDstHost.isEmpty());
+    // An empty name is stored as NULL: "as logged".
+    Statement nulls(store->database(), "SELECT count(*) FROM ix_events WHERE resolved_dst_host IS NULL");
+    QVERIFY(nulls.step());
+    QCOMPARE(nulls.int64(0), 2);
+    QVERIFY(store->storedEventsOf(12).isEmpty());
+
+    const QList<StoredLookupRow> loads = store->storedLookup(StoredLookup::Load, -5, 0, 1000);
+    QCOMPARE(loads.size(), 3);
+    const std::array<std::array<qint64, 3>, 3> expected {{{50, 9, 13}, {100, 2, 12}, {100, 3, 11}}};
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(loads.at(i).what, StoredLookup::Load);
+        QCOMPARE(loads.at(i).key, -5);
+        QCOMPARE(loads.at(i).timeUs, expected[size_t(i)][0]);
+        QCOMPARE(loads.at(i).eventId, expected[size_t(i)][1]);
+        QCOMPARE(loads.at(i).node, qint32(expected[size_t(i)][2]));
+    }
+    QCOMPARE(store->storedLookup(StoredLookup::Exec, -5, 0, 1000).size(), 1);
+    QCOMPARE(store->storedLookup(StoredLookup::Package, 0, 0, 1000).size(), 1);
+    QVERIFY(store->storedLookup(StoredLookup::Module, -5, 0, 1000).isEmpty());
+
+    // Written again: the old index is replaced, not added to.
+    QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
+    QCOMPARE(nodesOf(store->storedProcesses({1, 10, 11})), QList<qint32> {1});
+    QCOMPARE(rowsOf(*store, "ix_events"), 1);
+    QCOMPARE(rowsOf(*store, "ix_lookups"), 1);
+    QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
+
+    // A platform number that is none (a hostile case) reads as Unknown, once per image.
+    store->database().exec("UPDATE ix_processes SET platform = 77");
+    store->database().exec("INSERT INTO ix_processes SELECT 2, parent, child_rank, host, pid, ppid, start_us, end_us, "
+                           "flags, image, command_line, start_event_id, 0, parent_reason FROM ix_processes");
+    store->database().exec(
+        "INSERT INTO ix_processes SELECT 3, parent, child_rank, host, pid, ppid, start_us, end_us, "
+        "flags, image, command_line, start_event_id, -3, parent_reason FROM ix_processes WHERE node = 1");
+    QCOMPARE(store->storedProcesses({1}).first().platform, Platform::Unknown);
+    QCOMPARE(store->storedProcessImages(), (Images {{QStringLiteral("/usr/bin/true"), Platform::Unknown}}));
+
+    store->dropStoredIndex();
+    QVERIFY(!store->storedIndexState().has_value());
+    QCOMPARE(storedIndexRows(*store), 0);
+}
+
+// Everything below a process, in node order, never the process itself: down three
+// levels, and to an end on a parent column that loops.
+void Tst_casestore::storedSubtreeWalksDownAndEnds()
+{
+    auto store = CaseStore::create(freshPath());
+    // 1 → {5, 2}, 2 → {3, 9}, 3 → {4}; 6 is another root, 7 its child.
+    QVERIFY(writeStoredIndex(*store,
+        {storedProcess(1, -1), storedProcess(5, 1), storedProcess(2, 1), storedProcess(3, 2), storedProcess(9, 2),
+            storedProcess(4, 3), storedProcess(6, -1), storedProcess(7, 6)}));
+    QCOMPARE(nodesOf(store->storedSubtree(1)), (QList<qint32> {2, 3, 4, 5, 9}));
+    QCOMPARE(nodesOf(store->storedSubtree(2)), (QList<qint32> {3, 4, 9}));
+    QCOMPARE(nodesOf(store->storedSubtree(6)), QList<qint32> {7});
+    QVERIFY(store->storedSubtree(4).isEmpty());
+    QVERIFY(store->storedSubtree(100).isEmpty());
+    QCOMPARE(store->storedSubtree(2).at(1).parent, 3);
+
+    // A cycle written by hand, as only a hostile case holds one: 20 → 21 → 22 → 20,
+    // and 22 → 23.
+    store->database().exec(
+        "INSERT INTO ix_processes SELECT node + 19, CASE node WHEN 1 THEN 22 ELSE node + 18 END, child_rank, host, "
+        "pid, ppid, start_us, end_us, flags, image, command_line, start_event_id, platform, parent_reason "
+        "FROM ix_processes WHERE node IN (1, 2, 3);"
+        "INSERT INTO ix_processes SELECT 23, 22, child_rank, host, pid, ppid, start_us, end_us, flags, image, "
+        "command_line, start_event_id, platform, parent_reason FROM ix_processes WHERE node = 1;");
+    QCOMPARE(store->storedProcesses({20, 21, 22}).at(0).parent, 22);
+    QCOMPARE(nodesOf(store->storedSubtree(20)), (QList<qint32> {21, 22, 23}));
+    QCOMPARE(nodesOf(store->storedSubtree(22)), (QList<qint32> {20, 21, 23}));
+    // A process that is its own parent.
+    store->database().exec("UPDATE ix_processes SET parent = 4 WHERE node = 4");
+    QVERIFY(store->storedSubtree(4).isEmpty());
+    QCOMPARE(nodesOf(store->storedSubtree(2)), (QList<qint32> {3, 9}));
+}
+
+void Tst_casestore::storedLookupIncludesBothBounds_data()
+{
+    QTest::addColumn<qint64>("timeUs");
+    QTest::addColumn<bool>("found");
+    const qint64 from = -1'000'000;
+    const qint64 until = 1'700'000'000'000'000;
+    QTest::newRow("before from") << from - 1 << false;
+    QTest::newRow("at from") << from << true;
+    QTest::newRow("between") << qint64(0) << true;
+    QTest::newRow("at until") << until << true;
+    QTest::newRow("after until") << until + 1 << false;
+    QTest::newRow("earliest") << std::numeric_limits<qint64>::min() << false;
+    QTest::newRow("latest") << std::numeric_limits<qint64>::max() << false;
+}
+
+void Tst_casestore::storedLookupIncludesBothBounds()
+{
+    QFETCH(qint64, timeUs);
+    QFETCH(bool, found);
+    const qint64 from = -1'000'000;
+    const qint64 until = 1'700'000'000'000'000;
+    auto store = CaseStore::create(freshPath());
+    {
+        StoredIndexWriter writer(*store);
+        writer.addLookup({StoredLookup::Fault, 77, timeUs, 1, 3});
+        // The same time under other keys and lookups: never found here.
+        writer.addLookup({StoredLookup::Fault, 78, timeUs, 2, 3});
+        writer.addLookup({StoredLookup::Module, 77, timeUs, 3, 3});
+        QVERIFY(writer.commit("v", store->eventsGeneration(), QByteArray()));
+    }
+    const QList<StoredLookupRow> rows = store->storedLookup(StoredLookup::Fault, 77, from, until);
+    QCOMPARE(rows.size(), found ? 1 : 0);
+    if (found) {
+        QCOMPARE(rows.first().timeUs, timeUs);
+        QCOMPARE(rows.first().eventId, 1);
+        QCOMPARE(rows.first().node, 3);
+    }
+    // The whole range finds it wherever it lies.
+    QCOMPARE(store
+                 ->storedLookup(
+                     StoredLookup::Fault, 77, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max())
+                 .size(),
+        1);
+}
+
+// An index built from events the case no longer holds is not kept; one that is never
+// committed neither.
+void Tst_casestore::storedIndexNeedsItsGeneration()
+{
+    auto store = CaseStore::create(freshPath());
+    QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
+    const qint64 generation = store->eventsGeneration();
+    {
+        StoredIndexWriter writer(*store);
+        writer.addProcess(storedProcess(2, -1));
+        writer.addEvent({5, 2, QString()});
+        writer.addLookup({StoredLookup::Exec, 1, 1, 5, 2});
+        QVERIFY(!writer.commit("new", generation + 1, "h"));
+    }
+    // Refused: rolled back whole, the previous index included (the writer removes it
+    // first, in the same transaction).
+    QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
+    QCOMPARE(nodesOf(store->storedProcesses({1, 2})), QList<qint32> {1});
+    QCOMPARE(rowsOf(*store, "ix_events"), 1);
+    {
+        StoredIndexWriter writer(*store);
+        writer.addProcess(storedProcess(2, -1));
+    }
+    QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
+    QCOMPARE(nodesOf(store->storedProcesses({1, 2})), QList<qint32> {1});
+    // The store stays usable for writes after a refused commit.
+    store->setMeta(QStringLiteral("after"), QStringLiteral("refusal"));
+    QCOMPARE(store->meta(QStringLiteral("after")).value(), QStringLiteral("refusal"));
+}
+
+// Every change of the events removes the stored index in its own transaction: an
+// import with events, hosts given to events, a dropped source. An import that gave no
+// event changes nothing.
+void Tst_casestore::storedIndexGoesWithTheEvents()
+{
+    auto store = CaseStore::create(freshPath());
+    const auto import = [&](int events) {
+        SourceInfo info;
+        info.path = QStringLiteral("/evidence/%1.log").arg(events);
+        const qint64 sid = store->beginSource(info);
+        EventWriter writer(*store, sid);
+        for (int i = 0; i < events; ++i) {
+            Event e = sampleEvent(1000 + i, EventKind::ProcessStart);
+            e.host.clear();
+            writer.add(e, writer.addRaw("x"));
+        }
+        writer.finish({});
+        return sid;
+    };
+    const qint64 first = import(2);
+    QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
+    QCOMPARE(storedIndexRows(*store), 4);
+    import(0);
+    QCOMPARE(storedIndexRows(*store), 4);
+    const qint64 second = import(3);
+    QCOMPARE(storedIndexRows(*store), 0);
+    QVERIFY(!store->storedIndexState().has_value());
+
+    QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
+    QCOMPARE(store->assignHost(first, QStringLiteral("web01")), 2);
+    QCOMPARE(storedIndexRows(*store), 0);
+
+    QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
+    store->dropSource(second);
+    QCOMPARE(storedIndexRows(*store), 0);
+
+    // Written for the new generation, it stays until the next change.
+    QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
+    QCOMPARE(storedIndexRows(*store), 4);
+    QCOMPARE(store->storedIndexState()->generation, store->eventsGeneration());
 }
 
 // forEachIndexedEventById() reads what forEachIndexedEvent() reads, for the ids asked,

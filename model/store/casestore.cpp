@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 #include <algorithm>
 #include <array>
@@ -1509,6 +1510,178 @@ bool CaseStore::setChainCache(const QByteArray &key, qint64 generation, const QB
     return true;
 }
 
+namespace {
+
+// ix_processes' flags (schema 12).
+constexpr qint64 FlagStartSeen = 1;
+constexpr qint64 FlagExeced = 2;
+constexpr qint64 FlagUpdater = 4;
+
+// A platform as ix_processes holds it (int(Platform)); any other number, which only a
+// damaged or hostile case holds, is Unknown.
+Platform platformOfNumber(qint64 value)
+{
+    return value >= qint64(Platform::Unknown) && value <= qint64(Platform::MacOS) ? Platform(value) : Platform::Unknown;
+}
+
+constexpr const char *StoredProcessColumns
+    = "node, parent, child_rank, host, pid, ppid, start_us, end_us, flags, image, command_line, start_event_id, "
+      "platform, parent_reason";
+
+StoredProcess readStoredProcess(const Statement &st)
+{
+    StoredProcess p;
+    p.node = qint32(st.int64(0));
+    p.parent = qint32(st.int64(1));
+    p.childRank = qint32(st.int64(2));
+    p.host = st.text(3);
+    p.pid = st.int64(4);
+    p.ppid = st.int64(5);
+    p.startUs = st.int64(6);
+    p.endUs = st.int64(7);
+    const qint64 flags = st.int64(8);
+    p.startSeen = (flags & FlagStartSeen) != 0;
+    p.execed = (flags & FlagExeced) != 0;
+    p.updater = (flags & FlagUpdater) != 0;
+    p.image = st.text(9);
+    p.commandLine = st.text(10);
+    p.startEventId = st.int64(11);
+    p.platform = platformOfNumber(st.int64(12));
+    p.parentReason = st.text(13);
+    return p;
+}
+
+QList<StoredProcess> readStoredProcesses(Statement &st)
+{
+    QList<StoredProcess> result;
+    while (st.step())
+        result.append(readStoredProcess(st));
+    return result;
+}
+
+QByteArray selectStoredProcesses(const char *rest)
+{
+    return QByteArray("SELECT ") + StoredProcessColumns + " FROM ix_processes " + rest;
+}
+
+} // namespace
+
+std::optional<StoredIndexState> CaseStore::storedIndexState()
+{
+    Statement st(*m_db, "SELECT version, generation, header FROM ix_state WHERE id = 1");
+    if (!st.step())
+        return std::nullopt;
+    return StoredIndexState {st.blob(0), st.int64(1), st.blob(2)};
+}
+
+void CaseStore::dropStoredIndex()
+{
+    Transaction tx(*m_db);
+    dropStoredIndexRows(*m_db);
+    tx.commit();
+}
+
+QList<std::pair<QString, Platform>> CaseStore::storedProcessImages()
+{
+    // In the (image, platform) index's order, which makes DISTINCT a comparison with the
+    // previous entry and the ORDER BY free.
+    Statement st(*m_db, "SELECT DISTINCT image, platform FROM ix_processes ORDER BY image, platform");
+    QList<std::pair<QString, Platform>> result;
+    // Numbers that are no platform all read as Unknown, and a hostile case may hold text
+    // as numbers or blobs that read as the same QString: each pair is still listed once.
+    QSet<std::pair<QString, int>> seen;
+    while (st.step()) {
+        std::pair<QString, Platform> pair {st.text(0), platformOfNumber(st.int64(1))};
+        const std::pair<QString, int> key {pair.first, int(pair.second)};
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        result.append(std::move(pair));
+    }
+    return result;
+}
+
+QStringList CaseStore::storedCommandLines(const QString &image, Platform platform)
+{
+    Statement st(
+        *m_db, "SELECT DISTINCT command_line FROM ix_processes WHERE image = ? AND platform = ? ORDER BY command_line");
+    st.bindText(1, image).bind(2, int(platform));
+    QStringList result;
+    while (st.step())
+        result.append(st.text(0));
+    return result;
+}
+
+QList<StoredProcess> CaseStore::storedProcessesWithImage(const QString &image, Platform platform)
+{
+    Statement st(*m_db, selectStoredProcesses("WHERE image = ? AND platform = ? ORDER BY node").constData());
+    st.bindText(1, image).bind(2, int(platform));
+    return readStoredProcesses(st);
+}
+
+QList<StoredProcess> CaseStore::storedUpdaterProcesses()
+{
+    // `flags & 4` as the partial index ix_processes_updaters says it: SQLite uses that
+    // index only for a WHERE that names its condition.
+    Statement st(*m_db, selectStoredProcesses("WHERE flags & 4 ORDER BY node").constData());
+    return readStoredProcesses(st);
+}
+
+QList<StoredProcess> CaseStore::storedProcesses(const QList<qint32> &nodes)
+{
+    // One prepared lookup by primary key per node, in node order: any number of nodes,
+    // no SQL built from their count.
+    QList<qint32> sorted = nodes;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    Statement st(*m_db, selectStoredProcesses("WHERE node = ?").constData());
+    QList<StoredProcess> result;
+    result.reserve(sorted.size());
+    for (const qint32 node : std::as_const(sorted)) {
+        st.bind(1, node);
+        if (st.step())
+            result.append(readStoredProcess(st));
+        st.reset();
+    }
+    return result;
+}
+
+QList<StoredProcess> CaseStore::storedSubtree(qint32 node)
+{
+    // UNION, not UNION ALL: a node already reached is not walked again, so a parent
+    // column that loops (only a hostile case has one) still ends.
+    Statement st(*m_db,
+        (QByteArray("WITH RECURSIVE below(node) AS ("
+                    "SELECT node FROM ix_processes WHERE parent = ?1 "
+                    "UNION SELECT p.node FROM ix_processes p JOIN below b ON p.parent = b.node) ")
+            + selectStoredProcesses("WHERE node IN below AND node <> ?1 ORDER BY node"))
+            .constData());
+    st.bind(1, node);
+    return readStoredProcesses(st);
+}
+
+QList<StoredIndexEvent> CaseStore::storedEventsOf(qint32 node)
+{
+    Statement st(*m_db, "SELECT event_id, resolved_dst_host FROM ix_events WHERE node = ? ORDER BY event_id");
+    st.bind(1, node);
+    QList<StoredIndexEvent> result;
+    while (st.step())
+        result.append(StoredIndexEvent {st.int64(0), node, st.isNull(1) ? QString() : st.text(1)});
+    return result;
+}
+
+QList<StoredLookupRow> CaseStore::storedLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs)
+{
+    Statement st(*m_db,
+        "SELECT time_us, event_id, node FROM ix_lookups WHERE what = ? AND key = ? AND time_us BETWEEN ? AND ? "
+        "ORDER BY time_us, event_id");
+    st.bind(1, int(what)).bind(2, key).bind(3, fromUs).bind(4, untilUs);
+    QList<StoredLookupRow> result;
+    while (st.step())
+        result.append(StoredLookupRow {what, key, st.int64(0), st.int64(1), qint32(st.int64(2))});
+    return result;
+}
+
 void CaseStore::setMeta(const QString &key, const QString &value)
 {
     Statement st(
@@ -1731,6 +1904,102 @@ void EventWriter::finish(const ImportCounts &counts, const QString &firstError, 
     if (m_events > 0)
         eventsChanged(m_store.database());
     m_tx.commit();
+}
+
+struct StoredIndexWriter::Private
+{
+    explicit Private(CaseStore &s)
+        : store(s)
+        , tx(s.database())
+        , insertProcess(s.database(),
+              "INSERT INTO ix_processes(node, parent, child_rank, host, pid, ppid, start_us, end_us, flags, image, "
+              "command_line, start_event_id, platform, parent_reason) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        , insertEvent(s.database(), "INSERT INTO ix_events(node, event_id, resolved_dst_host) VALUES (?, ?, ?)")
+        , insertLookup(
+              s.database(), "INSERT INTO ix_lookups(what, key, time_us, event_id, node) VALUES (?, ?, ?, ?, ?)")
+    {
+    }
+
+    CaseStore &store;
+    Transaction tx;
+    // Prepared once: they run millions of times on a large case.
+    Statement insertProcess;
+    Statement insertEvent;
+    Statement insertLookup;
+    // A process's text encoded into one reused buffer and bound in place, as
+    // EventWriter::add does: no allocation and no copy per row.
+    QStringEncoder utf8 {QStringEncoder::Utf8};
+    QByteArray rowText;
+};
+
+StoredIndexWriter::StoredIndexWriter(CaseStore &store)
+    : d(std::make_unique<Private>(store))
+{
+    dropStoredIndexRows(store.database());
+}
+
+StoredIndexWriter::~StoredIndexWriter() = default;
+
+void StoredIndexWriter::addProcess(const StoredProcess &p)
+{
+    const QString *const texts[] = {&p.host, &p.image, &p.commandLine, &p.parentReason};
+    qsizetype needed = 0;
+    for (const QString *t : texts)
+        needed += d->utf8.requiredSpace(t->size());
+    // Never empty: an empty text is bound as '' from a real pointer (a null one would
+    // bind NULL into a NOT NULL column).
+    if (d->rowText.size() < needed + 1)
+        d->rowText.resize(needed + 1);
+    char *out = d->rowText.data();
+    Statement &st = d->insertProcess;
+    const auto text = [&](int index, const QString &value) {
+        char *end = d->utf8.appendToBuffer(out, value);
+        st.bindBorrowedText(index, QByteArrayView(out, end - out));
+        out = end;
+    };
+    const qint64 flags
+        = (p.startSeen ? FlagStartSeen : 0) | (p.execed ? FlagExeced : 0) | (p.updater ? FlagUpdater : 0);
+    st.bind(1, p.node).bind(2, p.parent).bind(3, p.childRank);
+    text(4, p.host);
+    st.bind(5, p.pid).bind(6, p.ppid).bind(7, p.startUs).bind(8, p.endUs).bind(9, flags);
+    text(10, p.image);
+    text(11, p.commandLine);
+    st.bind(12, p.startEventId).bind(13, int(p.platform));
+    text(14, p.parentReason);
+    st.exec();
+}
+
+void StoredIndexWriter::addEvent(const StoredIndexEvent &event)
+{
+    Statement &st = d->insertEvent;
+    st.bind(1, event.node).bind(2, event.eventId);
+    if (!event.resolvedDstHost.isEmpty())
+        st.bindText(3, event.resolvedDstHost); // unbound: NULL, the name as logged
+    st.exec();
+}
+
+void StoredIndexWriter::addLookup(const StoredLookupRow &row)
+{
+    d->insertLookup.bind(1, int(row.what))
+        .bind(2, row.key)
+        .bind(3, row.timeUs)
+        .bind(4, row.eventId)
+        .bind(5, row.node)
+        .exec();
+}
+
+bool StoredIndexWriter::commit(const QByteArray &version, qint64 generation, const QByteArray &header)
+{
+    // The transaction has held the write lock since the constructor, so no import can
+    // have committed while the rows went in; the index may still have been built from
+    // events read before that.
+    if (d->store.eventsGeneration() != generation)
+        return false;
+    Statement st(d->store.database(), "INSERT INTO ix_state(id, version, generation, header) VALUES (1, ?, ?, ?)");
+    st.bindBlob(1, version).bind(2, generation).bindBlob(3, header).exec();
+    d->tx.commit();
+    return true;
 }
 
 } // namespace Chainscope
