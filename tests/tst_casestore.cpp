@@ -121,6 +121,17 @@ MinuteCounts minutesOfEvents(CaseStore &store)
     return m;
 }
 
+// The stored index's tables and indexes as the case file defines them.
+QStringList storedIndexSchema(CaseStore &store)
+{
+    QStringList schema;
+    Statement st(store.database(),
+        "SELECT type, name, ifnull(sql, '') FROM sqlite_schema WHERE tbl_name GLOB 'ix_*' ORDER BY name");
+    while (st.step())
+        schema.append(st.text(0) + u' ' + st.text(1) + u' ' + st.text(2));
+    return schema;
+}
+
 qint64 countStar(CaseStore &store)
 {
     Statement st(store.database(), "SELECT count(*) FROM events");
@@ -243,6 +254,7 @@ void Tst_casestore::openMigratesEveryOlderVersion()
         QCOMPARE(rows.int64(0), 0);
     }
     QVERIFY(store->storedProcessImages().isEmpty());
+    QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
 }
 
 QString Tst_casestore::oldCase(const QList<OldEvent> &events)
@@ -1724,6 +1736,9 @@ void Tst_casestore::storedIndexRoundTrip()
 {
     auto store = CaseStore::create(freshPath());
     QVERIFY(!store->storedIndexState().has_value());
+    const QStringList schema = storedIndexSchema(*store);
+    QCOMPARE(schema.size(), 4 + 3); // the tables, and ix_processes' indexes
+    QVERIFY2(schema.join(u'\n').contains(QLatin1String("WHERE flags & 4")), qPrintable(schema.join(u'\n')));
     QList<StoredProcess> processes;
     // Flags in every combination, each on its own node; written out of node order.
     for (int flags = 7; flags >= 0; --flags) {
@@ -1763,6 +1778,8 @@ void Tst_casestore::storedIndexRoundTrip()
         writer.addLookup({StoredLookup::Package, 0, 60, 5, 15});
         QVERIFY(writer.commit(version, store->eventsGeneration(), header));
     }
+    // The writer drops ix_processes' indexes while it fills the table: they are back.
+    QCOMPARE(storedIndexSchema(*store), schema);
     const std::optional<StoredIndexState> state = store->storedIndexState();
     QVERIFY(state.has_value());
     QCOMPARE(state->version, version);
@@ -1805,9 +1822,11 @@ void Tst_casestore::storedIndexRoundTrip()
     QCOMPARE(events.at(1).eventId, 42);
     QVERIFY(events.at(1).resolvedDstHost.isEmpty());
     // An empty name is stored as NULL: "as logged".
-    Statement nulls(store->database(), "SELECT count(*) FROM ix_events WHERE resolved_dst_host IS NULL");
-    QVERIFY(nulls.step());
-    QCOMPARE(nulls.int64(0), 2);
+    {
+        Statement nulls(store->database(), "SELECT count(*) FROM ix_events WHERE resolved_dst_host IS NULL");
+        QVERIFY(nulls.step());
+        QCOMPARE(nulls.int64(0), 2);
+    }
     QVERIFY(store->storedEventsOf(12).isEmpty());
 
     const QList<StoredLookupRow> loads = store->storedLookup(StoredLookup::Load, -5, 0, 1000);
@@ -1939,7 +1958,8 @@ void Tst_casestore::storedIndexNeedsItsGeneration()
         QVERIFY(!writer.commit("new", generation + 1, "h"));
     }
     // Refused: rolled back whole, the previous index included (the writer removes it
-    // first, in the same transaction).
+    // first, in the same transaction), and ix_processes' indexes with it.
+    QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
     QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
     QCOMPARE(nodesOf(store->storedProcesses({1, 2})), QList<qint32> {1});
     QCOMPARE(rowsOf(*store, "ix_events"), 1);
@@ -1949,6 +1969,21 @@ void Tst_casestore::storedIndexNeedsItsGeneration()
     }
     QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
     QCOMPARE(nodesOf(store->storedProcesses({1, 2})), QList<qint32> {1});
+    QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
+    // A case that lost an index (damage) gets it again from the next index written.
+    store->database().exec("DROP INDEX ix_processes_updaters");
+    QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
+    QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
+    // Written while a statement of the same connection is part-way through its rows (the
+    // writer cannot drop ix_processes' indexes then): the same index, the same schema.
+    {
+        Statement reading(store->database(), "SELECT id FROM ix_state");
+        QVERIFY(reading.step());
+        QVERIFY(writeStoredIndex(*store, {storedProcess(3, -1), storedProcess(4, 3)}));
+    }
+    QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
+    QCOMPARE(nodesOf(store->storedSubtree(3)), QList<qint32> {4});
+    QCOMPARE(nodesOf(store->storedProcesses({1, 3, 4})), (QList<qint32> {3, 4}));
     // The store stays usable for writes after a refused commit.
     store->setMeta(QStringLiteral("after"), QStringLiteral("refusal"));
     QCOMPARE(store->meta(QStringLiteral("after")).value(), QStringLiteral("refusal"));
