@@ -209,6 +209,53 @@ QByteArrayView knownGuid(QByteArrayView guid)
 
 } // namespace
 
+IndexedEvent CaseIndex::eventFromRow(
+    const IndexedEventRow &r, StringPool &strings, QList<QList<qint32>> &answers, QHash<qint32, bool> &loopback)
+{
+    IndexedEvent e;
+    e.id = r.id;
+    e.timeUs = r.timeUs;
+    e.host = strings.intern(r.host);
+    e.platform = r.platform;
+    e.kind = r.kind;
+    e.pid = r.pid;
+    e.ppid = r.ppid;
+    e.image = strings.intern(r.image);
+    e.commandLine = strings.intern(r.commandLine);
+    e.target = strings.intern(r.targetPath);
+    e.dstIp = strings.intern(r.dstIp);
+    e.dstHost = strings.intern(r.dstHost);
+    e.dstPort = r.dstPort;
+    e.signer = strings.intern(r.signer);
+    e.signatureStatus = strings.intern(r.signatureStatus);
+    e.fork = r.forked;
+    if (r.addressFamily == "unix") {
+        e.local = true;
+    } else if (e.dstIp != 0) {
+        const auto it = loopback.constFind(e.dstIp);
+        e.local
+            = it != loopback.cend() ? it.value() : *loopback.insert(e.dstIp, isLoopbackAddress(strings.at(e.dstIp)));
+    }
+    e.hashes = strings.intern(r.hashes);
+    e.teamId = strings.intern(r.teamId);
+    e.processGuid = strings.intern(knownGuid(r.processKey));
+    e.sourceId = qint32(r.sourceId);
+    e.parentGuid = strings.intern(knownGuid(r.parentProcessKey));
+    e.parentImage = strings.intern(r.parentImage);
+    e.parentCommandLine = strings.intern(r.parentCommandLine);
+    e.persistence = e.kind == EventKind::LogMessage;
+    // DNS answers name the addresses of later connections (Windows DNS events).
+    if (e.kind == EventKind::DnsQuery && !r.dnsAnswers.isEmpty()) {
+        QList<qint32> ips;
+        ips.reserve(r.dnsAnswers.size());
+        for (const QString &ip : r.dnsAnswers)
+            ips.append(strings.intern(ip));
+        answers.append(ips);
+        e.answers = qint32(answers.size() - 1);
+    }
+    return e;
+}
+
 bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel, const Progress &progress)
 {
     QList<IndexedEvent> events;
@@ -235,10 +282,7 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel, const Pr
             if (progress)
                 progress(n - 1, total);
         }
-        IndexedEvent e;
-        e.id = r.id;
-        e.timeUs = r.timeUs;
-        e.host = strings.intern(r.host);
+        IndexedEvent e = eventFromRow(r, strings, m_dnsAnswers, loopback);
         if (r.platform == Platform::Windows && e.host != 0 && !windowsKeyOfHost.contains(e.host)) {
             const QString &host = strings.at(e.host);
             const QString key = foldedHost(host, Platform::Windows);
@@ -246,42 +290,6 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel, const Pr
             qint32 &best = windowsHostOfKey[key];
             if (best == 0 || host < strings.at(best))
                 best = e.host;
-        }
-        e.platform = r.platform;
-        e.kind = r.kind;
-        e.pid = r.pid;
-        e.ppid = r.ppid;
-        e.image = strings.intern(r.image);
-        e.commandLine = strings.intern(r.commandLine);
-        e.target = strings.intern(r.targetPath);
-        e.dstIp = strings.intern(r.dstIp);
-        e.dstHost = strings.intern(r.dstHost);
-        e.dstPort = r.dstPort;
-        e.signer = strings.intern(r.signer);
-        e.signatureStatus = strings.intern(r.signatureStatus);
-        e.fork = r.forked;
-        if (r.addressFamily == "unix") {
-            e.local = true;
-        } else if (e.dstIp != 0) {
-            const auto it = loopback.constFind(e.dstIp);
-            e.local = it != loopback.cend() ? it.value()
-                                            : *loopback.insert(e.dstIp, isLoopbackAddress(strings.at(e.dstIp)));
-        }
-        e.hashes = strings.intern(r.hashes);
-        e.teamId = strings.intern(r.teamId);
-        e.processGuid = strings.intern(knownGuid(r.processKey));
-        e.sourceId = qint32(r.sourceId);
-        e.parentGuid = strings.intern(knownGuid(r.parentProcessKey));
-        e.parentImage = strings.intern(r.parentImage);
-        e.parentCommandLine = strings.intern(r.parentCommandLine);
-        e.persistence = e.kind == EventKind::LogMessage;
-        // DNS answers name the addresses of later connections (Windows DNS events).
-        if (e.kind == EventKind::DnsQuery && !r.dnsAnswers.isEmpty()) {
-            QList<qint32> ips;
-            ips.reserve(r.dnsAnswers.size());
-            for (const QString &ip : r.dnsAnswers)
-                ips.append(strings.intern(ip));
-            e.answers = addDnsAnswers(ips);
         }
         events.append(e);
         return true;
@@ -303,6 +311,7 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel, const Pr
         }
     }
     build(std::move(events));
+    m_hostAliases = std::move(sameHost); // after build(), which starts from nothing
     return true;
 }
 
@@ -352,6 +361,13 @@ bool isWindowsPath(const QString &s)
         || s.startsWith(QLatin1String("\\\\"));
 }
 
+QString foldedWindowsPath(const QString &s)
+{
+    QString folded = s.toLower();
+    folded.replace(QLatin1Char('/'), QLatin1Char('\\'));
+    return folded;
+}
+
 // A process as its start event shows it; the caller links its parent.
 ProcessNode startedBy(const IndexedEvent &e, bool execed)
 {
@@ -382,12 +398,7 @@ qint32 CaseIndex::pathKey(qint32 path)
     if (it != m_foldedPaths.cend())
         return it.value();
     const QString &s = strings.at(path);
-    qint32 key = path;
-    if (isWindowsPath(s)) {
-        QString folded = s.toLower();
-        folded.replace(QLatin1Char('/'), QLatin1Char('\\'));
-        key = strings.intern(folded);
-    }
+    const qint32 key = isWindowsPath(s) ? strings.intern(foldedWindowsPath(s)) : path;
     m_foldedPaths.insert(path, key);
     return key;
 }
@@ -659,7 +670,6 @@ void CaseIndex::build(QList<IndexedEvent> events)
                     if (e.processGuid != 0)
                         m_byGuid.insert({e.host, e.processGuid}, e.node);
                 }
-                m_execsByPath[{e.host, pathKey(e.image)}].append(i);
                 break;
             }
             if (e.fork) {
@@ -698,11 +708,6 @@ void CaseIndex::build(QList<IndexedEvent> events)
                 }
                 e.node = newNode(n);
             }
-            if (!e.fork) {
-                m_execsByPath[{e.host, pathKey(e.image)}].append(i);
-                if (e.target != 0 && e.target != e.image)
-                    m_execsByPath[{e.host, pathKey(e.target)}].append(i);
-            }
             break;
         }
         case EventKind::ProcessExit: {
@@ -714,7 +719,6 @@ void CaseIndex::build(QList<IndexedEvent> events)
             break;
         }
         case EventKind::PackageInstall:
-            m_packageInstalls.append(i);
             e.node = e.pid >= 0 ? nodeFor(e.host, e.pid, e.ppid, e.timeUs, e.image, e.platform) : -1;
             break;
         default:
@@ -731,12 +735,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
                 recent.removeFirst();
             recent.append(i);
         }
-        if (e.kind == EventKind::ModuleLoad && e.target != 0) {
-            m_loadsByPath[{e.host, pathKey(e.target)}].append(i);
-            m_modulesByHost[e.host].append(i);
-        }
-        if (e.kind == EventKind::SignatureFault)
-            m_faultsByHost[e.host].append(i);
+        addLookups(i);
         if (e.kind == EventKind::NetConnect || e.kind == EventKind::DnsQuery)
             m_netHosts.insert(e.host);
         if (e.node >= 0) {
@@ -748,9 +747,57 @@ void CaseIndex::build(QList<IndexedEvent> events)
                     resolved.insert({e.node, ip}, e.dstHost);
             } else if (e.kind == EventKind::NetConnect && e.dstHost == 0 && e.dstIp != 0) {
                 e.dstHost = resolved.value({e.node, e.dstIp}, 0);
+                e.resolvedDst = e.dstHost != 0;
             }
         }
     }
+}
+
+void CaseIndex::addLookups(qint32 eventIndex)
+{
+    const IndexedEvent &e = m_events.at(eventIndex);
+    switch (e.kind) {
+    case EventKind::ProcessStart:
+        // A Windows start is always an exec of its image; elsewhere a fork runs no new
+        // code, and an exec names the file it ran also as its target when that differs.
+        if (e.platform == Platform::Windows) {
+            m_execsByPath[{e.host, pathKey(e.image)}].append(eventIndex);
+        } else if (!e.fork) {
+            m_execsByPath[{e.host, pathKey(e.image)}].append(eventIndex);
+            // The same file under two spellings (C:\A.exe and c:\a.exe) is one key, listed once.
+            if (e.target != 0 && e.target != e.image && pathKey(e.target) != pathKey(e.image))
+                m_execsByPath[{e.host, pathKey(e.target)}].append(eventIndex);
+        }
+        break;
+    case EventKind::PackageInstall:
+        m_packageInstalls.append(eventIndex);
+        break;
+    case EventKind::ModuleLoad:
+        if (e.target != 0) {
+            m_loadsByPath[{e.host, pathKey(e.target)}].append(eventIndex);
+            m_modulesByHost[e.host].append(eventIndex);
+        }
+        break;
+    case EventKind::SignatureFault:
+        m_faultsByHost[e.host].append(eventIndex);
+        break;
+    default:
+        break;
+    }
+}
+
+bool CaseIndex::demandCovers(
+    const QHash<qint32, QList<std::pair<qint64, qint64>>> &loaded, qint32 host, qint64 fromUs, qint64 untilUs) const
+{
+    // Sorted by start and not overlapping (the reader merges them): the range that
+    // could hold fromUs is the last one starting at or before it.
+    const auto it = loaded.constFind(host);
+    if (it == loaded.cend())
+        return false;
+    const QList<std::pair<qint64, qint64>> &ranges = it.value();
+    const auto after = std::upper_bound(ranges.cbegin(), ranges.cend(), fromUs,
+        [](qint64 t, const std::pair<qint64, qint64> &r) { return t < r.first; });
+    return after != ranges.cbegin() && untilUs <= std::prev(after)->second;
 }
 
 namespace {
@@ -775,11 +822,15 @@ QList<qint32> eventsBetween(const QHash<qint32, QList<qint32>> &byHost, const QL
 
 QList<qint32> CaseIndex::moduleLoads(qint32 host, qint64 fromUs, qint64 untilUs) const
 {
+    if (m_demand && !demandCovers(m_modulesLoaded, host, fromUs, untilUs))
+        m_missing.modules.append({strings.at(host), fromUs, untilUs});
     return eventsBetween(m_modulesByHost, m_events, host, fromUs, untilUs);
 }
 
 QList<qint32> CaseIndex::signatureFaults(qint32 host, qint64 fromUs, qint64 untilUs) const
 {
+    if (m_demand && !demandCovers(m_faultsLoaded, host, fromUs, untilUs))
+        m_missing.faults.append({strings.at(host), fromUs, untilUs});
     return eventsBetween(m_faultsByHost, m_events, host, fromUs, untilUs);
 }
 
@@ -804,6 +855,10 @@ QList<qint32> CaseIndex::ancestors(qint32 node) const
 
 QList<qint32> CaseIndex::descendants(qint32 node, qint64 untilUs) const
 {
+    // A demand index read subtrees whole: a node read with its subtree has all of its
+    // descendants read too, so only the walk's own root can be missing them.
+    if (m_demand && !(m_nodeLoaded.at(node) & SubtreeLoaded))
+        m_missing.children.insert(node);
     QList<qint32> result;
     QList<qint32> stack = m_nodes.at(node).children;
     while (!stack.isEmpty() && result.size() < m_nodes.size()) {
@@ -814,6 +869,38 @@ QList<qint32> CaseIndex::descendants(qint32 node, qint64 untilUs) const
         stack.append(m_nodes.at(n).children);
     }
     return result;
+}
+
+const QList<qint32> &CaseIndex::children(qint32 node) const
+{
+    if (m_demand && !(m_nodeLoaded.at(node) & SubtreeLoaded))
+        m_missing.children.insert(node);
+    return m_nodes.at(node).children;
+}
+
+const QList<qint32> &CaseIndex::eventsOf(qint32 node) const
+{
+    if (m_demand && !(m_nodeLoaded.at(node) & EventsLoaded))
+        m_missing.events.insert(node);
+    return m_nodeEvents.at(node);
+}
+
+QPair<qint32, qint32> CaseIndex::pathLookup(qint32 host, qint32 path) const
+{
+    if (const auto known = pathKeyIfKnown(path)) {
+        if (m_demand && !m_pathsLoaded.contains({host, *known}))
+            m_missing.paths.insert({strings.at(host), strings.at(*known)});
+        return {host, *known};
+    }
+    // A path no event of this index named as an image or a target: folded here as
+    // pathKey() would, so that the answer does not depend on which other events were
+    // read (a demand index holds fewer). No lookup holds a key that is not interned.
+    const QString &s = strings.at(path);
+    const QString key = isWindowsPath(s) ? foldedWindowsPath(s) : s;
+    const QPair<qint32, qint32> lookup(host, strings.find(key));
+    if (m_demand && (lookup.second < 0 || !m_pathsLoaded.contains(lookup)))
+        m_missing.paths.insert({strings.at(host), key});
+    return lookup;
 }
 
 namespace {
@@ -836,12 +923,12 @@ std::optional<qint32> firstAtOrAfter(const QHash<QPair<qint32, qint32>, QList<qi
 
 std::optional<qint32> CaseIndex::firstLoad(qint32 host, qint32 path, qint64 afterUs) const
 {
-    return firstAtOrAfter(m_loadsByPath, m_events, {host, pathKeyIfKnown(path).value_or(path)}, afterUs);
+    return firstAtOrAfter(m_loadsByPath, m_events, pathLookup(host, path), afterUs);
 }
 
 QList<qint32> CaseIndex::useBefore(qint32 host, qint32 path, qint64 beforeUs) const
 {
-    const QPair<qint32, qint32> key(host, pathKeyIfKnown(path).value_or(path));
+    const QPair<qint32, qint32> key = pathLookup(host, path);
     QList<qint32> out;
     for (const auto *byPath : {&m_execsByPath, &m_loadsByPath}) {
         for (qint32 ev : byPath->value(key)) {
@@ -856,7 +943,7 @@ QList<qint32> CaseIndex::useBefore(qint32 host, qint32 path, qint64 beforeUs) co
 
 std::optional<qint32> CaseIndex::firstExec(qint32 host, qint32 path, qint64 afterUs) const
 {
-    const auto it = m_execsByPath.constFind({host, pathKeyIfKnown(path).value_or(path)});
+    const auto it = m_execsByPath.constFind(pathLookup(host, path));
     if (it == m_execsByPath.constEnd())
         return std::nullopt;
     const QList<qint32> &list = it.value();

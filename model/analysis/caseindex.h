@@ -16,6 +16,7 @@
 namespace Chainscope {
 
 class CaseStore;
+struct IndexedEventRow;
 
 // Interns the strings of a case so millions of events share each image and path
 // once, and comparisons are integer comparisons.
@@ -90,6 +91,9 @@ struct IndexedEvent
     // A registry value or file that makes code start again (Run keys, services):
     // kept as a note on the first run's evidence. Only such log messages are indexed.
     bool persistence = false;
+    // dstHost was not logged: the index named the address by the process's own DNS
+    // answer just before (the stored index keeps such names, issue 15).
+    bool resolvedDst = false;
 };
 
 // A process as reconstructed from the logs. Identity is host + pid + start: pids are
@@ -142,9 +146,13 @@ public:
     const QList<IndexedEvent> &events() const { return m_events; }
     const QList<ProcessNode> &processes() const { return m_nodes; }
     const ProcessNode &process(qint32 node) const { return m_nodes.at(node); }
-    const QList<qint32> &eventsOf(qint32 node) const { return m_nodeEvents.at(node); }
+    const QList<qint32> &eventsOf(qint32 node) const;
     qint64 loadedEvents() const { return m_events.size(); }
 
+    // The processes `node` started, in the order the logs showed them (what the
+    // correlator reads of a node's children: a demand index notes a node whose subtree
+    // it did not read).
+    const QList<qint32> &children(qint32 node) const;
     // Nearest first.
     QList<qint32> ancestors(qint32 node) const;
     // Every process below `node` that started no later than `untilUs`.
@@ -184,8 +192,48 @@ public:
     // the lookups by path and host. Views and reports read it; the Correlator cannot.
     bool isPartial() const { return m_partial; }
 
+    // An index read from the case's stored index on demand (StoredIndex, issue 15):
+    // it holds only what earlier walks asked for, and every question it cannot answer
+    // in full — the events of a process not read, the children of a process whose
+    // subtree was not read, the runs of a path, the loads or faults of a host in a
+    // time range — is noted in missing(). A computation over it is right only when
+    // it noted nothing; otherwise the reader reads what was missing and computes again.
+    struct Missing
+    {
+        QSet<qint32> events; // nodes
+        QSet<qint32> children; // nodes whose subtree a walk went below
+        QSet<QPair<QString, QString>> paths; // (host, path key) of execs and loads
+        struct Range
+        {
+            QString host;
+            qint64 fromUs = 0;
+            qint64 untilUs = 0;
+        };
+        QList<Range> modules;
+        QList<Range> faults;
+        bool isEmpty() const
+        {
+            return events.isEmpty() && children.isEmpty() && paths.isEmpty() && modules.isEmpty() && faults.isEmpty();
+        }
+    };
+    bool isDemand() const { return m_demand; }
+    // What a demand index read of a process: its events, its whole subtree.
+    enum NodeLoaded : quint8 { EventsLoaded = 1, SubtreeLoaded = 2 };
+    const Missing &missing() const { return m_missing; }
+
 private:
     friend struct ChainSnapshot;
+    friend struct StoredIndex;
+
+    // One event as the index holds it, from the case's row (its node still unknown).
+    // DNS answers are appended to `answers`; `loopback` remembers addresses decided.
+    static IndexedEvent eventFromRow(
+        const IndexedEventRow &r, StringPool &strings, QList<QList<qint32>> &answers, QHash<qint32, bool> &loopback);
+    // The lookups by path and host an event adds (build() and the stored index's reader
+    // add them the same way).
+    void addLookups(qint32 eventIndex);
+    bool demandCovers(const QHash<qint32, QList<std::pair<qint64, qint64>>> &loaded, qint32 host, qint64 fromUs,
+        qint64 untilUs) const;
 
     qint32 nodeFor(qint32 host, qint64 pid, qint64 ppid, qint64 timeUs, qint32 image, Platform platform);
     // A process the logs never showed starting, "seen from" timeUs.
@@ -213,6 +261,9 @@ private:
     // installer wrote may differ in case. Such paths are indexed by a folded form.
     qint32 pathKey(qint32 path);
     std::optional<qint32> pathKeyIfKnown(qint32 path) const;
+    // The key of `path` on `host` in the lookups by path; a demand index notes it
+    // missing when its runs were not read.
+    QPair<qint32, qint32> pathLookup(qint32 host, qint32 path) const;
 
     QHash<QPair<qint32, qint32>, QList<qint32>> m_execsByPath; // (host, path key) -> exec events
     QHash<QPair<qint32, qint32>, QList<qint32>> m_loadsByPath; // (host, path key) -> module loads
@@ -228,6 +279,17 @@ private:
     QHash<qint32, QList<qint32>> m_recentStarts;
     qint64 m_duplicates = 0;
     bool m_partial = false;
+    // Windows host spellings the load folded into one host (spelling id -> host id).
+    QHash<qint32, qint32> m_hostAliases;
+
+    // A demand index's coverage (isDemand()).
+    bool m_demand = false;
+    QList<quint8> m_nodeLoaded;
+    QSet<QPair<qint32, qint32>> m_pathsLoaded; // (host, path key)
+    // host -> time ranges read (both ends included), sorted and not overlapping
+    QHash<qint32, QList<std::pair<qint64, qint64>>> m_modulesLoaded;
+    QHash<qint32, QList<std::pair<qint64, qint64>>> m_faultsLoaded;
+    mutable Missing m_missing;
 };
 
 } // namespace Chainscope

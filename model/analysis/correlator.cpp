@@ -452,6 +452,14 @@ bool Correlator::isSuspiciousChild(qint32 node) const
     return isShellOrScriptHost(m_index.strings.at(m_index.process(node).image));
 }
 
+bool Correlator::isUpdaterByBehaviour(const QString &commandLine, Platform platform)
+{
+    // The plain search first: the expression runs only on the few command lines that
+    // mention updates at all.
+    return platform == Platform::Windows && commandLine.contains(QLatin1String("update"), Qt::CaseInsensitive)
+        && isUpdateRequest(commandLine);
+}
+
 QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
 {
     QList<Seed> seeds;
@@ -478,11 +486,7 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
         auto it = byPlatform.constFind(key);
         if (it == byPlatform.constEnd())
             it = byPlatform.insert(key, policy.isInstaller(s.at(p.image), s.at(p.commandLine), p.platform));
-        // A vendor updater by behaviour: a Windows program asked to update itself
-        // ("launcher.exe --scheduledautoupdate", "app.exe /update").
-        const bool updater = !it.value() && p.platform == Platform::Windows
-            && s.at(p.commandLine).contains(QLatin1String("update"), Qt::CaseInsensitive)
-            && isUpdateRequest(s.at(p.commandLine));
+        const bool updater = !it.value() && isUpdaterByBehaviour(s.at(p.commandLine), p.platform);
         installerCache[n] = it.value() || updater ? 1 : 0;
         return installerCache.at(n) == 1;
     };
@@ -1167,7 +1171,7 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     // and for an update session what its service hosts started after the bad load.
     QList<qint32> roots = runNodes;
     for (qint32 h : std::as_const(sessionHosts)) {
-        for (qint32 c : m_index.process(h).children) {
+        for (qint32 c : m_index.children(h)) {
             const ProcessNode &p = m_index.process(c);
             if (p.startUs >= sessionFrom && p.startUs <= windowEnd && !roots.contains(c))
                 roots.append(c);

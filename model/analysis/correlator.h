@@ -172,6 +172,11 @@ public:
     QList<Chain> run(const Policy &policy, const std::atomic<bool> *cancel = nullptr);
     // How many seeds the last run reused from the previous one (incremental work).
     int reusedSeeds() const { return m_reused; }
+    // A Windows program asked to update itself ("launcher.exe --scheduledautoupdate",
+    // "app.exe /update"): a seed whatever the policy's installer lists say (AN0862's
+    // vendor updater, by behaviour). Depends on the command line alone, so the stored
+    // index marks such processes once (issue 15).
+    static bool isUpdaterByBehaviour(const QString &commandLine, Platform platform);
 
 private:
     struct Seed
