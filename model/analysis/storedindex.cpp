@@ -1,0 +1,587 @@
+#include "storedindex.h"
+
+#include "analysisfingerprint.h"
+#include "caseindex.h"
+#include "casestore.h"
+#include "correlator.h"
+#include "sqlitedb.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
+#include <algorithm>
+#include <limits>
+
+namespace Chainscope {
+
+namespace {
+
+constexpr qint64 Earliest = std::numeric_limits<qint64>::min();
+constexpr qint64 Latest = std::numeric_limits<qint64>::max();
+
+// A run that still missed something reads more; each round reads at least one thing
+// it had not, so this bound is never reached by an intact index. A damaged one that
+// keeps asking falls back to the whole index.
+constexpr int MaxRounds = 200;
+
+// The header: facts about the whole index that no walk reaches.
+QByteArray headerOf(const CaseIndex &index, const QSet<qint32> &netHosts, const QHash<qint32, qint32> &aliases)
+{
+    QJsonArray hosts;
+    for (const qint32 h : netHosts)
+        hosts.append(index.strings.at(h));
+    QJsonArray alias;
+    for (auto it = aliases.cbegin(); it != aliases.cend(); ++it)
+        alias.append(QJsonArray {index.strings.at(it.key()), index.strings.at(it.value())});
+    QJsonObject o;
+    o.insert(QStringLiteral("netHosts"), hosts);
+    o.insert(QStringLiteral("hostAliases"), alias);
+    o.insert(QStringLiteral("duplicates"), index.duplicatesDropped());
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+QByteArray StoredIndex::version()
+{
+    return QByteArray(AnalysisFingerprint);
+}
+
+qint64 StoredIndex::lookupKey(const QString &host, const QString &path)
+{
+    quint64 h = 14695981039346656037ULL;
+    const auto feed = [&](const QString &s) {
+        for (const QChar c : s) {
+            h ^= c.unicode();
+            h *= 1099511628211ULL;
+        }
+    };
+    feed(host);
+    h ^= 0x10000; // not a UTF-16 unit: ("ab", "c") and ("a", "bc") differ
+    h *= 1099511628211ULL;
+    feed(path);
+    return qint64(h);
+}
+
+bool StoredIndex::write(CaseStore &store, const CaseIndex &index, qint64 generation)
+{
+    if (index.isPartial() || index.isDemand() || store.isReadOnly())
+        return false;
+    const StringPool &s = index.strings;
+    StoredIndexWriter writer(store);
+
+    QList<qint32> rank(index.m_nodes.size(), 0);
+    for (const ProcessNode &p : index.m_nodes) {
+        for (qsizetype i = 0; i < p.children.size(); ++i)
+            rank[p.children.at(i)] = qint32(i);
+    }
+    StoredProcess sp;
+    for (qint32 n = 0; n < qint32(index.m_nodes.size()); ++n) {
+        const ProcessNode &p = index.m_nodes.at(n);
+        sp.node = n;
+        sp.parent = p.parent;
+        sp.childRank = rank.at(n);
+        sp.host = s.at(p.host);
+        sp.pid = p.pid;
+        sp.ppid = p.ppid;
+        sp.startUs = p.startUs;
+        sp.endUs = p.endUs;
+        sp.startSeen = p.startSeen;
+        sp.execed = p.execed;
+        sp.updater = Correlator::isUpdaterByBehaviour(s.at(p.commandLine), p.platform);
+        sp.image = s.at(p.image);
+        sp.commandLine = s.at(p.commandLine);
+        sp.startEventId = p.startEventId;
+        sp.platform = p.platform;
+        sp.parentReason = s.at(p.parentReason);
+        writer.addProcess(sp);
+    }
+    const QList<IndexedEvent> &events = index.m_events;
+    StoredIndexEvent se;
+    for (const IndexedEvent &e : events) {
+        se.eventId = e.id;
+        se.node = e.node;
+        se.resolvedDstHost = e.resolvedDst ? s.at(e.dstHost) : QString();
+        writer.addEvent(se);
+    }
+    StoredLookupRow row;
+    const auto addRows = [&](StoredLookup what, qint64 key, const QList<qint32> &list) {
+        row.what = what;
+        row.key = key;
+        for (const qint32 i : list) {
+            const IndexedEvent &e = events.at(i);
+            row.timeUs = e.timeUs;
+            row.eventId = e.id;
+            row.node = e.node;
+            writer.addLookup(row);
+        }
+    };
+    for (auto it = index.m_execsByPath.cbegin(); it != index.m_execsByPath.cend(); ++it)
+        addRows(StoredLookup::Exec, lookupKey(s.at(it.key().first), s.at(it.key().second)), it.value());
+    for (auto it = index.m_loadsByPath.cbegin(); it != index.m_loadsByPath.cend(); ++it)
+        addRows(StoredLookup::Load, lookupKey(s.at(it.key().first), s.at(it.key().second)), it.value());
+    for (auto it = index.m_modulesByHost.cbegin(); it != index.m_modulesByHost.cend(); ++it)
+        addRows(StoredLookup::Module, lookupKey(s.at(it.key())), it.value());
+    for (auto it = index.m_faultsByHost.cbegin(); it != index.m_faultsByHost.cend(); ++it)
+        addRows(StoredLookup::Fault, lookupKey(s.at(it.key())), it.value());
+    addRows(StoredLookup::Package, 0, index.m_packageInstalls);
+    return writer.commit(version(), generation, headerOf(index, index.m_netHosts, index.m_hostAliases));
+}
+
+bool StoredIndex::isCurrent(CaseStore &store)
+{
+    const std::optional<StoredIndexState> state = store.storedIndexState();
+    return state && state->version == version() && state->generation == store.eventsGeneration();
+}
+
+// Reads the stored index piece by piece and builds demand indexes of what it read.
+class StoredIndex::Reader
+{
+public:
+    explicit Reader(CaseStore &store)
+        : m_store(store)
+    {
+    }
+
+    bool start(const Policy &policy, QString *why);
+    // Reads what a run over the last assembled index missed. False when it read
+    // nothing new (the stored index cannot answer).
+    bool read(const CaseIndex::Missing &missing);
+    std::unique_ptr<CaseIndex> assemble();
+
+    qint64 eventsRead() const { return m_events.size(); }
+    qint64 processesRead() const { return m_nodes.size(); }
+
+private:
+    struct Node
+    {
+        ProcessNode process; // parent: the stored number; -1 when none
+        qint32 rank = 0;
+        quint8 loaded = 0; // CaseIndex::NodeLoaded
+    };
+    struct Pending
+    {
+        qint32 node = -1;
+        QString resolvedDstHost;
+    };
+
+    void addProcesses(const QList<StoredProcess> &processes);
+    // Reads the processes not read yet, and their ancestors.
+    void readProcesses(QList<qint32> nodes);
+    void readEvents(const QHash<qint64, Pending> &pending);
+    bool readEventsOf(const QList<qint32> &nodes);
+    // Reads the whole subtrees below `roots` (stored numbers) not read yet, and adds
+    // their processes to `eventsOf`.
+    bool readSubtrees(const QList<qint32> &roots, QList<qint32> &eventsOf);
+    void readLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
+
+    CaseStore &m_store;
+    StringPool m_strings;
+    QList<QList<qint32>> m_answers;
+    QHash<qint32, bool> m_loopback;
+    QHash<QString, QString> m_aliases; // Windows host spelling -> the host
+    QMap<qint32, Node> m_nodes; // by stored number: assembled in that order
+    QHash<qint64, IndexedEvent> m_events; // by event id; node: the stored number
+    QSet<QPair<QString, QString>> m_paths;
+    QHash<QString, QList<std::pair<qint64, qint64>>> m_modules;
+    QHash<QString, QList<std::pair<qint64, qint64>>> m_faults;
+    QStringList m_netHosts;
+    qint64 m_duplicates = 0;
+    QList<qint32> m_storedOf; // node of the last assembled index -> stored number
+};
+
+using Reader = StoredIndex::Reader;
+
+namespace {
+
+// Time ranges (both ends included) sorted by start, overlapping ones joined: what
+// CaseIndex::demandCovers searches. Thousands of update sessions on a host ask for
+// thousands of ranges.
+QList<std::pair<qint64, qint64>> merged(QList<std::pair<qint64, qint64>> ranges)
+{
+    std::sort(ranges.begin(), ranges.end());
+    QList<std::pair<qint64, qint64>> out;
+    for (const auto &r : std::as_const(ranges)) {
+        if (!out.isEmpty() && r.first <= out.last().second)
+            out.last().second = std::max(out.last().second, r.second);
+        else
+            out.append(r);
+    }
+    return out;
+}
+
+} // namespace
+
+void Reader::addProcesses(const QList<StoredProcess> &processes)
+{
+    for (const StoredProcess &sp : processes) {
+        if (m_nodes.contains(sp.node))
+            continue;
+        Node n;
+        ProcessNode &p = n.process;
+        p.host = m_strings.intern(sp.host);
+        p.pid = sp.pid;
+        p.ppid = sp.ppid;
+        p.startUs = sp.startUs;
+        p.endUs = sp.endUs;
+        p.startSeen = sp.startSeen;
+        p.execed = sp.execed;
+        p.parent = sp.parent;
+        p.image = m_strings.intern(sp.image);
+        p.commandLine = m_strings.intern(sp.commandLine);
+        p.startEventId = sp.startEventId;
+        p.platform = sp.platform;
+        p.parentReason = m_strings.intern(sp.parentReason);
+        n.rank = sp.childRank;
+        m_nodes.insert(sp.node, n);
+    }
+}
+
+void Reader::readProcesses(QList<qint32> nodes)
+{
+    // The ancestors of every process read: lineage (seed coverage, the tree's path to
+    // the root) is walked upwards without asking.
+    while (!nodes.isEmpty()) {
+        QList<qint32> wanted;
+        for (const qint32 n : std::as_const(nodes)) {
+            if (n >= 0 && !m_nodes.contains(n))
+                wanted.append(n);
+        }
+        std::sort(wanted.begin(), wanted.end());
+        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+        if (wanted.isEmpty())
+            return;
+        const QList<StoredProcess> read = m_store.storedProcesses(wanted);
+        addProcesses(read);
+        nodes.clear();
+        for (const StoredProcess &sp : read)
+            nodes.append(sp.parent);
+        // A number the table does not hold is a damaged index: it stays unknown (its
+        // events get no process) instead of being asked for again.
+        for (const qint32 n : std::as_const(wanted)) {
+            if (!m_nodes.contains(n)) {
+                Node missing;
+                missing.process.startSeen = false;
+                missing.loaded = CaseIndex::EventsLoaded | CaseIndex::SubtreeLoaded;
+                m_nodes.insert(n, missing);
+            }
+        }
+    }
+}
+
+void Reader::readEvents(const QHash<qint64, Pending> &pending)
+{
+    QList<qint64> ids;
+    ids.reserve(pending.size());
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        if (!m_events.contains(it.key()))
+            ids.append(it.key());
+    }
+    if (ids.isEmpty())
+        return;
+    std::sort(ids.begin(), ids.end());
+    QList<qint32> nodes;
+    m_store.forEachIndexedEventById(ids, [&](const IndexedEventRow &r) {
+        IndexedEvent e = CaseIndex::eventFromRow(r, m_strings, m_answers, m_loopback);
+        if (e.platform == Platform::Windows && !m_aliases.isEmpty()) {
+            const auto alias = m_aliases.constFind(m_strings.at(e.host));
+            if (alias != m_aliases.cend())
+                e.host = m_strings.intern(alias.value());
+        }
+        const Pending p = pending.value(r.id);
+        e.node = p.node;
+        if (!p.resolvedDstHost.isEmpty() && e.kind == EventKind::NetConnect && e.dstHost == 0) {
+            e.dstHost = m_strings.intern(p.resolvedDstHost);
+            e.resolvedDst = true;
+        }
+        nodes.append(e.node);
+        m_events.insert(e.id, e);
+        return true;
+    });
+    readProcesses(nodes);
+}
+
+bool Reader::readEventsOf(const QList<qint32> &nodes)
+{
+    bool progressed = false;
+    QHash<qint64, Pending> pending;
+    for (const qint32 n : nodes) {
+        auto it = m_nodes.find(n);
+        if (it == m_nodes.end() || (it->loaded & CaseIndex::EventsLoaded))
+            continue;
+        it->loaded |= CaseIndex::EventsLoaded;
+        progressed = true;
+        for (const StoredIndexEvent &e : m_store.storedEventsOf(n))
+            pending.insert(e.eventId, {n, e.resolvedDstHost});
+    }
+    readEvents(pending);
+    return progressed;
+}
+
+void Reader::readLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs)
+{
+    QHash<qint64, Pending> pending;
+    for (const StoredLookupRow &row : m_store.storedLookup(what, key, fromUs, untilUs))
+        pending.insert(row.eventId, {row.node, QString()});
+    readEvents(pending);
+}
+
+bool Reader::start(const Policy &policy, QString *why)
+{
+    const std::optional<StoredIndexState> state = m_store.storedIndexState();
+    if (!state || state->version != StoredIndex::version() || state->generation != m_store.eventsGeneration()) {
+        if (why)
+            *why = QStringLiteral("the case holds no stored index for its current events");
+        return false;
+    }
+    const QJsonObject header = QJsonDocument::fromJson(state->header).object();
+    for (const QJsonValue &h : header.value(QStringLiteral("netHosts")).toArray())
+        m_netHosts.append(h.toString());
+    for (const QJsonValue &a : header.value(QStringLiteral("hostAliases")).toArray()) {
+        const QJsonArray pair = a.toArray();
+        if (pair.size() == 2)
+            m_aliases.insert(pair.at(0).toString(), pair.at(1).toString());
+    }
+    m_duplicates = qMax<qint64>(0, header.value(QStringLiteral("duplicates")).toInteger());
+
+    // Every process any run could take for a seed: installers by the policy's lists
+    // (decided per distinct image, and per command line only where the policy needs
+    // the arguments, as Correlator::findSeeds decides) and updaters by behaviour.
+    QList<StoredProcess> candidates = m_store.storedUpdaterProcesses();
+    for (const auto &[image, platform] : m_store.storedProcessImages()) {
+        if (policy.installerNeedsArguments(image, platform)) {
+            QSet<QString> installing;
+            for (const QString &commandLine : m_store.storedCommandLines(image, platform)) {
+                if (policy.isInstaller(image, commandLine, platform))
+                    installing.insert(commandLine);
+            }
+            if (installing.isEmpty())
+                continue;
+            for (const StoredProcess &p : m_store.storedProcessesWithImage(image, platform)) {
+                if (installing.contains(p.commandLine))
+                    candidates.append(p);
+            }
+        } else if (policy.isInstaller(image, QString(), platform)) {
+            candidates.append(m_store.storedProcessesWithImage(image, platform));
+        }
+    }
+    addProcesses(candidates);
+    QList<qint32> parents;
+    QList<qint32> roots;
+    for (const StoredProcess &p : std::as_const(candidates)) {
+        parents.append(p.parent);
+        roots.append(p.node);
+    }
+    readProcesses(parents);
+    // Every run walks each seed's subtree first: read now, not after a run that finds
+    // them missing.
+    QList<qint32> eventsOf;
+    readSubtrees(roots, eventsOf);
+    readEventsOf(eventsOf);
+    // Package-log events join the installer running at the time, or make seeds.
+    readLookup(StoredLookup::Package, 0, Earliest, Latest);
+    return true;
+}
+
+bool Reader::readSubtrees(const QList<qint32> &roots, QList<qint32> &eventsOf)
+{
+    // A subtree is read whole, with the events of its processes: the walks below a
+    // seed or a first run look at what those processes did next.
+    bool progressed = false;
+    for (const qint32 root : roots) {
+        auto it = m_nodes.find(root);
+        if (it == m_nodes.end() || (it->loaded & CaseIndex::SubtreeLoaded))
+            continue;
+        it->loaded |= CaseIndex::SubtreeLoaded;
+        progressed = true;
+        eventsOf.append(root);
+        const QList<StoredProcess> below = m_store.storedSubtree(root);
+        addProcesses(below);
+        QList<qint32> parents;
+        for (const StoredProcess &p : below) {
+            m_nodes[p.node].loaded |= CaseIndex::SubtreeLoaded;
+            parents.append(p.parent);
+            eventsOf.append(p.node);
+        }
+        readProcesses(parents);
+    }
+    return progressed;
+}
+
+bool Reader::read(const CaseIndex::Missing &missing)
+{
+    bool progressed = false;
+    const auto stored = [&](qint32 node) {
+        return node >= 0 && node < m_storedOf.size() ? m_storedOf.at(node) : -1;
+    };
+    QList<qint32> eventsOf;
+    for (const qint32 n : missing.events)
+        eventsOf.append(stored(n));
+    QList<qint32> roots;
+    for (const qint32 n : missing.children)
+        roots.append(stored(n));
+    progressed = readSubtrees(roots, eventsOf) || progressed;
+    progressed = readEventsOf(eventsOf) || progressed;
+    for (const QPair<QString, QString> &path : missing.paths) {
+        if (m_paths.contains(path))
+            continue;
+        m_paths.insert(path);
+        progressed = true;
+        const qint64 key = StoredIndex::lookupKey(path.first, path.second);
+        readLookup(StoredLookup::Exec, key, Earliest, Latest);
+        readLookup(StoredLookup::Load, key, Earliest, Latest);
+    }
+    // The runs missed only ranges their index did not hold; those of one host in
+    // one round are joined where they overlap, and each is read once.
+    const auto readRanges = [&](const QList<CaseIndex::Missing::Range> &ranges, StoredLookup what,
+                                QHash<QString, QList<std::pair<qint64, qint64>>> &read) {
+        QHash<QString, QList<std::pair<qint64, qint64>>> wanted;
+        for (const CaseIndex::Missing::Range &r : ranges)
+            wanted[r.host].append({r.fromUs, r.untilUs});
+        for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+            const qint64 key = StoredIndex::lookupKey(it.key());
+            for (const auto &[from, until] : merged(it.value()))
+                readLookup(what, key, from, until);
+            QList<std::pair<qint64, qint64>> &done = read[it.key()];
+            done = merged(done + it.value());
+            progressed = true;
+        }
+    };
+    readRanges(missing.modules, StoredLookup::Module, m_modules);
+    readRanges(missing.faults, StoredLookup::Fault, m_faults);
+    return progressed;
+}
+
+std::unique_ptr<CaseIndex> Reader::assemble()
+{
+    auto index = std::make_unique<CaseIndex>();
+    CaseIndex &ix = *index;
+    ix.strings = m_strings;
+    ix.m_demand = true;
+    ix.m_duplicates = m_duplicates;
+    ix.m_dnsAnswers = m_answers;
+
+    QHash<qint32, qint32> nodeOf; // stored number -> node
+    nodeOf.reserve(m_nodes.size());
+    m_storedOf.clear();
+    m_storedOf.reserve(m_nodes.size());
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        nodeOf.insert(it.key(), qint32(m_storedOf.size()));
+        m_storedOf.append(it.key());
+    }
+    ix.m_nodes.reserve(m_nodes.size());
+    ix.m_nodeLoaded.reserve(m_nodes.size());
+    QList<QList<std::pair<qint32, qint32>>> children(m_nodes.size()); // (rank, node)
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        ProcessNode p = it->process;
+        p.parent = nodeOf.value(p.parent, -1);
+        const auto node = qint32(ix.m_nodes.size());
+        // A damaged table could make a process its own ancestor: no such link.
+        if (p.parent == node)
+            p.parent = -1;
+        if (p.parent >= 0)
+            children[p.parent].append({it->rank, node});
+        ix.m_nodes.append(p);
+        ix.m_nodeLoaded.append(it->loaded);
+    }
+    // Cycles through several processes (a damaged table) are cut where a walk up
+    // would come back.
+    for (qint32 n = 0; n < qint32(ix.m_nodes.size()); ++n) {
+        qsizetype steps = 0;
+        for (qint32 a = ix.m_nodes.at(n).parent; a >= 0; a = ix.m_nodes.at(a).parent) {
+            if (a == n || ++steps > ix.m_nodes.size()) {
+                const qint32 parent = ix.m_nodes.at(n).parent;
+                children[parent].removeIf([n](const std::pair<qint32, qint32> &c) { return c.second == n; });
+                ix.m_nodes[n].parent = -1;
+                break;
+            }
+        }
+    }
+    for (qint32 n = 0; n < qint32(children.size()); ++n) {
+        QList<std::pair<qint32, qint32>> &list = children[n];
+        std::sort(list.begin(), list.end());
+        for (const auto &c : std::as_const(list))
+            ix.m_nodes[n].children.append(c.second);
+    }
+
+    ix.m_events.reserve(m_events.size());
+    for (const IndexedEvent &e : std::as_const(m_events))
+        ix.m_events.append(e);
+    std::sort(ix.m_events.begin(), ix.m_events.end(), [](const IndexedEvent &a, const IndexedEvent &b) {
+        return a.timeUs != b.timeUs ? a.timeUs < b.timeUs : a.id < b.id;
+    });
+    ix.m_nodeEvents.resize(ix.m_nodes.size());
+    for (qint32 i = 0; i < qint32(ix.m_events.size()); ++i) {
+        IndexedEvent &e = ix.m_events[i];
+        e.node = nodeOf.value(e.node, -1);
+        if (e.node >= 0)
+            ix.m_nodeEvents[e.node].append(i);
+        if (e.target != 0)
+            ix.pathKey(e.target);
+        ix.addLookups(i);
+    }
+    for (const QPair<QString, QString> &path : std::as_const(m_paths))
+        ix.m_pathsLoaded.insert({ix.strings.intern(path.first), ix.strings.intern(path.second)});
+    for (auto it = m_modules.cbegin(); it != m_modules.cend(); ++it)
+        ix.m_modulesLoaded.insert(ix.strings.intern(it.key()), merged(it.value()));
+    for (auto it = m_faults.cbegin(); it != m_faults.cend(); ++it)
+        ix.m_faultsLoaded.insert(ix.strings.intern(it.key()), merged(it.value()));
+    for (const QString &h : std::as_const(m_netHosts))
+        ix.m_netHosts.insert(ix.strings.intern(h));
+    return index;
+}
+
+std::optional<ChainSnapshot> StoredIndex::compute(
+    CaseStore &store, const Policy &policy, const std::atomic<bool> *cancel, QString *why, Stats *stats)
+{
+    // One read transaction: an import that commits meanwhile (and removes the stored
+    // index with it) is not seen half way.
+    Transaction reading(store.database(), false);
+    Stats counted;
+    QElapsedTimer clock;
+    clock.start();
+    const auto lap = [&clock](double &into) {
+        into += double(clock.nsecsElapsed()) / 1e9;
+        clock.restart();
+    };
+    Reader reader(store);
+    const bool started = reader.start(policy, why);
+    lap(counted.readSeconds);
+    if (!started)
+        return std::nullopt;
+    for (int round = 1; round <= MaxRounds; ++round) {
+        if (cancel && cancel->load())
+            return std::nullopt;
+        const std::unique_ptr<CaseIndex> index = reader.assemble();
+        lap(counted.assembleSeconds);
+        Correlator correlator(*index);
+        const QList<Chain> chains = correlator.run(policy, cancel);
+        if (cancel && cancel->load())
+            return std::nullopt;
+        // The snapshot reads more (every event of the chains' processes), but only
+        // a run that missed nothing has chains worth taking it of.
+        std::optional<ChainSnapshot> snapshot;
+        if (index->missing().isEmpty())
+            snapshot = ChainSnapshot::of(*index, chains);
+        lap(counted.correlateSeconds);
+        counted.rounds = round;
+        counted.events = reader.eventsRead();
+        counted.processes = reader.processesRead();
+        if (stats)
+            *stats = counted;
+        if (index->missing().isEmpty())
+            return snapshot;
+        const bool progressed = reader.read(index->missing());
+        lap(counted.readSeconds);
+        if (!progressed)
+            break;
+    }
+    if (why)
+        *why = QStringLiteral("the stored index does not answer what the correlator asks (damaged)");
+    return std::nullopt;
+}
+
+} // namespace Chainscope

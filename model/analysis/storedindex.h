@@ -1,0 +1,72 @@
+#pragma once
+
+#include "chainsnapshot.h"
+#include "policy.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <atomic>
+#include <optional>
+
+namespace Chainscope {
+
+class CaseIndex;
+class CaseStore;
+
+// The case's stored correlation index (issue 15): what CaseIndex::build works out from
+// every event — the process graph, each event's process, the lookups by path and by
+// host — kept in the case (CaseStore's ix_* tables), so that chains under a new policy
+// are computed from what the correlator's walks touch instead of from every event.
+//
+// Reading is driven by the walks themselves: the reader starts from the processes any
+// policy could call installers (decided per distinct image, as findSeeds does) and the
+// package-log events, builds a demand index of them (CaseIndex::isDemand()), runs the
+// Correlator and takes the chains' snapshot, and reads whatever that noted as missing
+// (a process's events, a subtree, the runs of a path, a host's loads in a time range)
+// before it runs again. Chains come out only from a run that missed nothing, so they
+// are those of the whole index; the reader never has to know which walks the
+// correlator makes.
+struct StoredIndex
+{
+    // What this build writes and reads: the digest of the analysis code, so that an
+    // index written by an older index builder is never read (it is written again once).
+    static QByteArray version();
+
+    // Keeps `index` (built from every event of the case when its events generation was
+    // `generation`) as the case's stored index. False when nothing was written: the
+    // index is not a whole one, or the events changed meanwhile.
+    static bool write(CaseStore &store, const CaseIndex &index, qint64 generation);
+
+    // Whether the case holds a stored index this build reads, for its current events.
+    static bool isCurrent(CaseStore &store);
+
+    struct Stats
+    {
+        int rounds = 0; // correlator runs until one missed nothing
+        qint64 events = 0; // events read
+        qint64 processes = 0; // processes read
+        // Where the time went, in seconds: reading the stored index (the installer
+        // candidates included), building each round's demand index, and the rounds'
+        // correlator runs and snapshots.
+        double readSeconds = 0;
+        double assembleSeconds = 0;
+        double correlateSeconds = 0;
+    };
+
+    // The chains under `policy` from the stored index, with the part of the index they
+    // refer to (the same as ChainSnapshot::of over the whole index). nullopt when the
+    // case holds no current stored index, when cancelled, or when the stored index
+    // cannot answer (damaged); `why` says which.
+    static std::optional<ChainSnapshot> compute(CaseStore &store, const Policy &policy,
+        const std::atomic<bool> *cancel = nullptr, QString *why = nullptr, Stats *stats = nullptr);
+
+    // The key of a lookup row: a 64-bit FNV-1a digest of the host and the path key.
+    // Rows of another (host, path) that share a key are read and filtered out by the
+    // index built from them; they never answer for the wrong path.
+    static qint64 lookupKey(const QString &host, const QString &path = QString());
+
+    class Reader; // storedindex.cpp
+};
+
+} // namespace Chainscope
