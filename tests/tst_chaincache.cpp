@@ -476,14 +476,15 @@ void Tst_chaincache::analysisShowsKeptChainsThenComputesOnPolicyChange()
     QVERIFY(indices.last() && indices.last()->isPartial());
     QCOMPARE(dump(*indices.last(), results.last()), dump(*m_index, m_chains));
 
-    // A change the kept chains do not answer: the whole case is indexed once.
+    // A change the kept chains do not answer: computed (from the case's stored index,
+    // which tst_storedindex follows through the workbench's analysis).
     Policy wider = m_policy;
     wider.timeWindowUs *= 2;
     wider.compile();
     analysis.recompute(wider);
     QTRY_COMPARE_WITH_TIMEOUT(results.size() + errors.size(), 2, 30000);
     QCOMPARE(errors, QStringList());
-    QVERIFY(indices.last() && !indices.last()->isPartial());
+    QVERIFY(indices.last());
     const QList<Chain> expected = Correlator(*m_index).run(wider);
     QCOMPARE(dump(*indices.last(), results.last()), dump(*m_index, expected));
     // ... and kept for the next open, under the new policy.

@@ -15,6 +15,7 @@
 #include "macscenario.h"
 #include "outputfile.h"
 #include "report.h"
+#include "storedindex.h"
 #include "windowsscenario.h"
 #ifdef CHAINSCOPE_PDF
 #include "printapplication.h"
@@ -780,13 +781,28 @@ std::unique_ptr<Analysis> analyse(CaseStore &store, const Policy &policy, Keep k
         return a;
     }
     const qint64 generation = store.eventsGeneration();
+    // From the case's stored index when it has one for its events: only what the
+    // correlator's walks touch is read.
+    if (StoredIndex::isCurrent(store)) {
+        if (std::optional<ChainSnapshot> stored = StoredIndex::compute(store, policy)) {
+            a->index = std::move(stored->index);
+            a->chains = std::move(stored->chains);
+            if (keep == Keep::IfWritable)
+                ChainCache::write(store.path(), key, generation, *a->index, a->chains);
+            return a;
+        }
+    }
     auto index = std::make_shared<CaseIndex>();
     index->load(store);
     a->chains = Correlator(*index).run(policy);
     a->index = index;
-    // Kept only if no import committed while the events were read.
-    if (keep == Keep::IfWritable && store.eventsGeneration() == generation)
+    // Kept only if no import committed while the events were read; the whole index is
+    // stored too, for the next policy change.
+    if (keep == Keep::IfWritable && store.eventsGeneration() == generation) {
         ChainCache::write(store.path(), key, generation, *index, a->chains);
+        if (!store.isReadOnly())
+            StoredIndex::write(store, *index, generation);
+    }
     return a;
 }
 

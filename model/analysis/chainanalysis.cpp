@@ -2,6 +2,7 @@
 
 #include "casestore.h"
 #include "chainsnapshot.h"
+#include "storedindex.h"
 
 #include <QElapsedTimer>
 #include <QThreadPool>
@@ -111,6 +112,27 @@ void ChainAnalysis::work()
                     continue;
                 }
                 generation = store->eventsGeneration();
+                // The case's stored index (issue 15): the chains from what the
+                // correlator's walks touch, not from every event. Kept like computed
+                // chains; the correlator stays unset, so the next policy change reads
+                // the stored index again.
+                if (StoredIndex::isCurrent(*store)) {
+                    if (std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, request.policy, &m_stop)) {
+                        {
+                            std::lock_guard lock(m_mutex);
+                            m_correlator.reset();
+                            m_index = stored->index;
+                            m_indexedPath = casePath;
+                        }
+                        if (!m_stop.load() && !superseded())
+                            emit chainsReady(
+                                casePath, stored->chains, index(), request.policy.version, clock.elapsed(), false);
+                        ChainCache::write(casePath, key, generation, *stored->index, stored->chains);
+                        continue;
+                    }
+                    if (m_stop.load())
+                        continue;
+                }
                 auto fresh = std::make_shared<CaseIndex>();
                 const auto progress = [&](qint64 read, qint64 total) {
                     emit indexing(casePath, read, total);
@@ -126,6 +148,7 @@ void ChainAnalysis::work()
                 m_index = std::move(fresh);
                 m_indexedPath = casePath;
                 m_generation = generation;
+                m_storedWritten = false;
             }
             const QList<Chain> chains = m_correlator->run(request.policy, &m_stop);
             if (m_stop.load())
@@ -133,8 +156,17 @@ void ChainAnalysis::work()
             if (!superseded())
                 emit chainsReady(m_indexedPath, chains, index(), request.policy.version, clock.elapsed(), false);
             // For the next open of the case, after the window has its chains.
-            if (m_generation >= 0)
+            if (m_generation >= 0) {
                 ChainCache::write(m_indexedPath, key, m_generation, *m_index, chains);
+                // Once per whole index: the case keeps it, so that later policy changes
+                // and opens read only what they need (issue 15).
+                if (!m_storedWritten && !m_stop.load()) {
+                    m_storedWritten = true;
+                    auto writable = CaseStore::open(m_indexedPath, CaseStore::Access::ReadWriteIfPossible);
+                    if (writable && !writable->isReadOnly())
+                        StoredIndex::write(*writable, *m_index, m_generation);
+                }
+            }
         } catch (const CaseError &e) {
             emit failed(e.message());
         }

@@ -19,8 +19,10 @@ namespace Chainscope {
 // Chains of a case, computed off the calling thread. A load shows the chains the case
 // kept from its last analysis under the same policy (ChainCache: a snapshot of the
 // chains and the processes and events they cite, read without the events). Otherwise,
-// and at the first policy change after such a load, the case is indexed (events →
-// process graph) once; each further policy change only re-runs the correlation, which
+// and at each policy change after such a load, the chains are computed from the case's
+// stored index (StoredIndex: only what the correlator's walks touch is read). A case
+// without a current stored index is indexed (events → process graph) once, and the
+// index is stored; each further policy change only re-runs the correlation, which
 // reuses what it can. Computed chains are kept in the case for its next open. Requests
 // that arrive while one runs are coalesced: only the latest policy is computed next.
 class ChainAnalysis : public QObject
@@ -70,6 +72,8 @@ private:
     // The events generation the whole index was read from; -1 when unknown (an import
     // committed during the read): its chains are then never kept.
     qint64 m_generation = -1;
+    // Whether the whole index was written as the case's stored index.
+    bool m_storedWritten = false;
     // Set when a worker is started, cleared under m_mutex when it leaves; the
     // destructor waits on m_idle for that.
     std::atomic<bool> m_running {false};
