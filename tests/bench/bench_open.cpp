@@ -1,7 +1,7 @@
 // Open benchmark (issue 15): what the analyst waits for when a big case opens, and what
 // it costs in memory. One phase per process, so that each phase's peak RSS is its own:
 //
-//   chainscope-bench-open CASE --phase open|kept|workbench|recompute|page|timeline [--runs N]
+//   chainscope-bench-open CASE --phase open|kept|workbench|recompute|store|stored|page|timeline [--runs N]
 //
 //  open       the whole-index path: open the case store, CaseIndex::load,
 //             Correlator::run under the case policy — what every open did before the
@@ -23,6 +23,15 @@
 //             again from the kept work), and a path-scope change (PathScope+=/srv/bench/bin:
 //             the policy-dependent re-walk of every seed). Each timed change starts
 //             from the case policy's cached work, as the analyst's next edit would.
+//  store      after an (untimed) whole-index open: StoredIndex::write, the case's
+//             stored correlation index written once (what the first open after an
+//             import adds, after its chains are shown). One run.
+//  stored     the chains computed from the stored index (StoredIndex::compute, as a
+//             policy change after an open of kept chains does it, and an open whose
+//             chains were not kept): the case policy, then the three changes of
+//             `recompute`, N times each, each from nothing (a fresh read). Peak RSS is
+//             the phase's. Fails when the case has no current stored index (run
+//             `--phase store` first).
 //  page       the events table's first page: EventsModel::reset (the match count) and
 //             the first row's data() (its page of EventsModel::PageSize rows,
 //             CaseStore::queryEvents); then one page from the middle of the case by
@@ -42,12 +51,14 @@
 #include "densitystrip.h"
 #include "eventsmodel.h"
 #include "mainwindow.h"
+#include "storedindex.h"
 #include "timelineview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 #include <QTimer>
 
@@ -223,6 +234,76 @@ int phaseWorkbench(const QString &path)
     return 0;
 }
 
+int phaseStore(const QString &path)
+{
+    Opened o = open(path, false);
+    const qint64 before = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+    auto store = CaseStore::open(path);
+    QElapsedTimer t;
+    t.start();
+    const bool written = StoredIndex::write(*store, *o.index, store->eventsGeneration());
+    print("store_index_s", seconds(t));
+    store.reset();
+    o.store.reset(); // the last connection: the WAL is checkpointed into the file
+    const qint64 after = QFileInfo(path).size();
+    out << "stored=" << written << " case_growth_mib=" << QString::number(double(after - before) / 1048576.0, 'f', 1)
+        << '\n';
+    print("peak_rss_mib", peakRssMib(), 1);
+    return written ? 0 : 1;
+}
+
+int phaseStored(const QString &path, int runs)
+{
+    auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+    Policy policy = store->policy();
+    policy.compile();
+    if (!StoredIndex::isCurrent(*store)) {
+        QTextStream(stderr) << "no current stored index: run --phase store first\n";
+        return 1;
+    }
+    struct Change
+    {
+        const char *key;
+        const char *assignment; // nullptr: the case policy
+    };
+    const Change changes[] = {
+        {"stored_policy", nullptr},
+        {"stored_window", "TimeWindow=4h"},
+        {"stored_allowlist", "ApprovedUpdateHosts+=203.0.113.0/24"},
+        {"stored_rewalk", "PathScope+=/srv/bench/bin"},
+    };
+    for (const Change &c : changes) {
+        Policy changed = policy;
+        QString error;
+        if (c.assignment && !changed.applyAssignment(QString::fromLatin1(c.assignment), &error)) {
+            QTextStream(stderr) << c.assignment << ": " << error << '\n';
+            return 1;
+        }
+        changed.compile();
+        for (int i = 0; i < runs; ++i) {
+            QElapsedTimer t;
+            t.start();
+            StoredIndex::Stats stats;
+            QString why;
+            const std::optional<ChainSnapshot> snapshot = StoredIndex::compute(*store, changed, nullptr, &why, &stats);
+            const double s = seconds(t);
+            if (!snapshot) {
+                QTextStream(stderr) << why << '\n';
+                return 1;
+            }
+            out << c.key << "_s=" << QString::number(s, 'f', 3) << " chains=" << snapshot->chains.size()
+                << " rounds=" << stats.rounds << " events_read=" << stats.events
+                << " processes_read=" << stats.processes << '\n';
+            out << c.key << "_read_s=" << QString::number(stats.readSeconds, 'f', 3) << '\n'
+                << c.key << "_assemble_s=" << QString::number(stats.assembleSeconds, 'f', 3) << '\n'
+                << c.key << "_correlate_s=" << QString::number(stats.correlateSeconds, 'f', 3) << '\n';
+            out.flush();
+        }
+    }
+    print("peak_rss_mib", peakRssMib(), 1);
+    return 0;
+}
+
 int phaseRecompute(const QString &path, int runs)
 {
     Opened o = open(path, false);
@@ -339,7 +420,8 @@ int phaseTimeline(const QString &path, int runs)
 int usage()
 {
     QTextStream(stderr)
-        << "usage: chainscope-bench-open CASE --phase open|kept|workbench|recompute|page|timeline [--runs N]\n";
+        << "usage: chainscope-bench-open CASE --phase open|kept|workbench|recompute|store|stored|page|timeline "
+           "[--runs N]\n";
     return 1;
 }
 
@@ -388,6 +470,10 @@ int main(int argc, char **argv)
         }
         if (phase == u"recompute")
             return phaseRecompute(path, runs);
+        if (phase == u"store")
+            return phaseStore(path);
+        if (phase == u"stored")
+            return phaseStored(path, runs);
         if (phase == u"page")
             return phasePage(path);
         if (phase == u"timeline")
