@@ -1648,57 +1648,22 @@ QList<StoredProcess> CaseStore::storedUpdaterProcesses()
 
 QList<StoredProcess> CaseStore::storedProcesses(const QList<qint32> &nodes)
 {
-    // One prepared lookup by primary key per node, in node order: any number of nodes,
-    // no SQL built from their count.
-    QList<qint32> sorted = nodes;
-    std::sort(sorted.begin(), sorted.end());
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    Statement st(*m_db, selectStoredProcesses("WHERE node = ?").constData());
-    QList<StoredProcess> result;
-    result.reserve(sorted.size());
-    for (const qint32 node : std::as_const(sorted)) {
-        st.bind(1, node);
-        if (st.step())
-            result.append(readStoredProcess(st));
-        st.reset();
-    }
-    return result;
+    return StoredIndexReader(*this).processes(nodes);
 }
 
 QList<StoredProcess> CaseStore::storedSubtree(qint32 node)
 {
-    // UNION, not UNION ALL: a node already reached is not walked again, so a parent
-    // column that loops (only a hostile case has one) still ends.
-    Statement st(*m_db,
-        (QByteArray("WITH RECURSIVE below(node) AS ("
-                    "SELECT node FROM ix_processes WHERE parent = ?1 "
-                    "UNION SELECT p.node FROM ix_processes p JOIN below b ON p.parent = b.node) ")
-            + selectStoredProcesses("WHERE node IN below AND node <> ?1 ORDER BY node"))
-            .constData());
-    st.bind(1, node);
-    return readStoredProcesses(st);
+    return StoredIndexReader(*this).subtree(node);
 }
 
 QList<StoredIndexEvent> CaseStore::storedEventsOf(qint32 node)
 {
-    Statement st(*m_db, "SELECT event_id, resolved_dst_host FROM ix_events WHERE node = ? ORDER BY event_id");
-    st.bind(1, node);
-    QList<StoredIndexEvent> result;
-    while (st.step())
-        result.append(StoredIndexEvent {st.int64(0), node, st.isNull(1) ? QString() : st.text(1)});
-    return result;
+    return StoredIndexReader(*this).eventsOf(node);
 }
 
 QList<StoredLookupRow> CaseStore::storedLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs)
 {
-    Statement st(*m_db,
-        "SELECT time_us, event_id, node FROM ix_lookups WHERE what = ? AND key = ? AND time_us BETWEEN ? AND ? "
-        "ORDER BY time_us, event_id");
-    st.bind(1, int(what)).bind(2, key).bind(3, fromUs).bind(4, untilUs);
-    QList<StoredLookupRow> result;
-    while (st.step())
-        result.append(StoredLookupRow {what, key, st.int64(0), st.int64(1), qint32(st.int64(2))});
-    return result;
+    return StoredIndexReader(*this).lookup(what, key, fromUs, untilUs);
 }
 
 void CaseStore::setMeta(const QString &key, const QString &value)
@@ -1923,6 +1888,91 @@ void EventWriter::finish(const ImportCounts &counts, const QString &firstError, 
     if (m_events > 0)
         eventsChanged(m_store.database());
     m_tx.commit();
+}
+
+// Each query is prepared on first use and then only reset and bound again: a recompute
+// asks tens of thousands of them, and preparing one costs more than running it.
+struct StoredIndexReader::Private
+{
+    explicit Private(CaseStore &s)
+        : store(s)
+    {
+    }
+    Statement &prepared(std::optional<Statement> &st, const QByteArray &sql)
+    {
+        if (!st)
+            st.emplace(store.database(), sql.constData());
+        else
+            st->reset();
+        return *st;
+    }
+
+    CaseStore &store;
+    std::optional<Statement> process;
+    std::optional<Statement> subtree;
+    std::optional<Statement> events;
+    std::optional<Statement> lookup;
+};
+
+StoredIndexReader::StoredIndexReader(CaseStore &store)
+    : d(std::make_unique<Private>(store))
+{
+}
+
+StoredIndexReader::~StoredIndexReader() = default;
+
+QList<StoredProcess> StoredIndexReader::processes(const QList<qint32> &nodes)
+{
+    // One lookup by primary key per node, in node order: any number of nodes, no SQL
+    // built from their count.
+    QList<qint32> sorted = nodes;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    QList<StoredProcess> result;
+    result.reserve(sorted.size());
+    for (const qint32 node : std::as_const(sorted)) {
+        Statement &st = d->prepared(d->process, selectStoredProcesses("WHERE node = ?"));
+        st.bind(1, node);
+        if (st.step())
+            result.append(readStoredProcess(st));
+    }
+    return result;
+}
+
+QList<StoredProcess> StoredIndexReader::subtree(qint32 node)
+{
+    // UNION, not UNION ALL: a node already reached is not walked again, so a parent
+    // column that loops (only a hostile case has one) still ends.
+    Statement &st = d->prepared(d->subtree,
+        QByteArray("WITH RECURSIVE below(node) AS ("
+                   "SELECT node FROM ix_processes WHERE parent = ?1 "
+                   "UNION SELECT p.node FROM ix_processes p JOIN below b ON p.parent = b.node) ")
+            + selectStoredProcesses("WHERE node IN below AND node <> ?1 ORDER BY node"));
+    st.bind(1, node);
+    return readStoredProcesses(st);
+}
+
+QList<StoredIndexEvent> StoredIndexReader::eventsOf(qint32 node)
+{
+    Statement &st
+        = d->prepared(d->events, "SELECT event_id, resolved_dst_host FROM ix_events WHERE node = ? ORDER BY event_id");
+    st.bind(1, node);
+    QList<StoredIndexEvent> result;
+    while (st.step())
+        result.append(StoredIndexEvent {st.int64(0), node, st.isNull(1) ? QString() : st.text(1)});
+    return result;
+}
+
+QList<StoredLookupRow> StoredIndexReader::lookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs)
+{
+    Statement &st = d->prepared(d->lookup,
+        "SELECT time_us, event_id, node FROM ix_lookups WHERE what = ? AND key = ? AND time_us BETWEEN ? AND ? "
+        "ORDER BY time_us, event_id");
+    st.bind(1, int(what)).bind(2, key).bind(3, fromUs).bind(4, untilUs);
+    QList<StoredLookupRow> result;
+    while (st.step())
+        result.append(StoredLookupRow {what, key, st.int64(0), st.int64(1), qint32(st.int64(2))});
+    return result;
 }
 
 struct StoredIndexWriter::Private

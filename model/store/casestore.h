@@ -443,6 +443,26 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
+// Reads of the stored correlation index (issue 15) for one computation, each query
+// prepared once: what CaseStore's stored…() functions do per call.
+class StoredIndexReader
+{
+public:
+    explicit StoredIndexReader(CaseStore &store);
+    ~StoredIndexReader();
+    StoredIndexReader(const StoredIndexReader &) = delete;
+    StoredIndexReader &operator=(const StoredIndexReader &) = delete;
+
+    QList<StoredProcess> processes(const QList<qint32> &nodes);
+    QList<StoredProcess> subtree(qint32 node);
+    QList<StoredIndexEvent> eventsOf(qint32 node);
+    QList<StoredLookupRow> lookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
 // Writes the stored correlation index (issue 15) in one transaction that first removes
 // the old one. Destroying it without commit() rolls back: the case keeps no index.
 class StoredIndexWriter
