@@ -403,6 +403,11 @@ qint32 CaseIndex::pathKey(qint32 path)
     return key;
 }
 
+QString CaseIndex::lookupPathOf(const QString &path)
+{
+    return isWindowsPath(path) ? foldedWindowsPath(path) : path;
+}
+
 std::optional<qint32> CaseIndex::pathKeyIfKnown(qint32 path) const
 {
     const auto it = m_foldedPaths.constFind(path);
@@ -895,8 +900,7 @@ QPair<qint32, qint32> CaseIndex::pathLookup(qint32 host, qint32 path) const
     // A path no event of this index named as an image or a target: folded here as
     // pathKey() would, so that the answer does not depend on which other events were
     // read (a demand index holds fewer). No lookup holds a key that is not interned.
-    const QString &s = strings.at(path);
-    const QString key = isWindowsPath(s) ? foldedWindowsPath(s) : s;
+    const QString key = lookupPathOf(strings.at(path));
     const QPair<qint32, qint32> lookup(host, strings.find(key));
     if (m_demand && (lookup.second < 0 || !m_pathsLoaded.contains(lookup)))
         m_missing.paths.insert({strings.at(host), key});

@@ -217,6 +217,9 @@ public:
         }
     };
     bool isDemand() const { return m_demand; }
+    // The form of a path the lookups by path are keyed by: Windows paths compare
+    // without case and with either slash, folded; others as they are.
+    static QString lookupPathOf(const QString &path);
     // What a demand index read of a process: its events, its whole subtree.
     enum NodeLoaded : quint8 { EventsLoaded = 1, SubtreeLoaded = 2 };
     const Missing &missing() const { return m_missing; }
