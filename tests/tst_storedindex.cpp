@@ -86,6 +86,9 @@ private slots:
     void anotherVersionIsNotRead();
     void readOnlyCaseIsNotWritten();
     void workbenchStoresTheWholeIndexOnceThenReadsIt();
+    void deepLineage();
+    void damagedIndexFallsBackToTheWholeOne_data();
+    void damagedIndexFallsBackToTheWholeOne();
     void damagedIndexNeverCrashes_data();
     void damagedIndexNeverCrashes();
 
@@ -337,6 +340,94 @@ void Tst_storedindex::workbenchStoresTheWholeIndexOnceThenReadsIt()
         QVERIFY(indices.last()->isPartial());
         QVERIFY(compare(results.last(), expected(narrower)));
     }
+}
+
+void Tst_storedindex::deepLineage()
+{
+    // One pid that execs 30,000 times is a lineage 30,000 deep (each image continues the
+    // one before), then becomes an installer that writes and runs a file: the stored
+    // index reads the whole lineage (the seed's ancestors) and walks it once per run.
+    const QString log = m_dir.filePath(QStringLiteral("deep.ndjson"));
+    {
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QDateTime base(QDate(2024, 3, 1), QTime(10, 0), Qt::UTC);
+        qint64 ms = 0;
+        const auto event = [&](const char *category, const char *type, qint64 pid, const QString &exe,
+                               const QString &args, const QString &file = QString()) {
+            QByteArray line
+                = QStringLiteral(
+                    "{\"@timestamp\":\"%1\",\"agent\":{\"type\":\"endpoint\"},\"host\":{\"hostname\":\"ws1\","
+                    "\"os\":{\"type\":\"linux\"}},\"event\":{\"category\":[\"%2\"],\"type\":[\"%3\"],"
+                    "\"action\":\"%3\"},\"process\":{\"pid\":%4,\"executable\":\"%5\",\"args\":[%6],"
+                    "\"parent\":{\"pid\":1,\"executable\":\"/sbin/init\"}}")
+                      .arg(base.addMSecs(ms).toString(Qt::ISODateWithMs), QLatin1String(category), QLatin1String(type))
+                      .arg(pid)
+                      .arg(exe, args)
+                      .toUtf8();
+            if (!file.isEmpty())
+                line += QStringLiteral(",\"file\":{\"path\":\"%1\"}").arg(file).toUtf8();
+            line += "}\n";
+            f.write(line);
+            ms += 1;
+        };
+        for (int i = 0; i < 30000; ++i)
+            event("process", "start", 100, QStringLiteral("/usr/bin/step%1").arg(i % 7),
+                QStringLiteral("\"step\",\"%1\"").arg(i));
+        event("process", "start", 100, QStringLiteral("/usr/bin/apt-get"),
+            QStringLiteral("\"apt-get\",\"install\",\"x\""));
+        event("file", "creation", 100, QStringLiteral("/usr/bin/apt-get"), QStringLiteral("\"apt-get\""),
+            QStringLiteral("/usr/bin/x"));
+        event("process", "start", 200, QStringLiteral("/usr/bin/x"), QStringLiteral("\"x\""));
+    }
+    const QString path = makeCase(QStringLiteral("deep.chainscope"), {log});
+    QVERIFY(!path.isEmpty());
+    auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+    CaseIndex whole;
+    QVERIFY(whole.load(*store));
+    const QList<Chain> chains = Correlator(whole).run(store->policy());
+    QCOMPARE(chains.size(), 1);
+    QVERIFY(whole.ancestors(chains.first().seedNode).size() >= 30000);
+    StoredIndex::Stats stats;
+    const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, store->policy(), nullptr, nullptr, &stats);
+    QVERIFY(stored);
+    QCOMPARE(stored->toBytes(), ChainSnapshot::of(whole, chains).toBytes());
+}
+
+void Tst_storedindex::damagedIndexFallsBackToTheWholeOne_data()
+{
+    QTest::addColumn<QString>("sql");
+    // Tables that still parse but hold nothing: the start event of a process is missing.
+    QTest::newRow("no events") << QStringLiteral("DELETE FROM ix_events");
+    // Tables that do not: the reader's SQL fails.
+    QTest::newRow("a table dropped") << QStringLiteral("DROP TABLE ix_lookups");
+    QTest::newRow("a table of other columns")
+        << QStringLiteral("DROP TABLE ix_events; CREATE TABLE ix_events(x INTEGER)");
+}
+
+void Tst_storedindex::damagedIndexFallsBackToTheWholeOne()
+{
+    QFETCH(QString, sql);
+    const QString path = copyOfCase(m_cases.first(), QStringLiteral("fallback.chainscope"));
+    QVERIFY(execSql(path, sql.toUtf8().constData()));
+    {
+        auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+        QString why;
+        QVERIFY(!StoredIndex::compute(*store, store->policy(), nullptr, &why));
+        QVERIFY2(
+            why.contains(QLatin1String("damaged")) || why.contains(QLatin1String("cannot be read")), qPrintable(why));
+    }
+    // The CLI answers from the whole index ...
+    const ProcessResult chains = run(Cli, {QStringLiteral("chains"), path});
+    QVERIFY2(chains.exitCode == 0, chains.err.constData());
+    QVERIFY2(chains.out.startsWith("chain "), chains.out.left(200).constData());
+    // ... and the case still takes imports (which make the index over again).
+    const ProcessResult dropped
+        = run(Cli, {QStringLiteral("policy"), path, QStringLiteral("--set"), QStringLiteral("TimeWindow=45m")});
+    QVERIFY2(dropped.exitCode == 0, dropped.err.constData());
+    auto store = CaseStore::open(path);
+    store->dropSource(store->sources().last().id);
+    QVERIFY(!store->storedIndexState());
 }
 
 void Tst_storedindex::damagedIndexNeverCrashes_data()

@@ -68,6 +68,17 @@ qint64 StoredIndex::lookupKey(const QString &host, const QString &path)
 
 bool StoredIndex::write(CaseStore &store, const CaseIndex &index, qint64 generation)
 {
+    try {
+        return writeRows(store, index, generation);
+    } catch (const CaseError &) {
+        // Tables a hostile hand changed: the case keeps no stored index, and every
+        // computation reads the whole one, as before format 12.
+        return false;
+    }
+}
+
+bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 generation)
+{
     if (index.isPartial() || index.isDemand() || store.isReadOnly())
         return false;
     const StringPool &s = index.strings;
@@ -165,9 +176,10 @@ bool StoredIndex::isCurrent(CaseStore &store)
 class StoredIndex::Reader
 {
 public:
-    explicit Reader(CaseStore &store)
+    Reader(CaseStore &store, const std::atomic<bool> *cancel)
         : m_store(store)
         , m_queries(store)
+        , m_cancel(cancel)
     {
     }
 
@@ -178,6 +190,7 @@ public:
     std::unique_ptr<CaseIndex> assemble();
 
     qint64 eventsRead() const { return m_events.size(); }
+    bool isDamaged() const { return m_damaged; }
     qint64 processesRead() const { return m_nodes.size(); }
 
 private:
@@ -207,6 +220,7 @@ private:
 
     CaseStore &m_store;
     StoredIndexReader m_queries;
+    const std::atomic<bool> *m_cancel = nullptr;
     StringPool m_strings;
     QList<QList<qint32>> m_answers;
     QHash<qint32, bool> m_loopback;
@@ -219,6 +233,7 @@ private:
     QStringList m_netHosts;
     qint64 m_duplicates = 0;
     QList<qint32> m_storedOf; // node of the last assembled index -> stored number
+    bool m_damaged = false;
 };
 
 using Reader = StoredIndex::Reader;
@@ -313,6 +328,8 @@ void Reader::readEvents(const QHash<qint64, Pending> &pending)
     std::sort(ids.begin(), ids.end());
     QList<qint32> nodes;
     m_store.forEachIndexedEventById(ids, [&](const IndexedEventRow &r) {
+        if (m_cancel && m_cancel->load())
+            return false;
         IndexedEvent e = CaseIndex::eventFromRow(r, m_strings, m_answers, m_loopback);
         if (e.platform == Platform::Windows && !m_aliases.isEmpty()) {
             const auto alias = m_aliases.constFind(m_strings.at(e.host));
@@ -342,8 +359,16 @@ bool Reader::readEventsOf(const QList<qint32> &nodes)
             continue;
         it->loaded |= CaseIndex::EventsLoaded;
         progressed = true;
-        for (const StoredIndexEvent &e : m_queries.eventsOf(n))
+        const QList<StoredIndexEvent> events = m_queries.eventsOf(n);
+        for (const StoredIndexEvent &e : events)
             pending.insert(e.eventId, {n, e.resolvedDstHost});
+        // A process is always among the processes of the event that started it: a
+        // stored index without it was damaged (emptied tables still parse).
+        const qint64 start = it->process.startEventId;
+        if (start >= 0 && std::none_of(events.cbegin(), events.cend(), [start](const StoredIndexEvent &e) {
+                return e.eventId == start;
+            }))
+            m_damaged = true;
     }
     readEvents(pending);
     return progressed;
@@ -470,6 +495,8 @@ bool Reader::readSubtrees(const QList<qint32> &roots, QList<qint32> &eventsOf)
     // seed or a first run look at what those processes did next.
     bool progressed = false;
     for (const qint32 root : roots) {
+        if (m_cancel && m_cancel->load())
+            return progressed;
         auto it = m_nodes.find(root);
         if (it == m_nodes.end() || (it->loaded & CaseIndex::SubtreeLoaded))
             continue;
@@ -566,16 +593,28 @@ std::unique_ptr<CaseIndex> Reader::assemble()
         ix.m_nodeLoaded.append(it->loaded);
     }
     // Cycles through several processes (a damaged table) are cut where a walk up
-    // would come back.
-    for (qint32 n = 0; n < qint32(ix.m_nodes.size()); ++n) {
-        qsizetype steps = 0;
-        for (qint32 a = ix.m_nodes.at(n).parent; a >= 0; a = ix.m_nodes.at(a).parent) {
-            if (a == n || ++steps > ix.m_nodes.size()) {
-                const qint32 parent = ix.m_nodes.at(n).parent;
-                children[parent].removeIf([n](const std::pair<qint32, qint32> &c) { return c.second == n; });
-                ix.m_nodes[n].parent = -1;
-                break;
+    // would come back. Each process is walked past once (a chain of a million execs of
+    // one pid is a million deep): 1 while on the current walk, 2 once known to reach a
+    // root.
+    {
+        QList<quint8> state(ix.m_nodes.size(), 0);
+        QList<qint32> walk;
+        for (qint32 n = 0; n < qint32(ix.m_nodes.size()); ++n) {
+            walk.clear();
+            qint32 at = n;
+            while (at >= 0 && state.at(at) == 0) {
+                state[at] = 1;
+                walk.append(at);
+                const qint32 parent = ix.m_nodes.at(at).parent;
+                if (parent >= 0 && state.at(parent) == 1) {
+                    children[parent].removeIf([at](const std::pair<qint32, qint32> &c) { return c.second == at; });
+                    ix.m_nodes[at].parent = -1;
+                    break;
+                }
+                at = parent;
             }
+            for (const qint32 w : std::as_const(walk))
+                state[w] = 2;
         }
     }
     for (qint32 n = 0; n < qint32(children.size()); ++n) {
@@ -615,51 +654,63 @@ std::unique_ptr<CaseIndex> Reader::assemble()
 std::optional<ChainSnapshot> StoredIndex::compute(
     CaseStore &store, const Policy &policy, const std::atomic<bool> *cancel, QString *why, Stats *stats)
 {
-    // One read transaction: an import that commits meanwhile (and removes the stored
-    // index with it) is not seen half way.
-    Transaction reading(store.database(), false);
-    Stats counted;
-    QElapsedTimer clock;
-    clock.start();
-    const auto lap = [&clock](double &into) {
-        into += double(clock.nsecsElapsed()) / 1e9;
-        clock.restart();
+    const auto cancelled = [cancel] {
+        return cancel && cancel->load();
     };
-    Reader reader(store);
-    const bool started = reader.start(policy, why);
-    lap(counted.readSeconds);
-    if (!started)
+    const auto fail = [why](const QString &reason) {
+        if (why)
+            *why = reason;
         return std::nullopt;
-    for (int round = 1; round <= MaxRounds; ++round) {
-        if (cancel && cancel->load())
-            return std::nullopt;
-        const std::unique_ptr<CaseIndex> index = reader.assemble();
-        lap(counted.assembleSeconds);
-        Correlator correlator(*index);
-        const QList<Chain> chains = correlator.run(policy, cancel);
-        if (cancel && cancel->load())
-            return std::nullopt;
-        // The snapshot reads more (every event of the chains' processes), but only
-        // a run that missed nothing has chains worth taking it of.
-        std::optional<ChainSnapshot> snapshot;
-        if (index->missing().isEmpty())
-            snapshot = ChainSnapshot::of(*index, chains);
-        lap(counted.correlateSeconds);
-        counted.rounds = round;
-        counted.events = reader.eventsRead();
-        counted.processes = reader.processesRead();
-        if (stats)
-            *stats = counted;
-        if (index->missing().isEmpty())
-            return snapshot;
-        const bool progressed = reader.read(index->missing());
+    };
+    try {
+        // One read transaction: an import that commits meanwhile (and removes the stored
+        // index with it) is not seen half way.
+        Transaction reading(store.database(), false);
+        Stats counted;
+        QElapsedTimer clock;
+        clock.start();
+        const auto lap = [&clock](double &into) {
+            into += double(clock.nsecsElapsed()) / 1e9;
+            clock.restart();
+        };
+        Reader reader(store, cancel);
+        const bool started = reader.start(policy, why);
         lap(counted.readSeconds);
-        if (!progressed)
-            break;
+        if (!started || cancelled())
+            return std::nullopt;
+        for (int round = 1; round <= MaxRounds && !reader.isDamaged(); ++round) {
+            const std::unique_ptr<CaseIndex> index = reader.assemble();
+            lap(counted.assembleSeconds);
+            Correlator correlator(*index);
+            const QList<Chain> chains = correlator.run(policy, cancel);
+            if (cancelled())
+                return std::nullopt;
+            // The snapshot reads more (every event of the chains' processes), but only
+            // a run that missed nothing has chains worth taking it of.
+            std::optional<ChainSnapshot> snapshot;
+            if (index->missing().isEmpty())
+                snapshot = ChainSnapshot::of(*index, chains);
+            lap(counted.correlateSeconds);
+            counted.rounds = round;
+            counted.events = reader.eventsRead();
+            counted.processes = reader.processesRead();
+            if (stats)
+                *stats = counted;
+            if (index->missing().isEmpty())
+                return snapshot;
+            const bool progressed = reader.read(index->missing());
+            lap(counted.readSeconds);
+            if (cancelled())
+                return std::nullopt;
+            if (!progressed)
+                break;
+        }
+    } catch (const CaseError &e) {
+        // Tables a hostile hand changed (dropped, other columns): the whole index
+        // answers instead, and is stored again.
+        return fail(QStringLiteral("the stored index cannot be read: %1").arg(e.message()));
     }
-    if (why)
-        *why = QStringLiteral("the stored index does not answer what the correlator asks (damaged)");
-    return std::nullopt;
+    return fail(QStringLiteral("the stored index does not answer what the correlator asks (damaged)"));
 }
 
 } // namespace Chainscope

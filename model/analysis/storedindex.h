@@ -67,6 +67,9 @@ struct StoredIndex
     static qint64 lookupKey(const QString &host, const QString &path = QString());
 
     class Reader; // storedindex.cpp
+
+private:
+    static bool writeRows(CaseStore &store, const CaseIndex &index, qint64 generation);
 };
 
 } // namespace Chainscope

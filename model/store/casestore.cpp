@@ -360,6 +360,13 @@ constexpr qsizetype MaxRawRecordSize = 64 * 1024 * 1024;
 // instead of deleting millions of rows one by one.
 void dropStoredIndexRows(Database &db)
 {
+    // A case whose ix_ tables a hostile hand removed must not make every later change of
+    // its events (an import, which would make the index stale anyway) fail: missing
+    // tables are made again first. Not dropped and made again: DROP is refused while
+    // another statement of the connection is part-way through its rows.
+    static const QByteArray ensure
+        = QByteArray(s_schemaV12Tables).replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ");
+    db.exec(ensure.constData());
     db.exec("DELETE FROM ix_state; DELETE FROM ix_processes; DELETE FROM ix_events; DELETE FROM ix_lookups;");
 }
 
@@ -1986,8 +1993,10 @@ struct StoredIndexWriter::Private
               "command_line, start_event_id, platform, parent_reason) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         , insertEvent(s.database(), "INSERT INTO ix_events(node, event_id, resolved_dst_host) VALUES (?, ?, ?)")
-        , insertLookup(
-              s.database(), "INSERT INTO ix_lookups(what, key, time_us, event_id, node) VALUES (?, ?, ?, ?, ?)")
+        // OR IGNORE: two keys of one event are equal only when the digests of two paths
+        // collide (a file made to), and then one row answers for both.
+        , insertLookup(s.database(),
+              "INSERT OR IGNORE INTO ix_lookups(what, key, time_us, event_id, node) VALUES (?, ?, ?, ?, ?)")
     {
     }
 
