@@ -239,6 +239,12 @@ void Tst_storedindex::staleAfterAnyChangeOfTheEvents()
         QVERIFY(whole.load(*store));
         QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
         QVERIFY(StoredIndex::isCurrent(*store));
+        // A write cancelled part way keeps nothing (the current one stays).
+        {
+            std::atomic<bool> cancel {true};
+            QVERIFY(!StoredIndex::write(*store, whole, store->eventsGeneration(), &cancel));
+            QVERIFY(StoredIndex::isCurrent(*store));
+        }
         // An index of older events is not kept, and the current one stays.
         QVERIFY(!StoredIndex::write(*store, whole, store->eventsGeneration() - 1));
         QVERIFY(StoredIndex::isCurrent(*store));

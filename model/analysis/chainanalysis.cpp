@@ -164,7 +164,7 @@ void ChainAnalysis::work()
                     m_storedWritten = true;
                     auto writable = CaseStore::open(m_indexedPath, CaseStore::Access::ReadWriteIfPossible);
                     if (writable && !writable->isReadOnly())
-                        StoredIndex::write(*writable, *m_index, m_generation);
+                        StoredIndex::write(*writable, *m_index, m_generation, &m_stop);
                 }
             }
         } catch (const CaseError &e) {

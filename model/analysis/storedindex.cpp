@@ -66,10 +66,10 @@ qint64 StoredIndex::lookupKey(const QString &host, const QString &path)
     return qint64(h);
 }
 
-bool StoredIndex::write(CaseStore &store, const CaseIndex &index, qint64 generation)
+bool StoredIndex::write(CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel)
 {
     try {
-        return writeRows(store, index, generation);
+        return writeRows(store, index, generation, cancel);
     } catch (const CaseError &) {
         // Tables a hostile hand changed: the case keeps no stored index, and every
         // computation reads the whole one, as before format 12.
@@ -77,8 +77,18 @@ bool StoredIndex::write(CaseStore &store, const CaseIndex &index, qint64 generat
     }
 }
 
-bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 generation)
+bool StoredIndex::writeRows(
+    CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel)
 {
+    // Millions of rows: a cancel (the window closing) is looked at on the first row and
+    // every 65,536 after it, and then nothing is kept.
+    qint64 rows = 0;
+    bool stopped = false;
+    const auto cancelled = [&] {
+        if (!stopped && (++rows & 0xffff) == 1 && cancel && cancel->load())
+            stopped = true;
+        return stopped;
+    };
     if (index.isPartial() || index.isDemand() || store.isReadOnly())
         return false;
     const StringPool &s = index.strings;
@@ -109,12 +119,16 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         sp.platform = p.platform;
         sp.parentReason = s.at(p.parentReason);
         writer.addProcess(sp);
+        if (cancelled())
+            return false;
     }
     // Rows go in in the order of the tables' keys: a B-tree filled in order is written
     // page after page (three times faster at 5M events than in time order).
     const QList<IndexedEvent> &events = index.m_events;
     StoredIndexEvent se;
     const auto addEvent = [&](const IndexedEvent &e) {
+        if (cancelled())
+            return;
         se.eventId = e.id;
         se.node = e.node;
         se.resolvedDstHost = e.resolvedDst ? s.at(e.dstHost) : QString();
@@ -135,6 +149,8 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         row.what = what;
         row.key = key;
         for (const qint32 i : list) {
+            if (cancelled())
+                return;
             const IndexedEvent &e = events.at(i);
             row.timeUs = e.timeUs;
             row.eventId = e.id;
@@ -163,6 +179,8 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
     addAll(StoredLookup::Load, index.m_loadsByPath, pathKeyOf);
     addAll(StoredLookup::Module, index.m_modulesByHost, hostKeyOf);
     addAll(StoredLookup::Fault, index.m_faultsByHost, hostKeyOf);
+    if (stopped)
+        return false;
     return writer.commit(version(), generation, headerOf(index, index.m_netHosts, index.m_hostAliases));
 }
 

@@ -36,7 +36,8 @@ struct StoredIndex
     // Keeps `index` (built from every event of the case when its events generation was
     // `generation`) as the case's stored index. False when nothing was written: the
     // index is not a whole one, or the events changed meanwhile.
-    static bool write(CaseStore &store, const CaseIndex &index, qint64 generation);
+    static bool write(
+        CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel = nullptr);
 
     // Whether the case holds a stored index this build reads, for its current events.
     static bool isCurrent(CaseStore &store);
@@ -69,7 +70,7 @@ struct StoredIndex
     class Reader; // storedindex.cpp
 
 private:
-    static bool writeRows(CaseStore &store, const CaseIndex &index, qint64 generation);
+    static bool writeRows(CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel);
 };
 
 } // namespace Chainscope
