@@ -827,15 +827,19 @@ QList<qint32> eventsBetween(const QHash<qint32, QList<qint32>> &byHost, const QL
 
 QList<qint32> CaseIndex::moduleLoads(qint32 host, qint64 fromUs, qint64 untilUs) const
 {
-    if (m_demand && !demandCovers(m_modulesLoaded, host, fromUs, untilUs))
+    if (m_demand && !demandCovers(m_modulesLoaded, host, fromUs, untilUs)) {
         m_missing.modules.append({strings.at(host), fromUs, untilUs});
+        noteMissing();
+    }
     return eventsBetween(m_modulesByHost, m_events, host, fromUs, untilUs);
 }
 
 QList<qint32> CaseIndex::signatureFaults(qint32 host, qint64 fromUs, qint64 untilUs) const
 {
-    if (m_demand && !demandCovers(m_faultsLoaded, host, fromUs, untilUs))
+    if (m_demand && !demandCovers(m_faultsLoaded, host, fromUs, untilUs)) {
         m_missing.faults.append({strings.at(host), fromUs, untilUs});
+        noteMissing();
+    }
     return eventsBetween(m_faultsByHost, m_events, host, fromUs, untilUs);
 }
 
@@ -862,8 +866,10 @@ QList<qint32> CaseIndex::descendants(qint32 node, qint64 untilUs) const
 {
     // A demand index read subtrees whole: a node read with its subtree has all of its
     // descendants read too, so only the walk's own root can be missing them.
-    if (m_demand && !(m_nodeLoaded.at(node) & SubtreeLoaded))
+    if (m_demand && !(m_nodeLoaded.at(node) & SubtreeLoaded)) {
         m_missing.children.insert(node);
+        noteMissing();
+    }
     QList<qint32> result;
     QList<qint32> stack = m_nodes.at(node).children;
     while (!stack.isEmpty() && result.size() < m_nodes.size()) {
@@ -876,25 +882,39 @@ QList<qint32> CaseIndex::descendants(qint32 node, qint64 untilUs) const
     return result;
 }
 
+void CaseIndex::noteMissing() const
+{
+    if (m_demandSeed >= 0)
+        m_missing.seeds.insert(m_demandSeed);
+    else
+        m_missing.outsideSeeds = true;
+}
+
 const QList<qint32> &CaseIndex::children(qint32 node) const
 {
-    if (m_demand && !(m_nodeLoaded.at(node) & SubtreeLoaded))
+    if (m_demand && !(m_nodeLoaded.at(node) & SubtreeLoaded)) {
         m_missing.children.insert(node);
+        noteMissing();
+    }
     return m_nodes.at(node).children;
 }
 
 const QList<qint32> &CaseIndex::eventsOf(qint32 node) const
 {
-    if (m_demand && !(m_nodeLoaded.at(node) & EventsLoaded))
+    if (m_demand && !(m_nodeLoaded.at(node) & EventsLoaded)) {
         m_missing.events.insert(node);
+        noteMissing();
+    }
     return m_nodeEvents.at(node);
 }
 
 QPair<qint32, qint32> CaseIndex::pathLookup(qint32 host, qint32 path) const
 {
     if (const auto known = pathKeyIfKnown(path)) {
-        if (m_demand && !m_pathsLoaded.contains({host, *known}))
+        if (m_demand && !m_pathsLoaded.contains({host, *known})) {
             m_missing.paths.insert({strings.at(host), strings.at(*known)});
+            noteMissing();
+        }
         return {host, *known};
     }
     // A path no event of this index named as an image or a target: folded here as
@@ -902,8 +922,10 @@ QPair<qint32, qint32> CaseIndex::pathLookup(qint32 host, qint32 path) const
     // read (a demand index holds fewer). No lookup holds a key that is not interned.
     const QString key = lookupPathOf(strings.at(path));
     const QPair<qint32, qint32> lookup(host, strings.find(key));
-    if (m_demand && (lookup.second < 0 || !m_pathsLoaded.contains(lookup)))
+    if (m_demand && (lookup.second < 0 || !m_pathsLoaded.contains(lookup))) {
         m_missing.paths.insert({strings.at(host), key});
+        noteMissing();
+    }
     return lookup;
 }
 

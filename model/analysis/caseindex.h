@@ -211,12 +211,19 @@ public:
         };
         QList<Range> modules;
         QList<Range> faults;
+        // Whose walk missed them: the seeds (their places in the Correlator's list), and
+        // whether anything was missed outside every seed's walk (finding the seeds,
+        // taking the snapshot): then every seed is computed again.
+        QSet<int> seeds;
+        bool outsideSeeds = false;
         bool isEmpty() const
         {
             return events.isEmpty() && children.isEmpty() && paths.isEmpty() && modules.isEmpty() && faults.isEmpty();
         }
     };
     bool isDemand() const { return m_demand; }
+    // The seed whose walk the correlator is on (-1: none), for Missing::seeds.
+    void setDemandSeed(int seed) const { m_demandSeed = seed; }
     // The form of a path the lookups by path are keyed by: Windows paths compare
     // without case and with either slash, folded; others as they are.
     static QString lookupPathOf(const QString &path);
@@ -293,6 +300,8 @@ private:
     QHash<qint32, QList<std::pair<qint64, qint64>>> m_modulesLoaded;
     QHash<qint32, QList<std::pair<qint64, qint64>>> m_faultsLoaded;
     mutable Missing m_missing;
+    mutable int m_demandSeed = -1;
+    void noteMissing() const;
 };
 
 } // namespace Chainscope

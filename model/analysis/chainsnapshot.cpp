@@ -283,22 +283,8 @@ ChainSnapshot ChainSnapshot::of(const CaseIndex &full, const QList<Chain> &chain
 
     ChainSnapshot snapshot;
     snapshot.chains = chains;
-    for (Chain &c : snapshot.chains) {
-        c.seedNode = nodes(c.seedNode);
-        nodes.apply(c.firstRunNodes);
-        nodes.apply(c.processNodes);
-        for (ChainProcess &p : c.processes)
-            p.node = nodes(p.node);
-        for (ChainStage &s : c.stages)
-            events.apply(s.eventIndices);
-        for (Evidence &x : c.evidence) {
-            x.eventIndex = events(x.eventIndex);
-            x.node = nodes(x.node);
-        }
-        for (MissingStage &m : c.missingStages)
-            m.nearestEvent = events(m.nearestEvent);
-        events.apply(c.lateEvents);
-    }
+    for (Chain &c : snapshot.chains)
+        c.remap(std::cref(events), std::cref(nodes));
     snapshot.index = std::move(index);
     return snapshot;
 }

@@ -1635,6 +1635,28 @@ Chain Correlator::judge(const Seed &seed, const SeedWork &work, const Policy &po
     return chain;
 }
 
+void Chain::remap(const std::function<qint32(qint32)> &event, const std::function<qint32(qint32)> &node)
+{
+    const auto all = [](QList<qint32> &list, const std::function<qint32(qint32)> &f) {
+        for (qint32 &v : list)
+            v = f(v);
+    };
+    seedNode = node(seedNode);
+    all(firstRunNodes, node);
+    all(processNodes, node);
+    for (ChainProcess &p : processes)
+        p.node = node(p.node);
+    for (ChainStage &s : stages)
+        all(s.eventIndices, event);
+    for (Evidence &x : evidence) {
+        x.eventIndex = event(x.eventIndex);
+        x.node = node(x.node);
+    }
+    for (MissingStage &m : missingStages)
+        m.nearestEvent = event(m.nearestEvent);
+    all(lateEvents, event);
+}
+
 Correlator::WorkKey Correlator::WorkKey::of(const Policy &policy)
 {
     return {policy.linuxInstallers, policy.windowsInstallers, policy.macInstallers, policy.pathScope,
@@ -1644,7 +1666,7 @@ Correlator::WorkKey Correlator::WorkKey::of(const Policy &policy)
 QList<Chain> Correlator::run(const Policy &policy, const std::atomic<bool> *cancel)
 {
     WorkKey key = WorkKey::of(policy);
-    const bool reuse = m_cachedKey == key && m_work.size() == m_seeds.size();
+    const bool reuse = m_known.isEmpty() && m_cachedKey == key && m_work.size() == m_seeds.size();
     m_reused = 0;
     if (!reuse) {
         m_cachedKey.reset();
@@ -1653,12 +1675,17 @@ QList<Chain> Correlator::run(const Policy &policy, const std::atomic<bool> *canc
         m_seeds = findSeeds(policy);
         m_work.clear();
         m_work.reserve(m_seeds.size());
-        for (const Seed &seed : m_seeds) {
+        for (qsizetype i = 0; i < m_seeds.size(); ++i) {
             if (cancel && cancel->load())
                 return {};
-            m_work.append(analyse(seed, policy));
+            // A demand index notes what each seed's walk missed (issue 15).
+            m_index.setDemandSeed(int(i));
+            m_work.append(m_known.contains(int(i)) ? SeedWork() : analyse(m_seeds.at(i), policy));
         }
-        m_cachedKey = std::move(key);
+        m_index.setDemandSeed(-1);
+        // Work skipped for known seeds is no work to reuse.
+        if (m_known.isEmpty())
+            m_cachedKey = std::move(key);
     } else {
         m_reused = int(m_seeds.size());
     }
@@ -1667,12 +1694,21 @@ QList<Chain> Correlator::run(const Policy &policy, const std::atomic<bool> *canc
     for (qsizetype i = 0; i < m_seeds.size(); ++i) {
         if (cancel && cancel->load())
             return {};
+        if (const auto known = m_known.constFind(int(i)); known != m_known.cend()) {
+            if (known.value()) {
+                chains.append(*known.value());
+                chains.last().id = int(i) + 1;
+            }
+            continue;
+        }
         // An install with nothing after it (no write, no run of what it brought) is not
         // a chain; it stays a seed.
         const SeedWork &w = m_work.at(i);
         if (w.writes.isEmpty() && w.firstRuns.isEmpty() && w.sessionLoads.isEmpty())
             continue;
+        m_index.setDemandSeed(int(i));
         Chain chain = judge(m_seeds.at(i), m_work.at(i), policy);
+        m_index.setDemandSeed(-1);
         chain.id = int(i) + 1; // seed order: stable while the seeds are
         chains.append(chain);
     }

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 namespace Chainscope {
@@ -152,6 +153,10 @@ struct Chain
     // One paragraph: why the verdict is what it is.
     QString summary;
 
+    // Renumbers every event index and process node the chain holds (a chain moved to
+    // another index of the same case: a snapshot's, or a larger demand index's).
+    void remap(const std::function<qint32(qint32)> &event, const std::function<qint32(qint32)> &node);
+
     bool hasStage(Stage s) const;
     const ChainStage *stage(Stage s) const;
     bool isFull() const { return stages.size() == StageCount; }
@@ -172,6 +177,14 @@ public:
     QList<Chain> run(const Policy &policy, const std::atomic<bool> *cancel = nullptr);
     // How many seeds the last run reused from the previous one (incremental work).
     int reusedSeeds() const { return m_reused; }
+    // How many seeds the last run found (chains are made of some of them; a chain's id
+    // is its seed's place, from 1).
+    int seedCount() const { return int(m_seeds.size()); }
+    // For the stored index's reader (issue 15): the results of seeds that a run over a
+    // smaller demand index of the same case computed without missing anything (seed
+    // place -> its chain, renumbered into this index, or nullopt for a seed that made
+    // none). The next run takes them as they are instead of walking those seeds again.
+    void setKnown(QHash<int, std::optional<Chain>> known) { m_known = std::move(known); }
     // A Windows program asked to update itself ("launcher.exe --scheduledautoupdate",
     // "app.exe /update"): a seed whatever the policy's installer lists say (AN0862's
     // vendor updater, by behaviour). Depends on the command line alone, so the stored
@@ -261,6 +274,7 @@ private:
     QList<Seed> m_seeds;
     QList<SeedWork> m_work;
     int m_reused = 0;
+    QHash<int, std::optional<Chain>> m_known;
 };
 
 } // namespace Chainscope

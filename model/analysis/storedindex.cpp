@@ -208,6 +208,8 @@ public:
     std::unique_ptr<CaseIndex> assemble();
 
     qint64 eventsRead() const { return m_events.size(); }
+    // The stored number of each process of the last assembled index.
+    const QList<qint32> &storedNumbers() const { return m_storedOf; }
     bool isDamaged() const { return m_damaged; }
     qint64 processesRead() const { return m_nodes.size(); }
 
@@ -669,6 +671,36 @@ std::unique_ptr<CaseIndex> Reader::assemble()
     return index;
 }
 
+namespace {
+
+// Moves known chains from the index they were computed over to the next, larger one:
+// events by id, processes by stored number (both indexes hold every event and process
+// the chains name).
+void renumber(QHash<int, std::optional<Chain>> &known, const CaseIndex &from, const QList<qint32> &fromStored,
+    const CaseIndex &to, const QList<qint32> &toStored)
+{
+    QHash<qint64, qint32> eventAt;
+    eventAt.reserve(to.events().size());
+    for (qint32 i = 0; i < qint32(to.events().size()); ++i)
+        eventAt.insert(to.events().at(i).id, i);
+    QHash<qint32, qint32> nodeAt;
+    nodeAt.reserve(toStored.size());
+    for (qint32 n = 0; n < qint32(toStored.size()); ++n)
+        nodeAt.insert(toStored.at(n), n);
+    const auto event = [&](qint32 i) {
+        return i >= 0 && i < from.events().size() ? eventAt.value(from.events().at(i).id, -1) : -1;
+    };
+    const auto node = [&](qint32 n) {
+        return n >= 0 && n < fromStored.size() ? nodeAt.value(fromStored.at(n), -1) : -1;
+    };
+    for (std::optional<Chain> &c : known) {
+        if (c)
+            c->remap(event, node);
+    }
+}
+
+} // namespace
+
 std::optional<ChainSnapshot> StoredIndex::compute(
     CaseStore &store, const Policy &policy, const std::atomic<bool> *cancel, QString *why, Stats *stats)
 {
@@ -696,10 +728,20 @@ std::optional<ChainSnapshot> StoredIndex::compute(
         lap(counted.readSeconds);
         if (!started || cancelled())
             return std::nullopt;
+        // Seeds whose walks missed nothing keep their chains from one run to the next:
+        // their answers do not change when more is read, only the numbering does. Kept
+        // in the numbering of the index they were computed over.
+        QHash<int, std::optional<Chain>> known;
+        std::unique_ptr<CaseIndex> previous;
+        QList<qint32> previousStored; // node of `previous` -> stored number
         for (int round = 1; round <= MaxRounds && !reader.isDamaged(); ++round) {
-            const std::unique_ptr<CaseIndex> index = reader.assemble();
+            std::unique_ptr<CaseIndex> index = reader.assemble();
+            if (!known.isEmpty())
+                renumber(known, *previous, previousStored, *index, reader.storedNumbers());
             lap(counted.assembleSeconds);
             Correlator correlator(*index);
+            counted.seedsKept += known.size();
+            correlator.setKnown(known);
             const QList<Chain> chains = correlator.run(policy, cancel);
             if (cancelled())
                 return std::nullopt;
@@ -716,7 +758,21 @@ std::optional<ChainSnapshot> StoredIndex::compute(
                 *stats = counted;
             if (index->missing().isEmpty())
                 return snapshot;
+            known.clear();
+            if (!index->missing().outsideSeeds) {
+                QHash<int, const Chain *> byId;
+                for (const Chain &c : chains)
+                    byId.insert(c.id, &c);
+                for (int i = 0; i < correlator.seedCount(); ++i) {
+                    if (index->missing().seeds.contains(i))
+                        continue;
+                    const Chain *c = byId.value(i + 1);
+                    known.insert(i, c ? std::optional<Chain>(*c) : std::nullopt);
+                }
+            }
+            previousStored = reader.storedNumbers();
             const bool progressed = reader.read(index->missing());
+            previous = std::move(index);
             lap(counted.readSeconds);
             if (cancelled())
                 return std::nullopt;

@@ -47,6 +47,9 @@ struct StoredIndex
         int rounds = 0; // correlator runs until one missed nothing
         qint64 events = 0; // events read
         qint64 processes = 0; // processes read
+        // Seed results taken from the run before instead of computed again, summed
+        // over the runs after the first.
+        qint64 seedsKept = 0;
         // Where the time went, in seconds: reading the stored index (the installer
         // candidates included), building each round's demand index, and the rounds'
         // correlator runs and snapshots.

@@ -293,7 +293,7 @@ int phaseStored(const QString &path, int runs)
             }
             out << c.key << "_s=" << QString::number(s, 'f', 3) << " chains=" << snapshot->chains.size()
                 << " rounds=" << stats.rounds << " events_read=" << stats.events
-                << " processes_read=" << stats.processes << '\n';
+                << " processes_read=" << stats.processes << " seeds_kept=" << stats.seedsKept << '\n';
             out << c.key << "_read_s=" << QString::number(stats.readSeconds, 'f', 3) << '\n'
                 << c.key << "_assemble_s=" << QString::number(stats.assembleSeconds, 'f', 3) << '\n'
                 << c.key << "_correlate_s=" << QString::number(stats.correlateSeconds, 'f', 3) << '\n';
