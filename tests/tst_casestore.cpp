@@ -1737,7 +1737,7 @@ void Tst_casestore::storedIndexRoundTrip()
     auto store = CaseStore::create(freshPath());
     QVERIFY(!store->storedIndexState().has_value());
     const QStringList schema = storedIndexSchema(*store);
-    QCOMPARE(schema.size(), 4 + 3); // the tables, and ix_processes' indexes
+    QCOMPARE(schema.size(), 5 + 3); // the tables, and ix_processes' indexes
     QVERIFY2(schema.join(u'\n').contains(QLatin1String("WHERE flags & 4")), qPrintable(schema.join(u'\n')));
     QList<StoredProcess> processes;
     // Flags in every combination, each on its own node; written out of node order.
@@ -1858,6 +1858,9 @@ void Tst_casestore::storedIndexRoundTrip()
         "INSERT INTO ix_processes SELECT 3, parent, child_rank, host, pid, ppid, start_us, end_us, "
         "flags, image, command_line, start_event_id, -3, parent_reason FROM ix_processes WHERE node = 1");
     QCOMPARE(store->storedProcesses({1}).first().platform, Platform::Unknown);
+    store->database().exec("UPDATE ix_images SET platform = 77");
+    store->database().exec("INSERT INTO ix_images SELECT image, 0 FROM ix_images");
+    store->database().exec("INSERT INTO ix_images SELECT image, -3 FROM ix_images WHERE platform = 77");
     QCOMPARE(store->storedProcessImages(), (Images {{QStringLiteral("/usr/bin/true"), Platform::Unknown}}));
 
     store->dropStoredIndex();

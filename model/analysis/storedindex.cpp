@@ -482,12 +482,12 @@ bool Reader::start(const Policy &policy, QString *why)
             }
             if (installing.isEmpty())
                 continue;
-            for (const StoredProcess &p : m_store.storedProcessesWithImage(image, platform)) {
+            for (const StoredProcess &p : m_queries.processesWithImage(image, platform)) {
                 if (installing.contains(p.commandLine))
                     candidates.append(p);
             }
         } else if (policy.isInstaller(image, QString(), platform)) {
-            candidates.append(m_store.storedProcessesWithImage(image, platform));
+            candidates.append(m_queries.processesWithImage(image, platform));
         }
     }
     addProcesses(candidates);

@@ -309,6 +309,11 @@ CREATE TABLE ix_lookups(
     node INTEGER NOT NULL,
     PRIMARY KEY (what, key, time_us, event_id)
 ) WITHOUT ROWID;
+CREATE TABLE ix_images(
+    image TEXT NOT NULL,
+    platform INTEGER NOT NULL,
+    PRIMARY KEY (image, platform)
+) WITHOUT ROWID;
 )sql";
 
 // The indexes of ix_processes (schema 12). StoredIndexWriter drops them while it fills
@@ -367,7 +372,8 @@ void dropStoredIndexRows(Database &db)
     static const QByteArray ensure
         = QByteArray(s_schemaV12Tables).replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ");
     db.exec(ensure.constData());
-    db.exec("DELETE FROM ix_state; DELETE FROM ix_processes; DELETE FROM ix_events; DELETE FROM ix_lookups;");
+    db.exec("DELETE FROM ix_state; DELETE FROM ix_processes; DELETE FROM ix_events; DELETE FROM ix_lookups; "
+            "DELETE FROM ix_images;");
 }
 
 QString isoNow()
@@ -1609,9 +1615,9 @@ void CaseStore::dropStoredIndex()
 
 QList<std::pair<QString, Platform>> CaseStore::storedProcessImages()
 {
-    // In the (image, platform) index's order, which makes DISTINCT a comparison with the
-    // previous entry and the ORDER BY free.
-    Statement st(*m_db, "SELECT DISTINCT image, platform FROM ix_processes ORDER BY image, platform");
+    // The distinct pairs the writer kept (a recompute decides each once): a few thousand
+    // rows instead of a pass over the (image, platform) index of every process.
+    Statement st(*m_db, "SELECT image, platform FROM ix_images ORDER BY image, platform");
     QList<std::pair<QString, Platform>> result;
     // Numbers that are no platform all read as Unknown, and a hostile case may hold text
     // as numbers or blobs that read as the same QString: each pair is still listed once.
@@ -1640,9 +1646,7 @@ QStringList CaseStore::storedCommandLines(const QString &image, Platform platfor
 
 QList<StoredProcess> CaseStore::storedProcessesWithImage(const QString &image, Platform platform)
 {
-    Statement st(*m_db, selectStoredProcesses("WHERE image = ? AND platform = ? ORDER BY node").constData());
-    st.bindText(1, image).bind(2, int(platform));
-    return readStoredProcesses(st);
+    return StoredIndexReader(*this).processesWithImage(image, platform);
 }
 
 QList<StoredProcess> CaseStore::storedUpdaterProcesses()
@@ -1916,6 +1920,7 @@ struct StoredIndexReader::Private
 
     CaseStore &store;
     std::optional<Statement> process;
+    std::optional<Statement> withImage;
     std::optional<Statement> subtree;
     std::optional<Statement> events;
     std::optional<Statement> lookup;
@@ -1944,6 +1949,13 @@ QList<StoredProcess> StoredIndexReader::processes(const QList<qint32> &nodes)
             result.append(readStoredProcess(st));
     }
     return result;
+}
+
+QList<StoredProcess> StoredIndexReader::processesWithImage(const QString &image, Platform platform)
+{
+    Statement &st = d->prepared(d->withImage, selectStoredProcesses("WHERE image = ? AND platform = ? ORDER BY node"));
+    st.bindText(1, image).bind(2, int(platform));
+    return readStoredProcesses(st);
 }
 
 QList<StoredProcess> StoredIndexReader::subtree(qint32 node)
@@ -2028,6 +2040,9 @@ struct StoredIndexWriter::Private
     // EventWriter::add does: no allocation and no copy per row.
     QStringEncoder utf8 {QStringEncoder::Utf8};
     QByteArray rowText;
+    // The distinct (image, platform) pairs, written at commit (ix_images): what a
+    // recompute decides installers by.
+    QSet<std::pair<QString, int>> images;
 };
 
 StoredIndexWriter::StoredIndexWriter(CaseStore &store)
@@ -2064,6 +2079,7 @@ void StoredIndexWriter::addProcess(const StoredProcess &p)
     st.bind(12, p.startEventId).bind(13, int(p.platform));
     text(14, p.parentReason);
     st.exec();
+    d->images.insert({p.image, int(p.platform)});
 }
 
 void StoredIndexWriter::addEvent(const StoredIndexEvent &event)
@@ -2093,6 +2109,9 @@ bool StoredIndexWriter::commit(const QByteArray &version, qint64 generation, con
     if (d->store.eventsGeneration() != generation)
         return false;
     d->store.database().exec(IxProcessIndexes);
+    Statement image(d->store.database(), "INSERT OR IGNORE INTO ix_images(image, platform) VALUES (?, ?)");
+    for (const auto &[name, platform] : std::as_const(d->images))
+        image.bindText(1, name).bind(2, platform).exec();
     Statement st(d->store.database(), "INSERT INTO ix_state(id, version, generation, header) VALUES (1, ?, ?, ?)");
     st.bindBlob(1, version).bind(2, generation).bindBlob(3, header).exec();
     d->tx.commit();

@@ -454,6 +454,7 @@ public:
     StoredIndexReader &operator=(const StoredIndexReader &) = delete;
 
     QList<StoredProcess> processes(const QList<qint32> &nodes);
+    QList<StoredProcess> processesWithImage(const QString &image, Platform platform);
     QList<StoredProcess> subtree(qint32 node);
     QList<StoredIndexEvent> eventsOf(qint32 node);
     QList<StoredLookupRow> lookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
