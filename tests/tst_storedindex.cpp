@@ -414,6 +414,9 @@ void Tst_storedindex::damagedIndexFallsBackToTheWholeOne_data()
     QTest::addColumn<QString>("sql");
     // Tables that still parse but hold nothing: the start event of a process is missing.
     QTest::newRow("no events") << QStringLiteral("DELETE FROM ix_events");
+    // Installers are found through the distinct images: one lost is a seed lost.
+    QTest::newRow("an image lost") << QStringLiteral(
+        "DELETE FROM ix_images WHERE image = (SELECT min(image) FROM ix_images)");
     // Tables that do not: the reader's SQL fails.
     QTest::newRow("a table dropped") << QStringLiteral("DROP TABLE ix_lookups");
     QTest::newRow("a table of other columns")

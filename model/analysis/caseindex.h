@@ -223,7 +223,11 @@ public:
     };
     bool isDemand() const { return m_demand; }
     // The seed whose walk the correlator is on (-1: none), for Missing::seeds.
-    void setDemandSeed(int seed) const { m_demandSeed = seed; }
+    void setDemandSeed(int seed) const
+    {
+        if (m_demand) // a whole index is shared read-only between threads
+            m_demandSeed = seed;
+    }
     // The form of a path the lookups by path are keyed by: Windows paths compare
     // without case and with either slash, folded; others as they are.
     static QString lookupPathOf(const QString &path);

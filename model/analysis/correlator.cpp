@@ -452,6 +452,19 @@ bool Correlator::isSuspiciousChild(qint32 node) const
     return isShellOrScriptHost(m_index.strings.at(m_index.process(node).image));
 }
 
+QList<std::pair<qint32, qint64>> Correlator::seedIdentities() const
+{
+    QList<std::pair<qint32, qint64>> out;
+    out.reserve(m_seeds.size());
+    for (const Seed &seed : m_seeds) {
+        const qint32 first = seed.installEvents.isEmpty()
+            ? -1
+            : *std::min_element(seed.installEvents.cbegin(), seed.installEvents.cend());
+        out.append({seed.node, first >= 0 ? m_index.events().at(first).id : -1});
+    }
+    return out;
+}
+
 bool Correlator::isUpdaterByBehaviour(const QString &commandLine, Platform platform)
 {
     // The plain search first: the expression runs only on the few command lines that
@@ -1676,8 +1689,10 @@ QList<Chain> Correlator::run(const Policy &policy, const std::atomic<bool> *canc
         m_work.clear();
         m_work.reserve(m_seeds.size());
         for (qsizetype i = 0; i < m_seeds.size(); ++i) {
-            if (cancel && cancel->load())
+            if (cancel && cancel->load()) {
+                m_index.setDemandSeed(-1);
                 return {};
+            }
             // A demand index notes what each seed's walk missed (issue 15).
             m_index.setDemandSeed(int(i));
             m_work.append(m_known.contains(int(i)) ? SeedWork() : analyse(m_seeds.at(i), policy));

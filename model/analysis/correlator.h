@@ -180,6 +180,9 @@ public:
     // How many seeds the last run found (chains are made of some of them; a chain's id
     // is its seed's place, from 1).
     int seedCount() const { return int(m_seeds.size()); }
+    // Who each seed of the last run is: its process (a node of this index, -1 for a
+    // package-log seed) and the id of its first install event (-1 when none).
+    QList<std::pair<qint32, qint64>> seedIdentities() const;
     // For the stored index's reader (issue 15): the results of seeds that a run over a
     // smaller demand index of the same case computed without missing anything (seed
     // place -> its chain, renumbered into this index, or nullopt for a seed that made

@@ -28,7 +28,8 @@ constexpr qint64 Latest = std::numeric_limits<qint64>::max();
 constexpr int MaxRounds = 200;
 
 // The header: facts about the whole index that no walk reaches.
-QByteArray headerOf(const CaseIndex &index, const QSet<qint32> &netHosts, const QHash<qint32, qint32> &aliases)
+QByteArray headerOf(
+    const CaseIndex &index, const QSet<qint32> &netHosts, const QHash<qint32, qint32> &aliases, qsizetype images)
 {
     QJsonArray hosts;
     for (const qint32 h : netHosts)
@@ -40,6 +41,9 @@ QByteArray headerOf(const CaseIndex &index, const QSet<qint32> &netHosts, const 
     o.insert(QStringLiteral("netHosts"), hosts);
     o.insert(QStringLiteral("hostAliases"), alias);
     o.insert(QStringLiteral("duplicates"), index.duplicatesDropped());
+    // How many distinct (image, platform) pairs ix_images holds: installers are found
+    // through them, so a table that lost rows would silently lose seeds.
+    o.insert(QStringLiteral("images"), qint64(images));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -138,7 +142,7 @@ bool StoredIndex::writeRows(
         if (e.node < 0)
             addEvent(e);
     }
-    for (qint32 n = 0; n < qint32(index.m_nodeEvents.size()); ++n) {
+    for (qint32 n = 0; n < qint32(index.m_nodeEvents.size()) && !stopped; ++n) {
         QList<qint32> byId = index.m_nodeEvents.at(n);
         std::sort(byId.begin(), byId.end(), [&](qint32 a, qint32 b) { return events.at(a).id < events.at(b).id; });
         for (const qint32 i : std::as_const(byId))
@@ -165,6 +169,8 @@ bool StoredIndex::writeRows(
         keyed.reserve(byKey.size());
         for (auto it = byKey.cbegin(); it != byKey.cend(); ++it)
             keyed.append({keyOf(it.key()), &it.value()});
+        if (stopped)
+            return;
         std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
         for (const auto &[key, list] : std::as_const(keyed))
             addRows(what, key, *list);
@@ -181,7 +187,10 @@ bool StoredIndex::writeRows(
     addAll(StoredLookup::Fault, index.m_faultsByHost, hostKeyOf);
     if (stopped)
         return false;
-    return writer.commit(version(), generation, headerOf(index, index.m_netHosts, index.m_hostAliases));
+    QSet<std::pair<QString, int>> images;
+    for (const ProcessNode &p : index.m_nodes)
+        images.insert({s.at(p.image), int(p.platform)});
+    return writer.commit(version(), generation, headerOf(index, index.m_netHosts, index.m_hostAliases, images.size()));
 }
 
 bool StoredIndex::isCurrent(CaseStore &store)
@@ -473,7 +482,10 @@ bool Reader::start(const Policy &policy, QString *why)
     // (decided per distinct image, and per command line only where the policy needs
     // the arguments, as Correlator::findSeeds decides) and updaters by behaviour.
     QList<StoredProcess> candidates = m_store.storedUpdaterProcesses();
-    for (const auto &[image, platform] : m_store.storedProcessImages()) {
+    const QList<std::pair<QString, Platform>> images = m_store.storedProcessImages();
+    if (images.size() != header.value(QStringLiteral("images")).toInteger(-1))
+        m_damaged = true;
+    for (const auto &[image, platform] : images) {
         if (policy.installerNeedsArguments(image, platform)) {
             QSet<QString> installing;
             for (const QString &commandLine : m_store.storedCommandLines(image, platform)) {
@@ -732,17 +744,33 @@ std::optional<ChainSnapshot> StoredIndex::compute(
         // their answers do not change when more is read, only the numbering does. Kept
         // in the numbering of the index they were computed over.
         QHash<int, std::optional<Chain>> known;
+        QList<std::pair<qint32, qint64>> knownSeeds; // who the seeds were (stored number, first install event)
         std::unique_ptr<CaseIndex> previous;
         QList<qint32> previousStored; // node of `previous` -> stored number
+        const auto seedsOf = [&reader](const Correlator &c) {
+            QList<std::pair<qint32, qint64>> seeds = c.seedIdentities();
+            const QList<qint32> &stored = reader.storedNumbers();
+            for (auto &[node, event] : seeds)
+                node = node >= 0 && node < stored.size() ? stored.at(node) : -1;
+            return seeds;
+        };
         for (int round = 1; round <= MaxRounds && !reader.isDamaged(); ++round) {
             std::unique_ptr<CaseIndex> index = reader.assemble();
             if (!known.isEmpty())
                 renumber(known, *previous, previousStored, *index, reader.storedNumbers());
             lap(counted.assembleSeconds);
-            Correlator correlator(*index);
+            std::optional<Correlator> correlator(std::in_place, *index);
+            correlator->setKnown(known);
+            QList<Chain> chains = correlator->run(policy, cancel);
+            // Results are carried by the seed's place: only onto the same seeds. A case
+            // whose tables a hostile hand changed can show a seed only once more is
+            // read; then nothing is carried (the same index, walked again in full).
+            if (!known.isEmpty() && !cancelled() && seedsOf(*correlator) != knownSeeds) {
+                known.clear();
+                correlator.emplace(*index);
+                chains = correlator->run(policy, cancel);
+            }
             counted.seedsKept += known.size();
-            correlator.setKnown(known);
-            const QList<Chain> chains = correlator.run(policy, cancel);
             if (cancelled())
                 return std::nullopt;
             // The snapshot reads more (every event of the chains' processes), but only
@@ -763,7 +791,8 @@ std::optional<ChainSnapshot> StoredIndex::compute(
                 QHash<int, const Chain *> byId;
                 for (const Chain &c : chains)
                     byId.insert(c.id, &c);
-                for (int i = 0; i < correlator.seedCount(); ++i) {
+                knownSeeds = seedsOf(*correlator);
+                for (int i = 0; i < correlator->seedCount(); ++i) {
                     if (index->missing().seeds.contains(i))
                         continue;
                     const Chain *c = byId.value(i + 1);

@@ -2038,7 +2038,7 @@ struct StoredIndexWriter::Private
     Statement insertLookup;
     // A process's text encoded into one reused buffer and bound in place, as
     // EventWriter::add does: no allocation and no copy per row.
-    QStringEncoder utf8 {QStringEncoder::Utf8};
+    QStringEncoder utf8 {QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
     QByteArray rowText;
     // The distinct (image, platform) pairs, written at commit (ix_images): what a
     // recompute decides installers by.
