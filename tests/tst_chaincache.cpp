@@ -488,7 +488,7 @@ void Tst_chaincache::analysisShowsKeptChainsThenComputesOnPolicyChange()
     const QList<Chain> expected = Correlator(*m_index).run(wider);
     QCOMPARE(dump(*indices.last(), results.last()), dump(*m_index, expected));
     // ... and kept for the next open, under the new policy.
-    QTRY_VERIFY(!analysis.isBusy());
+    QTRY_VERIFY(analysis.isIdle());
     auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
     QVERIFY(ChainCache::read(*store, ChainCache::keyFor(wider)));
     QVERIFY(!ChainCache::read(*store, ChainCache::keyFor(m_policy)));

@@ -334,7 +334,9 @@ void Tst_storedindex::workbenchStoresTheWholeIndexOnceThenReadsIt()
         QVERIFY(!indices.last()->isPartial());
         QVERIFY(compare(results.last(), expected(wider)));
         // ... and stored once the chains are shown.
+        // Not busy once the chains are shown; idle once they are kept and the index stored.
         QTRY_VERIFY(!analysis.isBusy());
+        QTRY_VERIFY(analysis.isIdle());
         auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
         QVERIFY(StoredIndex::isCurrent(*store));
     }

@@ -59,6 +59,20 @@ void ChainAnalysis::enqueue(Request request)
         QThreadPool::globalInstance()->start([this] { work(); });
 }
 
+bool ChainAnalysis::isBusy() const
+{
+    if (!m_running.load())
+        return false;
+    std::lock_guard lock(m_mutex);
+    return !m_keeping || m_pending.has_value();
+}
+
+void ChainAnalysis::keeping(bool on)
+{
+    std::lock_guard lock(m_mutex);
+    m_keeping = on;
+}
+
 bool ChainAnalysis::superseded() const
 {
     // A load of another case is already waiting: a result for this one is stale.
@@ -76,11 +90,13 @@ void ChainAnalysis::work()
                 // Under the lock, so the destructor cannot miss the notification
                 // (nor destroy the condition variable while it is being notified).
                 m_running = false;
+                m_keeping = false;
                 m_idle.notify_all();
                 return;
             }
             request = std::move(*m_pending);
             m_pending.reset();
+            m_keeping = false;
         }
         QElapsedTimer clock;
         clock.start();
@@ -127,6 +143,7 @@ void ChainAnalysis::work()
                         if (!m_stop.load() && !superseded())
                             emit chainsReady(
                                 casePath, stored->chains, index(), request.policy.version, clock.elapsed(), false);
+                        keeping(true);
                         ChainCache::write(casePath, key, generation, *stored->index, stored->chains);
                         continue;
                     }
@@ -156,6 +173,7 @@ void ChainAnalysis::work()
             if (!superseded())
                 emit chainsReady(m_indexedPath, chains, index(), request.policy.version, clock.elapsed(), false);
             // For the next open of the case, after the window has its chains.
+            keeping(true);
             if (m_generation >= 0) {
                 ChainCache::write(m_indexedPath, key, m_generation, *m_index, chains);
                 // Once per whole index: the case keeps it, so that later policy changes

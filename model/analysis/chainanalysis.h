@@ -35,7 +35,12 @@ public:
     // Re-reads the case (after an import, or another case) and computes its chains.
     void load(const QString &casePath, const Policy &policy);
     void recompute(const Policy &policy);
-    bool isBusy() const { return m_running.load(); }
+    // Whether chains may still come: a request is being computed, or waits. Not while
+    // the worker only keeps the chains it has shown (and stores the case's index) for
+    // the next open: reports and exports need not wait for that.
+    bool isBusy() const;
+    // Whether the worker has stopped altogether, its chains kept.
+    bool isIdle() const { return !m_running.load(); }
 
     // The index the last emitted chains refer to (a kept snapshot's after an open that
     // found one). Shared, so views keep using an old index safely while a new one is built.
@@ -60,6 +65,7 @@ private:
         Policy policy;
     };
     void enqueue(Request request);
+    void keeping(bool on);
     void work();
     bool superseded() const;
 
@@ -77,6 +83,7 @@ private:
     // Set when a worker is started, cleared under m_mutex when it leaves; the
     // destructor waits on m_idle for that.
     std::atomic<bool> m_running {false};
+    bool m_keeping = false; // under m_mutex: the worker is past its last result's signal
     std::condition_variable m_idle;
     std::atomic<bool> m_stop {false};
 };
