@@ -253,7 +253,7 @@ void Tst_casestore::openMigratesEveryOlderVersion()
         QVERIFY(rows.step());
         QCOMPARE(rows.int64(0), 0);
     }
-    QVERIFY(store->storedProcessImages().isEmpty());
+    QVERIFY(StoredIndexReader(*store).processImages().isEmpty());
     QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
 }
 
@@ -1790,31 +1790,33 @@ void Tst_casestore::storedIndexRoundTrip()
     std::sort(byNode.begin(), byNode.end(), [](const auto &a, const auto &b) { return a.node < b.node; });
     QList<qint32> asked = nodesOf(processes);
     asked << 99 << -1 << 12; // not stored, not stored, asked twice
-    const QList<StoredProcess> got = store->storedProcesses(asked);
+    const QList<StoredProcess> got = StoredIndexReader(*store).processes(asked);
     QCOMPARE(nodesOf(got), nodesOf(byNode));
     for (qsizetype i = 0; i < got.size(); ++i)
         QVERIFY2(sameProcess(got.at(i), byNode.at(i)), qPrintable(QString::number(got.at(i).node)));
-    QVERIFY(store->storedProcesses({}).isEmpty());
+    QVERIFY(StoredIndexReader(*store).processes({}).isEmpty());
 
     // Updaters: flags 4..7.
-    QCOMPARE(nodesOf(store->storedUpdaterProcesses()), (QList<qint32> {14, 15, 16, 17}));
-    QVERIFY(sameProcess(store->storedUpdaterProcesses().at(1), byNode.at(5)));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).updaterProcesses()), (QList<qint32> {14, 15, 16, 17}));
+    QVERIFY(sameProcess(StoredIndexReader(*store).updaterProcesses().at(1), byNode.at(5)));
 
     using Images = QList<std::pair<QString, Platform>>;
-    QCOMPARE(store->storedProcessImages(),
+    QCOMPARE(StoredIndexReader(*store).processImages(),
         (Images {{QStringLiteral("/usr/bin/apt"), Platform::Linux},
             {QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows},
             {QStringLiteral("C:\\Windows\\a.exe"), Platform::MacOS}}));
-    QCOMPARE(nodesOf(store->storedProcessesWithImage(QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows)),
+    QCOMPARE(
+        nodesOf(StoredIndexReader(*store).processesWithImage(QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows)),
         (QList<qint32> {11, 13, 15, 17}));
-    QCOMPARE(nodesOf(store->storedProcessesWithImage(QStringLiteral("C:\\Windows\\a.exe"), Platform::Linux)),
+    QCOMPARE(
+        nodesOf(StoredIndexReader(*store).processesWithImage(QStringLiteral("C:\\Windows\\a.exe"), Platform::Linux)),
         QList<qint32>());
-    QCOMPARE(store->storedCommandLines(QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows),
+    QCOMPARE(StoredIndexReader(*store).commandLines(QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows),
         (QStringList {QString(), QStringLiteral("a.exe /1"), QStringLiteral("a.exe /2")}));
-    QCOMPARE(store->storedCommandLines(QStringLiteral("C:\\Windows\\a.exe"), Platform::MacOS),
+    QCOMPARE(StoredIndexReader(*store).commandLines(QStringLiteral("C:\\Windows\\a.exe"), Platform::MacOS),
         (QStringList {QString(), QStringLiteral("a.exe /1"), QStringLiteral("a.exe /2")}));
 
-    const QList<StoredIndexEvent> events = store->storedEventsOf(17);
+    const QList<StoredIndexEvent> events = StoredIndexReader(*store).eventsOf(17);
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.at(0).eventId, 7);
     QCOMPARE(events.at(0).node, 17);
@@ -1827,9 +1829,9 @@ void Tst_casestore::storedIndexRoundTrip()
         QVERIFY(nulls.step());
         QCOMPARE(nulls.int64(0), 2);
     }
-    QVERIFY(store->storedEventsOf(12).isEmpty());
+    QVERIFY(StoredIndexReader(*store).eventsOf(12).isEmpty());
 
-    const QList<StoredLookupRow> loads = store->storedLookup(StoredLookup::Load, -5, 0, 1000);
+    const QList<StoredLookupRow> loads = StoredIndexReader(*store).lookup(StoredLookup::Load, -5, 0, 1000);
     QCOMPARE(loads.size(), 3);
     const std::array<std::array<qint64, 3>, 3> expected {{{50, 9, 13}, {100, 2, 12}, {100, 3, 11}}};
     for (int i = 0; i < 3; ++i) {
@@ -1839,13 +1841,13 @@ void Tst_casestore::storedIndexRoundTrip()
         QCOMPARE(loads.at(i).eventId, expected[size_t(i)][1]);
         QCOMPARE(loads.at(i).node, qint32(expected[size_t(i)][2]));
     }
-    QCOMPARE(store->storedLookup(StoredLookup::Exec, -5, 0, 1000).size(), 1);
-    QCOMPARE(store->storedLookup(StoredLookup::Package, 0, 0, 1000).size(), 1);
-    QVERIFY(store->storedLookup(StoredLookup::Module, -5, 0, 1000).isEmpty());
+    QCOMPARE(StoredIndexReader(*store).lookup(StoredLookup::Exec, -5, 0, 1000).size(), 1);
+    QCOMPARE(StoredIndexReader(*store).lookup(StoredLookup::Package, 0, 0, 1000).size(), 1);
+    QVERIFY(StoredIndexReader(*store).lookup(StoredLookup::Module, -5, 0, 1000).isEmpty());
 
     // Written again: the old index is replaced, not added to.
     QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
-    QCOMPARE(nodesOf(store->storedProcesses({1, 10, 11})), QList<qint32> {1});
+    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 10, 11})), QList<qint32> {1});
     QCOMPARE(rowsOf(*store, "ix_events"), 1);
     QCOMPARE(rowsOf(*store, "ix_lookups"), 1);
     QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
@@ -1857,11 +1859,12 @@ void Tst_casestore::storedIndexRoundTrip()
     store->database().exec(
         "INSERT INTO ix_processes SELECT 3, parent, child_rank, host, pid, ppid, start_us, end_us, "
         "flags, image, command_line, start_event_id, -3, parent_reason FROM ix_processes WHERE node = 1");
-    QCOMPARE(store->storedProcesses({1}).first().platform, Platform::Unknown);
+    QCOMPARE(StoredIndexReader(*store).processes({1}).first().platform, Platform::Unknown);
     store->database().exec("UPDATE ix_images SET platform = 77");
     store->database().exec("INSERT INTO ix_images SELECT image, 0 FROM ix_images");
     store->database().exec("INSERT INTO ix_images SELECT image, -3 FROM ix_images WHERE platform = 77");
-    QCOMPARE(store->storedProcessImages(), (Images {{QStringLiteral("/usr/bin/true"), Platform::Unknown}}));
+    QCOMPARE(
+        StoredIndexReader(*store).processImages(), (Images {{QStringLiteral("/usr/bin/true"), Platform::Unknown}}));
 
     store->dropStoredIndex();
     QVERIFY(!store->storedIndexState().has_value());
@@ -1877,12 +1880,12 @@ void Tst_casestore::storedSubtreeWalksDownAndEnds()
     QVERIFY(writeStoredIndex(*store,
         {storedProcess(1, -1), storedProcess(5, 1), storedProcess(2, 1), storedProcess(3, 2), storedProcess(9, 2),
             storedProcess(4, 3), storedProcess(6, -1), storedProcess(7, 6)}));
-    QCOMPARE(nodesOf(store->storedSubtree(1)), (QList<qint32> {2, 3, 4, 5, 9}));
-    QCOMPARE(nodesOf(store->storedSubtree(2)), (QList<qint32> {3, 4, 9}));
-    QCOMPARE(nodesOf(store->storedSubtree(6)), QList<qint32> {7});
-    QVERIFY(store->storedSubtree(4).isEmpty());
-    QVERIFY(store->storedSubtree(100).isEmpty());
-    QCOMPARE(store->storedSubtree(2).at(1).parent, 3);
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(1)), (QList<qint32> {2, 3, 4, 5, 9}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(2)), (QList<qint32> {3, 4, 9}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(6)), QList<qint32> {7});
+    QVERIFY(StoredIndexReader(*store).subtree(4).isEmpty());
+    QVERIFY(StoredIndexReader(*store).subtree(100).isEmpty());
+    QCOMPARE(StoredIndexReader(*store).subtree(2).at(1).parent, 3);
 
     // A cycle written by hand, as only a hostile case holds one: 20 → 21 → 22 → 20,
     // and 22 → 23.
@@ -1892,13 +1895,13 @@ void Tst_casestore::storedSubtreeWalksDownAndEnds()
         "FROM ix_processes WHERE node IN (1, 2, 3);"
         "INSERT INTO ix_processes SELECT 23, 22, child_rank, host, pid, ppid, start_us, end_us, flags, image, "
         "command_line, start_event_id, platform, parent_reason FROM ix_processes WHERE node = 1;");
-    QCOMPARE(store->storedProcesses({20, 21, 22}).at(0).parent, 22);
-    QCOMPARE(nodesOf(store->storedSubtree(20)), (QList<qint32> {21, 22, 23}));
-    QCOMPARE(nodesOf(store->storedSubtree(22)), (QList<qint32> {20, 21, 23}));
+    QCOMPARE(StoredIndexReader(*store).processes({20, 21, 22}).at(0).parent, 22);
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(20)), (QList<qint32> {21, 22, 23}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(22)), (QList<qint32> {20, 21, 23}));
     // A process that is its own parent.
     store->database().exec("UPDATE ix_processes SET parent = 4 WHERE node = 4");
-    QVERIFY(store->storedSubtree(4).isEmpty());
-    QCOMPARE(nodesOf(store->storedSubtree(2)), (QList<qint32> {3, 9}));
+    QVERIFY(StoredIndexReader(*store).subtree(4).isEmpty());
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(2)), (QList<qint32> {3, 9}));
 }
 
 void Tst_casestore::storedLookupIncludesBothBounds_data()
@@ -1931,7 +1934,7 @@ void Tst_casestore::storedLookupIncludesBothBounds()
         writer.addLookup({StoredLookup::Module, 77, timeUs, 3, 3});
         QVERIFY(writer.commit("v", store->eventsGeneration(), QByteArray()));
     }
-    const QList<StoredLookupRow> rows = store->storedLookup(StoredLookup::Fault, 77, from, until);
+    const QList<StoredLookupRow> rows = StoredIndexReader(*store).lookup(StoredLookup::Fault, 77, from, until);
     QCOMPARE(rows.size(), found ? 1 : 0);
     if (found) {
         QCOMPARE(rows.first().timeUs, timeUs);
@@ -1939,10 +1942,10 @@ void Tst_casestore::storedLookupIncludesBothBounds()
         QCOMPARE(rows.first().node, 3);
     }
     // The whole range finds it wherever it lies.
-    QCOMPARE(store
-                 ->storedLookup(
-                     StoredLookup::Fault, 77, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max())
-                 .size(),
+    QCOMPARE(
+        StoredIndexReader(*store)
+            .lookup(StoredLookup::Fault, 77, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max())
+            .size(),
         1);
 }
 
@@ -1964,14 +1967,14 @@ void Tst_casestore::storedIndexNeedsItsGeneration()
     // first, in the same transaction), and ix_processes' indexes with it.
     QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
     QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
-    QCOMPARE(nodesOf(store->storedProcesses({1, 2})), QList<qint32> {1});
+    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 2})), QList<qint32> {1});
     QCOMPARE(rowsOf(*store, "ix_events"), 1);
     {
         StoredIndexWriter writer(*store);
         writer.addProcess(storedProcess(2, -1));
     }
     QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
-    QCOMPARE(nodesOf(store->storedProcesses({1, 2})), QList<qint32> {1});
+    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 2})), QList<qint32> {1});
     QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
     // A case that lost an index (damage) gets it again from the next index written.
     store->database().exec("DROP INDEX ix_processes_updaters");
@@ -1985,8 +1988,8 @@ void Tst_casestore::storedIndexNeedsItsGeneration()
         QVERIFY(writeStoredIndex(*store, {storedProcess(3, -1), storedProcess(4, 3)}));
     }
     QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
-    QCOMPARE(nodesOf(store->storedSubtree(3)), QList<qint32> {4});
-    QCOMPARE(nodesOf(store->storedProcesses({1, 3, 4})), (QList<qint32> {3, 4}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(3)), QList<qint32> {4});
+    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 3, 4})), (QList<qint32> {3, 4}));
     // The store stays usable for writes after a refused commit.
     store->setMeta(QStringLiteral("after"), QStringLiteral("refusal"));
     QCOMPARE(store->meta(QStringLiteral("after")).value(), QStringLiteral("refusal"));

@@ -481,14 +481,14 @@ bool Reader::start(const Policy &policy, QString *why)
     // Every process any run could take for a seed: installers by the policy's lists
     // (decided per distinct image, and per command line only where the policy needs
     // the arguments, as Correlator::findSeeds decides) and updaters by behaviour.
-    QList<StoredProcess> candidates = m_store.storedUpdaterProcesses();
-    const QList<std::pair<QString, Platform>> images = m_store.storedProcessImages();
+    QList<StoredProcess> candidates = m_queries.updaterProcesses();
+    const QList<std::pair<QString, Platform>> images = m_queries.processImages();
     if (images.size() != header.value(QStringLiteral("images")).toInteger(-1))
         m_damaged = true;
     for (const auto &[image, platform] : images) {
         if (policy.installerNeedsArguments(image, platform)) {
             QSet<QString> installing;
-            for (const QString &commandLine : m_store.storedCommandLines(image, platform)) {
+            for (const QString &commandLine : m_queries.commandLines(image, platform)) {
                 if (policy.isInstaller(image, commandLine, platform))
                     installing.insert(commandLine);
             }

@@ -1613,70 +1613,6 @@ void CaseStore::dropStoredIndex()
     tx.commit();
 }
 
-QList<std::pair<QString, Platform>> CaseStore::storedProcessImages()
-{
-    // The distinct pairs the writer kept (a recompute decides each once): a few thousand
-    // rows instead of a pass over the (image, platform) index of every process.
-    Statement st(*m_db, "SELECT image, platform FROM ix_images ORDER BY image, platform");
-    QList<std::pair<QString, Platform>> result;
-    // Numbers that are no platform all read as Unknown, and a hostile case may hold text
-    // as numbers or blobs that read as the same QString: each pair is still listed once.
-    QSet<std::pair<QString, int>> seen;
-    while (st.step()) {
-        std::pair<QString, Platform> pair {st.text(0), platformOfNumber(st.int64(1))};
-        const std::pair<QString, int> key {pair.first, int(pair.second)};
-        if (seen.contains(key))
-            continue;
-        seen.insert(key);
-        result.append(std::move(pair));
-    }
-    return result;
-}
-
-QStringList CaseStore::storedCommandLines(const QString &image, Platform platform)
-{
-    Statement st(
-        *m_db, "SELECT DISTINCT command_line FROM ix_processes WHERE image = ? AND platform = ? ORDER BY command_line");
-    st.bindText(1, image).bind(2, int(platform));
-    QStringList result;
-    while (st.step())
-        result.append(st.text(0));
-    return result;
-}
-
-QList<StoredProcess> CaseStore::storedProcessesWithImage(const QString &image, Platform platform)
-{
-    return StoredIndexReader(*this).processesWithImage(image, platform);
-}
-
-QList<StoredProcess> CaseStore::storedUpdaterProcesses()
-{
-    // `flags & 4` as the partial index ix_processes_updaters says it: SQLite uses that
-    // index only for a WHERE that names its condition.
-    Statement st(*m_db, selectStoredProcesses("WHERE flags & 4 ORDER BY node").constData());
-    return readStoredProcesses(st);
-}
-
-QList<StoredProcess> CaseStore::storedProcesses(const QList<qint32> &nodes)
-{
-    return StoredIndexReader(*this).processes(nodes);
-}
-
-QList<StoredProcess> CaseStore::storedSubtree(qint32 node)
-{
-    return StoredIndexReader(*this).subtree(node);
-}
-
-QList<StoredIndexEvent> CaseStore::storedEventsOf(qint32 node)
-{
-    return StoredIndexReader(*this).eventsOf(node);
-}
-
-QList<StoredLookupRow> CaseStore::storedLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs)
-{
-    return StoredIndexReader(*this).lookup(what, key, fromUs, untilUs);
-}
-
 void CaseStore::setMeta(const QString &key, const QString &value)
 {
     Statement st(
@@ -1901,8 +1837,7 @@ void EventWriter::finish(const ImportCounts &counts, const QString &firstError, 
     m_tx.commit();
 }
 
-// Each query is prepared on first use and then only reset and bound again: a recompute
-// asks tens of thousands of them, and preparing one costs more than running it.
+// Preparing a query costs more than running it: each is prepared once per reader.
 struct StoredIndexReader::Private
 {
     explicit Private(CaseStore &s)
@@ -1919,6 +1854,9 @@ struct StoredIndexReader::Private
     }
 
     CaseStore &store;
+    std::optional<Statement> images;
+    std::optional<Statement> commandLines;
+    std::optional<Statement> updaters;
     std::optional<Statement> process;
     std::optional<Statement> withImage;
     std::optional<Statement> subtree;
@@ -1932,6 +1870,45 @@ StoredIndexReader::StoredIndexReader(CaseStore &store)
 }
 
 StoredIndexReader::~StoredIndexReader() = default;
+
+QList<std::pair<QString, Platform>> StoredIndexReader::processImages()
+{
+    // The distinct pairs the writer kept (a recompute decides each once): a few thousand
+    // rows instead of a pass over the (image, platform) index of every process.
+    Statement &st = d->prepared(d->images, "SELECT image, platform FROM ix_images ORDER BY image, platform");
+    QList<std::pair<QString, Platform>> result;
+    // Numbers that are no platform all read as Unknown, and a hostile case may hold text
+    // as numbers or blobs that read as the same QString: each pair is still listed once.
+    QSet<std::pair<QString, int>> seen;
+    while (st.step()) {
+        std::pair<QString, Platform> pair {st.text(0), platformOfNumber(st.int64(1))};
+        const std::pair<QString, int> key {pair.first, int(pair.second)};
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        result.append(std::move(pair));
+    }
+    return result;
+}
+
+QStringList StoredIndexReader::commandLines(const QString &image, Platform platform)
+{
+    Statement &st = d->prepared(d->commandLines,
+        "SELECT DISTINCT command_line FROM ix_processes WHERE image = ? AND platform = ? ORDER BY command_line");
+    st.bindText(1, image).bind(2, int(platform));
+    QStringList result;
+    while (st.step())
+        result.append(st.text(0));
+    return result;
+}
+
+QList<StoredProcess> StoredIndexReader::updaterProcesses()
+{
+    // `flags & 4` as the partial index ix_processes_updaters says it: SQLite uses that
+    // index only for a WHERE that names its condition.
+    Statement &st = d->prepared(d->updaters, selectStoredProcesses("WHERE flags & 4 ORDER BY node"));
+    return readStoredProcesses(st);
+}
 
 QList<StoredProcess> StoredIndexReader::processes(const QList<qint32> &nodes)
 {

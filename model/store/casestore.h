@@ -392,21 +392,6 @@ public:
     std::optional<StoredIndexState> storedIndexState();
     // Removes it (also done by every change of the events).
     void dropStoredIndex();
-    // The distinct (image, platform) pairs of the stored processes.
-    QList<std::pair<QString, Platform>> storedProcessImages();
-    // The distinct command lines of the stored processes with this image and platform.
-    QStringList storedCommandLines(const QString &image, Platform platform);
-    // Stored processes by image and platform; those marked `updater`; by number; every
-    // process below `node` (children, their children, …; not `node` itself). Each list
-    // in node order.
-    QList<StoredProcess> storedProcessesWithImage(const QString &image, Platform platform);
-    QList<StoredProcess> storedUpdaterProcesses();
-    QList<StoredProcess> storedProcesses(const QList<qint32> &nodes);
-    QList<StoredProcess> storedSubtree(qint32 node);
-    // The events of a stored process, by event id.
-    QList<StoredIndexEvent> storedEventsOf(qint32 node);
-    // The rows of one lookup key dated fromUs … untilUs (both included), in time order.
-    QList<StoredLookupRow> storedLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
     // forEachIndexedEvent() for the events with these ids (in any order; ids that name
     // no event are skipped), visited in the order given.
     bool forEachIndexedEventById(const QList<qint64> &ids, const std::function<bool(const IndexedEventRow &)> &visit);
@@ -443,8 +428,9 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
-// Reads of the stored correlation index (issue 15) for one computation, each query
-// prepared once: what CaseStore's stored…() functions do per call.
+// Reads of the stored correlation index (issue 15; its state is CaseStore's
+// storedIndexState()). Each query is prepared on first use and run again as often as
+// asked: one reader serves a whole computation, which asks tens of thousands.
 class StoredIndexReader
 {
 public:
@@ -453,10 +439,20 @@ public:
     StoredIndexReader(const StoredIndexReader &) = delete;
     StoredIndexReader &operator=(const StoredIndexReader &) = delete;
 
+    // The distinct (image, platform) pairs of the stored processes.
+    QList<std::pair<QString, Platform>> processImages();
+    // The distinct command lines of the stored processes with this image and platform.
+    QStringList commandLines(const QString &image, Platform platform);
+    // Stored processes by number; by image and platform; those marked `updater`; every
+    // process below `node` (children, their children, …; not `node` itself). Each list
+    // in node order.
     QList<StoredProcess> processes(const QList<qint32> &nodes);
     QList<StoredProcess> processesWithImage(const QString &image, Platform platform);
+    QList<StoredProcess> updaterProcesses();
     QList<StoredProcess> subtree(qint32 node);
+    // The events of a stored process, by event id.
     QList<StoredIndexEvent> eventsOf(qint32 node);
+    // The rows of one lookup key dated fromUs … untilUs (both included), in time order.
     QList<StoredLookupRow> lookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
 
 private:
