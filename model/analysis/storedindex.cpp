@@ -193,10 +193,22 @@ bool StoredIndex::writeRows(
     return writer.commit(version(), generation, headerOf(index, index.m_netHosts, index.m_hostAliases, images.size()));
 }
 
+namespace {
+
+// The case's stored index when this build reads it and it is of the current events.
+std::optional<StoredIndexState> currentState(CaseStore &store)
+{
+    std::optional<StoredIndexState> state = store.storedIndexState();
+    if (state && (state->version != StoredIndex::version() || state->generation != store.eventsGeneration()))
+        state.reset();
+    return state;
+}
+
+} // namespace
+
 bool StoredIndex::isCurrent(CaseStore &store)
 {
-    const std::optional<StoredIndexState> state = store.storedIndexState();
-    return state && state->version == version() && state->generation == store.eventsGeneration();
+    return currentState(store).has_value();
 }
 
 // Reads the stored index piece by piece and builds demand indexes of what it read.
@@ -246,6 +258,9 @@ private:
     // Returns the rows read.
     QList<StoredLookupRow> readLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
     void readAhead();
+    // Reads every exec and load of (host, path key) once; returns the execs (none when
+    // they were read before).
+    QList<StoredLookupRow> readRuns(const QPair<QString, QString> &path);
 
     CaseStore &m_store;
     StoredIndexReader m_queries;
@@ -413,6 +428,17 @@ QList<StoredLookupRow> Reader::readLookup(StoredLookup what, qint64 key, qint64 
     return rows;
 }
 
+QList<StoredLookupRow> Reader::readRuns(const QPair<QString, QString> &path)
+{
+    if (m_paths.contains(path))
+        return {};
+    m_paths.insert(path);
+    const qint64 key = StoredIndex::lookupKey(path.first, path.second);
+    QList<StoredLookupRow> execs = readLookup(StoredLookup::Exec, key, Earliest, Latest);
+    readLookup(StoredLookup::Load, key, Earliest, Latest);
+    return execs;
+}
+
 void Reader::readAhead()
 {
     // What the first runs would ask next, read before them: each round is a whole
@@ -443,17 +469,12 @@ void Reader::readAhead()
     }
     QList<qint32> started;
     for (auto it = written.cbegin(); it != written.cend(); ++it) {
-        if (m_paths.contains(it.key()))
-            continue;
-        m_paths.insert(it.key());
-        const qint64 key = StoredIndex::lookupKey(it.key().first, it.key().second);
-        for (const StoredLookupRow &row : readLookup(StoredLookup::Exec, key, Earliest, Latest)) {
+        for (const StoredLookupRow &row : readRuns(it.key())) {
             if (row.timeUs >= it.value()) {
                 started.append(row.node);
                 break;
             }
         }
-        readLookup(StoredLookup::Load, key, Earliest, Latest);
     }
     QList<qint32> eventsOf;
     readSubtrees(started, eventsOf);
@@ -462,8 +483,8 @@ void Reader::readAhead()
 
 bool Reader::start(const Policy &policy, QString *why)
 {
-    const std::optional<StoredIndexState> state = m_store.storedIndexState();
-    if (!state || state->version != StoredIndex::version() || state->generation != m_store.eventsGeneration()) {
+    const std::optional<StoredIndexState> state = currentState(m_store);
+    if (!state) {
         if (why)
             *why = QStringLiteral("the case holds no stored index for its current events");
         return false;
@@ -563,13 +584,10 @@ bool Reader::read(const CaseIndex::Missing &missing)
     progressed = readSubtrees(roots, eventsOf) || progressed;
     progressed = readEventsOf(eventsOf) || progressed;
     for (const QPair<QString, QString> &path : missing.paths) {
-        if (m_paths.contains(path))
-            continue;
-        m_paths.insert(path);
-        progressed = true;
-        const qint64 key = StoredIndex::lookupKey(path.first, path.second);
-        readLookup(StoredLookup::Exec, key, Earliest, Latest);
-        readLookup(StoredLookup::Load, key, Earliest, Latest);
+        if (!m_paths.contains(path)) {
+            readRuns(path);
+            progressed = true;
+        }
     }
     // The runs missed only ranges their index did not hold; those of one host in
     // one round are joined where they overlap, and each is read once.
