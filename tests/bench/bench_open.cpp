@@ -67,7 +67,9 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
+#include <optional>
 
 using namespace Chainscope;
 
@@ -252,6 +254,34 @@ int phaseStore(const QString &path)
     return written ? 0 : 1;
 }
 
+// The policy changes `recompute` and `stored` time: a window change (in the
+// correlator's WorkKey), an allow-list change (judged again from kept work), a path
+// change (every seed walked again).
+struct PolicyChange
+{
+    const char *name;
+    const char *assignment; // nullptr: the case policy as it is
+};
+constexpr PolicyChange PolicyChanges[] = {
+    {"window", "TimeWindow=4h"},
+    {"allowlist", "ApprovedUpdateHosts+=203.0.113.0/24"},
+    {"rewalk", "PathScope+=/srv/bench/bin"},
+};
+
+// `policy` with the change applied and compiled; nullopt (and why, on stderr) when the
+// assignment is refused.
+std::optional<Policy> changed(const Policy &policy, const PolicyChange &c)
+{
+    Policy p = policy;
+    QString error;
+    if (c.assignment && !p.applyAssignment(QString::fromLatin1(c.assignment), &error)) {
+        QTextStream(stderr) << c.assignment << ": " << error << '\n';
+        return std::nullopt;
+    }
+    p.compile();
+    return p;
+}
+
 int phaseStored(const QString &path, int runs)
 {
     auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
@@ -261,42 +291,30 @@ int phaseStored(const QString &path, int runs)
         QTextStream(stderr) << "no current stored index: run --phase store first\n";
         return 1;
     }
-    struct Change
-    {
-        const char *key;
-        const char *assignment; // nullptr: the case policy
-    };
-    const Change changes[] = {
-        {"stored_policy", nullptr},
-        {"stored_window", "TimeWindow=4h"},
-        {"stored_allowlist", "ApprovedUpdateHosts+=203.0.113.0/24"},
-        {"stored_rewalk", "PathScope+=/srv/bench/bin"},
-    };
-    for (const Change &c : changes) {
-        Policy changed = policy;
-        QString error;
-        if (c.assignment && !changed.applyAssignment(QString::fromLatin1(c.assignment), &error)) {
-            QTextStream(stderr) << c.assignment << ": " << error << '\n';
+    QList<PolicyChange> changes {{"policy", nullptr}};
+    changes += QList<PolicyChange>(std::begin(PolicyChanges), std::end(PolicyChanges));
+    for (const PolicyChange &c : std::as_const(changes)) {
+        const std::optional<Policy> p = changed(policy, c);
+        if (!p)
             return 1;
-        }
-        changed.compile();
+        const QString key = QStringLiteral("stored_") + QLatin1String(c.name);
         for (int i = 0; i < runs; ++i) {
             QElapsedTimer t;
             t.start();
             StoredIndex::Stats stats;
             QString why;
-            const std::optional<ChainSnapshot> snapshot = StoredIndex::compute(*store, changed, nullptr, &why, &stats);
+            const std::optional<ChainSnapshot> snapshot = StoredIndex::compute(*store, *p, nullptr, &why, &stats);
             const double s = seconds(t);
             if (!snapshot) {
                 QTextStream(stderr) << why << '\n';
                 return 1;
             }
-            out << c.key << "_s=" << QString::number(s, 'f', 3) << " chains=" << snapshot->chains.size()
+            out << key << "_s=" << QString::number(s, 'f', 3) << " chains=" << snapshot->chains.size()
                 << " rounds=" << stats.rounds << " events_read=" << stats.events
                 << " processes_read=" << stats.processes << " seeds_kept=" << stats.seedsKept << '\n';
-            out << c.key << "_read_s=" << QString::number(stats.readSeconds, 'f', 3) << '\n'
-                << c.key << "_assemble_s=" << QString::number(stats.assembleSeconds, 'f', 3) << '\n'
-                << c.key << "_correlate_s=" << QString::number(stats.correlateSeconds, 'f', 3) << '\n';
+            out << key << "_read_s=" << QString::number(stats.readSeconds, 'f', 3) << '\n'
+                << key << "_assemble_s=" << QString::number(stats.assembleSeconds, 'f', 3) << '\n'
+                << key << "_correlate_s=" << QString::number(stats.correlateSeconds, 'f', 3) << '\n';
             out.flush();
         }
     }
@@ -307,30 +325,16 @@ int phaseStored(const QString &path, int runs)
 int phaseRecompute(const QString &path, int runs)
 {
     Opened o = open(path, false);
-    struct Change
-    {
-        const char *key;
-        const char *assignment;
-    };
-    const Change changes[] = {
-        {"recompute_window", "TimeWindow=4h"},
-        {"recompute_allowlist", "ApprovedUpdateHosts+=203.0.113.0/24"},
-        {"recompute_rewalk", "PathScope+=/srv/bench/bin"},
-    };
-    for (const Change &c : changes) {
-        Policy changed = o.policy;
-        QString error;
-        if (!changed.applyAssignment(QString::fromLatin1(c.assignment), &error)) {
-            QTextStream(stderr) << c.assignment << ": " << error << '\n';
+    for (const PolicyChange &c : PolicyChanges) {
+        const std::optional<Policy> p = changed(o.policy, c);
+        if (!p)
             return 1;
-        }
-        changed.compile();
         for (int i = 0; i < runs; ++i) {
             QElapsedTimer t;
             t.start();
-            const QList<Chain> chains = o.correlator->run(changed);
+            const QList<Chain> chains = o.correlator->run(*p);
             const double s = seconds(t);
-            out << c.key << "_s=" << QString::number(s, 'f', 3) << " chains=" << chains.size()
+            out << "recompute_" << c.name << "_s=" << QString::number(s, 'f', 3) << " chains=" << chains.size()
                 << " reused_seeds=" << o.correlator->reusedSeeds() << '\n';
             out.flush();
             // Back to the case policy (untimed), so the next change starts from its work.
