@@ -865,13 +865,10 @@ QList<qint32> CaseIndex::ancestors(qint32 node) const
 QList<qint32> CaseIndex::descendants(qint32 node, qint64 untilUs) const
 {
     // A demand index read subtrees whole: a node read with its subtree has all of its
-    // descendants read too, so only the walk's own root can be missing them.
-    if (m_demand && !(m_nodeLoaded.at(node) & SubtreeLoaded)) {
-        m_missing.children.insert(node);
-        noteMissing();
-    }
+    // descendants read too, so only the walk's own root can be missing them (children()
+    // notes it).
     QList<qint32> result;
-    QList<qint32> stack = m_nodes.at(node).children;
+    QList<qint32> stack = children(node);
     while (!stack.isEmpty() && result.size() < m_nodes.size()) {
         const qint32 n = stack.takeLast();
         if (m_nodes.at(n).startUs > untilUs)
