@@ -187,10 +187,8 @@ bool StoredIndex::writeRows(
     addAll(StoredLookup::Fault, index.m_faultsByHost, hostKeyOf);
     if (stopped)
         return false;
-    QSet<std::pair<QString, int>> images;
-    for (const ProcessNode &p : index.m_nodes)
-        images.insert({s.at(p.image), int(p.platform)});
-    return writer.commit(version(), generation, headerOf(index, index.m_netHosts, index.m_hostAliases, images.size()));
+    return writer.commit(
+        version(), generation, headerOf(index, index.m_netHosts, index.m_hostAliases, writer.distinctImages()));
 }
 
 namespace {

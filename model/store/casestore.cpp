@@ -2078,6 +2078,11 @@ void StoredIndexWriter::addLookup(const StoredLookupRow &row)
         .exec();
 }
 
+qsizetype StoredIndexWriter::distinctImages() const
+{
+    return d->images.size();
+}
+
 bool StoredIndexWriter::commit(const QByteArray &version, qint64 generation, const QByteArray &header)
 {
     // The transaction has held the write lock since the constructor, so no import can

@@ -473,6 +473,9 @@ public:
     void addProcess(const StoredProcess &process);
     void addEvent(const StoredIndexEvent &event);
     void addLookup(const StoredLookupRow &row);
+    // How many distinct (image, platform) pairs the processes added so far have (what
+    // commit() writes to ix_images).
+    qsizetype distinctImages() const;
     // Keeps what was added, unless the events changed since `generation` (then nothing
     // is kept and false is returned: the index describes events the case no longer holds).
     bool commit(const QByteArray &version, qint64 generation, const QByteArray &header);
