@@ -248,7 +248,11 @@ private:
     void addProcesses(const QList<StoredProcess> &processes);
     // Reads the processes not read yet, and their ancestors.
     void readProcesses(QList<qint32> nodes);
-    void readEvents(const QHash<qint64, Pending> &pending);
+    // The events a read step found are asked for together, in id order, at its end:
+    // rows of one page of the events table are then read one after another (and the
+    // page copied once), instead of once for each process and path that names them.
+    void wantEvent(qint64 id, const Pending &p);
+    void readWantedEvents();
     bool readEventsOf(const QList<qint32> &nodes);
     // Reads the whole subtrees below `roots` (stored numbers) not read yet, and adds
     // their processes to `eventsOf`.
@@ -269,6 +273,7 @@ private:
     QHash<QString, QString> m_aliases; // Windows host spelling -> the host
     QMap<qint32, Node> m_nodes; // by stored number: assembled in that order
     QHash<qint64, IndexedEvent> m_events; // by event id; node: the stored number
+    QHash<qint64, Pending> m_wanted; // events to read at the end of the step
     QSet<QPair<QString, QString>> m_paths;
     QHash<QString, QList<std::pair<qint64, qint64>>> m_modules;
     QHash<QString, QList<std::pair<qint64, qint64>>> m_faults;
@@ -357,19 +362,26 @@ void Reader::readProcesses(QList<qint32> nodes)
     }
 }
 
-void Reader::readEvents(const QHash<qint64, Pending> &pending)
+void Reader::wantEvent(qint64 id, const Pending &p)
 {
-    QList<qint64> ids;
-    ids.reserve(pending.size());
-    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
-        if (!m_events.contains(it.key()))
-            ids.append(it.key());
-    }
+    if (m_events.contains(id))
+        return;
+    // A process's own list (ix_events) may name the destination the index resolved; a
+    // lookup row never does (none is of a connection). The one that does is kept.
+    Pending &wanted = m_wanted[id];
+    if (wanted.node < 0 || !p.resolvedDstHost.isEmpty())
+        wanted = p;
+}
+
+void Reader::readWantedEvents()
+{
+    const QHash<qint64, Pending> pending = std::exchange(m_wanted, {});
+    QList<qint64> ids = pending.keys();
     if (ids.isEmpty())
         return;
     std::sort(ids.begin(), ids.end());
     QList<qint32> nodes;
-    m_store.forEachIndexedEventById(ids, [&](const IndexedEventRow &r) {
+    m_queries.forEachEventById(ids, [&](const IndexedEventRow &r) {
         if (m_cancel && m_cancel->load())
             return false;
         IndexedEvent e = CaseIndex::eventFromRow(r, m_strings, m_answers, m_loopback);
@@ -394,7 +406,6 @@ void Reader::readEvents(const QHash<qint64, Pending> &pending)
 bool Reader::readEventsOf(const QList<qint32> &nodes)
 {
     bool progressed = false;
-    QHash<qint64, Pending> pending;
     for (const qint32 n : nodes) {
         auto it = m_nodes.find(n);
         if (it == m_nodes.end() || (it->loaded & CaseIndex::EventsLoaded))
@@ -403,7 +414,7 @@ bool Reader::readEventsOf(const QList<qint32> &nodes)
         progressed = true;
         const QList<StoredIndexEvent> events = m_queries.eventsOf(n);
         for (const StoredIndexEvent &e : events)
-            pending.insert(e.eventId, {n, e.resolvedDstHost});
+            wantEvent(e.eventId, {n, e.resolvedDstHost});
         // A process is always among the processes of the event that started it: a
         // stored index without it was damaged (emptied tables still parse).
         const qint64 start = it->process.startEventId;
@@ -412,17 +423,14 @@ bool Reader::readEventsOf(const QList<qint32> &nodes)
             }))
             m_damaged = true;
     }
-    readEvents(pending);
     return progressed;
 }
 
 QList<StoredLookupRow> Reader::readLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs)
 {
-    QHash<qint64, Pending> pending;
     const QList<StoredLookupRow> rows = m_queries.lookup(what, key, fromUs, untilUs);
     for (const StoredLookupRow &row : rows)
-        pending.insert(row.eventId, {row.node, QString()});
-    readEvents(pending);
+        wantEvent(row.eventId, {row.node, QString()});
     return rows;
 }
 
@@ -474,9 +482,13 @@ void Reader::readAhead()
             }
         }
     }
+    // The runs' events (and so their processes) are read only at the end: the
+    // processes that start the subtrees are read now.
+    readProcesses(started);
     QList<qint32> eventsOf;
     readSubtrees(started, eventsOf);
     readEventsOf(eventsOf);
+    readWantedEvents();
 }
 
 bool Reader::start(const Policy &policy, QString *why)
@@ -534,6 +546,8 @@ bool Reader::start(const Policy &policy, QString *why)
     QList<qint32> eventsOf;
     readSubtrees(roots, eventsOf);
     readEventsOf(eventsOf);
+    // What readAhead() looks at first: the files the candidates' subtrees wrote.
+    readWantedEvents();
     // Package-log events join the installer running at the time, or make seeds.
     readLookup(StoredLookup::Package, 0, Earliest, Latest);
     readAhead();
@@ -605,6 +619,7 @@ bool Reader::read(const CaseIndex::Missing &missing)
     };
     readRanges(missing.modules, StoredLookup::Module, m_modules);
     readRanges(missing.faults, StoredLookup::Fault, m_faults);
+    readWantedEvents();
     return progressed;
 }
 

@@ -1226,25 +1226,6 @@ bool CaseStore::forEachIndexedEvent(const std::function<bool(const IndexedEventR
     return true;
 }
 
-bool CaseStore::forEachIndexedEventById(
-    const QList<qint64> &ids, const std::function<bool(const IndexedEventRow &)> &visit)
-{
-    // No kind filter: the caller asks for events it knows the index holds. One statement,
-    // rebound per id: a recompute asks for a few thousand events of millions.
-    Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + " FROM events WHERE id = ?").constData());
-    IndexedEventRow r;
-    for (const qint64 id : ids) {
-        st.bind(1, id);
-        if (st.step()) {
-            readIndexedEventRow(st, r);
-            if (!visit(r))
-                return false;
-        }
-        st.reset();
-    }
-    return true;
-}
-
 std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
 {
     Statement st(
@@ -1862,6 +1843,7 @@ struct StoredIndexReader::Private
     std::optional<Statement> subtree;
     std::optional<Statement> events;
     std::optional<Statement> lookup;
+    std::optional<Statement> eventById;
 };
 
 StoredIndexReader::StoredIndexReader(CaseStore &store)
@@ -1969,6 +1951,27 @@ QList<StoredLookupRow> StoredIndexReader::lookup(StoredLookup what, qint64 key, 
     while (st.step())
         result.append(StoredLookupRow {what, key, st.int64(0), st.int64(1), qint32(st.int64(2))});
     return result;
+}
+
+bool StoredIndexReader::forEachEventById(
+    const QList<qint64> &ids, const std::function<bool(const IndexedEventRow &)> &visit)
+{
+    // No kind filter: the caller asks for events it knows the index holds. One statement
+    // for the reader's life, rebound per id: a recompute asks for a hundred thousand
+    // events of millions, in a few thousand calls.
+    Statement &st
+        = d->prepared(d->eventById, QByteArray("SELECT ") + IndexedEventColumns + " FROM events WHERE id = ?");
+    IndexedEventRow r;
+    for (const qint64 id : ids) {
+        st.reset();
+        st.bind(1, id);
+        if (st.step()) {
+            readIndexedEventRow(st, r);
+            if (!visit(r))
+                return false;
+        }
+    }
+    return true;
 }
 
 struct StoredIndexWriter::Private

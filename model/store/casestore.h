@@ -392,9 +392,6 @@ public:
     std::optional<StoredIndexState> storedIndexState();
     // Removes it (also done by every change of the events).
     void dropStoredIndex();
-    // forEachIndexedEvent() for the events with these ids (in any order; ids that name
-    // no event are skipped), visited in the order given.
-    bool forEachIndexedEventById(const QList<qint64> &ids, const std::function<bool(const IndexedEventRow &)> &visit);
 
     // The case's own notes (the `meta` table): creation, last verification.
     std::optional<QString> meta(const QString &key);
@@ -454,6 +451,10 @@ public:
     QList<StoredIndexEvent> eventsOf(qint32 node);
     // The rows of one lookup key dated fromUs … untilUs (both included), in time order.
     QList<StoredLookupRow> lookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
+    // CaseStore::forEachIndexedEvent() for the events with these ids (in any order; ids
+    // that name no event are skipped), visited in the order given. False when `visit`
+    // stopped it.
+    bool forEachEventById(const QList<qint64> &ids, const std::function<bool(const IndexedEventRow &)> &visit);
 
 private:
     struct Private;
