@@ -473,6 +473,17 @@ bool Correlator::isUpdaterByBehaviour(const QString &commandLine, Platform platf
         && isUpdateRequest(commandLine);
 }
 
+bool InstallerDecisions::isInstaller(
+    const QString &image, const QString &commandLine, Platform platform, bool needsArguments)
+{
+    const std::pair<int, std::pair<QString, QString>> key(
+        int(platform), {image, needsArguments ? commandLine : QString()});
+    const auto it = m_answers.constFind(key);
+    if (it != m_answers.cend())
+        return it.value();
+    return m_answers.insert(key, m_policy.isInstaller(image, commandLine, platform)).value();
+}
+
 QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
 {
     QList<Seed> seeds;
@@ -497,8 +508,12 @@ QList<Correlator::Seed> Correlator::findSeeds(const Policy &policy) const
         QHash<QPair<qint32, qint32>, bool> &byPlatform = decided[qBound(0, int(p.platform), 3)];
         const QPair<qint32, qint32> key(p.image, needs.value() ? p.commandLine : -1);
         auto it = byPlatform.constFind(key);
-        if (it == byPlatform.constEnd())
-            it = byPlatform.insert(key, policy.isInstaller(s.at(p.image), s.at(p.commandLine), p.platform));
+        if (it == byPlatform.constEnd()) {
+            const bool installer = m_decisions
+                ? m_decisions->isInstaller(s.at(p.image), s.at(p.commandLine), p.platform, needs.value())
+                : policy.isInstaller(s.at(p.image), s.at(p.commandLine), p.platform);
+            it = byPlatform.insert(key, installer);
+        }
         const bool updater = !it.value() && isUpdaterByBehaviour(s.at(p.commandLine), p.platform);
         installerCache[n] = it.value() || updater ? 1 : 0;
         return installerCache.at(n) == 1;

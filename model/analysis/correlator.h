@@ -164,7 +164,26 @@ struct Chain
     QJsonObject toJson() const;
 };
 
-// Finds install → write → first run → egress chains in an indexed case under a
+// Policy::isInstaller's answers for one policy, by platform, image and command line (the
+// command line empty where Policy::installerNeedsArguments says it plays no part). A
+// computation that runs the correlator more than once over growing indexes of one case
+// (the stored index's rounds, issue 15) asks each question once instead of once a run:
+// the answers are regular expressions over thousands of command lines of shells.
+class InstallerDecisions
+{
+public:
+    explicit InstallerDecisions(const Policy &policy)
+        : m_policy(policy)
+    {
+    }
+    // `commandLine` is the process's own; it is part of the question only where needed.
+    bool isInstaller(const QString &image, const QString &commandLine, Platform platform, bool needsArguments);
+
+private:
+    const Policy &m_policy;
+    QHash<std::pair<int, std::pair<QString, QString>>, bool> m_answers;
+};
+
 // policy. Keeps the policy-independent part of its work (the written paths and the
 // first runs per seed) so that a change of allow-lists alone recomputes quickly.
 class Correlator
@@ -188,6 +207,8 @@ public:
     // place -> its chain, renumbered into this index, or nullopt for a seed that made
     // none). The next run takes them as they are instead of walking those seeds again.
     void setKnown(QHash<int, std::optional<Chain>> known) { m_known = std::move(known); }
+    // Answers to take and keep, for the policy of the next run (not owned; nullptr: none).
+    void setInstallerDecisions(InstallerDecisions *decisions) { m_decisions = decisions; }
     // A Windows program asked to update itself ("launcher.exe --scheduledautoupdate",
     // "app.exe /update"): a seed whatever the policy's installer lists say (AN0862's
     // vendor updater, by behaviour). Depends on the command line alone, so the stored
@@ -278,6 +299,7 @@ private:
     QList<SeedWork> m_work;
     int m_reused = 0;
     QHash<int, std::optional<Chain>> m_known;
+    InstallerDecisions *m_decisions = nullptr;
 };
 
 } // namespace Chainscope

@@ -220,7 +220,7 @@ public:
     {
     }
 
-    bool start(const Policy &policy, QString *why);
+    bool start(const Policy &policy, InstallerDecisions &decisions, QString *why);
     // Reads what a run over the last assembled index missed. False when it read
     // nothing new (the stored index cannot answer).
     bool read(const CaseIndex::Missing &missing);
@@ -491,7 +491,7 @@ void Reader::readAhead()
     readWantedEvents();
 }
 
-bool Reader::start(const Policy &policy, QString *why)
+bool Reader::start(const Policy &policy, InstallerDecisions &decisions, QString *why)
 {
     const std::optional<StoredIndexState> state = currentState(m_store);
     if (!state) {
@@ -520,7 +520,7 @@ bool Reader::start(const Policy &policy, QString *why)
         if (policy.installerNeedsArguments(image, platform)) {
             QSet<QString> installing;
             for (const QString &commandLine : m_queries.commandLines(image, platform)) {
-                if (policy.isInstaller(image, commandLine, platform))
+                if (decisions.isInstaller(image, commandLine, platform, true))
                     installing.insert(commandLine);
             }
             if (installing.isEmpty())
@@ -529,7 +529,7 @@ bool Reader::start(const Policy &policy, QString *why)
                 if (installing.contains(p.commandLine))
                     candidates.append(p);
             }
-        } else if (policy.isInstaller(image, QString(), platform)) {
+        } else if (decisions.isInstaller(image, QString(), platform, false)) {
             candidates.append(m_queries.processesWithImage(image, platform));
         }
     }
@@ -767,7 +767,9 @@ std::optional<ChainSnapshot> StoredIndex::compute(
             clock.restart();
         };
         Reader reader(store, cancel);
-        const bool started = reader.start(policy, why);
+        // The reader's choice of candidates and each run's findSeeds() ask the same.
+        InstallerDecisions decisions(policy);
+        const bool started = reader.start(policy, decisions, why);
         lap(counted.readSeconds);
         if (!started || cancelled())
             return std::nullopt;
@@ -792,6 +794,7 @@ std::optional<ChainSnapshot> StoredIndex::compute(
             lap(counted.assembleSeconds);
             std::optional<Correlator> correlator(std::in_place, *index);
             correlator->setKnown(known);
+            correlator->setInstallerDecisions(&decisions);
             QList<Chain> chains = correlator->run(policy, cancel);
             // Results are carried by the seed's place: only onto the same seeds. A case
             // whose tables a hostile hand changed can show a seed only once more is
@@ -799,6 +802,7 @@ std::optional<ChainSnapshot> StoredIndex::compute(
             if (!known.isEmpty() && !cancelled() && seedsOf(*correlator) != knownSeeds) {
                 known.clear();
                 correlator.emplace(*index);
+                correlator->setInstallerDecisions(&decisions);
                 chains = correlator->run(policy, cancel);
             }
             counted.seedsKept += known.size();
