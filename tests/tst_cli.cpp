@@ -95,6 +95,7 @@ private slots:
     void reportWritesPdfWithoutDisplay();
     void verifyExitCodesAndJson();
     void importsFoldersAndArchives();
+    void importIndexesTheCaseUnlessTold();
 
 private:
     QString newCase();
@@ -1059,6 +1060,64 @@ void Tst_cli::importsFoldersAndArchives()
     // The member is checked through its archive.
     const ProcessResult verify = cli({QStringLiteral("verify"), casePath, QStringLiteral("--json")});
     QVERIFY2(verify.exitCode == 0, verify.out.constData());
+}
+
+// Issue 15: an import ends by storing the case's correlation index and keeping its chains
+// for the case's policy, for the events the case now holds (so that the next open reads
+// neither every event nor the whole index); --no-index leaves both to later. Either way
+// the chains are the same.
+void Tst_cli::importIndexesTheCaseUnlessTold()
+{
+    const QString evidence = m_dir.filePath(QStringLiteral("index-evidence"));
+    const ProcessResult demo
+        = cli({QStringLiteral("demo"), evidence, QStringLiteral("--only"), QStringLiteral("linux")});
+    QVERIFY2(demo.exitCode == 0, demo.err.constData());
+    const QStringList files = QString::fromUtf8(demo.out).split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY(files.size() >= 2);
+    const auto state = [](const QString &path) {
+        auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+        const std::optional<StoredIndexState> index = store->storedIndexState();
+        return std::make_tuple(index.has_value(), index ? index->generation : -1, store->eventsGeneration(),
+            store->chainCache().has_value());
+    };
+
+    const QString indexed = newCase();
+    const ProcessResult first = cli(QStringList {QStringLiteral("import"), indexed, files.first()});
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QVERIFY2(first.err.contains("indexed: "), first.err.constData());
+    auto [hasIndex, indexGeneration, eventsGeneration, hasChains] = state(indexed);
+    QVERIFY(hasIndex);
+    QCOMPARE(indexGeneration, eventsGeneration);
+    QVERIFY(hasChains);
+    // A second import indexes the case again, for its new events.
+    const ProcessResult rest = cli(QStringList {QStringLiteral("import"), indexed} + files.mid(1));
+    QVERIFY2(rest.exitCode == 0, rest.err.constData());
+    const qint64 before = eventsGeneration;
+    std::tie(hasIndex, indexGeneration, eventsGeneration, hasChains) = state(indexed);
+    QVERIFY(eventsGeneration > before);
+    QVERIFY(hasIndex);
+    QCOMPARE(indexGeneration, eventsGeneration);
+    QVERIFY(hasChains);
+
+    const QString later = newCase();
+    const ProcessResult plain
+        = cli(QStringList {QStringLiteral("import"), later, QStringLiteral("--no-index")} + files);
+    QVERIFY2(plain.exitCode == 0, plain.err.constData());
+    QVERIFY(!plain.err.contains("indexed"));
+    std::tie(hasIndex, indexGeneration, eventsGeneration, hasChains) = state(later);
+    QVERIFY(!hasIndex);
+    QVERIFY(!hasChains);
+
+    // The kept chains are those computed from every event, and nothing else is changed.
+    const ProcessResult fromKept = cli({QStringLiteral("chains"), indexed, QStringLiteral("--json")});
+    const ProcessResult fromEvents = cli({QStringLiteral("chains"), later, QStringLiteral("--json")});
+    QCOMPARE(fromKept.exitCode, 0);
+    QCOMPARE(fromEvents.exitCode, 0);
+    QVERIFY(!parseArray(fromEvents.out).isEmpty());
+    QCOMPARE(fromKept.out, fromEvents.out);
+    // An import that adds no events (the same file again is refused) indexes nothing.
+    const ProcessResult refused = cli({QStringLiteral("import"), later, files.first()});
+    QVERIFY(!refused.err.contains("indexed"));
 }
 
 QTEST_GUILESS_MAIN(Tst_cli)

@@ -185,12 +185,14 @@ Commands:
                                    eslogger, unified log and install.log (macOS; without --only
                                    only when this build reads them); --installs makes N of the
                                    audit noise events' patterns benign apt installs (benchmarks)
-  import CASE PATH... [--json] [--host NAME] [--timezone ZONE] [--again]
+  import CASE PATH... [--json] [--host NAME] [--timezone ZONE] [--again] [--no-index]
                                    import log files (format detected from content; .gz read directly),
                                    folders (recursively) and archives (zip, tar, tar.gz, tar.xz, 7z, read
                                    in place) such as KAPE, Velociraptor or UAC collections; what is not a
                                    log is listed as skipped; a file whose SHA-256 the case already holds
-                                   is refused unless --again
+                                   is refused unless --again; then indexes the case and keeps its chains,
+                                   so that the next open and policy change read only what they show
+                                   (--no-index: leave that to the next import or `policy`)
   sources CASE [--json]            list the imported sources with hashes and counts
   events CASE [--kind KIND] [--source ID] [--limit N] [--json]
                                    list normalized events in time order
@@ -411,6 +413,87 @@ QJsonObject resultToJson(const ImportResult &r)
     return o;
 }
 
+struct Analysis
+{
+    std::shared_ptr<const CaseIndex> index;
+    QList<Chain> chains;
+    bool kept = false; // read from the case's kept chains, not computed
+};
+
+// Whether a command that computes chains keeps them in the case for the next open.
+// Commands that open the case to read never write it (issue 11, finding 9): they read
+// kept chains, and keep none.
+enum class Keep { No, IfWritable };
+
+// The case's chains under `policy`: those the case kept from its last analysis under
+// the same policy (issue 15), else computed from all its events, and then kept when
+// `keep` says so and the case can be written.
+std::unique_ptr<Analysis> analyse(
+    CaseStore &store, const Policy &policy, Keep keep = Keep::No, const CaseIndex::Progress &progress = {})
+{
+    auto a = std::make_unique<Analysis>();
+    const QByteArray key = ChainCache::keyFor(policy);
+    if (std::optional<ChainSnapshot> kept = ChainCache::read(store, key)) {
+        a->index = std::move(kept->index);
+        a->chains = std::move(kept->chains);
+        a->kept = true;
+        return a;
+    }
+    const qint64 generation = store.eventsGeneration();
+    // From the case's stored index when it has one for its events: only what the
+    // correlator's walks touch is read.
+    if (StoredIndex::isCurrent(store)) {
+        if (std::optional<ChainSnapshot> stored = StoredIndex::compute(store, policy)) {
+            a->index = std::move(stored->index);
+            a->chains = std::move(stored->chains);
+            if (keep == Keep::IfWritable)
+                ChainCache::write(store.path(), key, generation, *a->index, a->chains);
+            return a;
+        }
+    }
+    auto index = std::make_shared<CaseIndex>();
+    index->load(store, nullptr, progress);
+    a->chains = Correlator(*index).run(policy);
+    a->index = index;
+    // Kept only if no import committed while the events were read; the whole index is
+    // stored too, for the next policy change.
+    if (keep == Keep::IfWritable && store.eventsGeneration() == generation) {
+        ChainCache::write(store.path(), key, generation, *index, a->chains);
+        if (!store.isReadOnly())
+            StoredIndex::write(store, *index, generation);
+    }
+    return a;
+}
+
+// Builds and stores the case's correlation index and keeps its chains (the end of an
+// import), with progress on stderr. A failure here leaves the import as it is: the next
+// open computes from every event, as it would have without this step.
+void indexAfterImport(CaseStore &store, bool tty)
+{
+    int lastPercent = -1;
+    const CaseIndex::Progress progress = [&](qint64 read, qint64 total) {
+        const int percent = progressShare(read, total, 100);
+        if (tty) {
+            err() << "\rindexing the case: " << percent << "% (" << read << " events)\x1b[K";
+            err().flush();
+        } else if (percent / 25 != lastPercent / 25) {
+            err() << "indexing the case: " << percent << "% (" << read << " events)" << Qt::endl;
+        }
+        lastPercent = percent;
+    };
+    try {
+        const auto analysis = analyse(store, store.policy(), Keep::IfWritable, progress);
+        if (tty && lastPercent >= 0)
+            err() << '\n';
+        err() << "indexed: " << analysis->chains.size() << " chains under the case's policy, kept for the next open"
+              << (StoredIndex::isCurrent(store) ? "" : " (the correlation index was not stored)") << Qt::endl;
+    } catch (const CaseError &e) {
+        if (tty && lastPercent >= 0)
+            err() << '\n';
+        err() << "chainscope-cli: imported, but the case was not indexed: " << shown(e.message()) << Qt::endl;
+    }
+}
+
 int cmdImport(const QStringList &args)
 {
     QCommandLineParser p;
@@ -424,7 +507,10 @@ int cmdImport(const QStringList &args)
     p.addOption(JsonOption);
     p.addOption(host);
     p.addOption(tz);
+    const QCommandLineOption noIndex(QStringLiteral("no-index"),
+        QStringLiteral("do not index the case after the import (several imports in a row: the last one indexes)"));
     p.addOption(again);
+    p.addOption(noIndex);
     if (!parse(p, args, 3, -1))
         return ExitFailure;
     ImportOptions options;
@@ -578,6 +664,19 @@ int cmdImport(const QStringList &args)
         err() << "imported " << imported << " of " << results.size() << " files (" << events << " events), " << skipped
               << " skipped, " << duplicate << " already in the case, " << failed << " failed" << Qt::endl;
     }
+    // Issue 15: the import leaves the case ready to open. Its whole correlation index is
+    // built once here and stored, and the chains under the case's policy are kept, so
+    // that the next `chains`, `report` or workbench open shows the kept chains and a
+    // policy change reads only what its walks touch (StoredIndex) — instead of every
+    // open after an import reading every event until something writes the index.
+    // Not incremental: the index is built from all events, as the first open would.
+    const bool imported = std::any_of(results.cbegin(), results.cend(), [](const ImportResult &r) {
+        const bool stored = r.status == ImportResult::Status::Complete
+            || (r.status == ImportResult::Status::Incomplete && r.eventsKept);
+        return stored && r.counts.eventsStored > 0;
+    });
+    if (imported && !caseFailure && !p.isSet(noIndex))
+        indexAfterImport(*store, tty);
     if (p.isSet(JsonOption)) {
         QJsonArray array;
         for (const ImportResult &r : results)
@@ -753,57 +852,6 @@ int cmdSummary(const QStringList &args)
     out() << "  hosts " << shown(store->hosts(), QStringLiteral(", ")) << '\n';
     out().flush();
     return ExitOk;
-}
-
-struct Analysis
-{
-    std::shared_ptr<const CaseIndex> index;
-    QList<Chain> chains;
-    bool kept = false; // read from the case's kept chains, not computed
-};
-
-// Whether a command that computes chains keeps them in the case for the next open.
-// Commands that open the case to read never write it (issue 11, finding 9): they read
-// kept chains, and keep none.
-enum class Keep { No, IfWritable };
-
-// The case's chains under `policy`: those the case kept from its last analysis under
-// the same policy (issue 15), else computed from all its events, and then kept when
-// `keep` says so and the case can be written.
-std::unique_ptr<Analysis> analyse(CaseStore &store, const Policy &policy, Keep keep = Keep::No)
-{
-    auto a = std::make_unique<Analysis>();
-    const QByteArray key = ChainCache::keyFor(policy);
-    if (std::optional<ChainSnapshot> kept = ChainCache::read(store, key)) {
-        a->index = std::move(kept->index);
-        a->chains = std::move(kept->chains);
-        a->kept = true;
-        return a;
-    }
-    const qint64 generation = store.eventsGeneration();
-    // From the case's stored index when it has one for its events: only what the
-    // correlator's walks touch is read.
-    if (StoredIndex::isCurrent(store)) {
-        if (std::optional<ChainSnapshot> stored = StoredIndex::compute(store, policy)) {
-            a->index = std::move(stored->index);
-            a->chains = std::move(stored->chains);
-            if (keep == Keep::IfWritable)
-                ChainCache::write(store.path(), key, generation, *a->index, a->chains);
-            return a;
-        }
-    }
-    auto index = std::make_shared<CaseIndex>();
-    index->load(store);
-    a->chains = Correlator(*index).run(policy);
-    a->index = index;
-    // Kept only if no import committed while the events were read; the whole index is
-    // stored too, for the next policy change.
-    if (keep == Keep::IfWritable && store.eventsGeneration() == generation) {
-        ChainCache::write(store.path(), key, generation, *index, a->chains);
-        if (!store.isReadOnly())
-            StoredIndex::write(store, *index, generation);
-    }
-    return a;
 }
 
 void printChains(const QList<Chain> &chains)
