@@ -66,6 +66,7 @@ class Tst_correlator : public QObject
 {
     Q_OBJECT
 private slots:
+    void installerDecisionsAnswerAsThePolicy();
     void fullChainWithEvidenceAndFlags();
     void approvedEgressIsExplained();
     void lateEgressIsANearMissUntilTheWindowGrows();
@@ -1421,6 +1422,49 @@ void Tst_correlator::durationLabels()
     QFETCH(qint64, us);
     QFETCH(QString, expected);
     QCOMPARE(durationLabel(us), expected);
+}
+
+// InstallerDecisions (the stored index's rounds share one) answers each question as
+// Policy::isInstaller does, also when it was asked before about the same image with
+// another command line: where the command line decides (shells, interpreters, `go`),
+// it is part of the question; elsewhere it is not.
+void Tst_correlator::installerDecisionsAnswerAsThePolicy()
+{
+    Policy policy = Policy::defaults();
+    InstallerDecisions decisions(policy);
+    const struct
+    {
+        const char *image;
+        const char *commandLine;
+        Platform platform;
+    } asked[] = {
+        {"/bin/bash", "/bin/bash -lc brew install wget", Platform::MacOS},
+        {"/bin/bash", "/bin/bash /opt/homebrew/bin/brew install wget", Platform::MacOS},
+        {"/bin/bash", "/bin/bash -lc brew install wget", Platform::MacOS},
+        {"/usr/bin/python3", "python3 script.py", Platform::Linux},
+        {"/usr/bin/python3", "python3 -m pip install requests", Platform::Linux},
+        {"/usr/local/go/bin/go", "go build ./...", Platform::Linux},
+        {"/usr/local/go/bin/go", "go install example.org/tool@latest", Platform::Linux},
+        {"/usr/bin/apt-get", "apt-get install -y x", Platform::Linux},
+        {"/usr/bin/apt-get", "", Platform::Linux},
+        {"/usr/bin/curl", "curl x", Platform::Linux},
+        // The same image on another platform is another question.
+        {"C:\\Windows\\System32\\msiexec.exe", "", Platform::Windows},
+        {"C:\\Windows\\System32\\msiexec.exe", "", Platform::Linux},
+    };
+    int installers = 0;
+    for (const auto &a : asked) {
+        const QString image = QString::fromUtf8(a.image);
+        const QString commandLine = QString::fromUtf8(a.commandLine);
+        const bool expected = policy.isInstaller(image, commandLine, a.platform);
+        installers += expected ? 1 : 0;
+        QCOMPARE(
+            decisions.isInstaller(image, commandLine, a.platform, policy.installerNeedsArguments(image, a.platform)),
+            expected);
+    }
+    // Both answers occur, for the same image too.
+    QVERIFY(installers >= 4);
+    QVERIFY(installers < int(std::size(asked)));
 }
 
 QTEST_GUILESS_MAIN(Tst_correlator)
