@@ -1,7 +1,8 @@
 // Open benchmark (issue 15): what the analyst waits for when a big case opens, and what
 // it costs in memory. One phase per process, so that each phase's peak RSS is its own:
 //
-//   chainscope-bench-open CASE --phase open|kept|workbench|recompute|store|stored|page|timeline [--runs N]
+//   chainscope-bench-open CASE --phase open|kept|workbench|workbench-policy|recompute|store|stored|page|timeline
+//   [--runs N]
 //
 //  open       the whole-index path: open the case store, CaseIndex::load,
 //             Correlator::run under the case policy — what every open did before the
@@ -17,6 +18,14 @@
 //             was held meanwhile (the sources, the events table's count, the density
 //             strip run on it): what the analyst sees of "the chain list is live while
 //             the rest loads".
+//  workbench-policy
+//             the workbench's open (kept chains), then each of `recompute`'s three
+//             changes made with MainWindow::applyPolicy, N times each, timed until the
+//             chain list is filled again (chainsUpdated), with the longest the window's
+//             event loop was held meanwhile; the case policy is applied again after each
+//             (untimed). Peak RSS is the window's, with every change; then what stays
+//             resident 5 s later, the analysis idle. Fails when the case
+//             has no current stored index (run `--phase store` first).
 //  recompute  after an (untimed) open, N times each: a window-only change
 //             (TimeWindow=4h: in the correlator's WorkKey, so the seeds are re-walked),
 //             an allow-list-only change (ApprovedUpdateHosts+=203.0.113.0/24: judged
@@ -191,48 +200,78 @@ int phaseKept(const QString &path)
     return 0;
 }
 
+// Waits on the window's event loop for its next chain list (chainsUpdated), and keeps
+// the longest the loop was held meanwhile: a 5 ms tick, whose largest gap between two
+// ticks is the longest the window could not answer the analyst.
+class ChainsWatch
+{
+public:
+    explicit ChainsWatch(MainWindow &window)
+    {
+        QObject::connect(&window, &MainWindow::chainsUpdated, &m_loop, [this] {
+            m_updated = true;
+            m_loop.quit();
+        });
+        m_tick.setInterval(5);
+        QObject::connect(&m_tick, &QTimer::timeout, [this] {
+            m_longestGapNs = std::max(m_longestGapNs, m_sinceTick.nsecsElapsed());
+            m_sinceTick.restart();
+        });
+    }
+    // Starts a measure: the clock, the tick, no chains yet.
+    void start()
+    {
+        m_updated = false;
+        m_longestGapNs = 0;
+        m_all.start();
+        m_sinceTick.start();
+        m_tick.start();
+    }
+    // What ran on the window's thread since the last tick (openCase, applyPolicy).
+    void countBlock() { m_longestGapNs = std::max(m_longestGapNs, m_sinceTick.nsecsElapsed()); }
+    // False (and why, on stderr) when no chains came within two minutes.
+    bool wait()
+    {
+        QTimer::singleShot(120000, &m_loop, &QEventLoop::quit);
+        if (!m_updated)
+            m_loop.exec();
+        m_seconds = ::seconds(m_all);
+        m_tick.stop();
+        if (!m_updated)
+            QTextStream(stderr) << "no chains within two minutes\n";
+        return m_updated;
+    }
+    double seconds() const { return m_seconds; }
+    double longestBlockSeconds() const { return double(m_longestGapNs) / 1e9; }
+
+private:
+    QEventLoop m_loop;
+    QTimer m_tick;
+    QElapsedTimer m_all;
+    QElapsedTimer m_sinceTick;
+    qint64 m_longestGapNs = 0;
+    double m_seconds = 0;
+    bool m_updated = false;
+};
+
 int phaseWorkbench(const QString &path)
 {
     MainWindow window;
     window.resize(1600, 1000);
     window.show();
-    QEventLoop loop;
-    bool updated = false;
-    QObject::connect(&window, &MainWindow::chainsUpdated, [&] {
-        updated = true;
-        loop.quit();
-    });
-    // A 5 ms tick: the largest gap between two ticks is the longest the window could
-    // not answer the analyst.
-    QElapsedTimer sinceTick;
-    qint64 longestGapNs = 0;
-    QTimer tick;
-    tick.setInterval(5);
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        longestGapNs = std::max(longestGapNs, sinceTick.nsecsElapsed());
-        sinceTick.restart();
-    });
-    QElapsedTimer all;
-    all.start();
-    sinceTick.start();
-    tick.start();
-    // openCase itself runs on the window's thread: count it as a gap too.
+    ChainsWatch watch(window);
+    watch.start();
     if (!window.openCase(path))
         return 1;
-    longestGapNs = std::max(longestGapNs, sinceTick.nsecsElapsed());
-    const double openCaseSeconds = seconds(all);
-    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-    if (!updated)
-        loop.exec();
-    if (!updated) {
-        QTextStream(stderr) << "no chains within two minutes\n";
+    watch.countBlock();
+    const double openCaseSeconds = watch.seconds();
+    if (!watch.wait())
         return 1;
-    }
     out << "workbench_chains=" << window.caseIndex()->processes().size()
         << " processes, partial=" << window.caseIndex()->isPartial() << '\n';
     print("workbench_opencase_s", openCaseSeconds);
-    print("workbench_open_to_chains_s", seconds(all));
-    print("workbench_longest_block_s", double(longestGapNs) / 1e9);
+    print("workbench_open_to_chains_s", watch.seconds());
+    print("workbench_longest_block_s", watch.longestBlockSeconds());
     return 0;
 }
 
@@ -280,6 +319,58 @@ std::optional<Policy> changed(const Policy &policy, const PolicyChange &c)
     }
     p.compile();
     return p;
+}
+
+int phaseWorkbenchPolicy(const QString &path, int runs)
+{
+    Policy original;
+    {
+        auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+        if (!StoredIndex::isCurrent(*store)) {
+            QTextStream(stderr) << "no current stored index: run --phase store first\n";
+            return 1;
+        }
+        original = store->policy();
+    }
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    ChainsWatch watch(window);
+    watch.start();
+    if (!window.openCase(path) || !watch.wait())
+        return 1;
+    print("workbench_policy_open_s", watch.seconds());
+    for (const PolicyChange &c : PolicyChanges) {
+        const std::optional<Policy> p = changed(original, c);
+        if (!p)
+            return 1;
+        const QByteArray key = QByteArray("workbench_policy_") + c.name;
+        for (int i = 0; i < runs; ++i) {
+            watch.start();
+            window.applyPolicy(*p);
+            watch.countBlock();
+            if (!watch.wait())
+                return 1;
+            print((key + "_s").constData(), watch.seconds());
+            print((key + "_longest_block_s").constData(), watch.longestBlockSeconds());
+            // The case policy again (untimed; its chains are computed from the stored
+            // index too: the case keeps one chain list), so that each change starts
+            // from it and the case is left as it was.
+            watch.start();
+            window.applyPolicy(original);
+            if (!watch.wait())
+                return 1;
+        }
+    }
+    // What stays resident once the analysis has kept the last chains and gone idle.
+    {
+        QEventLoop settle;
+        QTimer::singleShot(5000, &settle, &QEventLoop::quit);
+        settle.exec();
+    }
+    print("workbench_policy_rss_idle_mib", currentRssMib(), 1);
+    print("peak_rss_mib", peakRssMib(), 1);
+    return 0;
 }
 
 int phaseStored(const QString &path, int runs)
@@ -423,9 +514,9 @@ int phaseTimeline(const QString &path, int runs)
 
 int usage()
 {
-    QTextStream(stderr)
-        << "usage: chainscope-bench-open CASE --phase open|kept|workbench|recompute|store|stored|page|timeline "
-           "[--runs N]\n";
+    QTextStream(stderr) << "usage: chainscope-bench-open CASE --phase "
+                           "open|kept|workbench|workbench-policy|recompute|store|stored|page|timeline "
+                           "[--runs N]\n";
     return 1;
 }
 
@@ -472,6 +563,8 @@ int main(int argc, char **argv)
             print("peak_rss_mib", peakRssMib(), 1);
             return rc;
         }
+        if (phase == u"workbench-policy")
+            return phaseWorkbenchPolicy(path, runs);
         if (phase == u"recompute")
             return phaseRecompute(path, runs);
         if (phase == u"store")

@@ -55,6 +55,10 @@ done
 # changes (each from nothing, as the workbench's next session would).
 "$bench" "$db" --phase store | tee "$out/store.txt" | sed 's/^peak_rss_mib/store_peak_rss_mib/' | record
 "$bench" "$db" --phase stored --runs "$runs" | tee "$out/stored.txt" | sed 's/^peak_rss_mib/stored_peak_rss_mib/' | record
+# The same from the workbench: its open of kept chains, then policy changes applied as
+# the policy editor applies them (the window's own memory, GUI and all).
+"$bench" "$db" --phase workbench-policy --runs "$runs" | tee "$out/workbench-policy.txt" |
+    sed 's/^peak_rss_mib/workbench_policy_peak_rss_mib/' | record
 "$bench" "$db" --phase recompute --runs "$runs" | tee "$out/recompute.txt" | sed 's/^peak_rss_mib/recompute_peak_rss_mib/' | record
 "$bench" "$db" --phase timeline --runs "$runs" | tee "$out/timeline.txt" | sed 's/^peak_rss_mib/timeline_peak_rss_mib/' | record
 grep -h '^events=\|^rows=\|chains=' "$out/open.txt" "$out/kept.txt" "$out/page.txt" | sort -u | head -4
@@ -67,6 +71,9 @@ for key in kept_open_to_chains_s kept_peak_rss_mib kept_rss_after_open_mib keep_
     open_to_chains_s open_store_s index_load_s correlate_s open_peak_rss_mib rss_after_open_mib \
     recompute_window_s recompute_allowlist_s recompute_rewalk_s recompute_peak_rss_mib \
     store_index_s store_peak_rss_mib stored_policy_s stored_window_s stored_allowlist_s stored_rewalk_s stored_peak_rss_mib \
+    workbench_policy_window_s workbench_policy_allowlist_s workbench_policy_rewalk_s \
+    workbench_policy_window_longest_block_s workbench_policy_allowlist_longest_block_s \
+    workbench_policy_rewalk_longest_block_s workbench_policy_rss_idle_mib workbench_policy_peak_rss_mib \
     page_count_s first_page_s middle_page_s page_peak_rss_mib density_refresh_replot_s timeline_showchain_replot_s timeline_peak_rss_mib \
     cli_chains_wall_s cli_chains_max_rss_mib; do
     awk -v k="$key" '$1 == k { print $2 }' "$out/values" | sort -g | awk -v k="$key" '{ v[++n] = $1 }
