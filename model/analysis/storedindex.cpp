@@ -716,11 +716,12 @@ std::unique_ptr<CaseIndex> Reader::assemble()
 
 namespace {
 
-// Moves known chains from the index they were computed over to the next, larger one:
-// events by id, processes by stored number (both indexes hold every event and process
-// the chains name).
-void renumber(QHash<int, std::optional<Chain>> &known, const CaseIndex &from, const QList<qint32> &fromStored,
-    const CaseIndex &to, const QList<qint32> &toStored)
+// Moves known chains from the index they were computed over (of which only the id of
+// each event and the stored number of each process are kept: the index itself is gone
+// before the next one is built) to the next, larger one: events by id, processes by
+// stored number (both indexes hold every event and process the chains name).
+void renumber(QHash<int, std::optional<Chain>> &known, const QList<qint64> &fromEventIds,
+    const QList<qint32> &fromStored, const CaseIndex &to, const QList<qint32> &toStored)
 {
     QHash<qint64, qint32> eventAt;
     eventAt.reserve(to.events().size());
@@ -731,7 +732,7 @@ void renumber(QHash<int, std::optional<Chain>> &known, const CaseIndex &from, co
     for (qint32 n = 0; n < qint32(toStored.size()); ++n)
         nodeAt.insert(toStored.at(n), n);
     const auto event = [&](qint32 i) {
-        return i >= 0 && i < from.events().size() ? eventAt.value(from.events().at(i).id, -1) : -1;
+        return i >= 0 && i < fromEventIds.size() ? eventAt.value(fromEventIds.at(i), -1) : -1;
     };
     const auto node = [&](qint32 n) {
         return n >= 0 && n < fromStored.size() ? nodeAt.value(fromStored.at(n), -1) : -1;
@@ -778,8 +779,9 @@ std::optional<ChainSnapshot> StoredIndex::compute(
         // in the numbering of the index they were computed over.
         QHash<int, std::optional<Chain>> known;
         QList<std::pair<qint32, qint64>> knownSeeds; // who the seeds were (stored number, first install event)
-        std::unique_ptr<CaseIndex> previous;
-        QList<qint32> previousStored; // node of `previous` -> stored number
+        // Of the index of the round before: each event's id and each node's stored number.
+        QList<qint64> previousEventIds;
+        QList<qint32> previousStored;
         const auto seedsOf = [&reader](const Correlator &c) {
             QList<std::pair<qint32, qint64>> seeds = c.seedIdentities();
             const QList<qint32> &stored = reader.storedNumbers();
@@ -790,7 +792,7 @@ std::optional<ChainSnapshot> StoredIndex::compute(
         for (int round = 1; round <= MaxRounds && !reader.isDamaged(); ++round) {
             std::unique_ptr<CaseIndex> index = reader.assemble();
             if (!known.isEmpty())
-                renumber(known, *previous, previousStored, *index, reader.storedNumbers());
+                renumber(known, previousEventIds, previousStored, *index, reader.storedNumbers());
             lap(counted.assembleSeconds);
             std::optional<Correlator> correlator(std::in_place, *index);
             correlator->setKnown(known);
@@ -835,8 +837,17 @@ std::optional<ChainSnapshot> StoredIndex::compute(
                 }
             }
             previousStored = reader.storedNumbers();
-            const bool progressed = reader.read(index->missing());
-            previous = std::move(index);
+            previousEventIds.clear();
+            previousEventIds.reserve(index->events().size());
+            for (const IndexedEvent &e : index->events())
+                previousEventIds.append(e.id);
+            // What this round missed, then its index and correlator go before the next
+            // round builds a larger index: one demand index in memory at a time.
+            const CaseIndex::Missing missing = index->missing();
+            correlator.reset();
+            chains.clear();
+            index.reset();
+            const bool progressed = reader.read(missing);
             lap(counted.readSeconds);
             if (cancelled())
                 return std::nullopt;

@@ -1977,6 +1977,7 @@ bool StoredIndexReader::forEachEventById(
                 return false;
         }
     }
+    st.reset();
     return true;
 }
 
