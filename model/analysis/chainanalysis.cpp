@@ -103,19 +103,28 @@ void releaseFreedMemory()
 
 void ChainAnalysis::work()
 {
+    bool released = false; // freed memory handed back since the last computation
     for (;;) {
         Request request;
         {
-            std::lock_guard lock(m_mutex);
+            std::unique_lock lock(m_mutex);
+            if ((!m_pending || m_stop.load()) && !released) {
+                // Not under the lock: a policy applied meanwhile must not wait for it
+                // (the window would freeze). Then look again for work.
+                lock.unlock();
+                releaseFreedMemory();
+                released = true;
+                continue;
+            }
             if (!m_pending || m_stop.load()) {
                 // Under the lock, so the destructor cannot miss the notification
                 // (nor destroy the condition variable while it is being notified).
                 m_running = false;
                 m_keeping = false;
                 m_idle.notify_all();
-                releaseFreedMemory();
                 return;
             }
+            released = false;
             request = std::move(*m_pending);
             m_pending.reset();
             m_keeping = false;
