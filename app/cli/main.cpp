@@ -37,6 +37,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <optional>
 #include <unistd.h>
 
@@ -192,7 +193,8 @@ Commands:
                                    log is listed as skipped; a file whose SHA-256 the case already holds
                                    is refused unless --again; then indexes the case and keeps its chains,
                                    so that the next open and policy change read only what they show
-                                   (--no-index: leave that to the next import or `policy`)
+                                   (--no-index: leave that to a later import that adds events,
+                                   `policy --load/--set`, or the workbench)
   sources CASE [--json]            list the imported sources with hashes and counts
   events CASE [--kind KIND] [--source ID] [--limit N] [--json]
                                    list normalized events in time order
@@ -418,6 +420,7 @@ struct Analysis
     std::shared_ptr<const CaseIndex> index;
     QList<Chain> chains;
     bool kept = false; // read from the case's kept chains, not computed
+    bool keptNow = false; // computed, and kept in the case for the next open
 };
 
 // Whether a command that computes chains keeps them in the case for the next open.
@@ -447,7 +450,7 @@ std::unique_ptr<Analysis> analyse(
             a->index = std::move(stored->index);
             a->chains = std::move(stored->chains);
             if (keep == Keep::IfWritable)
-                ChainCache::write(store.path(), key, generation, *a->index, a->chains);
+                a->keptNow = ChainCache::write(store.path(), key, generation, *a->index, a->chains);
             return a;
         }
     }
@@ -458,7 +461,7 @@ std::unique_ptr<Analysis> analyse(
     // Kept only if no import committed while the events were read; the whole index is
     // stored too, for the next policy change.
     if (keep == Keep::IfWritable && store.eventsGeneration() == generation) {
-        ChainCache::write(store.path(), key, generation, *index, a->chains);
+        a->keptNow = ChainCache::write(store.path(), key, generation, *index, a->chains);
         if (!store.isReadOnly())
             StoredIndex::write(store, *index, generation);
     }
@@ -470,27 +473,44 @@ std::unique_ptr<Analysis> analyse(
 // open computes from every event, as it would have without this step.
 void indexAfterImport(CaseStore &store, bool tty)
 {
-    int lastPercent = -1;
+    int lastQuarter = -1;
+    bool lineOpen = false;
     const CaseIndex::Progress progress = [&](qint64 read, qint64 total) {
-        const int percent = progressShare(read, total, 100);
+        // `total` counts the log messages too, which the index never reads: the share
+        // only paces the lines, the count is what is said.
+        const int quarter = progressShare(read, total, 4);
         if (tty) {
-            err() << "\rindexing the case: " << percent << "% (" << read << " events)\x1b[K";
+            err() << "\rindexing the case: " << read << " of " << total << " events read\x1b[K";
             err().flush();
-        } else if (percent / 25 != lastPercent / 25) {
-            err() << "indexing the case: " << percent << "% (" << read << " events)" << Qt::endl;
+            lineOpen = true;
+        } else if (quarter != lastQuarter) {
+            err() << "indexing the case: " << read << " of " << total << " events read (log messages are left out)"
+                  << Qt::endl;
+            lastQuarter = quarter;
         }
-        lastPercent = percent;
     };
+    const auto endLine = [&] {
+        if (lineOpen)
+            err() << '\n';
+        lineOpen = false;
+    };
+    // Reading every event is the long part; the correlation and storing the index
+    // follow without progress of their own.
+    err() << "indexing the case: reading every event once, then correlating and storing the index" << Qt::endl;
     try {
         const auto analysis = analyse(store, store.policy(), Keep::IfWritable, progress);
-        if (tty && lastPercent >= 0)
-            err() << '\n';
-        err() << "indexed: " << analysis->chains.size() << " chains under the case's policy, kept for the next open"
-              << (StoredIndex::isCurrent(store) ? "" : " (the correlation index was not stored)") << Qt::endl;
+        endLine();
+        err() << "indexed: " << analysis->chains.size() << " chains under the case's policy"
+              << (analysis->keptNow ? ", kept for the next open" : ", not kept (the case changed meanwhile)")
+              << (StoredIndex::isCurrent(store) ? "" : "; the correlation index was not stored") << Qt::endl;
     } catch (const CaseError &e) {
-        if (tty && lastPercent >= 0)
-            err() << '\n';
+        endLine();
         err() << "chainscope-cli: imported, but the case was not indexed: " << shown(e.message()) << Qt::endl;
+    } catch (const std::bad_alloc &) {
+        // The whole index of a very large case may not fit: the import stands, and the
+        // next open computes as it would have without this step.
+        endLine();
+        err() << "chainscope-cli: imported, but the case was not indexed: out of memory" << Qt::endl;
     }
 }
 
@@ -675,8 +695,7 @@ int cmdImport(const QStringList &args)
             || (r.status == ImportResult::Status::Incomplete && r.eventsKept);
         return stored && r.counts.eventsStored > 0;
     });
-    if (imported && !caseFailure && !p.isSet(noIndex))
-        indexAfterImport(*store, tty);
+    // The import's own results first: whatever the indexing meets, a script has them.
     if (p.isSet(JsonOption)) {
         QJsonArray array;
         for (const ImportResult &r : results)
@@ -684,6 +703,8 @@ int cmdImport(const QStringList &args)
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
         out().flush();
     }
+    if (imported && !caseFailure && !p.isSet(noIndex))
+        indexAfterImport(*store, tty);
     // A refused duplicate is not a failure: the case already holds that evidence, and
     // the other files still count. Only when every file was refused (or skipped) did the
     // command import nothing, which a script should notice.
