@@ -23,7 +23,9 @@
 //             changes made with MainWindow::applyPolicy, N times each, timed until the
 //             chain list is filled again (chainsUpdated), with the longest the window's
 //             event loop was held meanwhile; the case policy is applied again after each
-//             (untimed). Peak RSS is the window's, with every change; then what stays
+//             (untimed; each change adds two versions to the case's policy history), 3 s
+//             after the analysis handed over the chains before it (it keeps them
+//             meanwhile). Peak RSS is the window's, with every change; then what stays
 //             resident 5 s later, the analysis idle. Fails when the case
 //             has no current stored index (run `--phase store` first).
 //  recompute  after an (untimed) open, N times each: a window-only change
@@ -212,6 +214,11 @@ public:
             m_updated = true;
             m_loop.quit();
         });
+        // One timeout, restarted by each measure: a single-shot per wait would stay armed
+        // and end a later wait early.
+        m_timeout.setSingleShot(true);
+        m_timeout.setInterval(120000);
+        QObject::connect(&m_timeout, &QTimer::timeout, &m_loop, &QEventLoop::quit);
         m_tick.setInterval(5);
         QObject::connect(&m_tick, &QTimer::timeout, [this] {
             m_longestGapNs = std::max(m_longestGapNs, m_sinceTick.nsecsElapsed());
@@ -226,17 +233,18 @@ public:
         m_all.start();
         m_sinceTick.start();
         m_tick.start();
+        m_timeout.start();
     }
     // What ran on the window's thread since the last tick (openCase, applyPolicy).
     void countBlock() { m_longestGapNs = std::max(m_longestGapNs, m_sinceTick.nsecsElapsed()); }
     // False (and why, on stderr) when no chains came within two minutes.
     bool wait()
     {
-        QTimer::singleShot(120000, &m_loop, &QEventLoop::quit);
         if (!m_updated)
             m_loop.exec();
         m_seconds = ::seconds(m_all);
         m_tick.stop();
+        m_timeout.stop();
         if (!m_updated)
             QTextStream(stderr) << "no chains within two minutes\n";
         return m_updated;
@@ -247,12 +255,21 @@ public:
 private:
     QEventLoop m_loop;
     QTimer m_tick;
+    QTimer m_timeout;
     QElapsedTimer m_all;
     QElapsedTimer m_sinceTick;
     qint64 m_longestGapNs = 0;
     double m_seconds = 0;
     bool m_updated = false;
 };
+
+// Runs the event loop for `ms` (the window's queued work, the analysis finishing).
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
 
 int phaseWorkbench(const QString &path)
 {
@@ -346,6 +363,9 @@ int phaseWorkbenchPolicy(const QString &path, int runs)
             return 1;
         const QByteArray key = QByteArray("workbench_policy_") + c.name;
         for (int i = 0; i < runs; ++i) {
+            // The analysis keeps the last chains after it hands them over: let it finish,
+            // so that the change is timed alone.
+            settle(3000);
             watch.start();
             window.applyPolicy(*p);
             watch.countBlock();
@@ -356,6 +376,7 @@ int phaseWorkbenchPolicy(const QString &path, int runs)
             // The case policy again (untimed; its chains are computed from the stored
             // index too: the case keeps one chain list), so that each change starts
             // from it and the case is left as it was.
+            settle(3000);
             watch.start();
             window.applyPolicy(original);
             if (!watch.wait())
@@ -363,11 +384,7 @@ int phaseWorkbenchPolicy(const QString &path, int runs)
         }
     }
     // What stays resident once the analysis has kept the last chains and gone idle.
-    {
-        QEventLoop settle;
-        QTimer::singleShot(5000, &settle, &QEventLoop::quit);
-        settle.exec();
-    }
+    settle(5000);
     print("workbench_policy_rss_idle_mib", currentRssMib(), 1);
     print("peak_rss_mib", peakRssMib(), 1);
     return 0;
