@@ -1064,8 +1064,8 @@ void Tst_cli::importsFoldersAndArchives()
 
 // Issue 15: an import ends by storing the case's correlation index and keeping its chains
 // for the case's policy, for the events the case now holds (so that the next open reads
-// neither every event nor the whole index); --no-index leaves both to later. Either way
-// the chains are the same.
+// neither every event nor the whole index); --no-index leaves both to later, `index`
+// does it for such a case. Either way the chains are the same.
 void Tst_cli::importIndexesTheCaseUnlessTold()
 {
     const QString evidence = m_dir.filePath(QStringLiteral("index-evidence"));
@@ -1121,9 +1121,30 @@ void Tst_cli::importIndexesTheCaseUnlessTold()
     QCOMPARE(fromEvents.exitCode, 0);
     QVERIFY(!parseArray(fromEvents.out).isEmpty());
     QCOMPARE(fromKept.out, fromEvents.out);
+    // Computed from every event by a command that only reads: it says how to avoid that
+    // (and writes nothing); from kept chains it says nothing.
+    QVERIFY2(fromEvents.err.contains("chainscope-cli index"), fromEvents.err.constData());
+    QVERIFY2(!fromKept.err.contains("note:"), fromKept.err.constData());
     // An import that adds no events (the same file again is refused) indexes nothing.
     const ProcessResult refused = cli({QStringLiteral("import"), later, files.first()});
     QVERIFY(!refused.err.contains("indexed"));
+    std::tie(hasIndex, indexGeneration, eventsGeneration, hasChains) = state(later);
+    QVERIFY(!hasIndex);
+
+    // `index` does what the import left out, once.
+    const ProcessResult index = cli({QStringLiteral("index"), later});
+    QVERIFY2(index.exitCode == 0, index.err.constData());
+    QVERIFY2(index.err.contains("indexed: "), index.err.constData());
+    std::tie(hasIndex, indexGeneration, eventsGeneration, hasChains) = state(later);
+    QVERIFY(hasIndex);
+    QCOMPARE(indexGeneration, eventsGeneration);
+    QVERIFY(hasChains);
+    const ProcessResult again = cli({QStringLiteral("index"), later});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.err.contains("the case is indexed"), again.err.constData());
+    const ProcessResult nowKept = cli({QStringLiteral("chains"), later, QStringLiteral("--json")});
+    QCOMPARE(nowKept.out, fromEvents.out);
+    QVERIFY2(!nowKept.err.contains("note:"), nowKept.err.constData());
 }
 
 QTEST_GUILESS_MAIN(Tst_cli)

@@ -201,6 +201,9 @@ Commands:
   raw CASE EVENT_ID                print the original record an event was read from
   drop CASE SOURCE_ID              remove a source and its events (e.g. an incomplete import)
   summary CASE                     sources, events per kind and hosts
+  index CASE                       keep the case's correlation index and its chains under the case
+                                   policy (as import does), unless both are current: for a case
+                                   imported with --no-index, or written by another version
   chains CASE [--json]             install -> write -> first run -> egress chains under the case policy
   policy CASE [--load FILE | --save FILE | --set KEY=VALUE ...]
                                    show, load, save or change the case policy (keys as in the spec:
@@ -421,12 +424,14 @@ struct Analysis
     QList<Chain> chains;
     bool kept = false; // read from the case's kept chains, not computed
     bool keptNow = false; // computed, and kept in the case for the next open
+    bool fromEvents = false; // computed from every event (no kept chains, no stored index)
 };
 
 // Whether a command that computes chains keeps them in the case for the next open.
 // Commands that open the case to read never write it (issue 11, finding 9): they read
-// kept chains, and keep none.
-enum class Keep { No, IfWritable };
+// kept chains, and keep none. Rebuild: computed from every event whatever the case
+// kept, then kept, with the case's stored index (import, `index`).
+enum class Keep { No, IfWritable, Rebuild };
 
 // The case's chains under `policy`: those the case kept from its last analysis under
 // the same policy (issue 15), else computed from all its events, and then kept when
@@ -436,7 +441,9 @@ std::unique_ptr<Analysis> analyse(
 {
     auto a = std::make_unique<Analysis>();
     const QByteArray key = ChainCache::keyFor(policy);
-    if (std::optional<ChainSnapshot> kept = ChainCache::read(store, key)) {
+    if (keep == Keep::Rebuild) {
+        // Straight to the whole index below.
+    } else if (std::optional<ChainSnapshot> kept = ChainCache::read(store, key)) {
         a->index = std::move(kept->index);
         a->chains = std::move(kept->chains);
         a->kept = true;
@@ -445,11 +452,11 @@ std::unique_ptr<Analysis> analyse(
     const qint64 generation = store.eventsGeneration();
     // From the case's stored index when it has one for its events: only what the
     // correlator's walks touch is read.
-    if (StoredIndex::isCurrent(store)) {
+    if (keep != Keep::Rebuild && StoredIndex::isCurrent(store)) {
         if (std::optional<ChainSnapshot> stored = StoredIndex::compute(store, policy)) {
             a->index = std::move(stored->index);
             a->chains = std::move(stored->chains);
-            if (keep == Keep::IfWritable)
+            if (keep != Keep::No)
                 a->keptNow = ChainCache::write(store.path(), key, generation, *a->index, a->chains);
             return a;
         }
@@ -458,9 +465,10 @@ std::unique_ptr<Analysis> analyse(
     index->load(store, nullptr, progress);
     a->chains = Correlator(*index).run(policy);
     a->index = index;
+    a->fromEvents = true;
     // Kept only if no import committed while the events were read; the whole index is
     // stored too, for the next policy change.
-    if (keep == Keep::IfWritable && store.eventsGeneration() == generation) {
+    if (keep != Keep::No && store.eventsGeneration() == generation) {
         a->keptNow = ChainCache::write(store.path(), key, generation, *index, a->chains);
         if (!store.isReadOnly())
             StoredIndex::write(store, *index, generation);
@@ -469,9 +477,9 @@ std::unique_ptr<Analysis> analyse(
 }
 
 // Builds and stores the case's correlation index and keeps its chains (the end of an
-// import), with progress on stderr. A failure here leaves the import as it is: the next
-// open computes from every event, as it would have without this step.
-void indexAfterImport(CaseStore &store, bool tty)
+// import, `index`), with progress on stderr. False when it failed; that leaves the case
+// as it was: the next open computes from every event, as it would have without this.
+bool indexCase(CaseStore &store, bool tty)
 {
     int lastQuarter = -1;
     bool lineOpen = false;
@@ -498,20 +506,23 @@ void indexAfterImport(CaseStore &store, bool tty)
     // follow without progress of their own.
     err() << "indexing the case: reading every event once, then correlating and storing the index" << Qt::endl;
     try {
-        const auto analysis = analyse(store, store.policy(), Keep::IfWritable, progress);
+        const auto analysis = analyse(store, store.policy(), Keep::Rebuild, progress);
         endLine();
+        const bool stored = StoredIndex::isCurrent(store);
         err() << "indexed: " << analysis->chains.size() << " chains under the case's policy"
               << (analysis->keptNow ? ", kept for the next open" : ", not kept (the case changed meanwhile)")
-              << (StoredIndex::isCurrent(store) ? "" : "; the correlation index was not stored") << Qt::endl;
+              << (stored ? "" : "; the correlation index was not stored") << Qt::endl;
+        return analysis->keptNow && stored;
     } catch (const CaseError &e) {
         endLine();
-        err() << "chainscope-cli: imported, but the case was not indexed: " << shown(e.message()) << Qt::endl;
+        err() << "chainscope-cli: the case was not indexed: " << shown(e.message()) << Qt::endl;
     } catch (const std::bad_alloc &) {
-        // The whole index of a very large case may not fit: the import stands, and the
-        // next open computes as it would have without this step.
+        // The whole index of a very large case may not fit: the case stays as it was
+        // (an import stands), and the next open computes as it would have without this.
         endLine();
-        err() << "chainscope-cli: imported, but the case was not indexed: out of memory" << Qt::endl;
+        err() << "chainscope-cli: the case was not indexed: out of memory" << Qt::endl;
     }
+    return false;
 }
 
 int cmdImport(const QStringList &args)
@@ -704,7 +715,7 @@ int cmdImport(const QStringList &args)
         out().flush();
     }
     if (imported && !caseFailure && !p.isSet(noIndex))
-        indexAfterImport(*store, tty);
+        indexCase(*store, tty);
     // A refused duplicate is not a failure: the case already holds that evidence, and
     // the other files still count. Only when every file was refused (or skipped) did the
     // command import nothing, which a script should notice.
@@ -904,6 +915,29 @@ void printChains(const QList<Chain> &chains)
     }
 }
 
+// After chains computed from every event by a command that only reads: how to make the
+// next open fast, where the case can be written.
+void hintIndex(const CaseStore &store, const Analysis &analysis)
+{
+    if (analysis.fromEvents && QFileInfo(store.path()).isWritable())
+        err() << "note: computed from every event; `chainscope-cli index " << shown(store.path())
+              << "` keeps the case's index and chains, so that the next open reads only what it shows" << Qt::endl;
+}
+
+int cmdIndex(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, 2, 2))
+        return ExitFailure;
+    auto store = openForWriting(p.positionalArguments().at(1));
+    if (StoredIndex::isCurrent(*store) && ChainCache::read(*store, ChainCache::keyFor(store->policy()))) {
+        err() << "the case is indexed: its correlation index and its chains under the case's policy are current"
+              << Qt::endl;
+        return ExitOk;
+    }
+    return indexCase(*store, isatty(fileno(stderr))) ? ExitOk : ExitFailure;
+}
+
 int cmdChains(const QStringList &args)
 {
     QCommandLineParser p;
@@ -912,6 +946,7 @@ int cmdChains(const QStringList &args)
         return ExitFailure;
     auto store = openForReading(p.positionalArguments().at(1));
     const auto analysis = analyse(*store, store->policy());
+    hintIndex(*store, *analysis);
     if (p.isSet(JsonOption)) {
         QJsonArray array;
         for (const Chain &c : analysis->chains)
@@ -1029,6 +1064,7 @@ int cmdReport(const QStringList &args)
     auto store = openForReading(p.positionalArguments().at(1));
     const Policy policy = store->policy();
     const auto analysis = analyse(*store, policy);
+    hintIndex(*store, *analysis);
     for (const int id : std::as_const(selection)) {
         if (std::none_of(analysis->chains.begin(), analysis->chains.end(), [id](const Chain &c) { return c.id == id; }))
             return fail(QStringLiteral("the case has no chain %1").arg(id));
@@ -1285,6 +1321,8 @@ int dispatch(const QStringList &args)
             return cmdDrop(rest);
         if (command == u"summary")
             return cmdSummary(rest);
+        if (command == u"index")
+            return cmdIndex(rest);
         if (command == u"chains")
             return cmdChains(rest);
         if (command == u"policy")
