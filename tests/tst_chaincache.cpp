@@ -346,6 +346,16 @@ void Tst_chaincache::chainsOfOldEventsAreNotKept()
     QVERIFY(!store->chainCache());
     QVERIFY(ChainCache::write(path, ChainCache::keyFor(m_policy), generation + 1, *m_index, m_chains));
     QVERIFY(store->chainCache());
+    // Chains that already are a snapshot (from the stored index) are kept as they are
+    // (the bytes a snapshot of the whole index has), under the same generation check.
+    const ChainSnapshot snapshot = ChainSnapshot::of(*m_index, m_chains);
+    const QByteArray key = ChainCache::keyFor(m_policy);
+    QVERIFY(!ChainCache::write(path, key, generation, snapshot));
+    QCOMPARE(store->chainCache()->data, snapshot.toBytes());
+    QVERIFY(ChainCache::write(path, key, generation + 1, snapshot));
+    const std::optional<ChainSnapshot> kept = ChainCache::read(*store, key);
+    QVERIFY(kept);
+    QCOMPARE(dump(*kept->index, kept->chains), dump(*m_index, m_chains));
 }
 
 void Tst_chaincache::hashAloneNoticesDamageInsideAString()

@@ -454,10 +454,10 @@ std::unique_ptr<Analysis> analyse(
     // correlator's walks touch is read.
     if (keep != Keep::Rebuild && StoredIndex::isCurrent(store)) {
         if (std::optional<ChainSnapshot> stored = StoredIndex::compute(store, policy)) {
+            if (keep != Keep::No)
+                a->keptNow = ChainCache::write(store.path(), key, generation, *stored);
             a->index = std::move(stored->index);
             a->chains = std::move(stored->chains);
-            if (keep != Keep::No)
-                a->keptNow = ChainCache::write(store.path(), key, generation, *a->index, a->chains);
             return a;
         }
     }

@@ -165,6 +165,9 @@ void ChainAnalysis::work()
                 // the stored index again.
                 if (StoredIndex::isCurrent(*store)) {
                     if (std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, request.policy, &m_stop)) {
+                        // The demand indexes are gone: their pages go back before the
+                        // window builds its views of the new chains on its own thread.
+                        releaseFreedMemory();
                         {
                             std::lock_guard lock(m_mutex);
                             m_correlator.reset();
@@ -175,7 +178,7 @@ void ChainAnalysis::work()
                             emit chainsReady(
                                 casePath, stored->chains, index(), request.policy.version, clock.elapsed(), false);
                         keeping(true);
-                        ChainCache::write(casePath, key, generation, *stored->index, stored->chains);
+                        ChainCache::write(casePath, key, generation, *stored);
                         continue;
                     }
                     if (m_stop.load())

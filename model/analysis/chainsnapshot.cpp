@@ -674,17 +674,22 @@ std::optional<ChainSnapshot> read(CaseStore &store, const QByteArray &key, QStri
     return snapshot;
 }
 
-bool write(const QString &casePath, const QByteArray &key, qint64 generation, const CaseIndex &index,
-    const QList<Chain> &chains)
+namespace {
+
+bool writeBytes(
+    const QString &casePath, const QByteArray &key, qint64 generation, const std::function<QByteArray()> &bytesOf)
 {
     try {
         auto store = CaseStore::open(casePath, CaseStore::Access::ReadWriteIfPossible);
         if (store->isReadOnly())
             return false; // evidence on write-protected media: every open computes
+        // One row: 64 MiB of cache would only hold its pages (the workbench keeps chains
+        // while the window rebuilds its views, issue 15).
+        store->useSmallPageCache();
         // Another process importing holds the write lock: the chains are not worth a wait
         // (they are stale once its import commits anyway).
         store->setBusyWait(200);
-        const QByteArray bytes = ChainSnapshot::of(index, chains).toBytes();
+        const QByteArray bytes = bytesOf();
         // A chain around a busy long-lived process can cite millions of events; such a
         // snapshot is not kept (SQLite's row limit is 1e9 bytes, and reading it back
         // would be no quicker than computing).
@@ -694,6 +699,19 @@ bool write(const QString &casePath, const QByteArray &key, qint64 generation, co
     } catch (const CaseError &) {
         return false;
     }
+}
+
+} // namespace
+
+bool write(const QString &casePath, const QByteArray &key, qint64 generation, const CaseIndex &index,
+    const QList<Chain> &chains)
+{
+    return writeBytes(casePath, key, generation, [&] { return ChainSnapshot::of(index, chains).toBytes(); });
+}
+
+bool write(const QString &casePath, const QByteArray &key, qint64 generation, const ChainSnapshot &snapshot)
+{
+    return writeBytes(casePath, key, generation, [&] { return snapshot.toBytes(); });
 }
 
 } // namespace ChainCache

@@ -55,6 +55,9 @@ std::optional<ChainSnapshot> read(CaseStore &store, const QByteArray &key, QStri
 // still those of `generation`. Returns whether they were kept.
 bool write(const QString &casePath, const QByteArray &key, qint64 generation, const CaseIndex &index,
     const QList<Chain> &chains);
+// The same for chains that already are a snapshot (computed from the stored index): kept
+// as they are, without taking a second snapshot of them.
+bool write(const QString &casePath, const QByteArray &key, qint64 generation, const ChainSnapshot &snapshot);
 } // namespace ChainCache
 
 } // namespace Chainscope

@@ -764,6 +764,11 @@ void CaseStore::configure()
     m_db->exec(m_db->isReadOnly() ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -65536");
 }
 
+void CaseStore::useSmallPageCache()
+{
+    m_db->exec("PRAGMA cache_size = -8192");
+}
+
 void CaseStore::migrate()
 {
     const int version = m_db->userVersion();
@@ -1524,7 +1529,8 @@ bool CaseStore::setChainCache(const QByteArray &key, qint64 generation, const QB
         "INSERT INTO chain_cache(id, key, generation, sha256, data) VALUES (1, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET key = excluded.key, generation = excluded.generation, "
         "sha256 = excluded.sha256, data = excluded.data");
-    st.bindBlob(1, key).bind(2, generation).bindBlob(3, digest).bindBlob(4, data).exec();
+    // Borrowed, not copied: kept chains are tens of MB, and `data` outlives the statement.
+    st.bindBlob(1, key).bind(2, generation).bindBlob(3, digest).bindBorrowedBlob(4, data).exec();
     tx.commit();
     return true;
 }

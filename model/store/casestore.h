@@ -285,6 +285,9 @@ public:
     {
         m_db->setBusyWait(limitMs, std::move(onWaiting));
     }
+    // A connection that writes little (a row of kept chains) needs no more page cache
+    // than one that only reads: SQLite writes what does not fit to the log early.
+    void useSmallPageCache();
 
     // The import protocol. beginSource() commits the source row at once with status
     // incomplete, so an import killed half-way leaves a visible, droppable trace;
