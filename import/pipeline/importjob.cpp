@@ -1,6 +1,7 @@
 #include "importjob.h"
 
 #include "collection.h"
+#include "sha256.h"
 
 #include <QThreadPool>
 
@@ -36,6 +37,7 @@ void ImportJob::start()
     }
     QThreadPool::globalInstance()->start([this] {
         run();
+        Sha256::releaseThreadState(); // the files were hashed on this pool thread
         // Notify under the lock: once it is released the destructor may run, and the
         // worker must not touch the condition variable after that.
         std::lock_guard lock(m_mutex);

@@ -2,6 +2,7 @@
 
 #include "casestore.h"
 #include "chainsnapshot.h"
+#include "sha256.h"
 #include "storedindex.h"
 
 #include <QElapsedTimer>
@@ -97,6 +98,8 @@ void releaseFreedMemory()
 #if defined(__GLIBC__)
     malloc_trim(0);
 #endif
+    // Kept chains are hashed on this pool thread.
+    Sha256::releaseThreadState();
 }
 
 } // namespace

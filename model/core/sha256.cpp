@@ -1,5 +1,6 @@
 #include "sha256.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <memory>
@@ -75,6 +76,11 @@ QByteArray Sha256::hash(QByteArrayView data)
     if (!data.isEmpty() && EVP_DigestUpdate(ctx, data.data(), size_t(data.size())) != 1)
         return {};
     return finish(ctx);
+}
+
+void Sha256::releaseThreadState()
+{
+    OPENSSL_thread_stop();
 }
 
 } // namespace Chainscope
