@@ -20,6 +20,7 @@
 #include "processtreemodel.h"
 #include "rawrecordview.h"
 #include "report.h"
+#include "storedindex.h"
 #include "testsupport.h"
 #include "timelineview.h"
 #include "timezonebox.h"
@@ -55,6 +56,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -91,6 +93,7 @@ private slots:
     void menusShortcutsAndLanguage();
     void droppingWithoutACase();
     void statusBarLeavesCorrelating();
+    void keptChainsSayWhatAPolicyChangeReads();
     void timeZoneIsKeptPerCase();
     void stageSteppingSelectsEachStage();
     void policyChangeKeepsRawAndEventsTogether();
@@ -1045,6 +1048,51 @@ void Tst_workbench::statusBarLeavesCorrelating()
     QVERIFY2(!statusSummary(window).contains(QLatin1String("correlating")), qPrintable(statusSummary(window)));
     QVERIFY2(statusSummary(window).contains(QStringLiteral("policy v%1").arg(window.caseStore()->policy().version)),
         qPrintable(statusSummary(window)));
+}
+
+// Chains the case kept are shown with what a policy change will read (issue 15): the
+// case's stored index when it holds a current one, else every event.
+void Tst_workbench::keptChainsSayWhatAPolicyChangeReads()
+{
+    const QString path = linuxDemoCase(QStringLiteral("kept-status"));
+    const auto storedIndexIsCurrent = [&] {
+        auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+        return StoredIndex::isCurrent(*store);
+    };
+    {
+        // A policy change without a stored index computes from every event, keeps the
+        // chains and then stores the index.
+        MainWindow window;
+        QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+        QVERIFY(window.openCase(path));
+        QVERIFY(waitForChains(window, updated));
+        window.caseStore()->dropStoredIndex();
+        Policy policy = window.caseStore()->policy();
+        QString error;
+        QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=3h"), &error));
+        updated.clear();
+        window.applyPolicy(policy);
+        QVERIFY(waitForChains(window, updated));
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(QLatin1String("Chains computed")),
+            qPrintable(window.statusBar()->currentMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(storedIndexIsCurrent(), 30000);
+    }
+    const auto keptMessage = [&] {
+        MainWindow window;
+        QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+        if (!window.openCase(path) || !waitForChains(window, updated))
+            return QStringLiteral("no chains");
+        return window.statusBar()->currentMessage();
+    };
+    QString message = keptMessage();
+    QVERIFY2(message.contains(QLatin1String("as the case kept them")), qPrintable(message));
+    QVERIFY2(message.endsWith(QLatin1String("from the case's stored index")), qPrintable(message));
+    CaseStore::open(path)->dropStoredIndex();
+    QVERIFY(!storedIndexIsCurrent());
+    message = keptMessage();
+    QVERIFY2(message.contains(QLatin1String("as the case kept them")), qPrintable(message));
+    QVERIFY2(message.endsWith(QLatin1String("from every event")), qPrintable(message));
+    QThreadPool::globalInstance()->waitForDone();
 }
 
 void Tst_workbench::timeZoneIsKeptPerCase()

@@ -2264,6 +2264,10 @@ Datei %2 von %3, %4 von %5 MB, %6 Ereignisse</translation>
         <source>Reading the case&apos;s events for its chains: %1 of %2</source>
         <translation>Ereignisse des Falls für seine Ketten werden gelesen: %1 von %2</translation>
     </message>
+    <message>
+        <source>Chains of policy version %1 as the case kept them from its last analysis (read in %2 ms); a policy change computes them again from the case&apos;s stored index</source>
+        <translation>Ketten der Richtlinienversion %1, wie der Fall sie aus seiner letzten Analyse aufbewahrt hat (in %2 ms gelesen); eine Änderung der Richtlinie berechnet sie erneut aus dem gespeicherten Index des Falls</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::PackageLogReader</name>

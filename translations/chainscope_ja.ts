@@ -2244,6 +2244,10 @@ file %2 of %3, %4 of %5 MB, %6 events</source>
         <source>Reading the case&apos;s events for its chains: %1 of %2</source>
         <translation>チェーンのためにケースのイベントを読み込み中: %2 件中 %1 件</translation>
     </message>
+    <message>
+        <source>Chains of policy version %1 as the case kept them from its last analysis (read in %2 ms); a policy change computes them again from the case&apos;s stored index</source>
+        <translation>前回の分析で保存されたポリシー バージョン %1 のチェーンです（%2 ms で読み込み）。ポリシーを変更すると、ケースに保存された相関インデックスから再計算されます</translation>
+    </message>
 </context>
 <context>
     <name>Chainscope::PackageLogReader</name>

@@ -18,7 +18,9 @@
 #include "rawrecordview.h"
 #include "report.h"
 #include "reportexport.h"
+#include "sha256.h"
 #include "sourcesmodel.h"
+#include "storedindex.h"
 #include "timelineview.h"
 #include "timezonebox.h"
 #include "verificationdialog.h"
@@ -938,14 +940,21 @@ void MainWindow::onChainsReady(const QString &casePath, const QList<Chain> &chai
         selectTreeNode(nodeOfEvent(previousEvent));
         setCurrentEvent(previousEvent);
     }
-    // Kept chains were read, not computed: say so, and what a policy change will cost.
-    statusBar()->showMessage(kept
-            ? tr("Chains of policy version %1 as the case kept them from its last analysis (read in %2 ms); "
-                 "a policy change computes them again from every event")
-                  .arg(policyVersion)
-                  .arg(elapsedMs)
-            : tr("Chains computed with policy version %1 in %2 ms").arg(policyVersion).arg(elapsedMs),
-        8000);
+    // Kept chains were read, not computed: say so, and what a policy change will cost
+    // (from the case's stored index when it has a current one, issue 15).
+    QString message = tr("Chains computed with policy version %1 in %2 ms").arg(policyVersion).arg(elapsedMs);
+    if (kept && StoredIndex::isCurrent(*m_store)) {
+        message = tr("Chains of policy version %1 as the case kept them from its last analysis (read in %2 ms); "
+                     "a policy change computes them again from the case's stored index")
+                      .arg(policyVersion)
+                      .arg(elapsedMs);
+    } else if (kept) {
+        message = tr("Chains of policy version %1 as the case kept them from its last analysis (read in %2 ms); "
+                     "a policy change computes them again from every event")
+                      .arg(policyVersion)
+                      .arg(elapsedMs);
+    }
+    statusBar()->showMessage(message, 8000);
     updateStatus();
     updateActions();
     emit chainsUpdated();
@@ -1406,6 +1415,7 @@ void MainWindow::verifyCase()
         } catch (const CaseError &e) {
             error = e.message();
         }
+        Sha256::releaseThreadState(); // the records were hashed on this pool thread
         QMetaObject::invokeMethod(
             qApp,
             [self, progress, path, result = std::move(result), error] {
