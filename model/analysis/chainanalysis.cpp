@@ -168,9 +168,6 @@ void ChainAnalysis::work()
                 // the stored index again.
                 if (StoredIndex::isCurrent(*store)) {
                     if (std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, request.policy, &m_stop)) {
-                        // The demand indexes are gone: their pages go back before the
-                        // window builds its views of the new chains on its own thread.
-                        releaseFreedMemory();
                         {
                             std::lock_guard lock(m_mutex);
                             m_correlator.reset();
@@ -180,6 +177,10 @@ void ChainAnalysis::work()
                         if (!m_stop.load() && !superseded())
                             emit chainsReady(
                                 casePath, stored->chains, index(), request.policy.version, clock.elapsed(), false);
+                        // The demand indexes are gone: their pages go back while the
+                        // window builds its views of the new chains on its own thread
+                        // (not before the chains are handed over: that would delay them).
+                        releaseFreedMemory();
                         keeping(true);
                         ChainCache::write(casePath, key, generation, *stored);
                         continue;
