@@ -350,9 +350,13 @@ void Tst_chaincache::chainsOfOldEventsAreNotKept()
     // (the bytes a snapshot of the whole index has), under the same generation check.
     const ChainSnapshot snapshot = ChainSnapshot::of(*m_index, m_chains);
     const QByteArray key = ChainCache::keyFor(m_policy);
+    const QByteArray other = key + "-other";
+    QVERIFY(ChainCache::write(path, other, generation + 1, *m_index, m_chains)); // the row: another key
     QVERIFY(!ChainCache::write(path, key, generation, snapshot));
-    QCOMPARE(store->chainCache()->data, snapshot.toBytes());
+    QCOMPARE(store->chainCache()->key, other);
     QVERIFY(ChainCache::write(path, key, generation + 1, snapshot));
+    QCOMPARE(store->chainCache()->key, key);
+    QCOMPARE(store->chainCache()->data, snapshot.toBytes());
     const std::optional<ChainSnapshot> kept = ChainCache::read(*store, key);
     QVERIFY(kept);
     QCOMPARE(dump(*kept->index, kept->chains), dump(*m_index, m_chains));

@@ -1145,6 +1145,22 @@ void Tst_cli::importIndexesTheCaseUnlessTold()
     const ProcessResult nowKept = cli({QStringLiteral("chains"), later, QStringLiteral("--json")});
     QCOMPARE(nowKept.out, fromEvents.out);
     QVERIFY2(!nowKept.err.contains("note:"), nowKept.err.constData());
+
+    // Kept chains of something else (another policy or language) beside a current stored
+    // index: `index` computes them from the stored index, not from every event.
+    {
+        auto store = CaseStore::open(later);
+        QVERIFY(store->setChainCache("another key", store->eventsGeneration(), "other chains"));
+    }
+    const ProcessResult fromStored = cli({QStringLiteral("index"), later});
+    QVERIFY2(fromStored.exitCode == 0, fromStored.err.constData());
+    QVERIFY2(fromStored.err.contains("from its stored index, kept for the next open"), fromStored.err.constData());
+    QVERIFY2(!fromStored.err.contains("reading every event"), fromStored.err.constData());
+    std::tie(hasIndex, indexGeneration, eventsGeneration, hasChains) = state(later);
+    QVERIFY(hasIndex);
+    QVERIFY(hasChains);
+    QVERIFY(CaseStore::open(later, CaseStore::Access::ReadOnly)->chainCache()->key != "another key");
+    QCOMPARE(cli({QStringLiteral("chains"), later, QStringLiteral("--json")}).out, fromEvents.out);
 }
 
 QTEST_GUILESS_MAIN(Tst_cli)

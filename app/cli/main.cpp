@@ -509,10 +509,12 @@ bool indexCase(CaseStore &store, bool tty)
         const auto analysis = analyse(store, store.policy(), Keep::Rebuild, progress);
         endLine();
         const bool stored = StoredIndex::isCurrent(store);
+        // Chains are not kept when the events changed meanwhile, another writer held the
+        // case, or they are too large to keep; the stored index is what `index` is for.
         err() << "indexed: " << analysis->chains.size() << " chains under the case's policy"
-              << (analysis->keptNow ? ", kept for the next open" : ", not kept (the case changed meanwhile)")
-              << (stored ? "" : "; the correlation index was not stored") << Qt::endl;
-        return analysis->keptNow && stored;
+              << (analysis->keptNow ? ", kept for the next open" : ", not kept for the next open")
+              << (stored ? "" : "; the correlation index was not stored (the events changed meanwhile)") << Qt::endl;
+        return stored;
     } catch (const CaseError &e) {
         endLine();
         err() << "chainscope-cli: the case was not indexed: " << shown(e.message()) << Qt::endl;
@@ -930,12 +932,19 @@ int cmdIndex(const QStringList &args)
     if (!parse(p, args, 2, 2))
         return ExitFailure;
     auto store = openForWriting(p.positionalArguments().at(1));
-    if (StoredIndex::isCurrent(*store) && ChainCache::read(*store, ChainCache::keyFor(store->policy()))) {
+    if (!StoredIndex::isCurrent(*store))
+        return indexCase(*store, isatty(fileno(stderr))) ? ExitOk : ExitFailure;
+    // The stored index is current: only the chains may be missing (kept for another
+    // policy or language), and they come from it.
+    const auto analysis = analyse(*store, store->policy(), Keep::IfWritable);
+    if (analysis->kept) {
         err() << "the case is indexed: its correlation index and its chains under the case's policy are current"
               << Qt::endl;
-        return ExitOk;
+    } else {
+        err() << "indexed: " << analysis->chains.size() << " chains under the case's policy, from its stored index"
+              << (analysis->keptNow ? ", kept for the next open" : ", not kept for the next open") << Qt::endl;
     }
-    return indexCase(*store, isatty(fileno(stderr))) ? ExitOk : ExitFailure;
+    return ExitOk;
 }
 
 int cmdChains(const QStringList &args)

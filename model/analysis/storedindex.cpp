@@ -206,7 +206,14 @@ std::optional<StoredIndexState> currentState(CaseStore &store)
 
 bool StoredIndex::isCurrent(CaseStore &store)
 {
-    return currentState(store).has_value();
+    try {
+        return currentState(store).has_value();
+    } catch (const CaseError &) {
+        // ix_state dropped or unreadable (a hostile hand, a damaged page): no stored
+        // index, as for a case that never had one. Callers ask on the window's thread,
+        // where an exception would end the program.
+        return false;
+    }
 }
 
 // Reads the stored index piece by piece and builds demand indexes of what it read.

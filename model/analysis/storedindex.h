@@ -40,6 +40,7 @@ struct StoredIndex
         CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel = nullptr);
 
     // Whether the case holds a stored index this build reads, for its current events.
+    // False, not an exception, when its state cannot be read.
     static bool isCurrent(CaseStore &store);
 
     struct Stats
