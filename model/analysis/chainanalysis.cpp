@@ -180,7 +180,6 @@ void ChainAnalysis::work()
                         // The demand indexes are gone: their pages go back while the
                         // window builds its views of the new chains on its own thread
                         // (not before the chains are handed over: that would delay them).
-                        releaseFreedMemory();
                         keeping(true);
                         ChainCache::write(casePath, key, generation, *stored);
                         continue;
