@@ -177,9 +177,6 @@ void ChainAnalysis::work()
                         if (!m_stop.load() && !superseded())
                             emit chainsReady(
                                 casePath, stored->chains, index(), request.policy.version, clock.elapsed(), false);
-                        // The demand indexes are gone: their pages go back while the
-                        // window builds its views of the new chains on its own thread
-                        // (not before the chains are handed over: that would delay them).
                         keeping(true);
                         ChainCache::write(casePath, key, generation, *stored);
                         continue;
