@@ -761,12 +761,15 @@ void CaseStore::configure()
     // workbench beside the window's own (issue 15). Chains from the stored index at 5M
     // events: the same time with 4, 8 or 64 MiB, 50 MiB less peak memory; with 2 MiB a
     // little slower.
-    m_db->exec(m_db->isReadOnly() ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -65536");
+    if (m_db->isReadOnly())
+        useSmallPageCache();
+    else
+        m_db->exec("PRAGMA cache_size = -65536");
 }
 
 void CaseStore::useSmallPageCache()
 {
-    m_db->exec("PRAGMA cache_size = -8192");
+    m_db->exec("PRAGMA cache_size = -8192"); // 8 MiB
 }
 
 void CaseStore::migrate()
