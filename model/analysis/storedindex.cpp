@@ -832,15 +832,16 @@ std::optional<ChainSnapshot> StoredIndex::compute(
                 return snapshot;
             known.clear();
             if (!index->missing().outsideSeeds) {
-                QHash<int, const Chain *> byId;
-                for (const Chain &c : chains)
+                // Moved, not copied: this round's chains are dropped below.
+                QHash<int, Chain *> byId;
+                for (Chain &c : chains)
                     byId.insert(c.id, &c);
                 knownSeeds = seedsOf(*correlator);
                 for (int i = 0; i < correlator->seedCount(); ++i) {
                     if (index->missing().seeds.contains(i))
                         continue;
-                    const Chain *c = byId.value(i + 1);
-                    known.insert(i, c ? std::optional<Chain>(*c) : std::nullopt);
+                    Chain *c = byId.value(i + 1);
+                    known.insert(i, c ? std::optional<Chain>(std::move(*c)) : std::nullopt);
                 }
             }
             previousStored = reader.storedNumbers();
