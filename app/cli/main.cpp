@@ -441,19 +441,19 @@ std::unique_ptr<Analysis> analyse(
 {
     auto a = std::make_unique<Analysis>();
     const QByteArray key = ChainCache::keyFor(policy);
-    if (keep == Keep::Rebuild) {
-        // Straight to the whole index below.
-    } else if (std::optional<ChainSnapshot> kept = ChainCache::read(store, key)) {
-        a->index = std::move(kept->index);
-        a->chains = std::move(kept->chains);
-        a->kept = true;
-        return a;
-    }
     const qint64 generation = store.eventsGeneration();
-    // From the case's stored index when it has one for its events: only what the
-    // correlator's walks touch is read.
-    if (keep != Keep::Rebuild && StoredIndex::isCurrent(store)) {
-        if (std::optional<ChainSnapshot> stored = StoredIndex::compute(store, policy)) {
+    if (keep != Keep::Rebuild) {
+        if (std::optional<ChainSnapshot> kept = ChainCache::read(store, key)) {
+            a->index = std::move(kept->index);
+            a->chains = std::move(kept->chains);
+            a->kept = true;
+            return a;
+        }
+        // From the case's stored index when it has one for its events: only what the
+        // correlator's walks touch is read.
+        std::optional<ChainSnapshot> stored
+            = StoredIndex::isCurrent(store) ? StoredIndex::compute(store, policy) : std::nullopt;
+        if (stored) {
             if (keep != Keep::No)
                 a->keptNow = ChainCache::write(store.path(), key, generation, *stored);
             a->index = std::move(stored->index);
