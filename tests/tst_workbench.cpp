@@ -795,6 +795,19 @@ bool waitForChains(MainWindow &window, QSignalSpy &updated, int timeoutMs = 6000
     }
     return false;
 }
+
+// The case's policy with `assignment` applied, applied in the window: true once its
+// chains are in; false when the assignment is refused or no chains come.
+bool changePolicy(MainWindow &window, QSignalSpy &updated, const QString &assignment)
+{
+    Policy policy = window.caseStore()->policy();
+    QString error;
+    if (!policy.applyAssignment(assignment, &error))
+        return false;
+    updated.clear();
+    window.applyPolicy(policy);
+    return waitForChains(window, updated);
+}
 } // namespace
 
 void Tst_workbench::settingsAreRestored()
@@ -1067,12 +1080,7 @@ void Tst_workbench::keptChainsSayWhatAPolicyChangeReads()
         QVERIFY(window.openCase(path));
         QVERIFY(waitForChains(window, updated));
         window.caseStore()->dropStoredIndex();
-        Policy policy = window.caseStore()->policy();
-        QString error;
-        QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=3h"), &error));
-        updated.clear();
-        window.applyPolicy(policy);
-        QVERIFY(waitForChains(window, updated));
+        QVERIFY(changePolicy(window, updated, QStringLiteral("TimeWindow=3h")));
         QVERIFY2(window.statusBar()->currentMessage().startsWith(QLatin1String("Chains computed")),
             qPrintable(window.statusBar()->currentMessage()));
         QTRY_VERIFY_WITH_TIMEOUT(storedIndexIsCurrent(), 30000);
@@ -1290,12 +1298,7 @@ void Tst_workbench::policyChangeKeepsRawAndEventsTogether()
     const qint64 picked = events->eventAt(row).id;
     QCOMPARE(window.currentEventId(), picked);
     QCOMPARE(raw->toPlainText(), rawOf(picked));
-    Policy policy = window.caseStore()->policy();
-    QString error;
-    QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
-    updated.clear();
-    window.applyPolicy(policy);
-    QVERIFY(waitForChains(window, updated));
+    QVERIFY(changePolicy(window, updated, QStringLiteral("TimeWindow=4h")));
     // The same event, in both.
     QCOMPARE(window.currentEventId(), picked);
     QCOMPARE(eventsSelection(), picked);
@@ -1320,11 +1323,7 @@ void Tst_workbench::policyChangeKeepsRawAndEventsTogether()
     // Back in the Events tab and through another policy change.
     eventsView->setCurrentIndex(events->index(3, 0));
     const qint64 second = events->eventAt(3).id;
-    policy = window.caseStore()->policy();
-    QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=90m"), &error));
-    updated.clear();
-    window.applyPolicy(policy);
-    QVERIFY(waitForChains(window, updated));
+    QVERIFY(changePolicy(window, updated, QStringLiteral("TimeWindow=90m")));
     QCOMPARE(eventsSelection(), second);
     QCOMPARE(raw->toPlainText(), rawOf(second));
 }
@@ -1551,12 +1550,7 @@ void Tst_workbench::triageIsKeptInTheCase()
             QCOMPARE(panel->note(), note);
         }
         // A policy change re-ranks the chains; the triage stays with the install.
-        Policy policy = window.caseStore()->policy();
-        QString error;
-        QVERIFY(policy.applyAssignment(QStringLiteral("TimeWindow=4h"), &error));
-        updated.clear();
-        window.applyPolicy(policy);
-        QVERIFY(waitForChains(window, updated));
+        QVERIFY(changePolicy(window, updated, QStringLiteral("TimeWindow=4h")));
         bool found = false;
         for (int r = 0; r < window.chainsModel()->rowCount(); ++r) {
             if (window.chainsModel()->chainAt(r).seedEventId != seed)
