@@ -63,6 +63,7 @@ private slots:
     void storedLookupIncludesBothBounds();
     void storedIndexNeedsItsGeneration();
     void storedIndexGoesWithTheEvents();
+    void storedIndexPartsAreWrittenAlone();
     void indexedEventsByIdReadAsTheScan();
 
 private:
@@ -248,7 +249,7 @@ void Tst_casestore::openMigratesEveryOlderVersion()
     QCOMPARE(store->rawRecord(eventId).value(), QByteArray("type=EXECVE"));
     // v12: the stored index's tables, empty: it is written on the next whole-index open.
     QVERIFY(!store->storedIndexState().has_value());
-    for (const char *table : {"ix_state", "ix_processes", "ix_events", "ix_lookups"}) {
+    for (const char *table : {"ix_state", "ix_parts", "ix_stale", "ix_processes", "ix_events", "ix_lookups"}) {
         Statement rows(store->database(), (QByteArray("SELECT count(*) FROM ") + table).constData());
         QVERIFY(rows.step());
         QCOMPARE(rows.int64(0), 0);
@@ -1690,7 +1691,7 @@ qint64 storedIndexRows(CaseStore &store)
         + rowsOf(store, "ix_lookups");
 }
 
-StoredProcess storedProcess(qint32 node, qint32 parent, const QString &image = QStringLiteral("/usr/bin/true"))
+StoredProcess storedProcess(qint64 node, qint64 parent, const QString &image = QStringLiteral("/usr/bin/true"))
 {
     StoredProcess p;
     p.node = node;
@@ -1708,8 +1709,9 @@ bool writeStoredIndex(CaseStore &store, const QList<StoredProcess> &processes)
     for (const StoredProcess &p : processes)
         writer.addProcess(p);
     writer.addEvent({1, processes.isEmpty() ? 0 : processes.first().node, QString()});
-    writer.addLookup({StoredLookup::Exec, 1, 1, 1, 0});
-    return writer.commit("v", store.eventsGeneration(), "h");
+    writer.addLookup({StoredLookup::Exec, 1, 1, 1, 0, QStringLiteral("host-a")});
+    writer.setHeader(QStringLiteral("HOST-A"), "h");
+    return writer.commit("v", store.eventsGeneration());
 }
 
 bool sameProcess(const StoredProcess &a, const StoredProcess &b)
@@ -1717,12 +1719,13 @@ bool sameProcess(const StoredProcess &a, const StoredProcess &b)
     return a.node == b.node && a.parent == b.parent && a.childRank == b.childRank && a.host == b.host && a.pid == b.pid
         && a.ppid == b.ppid && a.startUs == b.startUs && a.endUs == b.endUs && a.startSeen == b.startSeen
         && a.execed == b.execed && a.updater == b.updater && a.image == b.image && a.commandLine == b.commandLine
-        && a.startEventId == b.startEventId && a.platform == b.platform && a.parentReason == b.parentReason;
+        && a.startEventId == b.startEventId && a.platform == b.platform && a.parentReason == b.parentReason
+        && a.createdUs == b.createdUs;
 }
 
-QList<qint32> nodesOf(const QList<StoredProcess> &processes)
+QList<qint64> nodesOf(const QList<StoredProcess> &processes)
 {
-    QList<qint32> nodes;
+    QList<qint64> nodes;
     for (const StoredProcess &p : processes)
         nodes.append(p.node);
     return nodes;
@@ -1737,7 +1740,8 @@ void Tst_casestore::storedIndexRoundTrip()
     auto store = CaseStore::create(freshPath());
     QVERIFY(!store->storedIndexState().has_value());
     const QStringList schema = storedIndexSchema(*store);
-    QCOMPARE(schema.size(), 5 + 3); // the tables, and ix_processes' indexes
+    // The tables, ix_parts' unique part, ix_lookups' index by part and ix_processes' indexes.
+    QCOMPARE(schema.size(), 7 + 1 + 1 + 4);
     QVERIFY2(schema.join(u'\n').contains(QLatin1String("WHERE flags & 4")), qPrintable(schema.join(u'\n')));
     QList<StoredProcess> processes;
     // Flags in every combination, each on its own node; written out of node order.
@@ -1756,9 +1760,10 @@ void Tst_casestore::storedIndexRoundTrip()
         p.startEventId = flags == 3 ? -1 : 500 + flags;
         p.parentReason = flags == 5 ? QStringLiteral("guid \u00e9 '; DROP TABLE ix_processes;--") : QString();
         p.host = flags == 6 ? QString() : QStringLiteral("IE8WIN7");
+        p.createdUs = flags == 2 ? std::numeric_limits<qint64>::min() : qint64(flags) << 50;
         processes.append(p);
     }
-    StoredProcess linux = storedProcess(std::numeric_limits<qint32>::max(), 17, QStringLiteral("/usr/bin/apt"));
+    StoredProcess linux = storedProcess(std::numeric_limits<qint64>::max(), 17, QStringLiteral("/usr/bin/apt"));
     linux.startSeen = false;
     linux.startUs = std::numeric_limits<qint64>::min();
     processes.append(linux);
@@ -1771,12 +1776,16 @@ void Tst_casestore::storedIndexRoundTrip()
         writer.addEvent({42, 17, QString()});
         writer.addEvent({7, 17, QStringLiteral("update.example.com")});
         writer.addEvent({9, 11, QString()});
-        writer.addLookup({StoredLookup::Load, -5, 100, 3, 11});
-        writer.addLookup({StoredLookup::Load, -5, 100, 2, 12});
-        writer.addLookup({StoredLookup::Load, -5, 50, 9, 13});
-        writer.addLookup({StoredLookup::Exec, -5, 70, 4, 14});
-        writer.addLookup({StoredLookup::Package, 0, 60, 5, 15});
-        QVERIFY(writer.commit(version, store->eventsGeneration(), header));
+        writer.addLookup({StoredLookup::Load, -5, 100, 3, 11, QString()});
+        writer.addLookup({StoredLookup::Load, -5, 100, 2, 12, QString()});
+        writer.addLookup({StoredLookup::Load, -5, 50, 9, 13, QString()});
+        writer.addLookup({StoredLookup::Exec, -5, 70, 4, 14, QString()});
+        writer.addLookup({StoredLookup::Package, 0, 60, 5, 15, QString()});
+        writer.setHeader(QStringLiteral("IE8WIN7"), header);
+        QCOMPARE(writer.distinctImages(QStringLiteral("IE8WIN7")), 2);
+        QCOMPARE(writer.distinctImages(QStringLiteral("HOST-A")), 1);
+        QCOMPARE(writer.distinctImages(QStringLiteral("NONE")), 0);
+        QVERIFY(writer.commit(version, store->eventsGeneration()));
     }
     // The writer drops ix_processes' indexes while it fills the table: they are back.
     QCOMPARE(storedIndexSchema(*store), schema);
@@ -1784,11 +1793,13 @@ void Tst_casestore::storedIndexRoundTrip()
     QVERIFY(state.has_value());
     QCOMPARE(state->version, version);
     QCOMPARE(state->generation, store->eventsGeneration());
-    QCOMPARE(state->header, header);
+    // One header per part, in the parts' order: "" (flags 6), HOST-A (the Linux one),
+    // IE8WIN7; those not set are empty.
+    QCOMPARE(state->headers, (QList<QByteArray> {QByteArray(), QByteArray(), header}));
 
     QList<StoredProcess> byNode = processes;
     std::sort(byNode.begin(), byNode.end(), [](const auto &a, const auto &b) { return a.node < b.node; });
-    QList<qint32> asked = nodesOf(processes);
+    QList<qint64> asked = nodesOf(processes);
     asked << 99 << -1 << 12; // not stored, not stored, asked twice
     const QList<StoredProcess> got = StoredIndexReader(*store).processes(asked);
     QCOMPARE(nodesOf(got), nodesOf(byNode));
@@ -1797,7 +1808,7 @@ void Tst_casestore::storedIndexRoundTrip()
     QVERIFY(StoredIndexReader(*store).processes({}).isEmpty());
 
     // Updaters: flags 4..7.
-    QCOMPARE(nodesOf(StoredIndexReader(*store).updaterProcesses()), (QList<qint32> {14, 15, 16, 17}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).updaterProcesses()), (QList<qint64> {14, 15, 16, 17}));
     QVERIFY(sameProcess(StoredIndexReader(*store).updaterProcesses().at(1), byNode.at(5)));
 
     using Images = QList<std::pair<QString, Platform>>;
@@ -1807,10 +1818,10 @@ void Tst_casestore::storedIndexRoundTrip()
             {QStringLiteral("C:\\Windows\\a.exe"), Platform::MacOS}}));
     QCOMPARE(
         nodesOf(StoredIndexReader(*store).processesWithImage(QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows)),
-        (QList<qint32> {11, 13, 15, 17}));
+        (QList<qint64> {11, 13, 15, 17}));
     QCOMPARE(
         nodesOf(StoredIndexReader(*store).processesWithImage(QStringLiteral("C:\\Windows\\a.exe"), Platform::Linux)),
-        QList<qint32>());
+        QList<qint64>());
     QCOMPARE(StoredIndexReader(*store).commandLines(QStringLiteral("C:\\Windows\\a.exe"), Platform::Windows),
         (QStringList {QString(), QStringLiteral("a.exe /1"), QStringLiteral("a.exe /2")}));
     QCOMPARE(StoredIndexReader(*store).commandLines(QStringLiteral("C:\\Windows\\a.exe"), Platform::MacOS),
@@ -1839,7 +1850,7 @@ void Tst_casestore::storedIndexRoundTrip()
         QCOMPARE(loads.at(i).key, -5);
         QCOMPARE(loads.at(i).timeUs, expected[size_t(i)][0]);
         QCOMPARE(loads.at(i).eventId, expected[size_t(i)][1]);
-        QCOMPARE(loads.at(i).node, qint32(expected[size_t(i)][2]));
+        QCOMPARE(loads.at(i).node, expected[size_t(i)][2]);
     }
     QCOMPARE(StoredIndexReader(*store).lookup(StoredLookup::Exec, -5, 0, 1000).size(), 1);
     QCOMPARE(StoredIndexReader(*store).lookup(StoredLookup::Package, 0, 0, 1000).size(), 1);
@@ -1847,22 +1858,25 @@ void Tst_casestore::storedIndexRoundTrip()
 
     // Written again: the old index is replaced, not added to.
     QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
-    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 10, 11})), QList<qint32> {1});
+    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 10, 11})), QList<qint64> {1});
+    QCOMPARE(rowsOf(*store, "ix_parts"), 1);
+    QCOMPARE(rowsOf(*store, "ix_images"), 1);
     QCOMPARE(rowsOf(*store, "ix_events"), 1);
     QCOMPARE(rowsOf(*store, "ix_lookups"), 1);
     QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
 
     // A platform number that is none (a hostile case) reads as Unknown, once per image.
     store->database().exec("UPDATE ix_processes SET platform = 77");
-    store->database().exec("INSERT INTO ix_processes SELECT 2, parent, child_rank, host, pid, ppid, start_us, end_us, "
-                           "flags, image, command_line, start_event_id, 0, parent_reason FROM ix_processes");
     store->database().exec(
-        "INSERT INTO ix_processes SELECT 3, parent, child_rank, host, pid, ppid, start_us, end_us, "
+        "INSERT INTO ix_processes SELECT 2, part, created_us, parent, child_rank, host, pid, ppid, start_us, end_us, "
+        "flags, image, command_line, start_event_id, 0, parent_reason FROM ix_processes");
+    store->database().exec(
+        "INSERT INTO ix_processes SELECT 3, part, created_us, parent, child_rank, host, pid, ppid, start_us, end_us, "
         "flags, image, command_line, start_event_id, -3, parent_reason FROM ix_processes WHERE node = 1");
     QCOMPARE(StoredIndexReader(*store).processes({1}).first().platform, Platform::Unknown);
     store->database().exec("UPDATE ix_images SET platform = 77");
-    store->database().exec("INSERT INTO ix_images SELECT image, 0 FROM ix_images");
-    store->database().exec("INSERT INTO ix_images SELECT image, -3 FROM ix_images WHERE platform = 77");
+    store->database().exec("INSERT INTO ix_images SELECT part, image, 0 FROM ix_images");
+    store->database().exec("INSERT INTO ix_images SELECT part, image, -3 FROM ix_images WHERE platform = 77");
     QCOMPARE(
         StoredIndexReader(*store).processImages(), (Images {{QStringLiteral("/usr/bin/true"), Platform::Unknown}}));
 
@@ -1880,9 +1894,9 @@ void Tst_casestore::storedSubtreeWalksDownAndEnds()
     QVERIFY(writeStoredIndex(*store,
         {storedProcess(1, -1), storedProcess(5, 1), storedProcess(2, 1), storedProcess(3, 2), storedProcess(9, 2),
             storedProcess(4, 3), storedProcess(6, -1), storedProcess(7, 6)}));
-    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(1)), (QList<qint32> {2, 3, 4, 5, 9}));
-    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(2)), (QList<qint32> {3, 4, 9}));
-    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(6)), QList<qint32> {7});
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(1)), (QList<qint64> {2, 3, 4, 5, 9}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(2)), (QList<qint64> {3, 4, 9}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(6)), QList<qint64> {7});
     QVERIFY(StoredIndexReader(*store).subtree(4).isEmpty());
     QVERIFY(StoredIndexReader(*store).subtree(100).isEmpty());
     QCOMPARE(StoredIndexReader(*store).subtree(2).at(1).parent, 3);
@@ -1890,18 +1904,18 @@ void Tst_casestore::storedSubtreeWalksDownAndEnds()
     // A cycle written by hand, as only a hostile case holds one: 20 → 21 → 22 → 20,
     // and 22 → 23.
     store->database().exec(
-        "INSERT INTO ix_processes SELECT node + 19, CASE node WHEN 1 THEN 22 ELSE node + 18 END, child_rank, host, "
-        "pid, ppid, start_us, end_us, flags, image, command_line, start_event_id, platform, parent_reason "
-        "FROM ix_processes WHERE node IN (1, 2, 3);"
-        "INSERT INTO ix_processes SELECT 23, 22, child_rank, host, pid, ppid, start_us, end_us, flags, image, "
-        "command_line, start_event_id, platform, parent_reason FROM ix_processes WHERE node = 1;");
+        "INSERT INTO ix_processes SELECT node + 19, part, created_us, CASE node WHEN 1 THEN 22 ELSE node + 18 END, "
+        "child_rank, host, pid, ppid, start_us, end_us, flags, image, command_line, start_event_id, platform, "
+        "parent_reason FROM ix_processes WHERE node IN (1, 2, 3);"
+        "INSERT INTO ix_processes SELECT 23, part, created_us, 22, child_rank, host, pid, ppid, start_us, end_us, "
+        "flags, image, command_line, start_event_id, platform, parent_reason FROM ix_processes WHERE node = 1;");
     QCOMPARE(StoredIndexReader(*store).processes({20, 21, 22}).at(0).parent, 22);
-    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(20)), (QList<qint32> {21, 22, 23}));
-    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(22)), (QList<qint32> {20, 21, 23}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(20)), (QList<qint64> {21, 22, 23}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(22)), (QList<qint64> {20, 21, 23}));
     // A process that is its own parent.
     store->database().exec("UPDATE ix_processes SET parent = 4 WHERE node = 4");
     QVERIFY(StoredIndexReader(*store).subtree(4).isEmpty());
-    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(2)), (QList<qint32> {3, 9}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(2)), (QList<qint64> {3, 9}));
 }
 
 void Tst_casestore::storedLookupIncludesBothBounds_data()
@@ -1928,11 +1942,11 @@ void Tst_casestore::storedLookupIncludesBothBounds()
     auto store = CaseStore::create(freshPath());
     {
         StoredIndexWriter writer(*store);
-        writer.addLookup({StoredLookup::Fault, 77, timeUs, 1, 3});
+        writer.addLookup({StoredLookup::Fault, 77, timeUs, 1, 3, QString()});
         // The same time under other keys and lookups: never found here.
-        writer.addLookup({StoredLookup::Fault, 78, timeUs, 2, 3});
-        writer.addLookup({StoredLookup::Module, 77, timeUs, 3, 3});
-        QVERIFY(writer.commit("v", store->eventsGeneration(), QByteArray()));
+        writer.addLookup({StoredLookup::Fault, 78, timeUs, 2, 3, QString()});
+        writer.addLookup({StoredLookup::Module, 77, timeUs, 3, 3, QString()});
+        QVERIFY(writer.commit("v", store->eventsGeneration()));
     }
     const QList<StoredLookupRow> rows = StoredIndexReader(*store).lookup(StoredLookup::Fault, 77, from, until);
     QCOMPARE(rows.size(), found ? 1 : 0);
@@ -1960,21 +1974,21 @@ void Tst_casestore::storedIndexNeedsItsGeneration()
         StoredIndexWriter writer(*store);
         writer.addProcess(storedProcess(2, -1));
         writer.addEvent({5, 2, QString()});
-        writer.addLookup({StoredLookup::Exec, 1, 1, 5, 2});
-        QVERIFY(!writer.commit("new", generation + 1, "h"));
+        writer.addLookup({StoredLookup::Exec, 1, 1, 5, 2, QString()});
+        QVERIFY(!writer.commit("new", generation + 1));
     }
     // Refused: rolled back whole, the previous index included (the writer removes it
     // first, in the same transaction), and ix_processes' indexes with it.
     QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
     QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
-    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 2})), QList<qint32> {1});
+    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 2})), QList<qint64> {1});
     QCOMPARE(rowsOf(*store, "ix_events"), 1);
     {
         StoredIndexWriter writer(*store);
         writer.addProcess(storedProcess(2, -1));
     }
     QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
-    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 2})), QList<qint32> {1});
+    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 2})), QList<qint64> {1});
     QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
     // A case that lost an index (damage) gets it again from the next index written.
     store->database().exec("DROP INDEX ix_processes_updaters");
@@ -1988,53 +2002,144 @@ void Tst_casestore::storedIndexNeedsItsGeneration()
         QVERIFY(writeStoredIndex(*store, {storedProcess(3, -1), storedProcess(4, 3)}));
     }
     QCOMPARE(storedIndexSchema(*store), storedIndexSchema(*CaseStore::create(freshPath())));
-    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(3)), QList<qint32> {4});
-    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 3, 4})), (QList<qint32> {3, 4}));
+    QCOMPARE(nodesOf(StoredIndexReader(*store).subtree(3)), QList<qint64> {4});
+    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 3, 4})), (QList<qint64> {3, 4}));
     // The store stays usable for writes after a refused commit.
     store->setMeta(QStringLiteral("after"), QStringLiteral("refusal"));
     QCOMPARE(store->meta(QStringLiteral("after")).value(), QStringLiteral("refusal"));
 }
 
-// Every change of the events removes the stored index in its own transaction: an
-// import with events, hosts given to events, a dropped source. An import that gave no
-// event changes nothing.
+// Every change of the events marks the parts of its hosts stale in its own transaction
+// (an import with events, hosts given to events, a dropped source) and makes the stored
+// index one of an older generation; the rows stay. An import that gave no event changes
+// nothing.
 void Tst_casestore::storedIndexGoesWithTheEvents()
 {
     auto store = CaseStore::create(freshPath());
-    const auto import = [&](int events) {
+    const auto import = [&](int events, const QString &host) {
         SourceInfo info;
-        info.path = QStringLiteral("/evidence/%1.log").arg(events);
+        info.path = QStringLiteral("/evidence/%1-%2.log").arg(events).arg(host);
         const qint64 sid = store->beginSource(info);
         EventWriter writer(*store, sid);
         for (int i = 0; i < events; ++i) {
             Event e = sampleEvent(1000 + i, EventKind::ProcessStart);
-            e.host.clear();
+            e.host = host;
             writer.add(e, writer.addRaw("x"));
         }
         writer.finish({});
         return sid;
     };
-    const qint64 first = import(2);
+    const auto current = [&] {
+        return store->storedIndexState()->generation == store->eventsGeneration();
+    };
+    const qint64 first = import(2, QString());
     QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
     QCOMPARE(storedIndexRows(*store), 4);
-    import(0);
+    QVERIFY(current());
+    import(0, QStringLiteral("ws1"));
+    QVERIFY(current());
+    QVERIFY(store->staleIndexParts().isEmpty());
+    const qint64 second = import(3, QStringLiteral("ws1"));
+    QVERIFY(!current());
+    QCOMPARE(store->staleIndexParts(), QStringList {QStringLiteral("WS1")});
     QCOMPARE(storedIndexRows(*store), 4);
-    const qint64 second = import(3);
-    QCOMPARE(storedIndexRows(*store), 0);
-    QVERIFY(!store->storedIndexState().has_value());
 
     QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
-    QCOMPARE(store->assignHost(first, QStringLiteral("web01")), 2);
-    QCOMPARE(storedIndexRows(*store), 0);
+    QVERIFY(store->staleIndexParts().isEmpty());
+    QCOMPARE(store->assignHost(first, QStringLiteral("Web01")), 2);
+    QCOMPARE(store->staleIndexParts(), (QStringList {QString(), QStringLiteral("WEB01")}));
+    QCOMPARE(store->indexParts().value(QStringLiteral("WEB01")).hosts, QStringList {QStringLiteral("Web01")});
+    QCOMPARE(store->indexParts().value(QStringLiteral("WEB01")).events, 2);
+    QVERIFY(!store->indexParts().contains(QString()));
 
     QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
     store->dropSource(second);
-    QCOMPARE(storedIndexRows(*store), 0);
+    QCOMPARE(store->staleIndexParts(), QStringList {QStringLiteral("WS1")});
+    QCOMPARE(storedIndexRows(*store), 4);
+    QVERIFY(!current());
 
     // Written for the new generation, it stays until the next change.
     QVERIFY(writeStoredIndex(*store, {storedProcess(1, -1)}));
     QCOMPARE(storedIndexRows(*store), 4);
-    QCOMPARE(store->storedIndexState()->generation, store->eventsGeneration());
+    QVERIFY(current());
+    QVERIFY(store->staleIndexParts().isEmpty());
+}
+
+// A writer of parts replaces only their rows; the index is of the new generation once
+// no part is stale, and a row of a part it does not write is refused.
+void Tst_casestore::storedIndexPartsAreWrittenAlone()
+{
+    auto store = CaseStore::create(freshPath());
+    const auto process = [](qint64 node, const QString &host) {
+        StoredProcess p = storedProcess(node, -1);
+        p.host = host;
+        return p;
+    };
+    {
+        StoredIndexWriter writer(*store);
+        writer.addProcess(process(1, QStringLiteral("alpha")));
+        writer.addProcess(process(2, QStringLiteral("beta")));
+        writer.addEvent({10, 1, QString()});
+        writer.addEvent({20, 2, QString()});
+        writer.addLookup({StoredLookup::Exec, 7, 1, 10, 1, QStringLiteral("alpha")});
+        writer.addLookup({StoredLookup::Exec, 8, 1, 20, 2, QStringLiteral("beta")});
+        writer.setHeader(QStringLiteral("ALPHA"), "a");
+        writer.setHeader(QStringLiteral("BETA"), "b");
+        QVERIFY(writer.commit("v", store->eventsGeneration()));
+    }
+    // Two changes of the events: beta's and gamma's parts are stale.
+    for (const QString &host : {QStringLiteral("Beta"), QStringLiteral("gamma")}) {
+        SourceInfo info;
+        info.path = host;
+        EventWriter writer(*store, store->beginSource(info));
+        Event e = sampleEvent(1000, EventKind::ProcessStart);
+        e.host = host;
+        writer.add(e, writer.addRaw("x"));
+        writer.finish({});
+    }
+    const qint64 generation = store->eventsGeneration();
+    QCOMPARE(store->staleIndexParts(), (QStringList {QStringLiteral("BETA"), QStringLiteral("GAMMA")}));
+    {
+        StoredIndexWriter writer(*store, {QStringLiteral("BETA")});
+        writer.addProcess(process(3, QStringLiteral("Beta")));
+        writer.addEvent({30, 3, QString()});
+        writer.addLookup({StoredLookup::Exec, 8, 2, 30, 3, QStringLiteral("beta")});
+        writer.setHeader(QStringLiteral("BETA"), "b2");
+        // Alpha's part is not being written: its rows would outlive it.
+        QVERIFY_THROWS_EXCEPTION(CaseError, writer.addProcess(process(4, QStringLiteral("alpha"))));
+        QVERIFY(writer.commit("v", generation));
+    }
+    QCOMPARE(nodesOf(StoredIndexReader(*store).processes({1, 2, 3})), (QList<qint64> {1, 3}));
+    QCOMPARE(StoredIndexReader(*store).eventsOf(1).size(), 1);
+    QVERIFY(StoredIndexReader(*store).eventsOf(2).isEmpty());
+    QCOMPARE(StoredIndexReader(*store).lookup(StoredLookup::Exec, 7, 0, 10).size(), 1);
+    QCOMPARE(StoredIndexReader(*store).lookup(StoredLookup::Exec, 8, 0, 10).size(), 1);
+    QCOMPARE(StoredIndexReader(*store).lookup(StoredLookup::Exec, 8, 0, 10).first().eventId, 30);
+    QCOMPARE(store->storedIndexState()->headers, (QList<QByteArray> {"a", "b2"}));
+    QCOMPARE(store->staleIndexParts(), QStringList {QStringLiteral("GAMMA")});
+    // Gamma is still stale: the index is not of this generation yet.
+    QVERIFY(store->storedIndexState()->generation != generation);
+    {
+        StoredIndexWriter writer(*store, {QStringLiteral("GAMMA")});
+        // Written for events the case no longer holds: refused, gamma stays stale.
+        QVERIFY(!writer.commit("v", generation - 1));
+    }
+    QCOMPARE(store->staleIndexParts(), QStringList {QStringLiteral("GAMMA")});
+    {
+        StoredIndexWriter writer(*store, {QStringLiteral("GAMMA")});
+        // Of another version than the case holds: the parts are written, the generation
+        // is not taken.
+        QVERIFY(writer.commit("other", generation));
+    }
+    QVERIFY(store->storedIndexState()->generation != generation);
+    store->database().exec("INSERT INTO ix_stale(part) VALUES ('GAMMA')");
+    {
+        StoredIndexWriter writer(*store, {QStringLiteral("GAMMA")});
+        QVERIFY(writer.commit("v", generation));
+    }
+    QCOMPARE(store->storedIndexState()->generation, generation);
+    QVERIFY(store->staleIndexParts().isEmpty());
+    QCOMPARE(store->storedIndexState()->version, QByteArray("v"));
 }
 
 // StoredIndexReader::forEachEventById() reads what forEachIndexedEvent() reads, for the

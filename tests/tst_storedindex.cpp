@@ -88,6 +88,8 @@ private slots:
     void readOnlyCaseIsNotWritten();
     void workbenchStoresTheWholeIndexOnceThenReadsIt();
     void deepLineage();
+    void importWritesOnlyItsHostsParts_data();
+    void importWritesOnlyItsHostsParts();
     void damagedIndexFallsBackToTheWholeOne_data();
     void damagedIndexFallsBackToTheWholeOne();
     void damagedIndexNeverCrashes_data();
@@ -100,6 +102,7 @@ private:
 
     QTemporaryDir m_dir;
     QStringList m_cases; // demo, and the corpus when present
+    QList<QStringList> m_files; // of each case, as imported
 };
 
 QString Tst_storedindex::makeCase(const QString &name, const QStringList &files, const QString &policyFile)
@@ -141,6 +144,7 @@ void Tst_storedindex::initTestCase()
         QString::fromUtf8(demo.out).split(u'\n', Qt::SkipEmptyParts), evidence + QStringLiteral("/site-policy.json"));
     QVERIFY(!demoCase.isEmpty());
     m_cases << demoCase;
+    m_files << QString::fromUtf8(demo.out).split(u'\n', Qt::SkipEmptyParts);
     // Real logs: every corpus file of every platform in one case (their hosts, pid
     // reuse, inferred parents, GUID joins and package logs together).
     QStringList corpus;
@@ -153,6 +157,7 @@ void Tst_storedindex::initTestCase()
         const QString corpusCase = makeCase(QStringLiteral("corpus.chainscope"), corpus);
         QVERIFY(!corpusCase.isEmpty());
         m_cases << corpusCase;
+        m_files << corpus;
     }
 }
 
@@ -237,9 +242,14 @@ void Tst_storedindex::staleAfterAnyChangeOfTheEvents()
         QString why;
         QVERIFY(!StoredIndex::compute(*store, store->policy(), nullptr, &why));
         QVERIFY(!why.isEmpty());
-        // Nothing of the old index is left behind in the file.
-        QVERIFY(!store->storedIndexState());
-        // Written again for the new events, it is read again.
+        // The dropped source's hosts are stale; the update writes them again and the
+        // index is current.
+        QVERIFY(!store->staleIndexParts().isEmpty());
+        QCOMPARE(StoredIndex::update(*store), StoredIndex::Update::Updated);
+        QVERIFY(StoredIndex::isCurrent(*store));
+        QVERIFY(store->staleIndexParts().isEmpty());
+        QCOMPARE(StoredIndex::update(*store), StoredIndex::Update::Current);
+        // Written again whole for the new events, it is read again.
         CaseIndex whole;
         QVERIFY(whole.load(*store));
         QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
@@ -411,6 +421,125 @@ void Tst_storedindex::deepLineage()
     QCOMPARE(stored->toBytes(), ChainSnapshot::of(whole, chains).toBytes());
 }
 
+void Tst_storedindex::importWritesOnlyItsHostsParts_data()
+{
+    QTest::addColumn<int>("caseIndex");
+    QTest::addColumn<int>("last"); // how many files are imported after the index is written
+    QTest::newRow("demo, one file") << 0 << 1;
+    QTest::newRow("demo, three files") << 0 << 3;
+    QTest::newRow("corpus, two files") << 1 << 2; // the last is a raw .tracev3 the import refuses
+    QTest::newRow("corpus, five files") << 1 << 5;
+}
+
+// An import into an indexed case marks the parts of its hosts stale; the update writes
+// those again from their hosts' events alone and leaves every other part's rows as they
+// were, and the chains are then those of the whole index, byte for byte.
+void Tst_storedindex::importWritesOnlyItsHostsParts()
+{
+    QFETCH(int, caseIndex);
+    QFETCH(int, last);
+    if (caseIndex >= m_cases.size())
+        QSKIP("the corpus is not here");
+    const QStringList files = m_files.at(caseIndex);
+    QVERIFY(files.size() > last);
+    const QString path = m_dir.filePath(QStringLiteral("parts-%1-%2.chainscope").arg(caseIndex).arg(last));
+    QFile::remove(path);
+    QCOMPARE(run(Cli, {QStringLiteral("new"), path}).exitCode, 0);
+    // The files before, indexed by the import itself; then the last ones, not indexed.
+    run(Cli, QStringList {QStringLiteral("import"), path} + files.mid(0, files.size() - last));
+    if (caseIndex == 0) {
+        const QString policy = QFileInfo(files.first()).dir().filePath(QStringLiteral("site-policy.json"));
+        QCOMPARE(run(Cli, {QStringLiteral("policy"), path, QStringLiteral("--load"), policy}).exitCode, 0);
+    }
+    {
+        auto store = CaseStore::open(path);
+        if (!StoredIndex::isCurrent(*store)) {
+            CaseIndex whole;
+            QVERIFY(whole.load(*store));
+            QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
+        }
+    }
+    // Every part's rows, to see which were written again.
+    const auto rowsByPart = [&] {
+        auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+        QHash<QString, QStringList> rows;
+        Statement st(store->database(),
+            "SELECT p.part, x.node, x.parent, x.created_us, x.child_rank, x.end_us, x.image FROM ix_processes x "
+            "JOIN ix_parts p ON p.id = x.part ORDER BY x.node");
+        while (st.step()) {
+            rows[st.text(0)].append(QStringLiteral("%1 %2 %3 %4 %5 %6")
+                                        .arg(st.int64(1))
+                                        .arg(st.int64(2))
+                                        .arg(st.int64(3))
+                                        .arg(st.int64(4))
+                                        .arg(st.int64(5))
+                                        .arg(st.text(6)));
+        }
+        return rows;
+    };
+    const QHash<QString, QStringList> before = rowsByPart();
+    QVERIFY(!before.isEmpty());
+    qint64 lastSource = 0;
+    {
+        auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+        for (const SourceInfo &source : store->sources())
+            lastSource = qMax(lastSource, source.id);
+    }
+    // The corpus holds files the import refuses: what matters is what went in.
+    run(Cli,
+        QStringList {QStringLiteral("import"), QStringLiteral("--no-index"), path} + files.mid(files.size() - last));
+
+    auto store = CaseStore::open(path);
+    // The parts of the hosts the new sources' events are on: all stale (a source whose
+    // records named no host and got one from the log also marks the part of no host).
+    QSet<QString> touched;
+    for (const SourceInfo &source : store->sources()) {
+        if (source.id <= lastSource)
+            continue;
+        Statement st(store->database(), "SELECT value FROM source_facets WHERE source_id = ? AND facet = 'host'");
+        st.bind(1, source.id);
+        while (st.step())
+            touched.insert(CaseStore::indexPartOf(st.text(0)));
+    }
+    QVERIFY(!touched.isEmpty());
+    QVERIFY(!StoredIndex::isCurrent(*store));
+    const QStringList staleList = store->staleIndexParts();
+    const QSet<QString> stale(staleList.cbegin(), staleList.cend());
+    QVERIFY(stale.contains(touched));
+    StoredIndex::UpdateStats stats;
+    QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
+    QCOMPARE(QSet<QString>(stats.parts.cbegin(), stats.parts.cend()), stale);
+    QVERIFY(StoredIndex::isCurrent(*store));
+    const QHash<QString, QStringList> after = rowsByPart();
+    int kept = 0;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (!stale.contains(it.key())) {
+            QCOMPARE(it.value(), before.value(it.key()));
+            ++kept;
+        }
+    }
+    // Parts that were stale and still have events are there again.
+    for (const QString &part : stale) {
+        if (store->indexParts().contains(part))
+            QVERIFY2(after.contains(part) || !before.contains(part), qPrintable(part));
+    }
+    QVERIFY(kept > 0); // the demo and the corpus have hosts no imported file touches
+    store.reset();
+
+    store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+    CaseIndex whole;
+    QVERIFY(whole.load(*store));
+    for (const QString &variant : {QStringLiteral("as saved"), QStringLiteral("window 1 s"),
+             QStringLiteral("shells are installers"), QStringLiteral("no allow-lists")}) {
+        const Policy policy = policyVariant(store->policy(), variant);
+        const QList<Chain> chains = Correlator(whole).run(policy);
+        QString why;
+        const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, policy, nullptr, &why);
+        QVERIFY2(stored, qPrintable(why));
+        QVERIFY2(stored->toBytes() == ChainSnapshot::of(whole, chains).toBytes(), qPrintable(variant));
+    }
+}
+
 void Tst_storedindex::damagedIndexFallsBackToTheWholeOne_data()
 {
     QTest::addColumn<QString>("sql");
@@ -447,7 +576,23 @@ void Tst_storedindex::damagedIndexFallsBackToTheWholeOne()
     QVERIFY2(dropped.exitCode == 0, dropped.err.constData());
     auto store = CaseStore::open(path);
     store->dropSource(store->sources().last().id);
-    QVERIFY(!store->storedIndexState());
+    QVERIFY(!StoredIndex::isCurrent(*store));
+    // An update either mends it or says it could not; either way the CLI answers.
+    const StoredIndex::Update update = StoredIndex::update(*store);
+    QVERIFY(update == StoredIndex::Update::Updated || update == StoredIndex::Update::Failed
+        || update == StoredIndex::Update::NotStored);
+    if (update == StoredIndex::Update::Updated) {
+        // Then it answers as the whole index.
+        CaseIndex whole;
+        QVERIFY(whole.load(*store));
+        const QList<Chain> wholeChains = Correlator(whole).run(store->policy());
+        const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, store->policy());
+        if (stored)
+            QCOMPARE(stored->toBytes(), ChainSnapshot::of(whole, wholeChains).toBytes());
+    }
+    store.reset();
+    const ProcessResult again = run(Cli, {QStringLiteral("chains"), path});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
 }
 
 void Tst_storedindex::damagedIndexNeverCrashes_data()
@@ -466,8 +611,13 @@ void Tst_storedindex::damagedIndexNeverCrashes_data()
         << QStringLiteral("UPDATE ix_lookups SET event_id = event_id + 1000000000");
     QTest::newRow("no processes") << QStringLiteral("DELETE FROM ix_processes");
     QTest::newRow("huge platform") << QStringLiteral("UPDATE ix_processes SET platform = 99");
-    QTest::newRow("header not JSON") << QStringLiteral("UPDATE ix_state SET header = X'FFFE00'");
-    QTest::newRow("header empty object") << QStringLiteral("UPDATE ix_state SET header = '{}'");
+    QTest::newRow("header not JSON") << QStringLiteral("UPDATE ix_parts SET header = X'FFFE00'");
+    QTest::newRow("header empty object") << QStringLiteral("UPDATE ix_parts SET header = '{}'");
+    QTest::newRow("headers of huge counts") << QStringLiteral(
+        "UPDATE ix_parts SET header = '{\"duplicates\": 9223372036854775807, \"images\": 9223372036854775807}'");
+    QTest::newRow("no parts") << QStringLiteral("DELETE FROM ix_parts");
+    QTest::newRow("process numbers of no event")
+        << QStringLiteral("UPDATE ix_processes SET node = -node - 5, created_us = -created_us");
 }
 
 void Tst_storedindex::damagedIndexNeverCrashes()

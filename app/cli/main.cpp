@@ -502,10 +502,34 @@ bool indexCase(CaseStore &store, bool tty)
             err() << '\n';
         lineOpen = false;
     };
-    // Reading every event is the long part; the correlation and storing the index
-    // follow without progress of their own.
-    err() << "indexing the case: reading every event once, then correlating and storing the index" << Qt::endl;
     try {
+        // A case with a stored index of this version: only the parts of the hosts whose
+        // events changed are written again, from those hosts' events.
+        const QStringList stale = store.staleIndexParts();
+        if (!stale.isEmpty() && store.storedIndexState().value_or(StoredIndexState()).version == StoredIndex::version())
+            err() << "indexing the case: writing again the stored index of " << stale.size()
+                  << (stale.size() == 1 ? " host" : " hosts") << " whose events changed" << Qt::endl;
+        StoredIndex::UpdateStats updated;
+        const StoredIndex::Update update = StoredIndex::update(store, nullptr, progress, &updated);
+        endLine();
+        if (update == StoredIndex::Update::Updated || update == StoredIndex::Update::Current) {
+            const auto analysis = analyse(store, store.policy(), Keep::IfWritable);
+            err() << "indexed: " << analysis->chains.size() << " chains under the case's policy, "
+                  << (update == StoredIndex::Update::Updated ? QStringLiteral(
+                          "from the stored index with %1 of its parts written again (%2 events read)")
+                                                                   .arg(updated.parts.size())
+                                                                   .arg(updated.events)
+                                                             : QStringLiteral("from its current stored index"))
+                  << (analysis->keptNow || analysis->kept ? ", kept for the next open" : ", not kept for the next open")
+                  << Qt::endl;
+            return true;
+        }
+        if (update == StoredIndex::Update::Failed)
+            err() << "indexing the case: the stored index could not be brought up to date; it is written whole"
+                  << Qt::endl;
+        // Reading every event is the long part; the correlation and storing the index
+        // follow without progress of their own.
+        err() << "indexing the case: reading every event once, then correlating and storing the index" << Qt::endl;
         const auto analysis = analyse(store, store.policy(), Keep::Rebuild, progress);
         endLine();
         const bool stored = StoredIndex::isCurrent(store);

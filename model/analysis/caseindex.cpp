@@ -258,11 +258,28 @@ IndexedEvent CaseIndex::eventFromRow(
 
 bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel, const Progress &progress)
 {
+    return loadFrom(store, store.eventCount(), cancel, progress,
+        [&](const auto &visit) { return store.forEachIndexedEvent(visit); });
+}
+
+bool CaseIndex::loadPart(
+    CaseStore &store, const CaseStore::IndexPart &part, const std::atomic<bool> *cancel, const Progress &progress)
+{
+    // A part with most of the case's events is read in the time index's order (its
+    // events are most of every page); a smaller one through its sources' rows, sorted.
+    const bool scan = part.events > store.eventCount() / 2;
+    return loadFrom(store, part.events, cancel, progress,
+        [&](const auto &visit) { return store.forEachIndexedEventOf(part.hosts, scan, visit); });
+}
+
+template<typename ForEach>
+bool CaseIndex::loadFrom(
+    CaseStore &store, qint64 total, const std::atomic<bool> *cancel, const Progress &progress, ForEach forEach)
+{
     QList<IndexedEvent> events;
     // All events are at least as many as those read (log messages are left out): the
     // list of millions is never copied as it grows, and reserved pages it never writes
     // cost no memory.
-    const qint64 total = store.eventCount();
     // The count is read from the case's minute counts: a damaged one must not make a
     // huge reservation. No row takes fewer than 16 bytes of the case file.
     events.reserve(std::clamp<qint64>(total, 0, QFileInfo(store.path()).size() / 16));
@@ -275,7 +292,7 @@ bool CaseIndex::load(CaseStore &store, const std::atomic<bool> *cancel, const Pr
     QHash<qint32, QString> windowsKeyOfHost; // spelling id -> folded key
     QHash<QString, qint32> windowsHostOfKey; // folded key -> smallest spelling's id
     QHash<qint32, bool> loopback; // address id -> whether it is a loopback address
-    const bool complete = store.forEachIndexedEvent([&](const IndexedEventRow &r) {
+    const bool complete = forEach([&](const IndexedEventRow &r) {
         if ((++n & 0xffff) == 0) {
             if (cancel && cancel->load())
                 return false;
@@ -319,6 +336,7 @@ qint32 CaseIndex::newNode(const ProcessNode &node)
 {
     const auto index = qint32(m_nodes.size());
     m_nodes.append(node);
+    m_createdBy.append(m_building);
     m_nodeEvents.append(QList<qint32>());
     if (node.parent >= 0)
         m_nodes[node.parent].children.append(index);
@@ -575,6 +593,8 @@ void CaseIndex::build(QList<IndexedEvent> events)
     m_netHosts.clear();
     m_recentStarts.clear();
     m_duplicates = 0;
+    m_duplicatesByHost.clear();
+    m_createdBy.clear();
 
     // The same record imported twice (the file again, or two exports that overlap)
     // is one event: duplicates from another source never change the chains. The list
@@ -606,6 +626,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
             }
             if (duplicate) {
                 ++m_duplicates;
+                ++m_duplicatesByHost[e.host];
                 continue;
             }
             // Equal events within one source are kept (two identical records are two
@@ -623,6 +644,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
     QHash<QPair<qint32, qint32>, qint32> resolved;
 
     for (qint32 i = 0; i < qint32(m_events.size()); ++i) {
+        m_building = i;
         IndexedEvent &e = m_events[i];
         if (e.target != 0)
             pathKey(e.target); // so firstExec() can find writes of Windows paths in any case
@@ -756,6 +778,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
             }
         }
     }
+    m_building = -1;
 }
 
 void CaseIndex::addLookups(qint32 eventIndex)

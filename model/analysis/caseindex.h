@@ -1,5 +1,6 @@
 #pragma once
 
+#include "casestore.h"
 #include "event.h"
 
 #include <QByteArrayView>
@@ -15,7 +16,6 @@
 
 namespace Chainscope {
 
-class CaseStore;
 struct IndexedEventRow;
 
 // Interns the strings of a case so millions of events share each image and path
@@ -139,6 +139,11 @@ public:
     using Progress = std::function<void(qint64 read, qint64 total)>;
     // Loads all events except log messages, in time order. Returns false if cancelled.
     bool load(CaseStore &store, const std::atomic<bool> *cancel = nullptr, const Progress &progress = {});
+    // The same for the events of some hosts only (one part of the stored index,
+    // CaseStore::indexParts(), which says how many events they have): the index of a
+    // host never depends on another host's events.
+    bool loadPart(CaseStore &store, const CaseStore::IndexPart &part, const std::atomic<bool> *cancel = nullptr,
+        const Progress &progress = {});
     // For tests and generated benchmarks: events already in time order.
     void build(QList<IndexedEvent> events);
 
@@ -184,6 +189,7 @@ public:
     // Events dropped as duplicates of events already indexed (the same file imported
     // twice, or overlapping exports): duplicates never change the chains.
     qint64 duplicatesDropped() const { return m_duplicates; }
+    qint64 duplicatesDropped(qint32 host) const { return m_duplicatesByHost.value(host); }
 
     // "host/pid@start" — the stable name of a process in JSON and reports.
     QString processKey(qint32 node) const;
@@ -241,6 +247,9 @@ private:
 
     // One event as the index holds it, from the case's row (its node still unknown).
     // DNS answers are appended to `answers`; `loopback` remembers addresses decided.
+    template<typename ForEach>
+    bool loadFrom(
+        CaseStore &store, qint64 total, const std::atomic<bool> *cancel, const Progress &progress, ForEach forEach);
     static IndexedEvent eventFromRow(
         const IndexedEventRow &r, StringPool &strings, QList<QList<qint32>> &answers, QHash<qint32, bool> &loopback);
     // The lookups by path and host an event adds (build() and the stored index's reader
@@ -292,6 +301,11 @@ private:
     // command line: (host) -> start events in time order (pruned as time moves on).
     QHash<qint32, QList<qint32>> m_recentStarts;
     qint64 m_duplicates = 0;
+    QHash<qint32, qint64> m_duplicatesByHost;
+    // The event (index into m_events) whose turn in build() made each process known:
+    // what numbers a process in the stored index.
+    QList<qint32> m_createdBy;
+    qint32 m_building = -1;
     bool m_partial = false;
     // Windows host spellings the load folded into one host (spelling id -> host id).
     QHash<qint32, qint32> m_hostAliases;

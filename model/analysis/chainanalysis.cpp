@@ -162,6 +162,20 @@ void ChainAnalysis::work()
                     continue;
                 }
                 generation = store->eventsGeneration();
+                // After an import: the stored index's parts of the hosts whose events
+                // changed are written again from those hosts' events (the others stay),
+                // where the case can be written and holds an index of this build.
+                if (!StoredIndex::isCurrent(*store)) {
+                    auto writable = CaseStore::open(casePath, CaseStore::Access::ReadWriteIfPossible);
+                    if (writable && !writable->isReadOnly()) {
+                        const auto progress = [&](qint64 read, qint64 total) {
+                            emit indexing(casePath, read, total);
+                        };
+                        StoredIndex::update(*writable, &m_stop, progress);
+                    }
+                    if (m_stop.load())
+                        continue;
+                }
                 // The case's stored index (issue 15): the chains from what the
                 // correlator's walks touch, not from every event. Kept like computed
                 // chains; the correlator stays unset, so the next policy change reads

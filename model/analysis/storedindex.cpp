@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace Chainscope {
 
@@ -27,22 +28,19 @@ constexpr qint64 Latest = std::numeric_limits<qint64>::max();
 // keeps asking falls back to the whole index.
 constexpr int MaxRounds = 200;
 
-// The header: facts about the whole index that no walk reaches.
+// A part's header: facts about its hosts that no walk reaches.
 QByteArray headerOf(
-    const CaseIndex &index, const QSet<qint32> &netHosts, const QHash<qint32, qint32> &aliases, qsizetype images)
+    const QStringList &netHosts, const QList<std::pair<QString, QString>> &aliases, qint64 duplicates, qsizetype images)
 {
-    QJsonArray hosts;
-    for (const qint32 h : netHosts)
-        hosts.append(index.strings.at(h));
     QJsonArray alias;
-    for (auto it = aliases.cbegin(); it != aliases.cend(); ++it)
-        alias.append(QJsonArray {index.strings.at(it.key()), index.strings.at(it.value())});
+    for (const auto &[spelling, host] : aliases)
+        alias.append(QJsonArray {spelling, host});
     QJsonObject o;
-    o.insert(QStringLiteral("netHosts"), hosts);
+    o.insert(QStringLiteral("netHosts"), QJsonArray::fromStringList(netHosts));
     o.insert(QStringLiteral("hostAliases"), alias);
-    o.insert(QStringLiteral("duplicates"), index.duplicatesDropped());
-    // How many distinct (image, platform) pairs ix_images holds: installers are found
-    // through them, so a table that lost rows would silently lose seeds.
+    o.insert(QStringLiteral("duplicates"), duplicates);
+    // How many distinct (image, platform) pairs ix_images holds for the part: installers
+    // are found through them, so a table that lost rows would silently lose seeds.
     o.insert(QStringLiteral("images"), qint64(images));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
@@ -73,7 +71,7 @@ qint64 StoredIndex::lookupKey(const QString &host, const QString &path)
 bool StoredIndex::write(CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel)
 {
     try {
-        return writeRows(store, index, generation, cancel);
+        return writeRows(store, index, generation, cancel, nullptr);
     } catch (const CaseError &) {
         // Tables a hostile hand changed: the case keeps no stored index, and every
         // computation reads the whole one, as before format 12.
@@ -81,8 +79,8 @@ bool StoredIndex::write(CaseStore &store, const CaseIndex &index, qint64 generat
     }
 }
 
-bool StoredIndex::writeRows(
-    CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel)
+bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 generation,
+    const std::atomic<bool> *cancel, const QStringList *parts)
 {
     // Millions of rows: a cancel (the window closing) is looked at on the first row and
     // every 65,536 after it, and then nothing is kept.
@@ -96,18 +94,52 @@ bool StoredIndex::writeRows(
     if (index.isPartial() || index.isDemand() || store.isReadOnly())
         return false;
     const StringPool &s = index.strings;
-    StoredIndexWriter writer(store);
+    const QList<IndexedEvent> &events = index.m_events;
+    // Each process is numbered by the event that made it known (StoredProcess::node):
+    // the same number and order whichever hosts the index was built from. An index
+    // whose events are not the case's rows (ids made by hand, or so large that the
+    // number overflows) is not stored.
+    constexpr qint64 MaxEventId = std::numeric_limits<qint64>::max() / 4;
+    QList<qint64> numberOf(index.m_nodes.size(), -1);
+    QList<qint64> createdUs(index.m_nodes.size(), 0);
+    for (qint32 n = 0; n < qint32(index.m_nodes.size()); ++n) {
+        const qint32 by = index.m_createdBy.value(n, -1);
+        if (by < 0 || by >= events.size() || events.at(by).id < 0 || events.at(by).id > MaxEventId)
+            return false;
+        qint64 sub = 0;
+        while (n - sub > 0 && index.m_createdBy.at(n - sub - 1) == by)
+            ++sub;
+        if (sub > 3)
+            return false;
+        numberOf[n] = events.at(by).id * 4 + sub;
+        createdUs[n] = events.at(by).timeUs;
+    }
+    const auto numberOfNode = [&](qint32 node) {
+        return node >= 0 && node < numberOf.size() ? numberOf.at(node) : qint64(-1);
+    };
+    std::optional<StoredIndexWriter> written;
+    if (parts)
+        written.emplace(store, *parts);
+    else
+        written.emplace(store);
+    StoredIndexWriter &writer = *written;
 
     QList<qint32> rank(index.m_nodes.size(), 0);
     for (const ProcessNode &p : index.m_nodes) {
         for (qsizetype i = 0; i < p.children.size(); ++i)
             rank[p.children.at(i)] = qint32(i);
     }
+    // Rows go in in the order of the tables' keys: a B-tree filled in order is written
+    // page after page (three times faster at 5M events than in time order).
+    QList<qint32> byNumber(index.m_nodes.size());
+    std::iota(byNumber.begin(), byNumber.end(), 0);
+    std::sort(byNumber.begin(), byNumber.end(), [&](qint32 a, qint32 b) { return numberOf.at(a) < numberOf.at(b); });
     StoredProcess sp;
-    for (qint32 n = 0; n < qint32(index.m_nodes.size()); ++n) {
+    for (const qint32 n : std::as_const(byNumber)) {
         const ProcessNode &p = index.m_nodes.at(n);
-        sp.node = n;
-        sp.parent = p.parent;
+        sp.node = numberOf.at(n);
+        sp.createdUs = createdUs.at(n);
+        sp.parent = numberOfNode(p.parent);
         sp.childRank = rank.at(n);
         sp.host = s.at(p.host);
         sp.pid = p.pid;
@@ -126,23 +158,19 @@ bool StoredIndex::writeRows(
         if (cancelled())
             return false;
     }
-    // Rows go in in the order of the tables' keys: a B-tree filled in order is written
-    // page after page (three times faster at 5M events than in time order).
-    const QList<IndexedEvent> &events = index.m_events;
+    // Events of no process are not kept: nothing reads them by a process.
     StoredIndexEvent se;
     const auto addEvent = [&](const IndexedEvent &e) {
         if (cancelled())
             return;
         se.eventId = e.id;
-        se.node = e.node;
+        se.node = numberOfNode(e.node);
         se.resolvedDstHost = e.resolvedDst ? s.at(e.dstHost) : QString();
         writer.addEvent(se);
     };
-    for (const IndexedEvent &e : events) {
-        if (e.node < 0)
-            addEvent(e);
-    }
-    for (qint32 n = 0; n < qint32(index.m_nodeEvents.size()) && !stopped; ++n) {
+    for (const qint32 n : std::as_const(byNumber)) {
+        if (stopped)
+            break;
         QList<qint32> byId = index.m_nodeEvents.at(n);
         std::sort(byId.begin(), byId.end(), [&](qint32 a, qint32 b) { return events.at(a).id < events.at(b).id; });
         for (const qint32 i : std::as_const(byId))
@@ -158,7 +186,8 @@ bool StoredIndex::writeRows(
             const IndexedEvent &e = events.at(i);
             row.timeUs = e.timeUs;
             row.eventId = e.id;
-            row.node = e.node;
+            row.node = numberOfNode(e.node);
+            row.host = s.at(e.host);
             writer.addLookup(row);
         }
     };
@@ -187,8 +216,37 @@ bool StoredIndex::writeRows(
     addAll(StoredLookup::Fault, index.m_faultsByHost, hostKeyOf);
     if (stopped)
         return false;
-    return writer.commit(
-        version(), generation, headerOf(index, index.m_netHosts, index.m_hostAliases, writer.distinctImages()));
+    // Each part's header, from the hosts of its events (and every part written again,
+    // even one whose hosts have no event left).
+    struct Header
+    {
+        QStringList netHosts;
+        QList<std::pair<QString, QString>> aliases;
+        qint64 duplicates = 0;
+    };
+    QMap<QString, Header> headers;
+    if (parts) {
+        for (const QString &part : *parts)
+            headers[part];
+    }
+    QSet<qint32> hosts;
+    for (const IndexedEvent &e : events)
+        hosts.insert(e.host);
+    for (const qint32 h : std::as_const(hosts)) {
+        Header &header = headers[CaseStore::indexPartOf(s.at(h))];
+        if (index.m_netHosts.contains(h))
+            header.netHosts.append(s.at(h));
+        header.duplicates += index.m_duplicatesByHost.value(h);
+    }
+    for (auto it = index.m_hostAliases.cbegin(); it != index.m_hostAliases.cend(); ++it)
+        headers[CaseStore::indexPartOf(s.at(it.key()))].aliases.append({s.at(it.key()), s.at(it.value())});
+    for (auto it = headers.begin(); it != headers.end(); ++it) {
+        std::sort(it->netHosts.begin(), it->netHosts.end());
+        std::sort(it->aliases.begin(), it->aliases.end());
+        writer.setHeader(
+            it.key(), headerOf(it->netHosts, it->aliases, it->duplicates, writer.distinctImages(it.key())));
+    }
+    return writer.commit(version(), generation);
 }
 
 namespace {
@@ -216,6 +274,66 @@ bool StoredIndex::isCurrent(CaseStore &store)
     }
 }
 
+StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool> *cancel,
+    const std::function<void(qint64 read, qint64 total)> &progress, UpdateStats *stats)
+{
+    const auto stopped = [cancel] {
+        return cancel && cancel->load();
+    };
+    try {
+        if (store.isReadOnly())
+            return Update::NotStored;
+        const std::optional<StoredIndexState> state = store.storedIndexState();
+        if (!state || state->version != version())
+            return Update::NotStored;
+        const qint64 generation = store.eventsGeneration();
+        if (state->generation == generation)
+            return Update::Current;
+        const QStringList stale = store.staleIndexParts();
+        const QHash<QString, CaseStore::IndexPart> parts = store.indexParts();
+        qint64 total = 0;
+        for (const QString &part : stale)
+            total += parts.value(part).events;
+        qint64 done = 0;
+        UpdateStats counted;
+        // Parts one by one: the memory is that of the largest part's index, and what
+        // is written stays written if a later part fails.
+        for (const QString &part : stale) {
+            CaseIndex index;
+            const auto it = parts.constFind(part);
+            if (it != parts.cend()) {
+                const auto partProgress = [&](qint64 read, qint64) {
+                    if (progress)
+                        progress(done + read, total);
+                };
+                if (!index.loadPart(store, *it, cancel, partProgress))
+                    return Update::Stopped;
+                done += it->events;
+            } else {
+                index.build({}); // no event is on its hosts any more: its rows go
+            }
+            counted.events += index.loadedEvents();
+            const QStringList one {part};
+            if (!writeRows(store, index, generation, cancel, &one))
+                return stopped() ? Update::Stopped : Update::Failed;
+            counted.parts.append(part);
+            if (stats)
+                *stats = counted;
+        }
+        if (stale.isEmpty()) {
+            // A change of the events that named no host (nothing to write again): the
+            // index is of the new generation as it is.
+            StoredIndexWriter writer(store, QStringList());
+            if (!writer.commit(version(), generation))
+                return Update::Failed;
+        }
+        return isCurrent(store) ? Update::Updated : Update::Failed;
+    } catch (const CaseError &) {
+        // Tables a hostile hand changed: the whole index is written again instead.
+        return Update::Failed;
+    }
+}
+
 // Reads the stored index piece by piece and builds demand indexes of what it read.
 class StoredIndex::Reader
 {
@@ -235,35 +353,37 @@ public:
 
     qint64 eventsRead() const { return m_events.size(); }
     // The stored number of each process of the last assembled index.
-    const QList<qint32> &storedNumbers() const { return m_storedOf; }
+    const QList<qint64> &storedNumbers() const { return m_storedOf; }
     bool isDamaged() const { return m_damaged; }
     qint64 processesRead() const { return m_nodes.size(); }
 
 private:
     struct Node
     {
-        ProcessNode process; // parent: the stored number; -1 when none
+        ProcessNode process; // parent: see `parent`
+        qint64 parent = -1; // the stored number; -1 when none
+        qint64 createdUs = 0; // StoredProcess::createdUs: with the number, the order
         qint32 rank = 0;
         quint8 loaded = 0; // CaseIndex::NodeLoaded
     };
     struct Pending
     {
-        qint32 node = -1;
+        qint64 node = -1;
         QString resolvedDstHost;
     };
 
     void addProcesses(const QList<StoredProcess> &processes);
     // Reads the processes not read yet, and their ancestors.
-    void readProcesses(QList<qint32> nodes);
+    void readProcesses(QList<qint64> nodes);
     // The events a read step found are asked for together, in id order, at its end:
     // rows of one page of the events table are then read one after another (and the
     // page copied once), instead of once for each process and path that names them.
     void wantEvent(qint64 id, const Pending &p);
     void readWantedEvents();
-    bool readEventsOf(const QList<qint32> &nodes);
+    bool readEventsOf(const QList<qint64> &nodes);
     // Reads the whole subtrees below `roots` (stored numbers) not read yet, and adds
     // their processes to `eventsOf`.
-    bool readSubtrees(const QList<qint32> &roots, QList<qint32> &eventsOf);
+    bool readSubtrees(const QList<qint64> &roots, QList<qint64> &eventsOf);
     // Returns the rows read.
     QList<StoredLookupRow> readLookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
     void readAhead();
@@ -278,15 +398,16 @@ private:
     QList<QList<qint32>> m_answers;
     QHash<qint32, bool> m_loopback;
     QHash<QString, QString> m_aliases; // Windows host spelling -> the host
-    QMap<qint32, Node> m_nodes; // by stored number: assembled in that order
-    QHash<qint64, IndexedEvent> m_events; // by event id; node: the stored number
+    QHash<qint64, Node> m_nodes; // by stored number
+    QHash<qint64, IndexedEvent> m_events; // by event id (node: unset)
+    QHash<qint64, qint64> m_nodeOfEvent; // event id -> stored number
     QHash<qint64, Pending> m_wanted; // events to read at the end of the step
     QSet<QPair<QString, QString>> m_paths;
     QHash<QString, QList<std::pair<qint64, qint64>>> m_modules;
     QHash<QString, QList<std::pair<qint64, qint64>>> m_faults;
     QStringList m_netHosts;
     qint64 m_duplicates = 0;
-    QList<qint32> m_storedOf; // node of the last assembled index -> stored number
+    QList<qint64> m_storedOf; // node of the last assembled index -> stored number
     bool m_damaged = false;
 };
 
@@ -326,7 +447,8 @@ void Reader::addProcesses(const QList<StoredProcess> &processes)
         p.endUs = sp.endUs;
         p.startSeen = sp.startSeen;
         p.execed = sp.execed;
-        p.parent = sp.parent;
+        n.parent = sp.parent;
+        n.createdUs = sp.createdUs;
         p.image = m_strings.intern(sp.image);
         p.commandLine = m_strings.intern(sp.commandLine);
         p.startEventId = sp.startEventId;
@@ -337,13 +459,13 @@ void Reader::addProcesses(const QList<StoredProcess> &processes)
     }
 }
 
-void Reader::readProcesses(QList<qint32> nodes)
+void Reader::readProcesses(QList<qint64> nodes)
 {
     // The ancestors of every process read: lineage (seed coverage, the tree's path to
     // the root) is walked upwards without asking.
     while (!nodes.isEmpty()) {
-        QList<qint32> wanted;
-        for (const qint32 n : std::as_const(nodes)) {
+        QList<qint64> wanted;
+        for (const qint64 n : std::as_const(nodes)) {
             if (n >= 0 && !m_nodes.contains(n))
                 wanted.append(n);
         }
@@ -358,7 +480,7 @@ void Reader::readProcesses(QList<qint32> nodes)
             nodes.append(sp.parent);
         // A number the table does not hold is a damaged index: it stays unknown (its
         // events get no process) instead of being asked for again.
-        for (const qint32 n : std::as_const(wanted)) {
+        for (const qint64 n : std::as_const(wanted)) {
             if (!m_nodes.contains(n)) {
                 Node missing;
                 missing.process.startSeen = false;
@@ -387,7 +509,7 @@ void Reader::readWantedEvents()
     if (ids.isEmpty())
         return;
     std::sort(ids.begin(), ids.end());
-    QList<qint32> nodes;
+    QList<qint64> nodes;
     m_queries.forEachEventById(ids, [&](const IndexedEventRow &r) {
         if (m_cancel && m_cancel->load())
             return false;
@@ -398,22 +520,22 @@ void Reader::readWantedEvents()
                 e.host = m_strings.intern(alias.value());
         }
         const Pending p = pending.value(r.id);
-        e.node = p.node;
+        m_nodeOfEvent.insert(e.id, p.node);
         if (!p.resolvedDstHost.isEmpty() && e.kind == EventKind::NetConnect && e.dstHost == 0) {
             e.dstHost = m_strings.intern(p.resolvedDstHost);
             e.resolvedDst = true;
         }
-        nodes.append(e.node);
+        nodes.append(p.node);
         m_events.insert(e.id, e);
         return true;
     });
     readProcesses(nodes);
 }
 
-bool Reader::readEventsOf(const QList<qint32> &nodes)
+bool Reader::readEventsOf(const QList<qint64> &nodes)
 {
     bool progressed = false;
-    for (const qint32 n : nodes) {
+    for (const qint64 n : nodes) {
         auto it = m_nodes.find(n);
         if (it == m_nodes.end() || (it->loaded & CaseIndex::EventsLoaded))
             continue;
@@ -480,7 +602,7 @@ void Reader::readAhead()
         readLookup(StoredLookup::Fault, StoredIndex::lookupKey(host), Earliest, Latest);
         m_faults[host] = {{Earliest, Latest}};
     }
-    QList<qint32> started;
+    QList<qint64> started;
     for (auto it = written.cbegin(); it != written.cend(); ++it) {
         for (const StoredLookupRow &row : readRuns(it.key())) {
             if (row.timeUs >= it.value()) {
@@ -492,7 +614,7 @@ void Reader::readAhead()
     // The runs' events (and so their processes) are read only at the end: the
     // processes that start the subtrees are read now.
     readProcesses(started);
-    QList<qint32> eventsOf;
+    QList<qint64> eventsOf;
     readSubtrees(started, eventsOf);
     readEventsOf(eventsOf);
     readWantedEvents();
@@ -506,24 +628,34 @@ bool Reader::start(const Policy &policy, InstallerDecisions &decisions, QString 
             *why = QStringLiteral("the case holds no stored index for its current events");
         return false;
     }
-    const QJsonObject header = QJsonDocument::fromJson(state->header).object();
-    for (const QJsonValue &h : header.value(QStringLiteral("netHosts")).toArray())
-        m_netHosts.append(h.toString());
-    for (const QJsonValue &a : header.value(QStringLiteral("hostAliases")).toArray()) {
-        const QJsonArray pair = a.toArray();
-        if (pair.size() == 2)
-            m_aliases.insert(pair.at(0).toString(), pair.at(1).toString());
+    // The parts' headers together: what the whole index's would say.
+    qint64 images = 0;
+    for (const QByteArray &bytes : state->headers) {
+        const QJsonObject header = QJsonDocument::fromJson(bytes).object();
+        for (const QJsonValue &h : header.value(QStringLiteral("netHosts")).toArray())
+            m_netHosts.append(h.toString());
+        for (const QJsonValue &a : header.value(QStringLiteral("hostAliases")).toArray()) {
+            const QJsonArray pair = a.toArray();
+            if (pair.size() == 2)
+                m_aliases.insert(pair.at(0).toString(), pair.at(1).toString());
+        }
+        const qint64 duplicates = header.value(QStringLiteral("duplicates")).toInteger();
+        if (duplicates > 0 && m_duplicates <= std::numeric_limits<qint64>::max() - duplicates)
+            m_duplicates += duplicates;
+        const qint64 partImages = header.value(QStringLiteral("images")).toInteger(-1);
+        if (partImages < 0 || images > std::numeric_limits<qint64>::max() - partImages)
+            m_damaged = true;
+        else
+            images += partImages;
     }
-    m_duplicates = qMax<qint64>(0, header.value(QStringLiteral("duplicates")).toInteger());
 
     // Every process any run could take for a seed: installers by the policy's lists
     // (decided per distinct image, and per command line only where the policy needs
     // the arguments, as Correlator::findSeeds decides) and updaters by behaviour.
     QList<StoredProcess> candidates = m_queries.updaterProcesses();
-    const QList<std::pair<QString, Platform>> images = m_queries.processImages();
-    if (images.size() != header.value(QStringLiteral("images")).toInteger(-1))
+    if (m_queries.imageRows() != images)
         m_damaged = true;
-    for (const auto &[image, platform] : images) {
+    for (const auto &[image, platform] : m_queries.processImages()) {
         if (policy.installerNeedsArguments(image, platform)) {
             QSet<QString> installing;
             for (const QString &commandLine : m_queries.commandLines(image, platform)) {
@@ -541,8 +673,8 @@ bool Reader::start(const Policy &policy, InstallerDecisions &decisions, QString 
         }
     }
     addProcesses(candidates);
-    QList<qint32> parents;
-    QList<qint32> roots;
+    QList<qint64> parents;
+    QList<qint64> roots;
     for (const StoredProcess &p : std::as_const(candidates)) {
         parents.append(p.parent);
         roots.append(p.node);
@@ -550,7 +682,7 @@ bool Reader::start(const Policy &policy, InstallerDecisions &decisions, QString 
     readProcesses(parents);
     // Every run walks each seed's subtree first: read now, not after a run that finds
     // them missing.
-    QList<qint32> eventsOf;
+    QList<qint64> eventsOf;
     readSubtrees(roots, eventsOf);
     readEventsOf(eventsOf);
     // What readAhead() looks at first: the files the candidates' subtrees wrote.
@@ -561,12 +693,12 @@ bool Reader::start(const Policy &policy, InstallerDecisions &decisions, QString 
     return true;
 }
 
-bool Reader::readSubtrees(const QList<qint32> &roots, QList<qint32> &eventsOf)
+bool Reader::readSubtrees(const QList<qint64> &roots, QList<qint64> &eventsOf)
 {
     // A subtree is read whole, with the events of its processes: the walks below a
     // seed or a first run look at what those processes did next.
     bool progressed = false;
-    for (const qint32 root : roots) {
+    for (const qint64 root : roots) {
         if (m_cancel && m_cancel->load())
             return progressed;
         auto it = m_nodes.find(root);
@@ -577,7 +709,7 @@ bool Reader::readSubtrees(const QList<qint32> &roots, QList<qint32> &eventsOf)
         eventsOf.append(root);
         const QList<StoredProcess> below = m_queries.subtree(root);
         addProcesses(below);
-        QList<qint32> parents;
+        QList<qint64> parents;
         for (const StoredProcess &p : below) {
             m_nodes[p.node].loaded |= CaseIndex::SubtreeLoaded;
             parents.append(p.parent);
@@ -592,12 +724,12 @@ bool Reader::read(const CaseIndex::Missing &missing)
 {
     bool progressed = false;
     const auto stored = [&](qint32 node) {
-        return node >= 0 && node < m_storedOf.size() ? m_storedOf.at(node) : -1;
+        return node >= 0 && node < m_storedOf.size() ? m_storedOf.at(node) : qint64(-1);
     };
-    QList<qint32> eventsOf;
+    QList<qint64> eventsOf;
     for (const qint32 n : missing.events)
         eventsOf.append(stored(n));
-    QList<qint32> roots;
+    QList<qint64> roots;
     for (const qint32 n : missing.children)
         roots.append(stored(n));
     progressed = readSubtrees(roots, eventsOf) || progressed;
@@ -639,20 +771,25 @@ std::unique_ptr<CaseIndex> Reader::assemble()
     ix.m_duplicates = m_duplicates;
     ix.m_dnsAnswers = m_answers;
 
-    QHash<qint32, qint32> nodeOf; // stored number -> node
+    // In the order a pass over every event would have made the processes: by the time
+    // of the event that made each known, then by number (StoredProcess::node).
+    m_storedOf = m_nodes.keys();
+    std::sort(m_storedOf.begin(), m_storedOf.end(), [this](qint64 a, qint64 b) {
+        const qint64 ta = m_nodes.constFind(a)->createdUs;
+        const qint64 tb = m_nodes.constFind(b)->createdUs;
+        return ta != tb ? ta < tb : a < b;
+    });
+    QHash<qint64, qint32> nodeOf; // stored number -> node
     nodeOf.reserve(m_nodes.size());
-    m_storedOf.clear();
-    m_storedOf.reserve(m_nodes.size());
-    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
-        nodeOf.insert(it.key(), qint32(m_storedOf.size()));
-        m_storedOf.append(it.key());
-    }
+    for (qint32 n = 0; n < qint32(m_storedOf.size()); ++n)
+        nodeOf.insert(m_storedOf.at(n), n);
     ix.m_nodes.reserve(m_nodes.size());
     ix.m_nodeLoaded.reserve(m_nodes.size());
     QList<QList<std::pair<qint32, qint32>>> children(m_nodes.size()); // (rank, node)
-    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+    for (const qint64 number : std::as_const(m_storedOf)) {
+        const auto it = m_nodes.constFind(number);
         ProcessNode p = it->process;
-        p.parent = nodeOf.value(p.parent, -1);
+        p.parent = nodeOf.value(it->parent, -1);
         const auto node = qint32(ix.m_nodes.size());
         // A damaged table could make a process its own ancestor: no such link.
         if (p.parent == node)
@@ -703,7 +840,7 @@ std::unique_ptr<CaseIndex> Reader::assemble()
     ix.m_nodeEvents.resize(ix.m_nodes.size());
     for (qint32 i = 0; i < qint32(ix.m_events.size()); ++i) {
         IndexedEvent &e = ix.m_events[i];
-        e.node = nodeOf.value(e.node, -1);
+        e.node = nodeOf.value(m_nodeOfEvent.value(e.id, -1), -1);
         if (e.node >= 0)
             ix.m_nodeEvents[e.node].append(i);
         if (e.target != 0)
@@ -728,13 +865,13 @@ namespace {
 // before the next one is built) to the next, larger one: events by id, processes by
 // stored number (both indexes hold every event and process the chains name).
 void renumber(QHash<int, std::optional<Chain>> &known, const QList<qint64> &fromEventIds,
-    const QList<qint32> &fromStored, const CaseIndex &to, const QList<qint32> &toStored)
+    const QList<qint64> &fromStored, const CaseIndex &to, const QList<qint64> &toStored)
 {
     QHash<qint64, qint32> eventAt;
     eventAt.reserve(to.events().size());
     for (qint32 i = 0; i < qint32(to.events().size()); ++i)
         eventAt.insert(to.events().at(i).id, i);
-    QHash<qint32, qint32> nodeAt;
+    QHash<qint64, qint32> nodeAt;
     nodeAt.reserve(toStored.size());
     for (qint32 n = 0; n < qint32(toStored.size()); ++n)
         nodeAt.insert(toStored.at(n), n);
@@ -785,15 +922,15 @@ std::optional<ChainSnapshot> StoredIndex::compute(
         // their answers do not change when more is read, only the numbering does. Kept
         // in the numbering of the index they were computed over.
         QHash<int, std::optional<Chain>> known;
-        QList<std::pair<qint32, qint64>> knownSeeds; // who the seeds were (stored number, first install event)
+        QList<std::pair<qint64, qint64>> knownSeeds; // who the seeds were (stored number, first install event)
         // Of the index of the round before: each event's id and each node's stored number.
         QList<qint64> previousEventIds;
-        QList<qint32> previousStored;
+        QList<qint64> previousStored;
         const auto seedsOf = [&reader](const Correlator &c) {
-            QList<std::pair<qint32, qint64>> seeds = c.seedIdentities();
-            const QList<qint32> &stored = reader.storedNumbers();
-            for (auto &[node, event] : seeds)
-                node = node >= 0 && node < stored.size() ? stored.at(node) : -1;
+            QList<std::pair<qint64, qint64>> seeds;
+            const QList<qint64> &stored = reader.storedNumbers();
+            for (const auto &[node, event] : c.seedIdentities())
+                seeds.append({node >= 0 && node < stored.size() ? stored.at(node) : qint64(-1), event});
             return seeds;
         };
         for (int round = 1; round <= MaxRounds && !reader.isDamaged(); ++round) {

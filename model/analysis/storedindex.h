@@ -5,8 +5,10 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 namespace Chainscope {
@@ -43,6 +45,22 @@ struct StoredIndex
     // False, not an exception, when its state cannot be read.
     static bool isCurrent(CaseStore &store);
 
+    // Brings the stored index up to the case's events by writing again only the parts
+    // whose events changed (an import marks the parts of its hosts; the other hosts'
+    // parts stay as they are). Each part is read from its own hosts' events and
+    // written in its own transaction. Current: nothing was stale. NotStored: the case
+    // holds no stored index this build reads (none, another version, read-only case):
+    // only a whole index makes one. Failed: the events changed meanwhile, or a part
+    // could not be read or written; what was written stays, what was not stays stale.
+    enum class Update { Current, Updated, NotStored, Stopped, Failed };
+    struct UpdateStats
+    {
+        QStringList parts; // written again
+        qint64 events = 0; // read
+    };
+    static Update update(CaseStore &store, const std::atomic<bool> *cancel = nullptr,
+        const std::function<void(qint64 read, qint64 total)> &progress = {}, UpdateStats *stats = nullptr);
+
     struct Stats
     {
         int rounds = 0; // correlator runs until one missed nothing
@@ -74,7 +92,9 @@ struct StoredIndex
     class Reader; // storedindex.cpp
 
 private:
-    static bool writeRows(CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel);
+    // The whole index (parts: nullptr), or these parts of it from an index of their hosts.
+    static bool writeRows(CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel,
+        const QStringList *parts);
 };
 
 } // namespace Chainscope

@@ -262,17 +262,10 @@ INSERT INTO event_minutes(minute, source_id, events)
     FROM events GROUP BY m, source_id;
 )sql";
 
-// Version 12 (issue 15): the correlation index as the case keeps it, so that a recompute
-// reads only what its walks touch instead of every event. Written whole by
-// StoredIndexWriter for one events generation (ix_state), emptied by every change of the
-// events in the same transaction (eventsChanged). ix_processes is the process graph
-// (flags: bit 0 start seen, bit 1 execed, bit 2 updater; platform: int(Platform)),
-// ix_events the process of each event and the destination name the index gave an
-// address-only connection (NULL: as logged), ix_lookups the correlator's lookups by key
-// in time order. The updaters are few: a partial index finds them without a scan. An
-// older case gets the tables empty; its index is written on its next whole-index open.
-// ix_processes' indexes are apart (IxProcessIndexes): StoredIndexWriter makes them again.
-const char *const s_schemaV12Tables = R"sql(
+// Version 12 (issue 15): the correlation index as the case keeps it, written whole for
+// one events generation. Its tables are replaced by those of version 13 (below); an
+// older case gets them empty, and its index is written on its next whole-index open.
+const char *const s_schemaV12 = R"sql(
 CREATE TABLE ix_state(
     id INTEGER PRIMARY KEY CHECK (id = 1),
     version BLOB NOT NULL,
@@ -316,22 +309,97 @@ CREATE TABLE ix_images(
 ) WITHOUT ROWID;
 )sql";
 
-// The indexes of ix_processes (schema 12). StoredIndexWriter drops them while it fills
-// the table and makes them again before it commits: one sort of the full table costs
-// less than keeping three indexes up to date through a million and more inserts (on
-// 1.4M processes, about 4 s instead of 6.3 s). Rolled back with the writer's transaction.
+// Version 13 (issue 15): the stored index in parts, one per host (Windows spellings of
+// a host in one part: CaseStore::indexPartOf), so that an import rewrites only the parts
+// of the hosts its events are on. The index of a host never depends on another host's
+// events; a process is numbered by the event that made it known (its id * 4 + the how
+// many-th process that event made, and that event's time in created_us), which one
+// host's events alone decide, and which orders the processes as one pass over every
+// event in time order would. ix_state: the index's own version and the events
+// generation all parts describe; ix_parts: each part's header (small facts no walk
+// reaches); ix_stale: parts whose events changed since they were written (marked in the
+// transaction of the change, eventsChanged). ix_processes is the process graph (flags:
+// bit 0 start seen, bit 1 execed, bit 2 updater; platform: int(Platform)), ix_events
+// the process of each event and the destination name the index gave an address-only
+// connection (NULL: as logged), ix_lookups the correlator's lookups by key in time
+// order. The updaters are few: a partial index finds them without a scan. ix_processes'
+// indexes are apart (IxProcessIndexes): a writer of the whole index makes them again.
+const char *const s_schemaV13Tables = R"sql(
+CREATE TABLE ix_state(
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version BLOB NOT NULL,
+    generation INTEGER NOT NULL
+);
+CREATE TABLE ix_parts(
+    id INTEGER PRIMARY KEY,
+    part TEXT NOT NULL UNIQUE,
+    header BLOB NOT NULL
+);
+CREATE TABLE ix_stale(
+    part TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE ix_processes(
+    node INTEGER PRIMARY KEY,
+    part INTEGER NOT NULL,
+    created_us INTEGER NOT NULL,
+    parent INTEGER NOT NULL,
+    child_rank INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    ppid INTEGER NOT NULL,
+    start_us INTEGER NOT NULL,
+    end_us INTEGER NOT NULL,
+    flags INTEGER NOT NULL,
+    image TEXT NOT NULL,
+    command_line TEXT NOT NULL,
+    start_event_id INTEGER NOT NULL,
+    platform INTEGER NOT NULL,
+    parent_reason TEXT NOT NULL
+);
+CREATE TABLE ix_events(
+    node INTEGER NOT NULL,
+    event_id INTEGER NOT NULL,
+    resolved_dst_host TEXT,
+    PRIMARY KEY (node, event_id)
+) WITHOUT ROWID;
+CREATE TABLE ix_lookups(
+    what INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    time_us INTEGER NOT NULL,
+    event_id INTEGER NOT NULL,
+    node INTEGER NOT NULL,
+    part INTEGER NOT NULL,
+    PRIMARY KEY (what, key, time_us, event_id)
+) WITHOUT ROWID;
+CREATE INDEX ix_lookups_by_part ON ix_lookups(part);
+CREATE TABLE ix_images(
+    part INTEGER NOT NULL,
+    image TEXT NOT NULL,
+    platform INTEGER NOT NULL,
+    PRIMARY KEY (part, image, platform)
+) WITHOUT ROWID;
+)sql";
+
+// The indexes of ix_processes (schema 13). A writer of the whole index drops them while
+// it fills the table and makes them again before it commits: one sort of the full table
+// costs less than keeping them up to date through a million and more inserts (on 1.4M
+// processes, about 4 s instead of 6.3 s). Rolled back with the writer's transaction.
 // IF NOT EXISTS: commit() after a writer that could not drop them.
 constexpr const char *IxProcessIndexes
     = "CREATE INDEX IF NOT EXISTS ix_processes_by_parent ON ix_processes(parent);"
       "CREATE INDEX IF NOT EXISTS ix_processes_by_image ON ix_processes(image, platform);"
-      "CREATE INDEX IF NOT EXISTS ix_processes_updaters ON ix_processes(node) WHERE flags & 4;";
+      "CREATE INDEX IF NOT EXISTS ix_processes_updaters ON ix_processes(node) WHERE flags & 4;"
+      "CREATE INDEX IF NOT EXISTS ix_processes_by_part ON ix_processes(part);";
 constexpr const char *DropIxProcessIndexes
     = "DROP INDEX IF EXISTS ix_processes_by_parent; DROP INDEX IF EXISTS ix_processes_by_image; "
-      "DROP INDEX IF EXISTS ix_processes_updaters;";
+      "DROP INDEX IF EXISTS ix_processes_updaters; DROP INDEX IF EXISTS ix_processes_by_part;";
 
-const char *schemaV12()
+const char *schemaV13()
 {
-    static const QByteArray sql = QByteArray(s_schemaV12Tables) + IxProcessIndexes;
+    static const QByteArray sql = QByteArray("DROP TABLE IF EXISTS ix_state; DROP TABLE IF EXISTS ix_processes; "
+                                             "DROP TABLE IF EXISTS ix_events; DROP TABLE IF EXISTS ix_lookups; "
+                                             "DROP TABLE IF EXISTS ix_images;")
+        + s_schemaV13Tables + IxProcessIndexes;
     return sql.constData();
 }
 
@@ -361,19 +429,49 @@ constexpr qint64 MaxErrorsKeptPerSource = 1000;
 // capped); a stored frame claiming more is damage, not data.
 constexpr qsizetype MaxRawRecordSize = 64 * 1024 * 1024;
 
+// A case whose ix_ tables a hostile hand removed must not make every later change of its
+// events (an import, which marks parts of the index stale) fail: missing tables are made
+// again first. Not dropped and made again: DROP is refused while another statement of
+// the connection is part-way through its rows.
+// A table made again is empty while the others still hold their rows: no part of
+// them describes the events any more, and all are emptied (the whole index is written
+// again).
+void ensureStoredIndexTables(Database &db)
+{
+    static const QByteArray ensure = QByteArray(s_schemaV13Tables)
+                                         .replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
+                                         .replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ");
+    {
+        Statement tables(db,
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('ix_state', 'ix_parts', "
+            "'ix_stale', 'ix_processes', 'ix_events', 'ix_lookups', 'ix_images')");
+        tables.step();
+        if (tables.int64(0) == 7)
+            return;
+    }
+    db.exec(ensure.constData());
+    db.exec("DELETE FROM ix_state; DELETE FROM ix_parts; DELETE FROM ix_stale; DELETE FROM ix_processes; "
+            "DELETE FROM ix_events; DELETE FROM ix_lookups; DELETE FROM ix_images;");
+}
+
 // Without a WHERE: SQLite then drops the tables' pages whole (its truncate optimisation)
 // instead of deleting millions of rows one by one.
 void dropStoredIndexRows(Database &db)
 {
-    // A case whose ix_ tables a hostile hand removed must not make every later change of
-    // its events (an import, which would make the index stale anyway) fail: missing
-    // tables are made again first. Not dropped and made again: DROP is refused while
-    // another statement of the connection is part-way through its rows.
-    static const QByteArray ensure
-        = QByteArray(s_schemaV12Tables).replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ");
-    db.exec(ensure.constData());
-    db.exec("DELETE FROM ix_state; DELETE FROM ix_processes; DELETE FROM ix_events; DELETE FROM ix_lookups; "
-            "DELETE FROM ix_images;");
+    ensureStoredIndexTables(db);
+    db.exec("DELETE FROM ix_state; DELETE FROM ix_parts; DELETE FROM ix_stale; DELETE FROM ix_processes; "
+            "DELETE FROM ix_events; DELETE FROM ix_lookups; DELETE FROM ix_images;");
+}
+
+// The hosts a source's events are on, as its facets count them.
+QStringList hostsOfSource(Database &db, qint64 sourceId)
+{
+    Statement st(db, "SELECT DISTINCT value FROM source_facets WHERE source_id = ? AND facet = 'host'");
+    st.bind(1, sourceId);
+    QStringList hosts;
+    while (st.step())
+        hosts.append(st.text(0));
+    return hosts;
 }
 
 QString isoNow()
@@ -382,14 +480,19 @@ QString isoNow()
 }
 
 // Called inside the transaction that changes the events (an import's commit, a dropped
-// source, hosts given to events): chains computed before it no longer describe the case.
-// The cache and the stored index go at once (they may be large), and the generation tells
-// a computation that read the old events not to store its result
-// (CaseStore::setChainCache, StoredIndexWriter::commit).
-void eventsChanged(Database &db)
+// source, hosts given to events) with the hosts whose events changed: chains computed
+// before it no longer describe the case. The kept chains go at once (they may be large),
+// the parts of the stored index of those hosts are marked stale (StoredIndex::update
+// writes them again; the others stay), and the generation tells a computation that read
+// the old events not to store its result (CaseStore::setChainCache,
+// StoredIndexWriter::commit).
+void eventsChanged(Database &db, const QStringList &hosts)
 {
     Statement(db, "DELETE FROM chain_cache").exec();
-    dropStoredIndexRows(db);
+    ensureStoredIndexTables(db);
+    Statement stale(db, "INSERT OR IGNORE INTO ix_stale(part) VALUES (?)");
+    for (const QString &host : hosts)
+        stale.bindText(1, CaseStore::indexPartOf(host)).exec();
     Statement(db,
         "INSERT INTO meta(key, value) VALUES ('events_generation', '1') "
         "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
@@ -670,7 +773,7 @@ QString sourceStatusName(SourceStatus status)
 QList<const char *> CaseStore::migrations()
 {
     return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8, s_schemaV9,
-        s_schemaV10, s_schemaV11, schemaV12()};
+        s_schemaV10, s_schemaV11, s_schemaV12, schemaV13()};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -868,11 +971,21 @@ void CaseStore::dropSource(qint64 id)
     // Cascades remove events, raw records and error samples of that source; its
     // minutes (event_minutes has no foreign key) go in the same transaction.
     Transaction tx(*m_db);
+    // The hosts go with the source's facets: asked first.
+    const QStringList hosts = hostsOfSource(*m_db, id);
+    if (hosts.isEmpty()) {
+        // A source whose events no facet counts (only damage leaves one): which parts
+        // of the stored index it touches is unknown, so none of it is trusted.
+        Statement any(*m_db, "SELECT EXISTS(SELECT 1 FROM events WHERE source_id = ?)");
+        any.bind(1, id).step();
+        if (any.int64(0) != 0)
+            dropStoredIndexRows(*m_db);
+    }
     Statement minutes(*m_db, "DELETE FROM event_minutes WHERE source_id = ?");
     minutes.bind(1, id).exec();
     Statement st(*m_db, "DELETE FROM sources WHERE id = ?");
     st.bind(1, id).exec();
-    eventsChanged(*m_db);
+    eventsChanged(*m_db, hosts);
     tx.commit();
 }
 
@@ -912,7 +1025,7 @@ qint64 CaseStore::assignHost(qint64 sourceId, const QString &host)
     Statement src(*m_db, "UPDATE sources SET host = ? WHERE id = ?");
     src.bindText(1, host).bind(2, sourceId).exec();
     if (events > 0 && !host.isEmpty())
-        eventsChanged(*m_db);
+        eventsChanged(*m_db, {QString(), host});
     tx.commit();
     return events;
 }
@@ -1215,17 +1328,17 @@ void readIndexedEventRow(const Statement &st, IndexedEventRow &r)
 
 } // namespace
 
-bool CaseStore::forEachIndexedEvent(const std::function<bool(const IndexedEventRow &)> &visit)
+// Log messages never take part in a chain; leaving them out keeps the index small.
+// Registry values that start code again (Run keys, services) are log messages; they are
+// the only ones the chains use, as persistence notes.
+constexpr const char *IndexedEventKinds
+    = "(kind <> 'log_message' "
+      "OR target_path LIKE '%\\CurrentVersion\\Run%' OR target_path LIKE '%\\CurrentControlSet\\Services\\%')";
+
+namespace {
+
+bool visitIndexedEvents(Statement &st, const std::function<bool(const IndexedEventRow &)> &visit)
 {
-    // Log messages never take part in a chain; leaving them out keeps the index small.
-    // Registry values that start code again (Run keys, services) are log messages;
-    // they are the only ones the chains use, as persistence notes.
-    Statement st(*m_db,
-        (QByteArray("SELECT ") + IndexedEventColumns
-            + " FROM events WHERE kind <> 'log_message' "
-              "OR target_path LIKE '%\\CurrentVersion\\Run%' OR target_path LIKE '%\\CurrentControlSet\\Services\\%' "
-              "ORDER BY time_us, id")
-            .constData());
     // Deliberately not selectEvents() + readEvent(), nor QStrings at all: this runs over
     // millions of rows each time a case opens. Turning each row's two dozen columns into
     // QStrings was a quarter of an open (issue 15); the index interns the bytes, and
@@ -1238,6 +1351,35 @@ bool CaseStore::forEachIndexedEvent(const std::function<bool(const IndexedEventR
             return false;
     }
     return true;
+}
+
+} // namespace
+
+bool CaseStore::forEachIndexedEvent(const std::function<bool(const IndexedEventRow &)> &visit)
+{
+    Statement st(*m_db,
+        (QByteArray("SELECT ") + IndexedEventColumns + " FROM events WHERE " + IndexedEventKinds
+            + " ORDER BY time_us, id")
+            .constData());
+    return visitIndexedEvents(st, visit);
+}
+
+bool CaseStore::forEachIndexedEventOf(
+    const QStringList &hosts, bool scan, const std::function<bool(const IndexedEventRow &)> &visit)
+{
+    // The hosts as one bound JSON array: any number of them, no SQL built from their
+    // count or their text. Without `scan`, the time order is not taken from the time
+    // index (the unary + keeps SQLite from walking it): the sources' events are found by
+    // the source index and sorted, which for a host of a few sources among many reads
+    // only their rows.
+    const QByteArray where = QByteArray(" FROM events WHERE host IN (SELECT value FROM json_each(?1)) AND ")
+        + IndexedEventKinds
+        + (scan ? " ORDER BY time_us, id"
+                : " AND source_id IN (SELECT source_id FROM source_facets WHERE facet = 'host' AND value IN "
+                  "(SELECT value FROM json_each(?1))) ORDER BY +time_us, id");
+    Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + where).constData());
+    st.bindText(1, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(hosts)).toJson(QJsonDocument::Compact)));
+    return visitIndexedEvents(st, visit);
 }
 
 std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
@@ -1554,13 +1696,13 @@ Platform platformOfNumber(qint64 value)
 
 constexpr const char *StoredProcessColumns
     = "node, parent, child_rank, host, pid, ppid, start_us, end_us, flags, image, command_line, start_event_id, "
-      "platform, parent_reason";
+      "platform, parent_reason, created_us";
 
 StoredProcess readStoredProcess(const Statement &st)
 {
     StoredProcess p;
-    p.node = qint32(st.int64(0));
-    p.parent = qint32(st.int64(1));
+    p.node = st.int64(0);
+    p.parent = st.int64(1);
     p.childRank = qint32(st.int64(2));
     p.host = st.text(3);
     p.pid = st.int64(4);
@@ -1576,6 +1718,7 @@ StoredProcess readStoredProcess(const Statement &st)
     p.startEventId = st.int64(11);
     p.platform = platformOfNumber(st.int64(12));
     p.parentReason = st.text(13);
+    p.createdUs = st.int64(14);
     return p;
 }
 
@@ -1596,10 +1739,40 @@ QByteArray selectStoredProcesses(const char *rest)
 
 std::optional<StoredIndexState> CaseStore::storedIndexState()
 {
-    Statement st(*m_db, "SELECT version, generation, header FROM ix_state WHERE id = 1");
+    Statement st(*m_db, "SELECT version, generation FROM ix_state WHERE id = 1");
     if (!st.step())
         return std::nullopt;
-    return StoredIndexState {st.blob(0), st.int64(1), st.blob(2)};
+    StoredIndexState state {st.blob(0), st.int64(1), {}};
+    Statement parts(*m_db, "SELECT header FROM ix_parts ORDER BY part");
+    while (parts.step())
+        state.headers.append(parts.blob(0));
+    return state;
+}
+
+QString CaseStore::indexPartOf(const QString &host)
+{
+    return foldedHost(host, Platform::Windows);
+}
+
+QHash<QString, CaseStore::IndexPart> CaseStore::indexParts()
+{
+    QHash<QString, IndexPart> parts;
+    Statement st(*m_db, "SELECT value, sum(events) FROM source_facets WHERE facet = 'host' GROUP BY value");
+    while (st.step()) {
+        IndexPart &part = parts[indexPartOf(st.text(0))];
+        part.hosts.append(st.text(0));
+        part.events += st.int64(1);
+    }
+    return parts;
+}
+
+QStringList CaseStore::staleIndexParts()
+{
+    Statement st(*m_db, "SELECT part FROM ix_stale ORDER BY part");
+    QStringList parts;
+    while (st.step())
+        parts.append(st.text(0));
+    return parts;
 }
 
 void CaseStore::dropStoredIndex()
@@ -1829,7 +2002,7 @@ void EventWriter::finish(const ImportCounts &counts, const QString &firstError, 
     writeFacets();
     // A file that gave no events changes no chain: the kept ones stay.
     if (m_events > 0)
-        eventsChanged(m_store.database());
+        eventsChanged(m_store.database(), hostsOfSource(m_store.database(), m_sourceId));
     m_tx.commit();
 }
 
@@ -1872,7 +2045,7 @@ QList<std::pair<QString, Platform>> StoredIndexReader::processImages()
 {
     // The distinct pairs the writer kept (a recompute decides each once): a few thousand
     // rows instead of a pass over the (image, platform) index of every process.
-    Statement &st = d->prepared(d->images, "SELECT image, platform FROM ix_images ORDER BY image, platform");
+    Statement &st = d->prepared(d->images, "SELECT DISTINCT image, platform FROM ix_images ORDER BY image, platform");
     QList<std::pair<QString, Platform>> result;
     // Numbers that are no platform all read as Unknown, and a hostile case may hold text
     // as numbers or blobs that read as the same QString: each pair is still listed once.
@@ -1907,16 +2080,16 @@ QList<StoredProcess> StoredIndexReader::updaterProcesses()
     return readStoredProcesses(st);
 }
 
-QList<StoredProcess> StoredIndexReader::processes(const QList<qint32> &nodes)
+QList<StoredProcess> StoredIndexReader::processes(const QList<qint64> &nodes)
 {
     // One lookup by primary key per node, in node order: any number of nodes, no SQL
     // built from their count.
-    QList<qint32> sorted = nodes;
+    QList<qint64> sorted = nodes;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     QList<StoredProcess> result;
     result.reserve(sorted.size());
-    for (const qint32 node : std::as_const(sorted)) {
+    for (const qint64 node : std::as_const(sorted)) {
         Statement &st = d->prepared(d->process, selectStoredProcesses("WHERE node = ?"));
         st.bind(1, node);
         if (st.step())
@@ -1932,7 +2105,7 @@ QList<StoredProcess> StoredIndexReader::processesWithImage(const QString &image,
     return readStoredProcesses(st);
 }
 
-QList<StoredProcess> StoredIndexReader::subtree(qint32 node)
+QList<StoredProcess> StoredIndexReader::subtree(qint64 node)
 {
     // UNION, not UNION ALL: a node already reached is not walked again, so a parent
     // column that loops (only a hostile case has one) still ends.
@@ -1945,7 +2118,7 @@ QList<StoredProcess> StoredIndexReader::subtree(qint32 node)
     return readStoredProcesses(st);
 }
 
-QList<StoredIndexEvent> StoredIndexReader::eventsOf(qint32 node)
+QList<StoredIndexEvent> StoredIndexReader::eventsOf(qint64 node)
 {
     Statement &st
         = d->prepared(d->events, "SELECT event_id, resolved_dst_host FROM ix_events WHERE node = ? ORDER BY event_id");
@@ -1964,8 +2137,15 @@ QList<StoredLookupRow> StoredIndexReader::lookup(StoredLookup what, qint64 key, 
     st.bind(1, int(what)).bind(2, key).bind(3, fromUs).bind(4, untilUs);
     QList<StoredLookupRow> result;
     while (st.step())
-        result.append(StoredLookupRow {what, key, st.int64(0), st.int64(1), qint32(st.int64(2))});
+        result.append(StoredLookupRow {what, key, st.int64(0), st.int64(1), st.int64(2), QString()});
     return result;
+}
+
+qint64 StoredIndexReader::imageRows()
+{
+    Statement st(d->store.database(), "SELECT count(*) FROM ix_images");
+    st.step();
+    return st.int64(0);
 }
 
 bool StoredIndexReader::forEachEventById(
@@ -1992,29 +2172,52 @@ bool StoredIndexReader::forEachEventById(
 
 struct StoredIndexWriter::Private
 {
-    explicit Private(CaseStore &s)
+    Private(CaseStore &s, const std::optional<QStringList> &replaced)
         : store(s)
         , tx(s.database())
-        , emptied(empty(s.database()))
+        , whole(!replaced)
+        , emptied(empty(s.database(), replaced))
         , insertProcess(s.database(),
-              "INSERT INTO ix_processes(node, parent, child_rank, host, pid, ppid, start_us, end_us, flags, image, "
-              "command_line, start_event_id, platform, parent_reason) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "INSERT INTO ix_processes(node, part, created_us, parent, child_rank, host, pid, ppid, start_us, end_us, "
+              "flags, image, command_line, start_event_id, platform, parent_reason) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         , insertEvent(s.database(), "INSERT INTO ix_events(node, event_id, resolved_dst_host) VALUES (?, ?, ?)")
         // OR IGNORE: two keys of one event are equal only when the digests of two paths
         // collide (a file made to), and then one row answers for both.
         , insertLookup(s.database(),
-              "INSERT OR IGNORE INTO ix_lookups(what, key, time_us, event_id, node) VALUES (?, ?, ?, ?, ?)")
+              "INSERT OR IGNORE INTO ix_lookups(what, key, time_us, event_id, node, part) VALUES (?, ?, ?, ?, ?, ?)")
     {
+        if (replaced)
+            parts = *replaced;
     }
 
-    // The old index goes, and the indexes of ix_processes until commit(): before the
-    // statements are prepared, which a change of the schema would make SQLite prepare again.
-    // SQLite drops nothing while a statement of the connection is part-way through its
-    // rows (a writer made inside a visit): the indexes then stay and are kept up to date
-    // row by row, slower to the same result.
-    static bool empty(Database &db)
+    // The old index goes (all of it, or the parts written again), and for a whole index
+    // the indexes of ix_processes until commit(): before the statements are prepared,
+    // which a change of the schema would make SQLite prepare again. SQLite drops nothing
+    // while a statement of the connection is part-way through its rows (a writer made
+    // inside a visit): the indexes then stay and are kept up to date row by row, slower
+    // to the same result. Parts keep the indexes: the other parts' rows stay.
+    static bool empty(Database &db, const std::optional<QStringList> &replaced)
     {
+        if (replaced) {
+            ensureStoredIndexTables(db);
+            Statement id(db, "SELECT id FROM ix_parts WHERE part = ?");
+            Statement events(db, "DELETE FROM ix_events WHERE node IN (SELECT node FROM ix_processes WHERE part = ?)");
+            Statement processes(db, "DELETE FROM ix_processes WHERE part = ?");
+            Statement lookups(db, "DELETE FROM ix_lookups WHERE part = ?");
+            Statement images(db, "DELETE FROM ix_images WHERE part = ?");
+            Statement part(db, "DELETE FROM ix_parts WHERE id = ?");
+            for (const QString &name : *replaced) {
+                id.reset();
+                id.bindText(1, name);
+                if (!id.step())
+                    continue;
+                const qint64 n = id.int64(0);
+                for (Statement *st : {&events, &processes, &lookups, &images, &part})
+                    st->bind(1, n).exec();
+            }
+            return true;
+        }
         dropStoredIndexRows(db);
         bool reading = false;
         for (sqlite3_stmt *st = sqlite3_next_stmt(db.handle(), nullptr); st && !reading;
@@ -2025,24 +2228,62 @@ struct StoredIndexWriter::Private
         return true;
     }
 
+    // The number of a host's part (ix_parts.id), the part made when new. Rows come
+    // host by host in long runs: the last host is remembered.
+    qint64 partOfHost(const QString &host)
+    {
+        if (lastHostPart >= 0 && host == lastHost)
+            return lastHostPart;
+        const qint64 id = partId(CaseStore::indexPartOf(host));
+        lastHost = host;
+        lastHostPart = id;
+        return id;
+    }
+    qint64 partId(const QString &part)
+    {
+        if (const auto it = ids.constFind(part); it != ids.cend())
+            return it.value();
+        // A writer of parts writes only those: a row of another part would be kept
+        // beside that part's own rows, which no later write of it removes.
+        if (!whole && !parts.contains(part))
+            throw CaseError(QStringLiteral("a row of a part not being written"));
+        Statement st(store.database(), "INSERT INTO ix_parts(part, header) VALUES (?, x'') RETURNING id");
+        st.bindText(1, part);
+        st.step();
+        const qint64 id = st.int64(0);
+        ids.insert(part, id);
+        return id;
+    }
+
     CaseStore &store;
     Transaction tx;
+    bool whole;
     bool emptied;
+    QStringList parts; // written again (not whole)
     // Prepared once: they run millions of times on a large case.
     Statement insertProcess;
     Statement insertEvent;
     Statement insertLookup;
+    QHash<QString, qint64> ids; // part -> ix_parts.id
+    QHash<qint64, qint64> partOfNode; // node -> ix_parts.id, for its events
+    QString lastHost;
+    qint64 lastHostPart = -1;
     // A process's text encoded into one reused buffer and bound in place, as
     // EventWriter::add does: no allocation and no copy per row.
     QStringEncoder utf8 {QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
     QByteArray rowText;
-    // The distinct (image, platform) pairs, written at commit (ix_images): what a
-    // recompute decides installers by.
-    QSet<std::pair<QString, int>> images;
+    // The distinct (image, platform) pairs of each part, written at commit
+    // (ix_images): what a recompute decides installers by.
+    QHash<qint64, QSet<std::pair<QString, int>>> images;
 };
 
 StoredIndexWriter::StoredIndexWriter(CaseStore &store)
-    : d(std::make_unique<Private>(store))
+    : d(std::make_unique<Private>(store, std::nullopt))
+{
+}
+
+StoredIndexWriter::StoredIndexWriter(CaseStore &store, const QStringList &parts)
+    : d(std::make_unique<Private>(store, parts))
 {
 }
 
@@ -2058,6 +2299,7 @@ void StoredIndexWriter::addProcess(const StoredProcess &p)
     // bind NULL into a NOT NULL column).
     if (d->rowText.size() < needed + 1)
         d->rowText.resize(needed + 1);
+    const qint64 part = d->partOfHost(p.host);
     char *out = d->rowText.data();
     Statement &st = d->insertProcess;
     const auto text = [&](int index, const QString &value) {
@@ -2067,15 +2309,15 @@ void StoredIndexWriter::addProcess(const StoredProcess &p)
     };
     const qint64 flags
         = (p.startSeen ? FlagStartSeen : 0) | (p.execed ? FlagExeced : 0) | (p.updater ? FlagUpdater : 0);
-    st.bind(1, p.node).bind(2, p.parent).bind(3, p.childRank);
-    text(4, p.host);
-    st.bind(5, p.pid).bind(6, p.ppid).bind(7, p.startUs).bind(8, p.endUs).bind(9, flags);
-    text(10, p.image);
-    text(11, p.commandLine);
-    st.bind(12, p.startEventId).bind(13, int(p.platform));
-    text(14, p.parentReason);
+    st.bind(1, p.node).bind(2, part).bind(3, p.createdUs).bind(4, p.parent).bind(5, p.childRank);
+    text(6, p.host);
+    st.bind(7, p.pid).bind(8, p.ppid).bind(9, p.startUs).bind(10, p.endUs).bind(11, flags);
+    text(12, p.image);
+    text(13, p.commandLine);
+    st.bind(14, p.startEventId).bind(15, int(p.platform));
+    text(16, p.parentReason);
     st.exec();
-    d->images.insert({p.image, int(p.platform)});
+    d->images[part].insert({p.image, int(p.platform)});
 }
 
 void StoredIndexWriter::addEvent(const StoredIndexEvent &event)
@@ -2094,27 +2336,49 @@ void StoredIndexWriter::addLookup(const StoredLookupRow &row)
         .bind(3, row.timeUs)
         .bind(4, row.eventId)
         .bind(5, row.node)
+        .bind(6, d->partOfHost(row.host))
         .exec();
 }
 
-qsizetype StoredIndexWriter::distinctImages() const
+void StoredIndexWriter::setHeader(const QString &part, const QByteArray &header)
 {
-    return d->images.size();
+    Statement st(d->store.database(), "UPDATE ix_parts SET header = ? WHERE id = ?");
+    st.bindBlob(1, header).bind(2, d->partId(part)).exec();
 }
 
-bool StoredIndexWriter::commit(const QByteArray &version, qint64 generation, const QByteArray &header)
+qsizetype StoredIndexWriter::distinctImages(const QString &part) const
+{
+    const auto id = d->ids.constFind(part);
+    return id == d->ids.cend() ? 0 : d->images.value(id.value()).size();
+}
+
+bool StoredIndexWriter::commit(const QByteArray &version, qint64 generation)
 {
     // The transaction has held the write lock since the constructor, so no import can
     // have committed while the rows went in; the index may still have been built from
     // events read before that.
+    Database &db = d->store.database();
     if (d->store.eventsGeneration() != generation)
         return false;
-    d->store.database().exec(IxProcessIndexes);
-    Statement image(d->store.database(), "INSERT OR IGNORE INTO ix_images(image, platform) VALUES (?, ?)");
-    for (const auto &[name, platform] : std::as_const(d->images))
-        image.bindText(1, name).bind(2, platform).exec();
-    Statement st(d->store.database(), "INSERT INTO ix_state(id, version, generation, header) VALUES (1, ?, ?, ?)");
-    st.bindBlob(1, version).bind(2, generation).bindBlob(3, header).exec();
+    db.exec(IxProcessIndexes);
+    Statement image(db, "INSERT OR IGNORE INTO ix_images(part, image, platform) VALUES (?, ?, ?)");
+    for (auto it = d->images.cbegin(); it != d->images.cend(); ++it) {
+        for (const auto &[name, platform] : it.value())
+            image.bind(1, it.key()).bindText(2, name).bind(3, platform).exec();
+    }
+    if (d->whole) {
+        Statement st(db, "INSERT INTO ix_state(id, version, generation) VALUES (1, ?, ?)");
+        st.bindBlob(1, version).bind(2, generation).exec();
+    } else {
+        Statement fresh(db, "DELETE FROM ix_stale WHERE part = ?");
+        for (const QString &part : std::as_const(d->parts))
+            fresh.bindText(1, part).exec();
+        // Of `generation` once no part is stale; a part written for a version the case
+        // does not hold changes nothing.
+        Statement st(
+            db, "UPDATE ix_state SET generation = ?1 WHERE version = ?2 AND NOT EXISTS (SELECT 1 FROM ix_stale)");
+        st.bind(1, generation).bindBlob(2, version).exec();
+    }
     d->tx.commit();
     return true;
 }

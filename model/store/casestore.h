@@ -194,16 +194,21 @@ struct IndexedEventRow
     QStringList dnsAnswers;
 };
 
-// The correlation index as the case keeps it (issue 15, case format 12): what
-// CaseIndex::build works out from every event — the process graph with pid reuse, GUID
+// The correlation index as the case keeps it (issue 15, case format 13): what
+// CaseIndex::build works out from the events — the process graph with pid reuse, GUID
 // joins and inferred parents resolved, which process each event belongs to, and the
 // lookups the correlator makes by path and by host — so that a recompute reads only
-// what its walks touch instead of every event. Written whole, from an index built of
-// every event, for one events generation; a change of the events removes it.
+// what its walks touch instead of every event. Kept in parts, one per host
+// (indexPartOf): a change of the events marks the parts of its hosts stale, and only
+// those are written again.
 struct StoredProcess
 {
-    qint32 node = -1; // the process's number in the index it was written from
-    qint32 parent = -1;
+    // The process's number: the id of the event that made it known, times 4, plus the
+    // how many-th process that event made (no event makes more than 2). With that
+    // event's time (createdUs) it orders the processes as a pass over every event in
+    // (time, id) order made them, whichever part it was written with.
+    qint64 node = -1;
+    qint64 parent = -1;
     qint32 childRank = 0; // its place in its parent's list of children
     QString host;
     qint64 pid = -1;
@@ -220,6 +225,7 @@ struct StoredProcess
     qint64 startEventId = -1;
     Platform platform = Platform::Unknown;
     QString parentReason;
+    qint64 createdUs = 0;
 };
 
 // One event of the stored index: the process it belongs to, and the destination name
@@ -227,7 +233,7 @@ struct StoredProcess
 struct StoredIndexEvent
 {
     qint64 eventId = -1;
-    qint32 node = -1;
+    qint64 node = -1;
     QString resolvedDstHost;
 };
 
@@ -241,23 +247,24 @@ struct StoredLookupRow
     qint64 key = 0;
     qint64 timeUs = 0;
     qint64 eventId = -1;
-    qint32 node = -1;
+    qint64 node = -1;
+    QString host; // of the event: the part the row is kept with (not read back)
 };
 
 // What the stored index was written for: the index's own version (the caller's
-// digest of the code that builds it), the events generation, and a header of the
-// caller's (small facts about the whole index).
+// digest of the code that builds it), the events generation all its parts describe,
+// and the header of each part (the caller's small facts about that part).
 struct StoredIndexState
 {
     QByteArray version;
     qint64 generation = -1;
-    QByteArray header;
+    QList<QByteArray> headers;
 };
 
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 12;
+    static constexpr int SchemaVersion = 13;
 
     // ReadOnly (issue 11, finding 9): for what only reads (listings, reports, analysis).
     // Works on a case in a read-only folder, on a read-only file system, or a case file
@@ -393,8 +400,28 @@ public:
     bool setChainCache(const QByteArray &key, qint64 generation, const QByteArray &data);
     // The stored correlation index (issue 15): nullopt when the case holds none.
     std::optional<StoredIndexState> storedIndexState();
-    // Removes it (also done by every change of the events).
+    // Removes it.
     void dropStoredIndex();
+    // The part of the stored index a host's events are kept in: hosts that differ only
+    // in the case of ASCII letters share one (Windows names a machine without regard to
+    // case; on other platforms they are two hosts in one part).
+    static QString indexPartOf(const QString &host);
+    // The parts the case's events are in (from the sources' facets), each with its host
+    // spellings and how many events they have; and those whose events changed since the
+    // stored index wrote them.
+    struct IndexPart
+    {
+        QStringList hosts;
+        qint64 events = 0;
+    };
+    QHash<QString, IndexPart> indexParts();
+    QStringList staleIndexParts();
+    // forEachIndexedEvent() for the events of these hosts only (of the sources whose
+    // facets name them). `scan`: walk every event in time order and keep theirs, for
+    // hosts with most of the case's events; otherwise their sources' events are read and
+    // sorted.
+    bool forEachIndexedEventOf(
+        const QStringList &hosts, bool scan, const std::function<bool(const IndexedEventRow &)> &visit);
 
     // The case's own notes (the `meta` table): creation, last verification.
     std::optional<QString> meta(const QString &key);
@@ -446,12 +473,14 @@ public:
     // Stored processes by number; by image and platform; those marked `updater`; every
     // process below `node` (children, their children, …; not `node` itself). Each list
     // in node order.
-    QList<StoredProcess> processes(const QList<qint32> &nodes);
+    QList<StoredProcess> processes(const QList<qint64> &nodes);
     QList<StoredProcess> processesWithImage(const QString &image, Platform platform);
     QList<StoredProcess> updaterProcesses();
-    QList<StoredProcess> subtree(qint32 node);
+    QList<StoredProcess> subtree(qint64 node);
     // The events of a stored process, by event id.
-    QList<StoredIndexEvent> eventsOf(qint32 node);
+    QList<StoredIndexEvent> eventsOf(qint64 node);
+    // How many rows ix_images holds (one per part and distinct image and platform).
+    qint64 imageRows();
     // The rows of one lookup key dated fromUs … untilUs (both included), in time order.
     QList<StoredLookupRow> lookup(StoredLookup what, qint64 key, qint64 fromUs, qint64 untilUs);
     // CaseStore::forEachIndexedEvent() for the events with these ids (in any order; ids
@@ -464,12 +493,17 @@ private:
     std::unique_ptr<Private> d;
 };
 
-// Writes the stored correlation index (issue 15) in one transaction that first removes
-// the old one. Destroying it without commit() rolls back: the case keeps no index.
+// Writes the stored correlation index (issue 15) in one transaction: the whole index
+// (the old one goes first), or some of its parts (their old rows go first, the others
+// stay). Destroying it without commit() rolls back.
 class StoredIndexWriter
 {
 public:
+    // Writes the whole index.
     explicit StoredIndexWriter(CaseStore &store);
+    // Writes these parts (CaseStore::indexPartOf) again; rows of other parts must not be
+    // added.
+    StoredIndexWriter(CaseStore &store, const QStringList &parts);
     ~StoredIndexWriter();
     StoredIndexWriter(const StoredIndexWriter &) = delete;
     StoredIndexWriter &operator=(const StoredIndexWriter &) = delete;
@@ -477,12 +511,16 @@ public:
     void addProcess(const StoredProcess &process);
     void addEvent(const StoredIndexEvent &event);
     void addLookup(const StoredLookupRow &row);
-    // How many distinct (image, platform) pairs the processes added so far have (what
-    // commit() writes to ix_images).
-    qsizetype distinctImages() const;
+    // The part's header; a part without one gets an empty header.
+    void setHeader(const QString &part, const QByteArray &header);
+    // How many distinct (image, platform) pairs the processes of a part added so far
+    // have (what commit() writes to ix_images for it).
+    qsizetype distinctImages(const QString &part) const;
     // Keeps what was added, unless the events changed since `generation` (then nothing
-    // is kept and false is returned: the index describes events the case no longer holds).
-    bool commit(const QByteArray &version, qint64 generation, const QByteArray &header);
+    // is kept and false is returned: the index describes events the case no longer
+    // holds). The parts written are no longer stale; the stored index is of `generation`
+    // when no part is left stale. Writing parts keeps the version the case holds.
+    bool commit(const QByteArray &version, qint64 generation);
 
 private:
     struct Private;
