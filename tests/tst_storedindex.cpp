@@ -90,6 +90,7 @@ private slots:
     void deepLineage();
     void importWritesOnlyItsHostsParts_data();
     void importWritesOnlyItsHostsParts();
+    void partsOfReusedIdsAndHostileHosts();
     void damagedIndexFallsBackToTheWholeOne_data();
     void damagedIndexFallsBackToTheWholeOne();
     void damagedIndexNeverCrashes_data();
@@ -538,6 +539,90 @@ void Tst_storedindex::importWritesOnlyItsHostsParts()
         QVERIFY2(stored, qPrintable(why));
         QVERIFY2(stored->toBytes() == ChainSnapshot::of(whole, chains).toBytes(), qPrintable(variant));
     }
+}
+
+namespace {
+
+// One source of an install story on `host` at `atUs`: an installer writes a program,
+// whose first run starts a shell. Returns the source's id.
+qint64 importStory(CaseStore &store, const QString &host, qint64 atUs, const QString &name)
+{
+    SourceInfo info;
+    info.path = name;
+    const qint64 source = store.beginSource(info);
+    EventWriter writer(store, source);
+    const auto add = [&](qint64 offsetUs, EventKind kind, qint64 pid, qint64 ppid, const QString &image,
+                         const QString &commandLine, const QString &target = QString()) {
+        Event e;
+        e.timeUs = atUs + offsetUs;
+        e.host = host;
+        e.platform = Platform::Linux;
+        e.kind = kind;
+        e.pid = pid;
+        e.ppid = ppid;
+        e.image = image;
+        e.commandLine = commandLine;
+        e.targetPath = target;
+        writer.add(e, writer.addRaw(name.toUtf8()));
+    };
+    add(0, EventKind::ProcessStart, 100, 1, QStringLiteral("/usr/bin/apt-get"),
+        QStringLiteral("apt-get install -y xtool"));
+    add(1'000'000, EventKind::FileWrite, 100, 1, QStringLiteral("/usr/bin/apt-get"),
+        QStringLiteral("apt-get install -y xtool"), QStringLiteral("/usr/bin/xtool"));
+    add(5'000'000, EventKind::ProcessStart, 101, 1, QStringLiteral("/usr/bin/xtool"), QStringLiteral("xtool --daemon"));
+    add(6'000'000, EventKind::ProcessStart, 102, 101, QStringLiteral("/bin/sh"), QStringLiteral("sh -c id"));
+    writer.finish({});
+    return source;
+}
+
+} // namespace
+
+// Two things a part must survive. A dropped source frees its event ids and the next
+// import takes them again: the new events' processes are numbered like the dropped ones,
+// in another part (every stale part's rows go before any is written again). And a host
+// name with a NUL (a hostile log can write one): its part is read from its own events.
+void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
+{
+    const QString path = m_dir.filePath(QStringLiteral("reused.chainscope"));
+    QFile::remove(path);
+    auto store = CaseStore::create(path);
+    const QString hostile = QStringLiteral("web") + QChar(0) + QStringLiteral("x");
+    constexpr qint64 Day = 86'400'000'000;
+    importStory(*store, QStringLiteral("alpha"), 1'700'000'000'000'000, QStringLiteral("alpha-1"));
+    importStory(*store, hostile, 1'700'000'000'000'000 + Day, QStringLiteral("hostile"));
+    const qint64 zed
+        = importStory(*store, QStringLiteral("zed"), 1'700'000'000'000'000 + 2 * Day, QStringLiteral("zed"));
+    {
+        CaseIndex whole;
+        QVERIFY(whole.load(*store));
+        QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
+    }
+    const auto processesOfPart = [&](const QString &part) {
+        Statement st(
+            store->database(), "SELECT count(*) FROM ix_processes x JOIN ix_parts p ON p.id = x.part WHERE p.part = ?");
+        st.bindText(1, part);
+        st.step();
+        return st.int64(0);
+    };
+    QVERIFY(processesOfPart(CaseStore::indexPartOf(hostile)) > 0);
+    // zed's events had the highest ids: the next import takes them again, for alpha.
+    store->dropSource(zed);
+    importStory(*store, QStringLiteral("alpha"), 1'700'000'000'000'000 + 3 * Day, QStringLiteral("alpha-2"));
+    importStory(*store, hostile, 1'700'000'000'000'000 + 4 * Day, QStringLiteral("hostile-2"));
+    const QStringList stale = store->staleIndexParts();
+    QCOMPARE(stale.size(), 3);
+    QCOMPARE(StoredIndex::update(*store), StoredIndex::Update::Updated);
+    QCOMPARE(processesOfPart(QStringLiteral("ZED")), 0);
+    QCOMPARE(processesOfPart(CaseStore::indexPartOf(hostile)), processesOfPart(QStringLiteral("ALPHA")));
+
+    CaseIndex whole;
+    QVERIFY(whole.load(*store));
+    const QList<Chain> chains = Correlator(whole).run(store->policy());
+    QCOMPARE(chains.size(), 4); // two stories on alpha, two on the hostile host
+    QString why;
+    const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, store->policy(), nullptr, &why);
+    QVERIFY2(stored, qPrintable(why));
+    QCOMPARE(stored->toBytes(), ChainSnapshot::of(whole, chains).toBytes());
 }
 
 void Tst_storedindex::damagedIndexFallsBackToTheWholeOne_data()

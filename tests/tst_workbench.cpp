@@ -1,9 +1,11 @@
 // The workbench window under the offscreen platform: import through the threaded
 // job, browse events, see the raw record highlighted.
 
+#include "caseindex.h"
 #include "casestore.h"
 #include "chainmarkproxy.h"
 #include "chainsmodel.h"
+#include "chainsnapshot.h"
 #include "chainsummarypanel.h"
 #include "correlator.h"
 #include "densitystrip.h"
@@ -20,6 +22,7 @@
 #include "processtreemodel.h"
 #include "rawrecordview.h"
 #include "report.h"
+#include "sqlitedb.h"
 #include "storedindex.h"
 #include "testsupport.h"
 #include "timelineview.h"
@@ -94,6 +97,7 @@ private slots:
     void droppingWithoutACase();
     void statusBarLeavesCorrelating();
     void keptChainsSayWhatAPolicyChangeReads();
+    void importWritesTheStoredIndexOfItsHostsOnly();
     void timeZoneIsKeptPerCase();
     void stageSteppingSelectsEachStage();
     void policyChangeKeepsRawAndEventsTogether();
@@ -1105,6 +1109,61 @@ void Tst_workbench::keptChainsSayWhatAPolicyChangeReads()
     CaseStore::open(path)->database().exec("DROP TABLE ix_state");
     message = keptMessage();
     QVERIFY2(message.endsWith(QLatin1String("from every event")), qPrintable(message));
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+// An import into a case with a stored index: the window's next computation writes again
+// only the parts of the hosts the import's events are on (the others keep their rows,
+// here seen by a mark in their headers that a whole write would not keep), and its
+// chains are those of the whole index.
+void Tst_workbench::importWritesTheStoredIndexOfItsHostsOnly()
+{
+    const QString path = linuxDemoCase(QStringLiteral("update-parts"));
+    {
+        auto store = CaseStore::open(path);
+        if (!StoredIndex::isCurrent(*store)) {
+            CaseIndex whole;
+            QVERIFY(whole.load(*store));
+            QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
+        }
+        QVERIFY(StoredIndex::isCurrent(*store));
+        store->database().exec("UPDATE ix_parts SET header = json_set(header, '$.mark', 1)");
+    }
+    const auto marked = [&] {
+        auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+        QStringList parts;
+        Statement st(store->database(), "SELECT part FROM ix_parts WHERE json_extract(header, '$.mark') = 1");
+        while (st.step())
+            parts.append(st.text(0));
+        return parts;
+    };
+    const QStringList before = marked();
+    QVERIFY(!before.isEmpty());
+    MainWindow window;
+    QSignalSpy updated(&window, &MainWindow::chainsUpdated);
+    QVERIFY(window.openCase(path));
+    QVERIFY(waitForChains(window, updated));
+    // Windows events of a host of their own.
+    QSignalSpy done(&window, &MainWindow::importFinished);
+    updated.clear();
+    window.importFiles({corpusPath(QStringLiteral("windows/system_windowsupdateclient_services.evtx"))});
+    QVERIFY(done.wait(60000));
+    QVERIFY(waitForChains(window, updated));
+    const auto current = [&] {
+        auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+        return StoredIndex::isCurrent(*store);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(current(), 30000);
+    QCOMPARE(marked(), before);
+    auto store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+    QVERIFY(store->indexParts().size() > before.size());
+    CaseIndex whole;
+    QVERIFY(whole.load(*store));
+    const QList<Chain> chains = Correlator(whole).run(store->policy());
+    const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, store->policy());
+    QVERIFY(stored);
+    QCOMPARE(stored->toBytes(), ChainSnapshot::of(whole, chains).toBytes());
+    QCOMPARE(window.chainsModel()->rowCount(), chains.size());
     QThreadPool::globalInstance()->waitForDone();
 }
 

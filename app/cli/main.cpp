@@ -193,8 +193,9 @@ Commands:
                                    log is listed as skipped; a file whose SHA-256 the case already holds
                                    is refused unless --again; then indexes the case and keeps its chains,
                                    so that the next open and policy change read only what they show
-                                   (--no-index: leave that to a later import that adds events,
-                                   `policy --load/--set`, or the workbench)
+                                   (a case already indexed: only the hosts the new events are on are
+                                   indexed again; --no-index: leave that to a later import that adds
+                                   events, `index`, `policy --load/--set`, or the workbench)
   sources CASE [--json]            list the imported sources with hashes and counts
   events CASE [--kind KIND] [--source ID] [--limit N] [--json]
                                    list normalized events in time order
@@ -203,7 +204,8 @@ Commands:
   summary CASE                     sources, events per kind and hosts
   index CASE                       keep the case's correlation index and its chains under the case
                                    policy (as import does), unless both are current: for a case
-                                   imported with --no-index, or written by another version
+                                   imported with --no-index (only the hosts whose events changed are
+                                   indexed again), or written by another version
   chains CASE [--json]             install -> write -> first run -> egress chains under the case policy
   policy CASE [--load FILE | --save FILE | --set KEY=VALUE ...]
                                    show, load, save or change the case policy (keys as in the spec:
@@ -505,10 +507,18 @@ bool indexCase(CaseStore &store, bool tty)
     try {
         // A case with a stored index of this version: only the parts of the hosts whose
         // events changed are written again, from those hosts' events.
-        const QStringList stale = store.staleIndexParts();
-        if (!stale.isEmpty() && store.storedIndexState().value_or(StoredIndexState()).version == StoredIndex::version())
-            err() << "indexing the case: writing again the stored index of " << stale.size()
-                  << (stale.size() == 1 ? " host" : " hosts") << " whose events changed" << Qt::endl;
+        // Said before the reading starts (its progress follows), where the update will
+        // write parts: a case whose stored index is of this version and has stale parts.
+        // Tables a hostile hand changed leave it unsaid; update() then fails and the
+        // whole index is written instead.
+        try {
+            const QStringList stale = store.staleIndexParts();
+            if (!stale.isEmpty()
+                && store.storedIndexState().value_or(StoredIndexState()).version == StoredIndex::version())
+                err() << "indexing the case: writing again " << stale.size() << (stale.size() == 1 ? " part" : " parts")
+                      << " of the stored index (one per host) whose events changed" << Qt::endl;
+        } catch (const CaseError &) {
+        }
         StoredIndex::UpdateStats updated;
         const StoredIndex::Update update = StoredIndex::update(store, nullptr, progress, &updated);
         endLine();
@@ -721,12 +731,13 @@ int cmdImport(const QStringList &args)
         err() << "imported " << imported << " of " << results.size() << " files (" << events << " events), " << skipped
               << " skipped, " << duplicate << " already in the case, " << failed << " failed" << Qt::endl;
     }
-    // Issue 15: the import leaves the case ready to open. Its whole correlation index is
-    // built once here and stored, and the chains under the case's policy are kept, so
-    // that the next `chains`, `report` or workbench open shows the kept chains and a
-    // policy change reads only what its walks touch (StoredIndex) — instead of every
-    // open after an import reading every event until something writes the index.
-    // Not incremental: the index is built from all events, as the first open would.
+    // Issue 15: the import leaves the case ready to open. Its correlation index is stored
+    // (in a case indexed before, only the parts of the hosts the new events are on are
+    // written again; otherwise the whole index is built from every event, as the first
+    // open would) and the chains under the case's policy are kept, so that the next
+    // `chains`, `report` or workbench open shows the kept chains and a policy change
+    // reads only what its walks touch (StoredIndex) — instead of every open after an
+    // import reading every event until something writes the index.
     const bool imported = std::any_of(results.cbegin(), results.cend(), [](const ImportResult &r) {
         const bool stored = r.status == ImportResult::Status::Complete
             || (r.status == ImportResult::Status::Incomplete && r.eventsKept);

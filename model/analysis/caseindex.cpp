@@ -269,7 +269,7 @@ bool CaseIndex::loadPart(
     // events are most of every page); a smaller one through its sources' rows, sorted.
     const bool scan = part.events > store.eventCount() / 2;
     return loadFrom(store, part.events, cancel, progress,
-        [&](const auto &visit) { return store.forEachIndexedEventOf(part.hosts, scan, visit); });
+        [&](const auto &visit) { return store.forEachIndexedEventOf(part, scan, visit); });
 }
 
 template<typename ForEach>

@@ -296,6 +296,7 @@ StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool
             total += parts.value(part).events;
         qint64 done = 0;
         UpdateStats counted;
+        store.clearStoredIndexParts(stale);
         // Parts one by one: the memory is that of the largest part's index, and what
         // is written stays written if a later part fails.
         for (const QString &part : stale) {

@@ -433,6 +433,12 @@ constexpr qsizetype MaxRawRecordSize = 64 * 1024 * 1024;
 // events (an import, which marks parts of the index stale) fail: missing tables are made
 // again first. Not dropped and made again: DROP is refused while another statement of
 // the connection is part-way through its rows.
+// Every row of the stored index. Without a WHERE: SQLite then drops the tables' pages
+// whole (its truncate optimisation) instead of deleting millions of rows one by one.
+constexpr const char *DeleteStoredIndexRows
+    = "DELETE FROM ix_state; DELETE FROM ix_parts; DELETE FROM ix_stale; DELETE FROM ix_processes; "
+      "DELETE FROM ix_events; DELETE FROM ix_lookups; DELETE FROM ix_images;";
+
 // A table made again is empty while the others still hold their rows: no part of
 // them describes the events any more, and all are emptied (the whole index is written
 // again).
@@ -450,17 +456,34 @@ void ensureStoredIndexTables(Database &db)
             return;
     }
     db.exec(ensure.constData());
-    db.exec("DELETE FROM ix_state; DELETE FROM ix_parts; DELETE FROM ix_stale; DELETE FROM ix_processes; "
-            "DELETE FROM ix_events; DELETE FROM ix_lookups; DELETE FROM ix_images;");
+    db.exec(DeleteStoredIndexRows);
 }
 
-// Without a WHERE: SQLite then drops the tables' pages whole (its truncate optimisation)
-// instead of deleting millions of rows one by one.
 void dropStoredIndexRows(Database &db)
 {
     ensureStoredIndexTables(db);
-    db.exec("DELETE FROM ix_state; DELETE FROM ix_parts; DELETE FROM ix_stale; DELETE FROM ix_processes; "
-            "DELETE FROM ix_events; DELETE FROM ix_lookups; DELETE FROM ix_images;");
+    db.exec(DeleteStoredIndexRows);
+}
+
+// Removes the rows of these parts of the stored index (their stale marks stay).
+void deleteStoredIndexParts(Database &db, const QStringList &parts)
+{
+    ensureStoredIndexTables(db);
+    Statement id(db, "SELECT id FROM ix_parts WHERE part = ?");
+    Statement events(db, "DELETE FROM ix_events WHERE node IN (SELECT node FROM ix_processes WHERE part = ?)");
+    Statement processes(db, "DELETE FROM ix_processes WHERE part = ?");
+    Statement lookups(db, "DELETE FROM ix_lookups WHERE part = ?");
+    Statement images(db, "DELETE FROM ix_images WHERE part = ?");
+    Statement part(db, "DELETE FROM ix_parts WHERE id = ?");
+    for (const QString &name : parts) {
+        id.reset();
+        id.bindText(1, name);
+        if (!id.step())
+            continue;
+        const qint64 n = id.int64(0);
+        for (Statement *st : {&events, &processes, &lookups, &images, &part})
+            st->bind(1, n).exec();
+    }
 }
 
 // The hosts a source's events are on, as its facets count them.
@@ -490,9 +513,16 @@ void eventsChanged(Database &db, const QStringList &hosts)
 {
     Statement(db, "DELETE FROM chain_cache").exec();
     ensureStoredIndexTables(db);
-    Statement stale(db, "INSERT OR IGNORE INTO ix_stale(part) VALUES (?)");
-    for (const QString &host : hosts)
-        stale.bindText(1, CaseStore::indexPartOf(host)).exec();
+    try {
+        Statement stale(db, "INSERT OR IGNORE INTO ix_stale(part) VALUES (?)");
+        for (const QString &host : hosts)
+            stale.bindText(1, CaseStore::indexPartOf(host)).exec();
+    } catch (const CaseError &) {
+        // An ix_stale of other columns (a hostile hand): the change of the events goes
+        // on, and no part of the index is trusted (only the failed statement was undone;
+        // DELETE works whatever the columns).
+        db.exec(DeleteStoredIndexRows);
+    }
     Statement(db,
         "INSERT INTO meta(key, value) VALUES ('events_generation', '1') "
         "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
@@ -1365,21 +1395,37 @@ bool CaseStore::forEachIndexedEvent(const std::function<bool(const IndexedEventR
 }
 
 bool CaseStore::forEachIndexedEventOf(
-    const QStringList &hosts, bool scan, const std::function<bool(const IndexedEventRow &)> &visit)
+    const IndexPart &part, bool scan, const std::function<bool(const IndexedEventRow &)> &visit)
 {
-    // The hosts as one bound JSON array: any number of them, no SQL built from their
-    // count or their text. Without `scan`, the time order is not taken from the time
-    // index (the unary + keeps SQLite from walking it): the sources' events are found by
-    // the source index and sorted, which for a host of a few sources among many reads
-    // only their rows.
-    const QByteArray where = QByteArray(" FROM events WHERE host IN (SELECT value FROM json_each(?1)) AND ")
-        + IndexedEventKinds
-        + (scan ? " ORDER BY time_us, id"
-                : " AND source_id IN (SELECT source_id FROM source_facets WHERE facet = 'host' AND value IN "
-                  "(SELECT value FROM json_each(?1))) ORDER BY +time_us, id");
+    // The sources as one bound JSON array of integers (any number of them, no SQL built
+    // from their count), and the host compared here, not in SQL: text bound through JSON
+    // would end at a NUL a hostile log put in a host name, and SQLite's upper() folds
+    // more than ASCII where it is built with ICU. ASCII letters folded in the UTF-8 bytes
+    // are indexPartOf() (no byte of a multi-byte sequence is ASCII). Without `scan`, the
+    // time order is not taken from the time index (the unary + keeps SQLite from walking
+    // it): the sources' events are found by the source index and sorted, which for a
+    // host of a few sources among many reads only their rows.
+    QJsonArray ids;
+    for (const qint64 id : part.sources)
+        ids.append(id);
+    const QByteArray where = QByteArray(" FROM events WHERE source_id IN (SELECT value FROM json_each(?1)) AND ")
+        + IndexedEventKinds + (scan ? " ORDER BY time_us, id" : " ORDER BY +time_us, id");
     Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + where).constData());
-    st.bindText(1, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(hosts)).toJson(QJsonDocument::Compact)));
-    return visitIndexedEvents(st, visit);
+    st.bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
+    const QByteArray name = part.name.toUtf8();
+    const auto inPart = [&name](QByteArrayView host) {
+        if (host.size() != name.size())
+            return false;
+        for (qsizetype i = 0; i < host.size(); ++i) {
+            char c = host.at(i);
+            if (c >= 'a' && c <= 'z')
+                c = char(c - 'a' + 'A');
+            if (c != name.at(i))
+                return false;
+        }
+        return true;
+    };
+    return visitIndexedEvents(st, [&](const IndexedEventRow &r) { return !inPart(r.host) || visit(r); });
 }
 
 std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
@@ -1757,11 +1803,18 @@ QString CaseStore::indexPartOf(const QString &host)
 QHash<QString, CaseStore::IndexPart> CaseStore::indexParts()
 {
     QHash<QString, IndexPart> parts;
-    Statement st(*m_db, "SELECT value, sum(events) FROM source_facets WHERE facet = 'host' GROUP BY value");
+    Statement st(
+        *m_db, "SELECT value, source_id, events FROM source_facets WHERE facet = 'host' ORDER BY value, source_id");
     while (st.step()) {
-        IndexPart &part = parts[indexPartOf(st.text(0))];
-        part.hosts.append(st.text(0));
-        part.events += st.int64(1);
+        const QString host = st.text(0);
+        const QString name = indexPartOf(host);
+        IndexPart &part = parts[name];
+        part.name = name;
+        if (!part.hosts.contains(host))
+            part.hosts.append(host);
+        if (!part.sources.contains(st.int64(1)))
+            part.sources.append(st.int64(1));
+        part.events += st.int64(2);
     }
     return parts;
 }
@@ -1773,6 +1826,13 @@ QStringList CaseStore::staleIndexParts()
     while (st.step())
         parts.append(st.text(0));
     return parts;
+}
+
+void CaseStore::clearStoredIndexParts(const QStringList &parts)
+{
+    Transaction tx(*m_db);
+    deleteStoredIndexParts(*m_db, parts);
+    tx.commit();
 }
 
 void CaseStore::dropStoredIndex()
@@ -2200,22 +2260,7 @@ struct StoredIndexWriter::Private
     static bool empty(Database &db, const std::optional<QStringList> &replaced)
     {
         if (replaced) {
-            ensureStoredIndexTables(db);
-            Statement id(db, "SELECT id FROM ix_parts WHERE part = ?");
-            Statement events(db, "DELETE FROM ix_events WHERE node IN (SELECT node FROM ix_processes WHERE part = ?)");
-            Statement processes(db, "DELETE FROM ix_processes WHERE part = ?");
-            Statement lookups(db, "DELETE FROM ix_lookups WHERE part = ?");
-            Statement images(db, "DELETE FROM ix_images WHERE part = ?");
-            Statement part(db, "DELETE FROM ix_parts WHERE id = ?");
-            for (const QString &name : *replaced) {
-                id.reset();
-                id.bindText(1, name);
-                if (!id.step())
-                    continue;
-                const qint64 n = id.int64(0);
-                for (Statement *st : {&events, &processes, &lookups, &images, &part})
-                    st->bind(1, n).exec();
-            }
+            deleteStoredIndexParts(db, *replaced);
             return true;
         }
         dropStoredIndexRows(db);
@@ -2265,7 +2310,6 @@ struct StoredIndexWriter::Private
     Statement insertEvent;
     Statement insertLookup;
     QHash<QString, qint64> ids; // part -> ix_parts.id
-    QHash<qint64, qint64> partOfNode; // node -> ix_parts.id, for its events
     QString lastHost;
     qint64 lastHostPart = -1;
     // A process's text encoded into one reused buffer and bound in place, as

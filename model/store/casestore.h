@@ -402,26 +402,32 @@ public:
     std::optional<StoredIndexState> storedIndexState();
     // Removes it.
     void dropStoredIndex();
+    // Removes the rows of these parts (their stale marks stay): before stale parts are
+    // written again, so that none of their new rows meets an old one of another stale
+    // part (event ids a dropped source freed are taken again by the next import).
+    void clearStoredIndexParts(const QStringList &parts);
     // The part of the stored index a host's events are kept in: hosts that differ only
     // in the case of ASCII letters share one (Windows names a machine without regard to
     // case; on other platforms they are two hosts in one part).
     static QString indexPartOf(const QString &host);
     // The parts the case's events are in (from the sources' facets), each with its host
-    // spellings and how many events they have; and those whose events changed since the
-    // stored index wrote them.
+    // spellings, the sources with events on them and how many events they have; and
+    // those whose events changed since the stored index wrote them.
     struct IndexPart
     {
+        QString name; // indexPartOf() of its hosts
         QStringList hosts;
+        QList<qint64> sources;
         qint64 events = 0;
     };
     QHash<QString, IndexPart> indexParts();
     QStringList staleIndexParts();
-    // forEachIndexedEvent() for the events of these hosts only (of the sources whose
-    // facets name them). `scan`: walk every event in time order and keep theirs, for
-    // hosts with most of the case's events; otherwise their sources' events are read and
-    // sorted.
+    // forEachIndexedEvent() for the events of one part only: of its sources, on its
+    // hosts. Events of a source the case no longer lists (only damage leaves them) are
+    // in no part. `scan`: walk the sources' events in time order, for a part with most
+    // of the case's events; otherwise they are read and sorted.
     bool forEachIndexedEventOf(
-        const QStringList &hosts, bool scan, const std::function<bool(const IndexedEventRow &)> &visit);
+        const IndexPart &part, bool scan, const std::function<bool(const IndexedEventRow &)> &visit);
 
     // The case's own notes (the `meta` table): creation, last verification.
     std::optional<QString> meta(const QString &key);
