@@ -91,6 +91,9 @@ private slots:
     void importWritesOnlyItsHostsParts_data();
     void importWritesOnlyItsHostsParts();
     void partsOfReusedIdsAndHostileHosts();
+    void partsWrittenMeanwhileAreLeftAlone();
+    void manyHostsOfOneSourceAreWrittenWhole_data();
+    void manyHostsOfOneSourceAreWrittenWhole();
     void damagedIndexFallsBackToTheWholeOne_data();
     void damagedIndexFallsBackToTheWholeOne();
     void damagedIndexNeverCrashes_data();
@@ -509,7 +512,8 @@ void Tst_storedindex::importWritesOnlyItsHostsParts()
     QVERIFY(stale.contains(touched));
     StoredIndex::UpdateStats stats;
     QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
-    QCOMPARE(QSet<QString>(stats.parts.cbegin(), stats.parts.cend()), stale);
+    const QStringList written = stats.parts + stats.emptied;
+    QCOMPARE(QSet<QString>(written.cbegin(), written.cend()), stale);
     QVERIFY(StoredIndex::isCurrent(*store));
     const QHash<QString, QStringList> after = rowsByPart();
     int kept = 0;
@@ -545,12 +549,16 @@ namespace {
 
 // One source of an install story on `host` at `atUs`: an installer writes a program,
 // whose first run starts a shell. Returns the source's id.
-qint64 importStory(CaseStore &store, const QString &host, qint64 atUs, const QString &name)
+// One source with the same four-event install story on each host (the last host's
+// story one event longer or shorter by `lastHostExtra`: -1 or 1).
+qint64 importStories(
+    CaseStore &store, const QStringList &hosts, qint64 atUs, const QString &name, int lastHostExtra = 0)
 {
     SourceInfo info;
     info.path = name;
     const qint64 source = store.beginSource(info);
     EventWriter writer(store, source);
+    QString host;
     const auto add = [&](qint64 offsetUs, EventKind kind, qint64 pid, qint64 ppid, const QString &image,
                          const QString &commandLine, const QString &target = QString()) {
         Event e;
@@ -565,14 +573,27 @@ qint64 importStory(CaseStore &store, const QString &host, qint64 atUs, const QSt
         e.targetPath = target;
         writer.add(e, writer.addRaw(name.toUtf8()));
     };
-    add(0, EventKind::ProcessStart, 100, 1, QStringLiteral("/usr/bin/apt-get"),
-        QStringLiteral("apt-get install -y xtool"));
-    add(1'000'000, EventKind::FileWrite, 100, 1, QStringLiteral("/usr/bin/apt-get"),
-        QStringLiteral("apt-get install -y xtool"), QStringLiteral("/usr/bin/xtool"));
-    add(5'000'000, EventKind::ProcessStart, 101, 1, QStringLiteral("/usr/bin/xtool"), QStringLiteral("xtool --daemon"));
-    add(6'000'000, EventKind::ProcessStart, 102, 101, QStringLiteral("/bin/sh"), QStringLiteral("sh -c id"));
+    for (const QString &each : hosts) {
+        host = each;
+        const bool last = &each == &hosts.last();
+        add(0, EventKind::ProcessStart, 100, 1, QStringLiteral("/usr/bin/apt-get"),
+            QStringLiteral("apt-get install -y xtool"));
+        add(1'000'000, EventKind::FileWrite, 100, 1, QStringLiteral("/usr/bin/apt-get"),
+            QStringLiteral("apt-get install -y xtool"), QStringLiteral("/usr/bin/xtool"));
+        add(5'000'000, EventKind::ProcessStart, 101, 1, QStringLiteral("/usr/bin/xtool"),
+            QStringLiteral("xtool --daemon"));
+        if (!last || lastHostExtra >= 0)
+            add(6'000'000, EventKind::ProcessStart, 102, 101, QStringLiteral("/bin/sh"), QStringLiteral("sh -c id"));
+        if (last && lastHostExtra > 0)
+            add(7'000'000, EventKind::ProcessExit, 102, 101, QStringLiteral("/bin/sh"), QStringLiteral("sh -c id"));
+    }
     writer.finish({});
     return source;
+}
+
+qint64 importStory(CaseStore &store, const QString &host, qint64 atUs, const QString &name)
+{
+    return importStories(store, {host}, atUs, name);
 }
 
 } // namespace
@@ -623,6 +644,127 @@ void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
     const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, store->policy(), nullptr, &why);
     QVERIFY2(stored, qPrintable(why));
     QCOMPARE(stored->toBytes(), ChainSnapshot::of(whole, chains).toBytes());
+}
+
+void Tst_storedindex::manyHostsOfOneSourceAreWrittenWhole_data()
+{
+    QTest::addColumn<int>("lastHostExtra");
+    QTest::addColumn<bool>("whole");
+    // Four hosts in one new source of 16 events: the parts read 4 x 16 = 64 events, a
+    // case of 32 events; the whole index is taken past twice the case's events.
+    QTest::newRow("at twice the case's events") << 0 << false;
+    QTest::newRow("one event more") << 1 << true;
+    QTest::newRow("one event less") << -1 << false;
+}
+
+// A source of many hosts (forwarded events, a SIEM export) is read once for each of its
+// hosts' parts: past a bound, writing the parts again would cost more than the whole
+// index, which is written instead (and the result is that of a whole index either way).
+void Tst_storedindex::manyHostsOfOneSourceAreWrittenWhole()
+{
+    QFETCH(int, lastHostExtra);
+    QFETCH(bool, whole);
+    const QString path = m_dir.filePath(QStringLiteral("many-hosts.chainscope"));
+    QFile::remove(path);
+    auto store = CaseStore::create(path);
+    constexpr qint64 Day = 86'400'000'000;
+    constexpr qint64 At = 1'700'000'000'000'000;
+    // 16 events on four hosts of their own sources.
+    for (int i = 0; i < 4; ++i)
+        importStory(*store, QStringLiteral("base-%1").arg(i), At + i * Day, QStringLiteral("base-%1").arg(i));
+    {
+        CaseIndex index;
+        QVERIFY(index.load(*store));
+        QVERIFY(StoredIndex::write(*store, index, store->eventsGeneration()));
+    }
+    store->database().exec("UPDATE ix_parts SET header = json_set(header, '$.mark', 1)");
+    const QStringList hosts {
+        QStringLiteral("new-0"), QStringLiteral("new-1"), QStringLiteral("new-2"), QStringLiteral("new-3")};
+    importStories(*store, hosts, At + 5 * Day, QStringLiteral("forwarded"), lastHostExtra);
+    QCOMPARE(store->eventCount(), 32 + lastHostExtra);
+    const std::optional<StoredIndex::UpdatePlan> plan = StoredIndex::planUpdate(*store);
+    QCOMPARE(!plan, whole);
+    StoredIndex::UpdateStats stats;
+    const StoredIndex::Update update = StoredIndex::update(*store, nullptr, {}, &stats);
+    QCOMPARE(update, whole ? StoredIndex::Update::Whole : StoredIndex::Update::Updated);
+    if (!whole) {
+        QCOMPARE(plan->events, 4 * (16 + lastHostExtra));
+        QCOMPARE(stats.parts.size(), 4);
+        // The old hosts' parts were not written again.
+        Statement st(store->database(), "SELECT count(*) FROM ix_parts WHERE json_extract(header, '$.mark') = 1");
+        QVERIFY(st.step());
+        QCOMPARE(st.int64(0), 4);
+    } else {
+        QVERIFY(!StoredIndex::isCurrent(*store));
+        CaseIndex index;
+        QVERIFY(index.load(*store));
+        QVERIFY(StoredIndex::write(*store, index, store->eventsGeneration()));
+    }
+    QVERIFY(StoredIndex::isCurrent(*store));
+    CaseIndex index;
+    QVERIFY(index.load(*store));
+    const QList<Chain> chains = Correlator(index).run(store->policy());
+    QCOMPARE(chains.size(), 8); // a first run without its shell is still one
+    QString why;
+    const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, store->policy(), nullptr, &why);
+    QVERIFY2(stored, qPrintable(why));
+    QCOMPARE(stored->toBytes(), ChainSnapshot::of(index, chains).toBytes());
+}
+
+// Two writers: an update lists the stale parts, then another writer (the workbench's
+// whole index, another update) writes them and takes the generation before the update
+// empties them. The update must not empty what is current, nor empty anything for a
+// generation that is gone; and an index with a stale mark is never current.
+void Tst_storedindex::partsWrittenMeanwhileAreLeftAlone()
+{
+    const QString path = m_dir.filePath(QStringLiteral("two-writers.chainscope"));
+    QFile::remove(path);
+    auto store = CaseStore::create(path);
+    constexpr qint64 At = 1'700'000'000'000'000;
+    importStory(*store, QStringLiteral("alpha"), At, QStringLiteral("alpha-1"));
+    importStory(*store, QStringLiteral("beta"), At, QStringLiteral("beta-1"));
+    const auto writeWhole = [&] {
+        CaseIndex index;
+        QVERIFY(index.load(*store));
+        QVERIFY(StoredIndex::write(*store, index, store->eventsGeneration()));
+    };
+    writeWhole();
+    const auto processesOfPart = [&](const QString &part) {
+        Statement st(
+            store->database(), "SELECT count(*) FROM ix_processes x JOIN ix_parts p ON p.id = x.part WHERE p.part = ?");
+        st.bindText(1, part);
+        st.step();
+        return st.int64(0);
+    };
+    const qint64 alphaProcesses = processesOfPart(QStringLiteral("ALPHA"));
+    QVERIFY(alphaProcesses > 0);
+    importStory(*store, QStringLiteral("alpha"), At + 1'000'000'000, QStringLiteral("alpha-2"));
+    const QStringList listed = store->staleIndexParts();
+    QCOMPARE(listed, QStringList {QStringLiteral("ALPHA")});
+    const qint64 generation = store->eventsGeneration();
+
+    // The events changed again after the update listed its parts: nothing is emptied.
+    QVERIFY(!store->clearStoredIndexParts(listed, generation - 1));
+    QCOMPARE(processesOfPart(QStringLiteral("ALPHA")), alphaProcesses);
+
+    // The other writer came first: its parts stay as written, the index current.
+    writeWhole();
+    const qint64 written = processesOfPart(QStringLiteral("ALPHA"));
+    QVERIFY(written > alphaProcesses);
+    QVERIFY(StoredIndex::isCurrent(*store));
+    const std::optional<QStringList> cleared = store->clearStoredIndexParts(listed, generation);
+    QVERIFY(cleared);
+    QVERIFY(cleared->isEmpty());
+    QCOMPARE(processesOfPart(QStringLiteral("ALPHA")), written);
+    QVERIFY(StoredIndex::isCurrent(*store));
+
+    // A stale mark beside the current generation (an emptied part): not current, and
+    // update() writes it again.
+    store->database().exec("INSERT INTO ix_stale(part) VALUES ('BETA')");
+    QVERIFY(!StoredIndex::isCurrent(*store));
+    QCOMPARE(StoredIndex::update(*store), StoredIndex::Update::Updated);
+    QVERIFY(StoredIndex::isCurrent(*store));
+    QVERIFY(processesOfPart(QStringLiteral("BETA")) > 0);
 }
 
 void Tst_storedindex::damagedIndexFallsBackToTheWholeOne_data()

@@ -481,6 +481,13 @@ std::unique_ptr<Analysis> analyse(
 // Builds and stores the case's correlation index and keeps its chains (the end of an
 // import, `index`), with progress on stderr. False when it failed; that leaves the case
 // as it was: the next open computes from every event, as it would have without this.
+// "1 part (one host's)", "3 parts (one per host)": a part holds every spelling of one
+// host name (Windows names compare without case).
+QString partsOfHosts(qsizetype n)
+{
+    return n == 1 ? QStringLiteral("1 part (one host's)") : QStringLiteral("%1 parts (one per host)").arg(n);
+}
+
 bool indexCase(CaseStore &store, bool tty)
 {
     int lastQuarter = -1;
@@ -508,15 +515,13 @@ bool indexCase(CaseStore &store, bool tty)
         // A case with a stored index of this version: only the parts of the hosts whose
         // events changed are written again, from those hosts' events.
         // Said before the reading starts (its progress follows), where the update will
-        // write parts: a case whose stored index is of this version and has stale parts.
-        // Tables a hostile hand changed leave it unsaid; update() then fails and the
-        // whole index is written instead.
+        // write parts. Tables a hostile hand changed leave it unsaid; update() then
+        // fails and the whole index is written instead.
         try {
-            const QStringList stale = store.staleIndexParts();
-            if (!stale.isEmpty()
-                && store.storedIndexState().value_or(StoredIndexState()).version == StoredIndex::version())
-                err() << "indexing the case: writing again " << stale.size() << (stale.size() == 1 ? " part" : " parts")
-                      << " of the stored index (one per host) whose events changed" << Qt::endl;
+            if (const std::optional<StoredIndex::UpdatePlan> plan = StoredIndex::planUpdate(store);
+                plan && !plan->parts.isEmpty())
+                err() << "indexing the case: writing again " << partsOfHosts(plan->parts.size())
+                      << " of the stored index whose events changed" << Qt::endl;
         } catch (const CaseError &) {
         }
         StoredIndex::UpdateStats updated;
@@ -525,15 +530,24 @@ bool indexCase(CaseStore &store, bool tty)
         if (update == StoredIndex::Update::Updated || update == StoredIndex::Update::Current) {
             const auto analysis = analyse(store, store.policy(), Keep::IfWritable);
             err() << "indexed: " << analysis->chains.size() << " chains under the case's policy, "
-                  << (update == StoredIndex::Update::Updated ? QStringLiteral(
-                          "from the stored index with %1 of its parts written again (%2 events read)")
-                                                                   .arg(updated.parts.size())
-                                                                   .arg(updated.events)
-                                                             : QStringLiteral("from its current stored index"))
+                  << (update == StoredIndex::Update::Updated
+                             ? QStringLiteral("from the stored index with %1 written again (%2 events read)%3")
+                                   .arg(partsOfHosts(updated.parts.size()))
+                                   .arg(updated.events)
+                                   .arg(updated.emptied.isEmpty()
+                                           ? QString()
+                                           : QStringLiteral(" and %1 no event is on any more removed")
+                                                 .arg(partsOfHosts(updated.emptied.size())))
+                             : QStringLiteral("from its current stored index"))
                   << (analysis->keptNow || analysis->kept ? ", kept for the next open" : ", not kept for the next open")
                   << Qt::endl;
             return true;
         }
+        if (update == StoredIndex::Update::Whole)
+            err() << "indexing the case: the hosts whose events changed share their files with others; reading "
+                     "those files once for each host would read more than every event, so the stored index is "
+                     "written whole"
+                  << Qt::endl;
         if (update == StoredIndex::Update::Failed)
             err() << "indexing the case: the stored index could not be brought up to date; it is written whole"
                   << Qt::endl;

@@ -52,12 +52,26 @@ struct StoredIndex
     // holds no stored index this build reads (none, another version, read-only case):
     // only a whole index makes one. Failed: the events changed meanwhile, or a part
     // could not be read or written; what was written stays, what was not stays stale.
-    enum class Update { Current, Updated, NotStored, Stopped, Failed };
+    // Whole: writing the stale parts again would read more events than the whole index
+    // (a source of many hosts is read once for each of its hosts' parts): only a whole
+    // index makes it current.
+    enum class Update { Current, Updated, NotStored, Whole, Stopped, Failed };
     struct UpdateStats
     {
-        QStringList parts; // written again
+        QStringList parts; // written again from their hosts' events
+        QStringList emptied; // stale parts no event is on any more: their rows went
         qint64 events = 0; // read
     };
+    // What update() would do now: the stale parts it would write again and those it
+    // would empty, and the events it would read; nothing when it would not write
+    // parts (no stored index this build reads, or Whole).
+    struct UpdatePlan
+    {
+        QStringList parts;
+        QStringList emptied;
+        qint64 events = 0;
+    };
+    static std::optional<UpdatePlan> planUpdate(CaseStore &store);
     static Update update(CaseStore &store, const std::atomic<bool> *cancel = nullptr,
         const std::function<void(qint64 read, qint64 total)> &progress = {}, UpdateStats *stats = nullptr);
 

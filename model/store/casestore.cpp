@@ -1788,10 +1788,12 @@ std::optional<StoredIndexState> CaseStore::storedIndexState()
     Statement st(*m_db, "SELECT version, generation FROM ix_state WHERE id = 1");
     if (!st.step())
         return std::nullopt;
-    StoredIndexState state {st.blob(0), st.int64(1), {}};
+    StoredIndexState state {st.blob(0), st.int64(1), {}, 0};
     Statement parts(*m_db, "SELECT header FROM ix_parts ORDER BY part");
     while (parts.step())
         state.headers.append(parts.blob(0));
+    Statement stale(*m_db, "SELECT count(*) FROM ix_stale");
+    state.staleParts = stale.step() ? stale.int64(0) : 0;
     return state;
 }
 
@@ -1803,18 +1805,33 @@ QString CaseStore::indexPartOf(const QString &host)
 QHash<QString, CaseStore::IndexPart> CaseStore::indexParts()
 {
     QHash<QString, IndexPart> parts;
+    QHash<qint64, qint64> ofSource; // events per source, all hosts
+    // Sets beside the lists: a host of thousands of sources (or spellings) is not a
+    // quadratic search.
+    QHash<QString, QSet<QString>> hostsOf;
+    QHash<QString, QSet<qint64>> sourcesOf;
     Statement st(
         *m_db, "SELECT value, source_id, events FROM source_facets WHERE facet = 'host' ORDER BY value, source_id");
     while (st.step()) {
         const QString host = st.text(0);
         const QString name = indexPartOf(host);
+        const qint64 source = st.int64(1);
         IndexPart &part = parts[name];
         part.name = name;
-        if (!part.hosts.contains(host))
+        if (!hostsOf[name].contains(host)) {
+            hostsOf[name].insert(host);
             part.hosts.append(host);
-        if (!part.sources.contains(st.int64(1)))
-            part.sources.append(st.int64(1));
+        }
+        if (!sourcesOf[name].contains(source)) {
+            sourcesOf[name].insert(source);
+            part.sources.append(source);
+        }
         part.events += st.int64(2);
+        ofSource[source] += st.int64(2);
+    }
+    for (IndexPart &part : parts) {
+        for (const qint64 source : std::as_const(part.sources))
+            part.sourceEvents += ofSource.value(source);
     }
     return parts;
 }
@@ -1828,11 +1845,21 @@ QStringList CaseStore::staleIndexParts()
     return parts;
 }
 
-void CaseStore::clearStoredIndexParts(const QStringList &parts)
+std::optional<QStringList> CaseStore::clearStoredIndexParts(const QStringList &parts, qint64 generation)
 {
     Transaction tx(*m_db);
-    deleteStoredIndexParts(*m_db, parts);
+    if (eventsGeneration() != generation)
+        return std::nullopt;
+    QStringList still;
+    Statement marked(*m_db, "SELECT 1 FROM ix_stale WHERE part = ?");
+    for (const QString &part : parts) {
+        if (marked.bindText(1, part).step())
+            still.append(part);
+        marked.reset();
+    }
+    deleteStoredIndexParts(*m_db, still);
     tx.commit();
+    return still;
 }
 
 void CaseStore::dropStoredIndex()

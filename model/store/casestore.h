@@ -253,12 +253,15 @@ struct StoredLookupRow
 
 // What the stored index was written for: the index's own version (the caller's
 // digest of the code that builds it), the events generation all its parts describe,
-// and the header of each part (the caller's small facts about that part).
+// the header of each part (the caller's small facts about that part), and how many
+// parts are marked stale (a generation is taken only when none is; this answers the
+// reader who finds both, e.g. rows emptied by an update that raced a whole write).
 struct StoredIndexState
 {
     QByteArray version;
     qint64 generation = -1;
     QList<QByteArray> headers;
+    qint64 staleParts = 0;
 };
 
 class CaseStore
@@ -402,10 +405,13 @@ public:
     std::optional<StoredIndexState> storedIndexState();
     // Removes it.
     void dropStoredIndex();
-    // Removes the rows of these parts (their stale marks stay): before stale parts are
-    // written again, so that none of their new rows meets an old one of another stale
-    // part (event ids a dropped source freed are taken again by the next import).
-    void clearStoredIndexParts(const QStringList &parts);
+    // Removes the rows of those of these parts that are still marked stale (their marks
+    // stay) and returns them, or nothing when the events changed after `generation`:
+    // before stale parts are written again, so that none of their new rows meets an
+    // old one of another stale part (event ids a dropped source freed are taken again
+    // by the next import). Parts another writer wrote since the caller listed them are
+    // left as that writer wrote them: emptying them would leave a current index empty.
+    std::optional<QStringList> clearStoredIndexParts(const QStringList &parts, qint64 generation);
     // The part of the stored index a host's events are kept in: hosts that differ only
     // in the case of ASCII letters share one (Windows names a machine without regard to
     // case; on other platforms they are two hosts in one part).
@@ -419,6 +425,9 @@ public:
         QStringList hosts;
         QList<qint64> sources;
         qint64 events = 0;
+        // The events of its sources on every host: what reading the part reads (a
+        // source of many hosts, forwarded events or a SIEM export, is read for each).
+        qint64 sourceEvents = 0;
     };
     QHash<QString, IndexPart> indexParts();
     QStringList staleIndexParts();
