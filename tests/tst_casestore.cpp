@@ -56,6 +56,7 @@ private slots:
     void eventMinuteIsTheFloorOfTheTime();
     void minutesAndTotalFollowEveryImport();
     void migrationCountsTheMinutesOfOldCases();
+    void migrationCountsHostFacetsFromTheRows();
     void tableSizeAndStripReadFewPages();
     void storedIndexRoundTrip();
     void storedSubtreeWalksDownAndEnds();
@@ -1357,6 +1358,51 @@ void Tst_casestore::minutesAndTotalFollowEveryImport()
 }
 
 // A case written before event_minutes gets them when it is opened, from its events.
+// Format 13 counted host facets from hosts bound as QString::toUtf8() writes them: an
+// unpaired surrogate became '?' beside rows that hold U+FFFD. Format 14 counts again,
+// from the rows, the sources with a '?' in a host facet (a host really named with a '?'
+// is counted as it was), and drops a stored index that may have used the old names.
+void Tst_casestore::migrationCountsHostFacetsFromTheRows()
+{
+    const QString path = freshPath();
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        for (int v = 0; v < 13; ++v)
+            QCOMPARE(sqlite3_exec(db, CaseStore::migrations().at(v), nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db,
+                     "PRAGMA user_version = 13;"
+                     "INSERT INTO sources(id, path, format, status, events_stored) VALUES "
+                     "(1, 'a.evtx', 'evtx', 'complete', 2), (2, 'b.log', 'auditd', 'complete', 1),"
+                     "(3, 'c.log', 'auditd', 'complete', 1);"
+                     "INSERT INTO raw_records(id, source_id, data) VALUES (1, 1, X'00'), (2, 2, X'00'), (3, 3, X'00');"
+                     "INSERT INTO events(source_id, raw_id, time_us, host, platform, kind, pid) VALUES "
+                     "(1, 1, 1, 'ws' || char(65533), 'windows', 'process_start', 1),"
+                     "(1, 1, 2, 'ws' || char(65533), 'windows', 'process_exit', 1),"
+                     "(2, 2, 3, 'what?', 'linux', 'process_start', 2),"
+                     "(3, 3, 4, 'plain', 'linux', 'process_start', 3);"
+                     "INSERT INTO source_facets(source_id, facet, platform, value, events) VALUES "
+                     "(1, 'host', 'windows', 'ws?', 2), (2, 'host', 'linux', 'what?', 1),"
+                     "(3, 'host', 'linux', 'plain', 1);"
+                     "INSERT INTO ix_state(id, version, generation) VALUES (1, X'01', 0);"
+                     "INSERT INTO ix_stale(part) VALUES ('WS?');",
+                     nullptr, nullptr, nullptr),
+            SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto store = CaseStore::open(path);
+    QCOMPARE(store->database().userVersion(), CaseStore::SchemaVersion);
+    const QHash<QString, CaseStore::IndexPart> parts = store->indexParts();
+    const QString surrogate = QStringLiteral("ws") + QChar(0xFFFD);
+    QCOMPARE(parts.size(), 3);
+    QCOMPARE(parts.value(CaseStore::indexPartOf(surrogate)).hosts, QStringList {surrogate});
+    QCOMPARE(parts.value(CaseStore::indexPartOf(surrogate)).events, 2);
+    QCOMPARE(parts.value(QStringLiteral("WHAT?")).events, 1);
+    QCOMPARE(parts.value(QStringLiteral("PLAIN")).events, 1);
+    QVERIFY(!store->storedIndexState().has_value());
+    QVERIFY(store->staleIndexParts().isEmpty());
+}
+
 void Tst_casestore::migrationCountsTheMinutesOfOldCases()
 {
     const qint64 m = 29'500'000 * MinuteUs;

@@ -90,6 +90,7 @@ private slots:
     void deepLineage();
     void importWritesOnlyItsHostsParts_data();
     void importWritesOnlyItsHostsParts();
+    void partsOfReusedIdsAndHostileHosts_data();
     void partsOfReusedIdsAndHostileHosts();
     void partsWrittenMeanwhileAreLeftAlone();
     void manyHostsOfOneSourceAreWrittenWhole_data();
@@ -602,12 +603,21 @@ qint64 importStory(CaseStore &store, const QString &host, qint64 atUs, const QSt
 // import takes them again: the new events' processes are numbered like the dropped ones,
 // in another part (every stale part's rows go before any is written again). And a host
 // name with a NUL (a hostile log can write one): its part is read from its own events.
+void Tst_storedindex::partsOfReusedIdsAndHostileHosts_data()
+{
+    QTest::addColumn<QString>("hostile");
+    QTest::newRow("a NUL") << QStringLiteral("web") + QChar(0) + QStringLiteral("x");
+    // EVTX strings are UTF-16 from the file: an unpaired surrogate is written to the
+    // rows as U+FFFD, and so must every value that names them (the host facets).
+    QTest::newRow("an unpaired surrogate") << QStringLiteral("ws") + QChar(0xD800) + QStringLiteral("x");
+}
+
 void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
 {
     const QString path = m_dir.filePath(QStringLiteral("reused.chainscope"));
     QFile::remove(path);
     auto store = CaseStore::create(path);
-    const QString hostile = QStringLiteral("web") + QChar(0) + QStringLiteral("x");
+    QFETCH(QString, hostile);
     constexpr qint64 Day = 86'400'000'000;
     importStory(*store, QStringLiteral("alpha"), 1'700'000'000'000'000, QStringLiteral("alpha-1"));
     importStory(*store, hostile, 1'700'000'000'000'000 + Day, QStringLiteral("hostile"));

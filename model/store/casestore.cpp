@@ -394,6 +394,26 @@ constexpr const char *DropIxProcessIndexes
     = "DROP INDEX IF EXISTS ix_processes_by_parent; DROP INDEX IF EXISTS ix_processes_by_image; "
       "DROP INDEX IF EXISTS ix_processes_updaters; DROP INDEX IF EXISTS ix_processes_by_part;";
 
+// Format 14: the host facets of a source were counted from strings bound as
+// QString::toUtf8() writes them, which turns an unpaired UTF-16 surrogate (a hostile EVTX
+// Computer name) into '?' where the event rows hold U+FFFD: the facet then names no
+// event, and the stored index's part of that host is read from nothing. Counted again
+// from the rows, for the sources with a '?' in a host facet; a stored index that may
+// have parts under the old names is dropped (the next index writes it whole), and the
+// chains it may have computed with them.
+const char *const s_schemaV14 = R"sql(
+CREATE TEMP TABLE v14_sources AS
+    SELECT DISTINCT source_id FROM source_facets WHERE facet = 'host' AND instr(value, '?') > 0;
+DELETE FROM source_facets WHERE facet = 'host' AND source_id IN (SELECT source_id FROM v14_sources);
+INSERT INTO source_facets
+    SELECT source_id, 'host', platform, host, count(*) FROM events
+    WHERE source_id IN (SELECT source_id FROM v14_sources) GROUP BY source_id, platform, host;
+DELETE FROM ix_state WHERE EXISTS (SELECT 1 FROM v14_sources);
+DELETE FROM ix_stale WHERE EXISTS (SELECT 1 FROM v14_sources);
+DELETE FROM chain_cache WHERE EXISTS (SELECT 1 FROM v14_sources);
+DROP TABLE v14_sources;
+)sql";
+
 const char *schemaV13()
 {
     static const QByteArray sql = QByteArray("DROP TABLE IF EXISTS ix_state; DROP TABLE IF EXISTS ix_processes; "
@@ -803,7 +823,7 @@ QString sourceStatusName(SourceStatus status)
 QList<const char *> CaseStore::migrations()
 {
     return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8, s_schemaV9,
-        s_schemaV10, s_schemaV11, s_schemaV12, schemaV13()};
+        s_schemaV10, s_schemaV11, s_schemaV12, schemaV13(), s_schemaV14};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -1412,7 +1432,7 @@ bool CaseStore::forEachIndexedEventOf(
         + IndexedEventKinds + (scan ? " ORDER BY time_us, id" : " ORDER BY +time_us, id");
     Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + where).constData());
     st.bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
-    const QByteArray name = part.name.toUtf8();
+    const QByteArray name = caseUtf8(part.name);
     const auto inPart = [&name](QByteArrayView host) {
         if (host.size() != name.size())
             return false;

@@ -267,7 +267,7 @@ struct StoredIndexState
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 13;
+    static constexpr int SchemaVersion = 14;
 
     // ReadOnly (issue 11, finding 9): for what only reads (listings, reports, analysis).
     // Works on a case in a read-only folder, on a read-only file system, or a case file

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QStringEncoder>
 #include <QUrl>
 
 #include <sqlite3.h>
@@ -317,9 +318,15 @@ Statement &Statement::bind(int index, const QString &value)
     return bindText(index, value);
 }
 
+QByteArray caseUtf8(QStringView text)
+{
+    QStringEncoder utf8 {QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
+    return utf8.encode(text);
+}
+
 Statement &Statement::bindText(int index, const QString &value)
 {
-    const QByteArray utf8 = value.toUtf8();
+    const QByteArray utf8 = caseUtf8(value);
     if (sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT) != SQLITE_OK)
         m_db.fail("bind");
     return *this;
