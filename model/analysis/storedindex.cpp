@@ -216,8 +216,8 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
     addAll(StoredLookup::Fault, index.m_faultsByHost, hostKeyOf);
     if (stopped)
         return false;
-    // Each part's header, from the hosts of its events (and every part written again,
-    // even one whose hosts have no event left).
+    // Each part's header, from the hosts of its events. A part written again whose hosts
+    // have no event left has none (its rows went before): as a whole index would write.
     struct Header
     {
         QStringList netHosts;
@@ -225,10 +225,6 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         qint64 duplicates = 0;
     };
     QMap<QString, Header> headers;
-    if (parts) {
-        for (const QString &part : *parts)
-            headers[part];
-    }
     QSet<qint32> hosts;
     for (const IndexedEvent &e : events)
         hosts.insert(e.host);
