@@ -56,6 +56,7 @@ private slots:
     void eventMinuteIsTheFloorOfTheTime();
     void minutesAndTotalFollowEveryImport();
     void migrationCountsTheMinutesOfOldCases();
+    void migrationCountsHostFacetsFromTheRows_data();
     void migrationCountsHostFacetsFromTheRows();
     void tableSizeAndStripReadFewPages();
     void storedIndexRoundTrip();
@@ -1357,37 +1358,60 @@ void Tst_casestore::minutesAndTotalFollowEveryImport()
     QVERIFY(storedMinutes(*store).isEmpty());
 }
 
-// A case written before event_minutes gets them when it is opened, from its events.
 // Format 13 counted host facets from hosts bound as QString::toUtf8() writes them: an
 // unpaired surrogate became '?' beside rows that hold U+FFFD. Format 14 counts again,
 // from the rows, the sources with a '?' in a host facet (a host really named with a '?'
 // is counted as it was), and drops a stored index that may have used the old names.
+void Tst_casestore::migrationCountsHostFacetsFromTheRows_data()
+{
+    QTest::addColumn<QString>("facet"); // what format 13 counted for the first source's host
+    QTest::addColumn<bool>("dropped"); // whether the stored index and kept chains go
+    QTest::addColumn<QString>("other"); // another source's host, facet as its rows
+    // Its host is counted again from the rows, and so is a host really named with a '?'
+    // (as it was).
+    QTest::newRow("a surrogate counted as '?'") << QStringLiteral("ws?") << true << QStringLiteral("what?");
+    // Nothing to count again: the stored index and the kept chains stay.
+    QTest::newRow("as the rows hold it") << QStringLiteral("ws") + QChar(0xFFFD) << false << QStringLiteral("what");
+}
+
 void Tst_casestore::migrationCountsHostFacetsFromTheRows()
 {
+    QFETCH(QString, facet);
+    QFETCH(bool, dropped);
+    QFETCH(QString, other);
     const QString path = freshPath();
     {
         sqlite3 *db = nullptr;
         QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
         for (int v = 0; v < 13; ++v)
             QCOMPARE(sqlite3_exec(db, CaseStore::migrations().at(v), nullptr, nullptr, nullptr), SQLITE_OK);
-        QCOMPARE(sqlite3_exec(db,
-                     "PRAGMA user_version = 13;"
-                     "INSERT INTO sources(id, path, format, status, events_stored) VALUES "
-                     "(1, 'a.evtx', 'evtx', 'complete', 2), (2, 'b.log', 'auditd', 'complete', 1),"
-                     "(3, 'c.log', 'auditd', 'complete', 1);"
-                     "INSERT INTO raw_records(id, source_id, data) VALUES (1, 1, X'00'), (2, 2, X'00'), (3, 3, X'00');"
-                     "INSERT INTO events(source_id, raw_id, time_us, host, platform, kind, pid) VALUES "
-                     "(1, 1, 1, 'ws' || char(65533), 'windows', 'process_start', 1),"
-                     "(1, 1, 2, 'ws' || char(65533), 'windows', 'process_exit', 1),"
-                     "(2, 2, 3, 'what?', 'linux', 'process_start', 2),"
-                     "(3, 3, 4, 'plain', 'linux', 'process_start', 3);"
-                     "INSERT INTO source_facets(source_id, facet, platform, value, events) VALUES "
-                     "(1, 'host', 'windows', 'ws?', 2), (2, 'host', 'linux', 'what?', 1),"
-                     "(3, 'host', 'linux', 'plain', 1);"
-                     "INSERT INTO ix_state(id, version, generation) VALUES (1, X'01', 0);"
-                     "INSERT INTO ix_stale(part) VALUES ('WS?');",
-                     nullptr, nullptr, nullptr),
+        const QByteArray sql = QByteArray(
+            "PRAGMA user_version = 13;"
+            "INSERT INTO sources(id, path, format, status, events_stored) VALUES "
+            "(1, 'a.evtx', 'evtx', 'complete', 2), (2, 'b.log', 'auditd', 'complete', 1),"
+            "(3, 'c.log', 'auditd', 'complete', 1);"
+            "INSERT INTO raw_records(id, source_id, data) VALUES (1, 1, X'00'), (2, 2, X'00'), (3, 3, X'00');"
+            "INSERT INTO events(source_id, raw_id, time_us, host, platform, kind, pid) VALUES "
+            "(1, 1, 1, 'ws' || char(65533), 'windows', 'process_start', 1),"
+            "(1, 1, 2, 'ws' || char(65533), 'windows', 'process_exit', 1),"
+            "(2, 2, 3, 'what?', 'linux', 'process_start', 2),"
+            "(3, 3, 4, 'plain', 'linux', 'process_start', 3);"
+            "INSERT INTO source_facets(source_id, facet, platform, value, events) VALUES "
+            "(2, 'host', 'linux', 'what?', 1), (3, 'host', 'linux', 'plain', 1);"
+            "INSERT INTO ix_state(id, version, generation) VALUES (1, X'01', 0);"
+            "INSERT INTO chain_cache(id, key, generation, sha256, data) VALUES (1, 'k', 0, X'00', X'00');")
+                                   .replace("what?", other.toLatin1());
+        QCOMPARE(sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_stmt *st = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db,
+                     "INSERT INTO source_facets(source_id, facet, platform, value, events) "
+                     "VALUES (1, 'host', 'windows', ?, 2)",
+                     -1, &st, nullptr),
             SQLITE_OK);
+        const QByteArray value = caseUtf8(facet);
+        sqlite3_bind_text(st, 1, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+        QCOMPARE(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_finalize(st);
         sqlite3_close(db);
     }
     auto store = CaseStore::open(path);
@@ -1397,12 +1421,14 @@ void Tst_casestore::migrationCountsHostFacetsFromTheRows()
     QCOMPARE(parts.size(), 3);
     QCOMPARE(parts.value(CaseStore::indexPartOf(surrogate)).hosts, QStringList {surrogate});
     QCOMPARE(parts.value(CaseStore::indexPartOf(surrogate)).events, 2);
-    QCOMPARE(parts.value(QStringLiteral("WHAT?")).events, 1);
+    QCOMPARE(parts.value(other.toUpper()).events, 1);
     QCOMPARE(parts.value(QStringLiteral("PLAIN")).events, 1);
-    QVERIFY(!store->storedIndexState().has_value());
+    QCOMPARE(!store->storedIndexState().has_value(), dropped);
+    QCOMPARE(!store->chainCache().has_value(), dropped);
     QVERIFY(store->staleIndexParts().isEmpty());
 }
 
+// A case written before event_minutes gets them when it is opened, from its events.
 void Tst_casestore::migrationCountsTheMinutesOfOldCases()
 {
     const qint64 m = 29'500'000 * MinuteUs;

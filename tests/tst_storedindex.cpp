@@ -561,18 +561,12 @@ void Tst_storedindex::importWritesOnlyItsHostsParts()
             QVERIFY2(after.contains(part) || !before.contains(part), qPrintable(part));
     }
     QVERIFY(kept > 0); // the demo and the corpus have hosts no imported file touches
-    // Row for row what a whole index of the same events writes: every table, each row
-    // under its part's name (part ids differ), every part's header.
-    const QStringList updatedRows = storedRows(*store);
-    CaseIndex whole;
-    QVERIFY(whole.load(*store));
-    QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
-    const QStringList wholeRows = storedRows(*store);
-    QCOMPARE(updatedRows.size(), wholeRows.size());
-    QCOMPARE(updatedRows, wholeRows);
     store.reset();
 
+    // Chains from the updated index are the whole index's under four policies.
     store = CaseStore::open(path, CaseStore::Access::ReadOnly);
+    CaseIndex whole;
+    QVERIFY(whole.load(*store));
     for (const QString &variant : {QStringLiteral("as saved"), QStringLiteral("window 1 s"),
              QStringLiteral("shells are installers"), QStringLiteral("no allow-lists")}) {
         const Policy policy = policyVariant(store->policy(), variant);
@@ -582,13 +576,20 @@ void Tst_storedindex::importWritesOnlyItsHostsParts()
         QVERIFY2(stored, qPrintable(why));
         QVERIFY2(stored->toBytes() == ChainSnapshot::of(whole, chains).toBytes(), qPrintable(variant));
     }
+    // And row for row what a whole index of the same events writes: every table, each
+    // row under its part's name (part ids differ), every part's header.
+    store = CaseStore::open(path);
+    const QStringList updatedRows = storedRows(*store);
+    QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
+    const QStringList wholeRows = storedRows(*store);
+    QCOMPARE(updatedRows.size(), wholeRows.size());
+    QCOMPARE(updatedRows, wholeRows);
 }
 
 namespace {
 
-// One source of an install story on `host` at `atUs`: an installer writes a program,
-// whose first run starts a shell. Returns the source's id.
-// One source with the same four-event install story on each host (the last host's
+// One source with the same four-event install story (an installer writes a program,
+// whose first run starts a shell) on each host (the last host's
 // story one event longer or shorter by `lastHostExtra`: -1 or 1).
 qint64 importStories(
     CaseStore &store, const QStringList &hosts, qint64 atUs, const QString &name, int lastHostExtra = 0)
@@ -630,6 +631,7 @@ qint64 importStories(
     return source;
 }
 
+// One source of the install story on `host` at `atUs`. Returns the source's id.
 qint64 importStory(CaseStore &store, const QString &host, qint64 atUs, const QString &name)
 {
     return importStories(store, {host}, atUs, name);
@@ -648,6 +650,9 @@ void Tst_storedindex::partsOfReusedIdsAndHostileHosts_data()
     // EVTX strings are UTF-16 from the file: an unpaired surrogate is written to the
     // rows as U+FFFD, and so must every value that names them (the host facets).
     QTest::newRow("an unpaired surrogate") << QStringLiteral("ws") + QChar(0xD800) + QStringLiteral("x");
+    // The UTF-8 decoder drops a byte order mark at the start: the case reads this host
+    // back as "web", and its part must find the rows that hold the mark.
+    QTest::newRow("a byte order mark") << QChar(0xFEFF) + QStringLiteral("web");
 }
 
 void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
@@ -656,6 +661,8 @@ void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
     QFile::remove(path);
     auto store = CaseStore::create(path);
     QFETCH(QString, hostile);
+    // The part's name as the case names it: from the host read back from its rows.
+    const QString hostilePart = CaseStore::indexPartOf(QString::fromUtf8(caseUtf8(hostile)));
     constexpr qint64 Day = 86'400'000'000;
     importStory(*store, QStringLiteral("alpha"), 1'700'000'000'000'000, QStringLiteral("alpha-1"));
     importStory(*store, hostile, 1'700'000'000'000'000 + Day, QStringLiteral("hostile"));
@@ -673,7 +680,7 @@ void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
         st.step();
         return st.int64(0);
     };
-    QVERIFY(processesOfPart(CaseStore::indexPartOf(hostile)) > 0);
+    QVERIFY(processesOfPart(hostilePart) > 0);
     // zed's events had the highest ids: the next import takes them again, for alpha.
     store->dropSource(zed);
     importStory(*store, QStringLiteral("alpha"), 1'700'000'000'000'000 + 3 * Day, QStringLiteral("alpha-2"));
@@ -682,7 +689,7 @@ void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
     QCOMPARE(stale.size(), 3);
     QCOMPARE(StoredIndex::update(*store), StoredIndex::Update::Updated);
     QCOMPARE(processesOfPart(QStringLiteral("ZED")), 0);
-    QCOMPARE(processesOfPart(CaseStore::indexPartOf(hostile)), processesOfPart(QStringLiteral("ALPHA")));
+    QCOMPARE(processesOfPart(hostilePart), processesOfPart(QStringLiteral("ALPHA")));
 
     CaseIndex whole;
     QVERIFY(whole.load(*store));

@@ -478,9 +478,6 @@ std::unique_ptr<Analysis> analyse(
     return a;
 }
 
-// Builds and stores the case's correlation index and keeps its chains (the end of an
-// import, `index`), with progress on stderr. False when it failed; that leaves the case
-// as it was: the next open computes from every event, as it would have without this.
 // "1 part (one host's)", "3 parts (one per host)": a part holds every spelling of one
 // host name (Windows names compare without case).
 QString partsOfHosts(qsizetype n)
@@ -488,6 +485,24 @@ QString partsOfHosts(qsizetype n)
     return n == 1 ? QStringLiteral("1 part (one host's)") : QStringLiteral("%1 parts (one per host)").arg(n);
 }
 
+// What an update of the stored index did, said only of what it did.
+QString updatedHow(const StoredIndex::UpdateStats &updated)
+{
+    QStringList done;
+    if (!updated.parts.isEmpty()) {
+        done.append(QStringLiteral("%1 written again (%2 events read)")
+                        .arg(partsOfHosts(updated.parts.size()))
+                        .arg(updated.events));
+    }
+    if (!updated.emptied.isEmpty())
+        done.append(QStringLiteral("%1 no event is on any more removed").arg(partsOfHosts(updated.emptied.size())));
+    return done.isEmpty() ? QStringLiteral("from the stored index, brought up to date")
+                          : QStringLiteral("from the stored index with ") + done.join(QStringLiteral(" and "));
+}
+
+// Builds and stores the case's correlation index and keeps its chains (the end of an
+// import, `index`), with progress on stderr. False when it failed; that leaves the case
+// as it was: the next open computes from every event, as it would have without this.
 bool indexCase(CaseStore &store, bool tty)
 {
     int lastQuarter = -1;
@@ -530,22 +545,15 @@ bool indexCase(CaseStore &store, bool tty)
         if (update == StoredIndex::Update::Updated || update == StoredIndex::Update::Current) {
             const auto analysis = analyse(store, store.policy(), Keep::IfWritable);
             err() << "indexed: " << analysis->chains.size() << " chains under the case's policy, "
-                  << (update == StoredIndex::Update::Updated
-                             ? QStringLiteral("from the stored index with %1 written again (%2 events read)%3")
-                                   .arg(partsOfHosts(updated.parts.size()))
-                                   .arg(updated.events)
-                                   .arg(updated.emptied.isEmpty()
-                                           ? QString()
-                                           : QStringLiteral(" and %1 no event is on any more removed")
-                                                 .arg(partsOfHosts(updated.emptied.size())))
-                             : QStringLiteral("from its current stored index"))
+                  << (update == StoredIndex::Update::Updated ? updatedHow(updated)
+                                                             : QStringLiteral("from its current stored index"))
                   << (analysis->keptNow || analysis->kept ? ", kept for the next open" : ", not kept for the next open")
                   << Qt::endl;
             return true;
         }
         if (update == StoredIndex::Update::Whole)
             err() << "indexing the case: the hosts whose events changed share their files with others; reading "
-                     "those files once for each host would read more than every event, so the stored index is "
+                     "those files once for each host would read more than twice every event, so the stored index is "
                      "written whole"
                   << Qt::endl;
         if (update == StoredIndex::Update::Failed)

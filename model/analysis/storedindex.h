@@ -63,8 +63,9 @@ struct StoredIndex
         qint64 events = 0; // read
     };
     // What update() would do now: the stale parts it would write again and those it
-    // would empty, and the events it would read; nothing when it would not write
-    // parts (no stored index this build reads, or Whole).
+    // would empty, and the events it would read (an empty plan when nothing is stale);
+    // nothing when it would not write parts (no stored index this build reads, or
+    // Whole).
     struct UpdatePlan
     {
         QStringList parts;

@@ -398,21 +398,38 @@ constexpr const char *DropIxProcessIndexes
 // QString::toUtf8() writes them, which turns an unpaired UTF-16 surrogate (a hostile EVTX
 // Computer name) into '?' where the event rows hold U+FFFD: the facet then names no
 // event, and the stored index's part of that host is read from nothing. Counted again
-// from the rows, for the sources with a '?' in a host facet; a stored index that may
-// have parts under the old names is dropped (the next index writes it whole), and the
-// chains it may have computed with them.
+// from the rows, for the sources with a '?' in a host facet. A stored index that may
+// hold such a host (a part named with U+FFFD, a stale mark with '?', or a host with a
+// leading byte order mark, whose rows a format-13 update did not find) is dropped, with
+// the chains it may have computed: the next index writes it whole. The stored index's
+// tables are made first where a hostile hand removed them, as ensureStoredIndexTables()
+// does, so that such a case still opens.
 const char *const s_schemaV14 = R"sql(
 CREATE TEMP TABLE v14_sources AS
     SELECT DISTINCT source_id FROM source_facets WHERE facet = 'host' AND instr(value, '?') > 0;
+CREATE TEMP TABLE v14_drop AS SELECT 1 AS yes WHERE EXISTS (SELECT 1 FROM v14_sources)
+    OR EXISTS (SELECT 1 FROM ix_parts WHERE instr(part, char(65533)) > 0)
+    OR EXISTS (SELECT 1 FROM ix_stale WHERE instr(part, '?') > 0)
+    OR EXISTS (SELECT 1 FROM source_facets WHERE facet = 'host' AND instr(value, char(65279)) = 1);
 DELETE FROM source_facets WHERE facet = 'host' AND source_id IN (SELECT source_id FROM v14_sources);
 INSERT INTO source_facets
     SELECT source_id, 'host', platform, host, count(*) FROM events
     WHERE source_id IN (SELECT source_id FROM v14_sources) GROUP BY source_id, platform, host;
-DELETE FROM ix_state WHERE EXISTS (SELECT 1 FROM v14_sources);
-DELETE FROM ix_stale WHERE EXISTS (SELECT 1 FROM v14_sources);
-DELETE FROM chain_cache WHERE EXISTS (SELECT 1 FROM v14_sources);
+DELETE FROM ix_state WHERE EXISTS (SELECT 1 FROM v14_drop);
+DELETE FROM ix_stale WHERE EXISTS (SELECT 1 FROM v14_drop);
+DELETE FROM chain_cache WHERE EXISTS (SELECT 1 FROM v14_drop);
+DROP TABLE v14_drop;
 DROP TABLE v14_sources;
 )sql";
+
+const char *schemaV14()
+{
+    static const QByteArray sql = QByteArray(s_schemaV13Tables)
+                                      .replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
+                                      .replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")
+        + s_schemaV14;
+    return sql.constData();
+}
 
 const char *schemaV13()
 {
@@ -823,7 +840,7 @@ QString sourceStatusName(SourceStatus status)
 QList<const char *> CaseStore::migrations()
 {
     return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8, s_schemaV9,
-        s_schemaV10, s_schemaV11, s_schemaV12, schemaV13(), s_schemaV14};
+        s_schemaV10, s_schemaV11, s_schemaV12, schemaV13(), schemaV14()};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -1434,6 +1451,10 @@ bool CaseStore::forEachIndexedEventOf(
     st.bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
     const QByteArray name = caseUtf8(part.name);
     const auto inPart = [&name](QByteArrayView host) {
+        // The UTF-8 decoder drops one byte order mark at the start of a text: the whole
+        // index and the facets know such a host without it.
+        if (host.startsWith("\xEF\xBB\xBF"))
+            host = host.sliced(3);
         if (host.size() != name.size())
             return false;
         for (qsizetype i = 0; i < host.size(); ++i) {
