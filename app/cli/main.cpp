@@ -495,7 +495,9 @@ QString updatedHow(const StoredIndex::UpdateStats &updated)
                         .arg(updated.events));
     }
     if (!updated.emptied.isEmpty())
-        done.append(QStringLiteral("%1 no event is on any more removed").arg(partsOfHosts(updated.emptied.size())));
+        done.append(updated.emptied.size() == 1
+                ? QStringLiteral("1 part removed (no event left on its host)")
+                : QStringLiteral("%1 parts removed (no event left on their hosts)").arg(updated.emptied.size()));
     return done.isEmpty() ? QStringLiteral("from the stored index, brought up to date")
                           : QStringLiteral("from the stored index with ") + done.join(QStringLiteral(" and "));
 }
