@@ -258,29 +258,11 @@ std::optional<StoredIndexState> currentState(CaseStore &store)
     return state;
 }
 
-} // namespace
-
-bool StoredIndex::isCurrent(CaseStore &store)
+// The plan for the case's stale parts, given its parts (update() reads them once for
+// the plan and the writing).
+std::optional<StoredIndex::UpdatePlan> planOf(CaseStore &store, const QHash<QString, CaseStore::IndexPart> &parts)
 {
-    try {
-        return currentState(store).has_value();
-    } catch (const CaseError &) {
-        // ix_state dropped or unreadable (a hostile hand, a damaged page): no stored
-        // index, as for a case that never had one. Callers ask on the window's thread,
-        // where an exception would end the program.
-        return false;
-    }
-}
-
-std::optional<StoredIndex::UpdatePlan> StoredIndex::planUpdate(CaseStore &store)
-{
-    if (store.isReadOnly())
-        return std::nullopt;
-    const std::optional<StoredIndexState> state = store.storedIndexState();
-    if (!state || state->version != version())
-        return std::nullopt;
-    const QHash<QString, CaseStore::IndexPart> parts = store.indexParts();
-    UpdatePlan plan;
+    StoredIndex::UpdatePlan plan;
     qint64 all = 0;
     for (const CaseStore::IndexPart &part : parts)
         all += part.events;
@@ -303,6 +285,30 @@ std::optional<StoredIndex::UpdatePlan> StoredIndex::planUpdate(CaseStore &store)
     return plan;
 }
 
+} // namespace
+
+bool StoredIndex::isCurrent(CaseStore &store)
+{
+    try {
+        return currentState(store).has_value();
+    } catch (const CaseError &) {
+        // ix_state dropped or unreadable (a hostile hand, a damaged page): no stored
+        // index, as for a case that never had one. Callers ask on the window's thread,
+        // where an exception would end the program.
+        return false;
+    }
+}
+
+std::optional<StoredIndex::UpdatePlan> StoredIndex::planUpdate(CaseStore &store)
+{
+    if (store.isReadOnly())
+        return std::nullopt;
+    const std::optional<StoredIndexState> state = store.storedIndexState();
+    if (!state || state->version != version())
+        return std::nullopt;
+    return planOf(store, store.indexParts());
+}
+
 StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool> *cancel,
     const std::function<void(qint64 read, qint64 total)> &progress, UpdateStats *stats)
 {
@@ -318,10 +324,10 @@ StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool
         const qint64 generation = store.eventsGeneration();
         if (state->generation == generation && state->staleParts == 0)
             return Update::Current;
-        const std::optional<UpdatePlan> plan = planUpdate(store);
+        const QHash<QString, CaseStore::IndexPart> parts = store.indexParts();
+        const std::optional<UpdatePlan> plan = planOf(store, parts);
         if (!plan)
             return Update::Whole;
-        const QHash<QString, CaseStore::IndexPart> parts = store.indexParts();
         // Only the parts still stale when their rows go (another writer may have written
         // some since they were listed), and only for the generation they were listed at.
         const std::optional<QStringList> stale = store.clearStoredIndexParts(plan->parts + plan->emptied, generation);

@@ -94,13 +94,13 @@ private:
     qint64 m_lastNotice = -1;
 };
 
-// One prepared statement. Parameters are 1-based as in SQLite.
 // The UTF-8 every text of a case is written as. An unpaired UTF-16 surrogate (EVTX
 // strings are copied as UTF-16 from a hostile file) becomes U+FFFD, as the event rows'
 // encoder writes it: QString::toUtf8() would write '?', and a value bound to find a row
 // (a host, a facet counted beside the rows) would then not find it.
 QByteArray caseUtf8(QStringView text);
 
+// One prepared statement. Parameters are 1-based as in SQLite.
 class Statement
 {
 public:
