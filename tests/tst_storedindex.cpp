@@ -72,6 +72,22 @@ bool execSql(const QString &casePath, const char *sql)
     return true;
 }
 
+// Writes the stored index whole, from a whole index of the case's events.
+bool writeWholeIndex(CaseStore &store)
+{
+    CaseIndex index;
+    return index.load(store) && StoredIndex::write(store, index, store.eventsGeneration());
+}
+
+// How many processes the stored index keeps in the part named so.
+qint64 processesOfPart(CaseStore &store, const QString &part)
+{
+    Statement st(
+        store.database(), "SELECT count(*) FROM ix_processes x JOIN ix_parts p ON p.id = x.part WHERE p.part = ?");
+    st.bindText(1, part);
+    return st.step() ? st.int64(0) : -1;
+}
+
 } // namespace
 
 class Tst_storedindex : public QObject
@@ -122,9 +138,7 @@ QString Tst_storedindex::makeCase(const QString &name, const QStringList &files,
         && run(Cli, {QStringLiteral("policy"), path, QStringLiteral("--load"), policyFile}).exitCode != 0)
         return {};
     auto store = CaseStore::open(path);
-    CaseIndex index;
-    if (store->eventCount() == 0 || !index.load(*store)
-        || !StoredIndex::write(*store, index, store->eventsGeneration()))
+    if (store->eventCount() == 0 || !writeWholeIndex(*store))
         return {};
     return path;
 }
@@ -489,11 +503,8 @@ void Tst_storedindex::importWritesOnlyItsHostsParts()
     }
     {
         auto store = CaseStore::open(path);
-        if (!StoredIndex::isCurrent(*store)) {
-            CaseIndex whole;
-            QVERIFY(whole.load(*store));
-            QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
-        }
+        if (!StoredIndex::isCurrent(*store))
+            QVERIFY(writeWholeIndex(*store));
     }
     // Every part's rows, to see which were written again.
     const auto rowsByPart = [&] {
@@ -668,19 +679,8 @@ void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
     importStory(*store, hostile, 1'700'000'000'000'000 + Day, QStringLiteral("hostile"));
     const qint64 zed
         = importStory(*store, QStringLiteral("zed"), 1'700'000'000'000'000 + 2 * Day, QStringLiteral("zed"));
-    {
-        CaseIndex whole;
-        QVERIFY(whole.load(*store));
-        QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
-    }
-    const auto processesOfPart = [&](const QString &part) {
-        Statement st(
-            store->database(), "SELECT count(*) FROM ix_processes x JOIN ix_parts p ON p.id = x.part WHERE p.part = ?");
-        st.bindText(1, part);
-        st.step();
-        return st.int64(0);
-    };
-    QVERIFY(processesOfPart(hostilePart) > 0);
+    QVERIFY(writeWholeIndex(*store));
+    QVERIFY(processesOfPart(*store, hostilePart) > 0);
     // zed's events had the highest ids: the next import takes them again, for alpha.
     store->dropSource(zed);
     importStory(*store, QStringLiteral("alpha"), 1'700'000'000'000'000 + 3 * Day, QStringLiteral("alpha-2"));
@@ -688,8 +688,8 @@ void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
     const QStringList stale = store->staleIndexParts();
     QCOMPARE(stale.size(), 3);
     QCOMPARE(StoredIndex::update(*store), StoredIndex::Update::Updated);
-    QCOMPARE(processesOfPart(QStringLiteral("ZED")), 0);
-    QCOMPARE(processesOfPart(hostilePart), processesOfPart(QStringLiteral("ALPHA")));
+    QCOMPARE(processesOfPart(*store, QStringLiteral("ZED")), 0);
+    QCOMPARE(processesOfPart(*store, hostilePart), processesOfPart(*store, QStringLiteral("ALPHA")));
 
     CaseIndex whole;
     QVERIFY(whole.load(*store));
@@ -727,11 +727,7 @@ void Tst_storedindex::manyHostsOfOneSourceAreWrittenWhole()
     // 16 events on four hosts of their own sources.
     for (int i = 0; i < 4; ++i)
         importStory(*store, QStringLiteral("base-%1").arg(i), At + i * Day, QStringLiteral("base-%1").arg(i));
-    {
-        CaseIndex index;
-        QVERIFY(index.load(*store));
-        QVERIFY(StoredIndex::write(*store, index, store->eventsGeneration()));
-    }
+    QVERIFY(writeWholeIndex(*store));
     store->database().exec("UPDATE ix_parts SET header = json_set(header, '$.mark', 1)");
     const QStringList hosts {
         QStringLiteral("new-0"), QStringLiteral("new-1"), QStringLiteral("new-2"), QStringLiteral("new-3")};
@@ -751,9 +747,7 @@ void Tst_storedindex::manyHostsOfOneSourceAreWrittenWhole()
         QCOMPARE(st.int64(0), 4);
     } else {
         QVERIFY(!StoredIndex::isCurrent(*store));
-        CaseIndex index;
-        QVERIFY(index.load(*store));
-        QVERIFY(StoredIndex::write(*store, index, store->eventsGeneration()));
+        QVERIFY(writeWholeIndex(*store));
     }
     QVERIFY(StoredIndex::isCurrent(*store));
     CaseIndex index;
@@ -778,20 +772,8 @@ void Tst_storedindex::partsWrittenMeanwhileAreLeftAlone()
     constexpr qint64 At = 1'700'000'000'000'000;
     importStory(*store, QStringLiteral("alpha"), At, QStringLiteral("alpha-1"));
     importStory(*store, QStringLiteral("beta"), At, QStringLiteral("beta-1"));
-    const auto writeWhole = [&] {
-        CaseIndex index;
-        QVERIFY(index.load(*store));
-        QVERIFY(StoredIndex::write(*store, index, store->eventsGeneration()));
-    };
-    writeWhole();
-    const auto processesOfPart = [&](const QString &part) {
-        Statement st(
-            store->database(), "SELECT count(*) FROM ix_processes x JOIN ix_parts p ON p.id = x.part WHERE p.part = ?");
-        st.bindText(1, part);
-        st.step();
-        return st.int64(0);
-    };
-    const qint64 alphaProcesses = processesOfPart(QStringLiteral("ALPHA"));
+    QVERIFY(writeWholeIndex(*store));
+    const qint64 alphaProcesses = processesOfPart(*store, QStringLiteral("ALPHA"));
     QVERIFY(alphaProcesses > 0);
     importStory(*store, QStringLiteral("alpha"), At + 1'000'000'000, QStringLiteral("alpha-2"));
     const QStringList listed = store->staleIndexParts();
@@ -800,17 +782,17 @@ void Tst_storedindex::partsWrittenMeanwhileAreLeftAlone()
 
     // The events changed again after the update listed its parts: nothing is emptied.
     QVERIFY(!store->clearStoredIndexParts(listed, generation - 1));
-    QCOMPARE(processesOfPart(QStringLiteral("ALPHA")), alphaProcesses);
+    QCOMPARE(processesOfPart(*store, QStringLiteral("ALPHA")), alphaProcesses);
 
     // The other writer came first: its parts stay as written, the index current.
-    writeWhole();
-    const qint64 written = processesOfPart(QStringLiteral("ALPHA"));
+    QVERIFY(writeWholeIndex(*store));
+    const qint64 written = processesOfPart(*store, QStringLiteral("ALPHA"));
     QVERIFY(written > alphaProcesses);
     QVERIFY(StoredIndex::isCurrent(*store));
     const std::optional<QStringList> cleared = store->clearStoredIndexParts(listed, generation);
     QVERIFY(cleared);
     QVERIFY(cleared->isEmpty());
-    QCOMPARE(processesOfPart(QStringLiteral("ALPHA")), written);
+    QCOMPARE(processesOfPart(*store, QStringLiteral("ALPHA")), written);
     QVERIFY(StoredIndex::isCurrent(*store));
 
     // A stale mark beside the current generation (an emptied part): not current, and
@@ -819,7 +801,7 @@ void Tst_storedindex::partsWrittenMeanwhileAreLeftAlone()
     QVERIFY(!StoredIndex::isCurrent(*store));
     QCOMPARE(StoredIndex::update(*store), StoredIndex::Update::Updated);
     QVERIFY(StoredIndex::isCurrent(*store));
-    QVERIFY(processesOfPart(QStringLiteral("BETA")) > 0);
+    QVERIFY(processesOfPart(*store, QStringLiteral("BETA")) > 0);
 }
 
 void Tst_storedindex::damagedIndexFallsBackToTheWholeOne_data()
