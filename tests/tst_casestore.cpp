@@ -1412,6 +1412,19 @@ void Tst_casestore::migrationCountsHostFacetsFromTheRows()
         sqlite3_bind_text(st, 1, value.constData(), int(value.size()), SQLITE_TRANSIENT);
         QCOMPARE(sqlite3_step(st), SQLITE_DONE);
         sqlite3_finalize(st);
+        // Format 14 alone (format 15 drops every stored index of format 14: it has no
+        // frontiers): what it dropped.
+        QCOMPARE(sqlite3_exec(db, CaseStore::migrations().at(13), nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "PRAGMA user_version = 14", nullptr, nullptr, nullptr), SQLITE_OK);
+        const auto rows = [db](const char *query) {
+            sqlite3_stmt *count = nullptr;
+            sqlite3_prepare_v2(db, query, -1, &count, nullptr);
+            const qint64 n = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
+            sqlite3_finalize(count);
+            return n;
+        };
+        QCOMPARE(rows("SELECT count(*) FROM ix_state"), dropped ? 0 : 1);
+        QCOMPARE(rows("SELECT count(*) FROM chain_cache"), dropped ? 0 : 1);
         sqlite3_close(db);
     }
     auto store = CaseStore::open(path);
@@ -1423,8 +1436,8 @@ void Tst_casestore::migrationCountsHostFacetsFromTheRows()
     QCOMPARE(parts.value(CaseStore::indexPartOf(surrogate)).events, 2);
     QCOMPARE(parts.value(other.toUpper()).events, 1);
     QCOMPARE(parts.value(QStringLiteral("PLAIN")).events, 1);
-    QCOMPARE(!store->storedIndexState().has_value(), dropped);
-    QCOMPARE(!store->chainCache().has_value(), dropped);
+    QVERIFY(!store->storedIndexState().has_value()); // format 15
+    QCOMPARE(!store->chainCache().has_value(), dropped); // format 15 keeps kept chains
     QVERIFY(store->staleIndexParts().isEmpty());
 }
 
@@ -1813,7 +1826,7 @@ void Tst_casestore::storedIndexRoundTrip()
     QVERIFY(!store->storedIndexState().has_value());
     const QStringList schema = storedIndexSchema(*store);
     // The tables, ix_parts' unique part, ix_lookups' index by part and ix_processes' indexes.
-    QCOMPARE(schema.size(), 7 + 1 + 1 + 4);
+    QCOMPARE(schema.size(), 8 + 1 + 1 + 4);
     QVERIFY2(schema.join(u'\n').contains(QLatin1String("WHERE flags & 4")), qPrintable(schema.join(u'\n')));
     QList<StoredProcess> processes;
     // Flags in every combination, each on its own node; written out of node order.

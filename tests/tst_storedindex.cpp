@@ -12,6 +12,9 @@
 #include "storedindex.h"
 #include "testsupport.h"
 
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -109,6 +112,8 @@ private slots:
     void partsOfReusedIdsAndHostileHosts_data();
     void partsOfReusedIdsAndHostileHosts();
     void partsWrittenMeanwhileAreLeftAlone();
+    void laterEventsContinueTheirPart_data();
+    void laterEventsContinueTheirPart();
     void manyHostsOfOneSourceAreWrittenWhole_data();
     void manyHostsOfOneSourceAreWrittenWhole();
     void damagedIndexFallsBackToTheWholeOne_data();
@@ -475,6 +480,32 @@ QStringList storedRows(CaseStore &store)
     collect("lookups", 6,
         "SELECT p.part, what, key, time_us, event_id, node FROM ix_lookups x JOIN ix_parts p ON p.id = x.part");
     collect("images", 3, "SELECT p.part, image, platform FROM ix_images x JOIN ix_parts p ON p.id = x.part");
+    // The frontiers: each list's entries sorted (the order of a hash they came from is
+    // not the index's).
+    Statement frontiers(store.database(), "SELECT part, last_us, state FROM ix_frontier");
+    while (frontiers.step()) {
+        const QCborMap state = QCborValue::fromCbor(frontiers.blob(2)).toMap();
+        QString row = QStringLiteral("frontier|%1|%2").arg(frontiers.text(0)).arg(frontiers.int64(1));
+        for (auto it = state.cbegin(); it != state.cend(); ++it) {
+            row += u'|' + it.key().toString() + u'=';
+            if (!it.value().isArray()) {
+                row += it.value().toVariant().toString();
+                continue;
+            }
+            const QCborArray list = it.value().toArray();
+            const qsizetype width = it.key().toString() == u"recent" ? 5 : 3;
+            QStringList entries;
+            for (qsizetype i = 0; i + width <= list.size(); i += width) {
+                QStringList entry;
+                for (qsizetype j = 0; j < width; ++j)
+                    entry.append(list.at(i + j).toVariant().toString());
+                entries.append(entry.join(u','));
+            }
+            entries.sort();
+            row += entries.join(u';');
+        }
+        rows.append(row);
+    }
     rows.sort();
     return rows;
 }
@@ -695,6 +726,181 @@ void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
     QVERIFY(whole.load(*store));
     const QList<Chain> chains = Correlator(whole).run(store->policy());
     QCOMPARE(chains.size(), 4); // two stories on alpha, two on the hostile host
+    QString why;
+    const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, store->policy(), nullptr, &why);
+    QVERIFY2(stored, qPrintable(why));
+    QCOMPARE(stored->toBytes(), ChainSnapshot::of(whole, chains).toBytes());
+}
+
+namespace {
+
+// One source of these events.
+void importEvents(CaseStore &store, const QString &name, const QList<Event> &events)
+{
+    SourceInfo info;
+    info.path = name;
+    EventWriter writer(store, store.beginSource(info));
+    for (const Event &e : events)
+        writer.add(e, writer.addRaw(name.toUtf8()));
+    writer.finish({});
+}
+
+Event storyEvent(qint64 timeUs, const QString &host, Platform platform, EventKind kind, qint64 pid, qint64 ppid,
+    const QString &image, const QString &commandLine = QString())
+{
+    Event e;
+    e.timeUs = timeUs;
+    e.host = host;
+    e.platform = platform;
+    e.kind = kind;
+    e.pid = pid;
+    e.ppid = ppid;
+    e.image = image;
+    e.commandLine = commandLine;
+    return e;
+}
+
+} // namespace
+
+// A later import of a host (the same logs, collected again days on) continues its part
+// after its last event: processes alive at that point go on (a child by pid and by GUID,
+// an exit), a connection by address only is named by a DNS answer from before, an orphan
+// joins the shell that ran it just before. The rows are those of writing it again, and of
+// a whole index; events at or before the last one mean writing it again.
+void Tst_storedindex::laterEventsContinueTheirPart_data()
+{
+    QTest::addColumn<qint64>("gapUs"); // from the part's last event to the next import's first
+    QTest::addColumn<bool>("continued");
+    QTest::newRow("one µs before the last event") << qint64(-1) << false;
+    QTest::newRow("at the last event") << qint64(0) << false;
+    QTest::newRow("one µs after the last event") << qint64(1) << true;
+}
+
+void Tst_storedindex::laterEventsContinueTheirPart()
+{
+    QFETCH(qint64, gapUs);
+    QFETCH(bool, continued);
+    const QString path = m_dir.filePath(QStringLiteral("continued.chainscope"));
+    QFile::remove(path);
+    auto store = CaseStore::create(path);
+    constexpr qint64 T = 1'700'000'000'000'000;
+    constexpr qint64 S = 1'000'000;
+    const QString ws = QStringLiteral("WS-1");
+    const QString lin = QStringLiteral("lin-1");
+    const QString updater = QStringLiteral("C:\\Program Files\\Vendor\\update.exe");
+    const QString app = QStringLiteral("C:\\Program Files\\Vendor\\app.exe");
+    const QString cmd = QStringLiteral("C:\\Windows\\System32\\cmd.exe");
+    const auto windows = [&](qint64 at, EventKind kind, qint64 pid, const QString &guid, const QString &image,
+                             qint64 ppid = -1, const QString &parentGuid = QString()) {
+        Event e = storyEvent(at, ws, Platform::Windows, kind, pid, ppid, image, image + QStringLiteral(" /run"));
+        e.processKey = guid;
+        e.parentProcessKey = parentGuid;
+        return e;
+    };
+    const auto linux
+        = [&](qint64 at, EventKind kind, qint64 pid, qint64 ppid, const QString &image, const QString &line) {
+              return storyEvent(at, lin, Platform::Linux, kind, pid, ppid, image, line);
+          };
+    // Before: an updater writes a program that runs, resolves a name and starts a shell;
+    // apt-get installs a tool whose daemon starts a shell that runs curl.
+    QList<Event> before;
+    Event parentNamed
+        = windows(T, EventKind::ProcessStart, 100, QStringLiteral("{G-100}"), updater, 1, QStringLiteral("{G-1}"));
+    parentNamed.parentImage = QStringLiteral("C:\\Windows\\explorer.exe");
+    before.append(parentNamed);
+    Event write = windows(T + S, EventKind::FileWrite, 100, QStringLiteral("{G-100}"), updater);
+    write.targetPath = app;
+    before.append(write);
+    before.append(windows(
+        T + 2 * S, EventKind::ProcessStart, 200, QStringLiteral("{G-200}"), app, 100, QStringLiteral("{G-100}")));
+    Event dns = windows(T + 3 * S, EventKind::DnsQuery, 200, QStringLiteral("{G-200}"), app);
+    dns.dstHost = QStringLiteral("updates.example.net");
+    dns.dnsAnswers = {QStringLiteral("203.0.113.9")};
+    before.append(dns);
+    before.append(windows(
+        T + 4 * S, EventKind::ProcessStart, 300, QStringLiteral("{G-300}"), cmd, 200, QStringLiteral("{G-200}")));
+    before.append(linux(T, EventKind::ProcessStart, 500, 1, QStringLiteral("/usr/bin/apt-get"),
+        QStringLiteral("apt-get install -y xtool")));
+    Event written = linux(T + S, EventKind::FileWrite, 500, 1, QStringLiteral("/usr/bin/apt-get"),
+        QStringLiteral("apt-get install -y xtool"));
+    written.targetPath = QStringLiteral("/usr/bin/xtool");
+    before.append(written);
+    before.append(linux(T + 2 * S, EventKind::ProcessStart, 501, 500, QStringLiteral("/usr/bin/xtool"),
+        QStringLiteral("xtool --daemon")));
+    before.append(linux(T + 4 * S, EventKind::ProcessStart, 502, 501, QStringLiteral("/bin/sh"),
+        QStringLiteral("sh -c curl -s http://203.0.113.9/p")));
+    importEvents(*store, QStringLiteral("before"), before);
+    QVERIFY(writeWholeIndex(*store));
+    const qint64 last = T + 4 * S;
+
+    // After, from `gapUs` past the last event on each host.
+    const qint64 F = last + gapUs;
+    QList<Event> after;
+    Event connect = windows(F, EventKind::NetConnect, 200, QStringLiteral("{G-200}"), app);
+    connect.dstIp = QStringLiteral("203.0.113.9");
+    connect.dstPort = 443;
+    after.append(connect);
+    after.append(windows(F + S, EventKind::ProcessStart, 301, QStringLiteral("{G-301}"),
+        QStringLiteral("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"), 300,
+        QStringLiteral("{G-300}")));
+    after.append(windows(F + 2 * S, EventKind::ProcessExit, 200, QStringLiteral("{G-200}"), app));
+    // A second child of the updater: its place comes after the child it had.
+    after.append(windows(
+        F + 2 * S, EventKind::ProcessStart, 201, QStringLiteral("{G-201}"), app, 100, QStringLiteral("{G-100}")));
+    // Orphan: no log names its parent; the shell at the last event ran its command line.
+    after.append(linux(F, EventKind::ProcessStart, 600, -1, QStringLiteral("/usr/bin/curl"),
+        QStringLiteral("curl -s http://203.0.113.9/p")));
+    after.append(linux(F + S, EventKind::ProcessExit, 501, 500, QStringLiteral("/usr/bin/xtool"), QString()));
+    Event fork = linux(F + 2 * S, EventKind::ProcessStart, 700, 502, QStringLiteral("/bin/sh"), QString());
+    fork.forked = true;
+    after.append(fork);
+    importEvents(*store, QStringLiteral("after"), after);
+
+    // A third import after that: the frontier a continuation wrote is continued too.
+    const qint64 G = F + 3 * S;
+    QList<Event> third;
+    third.append(
+        windows(G, EventKind::ProcessStart, 302, QStringLiteral("{G-302}"), cmd, 301, QStringLiteral("{G-301}")));
+    third.append(
+        linux(G, EventKind::ProcessStart, 601, 600, QStringLiteral("/bin/rm"), QStringLiteral("rm -f /tmp/p")));
+
+    const auto sameAsWhole = [&](const char *when) {
+        const QStringList updated = storedRows(*store);
+        CaseIndex whole;
+        QVERIFY(whole.load(*store));
+        QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
+        const QStringList wholeRows = storedRows(*store);
+        QVERIFY2(updated == wholeRows, when);
+        // What continuing found (not only that it agrees): the orphan joined the shell,
+        // the address was named, the GUID child found its parent.
+        if (gapUs >= 0) // (before the shell, curl has no shell to join)
+            QVERIFY(wholeRows.filter(QStringLiteral("inferred: sh ran")).size() >= 1);
+        QVERIFY(wholeRows.filter(QStringLiteral("|updates.example.net")).size() >= 1);
+    };
+
+    StoredIndex::UpdateStats stats;
+    QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
+    const QStringList parts {QStringLiteral("LIN-1"), QStringLiteral("WS-1")};
+    QCOMPARE(stats.continued, continued ? parts : QStringList());
+    QCOMPARE(stats.parts, continued ? QStringList() : parts);
+    QVERIFY(StoredIndex::isCurrent(*store));
+    sameAsWhole("after the second import");
+    // The whole index just written; the third import continues it in either case.
+    importEvents(*store, QStringLiteral("third"), third);
+    QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
+    QCOMPARE(stats.continued, parts);
+    // And a continued part's frontier, continued again.
+    QList<Event> fourth;
+    fourth.append(windows(G + S, EventKind::ProcessExit, 302, QStringLiteral("{G-302}"), cmd));
+    fourth.append(linux(G + S, EventKind::ProcessExit, 601, 600, QStringLiteral("/bin/rm"), QString()));
+    importEvents(*store, QStringLiteral("fourth"), fourth);
+    QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
+    QCOMPARE(stats.continued, parts);
+    sameAsWhole("after the fourth import");
+
+    CaseIndex whole;
+    QVERIFY(whole.load(*store));
+    const QList<Chain> chains = Correlator(whole).run(store->policy());
     QString why;
     const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, store->policy(), nullptr, &why);
     QVERIFY2(stored, qPrintable(why));

@@ -489,6 +489,12 @@ QString partsOfHosts(qsizetype n)
 QString updatedHow(const StoredIndex::UpdateStats &updated)
 {
     QStringList done;
+    if (!updated.continued.isEmpty()) {
+        done.append(QStringLiteral("%1 continued after %2 last event (%3 new events read)")
+                        .arg(partsOfHosts(updated.continued.size()),
+                            updated.continued.size() == 1 ? QStringLiteral("its") : QStringLiteral("their"))
+                        .arg(updated.newEvents));
+    }
     if (!updated.parts.isEmpty()) {
         done.append(QStringLiteral("%1 written again (%2 events read)")
                         .arg(partsOfHosts(updated.parts.size()))
@@ -535,10 +541,15 @@ bool indexCase(CaseStore &store, bool tty)
         // write parts. Tables a hostile hand changed leave it unsaid; update() then
         // fails and the whole index is written instead.
         try {
-            if (const std::optional<StoredIndex::UpdatePlan> plan = StoredIndex::planUpdate(store);
-                plan && !plan->parts.isEmpty())
-                err() << "indexing the case: writing again " << partsOfHosts(plan->parts.size())
-                      << " of the stored index whose events changed" << Qt::endl;
+            if (const std::optional<StoredIndex::UpdatePlan> plan = StoredIndex::planUpdate(store); plan) {
+                if (!plan->continued.isEmpty())
+                    err() << "indexing the case: continuing " << partsOfHosts(plan->continued.size())
+                          << " of the stored index with the events imported after "
+                          << (plan->continued.size() == 1 ? "its" : "their") << " last one" << Qt::endl;
+                if (!plan->parts.isEmpty())
+                    err() << "indexing the case: writing again " << partsOfHosts(plan->parts.size())
+                          << " of the stored index whose events changed" << Qt::endl;
+            }
         } catch (const CaseError &) {
         }
         StoredIndex::UpdateStats updated;

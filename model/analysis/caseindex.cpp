@@ -277,6 +277,31 @@ bool CaseIndex::loadFrom(
     CaseStore &store, qint64 total, const std::atomic<bool> *cancel, const Progress &progress, ForEach forEach)
 {
     QList<IndexedEvent> events;
+    QHash<qint32, qint32> sameHost;
+    QHash<QString, qint32> windowsHosts;
+    if (!readRows(store, total, cancel, progress, forEach, events, windowsHosts, sameHost))
+        return false;
+    build(std::move(events));
+    m_hostAliases = std::move(sameHost); // after build(), which starts from nothing
+    m_windowsHosts = std::move(windowsHosts);
+    return true;
+}
+
+bool CaseIndex::readPartAfter(CaseStore &store, const CaseStore::IndexPart &part, qint64 afterUs,
+    const std::atomic<bool> *cancel, const Progress &progress, QList<IndexedEvent> &events,
+    QHash<QString, qint32> &windowsHosts, QHash<qint32, qint32> &sameHost)
+{
+    return readRows(
+        store, 0, cancel, progress,
+        [&](const auto &visit) { return store.forEachIndexedEventOfAfter(part, afterUs, visit); }, events, windowsHosts,
+        sameHost);
+}
+
+template<typename ForEach>
+bool CaseIndex::readRows(CaseStore &store, qint64 total, const std::atomic<bool> *cancel, const Progress &progress,
+    ForEach forEach, QList<IndexedEvent> &events, QHash<QString, qint32> &windowsHostOfKey,
+    QHash<qint32, qint32> &sameHost)
+{
     // All events are at least as many as those read (log messages are left out): the
     // list of millions is never copied as it grows, and reserved pages it never writes
     // cost no memory.
@@ -289,8 +314,9 @@ bool CaseIndex::loadFrom(
     // read here (CaseStore::hosts() picks the same way among all events, log messages
     // too, so the two may name a host differently; both compare without case). Each
     // spelling is folded once.
+    // windowsHostOfKey: folded key -> smallest spelling's id (a continued part starts
+    // with its hosts' names so far)
     QHash<qint32, QString> windowsKeyOfHost; // spelling id -> folded key
-    QHash<QString, qint32> windowsHostOfKey; // folded key -> smallest spelling's id
     QHash<qint32, bool> loopback; // address id -> whether it is a loopback address
     const bool complete = forEach([&](const IndexedEventRow &r) {
         if ((++n & 0xffff) == 0) {
@@ -315,7 +341,7 @@ bool CaseIndex::loadFrom(
         return false;
     if (progress)
         progress(n, total);
-    QHash<qint32, qint32> sameHost; // spelling id -> the host's id, where they differ
+    // sameHost: spelling id -> the host's id, where they differ
     for (auto it = windowsKeyOfHost.cbegin(); it != windowsKeyOfHost.cend(); ++it) {
         const qint32 canonical = windowsHostOfKey.value(it.value());
         if (canonical != it.key())
@@ -327,8 +353,6 @@ bool CaseIndex::loadFrom(
                 e.host = sameHost.value(e.host, e.host);
         }
     }
-    build(std::move(events));
-    m_hostAliases = std::move(sameHost); // after build(), which starts from nothing
     return true;
 }
 
@@ -580,6 +604,15 @@ qint32 CaseIndex::inferredParent(qint32 eventIndex, qint32 *reason)
 
 void CaseIndex::build(QList<IndexedEvent> events)
 {
+    reset();
+    m_events = std::move(events);
+    buildFrom(0);
+}
+
+void CaseIndex::reset()
+{
+    m_events.clear();
+    m_resolved.clear();
     m_nodes.clear();
     m_nodeEvents.clear();
     m_current.clear();
@@ -595,17 +628,21 @@ void CaseIndex::build(QList<IndexedEvent> events)
     m_duplicates = 0;
     m_duplicatesByHost.clear();
     m_createdBy.clear();
+}
 
+void CaseIndex::buildFrom(qint32 first)
+{
     // The same record imported twice (the file again, or two exports that overlap)
     // is one event: duplicates from another source never change the chains. The list
     // is compacted in place: a second copy of millions of events would double the
-    // peak memory of opening a case.
-    m_events = std::move(events);
+    // peak memory of opening a case. Events before `first` are a continued index's
+    // (StoredIndex): they are earlier than every event from `first` on, so no duplicate
+    // of theirs is among them.
     {
         QMultiHash<size_t, qsizetype> sameTime; // events kept at the current timestamp
         qint64 currentTime = std::numeric_limits<qint64>::min();
-        qsizetype kept = 0;
-        for (qsizetype i = 0; i < m_events.size(); ++i) {
+        qsizetype kept = first;
+        for (qsizetype i = first; i < m_events.size(); ++i) {
             const IndexedEvent &e = m_events.at(i);
             if (e.timeUs != currentTime) {
                 sameTime.clear();
@@ -640,10 +677,7 @@ void CaseIndex::build(QList<IndexedEvent> events)
         }
         m_events.resize(kept);
     }
-    // (process, address) -> the name the process last resolved to that address.
-    QHash<QPair<qint32, qint32>, qint32> resolved;
-
-    for (qint32 i = 0; i < qint32(m_events.size()); ++i) {
+    for (qint32 i = first; i < qint32(m_events.size()); ++i) {
         m_building = i;
         IndexedEvent &e = m_events[i];
         if (e.target != 0)
@@ -771,9 +805,9 @@ void CaseIndex::build(QList<IndexedEvent> events)
             // resolved it from just before (Sysmon 22 answers, then Sysmon 3).
             if (e.kind == EventKind::DnsQuery && e.answers >= 0 && e.dstHost != 0) {
                 for (qint32 ip : m_dnsAnswers.at(e.answers))
-                    resolved.insert({e.node, ip}, e.dstHost);
+                    m_resolved.insert({e.node, ip}, e.dstHost);
             } else if (e.kind == EventKind::NetConnect && e.dstHost == 0 && e.dstIp != 0) {
-                e.dstHost = resolved.value({e.node, e.dstIp}, 0);
+                e.dstHost = m_resolved.value({e.node, e.dstIp}, 0);
                 e.resolvedDst = e.dstHost != 0;
             }
         }

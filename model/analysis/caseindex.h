@@ -250,6 +250,23 @@ private:
     template<typename ForEach>
     bool loadFrom(
         CaseStore &store, qint64 total, const std::atomic<bool> *cancel, const Progress &progress, ForEach forEach);
+    // The events `forEach` visits, Windows spellings of a host folded into one: each
+    // folded key's smallest spelling (`windowsHosts`: folded key -> its id; a continued
+    // part starts with its hosts' names so far), and `sameHost` the spellings folded
+    // (spelling id -> host id).
+    template<typename ForEach>
+    bool readRows(CaseStore &store, qint64 total, const std::atomic<bool> *cancel, const Progress &progress,
+        ForEach forEach, QList<IndexedEvent> &events, QHash<QString, qint32> &windowsHosts,
+        QHash<qint32, qint32> &sameHost);
+    // readRows() of a part's events after `afterUs` (a part continued after its last
+    // event, StoredIndex).
+    bool readPartAfter(CaseStore &store, const CaseStore::IndexPart &part, qint64 afterUs,
+        const std::atomic<bool> *cancel, const Progress &progress, QList<IndexedEvent> &events,
+        QHash<QString, qint32> &windowsHosts, QHash<qint32, qint32> &sameHost);
+    void reset();
+    // Builds the graph from m_events[first] on (before `first`: what a continued index
+    // carries over, StoredIndex).
+    void buildFrom(qint32 first);
     static IndexedEvent eventFromRow(
         const IndexedEventRow &r, StringPool &strings, QList<QList<qint32>> &answers, QHash<qint32, bool> &loopback);
     // The lookups by path and host an event adds (build() and the stored index's reader
@@ -300,6 +317,9 @@ private:
     // Recent process starts per host, for joining a child to the shell that ran its
     // command line: (host) -> start events in time order (pruned as time moves on).
     QHash<qint32, QList<qint32>> m_recentStarts;
+    // (process, address) -> the name the process last resolved that address from (a
+    // DNS answer): what a later address-only connection of the process is named by.
+    QHash<QPair<qint32, qint32>, qint32> m_resolved;
     qint64 m_duplicates = 0;
     QHash<qint32, qint64> m_duplicatesByHost;
     // The event (index into m_events) whose turn in build() made each process known:
@@ -309,6 +329,9 @@ private:
     bool m_partial = false;
     // Windows host spellings the load folded into one host (spelling id -> host id).
     QHash<qint32, qint32> m_hostAliases;
+    // Each Windows host's name (folded key -> the smallest spelling's id): what a part
+    // continued later must name its new events' host by (StoredIndex).
+    QHash<QString, qint32> m_windowsHosts;
 
     // A demand index's coverage (isDemand()).
     bool m_demand = false;

@@ -6,6 +6,9 @@
 #include "correlator.h"
 #include "sqlitedb.h"
 
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,8 +82,44 @@ bool StoredIndex::write(CaseStore &store, const CaseIndex &index, qint64 generat
     }
 }
 
+// A part continued after its last event (StoredIndex::continuePart): its processes the
+// new events may touch, read from the stored index, are the first nodes of the index
+// that continues it; what they were is kept to write over only those that changed.
+struct StoredIndex::Carried
+{
+    QString part;
+    std::optional<qint64> since;
+    qint64 lastUs = 0;
+    QList<StoredProcess> processes; // nodes 0 … size() - 1, as stored
+    QHash<qint64, qint32> children; // stored number -> how many children it has
+    QByteArray header;
+};
+
+namespace {
+
+// The frontier's form (ix_frontier.state): a CBOR map. Its keys and what they hold,
+// strings as the case spells them and processes by their stored numbers.
+constexpr qint64 FrontierFormat = 1;
+const QString FrontierKeyFormat = QStringLiteral("format");
+const QString FrontierKeyHost = QStringLiteral("windowsHost"); // the part's Windows host name
+const QString FrontierKeyLive = QStringLiteral("live"); // [host, pid, process]...
+const QString FrontierKeyGuids = QStringLiteral("guids"); // [host, GUID, process]...
+const QString FrontierKeyResolved = QStringLiteral("resolved"); // [process, address, name]...
+const QString FrontierKeyRecent = QStringLiteral("recent"); // [host, event id, time, command line, process]...
+
+bool sameStoredProcess(const StoredProcess &a, const StoredProcess &b)
+{
+    return a.node == b.node && a.parent == b.parent && a.childRank == b.childRank && a.host == b.host && a.pid == b.pid
+        && a.ppid == b.ppid && a.startUs == b.startUs && a.endUs == b.endUs && a.startSeen == b.startSeen
+        && a.execed == b.execed && a.updater == b.updater && a.image == b.image && a.commandLine == b.commandLine
+        && a.startEventId == b.startEventId && a.platform == b.platform && a.parentReason == b.parentReason
+        && a.createdUs == b.createdUs;
+}
+
+} // namespace
+
 bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 generation,
-    const std::atomic<bool> *cancel, const QStringList *parts)
+    const std::atomic<bool> *cancel, const QStringList *parts, const Carried *carried)
 {
     // Millions of rows: a cancel (the window closing) is looked at on the first row and
     // every 65,536 after it, and then nothing is kept.
@@ -98,16 +137,23 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
     // Each process is numbered by the event that made it known (StoredProcess::node):
     // the same number and order whichever hosts the index was built from. An index
     // whose events are not the case's rows (ids made by hand, or so large that the
-    // number overflows) is not stored.
+    // number overflows) is not stored. A continued part's carried processes keep the
+    // numbers they have.
+    const qint32 kept = carried ? qint32(carried->processes.size()) : 0;
     constexpr qint64 MaxEventId = std::numeric_limits<qint64>::max() / 4;
     QList<qint64> numberOf(index.m_nodes.size(), -1);
     QList<qint64> createdUs(index.m_nodes.size(), 0);
     for (qint32 n = 0; n < qint32(index.m_nodes.size()); ++n) {
+        if (n < kept) {
+            numberOf[n] = carried->processes.at(n).node;
+            createdUs[n] = carried->processes.at(n).createdUs;
+            continue;
+        }
         const qint32 by = index.m_createdBy.value(n, -1);
         if (by < 0 || by >= events.size() || events.at(by).id < 0 || events.at(by).id > MaxEventId)
             return false;
         qint64 sub = 0;
-        while (n - sub > 0 && index.m_createdBy.at(n - sub - 1) == by)
+        while (n - sub > kept && index.m_createdBy.at(n - sub - 1) == by)
             ++sub;
         if (sub > 3)
             return false;
@@ -118,16 +164,24 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         return node >= 0 && node < numberOf.size() ? numberOf.at(node) : qint64(-1);
     };
     std::optional<StoredIndexWriter> written;
-    if (parts)
+    if (carried)
+        written.emplace(store, StoredIndexWriter::Continue(carried->part, carried->since, carried->lastUs));
+    else if (parts)
         written.emplace(store, *parts);
     else
         written.emplace(store);
     StoredIndexWriter &writer = *written;
+    if (carried && !writer.isContinuing())
+        return false;
 
+    // A child's place among its parent's children; a carried parent's new children come
+    // after those it has in the stored index.
     QList<qint32> rank(index.m_nodes.size(), 0);
-    for (const ProcessNode &p : index.m_nodes) {
+    for (qint32 n = 0; n < qint32(index.m_nodes.size()); ++n) {
+        const ProcessNode &p = index.m_nodes.at(n);
+        const qint32 before = n < kept ? carried->children.value(numberOf.at(n)) : 0;
         for (qsizetype i = 0; i < p.children.size(); ++i)
-            rank[p.children.at(i)] = qint32(i);
+            rank[p.children.at(i)] = before + qint32(i);
     }
     // Rows go in in the order of the tables' keys: a B-tree filled in order is written
     // page after page (three times faster at 5M events than in time order).
@@ -154,7 +208,16 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         sp.startEventId = p.startEventId;
         sp.platform = p.platform;
         sp.parentReason = s.at(p.parentReason);
-        writer.addProcess(sp);
+        if (n < kept) {
+            // A carried process keeps its place unless the new events gave it a parent.
+            const StoredProcess &was = carried->processes.at(n);
+            if (sp.parent == was.parent)
+                sp.childRank = was.childRank;
+            if (!sameStoredProcess(sp, was))
+                writer.updateProcess(sp);
+        } else {
+            writer.addProcess(sp);
+        }
         if (cancelled())
             return false;
     }
@@ -218,6 +281,7 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         return false;
     // Each part's header, from the hosts of its events. A part written again whose hosts
     // have no event left has none (its rows went before): as a whole index would write.
+    // A continued part adds to the header it had.
     struct Header
     {
         QStringList netHosts;
@@ -225,22 +289,103 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         qint64 duplicates = 0;
     };
     QMap<QString, Header> headers;
-    QSet<qint32> hosts;
-    for (const IndexedEvent &e : events)
-        hosts.insert(e.host);
-    for (const qint32 h : std::as_const(hosts)) {
-        Header &header = headers[CaseStore::indexPartOf(s.at(h))];
-        if (index.m_netHosts.contains(h))
-            header.netHosts.append(s.at(h));
-        header.duplicates += index.m_duplicatesByHost.value(h);
+    if (carried) {
+        Header &header = headers[carried->part];
+        const QJsonObject old = QJsonDocument::fromJson(carried->header).object();
+        for (const QJsonValue &h : old.value(QStringLiteral("netHosts")).toArray())
+            header.netHosts.append(h.toString());
+        for (const QJsonValue &a : old.value(QStringLiteral("hostAliases")).toArray())
+            header.aliases.append({a.toArray().at(0).toString(), a.toArray().at(1).toString()});
+        header.duplicates = old.value(QStringLiteral("duplicates")).toInteger();
+    }
+    // Each host's part, and the part's last event: where a later import may continue it.
+    QHash<qint32, QString> partOf;
+    QHash<QString, qint64> lastOfPart;
+    if (carried)
+        lastOfPart.insert(carried->part, carried->lastUs);
+    for (const IndexedEvent &e : events) {
+        auto it = partOf.find(e.host);
+        if (it == partOf.end())
+            it = partOf.insert(e.host, CaseStore::indexPartOf(s.at(e.host)));
+        const auto last = lastOfPart.constFind(it.value());
+        if (last == lastOfPart.cend() || last.value() < e.timeUs)
+            lastOfPart.insert(it.value(), e.timeUs);
+    }
+    for (auto it = partOf.cbegin(); it != partOf.cend(); ++it) {
+        Header &header = headers[it.value()];
+        if (index.m_netHosts.contains(it.key()))
+            header.netHosts.append(s.at(it.key()));
+        header.duplicates += index.m_duplicatesByHost.value(it.key());
     }
     for (auto it = index.m_hostAliases.cbegin(); it != index.m_hostAliases.cend(); ++it)
         headers[CaseStore::indexPartOf(s.at(it.key()))].aliases.append({s.at(it.key()), s.at(it.value())});
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         std::sort(it->netHosts.begin(), it->netHosts.end());
+        it->netHosts.erase(std::unique(it->netHosts.begin(), it->netHosts.end()), it->netHosts.end());
         std::sort(it->aliases.begin(), it->aliases.end());
-        writer.setHeader(
-            it.key(), headerOf(it->netHosts, it->aliases, it->duplicates, writer.distinctImages(it.key())));
+        it->aliases.erase(std::unique(it->aliases.begin(), it->aliases.end()), it->aliases.end());
+        const qsizetype images = carried ? writer.recountImages(it.key()) : writer.distinctImages(it.key());
+        writer.setHeader(it.key(), headerOf(it->netHosts, it->aliases, it->duplicates, images));
+    }
+    // Each part's frontier: what building it had in hand after its last event, for an
+    // import that only adds later events (StoredIndex::continuePart). Only the part's
+    // own hosts' entries: no host's index depends on another's.
+    struct Frontier
+    {
+        QCborArray live, guids, resolved, recent;
+        QString windowsHost;
+    };
+    QHash<QString, Frontier> frontiers;
+    const auto partOfHost = [&](qint32 host) -> const QString & {
+        auto it = partOf.find(host);
+        if (it == partOf.end())
+            it = partOf.insert(host, CaseStore::indexPartOf(s.at(host)));
+        return it.value();
+    };
+    for (auto it = index.m_current.cbegin(); it != index.m_current.cend(); ++it) {
+        QCborArray &live = frontiers[partOfHost(it.key().first)].live;
+        live.append(s.at(it.key().first));
+        live.append(it.key().second);
+        live.append(numberOfNode(it.value()));
+    }
+    for (auto it = index.m_byGuid.cbegin(); it != index.m_byGuid.cend(); ++it) {
+        QCborArray &guids = frontiers[partOfHost(it.key().first)].guids;
+        guids.append(s.at(it.key().first));
+        guids.append(s.at(it.key().second));
+        guids.append(numberOfNode(it.value()));
+    }
+    for (auto it = index.m_resolved.cbegin(); it != index.m_resolved.cend(); ++it) {
+        QCborArray &resolved = frontiers[partOfHost(index.m_nodes.at(it.key().first).host)].resolved;
+        resolved.append(numberOfNode(it.key().first));
+        resolved.append(s.at(it.key().second));
+        resolved.append(s.at(it.value()));
+    }
+    for (auto it = index.m_recentStarts.cbegin(); it != index.m_recentStarts.cend(); ++it) {
+        QCborArray &recent = frontiers[partOfHost(it.key())].recent;
+        for (const qint32 i : it.value()) {
+            const IndexedEvent &e = events.at(i);
+            recent.append(s.at(it.key()));
+            recent.append(e.id);
+            recent.append(e.timeUs);
+            recent.append(s.at(e.commandLine));
+            recent.append(numberOfNode(e.node));
+        }
+    }
+    for (auto it = index.m_windowsHosts.cbegin(); it != index.m_windowsHosts.cend(); ++it)
+        frontiers[it.key()].windowsHost = s.at(it.value());
+    if (carried && !frontiers.contains(carried->part)) // (its frontier held nothing)
+        frontiers.insert(carried->part, Frontier());
+    for (auto it = lastOfPart.cbegin(); it != lastOfPart.cend(); ++it) {
+        const Frontier f = frontiers.value(it.key());
+        QCborMap state;
+        state.insert(FrontierKeyFormat, FrontierFormat);
+        if (!f.windowsHost.isEmpty())
+            state.insert(FrontierKeyHost, f.windowsHost);
+        state.insert(FrontierKeyLive, f.live);
+        state.insert(FrontierKeyGuids, f.guids);
+        state.insert(FrontierKeyResolved, f.resolved);
+        state.insert(FrontierKeyRecent, f.recent);
+        writer.setFrontier(it.key(), it.value(), state.toCborValue().toCbor());
     }
     return writer.commit(version(), generation);
 }
@@ -266,14 +411,27 @@ std::optional<StoredIndex::UpdatePlan> planOf(CaseStore &store, const QHash<QStr
     qint64 all = 0;
     for (const CaseStore::IndexPart &part : parts)
         all += part.events;
-    for (const QString &name : store.staleIndexParts()) {
+    const QHash<QString, std::optional<qint64>> marks = store.staleIndexMarks();
+    QStringList names = marks.keys();
+    std::sort(names.begin(), names.end());
+    for (const QString &name : std::as_const(names)) {
         const auto it = parts.constFind(name);
         if (it == parts.cend()) {
             plan.emptied.append(name);
-        } else {
-            plan.parts.append(name);
-            plan.events += it->sourceEvents;
+            continue;
         }
+        // Only imports changed it, and only after its last event: continued from there
+        // (the new events are read through the time index; their cost is left out).
+        const std::optional<qint64> since = marks.value(name);
+        if (since) {
+            const std::optional<CaseStore::IndexFrontier> frontier = store.indexFrontier(name);
+            if (frontier && *since > frontier->lastUs) {
+                plan.continued.append(name);
+                continue;
+            }
+        }
+        plan.parts.append(name);
+        plan.events += it->sourceEvents;
     }
     // Each part reads every event of its sources; parts that share sources (a file of
     // forwarded events, a SIEM export of many hosts) read them once for each. A whole
@@ -330,14 +488,43 @@ StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool
             return Update::Whole;
         // Only the parts still stale when their rows go (another writer may have written
         // some since they were listed), and only for the generation they were listed at.
-        const std::optional<QStringList> stale = store.clearStoredIndexParts(plan->parts + plan->emptied, generation);
+        // A continued part's rows stay: only imports changed it, so no event id a drop
+        // freed is among its rows.
+        std::optional<QStringList> stale = store.clearStoredIndexParts(plan->parts + plan->emptied, generation);
         if (!stale)
             return Update::Failed;
+        UpdateStats counted;
+        const QHash<QString, std::optional<qint64>> marks = store.staleIndexMarks();
+        for (const QString &part : plan->continued) {
+            qint64 read = 0;
+            const auto it = parts.constFind(part);
+            switch (continuePart(store, *it, marks.value(part), generation, cancel, {}, &read)) {
+            case Continued::Yes:
+                counted.continued.append(part);
+                counted.newEvents += read;
+                if (stats)
+                    *stats = counted;
+                break;
+            case Continued::No: {
+                // Written again instead, its rows gone first as the others' went.
+                const std::optional<QStringList> again = store.clearStoredIndexParts({part}, generation);
+                if (!again)
+                    return Update::Failed;
+                stale->append(*again);
+                break;
+            }
+            case Continued::Meanwhile:
+                break;
+            case Continued::Stopped:
+                return Update::Stopped;
+            case Continued::Failed:
+                return Update::Failed;
+            }
+        }
         qint64 total = 0; // progress counts the events of a part's hosts
         for (const QString &part : *stale)
             total += parts.value(part).events;
         qint64 done = 0;
-        UpdateStats counted;
         // Parts one by one: the memory is that of the largest part's index, and what
         // is written stays written if a later part fails.
         for (const QString &part : *stale) {
@@ -362,7 +549,7 @@ StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool
             if (stats)
                 *stats = counted;
         }
-        if (stale->isEmpty()) {
+        if (stale->isEmpty() && counted.continued.isEmpty()) {
             // A change of the events that named no host, or parts another writer wrote
             // meanwhile (nothing to write again): the index is of the new generation as
             // it is, when nothing is stale.
@@ -375,6 +562,170 @@ StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool
         // Tables a hostile hand changed: the whole index is written again instead.
         return Update::Failed;
     }
+}
+
+StoredIndex::Continued StoredIndex::continuePart(CaseStore &store, const CaseStore::IndexPart &part,
+    std::optional<qint64> since, qint64 generation, const std::atomic<bool> *cancel,
+    const std::function<void(qint64)> &progress, qint64 *events)
+{
+    // DET0309's chain does not change with where a file ends: an import of a later
+    // collection of a host (the same logs, days on) must give the rows a whole index of
+    // every event gives. Building a host's index is one pass over its events in time
+    // order; what that pass has in hand after the last event (the frontier) is all the
+    // later events can reach, so the pass goes on from there.
+    const std::optional<CaseStore::IndexFrontier> frontier = store.indexFrontier(part.name);
+    const std::optional<QByteArray> header = store.indexPartHeader(part.name);
+    if (!since || !frontier || !header || *since <= frontier->lastUs)
+        return Continued::No;
+    QCborParserError error;
+    const QCborValue value = QCborValue::fromCbor(frontier->state, &error);
+    if (error.error != QCborError::NoError || !value.isMap())
+        return Continued::No;
+    const QCborMap state = value.toMap();
+    const QCborArray live = state.value(FrontierKeyLive).toArray();
+    const QCborArray guids = state.value(FrontierKeyGuids).toArray();
+    const QCborArray resolved = state.value(FrontierKeyResolved).toArray();
+    const QCborArray recent = state.value(FrontierKeyRecent).toArray();
+    if (state.value(FrontierKeyFormat).toInteger(-1) != FrontierFormat || live.size() % 3 != 0 || guids.size() % 3 != 0
+        || resolved.size() % 3 != 0 || recent.size() % 5 != 0)
+        return Continued::No;
+
+    // The processes the frontier names, and their ancestors (a start joined to a parent
+    // is checked not to be the parent's own ancestor).
+    QList<qint64> wanted;
+    const auto want = [&](const QCborArray &entries, qsizetype width, qsizetype at) {
+        for (qsizetype i = at; i < entries.size(); i += width) {
+            if (entries.at(i).toInteger(-1) >= 0)
+                wanted.append(entries.at(i).toInteger());
+        }
+    };
+    want(live, 3, 2);
+    want(guids, 3, 2);
+    want(resolved, 3, 0);
+    want(recent, 5, 4);
+    StoredIndexReader reader(store);
+    QMap<qint64, StoredProcess> read; // by number: the carried nodes' order
+    while (!wanted.isEmpty()) {
+        QList<qint64> unread;
+        for (const qint64 n : std::as_const(wanted)) {
+            if (!read.contains(n))
+                unread.append(n);
+        }
+        wanted.clear();
+        for (const StoredProcess &sp : reader.processes(unread)) {
+            if (CaseStore::indexPartOf(sp.host) != part.name)
+                return Continued::No; // a process of another part: damaged
+            read.insert(sp.node, sp);
+            if (sp.parent >= 0)
+                wanted.append(sp.parent);
+        }
+        for (const qint64 n : std::as_const(unread)) {
+            if (!read.contains(n))
+                return Continued::No; // a process the stored index does not hold
+        }
+    }
+
+    CaseIndex index;
+    Carried carried;
+    carried.part = part.name;
+    carried.since = since;
+    carried.lastUs = frontier->lastUs;
+    carried.header = *header;
+    carried.processes = read.values();
+    carried.children = reader.childCounts(read.keys());
+    StringPool &s = index.strings;
+    QHash<qint64, qint32> nodeOf; // stored number -> node
+    for (const StoredProcess &sp : std::as_const(carried.processes)) {
+        ProcessNode p;
+        p.host = s.intern(sp.host);
+        p.pid = sp.pid;
+        p.ppid = sp.ppid;
+        p.startUs = sp.startUs;
+        p.endUs = sp.endUs;
+        p.startSeen = sp.startSeen;
+        p.execed = sp.execed;
+        p.image = s.intern(sp.image);
+        p.commandLine = s.intern(sp.commandLine);
+        p.startEventId = sp.startEventId;
+        p.platform = sp.platform;
+        p.parentReason = s.intern(sp.parentReason);
+        nodeOf.insert(sp.node, qint32(index.m_nodes.size()));
+        index.m_nodes.append(p);
+        index.m_createdBy.append(-1);
+        index.m_nodeEvents.append(QList<qint32>());
+    }
+    // Parents after every node is there; children stay with the stored index (counted
+    // in carried.children), the new ones are appended.
+    for (qsizetype n = 0; n < carried.processes.size(); ++n)
+        index.m_nodes[n].parent = nodeOf.value(carried.processes.at(n).parent, -1);
+    const auto node = [&](const QCborValue &v) {
+        return nodeOf.value(v.toInteger(-1), -1);
+    };
+    for (qsizetype i = 0; i < live.size(); i += 3)
+        index.m_current.insert({s.intern(live.at(i).toString()), live.at(i + 1).toInteger()}, node(live.at(i + 2)));
+    for (qsizetype i = 0; i < guids.size(); i += 3)
+        index.m_byGuid.insert(
+            {s.intern(guids.at(i).toString()), s.intern(guids.at(i + 1).toString())}, node(guids.at(i + 2)));
+    for (qsizetype i = 0; i < resolved.size(); i += 3)
+        index.m_resolved.insert(
+            {node(resolved.at(i)), s.intern(resolved.at(i + 1).toString())}, s.intern(resolved.at(i + 2).toString()));
+    // The starts an orphan after the frontier may still be joined to: events of the
+    // index before its first new one, never built again nor written.
+    for (qsizetype i = 0; i < recent.size(); i += 5) {
+        IndexedEvent e;
+        e.host = s.intern(recent.at(i).toString());
+        e.id = recent.at(i + 1).toInteger();
+        e.timeUs = recent.at(i + 2).toInteger();
+        e.commandLine = s.intern(recent.at(i + 3).toString());
+        e.node = node(recent.at(i + 4));
+        e.kind = EventKind::ProcessStart;
+        index.m_recentStarts[e.host].append(qint32(index.m_events.size()));
+        index.m_events.append(e);
+    }
+    for (const auto &entries : {live, guids}) {
+        for (qsizetype i = 2; i < entries.size(); i += 3) {
+            if (node(entries.at(i)) < 0)
+                return Continued::No;
+        }
+    }
+    const qint32 first = qint32(index.m_events.size());
+
+    // The new events, their Windows host named as the part's is (a spelling that sorts
+    // before it would rename the host in every row: the part is written again).
+    QHash<QString, qint32> windowsHosts;
+    const QString windowsHost = state.value(FrontierKeyHost).toString();
+    if (!windowsHost.isEmpty())
+        windowsHosts.insert(part.name, s.intern(windowsHost));
+    QList<IndexedEvent> fresh;
+    QHash<qint32, qint32> sameHost;
+    const auto readProgress = [&](qint64 n, qint64) {
+        if (progress)
+            progress(n);
+    };
+    const bool complete
+        = index.readPartAfter(store, part, frontier->lastUs, cancel, readProgress, fresh, windowsHosts, sameHost);
+    if (!complete)
+        return Continued::Stopped;
+    if (!windowsHost.isEmpty() && s.at(windowsHosts.value(part.name)) != windowsHost)
+        return Continued::No;
+    *events = fresh.size();
+    index.m_events.append(fresh);
+    fresh.clear();
+    index.m_hostAliases = std::move(sameHost);
+    index.m_windowsHosts = std::move(windowsHosts);
+    index.buildFrom(first);
+
+    const QStringList one {part.name};
+    if (writeRows(store, index, generation, cancel, &one, &carried))
+        return Continued::Yes;
+    if (cancel && cancel->load())
+        return Continued::Stopped;
+    // Another writer wrote the part since it was listed (its mark is gone or changed).
+    const QHash<QString, std::optional<qint64>> marks = store.staleIndexMarks();
+    const std::optional<CaseStore::IndexFrontier> now = store.indexFrontier(part.name);
+    if (!marks.contains(part.name) || marks.value(part.name) != since || !now || now->lastUs != frontier->lastUs)
+        return Continued::Meanwhile;
+    return Continued::Failed;
 }
 
 // Reads the stored index piece by piece and builds demand indexes of what it read.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "casestore.h"
 #include "chainsnapshot.h"
 #include "policy.h"
 
@@ -14,7 +15,6 @@
 namespace Chainscope {
 
 class CaseIndex;
-class CaseStore;
 
 // The case's stored correlation index (issue 15): what CaseIndex::build works out from
 // every event — the process graph, each event's process, the lookups by path and by
@@ -58,16 +58,23 @@ struct StoredIndex
     enum class Update { Current, Updated, NotStored, Whole, Stopped, Failed };
     struct UpdateStats
     {
+        // Continued after their last event with the events imports added after it
+        // (their rows stay; new ones are added, processes the new events changed are
+        // written over): the same rows as writing them again would give.
+        QStringList continued;
         QStringList parts; // written again from their hosts' events
         QStringList emptied; // stale parts no event is on any more: their rows went
-        qint64 events = 0; // read
+        qint64 events = 0; // read for the parts written again
+        qint64 newEvents = 0; // read for the parts continued (those after their last event)
     };
-    // What update() would do now: the stale parts it would write again and those it
-    // would empty, and the events it would read (an empty plan when nothing is stale);
+    // What update() would do now: the stale parts it would continue, those it would write
+    // again and those it would empty, and the events it would read for the parts written
+    // again (an empty plan when nothing is stale);
     // nothing when it would not write parts (no stored index this build reads, or
     // Whole).
     struct UpdatePlan
     {
+        QStringList continued; // when they can be (else written again)
         QStringList parts;
         QStringList emptied;
         qint64 events = 0;
@@ -107,9 +114,19 @@ struct StoredIndex
     class Reader; // storedindex.cpp
 
 private:
-    // The whole index (parts: nullptr), or these parts of it from an index of their hosts.
+    // What a part continued after its last event starts from (storedindex.cpp).
+    struct Carried;
+    // The whole index (parts: nullptr), or these parts of it from an index of their hosts,
+    // or (carried) one part continued: its stored rows stay, the new ones are added.
     static bool writeRows(CaseStore &store, const CaseIndex &index, qint64 generation, const std::atomic<bool> *cancel,
-        const QStringList *parts);
+        const QStringList *parts, const Carried *carried = nullptr);
+    enum class Continued { Yes, No, Meanwhile, Stopped, Failed };
+    // Continues one stale part from its frontier with the events after it. No: it
+    // cannot be (its frontier is damaged, or a new spelling of a Windows host would
+    // rename it); the caller writes it again. Meanwhile: another writer wrote it.
+    static Continued continuePart(CaseStore &store, const CaseStore::IndexPart &part, std::optional<qint64> since,
+        qint64 generation, const std::atomic<bool> *cancel, const std::function<void(qint64)> &progress,
+        qint64 *events);
 };
 
 } // namespace Chainscope

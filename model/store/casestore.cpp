@@ -431,6 +431,59 @@ const char *schemaV14()
     return sql.constData();
 }
 
+// Format 15 (issue 15): a host's part of the stored index can be continued instead of
+// written again. ix_stale says, for a part only imports changed since it was written,
+// the earliest time of the events they added (since; NULL when a source was dropped or
+// a host given to events: then the part is written again); ix_frontier keeps, for each
+// part, the time of its last event and what building its index had in hand after it
+// (StoredIndex: the live processes by pid, the processes by GUID, the names a process
+// resolved addresses to, the starts an orphan may be joined to). A part whose new events
+// all come after its last one is continued from there. The stored index of format 14
+// had no frontier and marks without `since`: it goes, and the next index writes it
+// whole (a new build of the analysis writes it again anyway).
+const char *const s_schemaV15Tables = R"sql(
+CREATE TABLE ix_stale(
+    part TEXT PRIMARY KEY,
+    since INTEGER
+) WITHOUT ROWID;
+CREATE TABLE ix_frontier(
+    part TEXT PRIMARY KEY,
+    last_us INTEGER NOT NULL,
+    state BLOB NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// The stored index's tables as this format has them: format 13's, ix_stale as format 15
+// made it, and ix_frontier.
+const QByteArray &storedIndexTables()
+{
+    static const QByteArray tables = [] {
+        QByteArray sql(s_schemaV13Tables);
+        const QByteArray oldStale = "CREATE TABLE ix_stale(\n    part TEXT PRIMARY KEY\n) WITHOUT ROWID;\n";
+        const qsizetype at = sql.indexOf(oldStale);
+        if (at < 0)
+            qFatal("the stored index's tables of format 13 no longer hold ix_stale");
+        return sql.remove(at, oldStale.size()) + s_schemaV15Tables;
+    }();
+    return tables;
+}
+
+// Every row of the stored index. Without a WHERE: SQLite then drops the tables' pages
+// whole (its truncate optimisation) instead of deleting millions of rows one by one.
+constexpr const char *DeleteStoredIndexRows
+    = "DELETE FROM ix_state; DELETE FROM ix_parts; DELETE FROM ix_stale; DELETE FROM ix_processes; "
+      "DELETE FROM ix_events; DELETE FROM ix_lookups; DELETE FROM ix_images; DELETE FROM ix_frontier;";
+
+const char *schemaV15()
+{
+    static const QByteArray sql = QByteArray("DROP TABLE IF EXISTS ix_stale; ")
+        + QByteArray(storedIndexTables())
+              .replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
+              .replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")
+        + DeleteStoredIndexRows;
+    return sql.constData();
+}
+
 const char *schemaV13()
 {
     static const QByteArray sql = QByteArray("DROP TABLE IF EXISTS ix_state; DROP TABLE IF EXISTS ix_processes; "
@@ -470,26 +523,20 @@ constexpr qsizetype MaxRawRecordSize = 64 * 1024 * 1024;
 // events (an import, which marks parts of the index stale) fail: missing tables are made
 // again first. Not dropped and made again: DROP is refused while another statement of
 // the connection is part-way through its rows.
-// Every row of the stored index. Without a WHERE: SQLite then drops the tables' pages
-// whole (its truncate optimisation) instead of deleting millions of rows one by one.
-constexpr const char *DeleteStoredIndexRows
-    = "DELETE FROM ix_state; DELETE FROM ix_parts; DELETE FROM ix_stale; DELETE FROM ix_processes; "
-      "DELETE FROM ix_events; DELETE FROM ix_lookups; DELETE FROM ix_images;";
-
 // A table made again is empty while the others still hold their rows: no part of
 // them describes the events any more, and all are emptied (the whole index is written
 // again).
 void ensureStoredIndexTables(Database &db)
 {
-    static const QByteArray ensure = QByteArray(s_schemaV13Tables)
+    static const QByteArray ensure = QByteArray(storedIndexTables())
                                          .replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
                                          .replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ");
     {
         Statement tables(db,
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('ix_state', 'ix_parts', "
-            "'ix_stale', 'ix_processes', 'ix_events', 'ix_lookups', 'ix_images')");
+            "'ix_stale', 'ix_processes', 'ix_events', 'ix_lookups', 'ix_images', 'ix_frontier')");
         tables.step();
-        if (tables.int64(0) == 7)
+        if (tables.int64(0) == 8)
             return;
     }
     db.exec(ensure.constData());
@@ -512,7 +559,9 @@ void deleteStoredIndexParts(Database &db, const QStringList &parts)
     Statement lookups(db, "DELETE FROM ix_lookups WHERE part = ?");
     Statement images(db, "DELETE FROM ix_images WHERE part = ?");
     Statement part(db, "DELETE FROM ix_parts WHERE id = ?");
+    Statement frontier(db, "DELETE FROM ix_frontier WHERE part = ?");
     for (const QString &name : parts) {
+        frontier.bindText(1, name).exec();
         id.reset();
         id.bindText(1, name);
         if (!id.step())
@@ -546,14 +595,28 @@ QString isoNow()
 // writes them again; the others stay), and the generation tells a computation that read
 // the old events not to store its result (CaseStore::setChainCache,
 // StoredIndexWriter::commit).
-void eventsChanged(Database &db, const QStringList &hosts)
+//
+// `added`: the change only added events (an import), and these are the earliest times
+// of the events it added on each part (CaseStore::indexPartOf). A part only imports
+// changed since it was written keeps the earliest of them (ix_stale.since), so that
+// StoredIndex::update can continue it after its last event; any other change of a
+// part's events (no `added`, or a host without a time) means writing it again.
+void eventsChanged(Database &db, const QStringList &hosts, const QHash<QString, qint64> *added = nullptr)
 {
     Statement(db, "DELETE FROM chain_cache").exec();
     ensureStoredIndexTables(db);
     try {
-        Statement stale(db, "INSERT OR IGNORE INTO ix_stale(part) VALUES (?)");
-        for (const QString &host : hosts)
-            stale.bindText(1, CaseStore::indexPartOf(host)).exec();
+        Statement stale(db,
+            "INSERT INTO ix_stale(part, since) VALUES (?1, ?2) ON CONFLICT(part) DO UPDATE SET since = "
+            "CASE WHEN since IS NULL OR excluded.since IS NULL THEN NULL ELSE min(since, excluded.since) END");
+        for (const QString &host : hosts) {
+            const QString part = CaseStore::indexPartOf(host);
+            stale.bindText(1, part);
+            if (const auto it = added ? added->constFind(part) : QHash<QString, qint64>::const_iterator();
+                added && it != added->cend())
+                stale.bind(2, it.value());
+            stale.exec();
+        }
     } catch (const CaseError &) {
         // An ix_stale of other columns (a hostile hand): the change of the events goes
         // on, and no part of the index is trusted (only the failed statement was undone;
@@ -840,7 +903,7 @@ QString sourceStatusName(SourceStatus status)
 QList<const char *> CaseStore::migrations()
 {
     return {s_schemaV1, s_schemaV2, s_schemaV3, s_schemaV4, s_schemaV5, s_schemaV6, s_schemaV7, s_schemaV8, s_schemaV9,
-        s_schemaV10, s_schemaV11, s_schemaV12, schemaV13(), schemaV14()};
+        s_schemaV10, s_schemaV11, s_schemaV12, schemaV13(), schemaV14(), schemaV15()};
 }
 
 CaseStore::CaseStore(std::unique_ptr<Database> db)
@@ -1404,6 +1467,25 @@ constexpr const char *IndexedEventKinds
 
 namespace {
 
+// Whether a row's host (its bytes) is of the part named `name` (caseUtf8 of the part).
+bool isOfPart(QByteArrayView host, QByteArrayView name)
+{
+    // The UTF-8 decoder drops one byte order mark at the start of a text: the whole
+    // index and the facets know such a host without it.
+    if (host.startsWith("\xEF\xBB\xBF"))
+        host = host.sliced(3);
+    if (host.size() != name.size())
+        return false;
+    for (qsizetype i = 0; i < host.size(); ++i) {
+        char c = host.at(i);
+        if (c >= 'a' && c <= 'z')
+            c = char(c - 'a' + 'A');
+        if (c != name.at(i))
+            return false;
+    }
+    return true;
+}
+
 bool visitIndexedEvents(Statement &st, const std::function<bool(const IndexedEventRow &)> &visit)
 {
     // Deliberately not selectEvents() + readEvent(), nor QStrings at all: this runs over
@@ -1450,23 +1532,25 @@ bool CaseStore::forEachIndexedEventOf(
     Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + where).constData());
     st.bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
     const QByteArray name = caseUtf8(part.name);
-    const auto inPart = [&name](QByteArrayView host) {
-        // The UTF-8 decoder drops one byte order mark at the start of a text: the whole
-        // index and the facets know such a host without it.
-        if (host.startsWith("\xEF\xBB\xBF"))
-            host = host.sliced(3);
-        if (host.size() != name.size())
-            return false;
-        for (qsizetype i = 0; i < host.size(); ++i) {
-            char c = host.at(i);
-            if (c >= 'a' && c <= 'z')
-                c = char(c - 'a' + 'A');
-            if (c != name.at(i))
-                return false;
-        }
-        return true;
-    };
-    return visitIndexedEvents(st, [&](const IndexedEventRow &r) { return !inPart(r.host) || visit(r); });
+    return visitIndexedEvents(st, [&](const IndexedEventRow &r) { return !isOfPart(r.host, name) || visit(r); });
+}
+
+bool CaseStore::forEachIndexedEventOfAfter(
+    const IndexPart &part, qint64 afterUs, const std::function<bool(const IndexedEventRow &)> &visit)
+{
+    // The time index from `afterUs` on: a continued part's new events are the last ones
+    // of its hosts, usually few. Other hosts' events of that time are read and left out,
+    // as forEachIndexedEventOf() leaves them.
+    QJsonArray ids;
+    for (const qint64 id : part.sources)
+        ids.append(id);
+    const QByteArray where
+        = QByteArray(" FROM events WHERE time_us > ?2 AND source_id IN (SELECT value FROM json_each(?1)) AND ")
+        + IndexedEventKinds + " ORDER BY time_us, id";
+    Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + where).constData());
+    st.bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))).bind(2, afterUs);
+    const QByteArray name = caseUtf8(part.name);
+    return visitIndexedEvents(st, [&](const IndexedEventRow &r) { return !isOfPart(r.host, name) || visit(r); });
 }
 
 std::optional<QByteArray> CaseStore::rawRecord(qint64 eventId)
@@ -1886,6 +1970,33 @@ QStringList CaseStore::staleIndexParts()
     return parts;
 }
 
+QHash<QString, std::optional<qint64>> CaseStore::staleIndexMarks()
+{
+    Statement st(*m_db, "SELECT part, since FROM ix_stale ORDER BY part");
+    QHash<QString, std::optional<qint64>> marks;
+    while (st.step())
+        marks.insert(st.text(0), st.isNull(1) ? std::nullopt : std::optional<qint64>(st.int64(1)));
+    return marks;
+}
+
+std::optional<QByteArray> CaseStore::indexPartHeader(const QString &part)
+{
+    Statement st(*m_db, "SELECT header FROM ix_parts WHERE part = ?");
+    st.bindText(1, part);
+    if (!st.step())
+        return std::nullopt;
+    return st.blob(0);
+}
+
+std::optional<CaseStore::IndexFrontier> CaseStore::indexFrontier(const QString &part)
+{
+    Statement st(*m_db, "SELECT last_us, state FROM ix_frontier WHERE part = ?");
+    st.bindText(1, part);
+    if (!st.step())
+        return std::nullopt;
+    return IndexFrontier {st.int64(0), st.blob(1)};
+}
+
 std::optional<QStringList> CaseStore::clearStoredIndexParts(const QStringList &parts, qint64 generation)
 {
     Transaction tx(*m_db);
@@ -2028,8 +2139,10 @@ qint64 EventWriter::add(const Event &e, qint64 rawId)
         flushHostRun();
         m_runPlatform = e.platform;
         m_runHost = e.host;
+        m_runEarliest = e.timeUs;
     }
     ++m_hostRun;
+    m_runEarliest = qMin(m_runEarliest, e.timeUs);
     // Providers are counted by SQL in finish(), with the readers' own JSON rules, and
     // only for a source whose events may name one (the Windows logs, ECS).
     if (!m_mayNameProvider)
@@ -2064,8 +2177,15 @@ void EventWriter::setSha256(const QString &sha256)
 
 void EventWriter::flushHostRun()
 {
-    if (m_hostRun > 0)
+    if (m_hostRun > 0) {
         m_hosts[{quint8(m_runPlatform), m_runHost}] += m_hostRun;
+        // The part the case will file these events under: the host as the rows read
+        // back (caseUtf8), folded as CaseStore::indexPartOf does.
+        const QString part = CaseStore::indexPartOf(QString::fromUtf8(caseUtf8(m_runHost)));
+        const auto it = m_earliestOfPart.constFind(part);
+        if (it == m_earliestOfPart.cend() || m_runEarliest < it.value())
+            m_earliestOfPart.insert(part, m_runEarliest);
+    }
     m_hostRun = 0;
 }
 
@@ -2130,7 +2250,7 @@ void EventWriter::finish(const ImportCounts &counts, const QString &firstError, 
     writeFacets();
     // A file that gave no events changes no chain: the kept ones stay.
     if (m_events > 0)
-        eventsChanged(m_store.database(), hostsOfSource(m_store.database(), m_sourceId));
+        eventsChanged(m_store.database(), hostsOfSource(m_store.database(), m_sourceId), &m_earliestOfPart);
     m_tx.commit();
 }
 
@@ -2157,6 +2277,7 @@ struct StoredIndexReader::Private
     std::optional<Statement> process;
     std::optional<Statement> withImage;
     std::optional<Statement> subtree;
+    std::optional<Statement> childCount;
     std::optional<Statement> events;
     std::optional<Statement> lookup;
     std::optional<Statement> eventById;
@@ -2224,6 +2345,19 @@ QList<StoredProcess> StoredIndexReader::processes(const QList<qint64> &nodes)
             result.append(readStoredProcess(st));
     }
     return result;
+}
+
+QHash<qint64, qint32> StoredIndexReader::childCounts(const QList<qint64> &nodes)
+{
+    Statement &st = d->prepared(d->childCount, "SELECT count(*) FROM ix_processes WHERE parent = ?");
+    QHash<qint64, qint32> counts;
+    for (const qint64 node : nodes) {
+        st.bind(1, node);
+        st.step();
+        counts.insert(node, qint32(st.int64(0)));
+        st.reset();
+    }
+    return counts;
 }
 
 QList<StoredProcess> StoredIndexReader::processesWithImage(const QString &image, Platform platform)
@@ -2300,11 +2434,12 @@ bool StoredIndexReader::forEachEventById(
 
 struct StoredIndexWriter::Private
 {
-    Private(CaseStore &s, const std::optional<QStringList> &replaced)
+    Private(CaseStore &s, const std::optional<QStringList> &replaced, const Continue *continued = nullptr)
         : store(s)
         , tx(s.database())
-        , whole(!replaced)
-        , emptied(empty(s.database(), replaced))
+        , whole(!replaced && !continued)
+        , continuing(continued && stillAt(s, *continued))
+        , emptied(continued ? false : empty(s.database(), replaced))
         , insertProcess(s.database(),
               "INSERT INTO ix_processes(node, part, created_us, parent, child_rank, host, pid, ppid, start_us, end_us, "
               "flags, image, command_line, start_event_id, platform, parent_reason) "
@@ -2317,6 +2452,21 @@ struct StoredIndexWriter::Private
     {
         if (replaced)
             parts = *replaced;
+        else if (continuing)
+            parts = {continued->part};
+    }
+
+    // Whether the part is still as the caller of a continuing writer read it: marked
+    // stale with the same `since`, its frontier at the same time. Another writer that
+    // wrote it since (the workbench, another `index`) removed the mark.
+    static bool stillAt(CaseStore &store, const Continue &c)
+    {
+        Statement mark(store.database(), "SELECT since FROM ix_stale WHERE part = ?");
+        if (!mark.bindText(1, c.part).step())
+            return false;
+        const std::optional<qint64> since = mark.isNull(0) ? std::nullopt : std::optional<qint64>(mark.int64(0));
+        const std::optional<CaseStore::IndexFrontier> frontier = store.indexFrontier(c.part);
+        return since == c.since && frontier && frontier->lastUs == c.lastUs;
     }
 
     // The old index goes (all of it, or the parts written again), and for a whole index
@@ -2360,6 +2510,14 @@ struct StoredIndexWriter::Private
         // beside that part's own rows, which no later write of it removes.
         if (!whole && !parts.contains(part))
             throw CaseError(QStringLiteral("a row of a part not being written"));
+        if (continuing) {
+            // A continued part keeps its id (its rows stay).
+            Statement known(store.database(), "SELECT id FROM ix_parts WHERE part = ?");
+            if (known.bindText(1, part).step()) {
+                ids.insert(part, known.int64(0));
+                return known.int64(0);
+            }
+        }
         Statement st(store.database(), "INSERT INTO ix_parts(part, header) VALUES (?, x'') RETURNING id");
         st.bindText(1, part);
         st.step();
@@ -2371,6 +2529,7 @@ struct StoredIndexWriter::Private
     CaseStore &store;
     Transaction tx;
     bool whole;
+    bool continuing;
     bool emptied;
     QStringList parts; // written again (not whole)
     // Prepared once: they run millions of times on a large case.
@@ -2399,7 +2558,62 @@ StoredIndexWriter::StoredIndexWriter(CaseStore &store, const QStringList &parts)
 {
 }
 
+StoredIndexWriter::StoredIndexWriter(CaseStore &store, const Continue &part)
+    : d(std::make_unique<Private>(store, std::nullopt, &part))
+{
+}
+
+bool StoredIndexWriter::isContinuing() const
+{
+    return d->continuing;
+}
+
 StoredIndexWriter::~StoredIndexWriter() = default;
+
+void StoredIndexWriter::updateProcess(const StoredProcess &p)
+{
+    if (!d->continuing)
+        throw CaseError(QStringLiteral("a stored process written over outside a continued part"));
+    const qint64 part = d->partOfHost(p.host);
+    Statement st(d->store.database(),
+        "UPDATE ix_processes SET created_us = ?2, parent = ?3, child_rank = ?4, host = ?5, pid = ?6, ppid = ?7, "
+        "start_us = ?8, end_us = ?9, flags = ?10, image = ?11, command_line = ?12, start_event_id = ?13, "
+        "platform = ?14, parent_reason = ?15 WHERE node = ?1 AND part = ?16");
+    const qint64 flags
+        = (p.startSeen ? FlagStartSeen : 0) | (p.execed ? FlagExeced : 0) | (p.updater ? FlagUpdater : 0);
+    st.bind(1, p.node).bind(2, p.createdUs).bind(3, p.parent).bind(4, p.childRank).bindText(5, p.host);
+    st.bind(6, p.pid).bind(7, p.ppid).bind(8, p.startUs).bind(9, p.endUs).bind(10, flags).bindText(11, p.image);
+    st.bindText(12, p.commandLine).bind(13, p.startEventId).bind(14, int(p.platform)).bindText(15, p.parentReason);
+    st.bind(16, part).exec();
+    // A process of another part, or one its part never held: the continuation was not
+    // of what the case holds.
+    if (d->store.database().changes() != 1)
+        throw CaseError(QStringLiteral("a continued part's process is not in it"));
+}
+
+void StoredIndexWriter::setFrontier(const QString &part, qint64 lastUs, const QByteArray &state)
+{
+    if (!d->whole && !d->parts.contains(part))
+        throw CaseError(QStringLiteral("a frontier of a part not being written"));
+    Statement st(d->store.database(), "INSERT OR REPLACE INTO ix_frontier(part, last_us, state) VALUES (?, ?, ?)");
+    st.bindText(1, part).bind(2, lastUs).bindBlob(3, state).exec();
+}
+
+qsizetype StoredIndexWriter::recountImages(const QString &part)
+{
+    const qint64 id = d->partId(part);
+    Database &db = d->store.database();
+    Statement gone(db, "DELETE FROM ix_images WHERE part = ?");
+    gone.bind(1, id).exec();
+    Statement made(db,
+        "INSERT INTO ix_images(part, image, platform) SELECT DISTINCT part, image, platform FROM ix_processes "
+        "WHERE part = ?");
+    made.bind(1, id).exec();
+    d->images.remove(id); // counted from the table: commit() adds nothing more
+    Statement count(db, "SELECT count(*) FROM ix_images WHERE part = ?");
+    count.bind(1, id).step();
+    return qsizetype(count.int64(0));
+}
 
 void StoredIndexWriter::addProcess(const StoredProcess &p)
 {

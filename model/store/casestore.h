@@ -267,7 +267,7 @@ struct StoredIndexState
 class CaseStore
 {
 public:
-    static constexpr int SchemaVersion = 14;
+    static constexpr int SchemaVersion = 15;
 
     // ReadOnly (issue 11, finding 9): for what only reads (listings, reports, analysis).
     // Works on a case in a read-only folder, on a read-only file system, or a case file
@@ -431,12 +431,30 @@ public:
     };
     QHash<QString, IndexPart> indexParts();
     QStringList staleIndexParts();
+    // The same with each part's `since`: the earliest time of the events imports added to
+    // it since it was written, when only imports changed it (nullopt: it is written
+    // again).
+    QHash<QString, std::optional<qint64>> staleIndexMarks();
+    // What StoredIndex keeps to continue a part after its last event (ix_frontier):
+    // nullopt when the part has none.
+    struct IndexFrontier
+    {
+        qint64 lastUs = 0;
+        QByteArray state;
+    };
+    std::optional<IndexFrontier> indexFrontier(const QString &part);
+    // A part's header (ix_parts), nullopt when the stored index has no such part.
+    std::optional<QByteArray> indexPartHeader(const QString &part);
     // forEachIndexedEvent() for the events of one part only: of its sources, on its
     // hosts. Events of a source the case no longer lists (only damage leaves them) are
     // in no part. `scan`: walk the sources' events in time order, for a part with most
     // of the case's events; otherwise they are read and sorted.
     bool forEachIndexedEventOf(
         const IndexPart &part, bool scan, const std::function<bool(const IndexedEventRow &)> &visit);
+    // The same for its events after `afterUs` only, in time order (the new events of a
+    // part continued after its last one).
+    bool forEachIndexedEventOfAfter(
+        const IndexPart &part, qint64 afterUs, const std::function<bool(const IndexedEventRow &)> &visit);
 
     // The case's own notes (the `meta` table): creation, last verification.
     std::optional<QString> meta(const QString &key);
@@ -492,6 +510,8 @@ public:
     QList<StoredProcess> processesWithImage(const QString &image, Platform platform);
     QList<StoredProcess> updaterProcesses();
     QList<StoredProcess> subtree(qint64 node);
+    // How many children each of these stored processes has.
+    QHash<qint64, qint32> childCounts(const QList<qint64> &nodes);
     // The events of a stored process, by event id.
     QList<StoredIndexEvent> eventsOf(qint64 node);
     // How many rows ix_images holds (one per part and distinct image and platform).
@@ -519,11 +539,39 @@ public:
     // Writes these parts (CaseStore::indexPartOf) again; rows of other parts must not be
     // added.
     StoredIndexWriter(CaseStore &store, const QStringList &parts);
+    // Continues one part after its last event: its rows stay, the new ones are added
+    // and processes the new events changed are written over (updateProcess). Only
+    // while the part is still marked stale with `since` and its frontier is at
+    // `lastUs`, as the caller read them (another writer may have written it since):
+    // otherwise isContinuing() is false and nothing may be added.
+    struct Continue
+    {
+        // Explicit: a brace list of part names still means the constructor above.
+        explicit Continue(const QString &name, std::optional<qint64> sinceUs, qint64 frontierUs)
+            : part(name)
+            , since(sinceUs)
+            , lastUs(frontierUs)
+        {
+        }
+        QString part;
+        std::optional<qint64> since;
+        qint64 lastUs = 0;
+    };
+    StoredIndexWriter(CaseStore &store, const Continue &part);
+    bool isContinuing() const;
     ~StoredIndexWriter();
     StoredIndexWriter(const StoredIndexWriter &) = delete;
     StoredIndexWriter &operator=(const StoredIndexWriter &) = delete;
 
     void addProcess(const StoredProcess &process);
+    // A stored process the continued part's new events changed (its end, its image, a
+    // parent found later), written over by its number.
+    void updateProcess(const StoredProcess &process);
+    // The part's frontier (CaseStore::indexFrontier), replacing the one it had.
+    void setFrontier(const QString &part, qint64 lastUs, const QByteArray &state);
+    // A continued part's ix_images made again from its processes (some changed their
+    // image); returns how many rows it has.
+    qsizetype recountImages(const QString &part);
     void addEvent(const StoredIndexEvent &event);
     void addLookup(const StoredLookupRow &row);
     // The part's header; a part without one gets an empty header.
@@ -588,6 +636,11 @@ private:
     Platform m_runPlatform = Platform::Unknown;
     QString m_runHost;
     qint64 m_hostRun = 0;
+    qint64 m_runEarliest = 0;
+    // The earliest event this writer added on each part of the stored index
+    // (CaseStore::indexPartOf): a part only appended to after its last event is
+    // continued, not written again (StoredIndex::update).
+    QHash<QString, qint64> m_earliestOfPart;
     bool m_mayNameProvider = false;
     // The source's events per minute (event_minutes), written by finish(). A log is
     // mostly in time order: the current run of one minute is counted apart and added to
