@@ -17,6 +17,7 @@
 #include <QCborValue>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -114,6 +115,7 @@ private slots:
     void partsWrittenMeanwhileAreLeftAlone();
     void laterEventsContinueTheirPart_data();
     void laterEventsContinueTheirPart();
+    void laterHalvesOfRealLogsContinueTheirPart();
     void manyHostsOfOneSourceAreWrittenWhole_data();
     void manyHostsOfOneSourceAreWrittenWhole();
     void damagedIndexFallsBackToTheWholeOne_data();
@@ -905,6 +907,90 @@ void Tst_storedindex::laterEventsContinueTheirPart()
     const std::optional<ChainSnapshot> stored = StoredIndex::compute(*store, store->policy(), nullptr, &why);
     QVERIFY2(stored, qPrintable(why));
     QCOMPARE(stored->toBytes(), ChainSnapshot::of(whole, chains).toBytes());
+}
+
+// Real logs cut in two at a record in the middle, as two collections of one host: the
+// later half continues the part the first half's import wrote whenever it starts after
+// the first half's last event (out-of-order files may not), and the rows are a whole
+// index's either way.
+void Tst_storedindex::laterHalvesOfRealLogsContinueTheirPart()
+{
+    const QDir dir(corpusPath(QStringLiteral("linux")));
+    const QStringList logs = dir.entryList({QStringLiteral("auditd_*.log")}, QDir::Files, QDir::Name);
+    if (logs.isEmpty())
+        QSKIP("the corpus is not here");
+    const QRegularExpression stamp(QStringLiteral("audit\\((\\d+)\\.(\\d{3}):(\\d+)\\)"));
+    int continuedLogs = 0;
+    int cutLogs = 0;
+    for (const QString &log : logs) {
+        QFile file(dir.filePath(log));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        // The records only (some files open with comments, which would leave a first half
+        // of no record).
+        QList<QByteArray> lines;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (stamp.match(QString::fromUtf8(line)).hasMatch())
+                lines.append(line);
+        }
+        // The record boundary (a new serial) nearest the middle.
+        const auto keyOf = [&](qsizetype i) {
+            const QRegularExpressionMatch m = stamp.match(QString::fromUtf8(lines.at(i)));
+            return m.hasMatch() ? m.captured(3) : QString();
+        };
+        const auto timeOf = [&](qsizetype i) {
+            const QRegularExpressionMatch m = stamp.match(QString::fromUtf8(lines.at(i)));
+            return m.hasMatch() ? m.captured(1).toLongLong() * 1'000'000 + m.captured(2).toLongLong() * 1000 : -1;
+        };
+        qsizetype cut = -1;
+        for (qsizetype d = 0; d < lines.size() && cut < 0; ++d) {
+            for (const qsizetype i : {lines.size() / 2 + d, lines.size() / 2 - d}) {
+                if (i > 0 && i < lines.size() && !keyOf(i).isEmpty() && keyOf(i) != keyOf(i - 1)) {
+                    cut = i;
+                    break;
+                }
+            }
+        }
+        if (cut < 0)
+            continue; // one record: nothing to cut
+        ++cutLogs;
+        qint64 firstLast = std::numeric_limits<qint64>::min();
+        qint64 secondFirst = std::numeric_limits<qint64>::max();
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (const qint64 t = timeOf(i); t >= 0)
+                (i < cut ? firstLast : secondFirst) = i < cut ? qMax(firstLast, t) : qMin(secondFirst, t);
+        }
+        const QString first = m_dir.filePath(QStringLiteral("first-") + log);
+        const QString second = m_dir.filePath(QStringLiteral("second-") + log);
+        for (const auto &[name, from, to] :
+            {std::tuple(first, qsizetype(0), cut), std::tuple(second, cut, lines.size())}) {
+            QFile out(name);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            out.write(lines.mid(from, to - from).join('\n') + '\n');
+        }
+        const QString path = m_dir.filePath(QStringLiteral("halves.chainscope"));
+        QFile::remove(path);
+        QCOMPARE(run(Cli, {QStringLiteral("new"), path}).exitCode, 0);
+        const ProcessResult firstImport = run(Cli, {QStringLiteral("import"), path, first});
+        QVERIFY2(firstImport.exitCode == 0, firstImport.err.constData());
+        const ProcessResult secondImport
+            = run(Cli, {QStringLiteral("import"), QStringLiteral("--no-index"), path, second});
+        QVERIFY2(secondImport.exitCode == 0, secondImport.err.constData());
+        auto store = CaseStore::open(path);
+        QVERIFY2(StoredIndex::planUpdate(*store), qPrintable(log)); // the first import stored its index
+        StoredIndex::UpdateStats stats;
+        QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
+        // A later half that starts after every record of the first is after its last event.
+        if (secondFirst > firstLast)
+            QVERIFY2(!stats.continued.isEmpty(), qPrintable(log));
+        continuedLogs += stats.continued.isEmpty() ? 0 : 1;
+        const QStringList updated = storedRows(*store);
+        CaseIndex whole;
+        QVERIFY(whole.load(*store));
+        QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
+        QVERIFY2(updated == storedRows(*store), qPrintable(log));
+    }
+    QVERIFY(continuedLogs > 0);
+    qInfo("%d of %d logs cut in two continued", continuedLogs, cutLogs);
 }
 
 void Tst_storedindex::manyHostsOfOneSourceAreWrittenWhole_data()
