@@ -65,12 +65,16 @@ done
 # its events are on (one part per host): a 43-line dpkg.log imported for a host the case
 # does not have, for the demo's Sysmon host (1M events) and for its audit host (4M), each
 # timed with the indexing that ends the import; then the file is dropped and `index`
-# writes that part back. Compare with store_index_s, the whole index written.
+# writes that part back. Compare with store_index_s, the whole index written. The same
+# file dated a year later (later_*: a later collection of the host) is after the host's
+# last event: its part is continued, not written again.
 small=$dir/small
 if [ ! -f "$small/dpkg.log" ]; then
     rm -rf "$small"
     "$cli" demo "$small" --only linux >/dev/null 2>&1
 fi
+mkdir -p "$small/later"
+perl -pe 's/^(\d{4})/$1 + 1/e' "$small/dpkg.log" >"$small/later/dpkg.log"
 hosts=$("$cli" summary "$db" | sed -n 's/^  hosts //p')
 timed() { # KEY COMMAND...: wall seconds and peak RSS of one whole process
     local key=$1
@@ -78,14 +82,22 @@ timed() { # KEY COMMAND...: wall seconds and peak RSS of one whole process
     /usr/bin/time -f "%e %M" -o "$out/update-time.txt" "$@" >>"$out/update.txt" 2>&1
     awk -v k="$key" '{ printf "%s_s %s\n%s_max_rss_mib %.1f\n", k, $1, k, $2 / 1024 }' "$out/update-time.txt" >>"$out/values"
 }
-for pair in new:bench-new-01 sysmon:FIN-WS-07.corp.example audit:build-07; do
+for pair in new:bench-new-01 sysmon:FIN-WS-07.corp.example audit:build-07 \
+    later_sysmon:FIN-WS-07.corp.example later_audit:build-07; do
     name=${pair%%:*} host=${pair#*:}
+    log=$small/dpkg.log
+    [[ $name == later_* ]] && log=$small/later/dpkg.log
     if [ "$name" != new ] && [[ ", $hosts, " != *", $host, "* ]]; then
         echo "the case has no host $host (hosts: $hosts): the demo's host names changed" >&2
         exit 1
     fi
     for i in $(seq "$runs"); do
-        timed "update_${name}_import" "$cli" import "$db" --again --host "$host" "$small/dpkg.log"
+        timed "update_${name}_import" "$cli" import "$db" --again --host "$host" "$log"
+        if [[ $name == later_* ]] && ! tail -1 "$out/update.txt" | grep -q 'continued after its last event'; then
+            echo "the later file was not continued after the host's last event:" >&2
+            tail -3 "$out/update.txt" >&2
+            exit 1
+        fi
         id=$("$cli" sources "$db" --json | python3 -c 'import json, sys; print(max(s["id"] for s in json.load(sys.stdin)))')
         "$cli" drop "$db" "$id" >/dev/null
         timed "update_${name}_drop_index" "$cli" index "$db"
@@ -104,6 +116,8 @@ for key in kept_open_to_chains_s kept_peak_rss_mib kept_rss_after_open_mib keep_
     update_new_import_s update_new_import_max_rss_mib update_new_drop_index_s update_new_drop_index_max_rss_mib \
     update_sysmon_import_s update_sysmon_import_max_rss_mib update_sysmon_drop_index_s update_sysmon_drop_index_max_rss_mib \
     update_audit_import_s update_audit_import_max_rss_mib update_audit_drop_index_s update_audit_drop_index_max_rss_mib \
+    update_later_sysmon_import_s update_later_sysmon_import_max_rss_mib \
+    update_later_audit_import_s update_later_audit_import_max_rss_mib \
     stored_policy_s stored_window_s stored_allowlist_s stored_rewalk_s stored_peak_rss_mib \
     workbench_policy_window_s workbench_policy_allowlist_s workbench_policy_rewalk_s \
     workbench_policy_window_longest_block_s workbench_policy_allowlist_longest_block_s \
