@@ -58,6 +58,7 @@ private slots:
     void migrationCountsTheMinutesOfOldCases();
     void migrationCountsHostFacetsFromTheRows_data();
     void migrationCountsHostFacetsFromTheRows();
+    void staleMarksKeepTheEarliestTimeImportsAdded();
     void tableSizeAndStripReadFewPages();
     void storedIndexRoundTrip();
     void storedSubtreeWalksDownAndEnds();
@@ -1820,6 +1821,57 @@ QList<qint64> nodesOf(const QList<StoredProcess> &processes)
 
 // Every field of the stored index comes back as written: the flags one by one, the
 // extremes of the numbers, text that is empty, hostile or not ASCII.
+// What an import adds to a part is said by the earliest time it added there, kept as the
+// earliest of all imports since the part was written: the stored index continues the
+// part when that is after its last event. Any other change (a dropped source, a host
+// given to events) leaves no time: the part is written again.
+void Tst_casestore::staleMarksKeepTheEarliestTimeImportsAdded()
+{
+    auto store = CaseStore::create(freshPath());
+    const auto import = [&](const QString &host, const QList<qint64> &times) {
+        SourceInfo info;
+        info.path = QStringLiteral("import-%1").arg(times.first());
+        const qint64 source = store->beginSource(info);
+        EventWriter writer(*store, source);
+        for (const qint64 t : times) {
+            Event e;
+            e.timeUs = t;
+            e.host = host;
+            e.platform = Platform::Linux;
+            e.kind = EventKind::ProcessStart;
+            e.pid = 1;
+            writer.add(e, writer.addRaw("x"));
+        }
+        writer.finish({});
+        return source;
+    };
+    const auto since = [&](const QString &part) {
+        return store->staleIndexMarks().value(part, std::optional<qint64>(-1));
+    };
+    import(QStringLiteral("web"), {300, 200, 400}); // out of order: the earliest counts
+    QCOMPARE(since(QStringLiteral("WEB")), std::optional<qint64>(200));
+    import(QStringLiteral("Web"), {201}); // the same part, later: kept
+    QCOMPARE(since(QStringLiteral("WEB")), std::optional<qint64>(200));
+    import(QStringLiteral("WEB"), {199, 500}); // earlier: taken
+    QCOMPARE(since(QStringLiteral("WEB")), std::optional<qint64>(199));
+    // Another host's part has its own.
+    const qint64 db = import(QStringLiteral("db"), {1000});
+    QCOMPARE(since(QStringLiteral("DB")), std::optional<qint64>(1000));
+    QCOMPARE(since(QStringLiteral("WEB")), std::optional<qint64>(199));
+    // A dropped source: no time, and imports after it do not bring one back.
+    store->dropSource(db);
+    QCOMPARE(since(QStringLiteral("DB")), std::optional<qint64>());
+    import(QStringLiteral("db"), {2000});
+    QCOMPARE(since(QStringLiteral("DB")), std::optional<qint64>());
+    // Events given a host (a dpkg.log imported with --host) are added to its part, and
+    // taken from the part of no host.
+    const qint64 nameless = import(QString(), {60, 50});
+    QCOMPARE(since(QString()), std::optional<qint64>(50));
+    QVERIFY(store->assignHost(nameless, QStringLiteral("web")) > 0);
+    QCOMPARE(since(QStringLiteral("WEB")), std::optional<qint64>(50));
+    QCOMPARE(since(QString()), std::optional<qint64>());
+}
+
 void Tst_casestore::storedIndexRoundTrip()
 {
     auto store = CaseStore::create(freshPath());

@@ -116,6 +116,12 @@ private slots:
     void laterEventsContinueTheirPart_data();
     void laterEventsContinueTheirPart();
     void laterHalvesOfRealLogsContinueTheirPart();
+    void aNewNameOfTheHostIsWrittenAgain_data();
+    void aNewNameOfTheHostIsWrittenAgain();
+    void damagedFrontierIsWrittenAgain_data();
+    void damagedFrontierIsWrittenAgain();
+    void frontierPastItsBoundIsNotKept_data();
+    void frontierPastItsBoundIsNotKept();
     void manyHostsOfOneSourceAreWrittenWhole_data();
     void manyHostsOfOneSourceAreWrittenWhole();
     void damagedIndexFallsBackToTheWholeOne_data();
@@ -991,6 +997,168 @@ void Tst_storedindex::laterHalvesOfRealLogsContinueTheirPart()
     }
     QVERIFY(continuedLogs > 0);
     qInfo("%d of %d logs cut in two continued", continuedLogs, cutLogs);
+}
+
+// Windows names a machine without regard to case, and the index names it by the spelling
+// that sorts first: a later import that spells it so renames the host in every row, and
+// its part is written again; one that spells it otherwise only adds a spelling.
+void Tst_storedindex::aNewNameOfTheHostIsWrittenAgain_data()
+{
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<bool>("continued");
+    QTest::newRow("a spelling that sorts first") << QStringLiteral("ws-1") << QStringLiteral("WS-1") << false;
+    QTest::newRow("a spelling that sorts after") << QStringLiteral("WS-1") << QStringLiteral("Ws-1") << true;
+    QTest::newRow("the same spelling") << QStringLiteral("Ws-1") << QStringLiteral("Ws-1") << true;
+}
+
+void Tst_storedindex::aNewNameOfTheHostIsWrittenAgain()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, after);
+    QFETCH(bool, continued);
+    const QString path = m_dir.filePath(QStringLiteral("spelling.chainscope"));
+    QFile::remove(path);
+    auto store = CaseStore::create(path);
+    constexpr qint64 T = 1'700'000'000'000'000;
+    const QString image = QStringLiteral("C:\\Program Files\\Vendor\\update.exe");
+    const auto start = [&](qint64 at, const QString &host, qint64 pid, qint64 ppid) {
+        Event e = storyEvent(at, host, Platform::Windows, EventKind::ProcessStart, pid, ppid, image, image);
+        e.processKey = QStringLiteral("{G-%1}").arg(pid);
+        e.parentProcessKey = QStringLiteral("{G-%1}").arg(ppid);
+        return e;
+    };
+    importEvents(*store, QStringLiteral("before"), {start(T, before, 10, 1), start(T + 1, before, 11, 10)});
+    QVERIFY(writeWholeIndex(*store));
+    importEvents(*store, QStringLiteral("after"), {start(T + 2, after, 12, 11)});
+    StoredIndex::UpdateStats stats;
+    QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
+    QCOMPARE(stats.continued.size(), continued ? 1 : 0);
+    QCOMPARE(stats.parts.size(), continued ? 0 : 1);
+    const QStringList updated = storedRows(*store);
+    QVERIFY(writeWholeIndex(*store));
+    QCOMPARE(updated, storedRows(*store));
+    // One host, by the spelling that sorts first.
+    const QString host = qMin(before, after);
+    const QStringList processes = updated.filter(QRegularExpression(QStringLiteral("^processes\\|")));
+    QVERIFY(processes.size() >= 3);
+    for (const QString &row : processes)
+        QVERIFY2(row.contains(u'|' + host + u'|'), qPrintable(row));
+}
+
+// A frontier is read from a hostile file like the rest: one that cannot be what the
+// index had in hand (not CBOR, another format, lists cut short, a process the part
+// does not hold or another part's) is not continued; the part is written again.
+void Tst_storedindex::damagedFrontierIsWrittenAgain_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::newRow("not CBOR") << QStringLiteral("not CBOR");
+    QTest::newRow("another format") << QStringLiteral("format");
+    QTest::newRow("a list cut short") << QStringLiteral("width");
+    QTest::newRow("a process no part holds") << QStringLiteral("missing");
+    QTest::newRow("another part's process") << QStringLiteral("other part");
+    QTest::newRow("an address resolved by no process") << QStringLiteral("resolved");
+    QTest::newRow("a start of another part's host") << QStringLiteral("recent host");
+    QTest::newRow("a start after the last event") << QStringLiteral("recent time");
+    QTest::newRow("intact") << QString();
+}
+
+void Tst_storedindex::damagedFrontierIsWrittenAgain()
+{
+    QFETCH(QString, damage);
+    const QString path = m_dir.filePath(QStringLiteral("frontier.chainscope"));
+    QFile::remove(path);
+    auto store = CaseStore::create(path);
+    constexpr qint64 T = 1'700'000'000'000'000;
+    importStory(*store, QStringLiteral("alpha"), T, QStringLiteral("alpha-1"));
+    importStory(*store, QStringLiteral("beta"), T, QStringLiteral("beta-1"));
+    QVERIFY(writeWholeIndex(*store));
+    Statement read(store->database(), "SELECT state FROM ix_frontier WHERE part = 'ALPHA'");
+    QVERIFY(read.step());
+    QCborMap state = QCborValue::fromCbor(read.blob(0)).toMap();
+    read.reset();
+    const auto processOf = [&](const char *part) {
+        Statement st(store->database(),
+            "SELECT node FROM ix_processes x JOIN ix_parts p ON p.id = x.part WHERE p.part = ? ORDER BY node");
+        st.bindText(1, QString::fromLatin1(part));
+        return st.step() ? st.int64(0) : -1;
+    };
+    QByteArray bytes;
+    QCborArray live = state.value(QStringLiteral("live")).toArray();
+    QVERIFY(live.size() >= 3); // the story's processes never exit
+    if (damage == u"not CBOR") {
+        bytes = QByteArray("\xff\x00", 2);
+    } else if (damage == u"format") {
+        state.insert(QStringLiteral("format"), 2);
+    } else if (damage == u"width") {
+        live.removeLast();
+        state.insert(QStringLiteral("live"), live);
+    } else if (damage == u"missing") {
+        live[2] = qint64(4'000'000'000); // the number of no process: no event has id 10^9
+        state.insert(QStringLiteral("live"), live);
+    } else if (damage == u"other part") {
+        live[2] = processOf("BETA");
+        state.insert(QStringLiteral("live"), live);
+    } else if (damage == u"resolved") {
+        state.insert(QStringLiteral("resolved"),
+            QCborArray {-5, QStringLiteral("203.0.113.9"), QStringLiteral("updates.example.net")});
+    } else if (damage.startsWith(u"recent")) {
+        QCborArray recent = state.value(QStringLiteral("recent")).toArray();
+        QVERIFY(recent.size() >= 5); // the story's starts are seconds apart
+        if (damage == u"recent host")
+            recent[0] = QStringLiteral("beta");
+        else
+            recent[recent.size() - 3] = store->indexFrontier(QStringLiteral("ALPHA"))->lastUs + 1;
+        state.insert(QStringLiteral("recent"), recent);
+    }
+    if (bytes.isEmpty())
+        bytes = state.toCborValue().toCbor();
+    Statement write(store->database(), "UPDATE ix_frontier SET state = ? WHERE part = 'ALPHA'");
+    write.bindBlob(1, bytes).exec();
+    importStory(*store, QStringLiteral("alpha"), T + 60'000'000, QStringLiteral("alpha-2"));
+    StoredIndex::UpdateStats stats;
+    QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
+    QCOMPARE(stats.continued, damage.isEmpty() ? QStringList {QStringLiteral("ALPHA")} : QStringList());
+    QCOMPARE(stats.parts, damage.isEmpty() ? QStringList() : QStringList {QStringLiteral("ALPHA")});
+    const QStringList updated = storedRows(*store);
+    QVERIFY(writeWholeIndex(*store));
+    QCOMPARE(updated, storedRows(*store));
+}
+
+// A frontier larger than StoredIndex::maxFrontierBytes() is not kept: its part is written
+// again by the next import instead of continued. On the bound and one byte either side.
+void Tst_storedindex::frontierPastItsBoundIsNotKept_data()
+{
+    QTest::addColumn<qsizetype>("slack"); // the bound minus the frontier's size
+    QTest::addColumn<bool>("kept");
+    QTest::newRow("one byte under its size") << qsizetype(-1) << false;
+    QTest::newRow("its size") << qsizetype(0) << true;
+    QTest::newRow("one byte over its size") << qsizetype(1) << true;
+}
+
+void Tst_storedindex::frontierPastItsBoundIsNotKept()
+{
+    QFETCH(qsizetype, slack);
+    QFETCH(bool, kept);
+    const QString path = m_dir.filePath(QStringLiteral("bound.chainscope"));
+    QFile::remove(path);
+    auto store = CaseStore::create(path);
+    constexpr qint64 T = 1'700'000'000'000'000;
+    importStory(*store, QStringLiteral("alpha"), T, QStringLiteral("alpha-1"));
+    QVERIFY(writeWholeIndex(*store));
+    const std::optional<CaseStore::IndexFrontier> written = store->indexFrontier(QStringLiteral("ALPHA"));
+    QVERIFY(written);
+    const qsizetype bound = StoredIndex::maxFrontierBytes();
+    StoredIndex::setMaxFrontierBytes(written->state.size() + slack);
+    const bool whole = writeWholeIndex(*store);
+    StoredIndex::setMaxFrontierBytes(bound);
+    QVERIFY(whole);
+    QCOMPARE(store->indexFrontier(QStringLiteral("ALPHA")).has_value(), kept);
+    importStory(*store, QStringLiteral("alpha"), T + 60'000'000, QStringLiteral("alpha-2"));
+    StoredIndex::UpdateStats stats;
+    QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
+    QCOMPARE(stats.continued.size(), kept ? 1 : 0);
+    QCOMPARE(stats.parts.size(), kept ? 0 : 1);
 }
 
 void Tst_storedindex::manyHostsOfOneSourceAreWrittenWhole_data()

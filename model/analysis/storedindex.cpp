@@ -100,6 +100,7 @@ namespace {
 // The frontier's form (ix_frontier.state): a CBOR map. Its keys and what they hold,
 // strings as the case spells them and processes by their stored numbers.
 constexpr qint64 FrontierFormat = 1;
+std::atomic<qsizetype> s_maxFrontierBytes {256 * 1024 * 1024};
 const QString FrontierKeyFormat = QStringLiteral("format");
 const QString FrontierKeyHost = QStringLiteral("windowsHost"); // the part's Windows host name
 const QString FrontierKeyLive = QStringLiteral("live"); // [host, pid, process]...
@@ -117,6 +118,16 @@ bool sameStoredProcess(const StoredProcess &a, const StoredProcess &b)
 }
 
 } // namespace
+
+qsizetype StoredIndex::maxFrontierBytes()
+{
+    return s_maxFrontierBytes.load();
+}
+
+void StoredIndex::setMaxFrontierBytes(qsizetype bytes)
+{
+    s_maxFrontierBytes.store(bytes);
+}
 
 bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 generation,
     const std::atomic<bool> *cancel, const QStringList *parts, const Carried *carried)
@@ -385,7 +396,13 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         state.insert(FrontierKeyGuids, f.guids);
         state.insert(FrontierKeyResolved, f.resolved);
         state.insert(FrontierKeyRecent, f.recent);
-        writer.setFrontier(it.key(), it.value(), state.toCborValue().toCbor());
+        const QByteArray bytes = state.toCborValue().toCbor();
+        // A frontier past what SQLite binds (a host of tens of millions of processes)
+        // is not kept: such a part is written again, never continued.
+        if (bytes.size() <= s_maxFrontierBytes.load())
+            writer.setFrontier(it.key(), it.value(), bytes);
+        else
+            writer.dropFrontier(it.key());
     }
     return writer.commit(version(), generation);
 }
@@ -586,9 +603,30 @@ StoredIndex::Continued StoredIndex::continuePart(CaseStore &store, const CaseSto
     const QCborArray guids = state.value(FrontierKeyGuids).toArray();
     const QCborArray resolved = state.value(FrontierKeyResolved).toArray();
     const QCborArray recent = state.value(FrontierKeyRecent).toArray();
-    if (state.value(FrontierKeyFormat).toInteger(-1) != FrontierFormat || live.size() % 3 != 0 || guids.size() % 3 != 0
-        || resolved.size() % 3 != 0 || recent.size() % 5 != 0)
+    // Each entry of the types written, whole (T: text, I: integer; toInteger() of a
+    // double, which a hostile blob may hold, would be undefined for a NaN), and of this
+    // part's hosts, the recent starts no later than the last event: anything else is not
+    // what the index had in hand.
+    const auto shaped = [&](const QCborArray &entries, const char *types, std::optional<qsizetype> hostAt) {
+        const auto width = qsizetype(qstrlen(types));
+        if (entries.size() % width != 0)
+            return false;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            const QCborValue &v = entries.at(i);
+            if (types[i % width] == 'T' ? !v.isString() : !v.isInteger())
+                return false;
+            if (hostAt && i % width == *hostAt && CaseStore::indexPartOf(v.toString()) != part.name)
+                return false;
+        }
+        return true;
+    };
+    if (state.value(FrontierKeyFormat) != QCborValue(FrontierFormat) || !shaped(live, "TII", 0)
+        || !shaped(guids, "TTI", 0) || !shaped(resolved, "ITT", std::nullopt) || !shaped(recent, "TIITI", 0))
         return Continued::No;
+    for (qsizetype i = 2; i < recent.size(); i += 5) {
+        if (recent.at(i).toInteger() > frontier->lastUs)
+            return Continued::No;
+    }
 
     // The processes the frontier names, and their ancestors (a start joined to a parent
     // is checked not to be the parent's own ancestor).
@@ -682,9 +720,11 @@ StoredIndex::Continued StoredIndex::continuePart(CaseStore &store, const CaseSto
         index.m_recentStarts[e.host].append(qint32(index.m_events.size()));
         index.m_events.append(e);
     }
-    for (const auto &entries : {live, guids}) {
-        for (qsizetype i = 2; i < entries.size(); i += 3) {
-            if (node(entries.at(i)) < 0)
+    // Every process named is one the part holds (a real build names only processes).
+    for (const auto &[entries, width, at] :
+        {std::tuple(&live, 3, 2), std::tuple(&guids, 3, 2), std::tuple(&resolved, 3, 0), std::tuple(&recent, 5, 4)}) {
+        for (qsizetype i = at; i < entries->size(); i += width) {
+            if (node(entries->at(i)) < 0)
                 return Continued::No;
         }
     }

@@ -31,6 +31,12 @@ class CaseIndex;
 // correlator makes.
 struct StoredIndex
 {
+    // The largest frontier a part keeps (bytes of CBOR; 256 MiB, well inside what SQLite
+    // binds): a part whose frontier would be larger keeps none, and is written again
+    // instead of continued. Settable so that tests reach the bound.
+    static qsizetype maxFrontierBytes();
+    static void setMaxFrontierBytes(qsizetype bytes);
+
     // What this build writes and reads: the digest of the analysis code, so that an
     // index written by an older index builder is never read (it is written again once).
     static QByteArray version();

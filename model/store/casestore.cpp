@@ -1138,6 +1138,14 @@ QList<ImportErrorRecord> CaseStore::importErrors(qint64 sourceId)
 qint64 CaseStore::assignHost(qint64 sourceId, const QString &host)
 {
     Transaction tx(*m_db);
+    // For the host's part the events given to it are added events (a dpkg.log imported
+    // with --host, as the importer names it after the import): the earliest of them lets
+    // the stored index continue that part when they come after its last event. The
+    // part of no host lost them: it is written again.
+    Statement earliest(*m_db, "SELECT min(time_us) FROM events WHERE source_id = ? AND host = ''");
+    earliest.bind(1, sourceId).step();
+    const std::optional<qint64> since = earliest.isNull(0) ? std::nullopt : std::optional<qint64>(earliest.int64(0));
+    earliest.reset();
     Statement ev(*m_db, "UPDATE events SET host = ? WHERE source_id = ? AND host = ''");
     ev.bindText(1, host).bind(2, sourceId).exec();
     const qint64 events = m_db->changes();
@@ -1154,8 +1162,14 @@ qint64 CaseStore::assignHost(qint64 sourceId, const QString &host)
     }
     Statement src(*m_db, "UPDATE sources SET host = ? WHERE id = ?");
     src.bindText(1, host).bind(2, sourceId).exec();
-    if (events > 0 && !host.isEmpty())
-        eventsChanged(*m_db, {QString(), host});
+    if (events > 0 && !host.isEmpty()) {
+        // The part as the rows name it (caseUtf8, as the facets).
+        const QString stored = QString::fromUtf8(caseUtf8(host));
+        QHash<QString, qint64> added;
+        if (since && indexPartOf(stored) != indexPartOf(QString()))
+            added.insert(indexPartOf(stored), *since);
+        eventsChanged(*m_db, {QString(), stored}, &added);
+    }
     tx.commit();
     return events;
 }
@@ -1538,15 +1552,23 @@ bool CaseStore::forEachIndexedEventOf(
 bool CaseStore::forEachIndexedEventOfAfter(
     const IndexPart &part, qint64 afterUs, const std::function<bool(const IndexedEventRow &)> &visit)
 {
-    // The time index from `afterUs` on: a continued part's new events are the last ones
-    // of its hosts, usually few. Other hosts' events of that time are read and left out,
-    // as forEachIndexedEventOf() leaves them.
+    // A continued part's new events are the last ones of its hosts, usually few: read
+    // through the time index from `afterUs` on, other hosts' events of that time read
+    // and left out, as forEachIndexedEventOf() leaves them. Unless the case holds more
+    // events after `afterUs` (counted from the events per minute) than the part's
+    // sources hold at all (a host whose collection ended long before the others'): then
+    // through the sources' rows, sorted. SQLite has no statistics to choose by; the
+    // unary + keeps it off the index not chosen.
+    Statement later(*m_db, "SELECT coalesce(sum(events), 0) FROM event_minutes WHERE minute >= ?");
+    later.bind(1, minuteOf(afterUs)).step();
+    const bool byTime = later.int64(0) <= part.sourceEvents;
     QJsonArray ids;
     for (const qint64 id : part.sources)
         ids.append(id);
-    const QByteArray where
-        = QByteArray(" FROM events WHERE time_us > ?2 AND source_id IN (SELECT value FROM json_each(?1)) AND ")
-        + IndexedEventKinds + " ORDER BY time_us, id";
+    const QByteArray where = QByteArray(byTime ? " FROM events WHERE time_us > ?2 AND +source_id IN "
+                                               : " FROM events WHERE +time_us > ?2 AND source_id IN ")
+        + "(SELECT value FROM json_each(?1)) AND " + IndexedEventKinds
+        + (byTime ? " ORDER BY time_us, id" : " ORDER BY +time_us, id");
     Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + where).constData());
     st.bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))).bind(2, afterUs);
     const QByteArray name = caseUtf8(part.name);
@@ -2597,6 +2619,12 @@ void StoredIndexWriter::setFrontier(const QString &part, qint64 lastUs, const QB
         throw CaseError(QStringLiteral("a frontier of a part not being written"));
     Statement st(d->store.database(), "INSERT OR REPLACE INTO ix_frontier(part, last_us, state) VALUES (?, ?, ?)");
     st.bindText(1, part).bind(2, lastUs).bindBlob(3, state).exec();
+}
+
+void StoredIndexWriter::dropFrontier(const QString &part)
+{
+    Statement st(d->store.database(), "DELETE FROM ix_frontier WHERE part = ?");
+    st.bindText(1, part).exec();
 }
 
 qsizetype StoredIndexWriter::recountImages(const QString &part)

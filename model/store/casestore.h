@@ -569,6 +569,8 @@ public:
     void updateProcess(const StoredProcess &process);
     // The part's frontier (CaseStore::indexFrontier), replacing the one it had.
     void setFrontier(const QString &part, qint64 lastUs, const QByteArray &state);
+    // The part keeps no frontier (it is written again, never continued).
+    void dropFrontier(const QString &part);
     // A continued part's ix_images made again from its processes (some changed their
     // image); returns how many rows it has.
     qsizetype recountImages(const QString &part);
