@@ -5,7 +5,11 @@
 # medians with the spread (min–max).
 #
 #   bench_open.sh CLI BENCH DIR AUDIT_EVENTS SYSMON_EVENTS INSTALLS RUNS
+#
+# PHASES=update: only the whole stored index written (the reference) and the update
+# section, for a change of how imports update the stored index.
 set -euo pipefail
+phases=${PHASES:-all}
 cli=$1 bench=$2 dir=$3 audit=$4 sysmon=$5 installs=$6 runs=$7
 case_dir=$dir/case
 db=$case_dir/bench.chainscope
@@ -41,6 +45,7 @@ mkdir -p "$out"
 # KEY VALUE per line, appended per run.
 record() { sed -n 's/^\([a-z_]*\)=\([0-9.]*\)\( .*\)\{0,1\}$/\1 \2/p' >>"$out/values"; }
 for i in $(seq "$runs"); do
+    [ "$phases" = update ] && break
     # The whole-index open, which also keeps the chains in the case (as the first open
     # after an import or a policy change does); then the open that reads them.
     "$bench" "$db" --phase open | tee -a "$out/open.txt" | sed 's/^peak_rss_mib/open_peak_rss_mib/' | record
@@ -54,13 +59,17 @@ done
 # The stored correlation index: written once from a whole index, then read by policy
 # changes (each from nothing, as the workbench's next session would).
 "$bench" "$db" --phase store | tee "$out/store.txt" | sed 's/^peak_rss_mib/store_peak_rss_mib/' | record
-"$bench" "$db" --phase stored --runs "$runs" | tee "$out/stored.txt" | sed 's/^peak_rss_mib/stored_peak_rss_mib/' | record
-# The same from the workbench: its open of kept chains, then policy changes applied as
-# the policy editor applies them (the window's own memory, GUI and all).
-"$bench" "$db" --phase workbench-policy --runs "$runs" | tee "$out/workbench-policy.txt" |
-    sed 's/^peak_rss_mib/workbench_policy_peak_rss_mib/' | record
-"$bench" "$db" --phase recompute --runs "$runs" | tee "$out/recompute.txt" | sed 's/^peak_rss_mib/recompute_peak_rss_mib/' | record
-"$bench" "$db" --phase timeline --runs "$runs" | tee "$out/timeline.txt" | sed 's/^peak_rss_mib/timeline_peak_rss_mib/' | record
+if [ "$phases" != update ]; then
+    "$bench" "$db" --phase stored --runs "$runs" | tee "$out/stored.txt" | sed 's/^peak_rss_mib/stored_peak_rss_mib/' | record
+    # The same from the workbench: its open of kept chains, then policy changes applied
+    # as the policy editor applies them (the window's own memory, GUI and all).
+    "$bench" "$db" --phase workbench-policy --runs "$runs" | tee "$out/workbench-policy.txt" |
+        sed 's/^peak_rss_mib/workbench_policy_peak_rss_mib/' | record
+    "$bench" "$db" --phase recompute --runs "$runs" | tee "$out/recompute.txt" |
+        sed 's/^peak_rss_mib/recompute_peak_rss_mib/' | record
+    "$bench" "$db" --phase timeline --runs "$runs" | tee "$out/timeline.txt" |
+        sed 's/^peak_rss_mib/timeline_peak_rss_mib/' | record
+fi
 # An import into an indexed case writes again only the stored-index parts of the hosts
 # its events are on (one part per host): a 43-line dpkg.log imported for a host the case
 # does not have, for the demo's Sysmon host (1M events) and for its audit host (4M), each
@@ -103,7 +112,7 @@ for pair in new:bench-new-01 sysmon:FIN-WS-07.corp.example audit:build-07 \
         timed "update_${name}_drop_index" "$cli" index "$db"
     done
 done
-grep -h '^events=\|^rows=\|chains=' "$out/open.txt" "$out/kept.txt" "$out/page.txt" | sort -u | head -4
+[ "$phases" = update ] || grep -h '^events=\|^rows=\|chains=' "$out/open.txt" "$out/kept.txt" "$out/page.txt" | sort -u | head -4
 
 echo
 echo "| measure | median | min – max | runs |"
