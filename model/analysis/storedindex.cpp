@@ -48,6 +48,26 @@ QByteArray headerOf(
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// A stored process as the index holds it, its strings interned in `strings`; its parent
+// and children are left to the caller (they are stored numbers there).
+ProcessNode processNodeOf(const StoredProcess &sp, StringPool &strings)
+{
+    ProcessNode p;
+    p.host = strings.intern(sp.host);
+    p.pid = sp.pid;
+    p.ppid = sp.ppid;
+    p.startUs = sp.startUs;
+    p.endUs = sp.endUs;
+    p.startSeen = sp.startSeen;
+    p.execed = sp.execed;
+    p.image = strings.intern(sp.image);
+    p.commandLine = strings.intern(sp.commandLine);
+    p.startEventId = sp.startEventId;
+    p.platform = sp.platform;
+    p.parentReason = strings.intern(sp.parentReason);
+    return p;
+}
+
 } // namespace
 
 QByteArray StoredIndex::version()
@@ -341,10 +361,15 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
     // Each part's frontier: what building it had in hand after its last event, for an
     // import that only adds later events (StoredIndex::continuePart). Only the part's
     // own hosts' entries: no host's index depends on another's.
+    // A text that starts with U+FEFF does not come back as it went: the UTF-8 decoder
+    // that reads CBOR and the case's text drops a leading byte order mark (a hostile
+    // log's double mark, a DNS answer escaped in JSON). A part holding one keeps no
+    // frontier: it is written again, never continued to other rows than a whole index's.
     struct Frontier
     {
         QCborArray live, guids, resolved, recent;
         QString windowsHost;
+        bool lossy = false;
     };
     QHash<QString, Frontier> frontiers;
     const auto partOfHost = [&](qint32 host) -> const QString & {
@@ -353,37 +378,49 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
             it = partOf.insert(host, CaseStore::indexPartOf(s.at(host)));
         return it.value();
     };
+    const auto text = [&](Frontier &f, qint32 id) -> const QString & {
+        const QString &t = s.at(id);
+        f.lossy = f.lossy || t.startsWith(QChar(0xFEFF));
+        return t;
+    };
+    for (const ProcessNode &p : index.m_nodes) {
+        Frontier &f = frontiers[partOfHost(p.host)];
+        for (const qint32 id : {p.host, p.image, p.commandLine, p.parentReason})
+            text(f, id);
+    }
     for (auto it = index.m_current.cbegin(); it != index.m_current.cend(); ++it) {
-        QCborArray &live = frontiers[partOfHost(it.key().first)].live;
-        live.append(s.at(it.key().first));
-        live.append(it.key().second);
-        live.append(numberOfNode(it.value()));
+        Frontier &f = frontiers[partOfHost(it.key().first)];
+        f.live.append(text(f, it.key().first));
+        f.live.append(it.key().second);
+        f.live.append(numberOfNode(it.value()));
     }
     for (auto it = index.m_byGuid.cbegin(); it != index.m_byGuid.cend(); ++it) {
-        QCborArray &guids = frontiers[partOfHost(it.key().first)].guids;
-        guids.append(s.at(it.key().first));
-        guids.append(s.at(it.key().second));
-        guids.append(numberOfNode(it.value()));
+        Frontier &f = frontiers[partOfHost(it.key().first)];
+        f.guids.append(text(f, it.key().first));
+        f.guids.append(text(f, it.key().second));
+        f.guids.append(numberOfNode(it.value()));
     }
     for (auto it = index.m_resolved.cbegin(); it != index.m_resolved.cend(); ++it) {
-        QCborArray &resolved = frontiers[partOfHost(index.m_nodes.at(it.key().first).host)].resolved;
-        resolved.append(numberOfNode(it.key().first));
-        resolved.append(s.at(it.key().second));
-        resolved.append(s.at(it.value()));
+        Frontier &f = frontiers[partOfHost(index.m_nodes.at(it.key().first).host)];
+        f.resolved.append(numberOfNode(it.key().first));
+        f.resolved.append(text(f, it.key().second));
+        f.resolved.append(text(f, it.value()));
     }
     for (auto it = index.m_recentStarts.cbegin(); it != index.m_recentStarts.cend(); ++it) {
-        QCborArray &recent = frontiers[partOfHost(it.key())].recent;
+        Frontier &f = frontiers[partOfHost(it.key())];
         for (const qint32 i : it.value()) {
             const IndexedEvent &e = events.at(i);
-            recent.append(s.at(it.key()));
-            recent.append(e.id);
-            recent.append(e.timeUs);
-            recent.append(s.at(e.commandLine));
-            recent.append(numberOfNode(e.node));
+            f.recent.append(text(f, it.key()));
+            f.recent.append(e.id);
+            f.recent.append(e.timeUs);
+            f.recent.append(text(f, e.commandLine));
+            f.recent.append(numberOfNode(e.node));
         }
     }
-    for (auto it = index.m_windowsHosts.cbegin(); it != index.m_windowsHosts.cend(); ++it)
-        frontiers[it.key()].windowsHost = s.at(it.value());
+    for (auto it = index.m_windowsHosts.cbegin(); it != index.m_windowsHosts.cend(); ++it) {
+        Frontier &f = frontiers[it.key()];
+        f.windowsHost = text(f, it.value());
+    }
     if (carried && !frontiers.contains(carried->part)) // (its frontier held nothing)
         frontiers.insert(carried->part, Frontier());
     for (auto it = lastOfPart.cbegin(); it != lastOfPart.cend(); ++it) {
@@ -399,7 +436,7 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         const QByteArray bytes = state.toCborValue().toCbor();
         // A frontier past what SQLite binds (a host of tens of millions of processes)
         // is not kept: such a part is written again, never continued.
-        if (bytes.size() <= s_maxFrontierBytes.load())
+        if (!f.lossy && bytes.size() <= s_maxFrontierBytes.load())
             writer.setFrontier(it.key(), it.value(), bytes);
         else
             writer.dropFrontier(it.key());
@@ -674,21 +711,8 @@ StoredIndex::Continued StoredIndex::continuePart(CaseStore &store, const CaseSto
     StringPool &s = index.strings;
     QHash<qint64, qint32> nodeOf; // stored number -> node
     for (const StoredProcess &sp : std::as_const(carried.processes)) {
-        ProcessNode p;
-        p.host = s.intern(sp.host);
-        p.pid = sp.pid;
-        p.ppid = sp.ppid;
-        p.startUs = sp.startUs;
-        p.endUs = sp.endUs;
-        p.startSeen = sp.startSeen;
-        p.execed = sp.execed;
-        p.image = s.intern(sp.image);
-        p.commandLine = s.intern(sp.commandLine);
-        p.startEventId = sp.startEventId;
-        p.platform = sp.platform;
-        p.parentReason = s.intern(sp.parentReason);
         nodeOf.insert(sp.node, qint32(index.m_nodes.size()));
-        index.m_nodes.append(p);
+        index.m_nodes.append(processNodeOf(sp, s));
         index.m_createdBy.append(-1);
         index.m_nodeEvents.append(QList<qint32>());
     }
@@ -734,6 +758,9 @@ StoredIndex::Continued StoredIndex::continuePart(CaseStore &store, const CaseSto
     // before it would rename the host in every row: the part is written again).
     QHash<QString, qint32> windowsHosts;
     const QString windowsHost = state.value(FrontierKeyHost).toString();
+    if (state.contains(FrontierKeyHost)
+        && (!state.value(FrontierKeyHost).isString() || CaseStore::indexPartOf(windowsHost) != part.name))
+        return Continued::No;
     if (!windowsHost.isEmpty())
         windowsHosts.insert(part.name, s.intern(windowsHost));
     QList<IndexedEvent> fresh;
@@ -873,21 +900,9 @@ void Reader::addProcesses(const QList<StoredProcess> &processes)
         if (m_nodes.contains(sp.node))
             continue;
         Node n;
-        ProcessNode &p = n.process;
-        p.host = m_strings.intern(sp.host);
-        p.pid = sp.pid;
-        p.ppid = sp.ppid;
-        p.startUs = sp.startUs;
-        p.endUs = sp.endUs;
-        p.startSeen = sp.startSeen;
-        p.execed = sp.execed;
+        n.process = processNodeOf(sp, m_strings);
         n.parent = sp.parent;
         n.createdUs = sp.createdUs;
-        p.image = m_strings.intern(sp.image);
-        p.commandLine = m_strings.intern(sp.commandLine);
-        p.startEventId = sp.startEventId;
-        p.platform = sp.platform;
-        p.parentReason = m_strings.intern(sp.parentReason);
         n.rank = sp.childRank;
         m_nodes.insert(sp.node, n);
     }
