@@ -331,16 +331,20 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
     }
     // Each host's part, and the part's last event: where a later import may continue it.
     QHash<qint32, QString> partOf;
+    const auto partOfHost = [&](qint32 host) -> const QString & {
+        auto it = partOf.find(host);
+        if (it == partOf.end())
+            it = partOf.insert(host, CaseStore::indexPartOf(s.at(host)));
+        return it.value();
+    };
     QHash<QString, qint64> lastOfPart;
     if (carried)
         lastOfPart.insert(carried->part, carried->lastUs);
     for (const IndexedEvent &e : events) {
-        auto it = partOf.find(e.host);
-        if (it == partOf.end())
-            it = partOf.insert(e.host, CaseStore::indexPartOf(s.at(e.host)));
-        const auto last = lastOfPart.constFind(it.value());
+        const QString &part = partOfHost(e.host);
+        const auto last = lastOfPart.constFind(part);
         if (last == lastOfPart.cend() || last.value() < e.timeUs)
-            lastOfPart.insert(it.value(), e.timeUs);
+            lastOfPart.insert(part, e.timeUs);
     }
     for (auto it = partOf.cbegin(); it != partOf.cend(); ++it) {
         Header &header = headers[it.value()];
@@ -372,12 +376,6 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         bool lossy = false;
     };
     QHash<QString, Frontier> frontiers;
-    const auto partOfHost = [&](qint32 host) -> const QString & {
-        auto it = partOf.find(host);
-        if (it == partOf.end())
-            it = partOf.insert(host, CaseStore::indexPartOf(s.at(host)));
-        return it.value();
-    };
     const auto text = [&](Frontier &f, qint32 id) -> const QString & {
         const QString &t = s.at(id);
         f.lossy = f.lossy || t.startsWith(QChar(0xFEFF));
@@ -664,20 +662,24 @@ StoredIndex::Continued StoredIndex::continuePart(CaseStore &store, const CaseSto
         if (recent.at(i).toInteger() > frontier->lastUs)
             return Continued::No;
     }
+    const QString windowsHost = state.value(FrontierKeyHost).toString();
+    if (state.contains(FrontierKeyHost)
+        && (!state.value(FrontierKeyHost).isString() || CaseStore::indexPartOf(windowsHost) != part.name))
+        return Continued::No;
 
     // The processes the frontier names, and their ancestors (a start joined to a parent
-    // is checked not to be the parent's own ancestor).
+    // is checked not to be the parent's own ancestor). Each is a process the part holds
+    // (a real build names only processes): a negative number here, a missing or another
+    // part's process below, is not what the index had in hand.
     QList<qint64> wanted;
-    const auto want = [&](const QCborArray &entries, qsizetype width, qsizetype at) {
-        for (qsizetype i = at; i < entries.size(); i += width) {
-            if (entries.at(i).toInteger(-1) >= 0)
-                wanted.append(entries.at(i).toInteger());
+    for (const auto &[entries, width, at] :
+        {std::tuple(&live, 3, 2), std::tuple(&guids, 3, 2), std::tuple(&resolved, 3, 0), std::tuple(&recent, 5, 4)}) {
+        for (qsizetype i = at; i < entries->size(); i += width) {
+            if (entries->at(i).toInteger() < 0)
+                return Continued::No;
+            wanted.append(entries->at(i).toInteger());
         }
-    };
-    want(live, 3, 2);
-    want(guids, 3, 2);
-    want(resolved, 3, 0);
-    want(recent, 5, 4);
+    }
     StoredIndexReader reader(store);
     QMap<qint64, StoredProcess> read; // by number: the carried nodes' order
     while (!wanted.isEmpty()) {
@@ -744,23 +746,11 @@ StoredIndex::Continued StoredIndex::continuePart(CaseStore &store, const CaseSto
         index.m_recentStarts[e.host].append(qint32(index.m_events.size()));
         index.m_events.append(e);
     }
-    // Every process named is one the part holds (a real build names only processes).
-    for (const auto &[entries, width, at] :
-        {std::tuple(&live, 3, 2), std::tuple(&guids, 3, 2), std::tuple(&resolved, 3, 0), std::tuple(&recent, 5, 4)}) {
-        for (qsizetype i = at; i < entries->size(); i += width) {
-            if (node(entries->at(i)) < 0)
-                return Continued::No;
-        }
-    }
     const qint32 first = qint32(index.m_events.size());
 
     // The new events, their Windows host named as the part's is (a spelling that sorts
     // before it would rename the host in every row: the part is written again).
     QHash<QString, qint32> windowsHosts;
-    const QString windowsHost = state.value(FrontierKeyHost).toString();
-    if (state.contains(FrontierKeyHost)
-        && (!state.value(FrontierKeyHost).isString() || CaseStore::indexPartOf(windowsHost) != part.name))
-        return Continued::No;
     if (!windowsHost.isEmpty())
         windowsHosts.insert(part.name, s.intern(windowsHost));
     QList<IndexedEvent> fresh;
@@ -788,11 +778,7 @@ StoredIndex::Continued StoredIndex::continuePart(CaseStore &store, const CaseSto
     if (cancel && cancel->load())
         return Continued::Stopped;
     // Another writer wrote the part since it was listed (its mark is gone or changed).
-    const QHash<QString, std::optional<qint64>> marks = store.staleIndexMarks();
-    const std::optional<CaseStore::IndexFrontier> now = store.indexFrontier(part.name);
-    if (!marks.contains(part.name) || marks.value(part.name) != since || !now || now->lastUs != frontier->lastUs)
-        return Continued::Meanwhile;
-    return Continued::Failed;
+    return store.isIndexPartAt(part.name, since, frontier->lastUs) ? Continued::Failed : Continued::Meanwhile;
 }
 
 // Reads the stored index piece by piece and builds demand indexes of what it read.

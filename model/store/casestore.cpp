@@ -1530,47 +1530,49 @@ bool CaseStore::forEachIndexedEvent(const std::function<bool(const IndexedEventR
 bool CaseStore::forEachIndexedEventOf(
     const IndexPart &part, bool scan, const std::function<bool(const IndexedEventRow &)> &visit)
 {
-    // The sources as one bound JSON array of integers (any number of them, no SQL built
-    // from their count), and the host compared here, not in SQL: text bound through JSON
-    // would end at a NUL a hostile log put in a host name, and SQLite's upper() folds
-    // more than ASCII where it is built with ICU. ASCII letters folded in the UTF-8 bytes
-    // are indexPartOf() (no byte of a multi-byte sequence is ASCII). Without `scan`, the
-    // time order is not taken from the time index (the unary + keeps SQLite from walking
-    // it): the sources' events are found by the source index and sorted, which for a
-    // host of a few sources among many reads only their rows.
-    QJsonArray ids;
-    for (const qint64 id : part.sources)
-        ids.append(id);
-    const QByteArray where = QByteArray(" FROM events WHERE source_id IN (SELECT value FROM json_each(?1)) AND ")
-        + IndexedEventKinds + (scan ? " ORDER BY time_us, id" : " ORDER BY +time_us, id");
-    Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + where).constData());
-    st.bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
-    const QByteArray name = caseUtf8(part.name);
-    return visitIndexedEvents(st, [&](const IndexedEventRow &r) { return !isOfPart(r.host, name) || visit(r); });
+    return forEachIndexedEventOfPart(part, scan, std::nullopt, visit);
 }
 
 bool CaseStore::forEachIndexedEventOfAfter(
     const IndexPart &part, qint64 afterUs, const std::function<bool(const IndexedEventRow &)> &visit)
 {
     // A continued part's new events are the last ones of its hosts, usually few: read
-    // through the time index from `afterUs` on, other hosts' events of that time read
-    // and left out, as forEachIndexedEventOf() leaves them. Unless the case holds more
-    // events after `afterUs` (counted from the events per minute) than the part's
-    // sources hold at all (a host whose collection ended long before the others'): then
-    // through the sources' rows, sorted. SQLite has no statistics to choose by; the
-    // unary + keeps it off the index not chosen.
+    // through the time index from `afterUs` on. Unless the case holds more events after
+    // `afterUs` (counted from the events per minute) than the part's sources hold at all
+    // (a host whose collection ended long before the others'): then through the
+    // sources' rows, sorted.
     Statement later(*m_db, "SELECT coalesce(sum(events), 0) FROM event_minutes WHERE minute >= ?");
     later.bind(1, minuteOf(afterUs)).step();
-    const bool byTime = later.int64(0) <= part.sourceEvents;
+    return forEachIndexedEventOfPart(part, later.int64(0) <= part.sourceEvents, afterUs, visit);
+}
+
+bool CaseStore::forEachIndexedEventOfPart(const IndexPart &part, bool byTime, std::optional<qint64> afterUs,
+    const std::function<bool(const IndexedEventRow &)> &visit)
+{
+    // The sources as one bound JSON array of integers (any number of them, no SQL built
+    // from their count), and the host compared here, not in SQL: text bound through JSON
+    // would end at a NUL a hostile log put in a host name, and SQLite's upper() folds
+    // more than ASCII where it is built with ICU. ASCII letters folded in the UTF-8 bytes
+    // are indexPartOf() (no byte of a multi-byte sequence is ASCII). Without `byTime`,
+    // the time order is not taken from the time index (the unary + keeps SQLite from
+    // walking it): the sources' events are found by the source index and sorted, which
+    // for a host of a few sources among many reads only their rows. SQLite has no
+    // statistics to choose by: after a time, the source index is kept off the time
+    // range the same way when the time index is chosen.
     QJsonArray ids;
     for (const qint64 id : part.sources)
         ids.append(id);
-    const QByteArray where = QByteArray(byTime ? " FROM events WHERE time_us > ?2 AND +source_id IN "
-                                               : " FROM events WHERE +time_us > ?2 AND source_id IN ")
-        + "(SELECT value FROM json_each(?1)) AND " + IndexedEventKinds
+    QByteArray where = " FROM events WHERE ";
+    if (afterUs)
+        where += byTime ? "time_us > ?2 AND +source_id" : "+time_us > ?2 AND source_id";
+    else
+        where += "source_id";
+    where += QByteArray(" IN (SELECT value FROM json_each(?1)) AND ") + IndexedEventKinds
         + (byTime ? " ORDER BY time_us, id" : " ORDER BY +time_us, id");
     Statement st(*m_db, (QByteArray("SELECT ") + IndexedEventColumns + where).constData());
-    st.bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))).bind(2, afterUs);
+    st.bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
+    if (afterUs)
+        st.bind(2, *afterUs);
     const QByteArray name = caseUtf8(part.name);
     return visitIndexedEvents(st, [&](const IndexedEventRow &r) { return !isOfPart(r.host, name) || visit(r); });
 }
@@ -1999,6 +2001,16 @@ QHash<QString, std::optional<qint64>> CaseStore::staleIndexMarks()
     while (st.step())
         marks.insert(st.text(0), st.isNull(1) ? std::nullopt : std::optional<qint64>(st.int64(1)));
     return marks;
+}
+
+bool CaseStore::isIndexPartAt(const QString &part, std::optional<qint64> since, qint64 lastUs)
+{
+    Statement mark(*m_db, "SELECT since FROM ix_stale WHERE part = ?");
+    if (!mark.bindText(1, part).step())
+        return false;
+    const std::optional<qint64> marked = mark.isNull(0) ? std::nullopt : std::optional<qint64>(mark.int64(0));
+    const std::optional<IndexFrontier> frontier = indexFrontier(part);
+    return marked == since && frontier && frontier->lastUs == lastUs;
 }
 
 std::optional<QByteArray> CaseStore::indexPartHeader(const QString &part)
@@ -2478,18 +2490,7 @@ struct StoredIndexWriter::Private
             parts = {continued->part};
     }
 
-    // Whether the part is still as the caller of a continuing writer read it: marked
-    // stale with the same `since`, its frontier at the same time. Another writer that
-    // wrote it since (the workbench, another `index`) removed the mark.
-    static bool stillAt(CaseStore &store, const Continue &c)
-    {
-        Statement mark(store.database(), "SELECT since FROM ix_stale WHERE part = ?");
-        if (!mark.bindText(1, c.part).step())
-            return false;
-        const std::optional<qint64> since = mark.isNull(0) ? std::nullopt : std::optional<qint64>(mark.int64(0));
-        const std::optional<CaseStore::IndexFrontier> frontier = store.indexFrontier(c.part);
-        return since == c.since && frontier && frontier->lastUs == c.lastUs;
-    }
+    static bool stillAt(CaseStore &store, const Continue &c) { return store.isIndexPartAt(c.part, c.since, c.lastUs); }
 
     // The old index goes (all of it, or the parts written again), and for a whole index
     // the indexes of ix_processes until commit(): before the statements are prepared,

@@ -443,6 +443,10 @@ public:
         QByteArray state;
     };
     std::optional<IndexFrontier> indexFrontier(const QString &part);
+    // Whether the part is marked stale with `since` and its frontier is at `lastUs`: as a
+    // writer that continues it read it (another writer that wrote it since removed the
+    // mark or moved the frontier).
+    bool isIndexPartAt(const QString &part, std::optional<qint64> since, qint64 lastUs);
     // A part's header (ix_parts), nullopt when the stored index has no such part.
     std::optional<QByteArray> indexPartHeader(const QString &part);
     // forEachIndexedEvent() for the events of one part only: of its sources, on its
@@ -482,6 +486,10 @@ public:
 
 private:
     explicit CaseStore(std::unique_ptr<Database> db);
+    // forEachIndexedEventOf() and forEachIndexedEventOfAfter(): through the time index
+    // or through the sources' rows, sorted; all events or those after `afterUs`.
+    bool forEachIndexedEventOfPart(const IndexPart &part, bool byTime, std::optional<qint64> afterUs,
+        const std::function<bool(const IndexedEventRow &)> &visit);
     void migrate();
     void configure();
 
