@@ -114,6 +114,7 @@ private slots:
     void initTestCase();
     void snapshotShowsWhatTheWholeIndexShows();
     void bytesRoundTrip();
+    void chainsHoldOnlyWhatTheyShow();
     void keyFollowsPolicyContentNotVersion();
     void everyChangeOfTheEventsMakesItStale();
     void readingCommandsKeepNothing();
@@ -221,6 +222,64 @@ void Tst_chaincache::bytesRoundTrip()
     QCOMPARE(back->index->duplicatesDropped(), m_index->duplicatesDropped());
     // Written again, the same bytes: nothing was lost on the way.
     QCOMPARE(back->toBytes(), bytes);
+}
+
+// The workbench holds the chains it shows while the next policy's are computed (issue
+// 15, its peak memory): the correlator's chains keep no room their lists grew into, and
+// chains read back keep one copy of each text the chains repeat.
+void Tst_chaincache::chainsHoldOnlyWhatTheyShow()
+{
+    const auto roomLeft = [](const QList<Chain> &chains) {
+        QStringList spare;
+        const auto check = [&](const Chain &c, const char *what, qsizetype size, qsizetype capacity) {
+            if (capacity != size)
+                spare << QStringLiteral("chain %1 %2: %3 of %4")
+                             .arg(c.id)
+                             .arg(QLatin1String(what))
+                             .arg(size)
+                             .arg(capacity);
+        };
+        for (const Chain &c : chains) {
+            check(c, "evidence", c.evidence.size(), c.evidence.capacity());
+            check(c, "stages", c.stages.size(), c.stages.capacity());
+            check(c, "processes", c.processes.size(), c.processes.capacity());
+            check(c, "missing stages", c.missingStages.size(), c.missingStages.capacity());
+            check(c, "process nodes", c.processNodes.size(), c.processNodes.capacity());
+            check(c, "process images", c.processImages.size(), c.processImages.capacity());
+            for (const ChainStage &st : c.stages)
+                check(c, "stage events", st.eventIndices.size(), st.eventIndices.capacity());
+            for (const ChainProcess &p : c.processes)
+                check(c, "roles", p.roles.size(), p.roles.capacity());
+        }
+        return spare;
+    };
+    // Lists that grew one item at a time, so that a list left as it grew shows.
+    QVERIFY(std::any_of(m_chains.begin(), m_chains.end(), [](const Chain &c) { return c.evidence.size() > 2; }));
+    QCOMPARE(roomLeft(m_chains), QStringList());
+
+    const std::optional<ChainSnapshot> back = ChainSnapshot::fromBytes(ChainSnapshot::of(*m_index, m_chains).toBytes());
+    QVERIFY(back);
+    QCOMPARE(roomLeft(back->chains), QStringList());
+    // Each text the chains repeat (roles, images, signers, reasons, approvals) is one
+    // string: every equal text read shares the first one's characters.
+    QHash<QString, const QChar *> first;
+    int repeated = 0;
+    for (const Chain &c : back->chains) {
+        for (const Evidence &x : c.evidence) {
+            for (const QString *text : {&x.role, &x.image, &x.signer, &x.signatureStatus, &x.reason, &x.approvedBy}) {
+                if (text->isEmpty())
+                    continue;
+                const auto seen = first.constFind(*text);
+                if (seen == first.cend()) {
+                    first.insert(*text, text->constData());
+                    continue;
+                }
+                ++repeated;
+                QVERIFY2(seen.value() == text->constData(), qPrintable(*text));
+            }
+        }
+    }
+    QVERIFY(repeated > 0);
 }
 
 void Tst_chaincache::keyFollowsPolicyContentNotVersion()

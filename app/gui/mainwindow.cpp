@@ -817,6 +817,13 @@ void MainWindow::setCase(std::unique_ptr<CaseStore> store)
     // A note typed a moment ago goes into the case it was written for.
     m_summaryPanel->flush();
     m_store = std::move(store);
+    // The window's connection reads pages of events, counts and aggregates, and writes
+    // only policies, notes and bookmarks (imports have their own connection): its page
+    // cache filled to 64 MiB as the analyst scrolled, resident beside a policy change's
+    // computation (issue 15, the workbench's peak). The reads are scans of indexes far
+    // larger than either cache; the system's file cache serves them as well.
+    if (m_store)
+        m_store->useSmallPageCache();
     setWindowFilePath(m_store ? m_store->path() : QString());
     setWindowTitle(m_store ? tr("%1 — Chainscope").arg(QFileInfo(m_store->path()).fileName()) : tr("Chainscope"));
     if (m_store)

@@ -100,7 +100,22 @@ public:
             return QString();
         return QString::fromUtf8(m_bytes.data() + m_pos - n, n);
     }
-    QStringList strings() { return list(4, &Reader::str); }
+    // A chain's text: the same reasons, signers, images and approvals recur in
+    // thousands of chains, and each recurrence is read as the one string already read
+    // (shared, not copied): at 10,000 chains the kept snapshot the workbench holds while
+    // a policy change runs is that much smaller (issue 15).
+    QString sharedStr()
+    {
+        const qint32 n = count(1);
+        if (!take(n) || n == 0)
+            return QString();
+        const QByteArrayView bytes(m_bytes.data() + m_pos - n, n);
+        auto it = m_shared.constFind(bytes);
+        if (it == m_shared.constEnd())
+            it = m_shared.insert(bytes, QString::fromUtf8(bytes));
+        return *it;
+    }
+    QStringList strings() { return list(4, &Reader::sharedStr); }
     QList<qint32> ints() { return list(4, &Reader::i32); }
     QList<qint64> longs() { return list(8, &Reader::i64); }
     // An enum value written as a byte; anything past `last` is damage.
@@ -133,6 +148,7 @@ private:
         return true;
     }
     QByteArrayView m_bytes;
+    QHash<QByteArrayView, QString> m_shared; // views into m_bytes
     qsizetype m_pos = 0;
     bool m_ok = true;
 };
@@ -176,7 +192,7 @@ bool inRange(qint32 v, qsizetype size, bool allowNone = true)
 
 } // namespace
 
-ChainSnapshot ChainSnapshot::of(const CaseIndex &full, const QList<Chain> &chains)
+ChainSnapshot ChainSnapshot::of(const CaseIndex &full, QList<Chain> chains)
 {
     Remap nodes;
     Remap events;
@@ -186,7 +202,7 @@ ChainSnapshot ChainSnapshot::of(const CaseIndex &full, const QList<Chain> &chain
         events.keep(i);
         nodes.keep(full.events().at(i).node);
     };
-    for (const Chain &c : chains) {
+    for (const Chain &c : std::as_const(chains)) {
         nodes.keep(c.seedNode);
         for (const qint32 n : c.firstRunNodes)
             nodes.keep(n);
@@ -282,7 +298,7 @@ ChainSnapshot ChainSnapshot::of(const CaseIndex &full, const QList<Chain> &chain
             ix.m_nodeEvents[ix.m_events.at(i).node].append(i);
 
     ChainSnapshot snapshot;
-    snapshot.chains = chains;
+    snapshot.chains = std::move(chains);
     for (Chain &c : snapshot.chains)
         c.remap(std::cref(events), std::cref(nodes));
     snapshot.index = std::move(index);
@@ -536,11 +552,12 @@ std::optional<ChainSnapshot> ChainSnapshot::fromBytes(QByteArrayView bytes, QStr
     for (qint32 i = 0; i < chainCount && r.ok(); ++i) {
         Chain c;
         c.id = r.i32();
-        c.host = r.str();
+        c.host = r.sharedStr();
         c.platform = r.enumValue(Platform::MacOS);
         c.score = r.i32();
         c.startUs = r.i64();
         const qint32 stages = r.count(9);
+        c.stages.reserve(stages);
         for (qint32 s = 0; s < stages && r.ok(); ++s) {
             ChainStage st;
             st.stage = r.enumValue(Stage::Egress);
@@ -554,10 +571,10 @@ std::optional<ChainSnapshot> ChainSnapshot::fromBytes(QByteArrayView bytes, QStr
         c.missing = r.strings();
         c.verdict = r.enumValue(Verdict::Approved);
         c.approved = r.flag();
-        c.installer = r.str();
-        c.installerImage = r.str();
-        c.firstRun = r.str();
-        c.egress = r.str();
+        c.installer = r.sharedStr();
+        c.installerImage = r.sharedStr();
+        c.firstRun = r.sharedStr();
+        c.egress = r.sharedStr();
         c.writtenPaths = r.strings();
         c.seedNode = r.i32();
         c.seedEventId = r.i64();
@@ -565,25 +582,27 @@ std::optional<ChainSnapshot> ChainSnapshot::fromBytes(QByteArrayView bytes, QStr
         c.processNodes = r.ints();
         c.lateEvents = r.ints();
         const qint32 evidence = r.count(8 + 4 + 1 + 4 + 4 + 9 * 4);
+        c.evidence.reserve(evidence);
         for (qint32 k = 0; k < evidence && r.ok(); ++k) {
             Evidence x;
             x.eventId = r.i64();
             x.eventIndex = r.i32();
             x.stage = r.enumValue(Stage::Egress);
-            x.role = r.str();
+            x.role = r.sharedStr();
             x.node = r.i32();
             for (QString *s : {&x.image, &x.target, &x.signer, &x.signatureStatus, &x.hashes, &x.reason, &x.approvedBy,
                      &x.flag, &x.note})
-                *s = r.str();
+                *s = r.sharedStr();
             if (!isEvent(x.eventIndex) || !isNode(x.node))
                 return fail(QStringLiteral("damaged chain %1").arg(i));
             c.evidence.append(x);
         }
         const qint32 missing = r.count(1 + 4 + 4 + 8 + 8);
+        c.missingStages.reserve(missing);
         for (qint32 k = 0; k < missing && r.ok(); ++k) {
             MissingStage m;
             m.stage = r.enumValue(Stage::Egress);
-            m.reason = r.str();
+            m.reason = r.sharedStr();
             m.nearestEvent = r.i32();
             m.nearestEventId = r.i64();
             m.gapUs = r.i64();
@@ -592,6 +611,7 @@ std::optional<ChainSnapshot> ChainSnapshot::fromBytes(QByteArrayView bytes, QStr
             c.missingStages.append(m);
         }
         const qint32 processes = r.count(4 + 4 + 1 + 1);
+        c.processes.reserve(processes);
         for (qint32 k = 0; k < processes && r.ok(); ++k) {
             ChainProcess p;
             p.node = r.i32();
@@ -603,7 +623,7 @@ std::optional<ChainSnapshot> ChainSnapshot::fromBytes(QByteArrayView bytes, QStr
             c.processes.append(p);
         }
         c.processImages = r.strings();
-        c.summary = r.str();
+        c.summary = r.sharedStr();
         bool linked = isNode(c.seedNode);
         for (const ChainStage &st : std::as_const(c.stages))
             linked = linked && std::all_of(st.eventIndices.begin(), st.eventIndices.end(), isListedEvent);
@@ -612,7 +632,7 @@ std::optional<ChainSnapshot> ChainSnapshot::fromBytes(QByteArrayView bytes, QStr
         linked = linked && std::all_of(c.lateEvents.begin(), c.lateEvents.end(), isListedEvent);
         if (!linked)
             return fail(QStringLiteral("damaged chain %1").arg(i));
-        snapshot.chains.append(c);
+        snapshot.chains.append(std::move(c));
     }
     if (!r.ok() || !r.atEnd())
         return fail(QStringLiteral("truncated or damaged chain list"));

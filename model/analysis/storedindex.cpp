@@ -1392,8 +1392,14 @@ std::optional<ChainSnapshot> StoredIndex::compute(
             // The snapshot reads more (every event of the chains' processes), but only
             // a run that missed nothing has chains worth taking it of.
             std::optional<ChainSnapshot> snapshot;
-            if (index->missing().isEmpty())
-                snapshot = ChainSnapshot::of(*index, chains);
+            if (index->missing().isEmpty()) {
+                // What the run kept for a next one (its walks, the chains carried in)
+                // goes first, and the chains move into the snapshot: the workbench
+                // holds the chains it shows while this runs (issue 15, peak memory).
+                correlator.reset();
+                known.clear();
+                snapshot = ChainSnapshot::of(*index, std::move(chains));
+            }
             lap(counted.correlateSeconds);
             counted.rounds = round;
             counted.events = reader.eventsRead();

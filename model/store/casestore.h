@@ -295,8 +295,9 @@ public:
     {
         m_db->setBusyWait(limitMs, std::move(onWaiting));
     }
-    // A connection that writes little (a row of kept chains) needs no more page cache
-    // than one that only reads: SQLite writes what does not fit to the log early.
+    // A connection that writes little (a row of kept chains, the workbench's policies
+    // and notes) needs no more page cache than one that only reads: SQLite writes what
+    // does not fit to the log early.
     void useSmallPageCache();
 
     // The import protocol. beginSource() commits the source row at once with status
