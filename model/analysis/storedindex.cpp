@@ -797,6 +797,9 @@ public:
     // nothing new (the stored index cannot answer).
     bool read(const CaseIndex::Missing &missing);
     std::unique_ptr<CaseIndex> assemble();
+    // Lets go of what was read, once the last assembled index holds all of it that the
+    // chains need: the snapshot taken of them then is built beside that index only.
+    void release();
 
     qint64 eventsRead() const { return m_events.size(); }
     // The stored number of each process of the last assembled index.
@@ -859,6 +862,21 @@ private:
 };
 
 using Reader = StoredIndex::Reader;
+
+void Reader::release()
+{
+    m_strings = StringPool();
+    m_answers = {};
+    m_nodes = {};
+    m_events = {};
+    m_nodeOfEvent = {};
+    m_wanted = {};
+    m_paths = {};
+    m_modules = {};
+    m_faults = {};
+    m_netHosts = {};
+    m_storedOf = {};
+}
 
 namespace {
 
@@ -1389,25 +1407,28 @@ std::optional<ChainSnapshot> StoredIndex::compute(
             counted.seedsKept += known.size();
             if (cancelled())
                 return std::nullopt;
-            // The snapshot reads more (every event of the chains' processes), but only
-            // a run that missed nothing has chains worth taking it of.
-            std::optional<ChainSnapshot> snapshot;
-            if (index->missing().isEmpty()) {
-                // What the run kept for a next one (its walks, the chains carried in)
-                // goes first, and the chains move into the snapshot: the workbench
-                // holds the chains it shows while this runs (issue 15, peak memory).
-                correlator.reset();
-                known.clear();
-                snapshot = ChainSnapshot::of(*index, std::move(chains));
-            }
-            lap(counted.correlateSeconds);
             counted.rounds = round;
             counted.events = reader.eventsRead();
             counted.processes = reader.processesRead();
+            // The snapshot reads more (every event of the chains' processes), but only
+            // a run that missed nothing has chains worth taking it of.
+            if (index->missing().isEmpty()) {
+                // What the run kept for a next one (its walks, the chains carried in)
+                // and what the reader read go first, and the chains move into the
+                // snapshot: the workbench holds the chains it shows while this runs
+                // (issue 15, its peak memory).
+                correlator.reset();
+                known.clear();
+                reader.release();
+                std::optional<ChainSnapshot> snapshot = ChainSnapshot::of(*index, std::move(chains));
+                lap(counted.correlateSeconds);
+                if (stats)
+                    *stats = counted;
+                return snapshot;
+            }
+            lap(counted.correlateSeconds);
             if (stats)
                 *stats = counted;
-            if (index->missing().isEmpty())
-                return snapshot;
             known.clear();
             if (!index->missing().outsideSeeds) {
                 // Moved, not copied: this round's chains are dropped below.
