@@ -246,8 +246,16 @@ void Tst_chaincache::chainsHoldOnlyWhatTheyShow()
             check(c, "missing stages", c.missingStages.size(), c.missingStages.capacity());
             check(c, "process nodes", c.processNodes.size(), c.processNodes.capacity());
             check(c, "process images", c.processImages.size(), c.processImages.capacity());
-            for (const ChainStage &st : c.stages)
-                check(c, "stage events", st.eventIndices.size(), st.eventIndices.capacity());
+            check(c, "first-run nodes", c.firstRunNodes.size(), c.firstRunNodes.capacity());
+            check(c, "late events", c.lateEvents.size(), c.lateEvents.capacity());
+            for (const QStringList *texts : {&c.mismatches, &c.flags, &c.notes, &c.missing, &c.writtenPaths})
+                check(c, "texts", texts->size(), texts->capacity());
+            for (const ChainStage &st : c.stages) {
+                check(c, "stage event ids", st.eventIds.size(), st.eventIds.capacity());
+                // The writes are the correlator's own list, shared, not trimmed.
+                if (st.stage != Stage::Write)
+                    check(c, "stage events", st.eventIndices.size(), st.eventIndices.capacity());
+            }
             for (const ChainProcess &p : c.processes)
                 check(c, "roles", p.roles.size(), p.roles.capacity());
         }

@@ -20,23 +20,31 @@ namespace {
 // A judged chain's lists hold what was appended to them plus the room each growth left
 // (a list doubles as it grows): at 10,000 chains the chains alone took 50 MiB more than
 // they hold, and the workbench holds the chains it shows while the next policy's are
-// computed (issue 15, the workbench's peak). Trimmed once, when the chain is final.
+// computed (issue 15, the workbench's peak). Trimmed once, when the chain is final. A
+// list the chain shares with the correlator's kept work (the writes) stays shared: a
+// trimmed copy would cost more than the room it saves.
+template<typename T> void trimList(QList<T> &list)
+{
+    if (list.isDetached() && list.capacity() > list.size())
+        list.squeeze();
+}
+
 void trimToSize(Chain &c)
 {
     for (ChainStage &s : c.stages) {
-        s.eventIds.squeeze();
-        s.eventIndices.squeeze();
+        trimList(s.eventIds);
+        trimList(s.eventIndices);
     }
     for (QList<QString> *list : {&c.mismatches, &c.flags, &c.notes, &c.missing, &c.writtenPaths, &c.processImages})
-        list->squeeze();
+        trimList(*list);
     for (QList<qint32> *list : {&c.firstRunNodes, &c.processNodes, &c.lateEvents})
-        list->squeeze();
+        trimList(*list);
     for (ChainProcess &p : c.processes)
-        p.roles.squeeze();
-    c.stages.squeeze();
-    c.evidence.squeeze();
-    c.missingStages.squeeze();
-    c.processes.squeeze();
+        trimList(p.roles);
+    trimList(c.stages);
+    trimList(c.evidence);
+    trimList(c.missingStages);
+    trimList(c.processes);
 }
 
 // One translation context for the whole file, declared where lupdate sees it.

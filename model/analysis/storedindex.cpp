@@ -455,15 +455,15 @@ std::optional<StoredIndexState> currentState(CaseStore &store)
     return state;
 }
 
-// The plan for the case's stale parts, given its parts (update() reads them once for
-// the plan and the writing).
-std::optional<StoredIndex::UpdatePlan> planOf(CaseStore &store, const QHash<QString, CaseStore::IndexPart> &parts)
+// The plan for the case's stale parts, given its parts and their marks (update() reads
+// both once, for the plan and the writing).
+std::optional<StoredIndex::UpdatePlan> planOf(CaseStore &store, const QHash<QString, CaseStore::IndexPart> &parts,
+    const QHash<QString, std::optional<qint64>> &marks)
 {
     StoredIndex::UpdatePlan plan;
     qint64 all = 0;
     for (const CaseStore::IndexPart &part : parts)
         all += part.events;
-    const QHash<QString, std::optional<qint64>> marks = store.staleIndexMarks();
     QStringList names = marks.keys();
     std::sort(names.begin(), names.end());
     for (const QString &name : std::as_const(names)) {
@@ -516,7 +516,7 @@ std::optional<StoredIndex::UpdatePlan> StoredIndex::planUpdate(CaseStore &store)
     const std::optional<StoredIndexState> state = store.storedIndexState();
     if (!state || state->version != version())
         return std::nullopt;
-    return planOf(store, store.indexParts());
+    return planOf(store, store.indexParts(), store.staleIndexMarks());
 }
 
 StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool> *cancel,
@@ -535,7 +535,8 @@ StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool
         if (state->generation == generation && state->staleParts == 0)
             return Update::Current;
         const QHash<QString, CaseStore::IndexPart> parts = store.indexParts();
-        const std::optional<UpdatePlan> plan = planOf(store, parts);
+        const QHash<QString, std::optional<qint64>> marks = store.staleIndexMarks();
+        const std::optional<UpdatePlan> plan = planOf(store, parts, marks);
         if (!plan)
             return Update::Whole;
         // Only the parts still stale when their rows go (another writer may have written
@@ -546,7 +547,6 @@ StoredIndex::Update StoredIndex::update(CaseStore &store, const std::atomic<bool
         if (!stale)
             return Update::Failed;
         UpdateStats counted;
-        const QHash<QString, std::optional<qint64>> marks = store.staleIndexMarks();
         for (const QString &part : plan->continued) {
             qint64 read = 0;
             const auto it = parts.constFind(part);
