@@ -31,22 +31,48 @@ constexpr qint64 Latest = std::numeric_limits<qint64>::max();
 // keeps asking falls back to the whole index.
 constexpr int MaxRounds = 200;
 
-// A part's header: facts about its hosts that no walk reaches.
-QByteArray headerOf(
-    const QStringList &netHosts, const QList<std::pair<QString, QString>> &aliases, qint64 duplicates, qsizetype images)
+// A part's header: facts about its hosts that no walk reaches. Written with the part,
+// added to when the part is continued, and read by every computation: one form for all
+// three (JSON, which a hostile hand may have changed: what does not have the shape
+// written is left out, and a count that is not one is -1).
+struct PartHeader
 {
-    QJsonArray alias;
-    for (const auto &[spelling, host] : aliases)
-        alias.append(QJsonArray {spelling, host});
-    QJsonObject o;
-    o.insert(QStringLiteral("netHosts"), QJsonArray::fromStringList(netHosts));
-    o.insert(QStringLiteral("hostAliases"), alias);
-    o.insert(QStringLiteral("duplicates"), duplicates);
+    QStringList netHosts; // hosts that had network events
+    QList<std::pair<QString, QString>> aliases; // Windows spelling -> the host
+    qint64 duplicates = 0; // events dropped as duplicates on the part's hosts
     // How many distinct (image, platform) pairs ix_images holds for the part: installers
     // are found through them, so a table that lost rows would silently lose seeds.
-    o.insert(QStringLiteral("images"), qint64(images));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
+    qint64 images = -1;
+
+    static PartHeader parse(const QByteArray &bytes)
+    {
+        PartHeader h;
+        const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+        for (const QJsonValue &host : o.value(QStringLiteral("netHosts")).toArray())
+            h.netHosts.append(host.toString());
+        for (const QJsonValue &a : o.value(QStringLiteral("hostAliases")).toArray()) {
+            const QJsonArray pair = a.toArray();
+            if (pair.size() == 2)
+                h.aliases.append({pair.at(0).toString(), pair.at(1).toString()});
+        }
+        h.duplicates = qMax<qint64>(0, o.value(QStringLiteral("duplicates")).toInteger());
+        h.images = o.value(QStringLiteral("images")).toInteger(-1);
+        return h;
+    }
+
+    QByteArray toBytes() const
+    {
+        QJsonArray alias;
+        for (const auto &[spelling, host] : aliases)
+            alias.append(QJsonArray {spelling, host});
+        QJsonObject o;
+        o.insert(QStringLiteral("netHosts"), QJsonArray::fromStringList(netHosts));
+        o.insert(QStringLiteral("hostAliases"), alias);
+        o.insert(QStringLiteral("duplicates"), duplicates);
+        o.insert(QStringLiteral("images"), images);
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
+};
 
 // A stored process as the index holds it, its strings interned in `strings`; its parent
 // and children are left to the caller (they are stored numbers there).
@@ -313,22 +339,9 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
     // Each part's header, from the hosts of its events. A part written again whose hosts
     // have no event left has none (its rows went before): as a whole index would write.
     // A continued part adds to the header it had.
-    struct Header
-    {
-        QStringList netHosts;
-        QList<std::pair<QString, QString>> aliases;
-        qint64 duplicates = 0;
-    };
-    QMap<QString, Header> headers;
-    if (carried) {
-        Header &header = headers[carried->part];
-        const QJsonObject old = QJsonDocument::fromJson(carried->header).object();
-        for (const QJsonValue &h : old.value(QStringLiteral("netHosts")).toArray())
-            header.netHosts.append(h.toString());
-        for (const QJsonValue &a : old.value(QStringLiteral("hostAliases")).toArray())
-            header.aliases.append({a.toArray().at(0).toString(), a.toArray().at(1).toString()});
-        header.duplicates = old.value(QStringLiteral("duplicates")).toInteger();
-    }
+    QMap<QString, PartHeader> headers;
+    if (carried)
+        headers.insert(carried->part, PartHeader::parse(carried->header));
     // Each host's part, and the part's last event: where a later import may continue it.
     QHash<qint32, QString> partOf;
     const auto partOfHost = [&](qint32 host) -> const QString & {
@@ -347,7 +360,7 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
             lastOfPart.insert(part, e.timeUs);
     }
     for (auto it = partOf.cbegin(); it != partOf.cend(); ++it) {
-        Header &header = headers[it.value()];
+        PartHeader &header = headers[it.value()];
         if (index.m_netHosts.contains(it.key()))
             header.netHosts.append(s.at(it.key()));
         header.duplicates += index.m_duplicatesByHost.value(it.key());
@@ -359,8 +372,8 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         it->netHosts.erase(std::unique(it->netHosts.begin(), it->netHosts.end()), it->netHosts.end());
         std::sort(it->aliases.begin(), it->aliases.end());
         it->aliases.erase(std::unique(it->aliases.begin(), it->aliases.end()), it->aliases.end());
-        const qsizetype images = carried ? writer.recountImages(it.key()) : writer.distinctImages(it.key());
-        writer.setHeader(it.key(), headerOf(it->netHosts, it->aliases, it->duplicates, images));
+        it->images = carried ? writer.recountImages(it.key()) : writer.distinctImages(it.key());
+        writer.setHeader(it.key(), it->toBytes());
     }
     // Each part's frontier: what building it had in hand after its last event, for an
     // import that only adds later events (StoredIndex::continuePart). Only the part's
@@ -1084,22 +1097,16 @@ bool Reader::start(const Policy &policy, InstallerDecisions &decisions, QString 
     // The parts' headers together: what the whole index's would say.
     qint64 images = 0;
     for (const QByteArray &bytes : state->headers) {
-        const QJsonObject header = QJsonDocument::fromJson(bytes).object();
-        for (const QJsonValue &h : header.value(QStringLiteral("netHosts")).toArray())
-            m_netHosts.append(h.toString());
-        for (const QJsonValue &a : header.value(QStringLiteral("hostAliases")).toArray()) {
-            const QJsonArray pair = a.toArray();
-            if (pair.size() == 2)
-                m_aliases.insert(pair.at(0).toString(), pair.at(1).toString());
-        }
-        const qint64 duplicates = header.value(QStringLiteral("duplicates")).toInteger();
-        if (duplicates > 0 && m_duplicates <= std::numeric_limits<qint64>::max() - duplicates)
-            m_duplicates += duplicates;
-        const qint64 partImages = header.value(QStringLiteral("images")).toInteger(-1);
-        if (partImages < 0 || images > std::numeric_limits<qint64>::max() - partImages)
+        const PartHeader header = PartHeader::parse(bytes);
+        m_netHosts += header.netHosts;
+        for (const auto &[spelling, host] : header.aliases)
+            m_aliases.insert(spelling, host);
+        if (m_duplicates <= std::numeric_limits<qint64>::max() - header.duplicates)
+            m_duplicates += header.duplicates;
+        if (header.images < 0 || images > std::numeric_limits<qint64>::max() - header.images)
             m_damaged = true;
         else
-            images += partImages;
+            images += header.images;
     }
 
     // Every process any run could take for a seed: installers by the policy's lists
