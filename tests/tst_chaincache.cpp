@@ -421,6 +421,11 @@ void Tst_chaincache::chainsOfOldEventsAreNotKept()
     QVERIFY(ChainCache::write(path, other, generation + 1, *m_index, m_chains)); // the row: another key
     QVERIFY(!ChainCache::write(path, key, generation, snapshot));
     QCOMPARE(store->chainCache()->key, other);
+    // Looked for under another key, the row is found without its data.
+    QCOMPARE(store->chainCacheFor(other)->data, store->chainCache()->data);
+    QVERIFY(!store->chainCache()->data.isEmpty());
+    QCOMPARE(store->chainCacheFor(key)->key, other);
+    QVERIFY(store->chainCacheFor(key)->data.isEmpty());
     QVERIFY(ChainCache::write(path, key, generation + 1, snapshot));
     QCOMPARE(store->chainCache()->key, key);
     QCOMPARE(store->chainCache()->data, snapshot.toBytes());

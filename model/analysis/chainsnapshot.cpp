@@ -675,7 +675,7 @@ std::optional<ChainSnapshot> read(CaseStore &store, const QByteArray &key, QStri
     // Kept chains can always be computed again: a damaged row is a miss, not an error.
     std::optional<StoredChainCache> kept;
     try {
-        kept = store.chainCache();
+        kept = store.chainCacheFor(key);
     } catch (const CaseError &e) {
         return miss(QStringLiteral("kept chains cannot be read: %1").arg(e.message()));
     }

@@ -1857,6 +1857,18 @@ std::optional<StoredChainCache> CaseStore::chainCache()
     return StoredChainCache {st.blob(0), st.int64(1), st.blob(2), st.blob(3)};
 }
 
+std::optional<StoredChainCache> CaseStore::chainCacheFor(const QByteArray &key)
+{
+    // One statement, so the row cannot change between its key and its data; SQLite
+    // reads the blob's overflow pages only when the CASE asks for them.
+    Statement st(
+        *m_db, "SELECT key, generation, sha256, CASE WHEN key = ?1 THEN data END FROM chain_cache WHERE id = 1");
+    st.bindBlob(1, key);
+    if (!st.step())
+        return std::nullopt;
+    return StoredChainCache {st.blob(0), st.int64(1), st.blob(2), st.blob(3)};
+}
+
 bool CaseStore::setChainCache(const QByteArray &key, qint64 generation, const QByteArray &data)
 {
     const QByteArray digest = Sha256::hash(data);

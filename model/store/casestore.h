@@ -398,6 +398,10 @@ public:
     // The last chain list kept in the case (issue 15), nullopt when there is none. A
     // change of the events removes it.
     std::optional<StoredChainCache> chainCache();
+    // The same, its data read only when the row was kept under `key` (empty otherwise):
+    // a policy change looks for chains kept under the new policy, and finding that the
+    // row is the old policy's need not read its tens of MB (28 MB at 5M events).
+    std::optional<StoredChainCache> chainCacheFor(const QByteArray &key);
     // Keeps `data` as the case's chain list for `key`, unless the events have changed
     // since `generation` (then nothing is written and false returned: the chains were
     // computed from events the case no longer holds). Replaces the previous one.
