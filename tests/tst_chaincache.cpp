@@ -422,6 +422,7 @@ void Tst_chaincache::chainsOfOldEventsAreNotKept()
     QVERIFY(!ChainCache::write(path, key, generation, snapshot));
     QCOMPARE(store->chainCache()->key, other);
     // Looked for under another key, the row is found without its data.
+    QVERIFY(store->chainCacheFor(other) && store->chainCacheFor(key));
     QCOMPARE(store->chainCacheFor(other)->data, store->chainCache()->data);
     QVERIFY(!store->chainCache()->data.isEmpty());
     QCOMPARE(store->chainCacheFor(key)->key, other);

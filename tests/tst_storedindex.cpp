@@ -17,6 +17,8 @@
 #include <QCborValue>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,6 +122,8 @@ private slots:
     void aNewNameOfTheHostIsWrittenAgain();
     void damagedFrontierIsWrittenAgain_data();
     void damagedFrontierIsWrittenAgain();
+    void duplicatesOfAContinuedPartStopAtTheLargestCount_data();
+    void duplicatesOfAContinuedPartStopAtTheLargestCount();
     void frontierPastItsBoundIsNotKept_data();
     void frontierPastItsBoundIsNotKept();
     void aTextThatDoesNotComeBackKeepsNoFrontier_data();
@@ -1127,6 +1131,50 @@ void Tst_storedindex::damagedFrontierIsWrittenAgain()
     const QStringList updated = storedRows(*store);
     QVERIFY(writeWholeIndex(*store));
     QCOMPARE(updated, storedRows(*store));
+}
+
+// A continued part adds the duplicates its new events had to the count its header
+// gave. A hostile header that says it already dropped nearly the largest count is not
+// overflowed: the sum stops at the largest count (the bound, one under it, one over).
+void Tst_storedindex::duplicatesOfAContinuedPartStopAtTheLargestCount_data()
+{
+    QTest::addColumn<qint64>("belowLargest"); // the header's count: largest - added + this
+    QTest::newRow("one under") << qint64(-1);
+    QTest::newRow("at the largest") << qint64(0);
+    QTest::newRow("one over") << qint64(1);
+}
+
+void Tst_storedindex::duplicatesOfAContinuedPartStopAtTheLargestCount()
+{
+    QFETCH(qint64, belowLargest);
+    const QString path = m_dir.filePath(QStringLiteral("duplicates.chainscope"));
+    QFile::remove(path);
+    auto store = CaseStore::create(path);
+    constexpr qint64 T = 1'700'000'000'000'000;
+    constexpr qint64 Largest = std::numeric_limits<qint64>::max();
+    importStory(*store, QStringLiteral("alpha"), T, QStringLiteral("alpha-1"));
+    QVERIFY(writeWholeIndex(*store));
+    // The same later records from two sources: the second's are duplicates.
+    importStory(*store, QStringLiteral("alpha"), T + 60'000'000, QStringLiteral("alpha-2"));
+    importStory(*store, QStringLiteral("alpha"), T + 60'000'000, QStringLiteral("alpha-3"));
+    CaseIndex whole;
+    QVERIFY(whole.load(*store));
+    const qint64 added = whole.duplicatesDropped();
+    QVERIFY(added > 0);
+    const auto header = [&] {
+        Statement st(store->database(), "SELECT header FROM ix_parts WHERE part = 'ALPHA'");
+        return st.step() ? QJsonDocument::fromJson(st.blob(0)).object() : QJsonObject();
+    };
+    QJsonObject changed = header();
+    QCOMPARE(changed.value(QStringLiteral("duplicates")).toInteger(), 0);
+    changed.insert(QStringLiteral("duplicates"), Largest - added + belowLargest);
+    Statement write(store->database(), "UPDATE ix_parts SET header = ? WHERE part = 'ALPHA'");
+    write.bindBlob(1, QJsonDocument(changed).toJson(QJsonDocument::Compact)).exec();
+
+    StoredIndex::UpdateStats stats;
+    QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
+    QCOMPARE(stats.continued, QStringList {QStringLiteral("ALPHA")});
+    QCOMPARE(header().value(QStringLiteral("duplicates")).toInteger(), belowLargest < 0 ? Largest - 1 : Largest);
 }
 
 // A frontier larger than StoredIndex::maxFrontierBytes() is not kept: its part is written

@@ -34,7 +34,7 @@ constexpr int MaxRounds = 200;
 // A part's header: facts about its hosts that no walk reaches. Written with the part,
 // added to when the part is continued, and read by every computation: one form for all
 // three (JSON, which a hostile hand may have changed: what does not have the shape
-// written is left out, and a count that is not one is -1).
+// written is left out: a count of duplicates that is not one is 0, of images -1).
 struct PartHeader
 {
     QStringList netHosts; // hosts that had network events
@@ -363,7 +363,12 @@ bool StoredIndex::writeRows(CaseStore &store, const CaseIndex &index, qint64 gen
         PartHeader &header = headers[it.value()];
         if (index.m_netHosts.contains(it.key()))
             header.netHosts.append(s.at(it.key()));
-        header.duplicates += index.m_duplicatesByHost.value(it.key());
+        // A continued part adds to the count its old header gave, which a hostile hand
+        // may have set near the largest number: the sum stops there.
+        const qint64 more = index.m_duplicatesByHost.value(it.key());
+        header.duplicates = header.duplicates > std::numeric_limits<qint64>::max() - more
+            ? std::numeric_limits<qint64>::max()
+            : header.duplicates + more;
     }
     for (auto it = index.m_hostAliases.cbegin(); it != index.m_hostAliases.cend(); ++it)
         headers[CaseStore::indexPartOf(s.at(it.key()))].aliases.append({s.at(it.key()), s.at(it.value())});
