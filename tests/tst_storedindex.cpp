@@ -141,6 +141,8 @@ private:
     // A case of `files`, with `policyFile` loaded when given, and its stored index.
     QString makeCase(const QString &name, const QStringList &files, const QString &policyFile = QString());
     QString copyOfCase(const QString &from, const QString &name);
+    // An empty case named so, in place of one an earlier run left.
+    std::unique_ptr<CaseStore> emptyCase(const QString &name);
 
     QTemporaryDir m_dir;
     QStringList m_cases; // demo, and the corpus when present
@@ -172,6 +174,13 @@ QString Tst_storedindex::copyOfCase(const QString &from, const QString &name)
         return {};
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     return path;
+}
+
+std::unique_ptr<CaseStore> Tst_storedindex::emptyCase(const QString &name)
+{
+    const QString path = m_dir.filePath(name);
+    QFile::remove(path);
+    return CaseStore::create(path);
 }
 
 void Tst_storedindex::initTestCase()
@@ -526,6 +535,13 @@ QStringList storedRows(CaseStore &store)
     return rows;
 }
 
+// The rows a whole index of the case's events writes over its stored index (see
+// storedRows): what an update must have left. None when it cannot be written.
+QStringList wholeIndexRows(CaseStore &store)
+{
+    return writeWholeIndex(store) ? storedRows(store) : QStringList();
+}
+
 } // namespace
 
 // An import into an indexed case marks the parts of its hosts stale; the update writes
@@ -715,9 +731,7 @@ void Tst_storedindex::partsOfReusedIdsAndHostileHosts_data()
 
 void Tst_storedindex::partsOfReusedIdsAndHostileHosts()
 {
-    const QString path = m_dir.filePath(QStringLiteral("reused.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("reused.chainscope"));
     QFETCH(QString, hostile);
     // The part's name as the case names it: from the host read back from its rows.
     const QString hostilePart = CaseStore::indexPartOf(QString::fromUtf8(caseUtf8(hostile)));
@@ -796,9 +810,7 @@ void Tst_storedindex::laterEventsContinueTheirPart()
 {
     QFETCH(qint64, gapUs);
     QFETCH(bool, continued);
-    const QString path = m_dir.filePath(QStringLiteral("continued.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("continued.chainscope"));
     constexpr qint64 T = 1'700'000'000'000'000;
     constexpr qint64 S = 1'000'000;
     const QString ws = QStringLiteral("WS-1");
@@ -882,10 +894,7 @@ void Tst_storedindex::laterEventsContinueTheirPart()
 
     const auto sameAsWhole = [&](const char *when) {
         const QStringList updated = storedRows(*store);
-        CaseIndex whole;
-        QVERIFY(whole.load(*store));
-        QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
-        const QStringList wholeRows = storedRows(*store);
+        const QStringList wholeRows = wholeIndexRows(*store);
         QVERIFY2(updated == wholeRows, when);
         // What continuing found (not only that it agrees): the orphan joined the shell,
         // the address was named, the GUID child found its parent.
@@ -998,10 +1007,7 @@ void Tst_storedindex::laterHalvesOfRealLogsContinueTheirPart()
             QVERIFY2(!stats.continued.isEmpty(), qPrintable(log));
         continuedLogs += stats.continued.isEmpty() ? 0 : 1;
         const QStringList updated = storedRows(*store);
-        CaseIndex whole;
-        QVERIFY(whole.load(*store));
-        QVERIFY(StoredIndex::write(*store, whole, store->eventsGeneration()));
-        QVERIFY2(updated == storedRows(*store), qPrintable(log));
+        QVERIFY2(updated == wholeIndexRows(*store), qPrintable(log));
     }
     QVERIFY(continuedLogs > 0);
     qInfo("%d of %d logs cut in two continued", continuedLogs, cutLogs);
@@ -1025,9 +1031,7 @@ void Tst_storedindex::aNewNameOfTheHostIsWrittenAgain()
     QFETCH(QString, before);
     QFETCH(QString, after);
     QFETCH(bool, continued);
-    const QString path = m_dir.filePath(QStringLiteral("spelling.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("spelling.chainscope"));
     constexpr qint64 T = 1'700'000'000'000'000;
     const QString image = QStringLiteral("C:\\Program Files\\Vendor\\update.exe");
     const auto start = [&](qint64 at, const QString &host, qint64 pid, qint64 ppid) {
@@ -1044,8 +1048,7 @@ void Tst_storedindex::aNewNameOfTheHostIsWrittenAgain()
     QCOMPARE(stats.continued.size(), continued ? 1 : 0);
     QCOMPARE(stats.parts.size(), continued ? 0 : 1);
     const QStringList updated = storedRows(*store);
-    QVERIFY(writeWholeIndex(*store));
-    QCOMPARE(updated, storedRows(*store));
+    QCOMPARE(updated, wholeIndexRows(*store));
     // One host, by the spelling that sorts first.
     const QString host = qMin(before, after);
     const QStringList processes = updated.filter(QRegularExpression(QStringLiteral("^processes\\|")));
@@ -1074,9 +1077,7 @@ void Tst_storedindex::damagedFrontierIsWrittenAgain_data()
 void Tst_storedindex::damagedFrontierIsWrittenAgain()
 {
     QFETCH(QString, damage);
-    const QString path = m_dir.filePath(QStringLiteral("frontier.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("frontier.chainscope"));
     constexpr qint64 T = 1'700'000'000'000'000;
     importStory(*store, QStringLiteral("alpha"), T, QStringLiteral("alpha-1"));
     importStory(*store, QStringLiteral("beta"), T, QStringLiteral("beta-1"));
@@ -1129,8 +1130,7 @@ void Tst_storedindex::damagedFrontierIsWrittenAgain()
     QCOMPARE(stats.continued, damage.isEmpty() ? QStringList {QStringLiteral("ALPHA")} : QStringList());
     QCOMPARE(stats.parts, damage.isEmpty() ? QStringList() : QStringList {QStringLiteral("ALPHA")});
     const QStringList updated = storedRows(*store);
-    QVERIFY(writeWholeIndex(*store));
-    QCOMPARE(updated, storedRows(*store));
+    QCOMPARE(updated, wholeIndexRows(*store));
 }
 
 // A continued part adds the duplicates its new events had to the count its header
@@ -1147,9 +1147,7 @@ void Tst_storedindex::duplicatesOfAContinuedPartStopAtTheLargestCount_data()
 void Tst_storedindex::duplicatesOfAContinuedPartStopAtTheLargestCount()
 {
     QFETCH(qint64, belowLargest);
-    const QString path = m_dir.filePath(QStringLiteral("duplicates.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("duplicates.chainscope"));
     constexpr qint64 T = 1'700'000'000'000'000;
     constexpr qint64 Largest = std::numeric_limits<qint64>::max();
     importStory(*store, QStringLiteral("alpha"), T, QStringLiteral("alpha-1"));
@@ -1192,9 +1190,7 @@ void Tst_storedindex::frontierPastItsBoundIsNotKept()
 {
     QFETCH(qsizetype, slack);
     QFETCH(bool, kept);
-    const QString path = m_dir.filePath(QStringLiteral("bound.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("bound.chainscope"));
     constexpr qint64 T = 1'700'000'000'000'000;
     importStory(*store, QStringLiteral("alpha"), T, QStringLiteral("alpha-1"));
     QVERIFY(writeWholeIndex(*store));
@@ -1228,9 +1224,7 @@ void Tst_storedindex::aTextThatDoesNotComeBackKeepsNoFrontier_data()
 void Tst_storedindex::aTextThatDoesNotComeBackKeepsNoFrontier()
 {
     QFETCH(QString, where);
-    const QString path = m_dir.filePath(QStringLiteral("mark.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("mark.chainscope"));
     constexpr qint64 T = 1'700'000'000'000'000;
     const QString mark(QChar(0xFEFF));
     Event start = storyEvent(T, QStringLiteral("alpha"), Platform::Linux, EventKind::ProcessStart, 10, 1,
@@ -1261,8 +1255,7 @@ void Tst_storedindex::aTextThatDoesNotComeBackKeepsNoFrontier()
     QCOMPARE(StoredIndex::update(*store, nullptr, {}, &stats), StoredIndex::Update::Updated);
     QCOMPARE(stats.continued.size(), where.isEmpty() ? 1 : 0);
     const QStringList updated = storedRows(*store);
-    QVERIFY(writeWholeIndex(*store));
-    QCOMPARE(updated, storedRows(*store));
+    QCOMPARE(updated, wholeIndexRows(*store));
 }
 
 // A continued part's new events are read through the time index, or through its sources
@@ -1278,9 +1271,7 @@ void Tst_storedindex::newEventsAreReadEitherWay_data()
 void Tst_storedindex::newEventsAreReadEitherWay()
 {
     QFETCH(int, laterOfAnotherHost);
-    const QString path = m_dir.filePath(QStringLiteral("either.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("either.chainscope"));
     constexpr qint64 T = 1'700'000'000'000'000;
     constexpr qint64 Day = 86'400'000'000;
     importStory(*store, QStringLiteral("alpha"), T, QStringLiteral("alpha-1"));
@@ -1299,8 +1290,7 @@ void Tst_storedindex::newEventsAreReadEitherWay()
     QCOMPARE(stats.continued, QStringList {QStringLiteral("ALPHA")});
     QCOMPARE(stats.newEvents, 4);
     const QStringList updated = storedRows(*store);
-    QVERIFY(writeWholeIndex(*store));
-    QCOMPARE(updated, storedRows(*store));
+    QCOMPARE(updated, wholeIndexRows(*store));
 }
 
 void Tst_storedindex::manyHostsOfOneSourceAreWrittenWhole_data()
@@ -1321,9 +1311,7 @@ void Tst_storedindex::manyHostsOfOneSourceAreWrittenWhole()
 {
     QFETCH(int, lastHostExtra);
     QFETCH(bool, whole);
-    const QString path = m_dir.filePath(QStringLiteral("many-hosts.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("many-hosts.chainscope"));
     constexpr qint64 Day = 86'400'000'000;
     constexpr qint64 At = 1'700'000'000'000'000;
     // 16 events on four hosts of their own sources.
@@ -1368,9 +1356,7 @@ void Tst_storedindex::manyHostsOfOneSourceAreWrittenWhole()
 // generation that is gone; and an index with a stale mark is never current.
 void Tst_storedindex::partsWrittenMeanwhileAreLeftAlone()
 {
-    const QString path = m_dir.filePath(QStringLiteral("two-writers.chainscope"));
-    QFile::remove(path);
-    auto store = CaseStore::create(path);
+    auto store = emptyCase(QStringLiteral("two-writers.chainscope"));
     constexpr qint64 At = 1'700'000'000'000'000;
     importStory(*store, QStringLiteral("alpha"), At, QStringLiteral("alpha-1"));
     importStory(*store, QStringLiteral("beta"), At, QStringLiteral("beta-1"));

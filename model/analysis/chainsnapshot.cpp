@@ -93,23 +93,24 @@ public:
         }
         return n;
     }
-    QString str()
+    // A string's UTF-8 bytes: its length, then them (empty when they are not all there).
+    QByteArrayView utf8()
     {
         const qint32 n = count(1);
         if (!take(n))
-            return QString();
-        return QString::fromUtf8(m_bytes.data() + m_pos - n, n);
+            return {};
+        return QByteArrayView(m_bytes.data() + m_pos - n, n);
     }
+    QString str() { return QString::fromUtf8(utf8()); }
     // A chain's text: the same reasons, signers, images and approvals recur in
     // thousands of chains, and each recurrence is read as the one string already read
     // (shared, not copied): at 10,000 chains the kept snapshot the workbench holds while
     // a policy change runs is that much smaller (issue 15).
     QString sharedStr()
     {
-        const qint32 n = count(1);
-        if (!take(n) || n == 0)
+        const QByteArrayView bytes = utf8();
+        if (bytes.isEmpty())
             return QString();
-        const QByteArrayView bytes(m_bytes.data() + m_pos - n, n);
         auto it = m_shared.constFind(bytes);
         if (it == m_shared.constEnd())
             it = m_shared.insert(bytes, QString::fromUtf8(bytes));
