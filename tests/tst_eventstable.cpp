@@ -6,8 +6,10 @@
 #include "casestore.h"
 #include "eventsmodel.h"
 #include "eventspanel.h"
+#include "eventstableview.h"
 #include "formats.h"
 #include "importer.h"
+#include "rowwindowmodel.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -20,11 +22,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QStringListModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QWheelEvent>
 
 using namespace Chainscope;
 using Ids = QList<qint64>;
@@ -88,6 +93,8 @@ private slots:
     void correlationIndexFoldsWindowsHosts();
     void modelUnderTester();
     void modelReadsOnlyThePagesAsked();
+    void windowModelFollowsItsSource();
+    void panelScrollsAWindowOverTheCase();
     void panelSearchCountsAndFilters();
     void panelCopiesTsv();
     void panelExportsHostileCsv();
@@ -607,11 +614,18 @@ void Tst_eventstable::modelReadsOnlyThePagesAsked()
 
     // The panel's Copy and Export CSV read every selected or matching row from the
     // store, in the table's order, not from the model's pages (which hold fewer).
+    // The table holds a window of 64 of the 3,000 rows: the view's per-row state (its
+    // vertical header) does not grow with the case.
     EventsPanel panel;
     panel.setStore(store.get());
     panel.model()->setPaging(Page, MaxPages);
-    QCOMPARE(panel.view()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
-    panel.view()->selectAll();
+    EventsTableView *view = panel.view();
+    view->setWindowRows(64);
+    QCOMPARE(view->model()->rowCount(), 64);
+    QCOMPARE(view->verticalHeader()->count(), 64);
+    QCOMPARE(view->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+    view->selectAll();
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{0, Count - 1}}));
     const qint64 read = panel.model()->pagesRead();
     const QStringList lines = panel.selectionAsTsv().split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), Count + 1);
@@ -630,21 +644,258 @@ void Tst_eventstable::modelReadsOnlyThePagesAsked()
         QCOMPARE(csv.at(row + 1).at(command), expected);
         QCOMPARE(lines.at(row + 1).split(u'\t').at(tsvCommand), expected);
     }
-    // Two ranges of rows, out of order, as Ctrl+click leaves them.
-    panel.view()->clearSelection();
-    const auto selectRows = [&panel](int top, int bottom) {
-        panel.view()->selectionModel()->select(
-            QItemSelection(panel.model()->index(top, 0), panel.model()->index(bottom, 0)),
+    // Two ranges of rows, out of order, as Ctrl+click leaves them: the first is out of
+    // the window when the second is selected, and stays selected.
+    view->clearSelection();
+    QVERIFY(view->selectedCaseRows().isEmpty());
+    const auto selectRows = [view](int top, int bottom) {
+        view->showCaseRow(top);
+        const int first = view->window()->first();
+        view->selectionModel()->select(
+            QItemSelection(view->model()->index(top - first, 0), view->model()->index(bottom - first, 0)),
             QItemSelectionModel::Select | QItemSelectionModel::Rows);
     };
     selectRows(Count - 3, Count - 1);
     selectRows(Page - 1, Page + 1);
+    QVERIFY(view->window()->rowOfSourceRow(Count - 1) < 0);
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{Page - 1, Page + 1}, {Count - 3, Count - 1}}));
     const QStringList some = panel.selectionAsTsv().split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(some.size(), 7);
     for (int i = 0; i < 6; ++i) {
         const int row = i < 3 ? Page - 1 + i : Count - 6 + i;
         QCOMPARE(some.at(i + 1).split(u'\t').at(tsvCommand), store->event(ids.at(row))->commandLine);
     }
+}
+
+void Tst_eventstable::windowModelFollowsItsSource()
+{
+    // RowWindowModel over a plain list of ten rows, four at a time.
+    QStringList rows;
+    for (int i = 0; i < 10; ++i)
+        rows.append(QStringLiteral("r%1").arg(i));
+    QStringListModel source(rows);
+    RowWindowModel window;
+    QAbstractItemModelTester tester(&window, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.setWindowRows(4);
+    window.setSourceModel(&source);
+    QCOMPARE(window.rowCount(), 4);
+    QCOMPARE(window.sourceRowCount(), 10);
+    QCOMPARE(window.lastFirst(), 6);
+    QCOMPARE(window.index(0, 0).data().toString(), QStringLiteral("r0"));
+
+    // The window's first row is clamped to the source's rows: the bound, one unit inside
+    // and one outside on both ends.
+    window.setFirst(5);
+    QCOMPARE(window.first(), 5);
+    window.setFirst(6);
+    QCOMPARE(window.first(), 6);
+    QCOMPARE(window.index(3, 0).data().toString(), QStringLiteral("r9"));
+    window.setFirst(7);
+    QCOMPARE(window.first(), 6);
+    window.setFirst(1);
+    QCOMPARE(window.first(), 1);
+    window.setFirst(0);
+    QCOMPARE(window.first(), 0);
+    window.setFirst(-1);
+    QCOMPARE(window.first(), 0);
+    QCOMPARE(window.rowCount(), 4);
+
+    // Moving the window is a layout change: a persistent index follows its source row
+    // while the row is in the window, and is invalid once it has left.
+    QSignalSpy layouts(&window, &QAbstractItemModel::layoutChanged);
+    QPersistentModelIndex r2 = window.index(2, 0);
+    window.setFirst(1);
+    QCOMPARE(layouts.count(), 1);
+    QCOMPARE(r2.row(), 1);
+    QCOMPARE(r2.data().toString(), QStringLiteral("r2"));
+    QCOMPARE(window.mapToSource(r2).row(), 2);
+    QCOMPARE(window.rowOfSourceRow(2), 1);
+    QCOMPARE(window.rowOfSourceRow(0), -1);
+    QCOMPARE(window.rowOfSourceRow(5), -1);
+    QCOMPARE(window.rowOfSourceRow(4), 3);
+    window.setFirst(1); // not moved: no layout change
+    QCOMPARE(layouts.count(), 1);
+    window.setFirst(3);
+    QVERIFY(!r2.isValid());
+
+    // A change of the source's data reaches the window only where the window shows it.
+    QSignalSpy changed(&window, &QAbstractItemModel::dataChanged);
+    source.setData(source.index(4, 0), QStringLiteral("four"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+    QCOMPARE(window.index(1, 0).data().toString(), QStringLiteral("four"));
+    source.setData(source.index(9, 0), QStringLiteral("nine"));
+    QCOMPARE(changed.count(), 1);
+
+    // Rows removed from the source: the window starts over at its first row.
+    QSignalSpy resets(&window, &QAbstractItemModel::modelReset);
+    source.removeRows(0, 7);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(window.first(), 0);
+    QCOMPARE(window.rowCount(), 3);
+    QCOMPARE(window.lastFirst(), 0);
+    window.setFirst(1);
+    QCOMPARE(window.first(), 0);
+    source.setStringList(rows);
+    QCOMPARE(window.rowCount(), 4);
+    // A window is at least one row.
+    window.setWindowRows(0);
+    QCOMPARE(window.windowRows(), 1);
+    QCOMPARE(window.rowCount(), 1);
+    window.setSourceModel(nullptr);
+    QCOMPARE(window.rowCount(), 0);
+}
+
+void Tst_eventstable::panelScrollsAWindowOverTheCase()
+{
+    // 600 events, one a second, each naming its row: the table shows 64 at a time and
+    // scrolls, selects and copies over all of them.
+    constexpr int Count = 600;
+    constexpr int Window = 64;
+    auto store = CaseStore::create(m_dir.filePath(QStringLiteral("window.chainscope")));
+    {
+        SourceInfo info;
+        info.path = QStringLiteral("/evidence/window.log");
+        info.format = QStringLiteral("auditd");
+        EventWriter w(*store, store->beginSource(info));
+        for (int i = 0; i < Count; ++i) {
+            Event e;
+            e.timeUs = qint64(i) * 1000000;
+            e.host = QStringLiteral("host");
+            e.platform = Platform::Linux;
+            e.kind = EventKind::ProcessStart;
+            e.commandLine = QStringLiteral("row %1").arg(i);
+            w.add(e, -1);
+        }
+        ImportCounts counts;
+        w.finish(counts);
+    }
+    EventsPanel panel;
+    panel.resize(900, 420);
+    panel.setStore(store.get());
+    EventsTableView *view = panel.view();
+    view->setWindowRows(Window);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    view->setFocus();
+    QScrollBar *bar = view->caseScrollBar();
+    const int page = view->verticalScrollBar()->pageStep();
+    QVERIFY(page > 4 && page < Window / 2);
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->maximum(), Count - page);
+    QCOMPARE(bar->pageStep(), page);
+    QCOMPARE(view->verticalHeader()->count(), Window);
+    // What the table shows at a point of its viewport, by the row's own text.
+    const auto textAt = [view](int y) {
+        const QModelIndex index = view->indexAt(QPoint(5, y));
+        return view->model()->index(index.row(), EventsModel::CommandLine).data().toString();
+    };
+    const int rowHeight = view->verticalHeader()->defaultSectionSize();
+    const auto rowY = [view, rowHeight](int caseRow) {
+        return (caseRow - view->topCaseRow()) * rowHeight + rowHeight / 2;
+    };
+
+    // The case's bar: any row of the case at the top, the last one at its end.
+    for (int top : {0, 1, Window - page, Window, 300, Count - page - 1}) {
+        bar->setValue(top);
+        QCOMPARE(view->topCaseRow(), top);
+        QCOMPARE(textAt(1), QStringLiteral("row %1").arg(top));
+        QVERIFY(view->window()->rowOfSourceRow(top) >= 0);
+    }
+    QVERIFY(panel.grab().save(QStringLiteral("/tmp/eventspanel-scrolled.png")));
+    // At its end (as in any table scrolled by rows) the last row sits on the bottom edge.
+    bar->setValue(Count - page);
+    QCOMPARE(view->topCaseRow(), Count - page);
+    QCOMPARE(view->window()->first(), Count - Window);
+    QCOMPARE(textAt(view->viewport()->height() - 2), QStringLiteral("row %1").arg(Count - 1));
+    bar->setValue(0);
+    QCOMPARE(view->window()->first(), 0);
+
+    // The wheel and the keys go past the window's end: it follows them.
+    for (int i = 0; i < 30; ++i) {
+        QWheelEvent wheel(QPointF(5, 5), view->viewport()->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120),
+            Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view->viewport(), &wheel);
+        QCoreApplication::processEvents();
+    }
+    const int wheeled = 30 * QApplication::wheelScrollLines();
+    QVERIFY(wheeled > Window);
+    QCOMPARE(view->topCaseRow(), wheeled);
+    QCOMPARE(bar->value(), wheeled);
+    QCOMPARE(textAt(1), QStringLiteral("row %1").arg(wheeled));
+    bar->setValue(0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(5, rowY(0)));
+    QCOMPARE(view->currentCaseRow(), 0);
+    for (int i = 0; i < 100; ++i) {
+        QTest::keyClick(view, Qt::Key_Down);
+        QCoreApplication::processEvents();
+    }
+    QCOMPARE(view->currentCaseRow(), 100);
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{100, 100}}));
+    QCOMPARE(view->model()->index(view->currentIndex().row(), EventsModel::CommandLine).data().toString(),
+        QStringLiteral("row 100"));
+    QVERIFY(view->topCaseRow() <= 100 && view->topCaseRow() + page > 100);
+    // Ctrl moves the current row and leaves the selection, which the window has left.
+    QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(view->currentCaseRow(), Count - 1);
+    QCOMPARE(view->currentIndex().data(EventsModel::EventIdRole).toLongLong(), panel.model()->eventAt(Count - 1).id);
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{100, 100}}));
+    QVERIFY(view->window()->rowOfSourceRow(100) < 0);
+    QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(view->currentCaseRow(), 0);
+
+    // Shift extends from the anchor over the whole case, by keys and by clicks, however
+    // far the anchor is from the window.
+    QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{0, Count - 1}}));
+    QCOMPARE(panel.selectionAsTsv().count(u'\n'), Count + 1);
+    view->selectCaseRow(10);
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{10, 10}}));
+    bar->setValue(500);
+    QVERIFY(view->window()->rowOfSourceRow(10) < 0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, QPoint(5, rowY(505)));
+    QCOMPARE(view->currentCaseRow(), 505);
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{10, 505}}));
+    bar->setValue(200);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, QPoint(5, rowY(203)));
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{10, 203}}));
+    QVERIFY(view->selectionModel()->isRowSelected(view->window()->rowOfSourceRow(203), {}));
+    const QStringList copied = panel.selectionAsTsv().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(copied.size(), 203 - 10 + 2);
+    QVERIFY(copied.at(1).contains(QStringLiteral("row 10\t")) || copied.at(1).endsWith(QStringLiteral("row 10")));
+    // Shift and the arrow keys shrink the extension again.
+    QTest::keyClick(view, Qt::Key_Up, Qt::ShiftModifier);
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{10, 202}}));
+
+    // A selected row that left the window is selected again when it comes back; a plain
+    // click clears it wherever it is.
+    view->selectCaseRow(5);
+    bar->setValue(400);
+    QVERIFY(!view->selectionModel()->hasSelection());
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{5, 5}}));
+    bar->setValue(0);
+    QVERIFY(view->selectionModel()->isRowSelected(view->window()->rowOfSourceRow(5), {}));
+    QCOMPARE(view->currentIndex().row(), view->window()->rowOfSourceRow(5));
+    bar->setValue(400);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(5, rowY(410)));
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{410, 410}}));
+    view->clearSelection();
+    QVERIFY(view->selectedCaseRows().isEmpty());
+
+    // The panel finds and selects any row; a new query starts the table over.
+    QSignalSpy selected(&panel, &EventsPanel::eventSelected);
+    const qint64 last = panel.model()->eventAt(Count - 1).id;
+    panel.selectEvent(last);
+    QCOMPARE(view->currentCaseRow(), Count - 1);
+    QCOMPARE(view->currentIndex().data(EventsModel::EventIdRole).toLongLong(), last);
+    QCOMPARE(selected.count(), 0);
+    auto *search = panel.findChild<QLineEdit *>(QStringLiteral("search"));
+    search->setText(QStringLiteral("row 59"));
+    QTRY_COMPARE(panel.model()->matchCount(), qint64(11)); // 59, 590 .. 599
+    QCOMPARE(view->model()->rowCount(), 11);
+    QCOMPARE(view->window()->first(), 0);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(panel.grab().save(QStringLiteral("/tmp/eventspanel-window.png")));
 }
 
 void Tst_eventstable::panelSearchCountsAndFilters()
@@ -698,13 +949,13 @@ void Tst_eventstable::panelCopiesTsv()
     EventsPanel panel;
     panel.setStore(m_store.get());
     panel.show();
-    QTableView *view = panel.view();
+    EventsTableView *view = panel.view();
     // Only three columns, to keep the expected text short.
     for (int c = 0; c < EventsModel::ColumnCount; ++c)
         view->horizontalHeader()->setSectionHidden(
             c, c != EventsModel::Host && c != EventsModel::Pid && c != EventsModel::CommandLine);
-    view->selectionModel()->select(panel.model()->index(3, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    view->selectionModel()->select(panel.model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(view->showCaseRow(3), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(view->showCaseRow(0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     panel.copySelection();
     QCOMPARE(QApplication::clipboard()->text(),
         QStringLiteral("Host\tPID\tCommand line\n"
@@ -800,7 +1051,7 @@ void Tst_eventstable::panelSelectEventClearsHidingFilters()
     QCOMPARE(panel.model()->matchCount(), qint64(8));
     QCOMPARE(panel.view()->currentIndex().data(EventsModel::EventIdRole).toLongLong(), 7);
     QCOMPARE(selected.count(), 0); // no echo to whoever asked
-    panel.view()->setCurrentIndex(panel.model()->index(2, 1));
+    panel.view()->setCurrentIndex(panel.view()->showCaseRow(2, 1));
     QCOMPARE(selected.count(), 1);
     QCOMPARE(selected.at(0).at(0).toLongLong(), 3);
 
@@ -944,9 +1195,9 @@ void Tst_eventstable::copyKeyPutsRowsOnTheClipboard()
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QApplication::clipboard()->clear();
-    QTableView *view = panel.view();
+    EventsTableView *view = panel.view();
     view->setFocus();
-    view->selectionModel()->select(QItemSelection(panel.model()->index(0, 0), panel.model()->index(1, 0)),
+    view->selectionModel()->select(QItemSelection(view->showCaseRow(0), view->showCaseRow(1)),
         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QTest::keySequence(view, QKeySequence::Copy);
     const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);

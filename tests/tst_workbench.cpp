@@ -11,6 +11,7 @@
 #include "densitystrip.h"
 #include "eventsmodel.h"
 #include "eventspanel.h"
+#include "eventstableview.h"
 #include "explanation.h"
 #include "formats.h"
 #include "importer.h"
@@ -174,14 +175,10 @@ void Tst_workbench::importAndBrowse()
     QVERIFY(!window.isImporting());
 
     QCOMPARE(window.caseStore()->sources().size(), 2);
-    const auto views = window.findChildren<QTableView *>();
-    QTableView *eventsView = nullptr;
-    for (QTableView *v : views) {
-        if (qobject_cast<EventsModel *>(v->model()))
-            eventsView = v;
-    }
-    QVERIFY(eventsView);
-    auto *model = qobject_cast<EventsModel *>(eventsView->model());
+    // The Events tab's table shows a window of the case's rows; its rows are found in
+    // case rows (showCaseRow) and read through the panel's model.
+    EventsTableView *eventsView = window.eventsPanel()->view();
+    auto *model = window.eventsPanel()->model();
     QVERIFY(model->rowCount() > 0);
     QVERIFY(model->rowCount() <= window.caseStore()->eventCount());
 
@@ -192,7 +189,7 @@ void Tst_workbench::importAndBrowse()
             auditRow = row;
     }
     QVERIFY(auditRow >= 0);
-    eventsView->setCurrentIndex(model->index(auditRow, 0));
+    eventsView->setCurrentIndex(eventsView->showCaseRow(auditRow));
     auto *raw = window.findChild<RawRecordView *>();
     QVERIFY(raw);
     const QByteArray stored = window.caseStore()->rawRecord(model->eventAt(auditRow).id).value();
@@ -509,20 +506,15 @@ void Tst_workbench::windowsChainAndItsEvtxRecords()
     QVERIFY2(unsignedLoadMarked, qPrintable(roles.join(u'|')));
 
     // An EVTX event's raw record is its XML, rendered from the stored chunk.
-    QTableView *eventsView = nullptr;
-    for (auto *view : window.findChildren<QTableView *>()) {
-        if (qobject_cast<EventsModel *>(view->model()))
-            eventsView = view;
-    }
-    QVERIFY(eventsView);
-    auto *model = qobject_cast<EventsModel *>(eventsView->model());
+    EventsTableView *eventsView = window.eventsPanel()->view();
+    auto *model = window.eventsPanel()->model();
     int loadRow = -1;
     for (int r = 0; r < model->rowCount() && loadRow < 0; ++r) {
         if (model->eventAt(r).kind == EventKind::ModuleLoad && model->eventAt(r).targetPath == a->unsignedModule)
             loadRow = r;
     }
     QVERIFY(loadRow >= 0);
-    eventsView->setCurrentIndex(model->index(loadRow, 0));
+    eventsView->setCurrentIndex(eventsView->showCaseRow(loadRow));
     auto *raw = window.findChild<RawRecordView *>();
     QVERIFY(raw->toPlainText().startsWith(QLatin1String("<Event")));
     QVERIFY(raw->toPlainText().contains(QLatin1String("<Data Name=\"ImageLoaded\">")));
@@ -1347,9 +1339,10 @@ void Tst_workbench::policyChangeKeepsRawAndEventsTogether()
     QSignalSpy updated(&window, &MainWindow::chainsUpdated);
     QVERIFY(window.openCase(linuxDemoCase(QStringLiteral("agree"))));
     QVERIFY(waitForChains(window, updated));
-    auto *eventsView = window.findChild<QTableView *>(QStringLiteral("eventsView"));
+    auto *eventsView = window.findChild<EventsTableView *>(QStringLiteral("eventsView"));
+    QVERIFY(eventsView);
     auto *raw = window.findChild<RawRecordView *>();
-    auto *events = qobject_cast<EventsModel *>(eventsView->model());
+    auto *events = window.eventsPanel()->model();
     QVERIFY(events->rowCount() > 10);
     const auto eventsSelection = [&]() -> qint64 {
         const QModelIndex current = eventsView->selectionModel()->currentIndex();
@@ -1363,7 +1356,7 @@ void Tst_workbench::policyChangeKeepsRawAndEventsTogether()
     // The analyst picks an event in the Events tab, then changes the policy.
     window.tabs()->setCurrentIndex(MainWindow::EventsTab);
     const int row = 7;
-    eventsView->setCurrentIndex(events->index(row, 0));
+    eventsView->setCurrentIndex(eventsView->showCaseRow(row));
     const qint64 picked = events->eventAt(row).id;
     QCOMPARE(window.currentEventId(), picked);
     QCOMPARE(raw->toPlainText(), rawOf(picked));
@@ -1390,7 +1383,7 @@ void Tst_workbench::policyChangeKeepsRawAndEventsTogether()
     QVERIFY(eventsSelection() == window.currentEventId() || eventsSelection() == -1);
 
     // Back in the Events tab and through another policy change.
-    eventsView->setCurrentIndex(events->index(3, 0));
+    eventsView->setCurrentIndex(eventsView->showCaseRow(3));
     const qint64 second = events->eventAt(3).id;
     QVERIFY(changePolicy(window, updated, QStringLiteral("TimeWindow=90m")));
     QCOMPARE(eventsSelection(), second);
@@ -1563,7 +1556,7 @@ void Tst_workbench::searchAndFiltersInTheWindow()
     // analyst's filter; the raw pane still shows the event.
     // The analyst clicks a row: that event becomes the window's current event.
     const qint64 picked = model->eventAt(5).id;
-    panel->view()->setCurrentIndex(model->index(5, 0));
+    panel->view()->setCurrentIndex(panel->view()->showCaseRow(5));
     QCOMPARE(window.currentEventId(), picked);
     auto *kind = panel->findChild<QComboBox *>(QStringLiteral("kindFilter"));
     const QString pickedKind = kindName(model->eventAt(5).kind);

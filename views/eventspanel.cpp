@@ -2,6 +2,7 @@
 
 #include "casestore.h"
 #include "eventsmodel.h"
+#include "eventstableview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,7 +25,6 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -58,7 +58,7 @@ QComboBox *makeCombo(const QString &toolTip, QWidget *parent)
 EventsPanel::EventsPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new EventsModel(this))
-    , m_view(new QTableView(this))
+    , m_view(new EventsTableView(this))
     , m_search(new QLineEdit(this))
     , m_count(new QLabel(this))
     , m_host(makeCombo(tr("Show the events of one host"), this))
@@ -117,7 +117,7 @@ EventsPanel::EventsPanel(QWidget *parent)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(SearchDebounceMs);
 
-    m_view->setModel(m_model);
+    m_view->setCaseModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
@@ -235,11 +235,10 @@ EventsPanel::EventsPanel(QWidget *parent)
     });
     connect(header, &QHeaderView::customContextMenuRequested, this, &EventsPanel::showHeaderMenu);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EventsPanel::updateCount);
-    connect(
-        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-            if (!m_selecting && current.isValid())
-                emit eventSelected(current.data(EventsModel::EventIdRole).toLongLong());
-        });
+    connect(m_view, &EventsTableView::currentCaseRowChanged, this, [this](int row) {
+        if (!m_selecting && row >= 0)
+            emit eventSelected(m_view->currentIndex().data(EventsModel::EventIdRole).toLongLong());
+    });
     setStore(nullptr);
     m_defaultState = saveState();
 }
@@ -367,12 +366,8 @@ void EventsPanel::applyFilters()
     // The event the analyst was on stays selected when it still matches.
     if (current >= 0) {
         const int row = m_model->rowOfEvent(current);
-        if (row >= 0) {
-            m_selecting = true;
-            m_view->setCurrentIndex(m_model->index(row, EventsModel::Time));
-            m_view->scrollTo(m_model->index(row, EventsModel::Time), QAbstractItemView::PositionAtCenter);
-            m_selecting = false;
-        }
+        if (row >= 0)
+            selectRow(row);
     }
 }
 
@@ -430,10 +425,7 @@ bool EventsPanel::selectEventIfShown(qint64 eventId)
 void EventsPanel::selectRow(int row)
 {
     m_selecting = true;
-    const QModelIndex index = m_model->index(row, EventsModel::Time);
-    m_view->setCurrentIndex(index);
-    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_view->selectCaseRow(row, EventsModel::Time);
     m_selecting = false;
 }
 
@@ -557,21 +549,12 @@ QString EventsPanel::csvField(const QString &value)
 
 QString EventsPanel::selectionAsTsv() const
 {
-    // The selection as row intervals: Ctrl+A on millions of rows is one range, not
-    // millions of indexes (selectedRows()).
-    QList<std::pair<int, int>> ranges;
-    for (const QItemSelectionRange &range : m_view->selectionModel()->selection())
-        ranges.append({range.top(), range.bottom()});
-    if (ranges.isEmpty() && m_view->currentIndex().isValid())
-        ranges.append({m_view->currentIndex().row(), m_view->currentIndex().row()});
-    std::sort(ranges.begin(), ranges.end());
-    QList<std::pair<int, int>> merged;
-    for (const auto &range : std::as_const(ranges)) {
-        if (!merged.isEmpty() && range.first <= merged.last().second + 1)
-            merged.last().second = std::max(merged.last().second, range.second);
-        else
-            merged.append(range);
-    }
+    // The selection as intervals of case rows, sorted (the view keeps them so, whether
+    // or not its window holds them): Ctrl+A on millions of rows is one range, not
+    // millions of indexes.
+    EventsTableView::Ranges merged = m_view->selectedCaseRows();
+    if (merged.isEmpty() && m_view->currentCaseRow() >= 0)
+        merged.append({m_view->currentCaseRow(), m_view->currentCaseRow()});
     const QList<int> columns = visibleColumns();
     QString text;
     QStringList cells;

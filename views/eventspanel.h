@@ -12,13 +12,13 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
-class QTableView;
 class QTimer;
 
 namespace Chainscope {
 
 class CaseStore;
 class EventsModel;
+class EventsTableView;
 struct EventQuery;
 
 // The Events tab (issue 14), after Timeline Explorer: a search field with a match count,
@@ -78,8 +78,11 @@ public:
     // Layout).
     void resetColumns();
 
+    // Every matching event of the case, one row each.
     EventsModel *model() const { return m_model; }
-    QTableView *view() const { return m_view; }
+    // The table: it shows a window of the model's rows and speaks in case rows
+    // (EventsTableView); its own model() is that window.
+    EventsTableView *view() const { return m_view; }
     QString matchCountText() const;
 
     // A CSV field: quoted when it holds a quote, comma or line break, and a cell that a
@@ -93,7 +96,7 @@ signals:
     void bookmarksChanged();
 
 private:
-    // Selects, makes current and scrolls to a row, emitting no eventSelected.
+    // Selects, makes current and scrolls to a case row, emitting no eventSelected.
     void selectRow(int row);
     void fillChoices();
     void applyFilters();
@@ -105,7 +108,7 @@ private:
 
     CaseStore *m_store = nullptr;
     EventsModel *m_model = nullptr;
-    QTableView *m_view = nullptr;
+    EventsTableView *m_view = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_count = nullptr;
     QComboBox *m_host = nullptr;

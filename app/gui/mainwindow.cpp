@@ -8,6 +8,7 @@
 #include "densitystrip.h"
 #include "eventsmodel.h"
 #include "eventspanel.h"
+#include "eventstableview.h"
 #include "explanation.h"
 #include "formats.h"
 #include "huntexportdialog.h"

@@ -8,6 +8,7 @@
 #include "chainsmodel.h"
 #include "eventsmodel.h"
 #include "eventspanel.h"
+#include "eventstableview.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -111,7 +112,7 @@ int main(int argc, char **argv)
     if (panel->model()->rowCount() == 0)
         return fail(QStringLiteral("the filtered Events tab is empty"));
     if (panel->model()->rowCount() > 0)
-        panel->view()->setCurrentIndex(panel->model()->index(0, 0));
+        panel->view()->setCurrentIndex(panel->view()->showCaseRow(0));
     if (!save(window, out, QStringLiteral("events-filtered.png")))
         return fail(QStringLiteral("cannot write events-filtered.png"));
 
