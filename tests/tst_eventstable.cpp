@@ -881,6 +881,46 @@ void Tst_eventstable::panelScrollsAWindowOverTheCase()
     QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{410, 410}}));
     view->clearSelection();
     QVERIFY(view->selectedCaseRows().isEmpty());
+    view->selectCaseRow(5);
+    bar->setValue(400);
+    view->clearSelection(); // the window holds none of it: still cleared
+    QVERIFY(view->selectedCaseRows().isEmpty());
+    bar->setValue(0);
+    QVERIFY(!view->selectionModel()->hasSelection());
+
+    // The current row out of the window: focus coming back changes nothing, a key goes
+    // on from it, a filter that still shows it keeps it, and clearing forgets it.
+    const qint64 hundred = panel.model()->eventAt(100).id;
+    auto *search = panel.findChild<QLineEdit *>(QStringLiteral("search"));
+    view->selectCaseRow(100);
+    bar->setValue(500);
+    QSignalSpy picked(&panel, &EventsPanel::eventSelected);
+    QVERIFY(!view->currentIndex().isValid());
+    QCOMPARE(view->currentCaseRow(), 100);
+    search->setFocus();
+    view->setFocus(Qt::TabFocusReason);
+    QCOMPARE(view->currentCaseRow(), 100);
+    QCOMPARE(view->topCaseRow(), 500);
+    QCOMPARE(picked.count(), 0);
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->currentCaseRow(), 101);
+    QCOMPARE(view->selectedCaseRows(), (EventsTableView::Ranges {{101, 101}}));
+    QVERIFY(view->topCaseRow() <= 101 && view->topCaseRow() + page > 101);
+    QCOMPARE(picked.count(), 1);
+    QCOMPARE(picked.at(0).at(0).toLongLong(), panel.model()->eventAt(101).id);
+    view->selectCaseRow(100);
+    bar->setValue(500);
+    search->setText(QStringLiteral("row 1")); // rows 1, 10-19, 100-199
+    QTRY_COMPARE(panel.model()->matchCount(), qint64(111));
+    QCOMPARE(view->currentCaseRow(), 11);
+    QCOMPARE(view->currentIndex().data(EventsModel::EventIdRole).toLongLong(), hundred);
+    search->clear();
+    QTRY_COMPARE(panel.model()->matchCount(), qint64(Count));
+    QCOMPARE(view->currentCaseRow(), 100);
+    bar->setValue(500);
+    QVERIFY(!panel.selectEventIfShown(-1));
+    QCOMPARE(view->currentCaseRow(), -1);
+    QCOMPARE(panel.selectionAsTsv().count(u'\n'), 1); // the header only
 
     // The panel finds and selects any row; a new query starts the table over.
     QSignalSpy selected(&panel, &EventsPanel::eventSelected);
@@ -889,7 +929,6 @@ void Tst_eventstable::panelScrollsAWindowOverTheCase()
     QCOMPARE(view->currentCaseRow(), Count - 1);
     QCOMPARE(view->currentIndex().data(EventsModel::EventIdRole).toLongLong(), last);
     QCOMPARE(selected.count(), 0);
-    auto *search = panel.findChild<QLineEdit *>(QStringLiteral("search"));
     search->setText(QStringLiteral("row 59"));
     QTRY_COMPARE(panel.model()->matchCount(), qint64(11)); // 59, 590 .. 599
     QCOMPARE(view->model()->rowCount(), 11);

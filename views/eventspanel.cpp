@@ -360,8 +360,9 @@ void EventsPanel::applyFilters()
     if (m_updating)
         return;
     m_debounce->stop();
-    const qint64 current
-        = m_view->currentIndex().isValid() ? m_view->currentIndex().data(EventsModel::EventIdRole).toLongLong() : -1;
+    // The current row may lie outside the table's window: read through the model.
+    const int currentRow = m_view->currentCaseRow();
+    const qint64 current = currentRow >= 0 ? m_model->eventAt(currentRow).id : -1;
     m_model->setQuery(currentQuery());
     // The event the analyst was on stays selected when it still matches.
     if (current >= 0) {
@@ -714,9 +715,12 @@ void EventsPanel::setBookmarked(qint64 eventId, bool bookmarked, const QString &
 
 void EventsPanel::toggleBookmark()
 {
-    const QModelIndex current = m_view->currentIndex();
-    if (!m_store || !current.isValid())
+    // Through the model, not the view's index: the current row may have scrolled out of
+    // the table's window.
+    const int row = m_view->currentCaseRow();
+    if (!m_store || row < 0)
         return;
+    const QModelIndex current = m_model->index(row, EventsModel::Mark);
     const qint64 id = current.data(EventsModel::EventIdRole).toLongLong();
     try {
         if (current.data(EventsModel::BookmarkRole).toBool()) {

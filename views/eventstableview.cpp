@@ -79,6 +79,7 @@ public:
         QItemSelectionModel::clear();
         m_inCall = false;
         m_view->selectionCleared();
+        m_view->currentCleared();
     }
     void reset() override
     {
@@ -86,6 +87,14 @@ public:
         QItemSelectionModel::reset();
         m_inCall = false;
         m_view->selectionCleared();
+        m_view->currentCleared();
+    }
+    // Qt says nothing when the current index is already invalid (its row outside the
+    // window), and the view's current case row must go all the same.
+    void clearCurrentIndex() override
+    {
+        QItemSelectionModel::clearCurrentIndex();
+        m_view->currentCleared();
     }
 
 private:
@@ -226,6 +235,32 @@ void EventsTableView::selectionCleared()
         m_selectedAtAnchor.clear();
 }
 
+void EventsTableView::currentCleared()
+{
+    if (m_moving)
+        return;
+    m_anchor = -1;
+    m_selectedAtAnchor.clear();
+    if (m_currentRow < 0)
+        return;
+    m_currentRow = -1;
+    emit currentCaseRowChanged(-1);
+}
+
+bool EventsTableView::isCaseRowSelected(int row) const
+{
+    const auto after = std::upper_bound(m_selected.cbegin(), m_selected.cend(), row,
+        [](int r, const std::pair<int, int> &range) { return r < range.first; });
+    return after != m_selected.cbegin() && std::prev(after)->second >= row;
+}
+
+void EventsTableView::clearSelection()
+{
+    QTableView::clearSelection();
+    m_selected.clear();
+    m_selectedAtAnchor.clear();
+}
+
 void EventsTableView::setAnchorHere()
 {
     m_anchor = m_currentRow;
@@ -299,6 +334,10 @@ void EventsTableView::scrollCaseTo(int top)
 void EventsTableView::recentre()
 {
     m_recentreQueued = false;
+    // Not while a drag selects: Qt keeps where the drag began in the window's rows, and
+    // the rows under it would change. The window follows when the button is released.
+    if (state() == QAbstractItemView::DragSelectingState)
+        return;
     scrollCaseTo(topCaseRow());
 }
 
@@ -342,6 +381,9 @@ void EventsTableView::verticalScrollbarValueChanged(int value)
 
 QModelIndex EventsTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
 {
+    // Qt also asks this on focus-in without a current index: only a key moves the window.
+    if (!m_inKey)
+        return QTableView::moveCursor(cursorAction, modifiers);
     if ((cursorAction == MoveHome || cursorAction == MoveEnd) && modifiers.testFlag(Qt::ControlModifier)) {
         // The case's first or last row, not the window's. Moving the window may take the
         // current row out of it, and QTableView would then start from the top.
@@ -349,9 +391,11 @@ QModelIndex EventsTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardM
         moveWindow(cursorAction == MoveHome ? 0 : m_window->lastFirst());
         return m_window->index(cursorAction == MoveHome ? 0 : m_window->rowCount() - 1, column);
     }
+    // A key moves on from the current row, wherever the analyst has scrolled (as in any
+    // table): the window comes back to it, with a page or more to spare around it.
     if (m_currentRow >= 0) {
-        // A page or a row on from the current row must still be in the window.
         showCaseRow(m_currentRow);
+        setCurrentQuietly(m_currentRow);
     }
     return QTableView::moveCursor(cursorAction, modifiers);
 }
@@ -362,7 +406,9 @@ void EventsTableView::keyPressEvent(QKeyEvent *event)
     const bool extend = shift && selectionMode() == QAbstractItemView::ExtendedSelection;
     const int before = m_currentRow;
     m_shiftGesture = extend;
+    m_inKey = true;
     QTableView::keyPressEvent(event);
+    m_inKey = false;
     m_shiftGesture = false;
     if (m_currentRow == before)
         return;
@@ -387,6 +433,16 @@ void EventsTableView::mousePressEvent(QMouseEvent *event)
         extendToCurrent();
     else if (!modifiers.testFlag(Qt::ShiftModifier))
         setAnchorHere();
+}
+
+void EventsTableView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QTableView::mouseReleaseEvent(event);
+    // A drag may have scrolled to the window's edge, where it waited (recentre()).
+    if (!m_recentreQueued) {
+        m_recentreQueued = true;
+        QTimer::singleShot(0, this, &EventsTableView::recentre);
+    }
 }
 
 void EventsTableView::currentChanged(const QModelIndex &current, const QModelIndex &previous)

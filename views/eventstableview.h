@@ -56,9 +56,13 @@ public:
     int currentCaseRow() const { return m_currentRow; }
     // The selected case rows, whether or not they are in the window.
     const Ranges &selectedCaseRows() const { return m_selected; }
+    bool isCaseRowSelected(int row) const;
 
     // Every row of the case, not only the window's.
     void selectAll() override;
+    // Every row of the case, not only the window's. (QAbstractItemView's is not virtual,
+    // and its selection model says nothing when the window holds no selected row.)
+    void clearSelection();
 
 signals:
     // The current case row changed through the analyst or selectCaseRow(); not when the
@@ -69,6 +73,7 @@ protected:
     QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
     void updateGeometries() override;
     void verticalScrollbarValueChanged(int value) override;
@@ -78,6 +83,8 @@ private:
     // Called by the selection model after a select() (cleared: its flags held Clear).
     void takeWindowSelection(bool cleared);
     void selectionCleared();
+    // The selection model's current index was cleared (clear(), clearCurrentIndex()).
+    void currentCleared();
     // Moves the window so its first row is `first` (clamped) and puts the selection and
     // the current row back into it.
     void moveWindow(int first);
@@ -106,6 +113,7 @@ private:
     int m_currentRow = -1;
     bool m_moving = false; // the window is moving: the selection model's signals are ours
     bool m_shiftGesture = false; // a Shift key or click is being handled
+    bool m_inKey = false; // a key press is being handled
     bool m_syncingBar = false;
     bool m_recentreQueued = false;
 };

@@ -1088,10 +1088,10 @@ void MainWindow::setCurrentEvent(qint64 eventId)
 
 void MainWindow::syncEventsSelection(qint64 eventId)
 {
-    QItemSelectionModel *selection = m_eventsPanel->view()->selectionModel();
-    const QModelIndex current = selection->currentIndex();
-    if (current.isValid() && eventId >= 0 && selection->isRowSelected(current.row(), {})
-        && current.data(EventsModel::EventIdRole).toLongLong() == eventId)
+    // In case rows: the table's current row may lie outside the window it holds.
+    const EventsTableView *view = m_eventsPanel->view();
+    const int row = view->currentCaseRow();
+    if (row >= 0 && eventId >= 0 && view->isCaseRowSelected(row) && m_eventsPanel->model()->eventAt(row).id == eventId)
         return;
     // Found by its position in SQL, however far down the table it is. The analyst's
     // filters stay: an event they hide leaves the Events tab with no selection, never
