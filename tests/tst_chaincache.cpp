@@ -120,6 +120,7 @@ private slots:
     void readingCommandsKeepNothing();
     void chainsOfOldEventsAreNotKept();
     void hashAloneNoticesDamageInsideAString();
+    void aKeyKeptAsTextIsAnotherKey();
     void truncatedBytesAreRefused();
     void danglingIndicesAreRefused_data();
     void danglingIndicesAreRefused();
@@ -461,6 +462,22 @@ void Tst_chaincache::hashAloneNoticesDamageInsideAString()
     // The intact bytes are read again.
     Statement back(store->database(), "UPDATE chain_cache SET data = ?");
     back.bindBlob(1, kept->data).exec();
+    QVERIFY(ChainCache::read(*store, key));
+}
+
+void Tst_chaincache::aKeyKeptAsTextIsAnotherKey()
+{
+    // The key's bytes as TEXT (a hand edit) never equal the BLOB looked for: a miss for
+    // another key, not kept chains that look damaged because their data was not read.
+    const QString path = copyOfCase(QStringLiteral("textkey.chainscope"));
+    auto store = CaseStore::open(path);
+    const QByteArray key = ChainCache::keyFor(m_policy);
+    QVERIFY(ChainCache::read(*store, key));
+    Statement(store->database(), "UPDATE chain_cache SET key = CAST(key AS TEXT)").exec();
+    QString why;
+    QVERIFY(!ChainCache::read(*store, key, &why));
+    QVERIFY2(why.contains(QStringLiteral("another policy")), qPrintable(why));
+    Statement(store->database(), "UPDATE chain_cache SET key = CAST(key AS BLOB)").exec();
     QVERIFY(ChainCache::read(*store, key));
 }
 

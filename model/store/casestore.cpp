@@ -1860,9 +1860,12 @@ std::optional<StoredChainCache> CaseStore::chainCache()
 std::optional<StoredChainCache> CaseStore::chainCacheFor(const QByteArray &key)
 {
     // One statement, so the row cannot change between its key and its data; SQLite
-    // reads the blob's overflow pages only when the CASE asks for them.
-    Statement st(
-        *m_db, "SELECT key, generation, sha256, CASE WHEN key = ?1 THEN data END FROM chain_cache WHERE id = 1");
+    // reads the blob's overflow pages only when the CASE asks for them. A key that is
+    // not a BLOB (a hand-edited case) never equals one, so it is not reported as the
+    // stored key either: the caller would see a matching key without its data.
+    Statement st(*m_db,
+        "SELECT CASE WHEN typeof(key) = 'blob' THEN key END, generation, sha256, "
+        "CASE WHEN key = ?1 THEN data END FROM chain_cache WHERE id = 1");
     st.bindBlob(1, key);
     if (!st.step())
         return std::nullopt;
