@@ -776,7 +776,8 @@ void Tst_eventstable::panelScrollsAWindowOverTheCase()
     EventsTableView *view = panel.view();
     view->setWindowRows(Window);
     panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&panel));
     view->setFocus();
     QScrollBar *bar = view->caseScrollBar();
     const int page = view->verticalScrollBar()->pageStep();
@@ -921,6 +922,40 @@ void Tst_eventstable::panelScrollsAWindowOverTheCase()
     QVERIFY(!panel.selectEventIfShown(-1));
     QCOMPARE(view->currentCaseRow(), -1);
     QCOMPARE(panel.selectionAsTsv().count(u'\n'), 1); // the header only
+
+    // A current row set by a key after a sort (Qt then remembers no current index of its
+    // own): focus coming back while the window has left it changes nothing.
+    view->sortByColumn(EventsModel::Time, Qt::DescendingOrder);
+    QCOMPARE(view->currentCaseRow(), -1);
+    QTest::keyClick(view, Qt::Key_Down);
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->currentCaseRow(), 1);
+    bar->setValue(500);
+    picked.clear();
+    search->setFocus();
+    view->setFocus(Qt::TabFocusReason);
+    QVERIFY(view->hasFocus());
+    QCOMPARE(view->currentCaseRow(), 1);
+    QCOMPARE(view->topCaseRow(), 500);
+    QCOMPARE(picked.count(), 0);
+    view->sortByColumn(EventsModel::Time, Qt::AscendingOrder);
+
+    // The current row's column comes back with it, and the table is not scrolled
+    // sideways to it.
+    bar->setValue(0);
+    const int hostX = view->columnViewportPosition(EventsModel::Host) + 5;
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(hostX, rowY(3)));
+    QCOMPARE(view->currentCaseRow(), 3);
+    QCOMPARE(view->currentIndex().column(), int(EventsModel::Host));
+    bar->setValue(500);
+    QVERIFY(!view->currentIndex().isValid());
+    QScrollBar *sideways = view->horizontalScrollBar();
+    QVERIFY(sideways->maximum() > 0);
+    sideways->setValue(sideways->maximum());
+    bar->setValue(0);
+    QCOMPARE(view->currentIndex().column(), int(EventsModel::Host));
+    QCOMPARE(view->currentCaseRow(), 3);
+    QCOMPARE(sideways->value(), sideways->maximum());
 
     // The panel finds and selects any row; a new query starts the table over.
     QSignalSpy selected(&panel, &EventsPanel::eventSelected);

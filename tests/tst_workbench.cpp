@@ -1388,6 +1388,17 @@ void Tst_workbench::policyChangeKeepsRawAndEventsTogether()
     QVERIFY(changePolicy(window, updated, QStringLiteral("TimeWindow=90m")));
     QCOMPARE(eventsSelection(), second);
     QCOMPARE(raw->toPlainText(), rawOf(second));
+
+    // Shift and the arrow keys extend the Events tab's selection, while the raw pane
+    // follows the row they reach (the window's sync does not select that row alone).
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    eventsView->setFocus();
+    QTest::keyClick(eventsView, Qt::Key_Down, Qt::ShiftModifier);
+    QTest::keyClick(eventsView, Qt::Key_Down, Qt::ShiftModifier);
+    QCOMPARE(eventsView->selectedCaseRows(), (EventsTableView::Ranges {{3, 5}}));
+    QCOMPARE(window.currentEventId(), events->eventAt(5).id);
+    QCOMPARE(raw->toPlainText(), rawOf(events->eventAt(5).id));
 }
 
 namespace {

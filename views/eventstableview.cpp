@@ -2,6 +2,7 @@
 
 #include "rowwindowmodel.h"
 
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -201,13 +202,17 @@ void EventsTableView::setCurrentQuietly(int row)
     const int windowRow = m_window->rowOfSourceRow(row);
     if (windowRow < 0)
         return;
-    const int column = currentIndex().isValid() ? currentIndex().column() : 0;
-    const QModelIndex index = m_window->index(windowRow, column);
+    const QModelIndex index = m_window->index(windowRow, m_currentColumn);
     if (index == currentIndex())
         return;
     const bool was = m_moving;
     m_moving = true;
+    // Not scrolled to: the analyst scrolled the row back into view, or the caller
+    // scrolls where it wants; Qt would also scroll sideways to the column.
+    const bool autoScroll = hasAutoScroll();
+    setAutoScroll(false);
     selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    setAutoScroll(autoScroll);
     m_moving = was;
 }
 
@@ -381,9 +386,16 @@ void EventsTableView::verticalScrollbarValueChanged(int value)
 
 QModelIndex EventsTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
 {
-    // Qt also asks this on focus-in without a current index: only a key moves the window.
-    if (!m_inKey)
-        return QTableView::moveCursor(cursorAction, modifiers);
+    // Qt also asks this on focus-in when it has no current index of its own, and makes
+    // the answer current: only a key moves the window or the current row. A current row
+    // the window has left stays; with none, the row at the top of the viewport (Qt's
+    // own answer would be the window's first row, far above it).
+    if (!m_inKey) {
+        if (m_currentRow >= 0)
+            return {};
+        const int top = m_window->rowOfSourceRow(topCaseRow());
+        return top < 0 ? QModelIndex() : m_window->index(top, std::max(horizontalHeader()->logicalIndexAt(0), 0));
+    }
     if ((cursorAction == MoveHome || cursorAction == MoveEnd) && modifiers.testFlag(Qt::ControlModifier)) {
         // The case's first or last row, not the window's. Moving the window may take the
         // current row out of it, and QTableView would then start from the top.
@@ -450,6 +462,8 @@ void EventsTableView::currentChanged(const QModelIndex &current, const QModelInd
     QTableView::currentChanged(current, previous);
     if (m_moving)
         return;
+    if (current.isValid())
+        m_currentColumn = current.column();
     const int row = caseRow(current);
     if (row == m_currentRow)
         return;

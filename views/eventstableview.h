@@ -111,6 +111,7 @@ private:
     Ranges m_selectedAtAnchor; // the selection when the anchor was set
     int m_anchor = -1;
     int m_currentRow = -1;
+    int m_currentColumn = 0; // the current row's column, for when the row comes back
     bool m_moving = false; // the window is moving: the selection model's signals are ours
     bool m_shiftGesture = false; // a Shift key or click is being handled
     bool m_inKey = false; // a key press is being handled

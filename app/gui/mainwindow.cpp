@@ -253,8 +253,14 @@ MainWindow::MainWindow(QWidget *parent)
         });
     connect(m_eventsPanel, &EventsPanel::eventSelected, this, [this](qint64 id) {
         // The window's own selection of its current event is no news.
-        if (id >= 0 && id != m_currentEventId)
-            setCurrentEvent(id);
+        if (id < 0 || id == m_currentEventId)
+            return;
+        // The Events tab shows it already, as the analyst's gesture leaves it: a Shift
+        // key or click extends the selection after the row has become current, and
+        // selecting the row again there would end the extension.
+        m_pickedInEvents = true;
+        setCurrentEvent(id);
+        m_pickedInEvents = false;
     });
     connect(m_timeline, &TimelineView::eventClicked, this, &MainWindow::onTimelineClicked);
     connect(m_summaryPanel, &ChainSummaryPanel::triageChanged, this, &MainWindow::saveTriage);
@@ -1088,6 +1094,8 @@ void MainWindow::setCurrentEvent(qint64 eventId)
 
 void MainWindow::syncEventsSelection(qint64 eventId)
 {
+    if (m_pickedInEvents)
+        return;
     // In case rows: the table's current row may lie outside the window it holds.
     const EventsTableView *view = m_eventsPanel->view();
     const int row = view->currentCaseRow();

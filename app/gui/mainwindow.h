@@ -218,6 +218,7 @@ private:
     qint64 m_currentEventId = -1;
     int m_stageStop = -1;
     bool m_selectingTree = false; // a programmatic tree selection, not the analyst's
+    bool m_pickedInEvents = false; // the current event comes from the Events tab itself
     bool m_autoSizing = false;
     // Headers whose column widths the analyst set (or that were restored): left alone.
     QHash<QHeaderView *, bool> m_userSized;
