@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +31,9 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QWheelEvent>
+
+#include <functional>
+#include <memory>
 
 using namespace Chainscope;
 using Ids = QList<qint64>;
@@ -72,6 +76,21 @@ QList<QStringList> parseCsv(const QString &text)
     if (!field.isEmpty() || !row.isEmpty())
         rows.append(row << field);
     return rows;
+}
+
+// A new case at `path` with `count` events from one audit log, event i made by eventAt(i).
+std::unique_ptr<CaseStore> caseOf(const QString &path, int count, const std::function<Event(int)> &eventAt)
+{
+    auto store = CaseStore::create(path);
+    SourceInfo info;
+    info.path = QStringLiteral("/evidence/%1.log").arg(QFileInfo(path).completeBaseName());
+    info.format = QStringLiteral("auditd");
+    EventWriter w(*store, store->beginSource(info));
+    for (int i = 0; i < count; ++i)
+        w.add(eventAt(i), -1);
+    ImportCounts counts;
+    w.finish(counts);
+    return store;
 }
 
 } // namespace
@@ -501,27 +520,18 @@ void Tst_eventstable::modelReadsOnlyThePagesAsked()
     constexpr int Count = 3000;
     constexpr int Page = 50;
     constexpr int MaxPages = 4;
-    auto store = CaseStore::create(m_dir.filePath(QStringLiteral("paged.chainscope")));
-    {
-        SourceInfo info;
-        info.path = QStringLiteral("/evidence/paged.log");
-        info.format = QStringLiteral("auditd");
-        EventWriter w(*store, store->beginSource(info));
-        for (int i = 0; i < Count; ++i) {
-            Event e;
-            e.timeUs = qint64((i * 7919) % (Count / 3)) * 1000;
-            e.host = i % 3 == 0 ? QStringLiteral("alpha") : QStringLiteral("beta");
-            e.platform = Platform::Linux;
-            e.kind = i % 2 ? EventKind::ProcessStart : EventKind::FileWrite;
-            e.pid = (i * 31) % 97;
-            e.image = QStringLiteral("/bin/p%1").arg(i % 13);
-            // Long enough that an export of every row is written in more than one piece.
-            e.commandLine = QStringLiteral("p%1 ").arg(i) + QString(400, u'a');
-            w.add(e, -1);
-        }
-        ImportCounts counts;
-        w.finish(counts);
-    }
+    auto store = caseOf(m_dir.filePath(QStringLiteral("paged.chainscope")), Count, [](int i) {
+        Event e;
+        e.timeUs = qint64((i * 7919) % (Count / 3)) * 1000;
+        e.host = i % 3 == 0 ? QStringLiteral("alpha") : QStringLiteral("beta");
+        e.platform = Platform::Linux;
+        e.kind = i % 2 ? EventKind::ProcessStart : EventKind::FileWrite;
+        e.pid = (i * 31) % 97;
+        e.image = QStringLiteral("/bin/p%1").arg(i % 13);
+        // Long enough that an export of every row is written in more than one piece.
+        e.commandLine = QStringLiteral("p%1 ").arg(i) + QString(400, u'a');
+        return e;
+    });
     const auto straight = [&store](const EventQuery &q) {
         Ids result;
         store->queryEvents(q, [&](const Event &e) {
@@ -752,24 +762,15 @@ void Tst_eventstable::panelScrollsAWindowOverTheCase()
     // scrolls, selects and copies over all of them.
     constexpr int Count = 600;
     constexpr int Window = 64;
-    auto store = CaseStore::create(m_dir.filePath(QStringLiteral("window.chainscope")));
-    {
-        SourceInfo info;
-        info.path = QStringLiteral("/evidence/window.log");
-        info.format = QStringLiteral("auditd");
-        EventWriter w(*store, store->beginSource(info));
-        for (int i = 0; i < Count; ++i) {
-            Event e;
-            e.timeUs = qint64(i) * 1000000;
-            e.host = QStringLiteral("host");
-            e.platform = Platform::Linux;
-            e.kind = EventKind::ProcessStart;
-            e.commandLine = QStringLiteral("row %1").arg(i);
-            w.add(e, -1);
-        }
-        ImportCounts counts;
-        w.finish(counts);
-    }
+    auto store = caseOf(m_dir.filePath(QStringLiteral("window.chainscope")), Count, [](int i) {
+        Event e;
+        e.timeUs = qint64(i) * 1000000;
+        e.host = QStringLiteral("host");
+        e.platform = Platform::Linux;
+        e.kind = EventKind::ProcessStart;
+        e.commandLine = QStringLiteral("row %1").arg(i);
+        return e;
+    });
     EventsPanel panel;
     panel.resize(900, 420);
     panel.setStore(store.get());

@@ -289,9 +289,7 @@ QModelIndex EventsTableView::showCaseRow(int row, int column)
     // Rows to spare on both sides, so that keys and the wheel move on from it before the
     // window has to follow.
     const int windowRow = m_window->rowOfSourceRow(row);
-    const int margin = m_window->windowRows() / 4;
-    if (windowRow < 0 || (windowRow < margin && m_window->first() > 0)
-        || (windowRow >= m_window->rowCount() - margin && m_window->first() < m_window->lastFirst()))
+    if (windowRow < 0 || nearEdge(windowRow, 1))
         moveWindow(centredFirst(row));
     return m_window->index(row - m_window->first(), column);
 }
@@ -324,16 +322,28 @@ void EventsTableView::scrollCaseTo(int top)
 {
     QScrollBar *bar = verticalScrollBar();
     const int page = std::max(bar->pageStep(), 1);
-    const int margin = m_window->windowRows() / 4;
     int value = top - m_window->first();
-    const bool nearTop = value < margin && m_window->first() > 0;
-    const bool nearBottom = value + page > m_window->rowCount() - margin && m_window->first() < m_window->lastFirst();
-    if (value < 0 || value > bar->maximum() || nearTop || nearBottom) {
+    if (value < 0 || value > bar->maximum() || nearEdge(value, page)) {
         moveWindow(centredFirst(top + page / 2));
         value = top - m_window->first();
     }
     bar->setValue(std::clamp(value, 0, bar->maximum()));
     syncCaseBar();
+}
+
+bool EventsTableView::nearEdge(int windowRow, int rows) const
+{
+    const int margin = m_window->windowRows() / 4;
+    return (windowRow < margin && m_window->first() > 0)
+        || (windowRow + rows > m_window->rowCount() - margin && m_window->first() < m_window->lastFirst());
+}
+
+void EventsTableView::queueRecentre()
+{
+    if (m_recentreQueued)
+        return;
+    m_recentreQueued = true;
+    QTimer::singleShot(0, this, &EventsTableView::recentre);
 }
 
 void EventsTableView::recentre()
@@ -378,10 +388,7 @@ void EventsTableView::verticalScrollbarValueChanged(int value)
     syncCaseBar();
     // The window follows later, not inside whatever scrolled (a key, scrollTo()): Qt's
     // own code may still hold indexes of the window as it is.
-    if (!m_recentreQueued) {
-        m_recentreQueued = true;
-        QTimer::singleShot(0, this, &EventsTableView::recentre);
-    }
+    queueRecentre();
 }
 
 QModelIndex EventsTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
@@ -451,10 +458,7 @@ void EventsTableView::mouseReleaseEvent(QMouseEvent *event)
 {
     QTableView::mouseReleaseEvent(event);
     // A drag may have scrolled to the window's edge, where it waited (recentre()).
-    if (!m_recentreQueued) {
-        m_recentreQueued = true;
-        QTimer::singleShot(0, this, &EventsTableView::recentre);
-    }
+    queueRecentre();
 }
 
 void EventsTableView::currentChanged(const QModelIndex &current, const QModelIndex &previous)

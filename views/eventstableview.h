@@ -92,8 +92,12 @@ private:
     int centredFirst(int row) const;
     // Scrolls so that `top` is the case row at the top of the viewport.
     void scrollCaseTo(int top);
+    // Whether `rows` rows from the window's row `windowRow` come within a quarter of the
+    // window's edge, where the window still has case rows to move over.
+    bool nearEdge(int windowRow, int rows) const;
     // Moves the window when the rows shown come near its edge (queued from scrolling).
     void recentre();
+    void queueRecentre();
     void syncCaseBar();
     // The window's selection made the case rows' again (the view's own change, not the
     // analyst's: m_moving is set).

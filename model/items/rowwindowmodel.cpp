@@ -177,14 +177,10 @@ QVariant RowWindowModel::headerData(int section, Qt::Orientation orientation, in
 void RowWindowModel::sourceDataChanged(
     const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
-    if (m_resetting || !topLeft.isValid() || !bottomRight.isValid() || rowCount() == 0)
+    if (m_resetting || !topLeft.isValid() || !bottomRight.isValid())
         return;
-    // The part of the changed rows inside the window.
-    const int top = std::max(topLeft.row(), m_first) - m_first;
-    const int bottom = std::min(bottomRight.row(), m_first + rowCount() - 1) - m_first;
-    if (top > bottom)
-        return;
-    emit dataChanged(index(top, topLeft.column()), index(bottom, bottomRight.column()), roles);
+    if (const auto rows = rowsInWindow(topLeft.row(), bottomRight.row()))
+        emit dataChanged(index(rows->first, topLeft.column()), index(rows->second, bottomRight.column()), roles);
 }
 
 void RowWindowModel::sourceHeaderDataChanged(Qt::Orientation orientation, int firstSection, int lastSection)
@@ -195,12 +191,17 @@ void RowWindowModel::sourceHeaderDataChanged(Qt::Orientation orientation, int fi
         emit headerDataChanged(orientation, firstSection, lastSection);
         return;
     }
-    if (rowCount() == 0)
-        return;
-    const int top = std::max(firstSection, m_first) - m_first;
-    const int bottom = std::min(lastSection, m_first + rowCount() - 1) - m_first;
-    if (top <= bottom)
-        emit headerDataChanged(orientation, top, bottom);
+    if (const auto rows = rowsInWindow(firstSection, lastSection))
+        emit headerDataChanged(orientation, rows->first, rows->second);
+}
+
+std::optional<std::pair<int, int>> RowWindowModel::rowsInWindow(int firstRow, int lastRow) const
+{
+    const int top = std::max(firstRow, m_first) - m_first;
+    const int bottom = std::min(lastRow, m_first + rowCount() - 1) - m_first;
+    if (top > bottom)
+        return std::nullopt;
+    return std::pair {top, bottom};
 }
 
 } // namespace Chainscope

@@ -2,6 +2,9 @@
 
 #include <QAbstractProxyModel>
 
+#include <optional>
+#include <utility>
+
 namespace Chainscope {
 
 // A window onto the rows of a flat table: rows first() .. first() + rowCount() - 1 of the
@@ -58,6 +61,8 @@ public:
 private:
     void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     void sourceHeaderDataChanged(Qt::Orientation orientation, int firstSection, int lastSection);
+    // The window's rows of source rows firstRow..lastRow, nullopt when none is shown.
+    std::optional<std::pair<int, int>> rowsInWindow(int firstRow, int lastRow) const;
     // Any change of the source's shape: the window starts over at its first row.
     void beginSourceChange();
     void endSourceChange();
