@@ -1,3 +1,4 @@
+#include "heap.h"
 #include "language.h"
 #include "mainwindow.h"
 
@@ -5,6 +6,11 @@
 
 int main(int argc, char **argv)
 {
+    // Before any thread allocates: the window and the analysis worker share one arena,
+    // and large blocks go back to the system when freed (heap.h says why). The CLI
+    // keeps glibc's defaults: it ends after one job, and its import threads would
+    // queue on one arena.
+    Chainscope::Heap::configureForWorkbench();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Chainscope"));
     QApplication::setOrganizationName(QStringLiteral("Chainscope"));

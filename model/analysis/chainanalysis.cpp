@@ -2,15 +2,12 @@
 
 #include "casestore.h"
 #include "chainsnapshot.h"
+#include "heap.h"
 #include "sha256.h"
 #include "storedindex.h"
 
 #include <QElapsedTimer>
 #include <QThreadPool>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace Chainscope {
 
@@ -89,15 +86,14 @@ namespace {
 
 // A computation's transient memory (the demand indexes of a stored-index read, a whole
 // index replaced by the next one, serialised snapshots) is freed on this pool thread,
-// into the C library's arena for it, which keeps the pages: each computation on another
-// pool thread left its peak resident beside the window's, and the workbench grew by
+// into the C library's heap, which keeps the pages: with an arena per thread (glibc's
+// default, which the workbench changes, core/heap.h), each computation on another pool
+// thread left its peak resident beside the window's, and the workbench grew by
 // 60–120 MiB with each policy change at 5M events (issue 15). Handing the free pages
 // back when the worker goes idle keeps its resident memory at what is in use.
 void releaseFreedMemory()
 {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
+    Heap::releaseFree();
     // Kept chains are hashed on this pool thread.
     Sha256::releaseThreadState();
 }

@@ -61,6 +61,7 @@
 #include "correlator.h"
 #include "densitystrip.h"
 #include "eventsmodel.h"
+#include "heap.h"
 #include "mainwindow.h"
 #include "storedindex.h"
 #include "timelineview.h"
@@ -541,6 +542,9 @@ int usage()
 
 int main(int argc, char **argv)
 {
+    // The heap as the workbench sets it (app/gui/main.cpp): the phases measure its open
+    // and its policy changes.
+    Chainscope::Heap::configureForWorkbench();
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
