@@ -74,7 +74,7 @@ private Q_SLOTS:
 #if defined(__GLIBC__)
     // malloc(n) asks for a chunk of n + 8 bytes rounded up to 16: the request whose
     // chunk is the threshold exactly is threshold - 8 bytes. glibc's default threshold
-    // starts at 128 KiB, so the block just under 256 KiB tells the settings apart.
+    // starts at 128 KiB, so the block just under the set one tells the settings apart.
     void blocksFromTheThresholdGetAMapping_data()
     {
         QTest::addColumn<qint64>("size");

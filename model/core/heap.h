@@ -19,8 +19,11 @@ namespace Heap {
 
 // Blocks of this size or more get a mapping of their own, whatever was freed before.
 // (Setting it also keeps glibc's threshold for handing back the free top of the heap at
-// its default, 128 KiB, instead of raising it with the mapping threshold.)
-inline constexpr std::size_t MmapThreshold = 256 * 1024;
+// its default, 128 KiB, instead of raising it with the mapping threshold.) Not lower: a
+// mapping is new pages to fault in on every use, and the stored-index computation makes
+// and drops many blocks of a few hundred KiB (at 256 KiB it took a third longer; at
+// 4 MiB about as long as with the defaults, and the window's peak is as low).
+inline constexpr std::size_t MmapThreshold = 4 * 1024 * 1024;
 // One arena for every thread: what the worker frees serves the window, and back.
 inline constexpr int ArenaCount = 1;
 
