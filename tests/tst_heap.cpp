@@ -26,8 +26,10 @@ bool s_configured = false;
 // such mappings grow by at least the block while it lives.
 bool getsOwnMapping(std::size_t size)
 {
-    // The top of the heap and the free blocks kept inside it could serve the block
-    // without the allocator ever asking for memory; give them back first.
+    // The free top of the heap could serve the block without the allocator asking for
+    // memory: shrink it first. No free block inside the heap is this large in this
+    // process (none of the blocks tested here stays there), so only a mapping or a
+    // larger heap serves it.
     malloc_trim(0);
     const std::size_t before = mallinfo2().hblkhd;
     // Through a volatile pointer: the compiler may drop a malloc() whose block is unused.

@@ -11,13 +11,14 @@ namespace Chainscope {
 //  - every thread that allocates gets an arena of its own, and pages freed in one are
 //    not reused by another (the window's and the worker's peaks add up);
 //  - the size above which a block gets its own mapping (returned to the system when
-//    freed) grows to the largest block freed so far, up to 32 MiB, so the lists of a
+//    freed) grows to the largest mapped block freed so far, up to 32 MiB, so the lists of a
 //    large index end up inside the heap, where a freed block in the middle stays
 //    resident until malloc_trim().
 // docs/benchmarks.md has what these settings save at 5M events.
 namespace Heap {
 
-// Blocks of this size or more get a mapping of their own, whatever was freed before.
+// Blocks of this size or more get a mapping of their own (unless free space in the heap
+// already fits them), whatever was freed before.
 // (Setting it also keeps glibc's threshold for handing back the free top of the heap at
 // its default, 128 KiB, instead of raising it with the mapping threshold.) Not lower: a
 // mapping is new pages to fault in on every use, and the stored-index computation makes
