@@ -237,7 +237,7 @@ EventsPanel::EventsPanel(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &EventsPanel::updateCount);
     connect(m_view, &EventsTableView::currentCaseRowChanged, this, [this](int row) {
         if (!m_selecting && row >= 0)
-            emit eventSelected(m_view->currentIndex().data(EventsModel::EventIdRole).toLongLong());
+            emit eventSelected(currentEventId());
     });
     setStore(nullptr);
     m_defaultState = saveState();
@@ -360,9 +360,7 @@ void EventsPanel::applyFilters()
     if (m_updating)
         return;
     m_debounce->stop();
-    // The current row may lie outside the table's window: read through the model.
-    const int currentRow = m_view->currentCaseRow();
-    const qint64 current = currentRow >= 0 ? m_model->eventAt(currentRow).id : -1;
+    const qint64 current = currentEventId();
     m_model->setQuery(currentQuery());
     // The event the analyst was on stays selected when it still matches.
     if (current >= 0) {
@@ -370,6 +368,12 @@ void EventsPanel::applyFilters()
         if (row >= 0)
             selectRow(row);
     }
+}
+
+qint64 EventsPanel::currentEventId() const
+{
+    const int row = m_view->currentCaseRow();
+    return row >= 0 ? m_model->eventAt(row).id : -1;
 }
 
 void EventsPanel::updateCount()

@@ -45,6 +45,9 @@ public:
 
     // Ctrl+F: the search field, its text selected.
     void focusSearch();
+    // The event of the table's current row, -1 when there is none. Read through the
+    // model: the current row may lie outside the window of rows the table holds.
+    qint64 currentEventId() const;
     // Selects and shows the event; filters that hide it are cleared first.
     void selectEvent(qint64 eventId);
     // Selects the event when the filters show it; otherwise selects nothing (never

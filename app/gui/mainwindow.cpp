@@ -1098,8 +1098,7 @@ void MainWindow::syncEventsSelection(qint64 eventId)
         return;
     // In case rows: the table's current row may lie outside the window it holds.
     const EventsTableView *view = m_eventsPanel->view();
-    const int row = view->currentCaseRow();
-    if (row >= 0 && eventId >= 0 && view->isCaseRowSelected(row) && m_eventsPanel->model()->eventAt(row).id == eventId)
+    if (eventId >= 0 && m_eventsPanel->currentEventId() == eventId && view->isCaseRowSelected(view->currentCaseRow()))
         return;
     // Found by its position in SQL, however far down the table it is. The analyst's
     // filters stay: an event they hide leaves the Events tab with no selection, never
